@@ -1,0 +1,31 @@
+"""Composition root: opens the database, builds the window, runs the event loop."""
+from __future__ import annotations
+
+import sys
+
+from desktop import APP_ID, APP_NAME, __version__
+
+
+def run(db_path: str | None = None, argv: list[str] | None = None) -> int:
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from desktop.core.errors import AtlasError
+    from desktop.data.repository import Repository
+    from desktop.data.usercopy import open_user_database
+    from desktop.qt.main_window import MainWindow
+
+    app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName(APP_ID)
+    app.setApplicationVersion(__version__)
+    try:
+        opened = open_user_database(db_path)
+    except AtlasError as exc:
+        QMessageBox.critical(None, APP_NAME, str(exc))
+        return 2
+    window = MainWindow(Repository(opened.database), notice=opened.notice)
+    window.show()
+    try:
+        return app.exec()
+    finally:
+        opened.database.close()

@@ -1,0 +1,212 @@
+"""Record types returned by the data layer: small, immutable, Qt-free."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Partner:
+    id: int
+    iso3: str
+    name_en: str
+    name_ru: str
+    name_kk: str | None
+    is_focus: bool
+
+    def name(self, lang: str) -> str:
+        return {"ru": self.name_ru, "kk": self.name_kk or self.name_ru}.get(lang, self.name_en)
+
+
+@dataclass(frozen=True)
+class Mechanism:
+    id: int
+    uid: str
+    partner_id: int
+    name_en: str
+    name_ru: str | None
+    established: str | None
+    note_en: str | None
+    note_ru: str | None
+
+
+@dataclass(frozen=True)
+class Event:
+    id: int
+    uid: str
+    kind: str
+    date_start: str | None
+    date_end: str | None
+    partners: tuple[str, ...]
+    place_en: str | None
+    place_ru: str | None
+    title_en: str | None
+    title_ru: str | None
+    summary_en: str | None
+    summary_ru: str | None
+    documents_signed: int | None
+    agreement_count: int = 0
+    is_alternative: bool = False  # a non-preferred member of a conflict group
+
+
+@dataclass(frozen=True)
+class AgreementRow:
+    id: int
+    uid: str
+    date_signed: str | None
+    partners: tuple[str, ...]
+    title_en: str | None
+    title_ru: str | None
+    title_kk: str | None
+    summary_en: str | None
+    summary_ru: str | None
+    doc_type: str
+    level: str | None
+    sectors: tuple[str, ...]
+    status: str
+    doc_count: int
+    event_id: int | None
+    event_title_en: str | None
+    event_title_ru: str | None
+    is_alternative: bool = False
+
+
+@dataclass(frozen=True)
+class TradeFigure:
+    id: int
+    uid: str
+    partner: str
+    year: int
+    period: str
+    turnover_usd_m: float | None
+    exports_usd_m: float | None
+    imports_usd_m: float | None
+    statistics: str
+    qualifier: str
+    note_en: str | None
+    note_ru: str | None
+    is_preferred: bool | None  # None: not in a conflict group
+
+    @property
+    def is_full_year(self) -> bool:
+        return self.period == "FY"
+
+
+@dataclass(frozen=True)
+class Target:
+    id: int
+    uid: str
+    partner: str
+    metric: str
+    value_usd_m: float | None
+    multiplier: float | None
+    horizon_year: int | None
+    horizon_note_en: str | None
+    horizon_note_ru: str | None
+    stated_on: str | None
+    stated_by_en: str | None
+    stated_by_ru: str | None
+    note_en: str | None
+    note_ru: str | None
+    is_preferred: bool | None
+
+
+@dataclass(frozen=True)
+class Fact:
+    id: int
+    uid: str
+    partner: str | None
+    corridor_id: int | None
+    metric: str
+    metric_en: str
+    metric_ru: str
+    value: str
+    value_num: float | None
+    qualifier: str
+    unit: str | None
+    as_of: str | None
+    note_en: str | None
+    note_ru: str | None
+    is_preferred: bool | None
+
+
+@dataclass(frozen=True)
+class Corridor:
+    id: int
+    uid: str
+    name_en: str
+    name_ru: str | None
+    description_en: str | None
+    description_ru: str | None
+
+
+@dataclass(frozen=True)
+class Node:
+    id: int
+    uid: str
+    name_en: str
+    name_ru: str | None
+    name_kk: str | None
+    country_iso3: str
+    kind: str
+    lat: float | None
+    lon: float | None
+    note_en: str | None
+    note_ru: str | None
+
+    @property
+    def has_position(self) -> bool:
+        return self.lat is not None and self.lon is not None
+
+
+@dataclass(frozen=True)
+class Segment:
+    id: int
+    uid: str
+    corridor_id: int
+    from_node_id: int
+    to_node_id: int
+    mode: str
+    status: str
+    length_km: float | None
+    note_en: str | None
+    note_ru: str | None
+
+
+@dataclass(frozen=True)
+class Project:
+    id: int
+    uid: str
+    name_en: str
+    name_ru: str | None
+    partner: str | None
+    corridor_id: int | None
+    node_id: int | None
+    status: str | None
+    description_en: str | None
+    description_ru: str | None
+
+
+@dataclass(frozen=True)
+class Source:
+    id: int
+    uid: str
+    url: str | None
+    title: str | None
+    publisher: str | None
+    published: str | None
+    language: str | None
+    taken_en: str | None
+
+
+@dataclass(frozen=True)
+class Alternative:
+    """One member of a conflict group: the record, whether it is preferred, and why."""
+
+    group_uid: str
+    record_type: str
+    record_id: int
+    record_uid: str
+    is_preferred: bool
+    reason_en: str | None
+    reason_ru: str | None
+    summary: dict = field(default_factory=dict, compare=False)  # the member's key values

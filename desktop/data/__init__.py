@@ -1,0 +1,1 @@
+"""The SQLite layer: opening, migrations, the seed build, repositories and search. No Qt."""

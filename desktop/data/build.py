@@ -1,0 +1,807 @@
+"""Build the bundled database from the reviewable seed files in ``db/seed/``.
+
+    python -m desktop.data.build [--seeds db/seed] [--output db/atlas.sqlite]
+
+The build is deterministic (same seeds, same SQLite: same file) and all-or-nothing: every problem
+in the seeds is reported with its file, row and reason, and then nothing is written. The output is
+written to a temporary file beside the target and renamed into place.
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import hashlib
+import io
+import math
+import os
+import re
+import sqlite3
+import sys
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pycountry
+import sqlite_utils
+
+from desktop.core.dates import DateError, normalise_date
+from desktop.core.errors import AtlasError
+from desktop.data import migrations
+from desktop.data.database import connect
+
+SEED_COLUMNS: dict[str, tuple[str, ...]] = {
+    "vocab.csv": ("vocab", "code", "name_en", "name_ru", "sort_order"),
+    "partners.csv": ("iso3", "name_en", "name_ru", "name_kk", "is_focus", "sort_order"),
+    "sources.csv": ("id", "url", "title", "publisher", "published", "language", "taken_en"),
+    "metrics.csv": ("code", "name_en", "name_ru", "unit_en", "unit_ru"),
+    "mechanisms.csv": ("id", "partner_iso3", "name_en", "name_ru", "established", "note_en", "note_ru", "source_ids"),
+    "events.csv": ("id", "kind", "date_start", "date_end", "partner_iso3", "place_en", "place_ru", "title_en",
+                   "title_ru", "summary_en", "summary_ru", "documents_signed", "source_ids"),
+    "agreements.csv": ("id", "event_id", "date_signed", "partner_iso3", "title_en", "title_ru", "title_kk",
+                       "summary_en", "summary_ru", "doc_type", "level", "sectors", "status", "doc_count",
+                       "source_ids"),
+    "trade.csv": ("id", "partner_iso3", "year", "period", "turnover_usd_m", "exports_usd_m", "imports_usd_m",
+                  "statistics", "qualifier", "note_en", "note_ru", "source_ids"),
+    "targets.csv": ("id", "partner_iso3", "metric", "value_usd_m", "multiplier", "horizon_year", "horizon_note_en",
+                    "horizon_note_ru", "stated_on", "stated_by_en", "stated_by_ru", "note_en", "note_ru",
+                    "source_ids"),
+    "corridors.csv": ("id", "name_en", "name_ru", "description_en", "description_ru", "source_ids"),
+    "facts.csv": ("id", "partner_iso3", "corridor_id", "metric", "value", "value_num", "qualifier", "unit", "as_of",
+                  "note_en", "note_ru", "source_ids"),
+    "nodes.csv": ("id", "name_en", "name_ru", "name_kk", "country_iso3", "kind", "lat", "lon", "note_en", "note_ru",
+                  "source_ids"),
+    "segments.csv": ("id", "corridor_id", "from_node", "to_node", "mode", "status", "length_km", "note_en",
+                     "note_ru", "source_ids"),
+    "projects.csv": ("id", "name_en", "name_ru", "partner_iso3", "corridor_id", "node_id", "status",
+                     "description_en", "description_ru", "source_ids"),
+    "links.csv": ("record_kind", "record_id", "place_kind", "place_id"),
+    "conflicts.csv": ("group_id", "record_kind", "record_id", "preferred", "reason_en", "reason_ru"),
+}
+# Build order: each file may only refer to files before it.
+SEED_ORDER = tuple(SEED_COLUMNS)
+
+VOCAB_TABLES = {
+    "doc_type": "doc_types",
+    "agreement_level": "agreement_levels",
+    "agreement_status": "agreement_statuses",
+    "sector": "sectors",
+    "event_kind": "event_kinds",
+    "node_kind": "node_kinds",
+    "transport_mode": "transport_modes",
+    "segment_status": "segment_statuses",
+    "project_status": "project_statuses",
+}
+# Records without a source are allowed only here (general geographic knowledge).
+SOURCELESS_NODE_KINDS = {"city"}
+
+_ID = re.compile(r"^[a-z0-9][a-z0-9_.-]{0,79}$")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+@dataclass(frozen=True)
+class SeedProblem:
+    file: str
+    row: int  # spreadsheet numbering: the header is row 1
+    column: str
+    reason: str
+
+    def __str__(self) -> str:
+        where = f"{self.file}, row {self.row}" if self.row else self.file
+        if self.column:
+            where += f", column {self.column}"
+        return f"{where}: {self.reason}"
+
+
+class SeedError(AtlasError):
+    """The seeds are broken; ``problems`` lists every problem found."""
+
+    def __init__(self, problems: list[SeedProblem]):
+        self.problems = problems
+        lines = "\n".join(f"  {p}" for p in problems[:200])
+        more = f"\n  … and {len(problems) - 200} more" if len(problems) > 200 else ""
+        super().__init__(f"The seed files have {len(problems)} problem(s):\n{lines}{more}")
+
+
+@dataclass
+class _Row:
+    file: str
+    number: int
+    values: dict[str, str]
+
+
+@dataclass
+class _Context:
+    problems: list[SeedProblem] = field(default_factory=list)
+    ids: dict[str, dict[str, int]] = field(default_factory=dict)  # kind -> uid -> integer id
+    vocab: dict[str, set[str]] = field(default_factory=dict)
+    sources: dict[str, int] = field(default_factory=dict)
+    partners: dict[str, int] = field(default_factory=dict)
+    metrics: set[str] = field(default_factory=set)
+    tables: dict[str, list[dict]] = field(default_factory=dict)
+    record_sources: list[dict] = field(default_factory=list)
+
+    def problem(self, row: _Row, column: str, reason: str) -> None:
+        self.problems.append(SeedProblem(row.file, row.number, column, reason))
+
+    def add(self, table: str, record: dict) -> None:
+        self.tables.setdefault(table, []).append(record)
+
+    def new_id(self, kind: str, row: _Row, uid: str) -> int | None:
+        """Register a record's stable id; None (with a problem) if invalid or duplicate."""
+        if not _ID.match(uid or ""):
+            self.problem(row, "id", f"invalid id {uid!r} (lowercase letters, digits, _ . -, at most 80)")
+            return None
+        known = self.ids.setdefault(kind, {})
+        if uid in known:
+            self.problem(row, "id", f"duplicate id {uid!r}")
+            return None
+        known[uid] = len(known) + 1
+        return known[uid]
+
+
+# ---------------------------------------------------------------- reading and field parsing
+
+
+def _read_csv(path: Path, columns: tuple[str, ...], ctx: _Context) -> list[_Row]:
+    name = path.name
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        ctx.problems.append(SeedProblem(name, 0, "", f"cannot be read: {exc.strerror or exc}"))
+        return []
+    if raw.startswith(b"\xef\xbb\xbf"):
+        ctx.problems.append(SeedProblem(name, 1, "", "starts with a byte-order mark; save as UTF-8 without BOM"))
+        raw = raw[3:]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        ctx.problems.append(SeedProblem(name, line, "", "is not valid UTF-8"))
+        return []
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    try:
+        header = next(reader)
+    except StopIteration:
+        ctx.problems.append(SeedProblem(name, 1, "", "is empty (a header row is required)"))
+        return []
+    except csv.Error as exc:
+        ctx.problems.append(SeedProblem(name, 1, "", f"malformed CSV: {exc}"))
+        return []
+    if tuple(header) != columns:
+        ctx.problems.append(
+            SeedProblem(name, 1, "", f"header must be {','.join(columns)} (found {','.join(header)})")
+        )
+        return []
+    rows: list[_Row] = []
+    number = 1
+    try:
+        for values in reader:
+            number += 1
+            if not values or values == [""]:
+                continue
+            row = _Row(name, number, {})
+            if len(values) != len(columns):
+                ctx.problem(row, "", f"has {len(values)} fields, expected {len(columns)}")
+                continue
+            bad = False
+            for col, value in zip(columns, values):
+                if _CONTROL.search(value):
+                    ctx.problem(row, col, "contains a control character")
+                    bad = True
+                row.values[col] = value.strip()
+            if not bad:
+                rows.append(row)
+    except csv.Error as exc:
+        ctx.problems.append(SeedProblem(name, number + 1, "", f"malformed CSV: {exc}"))
+    return rows
+
+
+def _text(row: _Row, col: str, ctx: _Context, *, required: bool = False, limit: int = 4000) -> str | None:
+    value = row.values.get(col, "")
+    if not value:
+        if required:
+            ctx.problem(row, col, "is required")
+        return None
+    if len(value) > limit:
+        ctx.problem(row, col, f"is longer than {limit} characters")
+    return value
+
+
+def _date(row: _Row, col: str, ctx: _Context) -> str | None:
+    value = row.values.get(col, "")
+    try:
+        iso = normalise_date(value)
+    except DateError as exc:
+        ctx.problem(row, col, f"bad date {value!r}: {exc}")
+        return None
+    if iso is not None and iso != value:
+        ctx.problem(row, col, f"dates must be written as ISO ({iso!r}), not {value!r}")
+    return iso
+
+
+def _number(row: _Row, col: str, ctx: _Context, *, integer: bool = False, minimum: float | None = None,
+            maximum: float | None = None, required: bool = False) -> float | int | None:
+    value = row.values.get(col, "")
+    if not value:
+        if required:
+            ctx.problem(row, col, "is required")
+        return None
+    try:
+        number: float | int = int(value) if integer else float(value)
+    except ValueError:
+        ctx.problem(row, col, f"bad {'whole ' if integer else ''}number {value!r}")
+        return None
+    if isinstance(number, float) and not math.isfinite(number):
+        ctx.problem(row, col, f"bad number {value!r}")
+        return None
+    if minimum is not None and number < minimum:
+        ctx.problem(row, col, f"{value} is below {minimum:g}")
+        return None
+    if maximum is not None and number > maximum:
+        ctx.problem(row, col, f"{value} is above {maximum:g}")
+        return None
+    return number
+
+
+def _code(row: _Row, col: str, vocab: str, ctx: _Context, *, required: bool = True) -> str | None:
+    value = row.values.get(col, "")
+    if not value:
+        if required:
+            ctx.problem(row, col, "is required")
+        return None
+    if value not in ctx.vocab.get(vocab, set()):
+        ctx.problem(row, col, f"unknown {vocab} code {value!r} (add it to vocab.csv)")
+        return None
+    return value
+
+
+def _choice(row: _Row, col: str, choices: Iterable[str], ctx: _Context, default: str | None = None) -> str | None:
+    value = row.values.get(col, "") or default
+    allowed = tuple(choices)
+    if value not in allowed:
+        ctx.problem(row, col, f"{value!r} is not one of {', '.join(allowed)}")
+        return None
+    return value
+
+
+def _partners(row: _Row, col: str, ctx: _Context, *, required: bool = True) -> list[int]:
+    value = row.values.get(col, "")
+    if not value:
+        if required:
+            ctx.problem(row, col, "is required")
+        return []
+    out = []
+    for code in value.split(";"):
+        code = code.strip()
+        if code not in ctx.partners:
+            ctx.problem(row, col, f"unknown partner code {code!r} (not in partners.csv)")
+            continue
+        out.append(ctx.partners[code])
+    return out
+
+
+def _ref(row: _Row, col: str, kind: str, ctx: _Context, *, required: bool = False) -> int | None:
+    value = row.values.get(col, "")
+    if not value:
+        if required:
+            ctx.problem(row, col, "is required")
+        return None
+    found = ctx.ids.get(kind, {}).get(value)
+    if found is None:
+        ctx.problem(row, col, f"refers to a missing {kind} {value!r}")
+    return found
+
+
+def _sources(row: _Row, kind: str, record_id: int | None, ctx: _Context, *, required: bool = True) -> None:
+    value = row.values.get("source_ids", "")
+    ids = value.split()
+    if not ids and required:
+        ctx.problem(row, "source_ids", "every record needs at least one source")
+    for position, sid in enumerate(ids):
+        source = ctx.sources.get(sid)
+        if source is None:
+            ctx.problem(row, "source_ids", f"missing source id {sid!r} (not in sources.csv)")
+        elif record_id is not None:
+            ctx.record_sources.append(
+                {"record_type": kind, "record_id": record_id, "source_id": source, "position": position}
+            )
+
+
+# ---------------------------------------------------------------- one handler per seed file
+
+
+def _vocab(rows: list[_Row], ctx: _Context) -> None:
+    for row in rows:
+        vocab = row.values["vocab"]
+        table = VOCAB_TABLES.get(vocab)
+        if table is None:
+            ctx.problem(row, "vocab", f"unknown vocabulary {vocab!r} (one of {', '.join(VOCAB_TABLES)})")
+            continue
+        code = row.values["code"]
+        if not re.match(r"^[a-z][a-z0-9_]{0,39}$", code):
+            ctx.problem(row, "code", f"invalid code {code!r}")
+            continue
+        if code in ctx.vocab.setdefault(vocab, set()):
+            ctx.problem(row, "code", f"duplicate {vocab} code {code!r}")
+            continue
+        ctx.vocab[vocab].add(code)
+        ctx.add(table, {
+            "code": code,
+            "name_en": _text(row, "name_en", ctx, required=True),
+            "name_ru": _text(row, "name_ru", ctx, required=True),
+            "sort_order": _number(row, "sort_order", ctx, integer=True) or 0,
+        })
+
+
+def _partners_file(rows: list[_Row], ctx: _Context) -> None:
+    for row in rows:
+        iso3 = row.values["iso3"]
+        if pycountry.countries.get(alpha_3=iso3) is None:
+            ctx.problem(row, "iso3", f"unknown partner code {iso3!r} (not an ISO 3166 alpha-3 code)")
+            continue
+        pid = ctx.new_id("partner", row, iso3.lower())
+        if pid is None:
+            continue
+        ctx.partners[iso3] = pid
+        ctx.add("partners", {
+            "id": pid, "uid": iso3.lower(), "iso3": iso3,
+            "name_en": _text(row, "name_en", ctx, required=True),
+            "name_ru": _text(row, "name_ru", ctx, required=True),
+            "name_kk": _text(row, "name_kk", ctx),
+            "is_focus": _choice(row, "is_focus", ("0", "1"), ctx, default="0") == "1",
+            "sort_order": _number(row, "sort_order", ctx, integer=True) or 0,
+        })
+
+
+def _sources_file(rows: list[_Row], ctx: _Context) -> None:
+    for row in rows:
+        uid = row.values["id"]
+        sid = ctx.new_id("source", row, uid)
+        url = _text(row, "url", ctx)
+        title = _text(row, "title", ctx)
+        if url and not re.match(r"^https?://\S+$", url):
+            ctx.problem(row, "url", f"not a web address: {url!r}")
+        if not url and not title:
+            ctx.problem(row, "url", "a source needs a URL or a title")
+        if sid is None:
+            continue
+        ctx.sources[uid] = sid
+        ctx.add("sources", {
+            "id": sid, "uid": uid, "url": url, "title": title,
+            "publisher": _text(row, "publisher", ctx),
+            "published": _date(row, "published", ctx),
+            "language": _text(row, "language", ctx, limit=20),
+            "taken_en": _text(row, "taken_en", ctx),
+        })
+
+
+def _metrics(rows: list[_Row], ctx: _Context) -> None:
+    for row in rows:
+        code = row.values["code"]
+        if not re.match(r"^[a-z0-9][a-z0-9_]{0,79}$", code) or code in ctx.metrics:
+            ctx.problem(row, "code", f"invalid or duplicate metric code {code!r}")
+            continue
+        ctx.metrics.add(code)
+        ctx.add("metrics", {
+            "code": code,
+            "name_en": _text(row, "name_en", ctx, required=True),
+            "name_ru": _text(row, "name_ru", ctx, required=True),
+            "unit_en": _text(row, "unit_en", ctx),
+            "unit_ru": _text(row, "unit_ru", ctx),
+        })
+
+
+def _mechanisms(rows: list[_Row], ctx: _Context) -> None:
+    for row in rows:
+        mid = ctx.new_id("mechanism", row, row.values["id"])
+        partner = _partners(row, "partner_iso3", ctx)
+        if len(partner) > 1:
+            ctx.problem(row, "partner_iso3", "a mechanism belongs to one partner")
+        record = {
+            "id": mid, "uid": row.values["id"], "partner_id": partner[0] if partner else None,
+            "name_en": _text(row, "name_en", ctx, required=True), "name_ru": _text(row, "name_ru", ctx),
+            "established": _date(row, "established", ctx),
+            "note_en": _text(row, "note_en", ctx), "note_ru": _text(row, "note_ru", ctx),
+        }
+        _sources(row, "mechanism", mid, ctx)
+        if mid is not None:
+            ctx.add("mechanisms", record)
+
+
+def _events(rows: list[_Row], ctx: _Context) -> None:
+    for row in rows:
+        eid = ctx.new_id("event", row, row.values["id"])
+        partners = _partners(row, "partner_iso3", ctx)
+        start, end = _date(row, "date_start", ctx), _date(row, "date_end", ctx)
+        if start and end and end < start:
+            ctx.problem(row, "date_end", "ends before it starts")
+        title_en, title_ru = _text(row, "title_en", ctx), _text(row, "title_ru", ctx)
+        if not title_en and not title_ru:
+            ctx.problem(row, "title_en", "an event needs a title in at least one language")
+        record = {
+            "id": eid, "uid": row.values["id"], "kind": _code(row, "kind", "event_kind", ctx),
+            "date_start": start, "date_end": end,
+            "place_en": _text(row, "place_en", ctx), "place_ru": _text(row, "place_ru", ctx),
+            "title_en": title_en, "title_ru": title_ru,
+            "summary_en": _text(row, "summary_en", ctx), "summary_ru": _text(row, "summary_ru", ctx),
+            "documents_signed": _number(row, "documents_signed", ctx, integer=True, minimum=0),
+        }
+        _sources(row, "event", eid, ctx)
+        if eid is not None:
+            ctx.add("events", record)
+            for position, pid in enumerate(partners):
+                ctx.add("event_partners", {"event_id": eid, "partner_id": pid, "position": position})
+
+
+def _agreements(rows: list[_Row], ctx: _Context) -> None:
+    for row in rows:
+        aid = ctx.new_id("agreement", row, row.values["id"])
+        partners = _partners(row, "partner_iso3", ctx)
+        titles = [_text(row, c, ctx, limit=1000) for c in ("title_en", "title_ru", "title_kk")]
+        if not any(titles):
+            ctx.problem(row, "title_en", "an agreement needs a title in at least one language")
+        sectors = [s for s in row.values["sectors"].split(";") if s.strip()]
+        for sector in sectors:
+            if sector not in ctx.vocab.get("sector", set()):
+                ctx.problem(row, "sectors", f"unknown sector code {sector!r} (add it to vocab.csv)")
+        record = {
+            "id": aid, "uid": row.values["id"], "event_id": _ref(row, "event_id", "event", ctx),
+            "date_signed": _date(row, "date_signed", ctx),
+            "title_en": titles[0], "title_ru": titles[1], "title_kk": titles[2],
+            "summary_en": _text(row, "summary_en", ctx), "summary_ru": _text(row, "summary_ru", ctx),
+            "doc_type": _code(row, "doc_type", "doc_type", ctx),
+            "level": _code(row, "level", "agreement_level", ctx, required=False),
+            "status": _code(row, "status", "agreement_status", ctx),
+            "doc_count": _number(row, "doc_count", ctx, integer=True, minimum=1) or 1,
+        }
+        _sources(row, "agreement", aid, ctx)
+        if aid is not None:
+            ctx.add("agreements", record)
+            for position, pid in enumerate(partners):
+                ctx.add("agreement_partners", {"agreement_id": aid, "partner_id": pid, "position": position})
+            for sector in dict.fromkeys(sectors):
+                ctx.add("agreement_sectors", {"agreement_id": aid, "sector": sector})
+
+
+_PERIOD = re.compile(r"^(FY|H[12]|Q[1-4]|[1-9]M|1[01]M)$")
+_QUALIFIERS = ("exact", "approx", "lower_bound", "upper_bound")
+
+
+def _trade(rows: list[_Row], ctx: _Context) -> None:
+    for row in rows:
+        tid = ctx.new_id("trade", row, row.values["id"])
+        partner = _partners(row, "partner_iso3", ctx)
+        if len(partner) > 1:
+            ctx.problem(row, "partner_iso3", "a trade figure belongs to one partner")
+        period = row.values["period"] or "FY"
+        if not _PERIOD.match(period):
+            ctx.problem(row, "period", f"bad period {period!r} (FY, H1, H2, Q1–Q4 or 1M–11M)")
+        values = {c: _number(row, c, ctx, minimum=0, maximum=10_000_000)
+                  for c in ("turnover_usd_m", "exports_usd_m", "imports_usd_m")}
+        if all(v is None for v in values.values()) and not any(row.values[c] for c in values):
+            ctx.problem(row, "turnover_usd_m", "a trade figure needs turnover, exports or imports")
+        record = {
+            "id": tid, "uid": row.values["id"], "partner_id": partner[0] if partner else None,
+            "year": _number(row, "year", ctx, integer=True, minimum=1900, maximum=2200, required=True),
+            "period": period, **values,
+            "statistics": _choice(row, "statistics", ("kazakh", "partner", "other", "unknown"), ctx, "unknown"),
+            "qualifier": _choice(row, "qualifier", _QUALIFIERS, ctx, "exact"),
+            "note_en": _text(row, "note_en", ctx), "note_ru": _text(row, "note_ru", ctx),
+        }
+        _sources(row, "trade", tid, ctx)
+        if tid is not None:
+            ctx.add("trade_figures", record)
+
+
+def _targets(rows: list[_Row], ctx: _Context) -> None:
+    for row in rows:
+        tid = ctx.new_id("target", row, row.values["id"])
+        partner = _partners(row, "partner_iso3", ctx)
+        value = _number(row, "value_usd_m", ctx, minimum=0.001, maximum=10_000_000)
+        multiplier = _number(row, "multiplier", ctx, minimum=0.001, maximum=1000)
+        if value is None and multiplier is None and not row.values["value_usd_m"] and not row.values["multiplier"]:
+            ctx.problem(row, "value_usd_m", "a target needs a value or a multiplier")
+        record = {
+            "id": tid, "uid": row.values["id"], "partner_id": partner[0] if partner else None,
+            "metric": _choice(row, "metric", ("trade_turnover", "exports", "imports"), ctx),
+            "value_usd_m": value, "multiplier": multiplier,
+            "horizon_year": _number(row, "horizon_year", ctx, integer=True, minimum=1900, maximum=2200),
+            "horizon_note_en": _text(row, "horizon_note_en", ctx), "horizon_note_ru": _text(row, "horizon_note_ru", ctx),
+            "stated_on": _date(row, "stated_on", ctx),
+            "stated_by_en": _text(row, "stated_by_en", ctx), "stated_by_ru": _text(row, "stated_by_ru", ctx),
+            "note_en": _text(row, "note_en", ctx), "note_ru": _text(row, "note_ru", ctx),
+        }
+        _sources(row, "target", tid, ctx)
+        if tid is not None:
+            ctx.add("targets", record)
+
+
+def _corridors(rows: list[_Row], ctx: _Context) -> None:
+    for row in rows:
+        cid = ctx.new_id("corridor", row, row.values["id"])
+        record = {
+            "id": cid, "uid": row.values["id"],
+            "name_en": _text(row, "name_en", ctx, required=True), "name_ru": _text(row, "name_ru", ctx),
+            "description_en": _text(row, "description_en", ctx),
+            "description_ru": _text(row, "description_ru", ctx),
+        }
+        _sources(row, "corridor", cid, ctx)
+        if cid is not None:
+            ctx.add("corridors", record)
+
+
+def _facts(rows: list[_Row], ctx: _Context) -> None:
+    for row in rows:
+        fid = ctx.new_id("fact", row, row.values["id"])
+        partner = _partners(row, "partner_iso3", ctx, required=False)
+        metric = row.values["metric"]
+        if metric not in ctx.metrics:
+            ctx.problem(row, "metric", f"unknown metric {metric!r} (add it to metrics.csv)")
+        record = {
+            "id": fid, "uid": row.values["id"], "partner_id": partner[0] if partner else None,
+            "corridor_id": _ref(row, "corridor_id", "corridor", ctx), "metric": metric,
+            "value": _text(row, "value", ctx, required=True, limit=2000),
+            "value_num": _number(row, "value_num", ctx),
+            "qualifier": _choice(row, "qualifier", _QUALIFIERS, ctx, "exact"),
+            "unit": _text(row, "unit", ctx), "as_of": _date(row, "as_of", ctx),
+            "note_en": _text(row, "note_en", ctx), "note_ru": _text(row, "note_ru", ctx),
+        }
+        _sources(row, "fact", fid, ctx)
+        if fid is not None:
+            ctx.add("facts", record)
+
+
+def _nodes(rows: list[_Row], ctx: _Context) -> None:
+    for row in rows:
+        nid = ctx.new_id("node", row, row.values["id"])
+        country = row.values["country_iso3"]
+        if pycountry.countries.get(alpha_3=country) is None:
+            ctx.problem(row, "country_iso3", f"unknown country code {country!r} (not ISO 3166 alpha-3)")
+        lat = _number(row, "lat", ctx, minimum=-90, maximum=90)
+        lon = _number(row, "lon", ctx, minimum=-180, maximum=180)
+        if (row.values["lat"] == "") != (row.values["lon"] == ""):
+            ctx.problem(row, "lat", "give both latitude and longitude, or neither")
+        kind = _code(row, "kind", "node_kind", ctx)
+        record = {
+            "id": nid, "uid": row.values["id"],
+            "name_en": _text(row, "name_en", ctx, required=True), "name_ru": _text(row, "name_ru", ctx),
+            "name_kk": _text(row, "name_kk", ctx), "country_iso3": country, "kind": kind,
+            "lat": lat, "lon": lon,
+            "note_en": _text(row, "note_en", ctx), "note_ru": _text(row, "note_ru", ctx),
+        }
+        _sources(row, "node", nid, ctx, required=kind not in SOURCELESS_NODE_KINDS)
+        if nid is not None:
+            ctx.add("nodes", record)
+
+
+def _segments(rows: list[_Row], ctx: _Context) -> None:
+    for row in rows:
+        sid = ctx.new_id("segment", row, row.values["id"])
+        start = _ref(row, "from_node", "node", ctx, required=True)
+        end = _ref(row, "to_node", "node", ctx, required=True)
+        if start is not None and start == end:
+            ctx.problem(row, "to_node", "a segment cannot start and end at the same node")
+        record = {
+            "id": sid, "uid": row.values["id"],
+            "corridor_id": _ref(row, "corridor_id", "corridor", ctx, required=True),
+            "from_node_id": start, "to_node_id": end,
+            "mode": _code(row, "mode", "transport_mode", ctx),
+            "status": _code(row, "status", "segment_status", ctx),
+            "length_km": _number(row, "length_km", ctx, minimum=0.001, maximum=100_000),
+            "note_en": _text(row, "note_en", ctx), "note_ru": _text(row, "note_ru", ctx),
+        }
+        _sources(row, "segment", sid, ctx)
+        if sid is not None:
+            ctx.add("segments", record)
+
+
+def _projects(rows: list[_Row], ctx: _Context) -> None:
+    for row in rows:
+        pid = ctx.new_id("project", row, row.values["id"])
+        partner = _partners(row, "partner_iso3", ctx, required=False)
+        record = {
+            "id": pid, "uid": row.values["id"],
+            "name_en": _text(row, "name_en", ctx, required=True), "name_ru": _text(row, "name_ru", ctx),
+            "partner_id": partner[0] if partner else None,
+            "corridor_id": _ref(row, "corridor_id", "corridor", ctx),
+            "node_id": _ref(row, "node_id", "node", ctx),
+            "status": _code(row, "status", "project_status", ctx, required=False),
+            "description_en": _text(row, "description_en", ctx),
+            "description_ru": _text(row, "description_ru", ctx),
+        }
+        _sources(row, "project", pid, ctx)
+        if pid is not None:
+            ctx.add("projects", record)
+
+
+_LINKABLE = ("agreement", "event", "project", "fact", "mechanism", "trade", "target")
+
+
+def _links(rows: list[_Row], ctx: _Context) -> None:
+    seen = set()
+    for row in rows:
+        kind = _choice(row, "record_kind", _LINKABLE, ctx)
+        place_kind = _choice(row, "place_kind", ("corridor", "node"), ctx)
+        if kind is None or place_kind is None:
+            continue
+        record_id = _ref(row, "record_id", kind, ctx, required=True)
+        place_id = _ref(row, "place_id", place_kind, ctx, required=True)
+        if record_id is None or place_id is None:
+            continue
+        key = (kind, record_id, place_kind, place_id)
+        if key in seen:
+            ctx.problem(row, "", "duplicate link")
+            continue
+        seen.add(key)
+        ctx.add("record_places", {
+            "record_type": kind, "record_id": record_id,
+            "corridor_id": place_id if place_kind == "corridor" else None,
+            "node_id": place_id if place_kind == "node" else None,
+        })
+
+
+def _conflicts(rows: list[_Row], ctx: _Context) -> None:
+    groups: dict[str, list[tuple[_Row, str, int, bool]]] = {}
+    members_seen: dict[tuple[str, int], str] = {}
+    for row in rows:
+        group = row.values["group_id"]
+        if not _ID.match(group):
+            ctx.problem(row, "group_id", f"invalid group id {group!r}")
+            continue
+        kind = _choice(row, "record_kind", ("event", "agreement", "trade", "target", "fact"), ctx)
+        preferred = _choice(row, "preferred", ("0", "1"), ctx)
+        if kind is None or preferred is None:
+            continue
+        record_id = _ref(row, "record_id", kind, ctx, required=True)
+        if record_id is None:
+            continue
+        if (kind, record_id) in members_seen:
+            ctx.problem(row, "record_id", f"already in conflict group {members_seen[(kind, record_id)]!r}")
+            continue
+        members_seen[(kind, record_id)] = group
+        groups.setdefault(group, []).append((row, kind, record_id, preferred == "1"))
+    for gid, (group, members) in enumerate(groups.items(), start=1):
+        kinds = {m[1] for m in members}
+        first = members[0][0]
+        if len(kinds) > 1:
+            ctx.problem(first, "record_kind", f"conflict group {group!r} mixes record kinds {sorted(kinds)}")
+        preferred = sum(1 for m in members if m[3])
+        if preferred != 1:
+            ctx.problem(first, "preferred", f"conflict group {group!r} has {preferred} preferred members (needs exactly 1)")
+        if len(members) < 2:
+            ctx.problem(first, "group_id", f"conflict group {group!r} has a single member")
+        ctx.add("conflict_groups", {"id": gid, "uid": group, "record_type": members[0][1]})
+        for row, kind, record_id, is_preferred in members:
+            ctx.add("conflict_members", {
+                "group_id": gid, "record_type": kind, "record_id": record_id, "is_preferred": is_preferred,
+                "reason_en": _text(row, "reason_en", ctx, required=True),
+                "reason_ru": _text(row, "reason_ru", ctx),
+            })
+
+
+_HANDLERS: dict[str, Callable[[list[_Row], _Context], None]] = {
+    "vocab.csv": _vocab, "partners.csv": _partners_file, "sources.csv": _sources_file,
+    "metrics.csv": _metrics, "mechanisms.csv": _mechanisms, "events.csv": _events,
+    "agreements.csv": _agreements, "trade.csv": _trade, "targets.csv": _targets,
+    "corridors.csv": _corridors, "facts.csv": _facts, "nodes.csv": _nodes, "segments.csv": _segments,
+    "projects.csv": _projects, "links.csv": _links, "conflicts.csv": _conflicts,
+}
+# Facts refer to corridors: read corridors before facts although the table order lists facts first.
+_READ_ORDER = ("vocab.csv", "partners.csv", "sources.csv", "metrics.csv", "mechanisms.csv", "events.csv",
+               "agreements.csv", "trade.csv", "targets.csv", "corridors.csv", "facts.csv", "nodes.csv",
+               "segments.csv", "projects.csv", "links.csv", "conflicts.csv")
+
+# Insert order respects foreign keys.
+_TABLE_ORDER = (
+    *VOCAB_TABLES.values(), "partners", "sources", "metrics", "mechanisms", "events", "event_partners",
+    "agreements", "agreement_partners", "agreement_sectors", "trade_figures", "targets", "corridors", "facts",
+    "nodes", "segments", "projects", "record_sources", "record_places", "conflict_groups", "conflict_members",
+)
+
+
+def seed_hash(seed_dir: Path) -> str:
+    """SHA-256 over the seed files' names and bytes, in a fixed order."""
+    digest = hashlib.sha256()
+    for name in SEED_ORDER:
+        path = seed_dir / name
+        digest.update(name.encode())
+        digest.update(path.read_bytes() if path.exists() else b"<missing>")
+    return digest.hexdigest()
+
+
+def load_seeds(seed_dir: Path) -> _Context:
+    """Read and check every seed file; raise SeedError listing all problems."""
+    ctx = _Context()
+    for name in _READ_ORDER:
+        path = seed_dir / name
+        if not path.exists():
+            ctx.problems.append(SeedProblem(name, 0, "", f"is missing from {seed_dir}"))
+            continue
+        _HANDLERS[name](_read_csv(path, SEED_COLUMNS[name], ctx), ctx)
+    if ctx.problems:
+        raise SeedError(ctx.problems)
+    return ctx
+
+
+def build(seed_dir: str | os.PathLike[str], output: str | os.PathLike[str]) -> Path:
+    """Build the database from the seeds into ``output`` (replaced only if the build succeeds)."""
+    seed_dir, output = Path(seed_dir), Path(output)
+    ctx = load_seeds(seed_dir)
+    output.parent.mkdir(parents=True, exist_ok=True)
+    tmp = output.with_name(output.name + ".building")
+    for leftover in (tmp, Path(f"{tmp}-wal"), Path(f"{tmp}-shm"), Path(f"{tmp}-journal")):
+        if leftover.exists():
+            leftover.unlink()
+    conn = connect(tmp, wal=False)
+    try:
+        conn.execute("PRAGMA journal_mode = DELETE")
+        migrations.migrate(conn)
+        db = sqlite_utils.Database(conn)
+        conn.execute("BEGIN")
+        for table in _TABLE_ORDER:
+            rows = ctx.tables.get(table, [])
+            if table == "record_sources":
+                rows = ctx.record_sources
+            if rows:
+                db[table].insert_all(rows, batch_size=500)
+        db["meta"].insert_all([
+            {"key": "seed_sha256", "value": seed_hash(seed_dir)},
+            {"key": "schema_version", "value": str(migrations.LATEST_VERSION)},
+            {"key": "kind", "value": "bundled"},
+        ])
+        if conn.in_transaction:
+            conn.execute("COMMIT")
+        problems = conn.execute("PRAGMA foreign_key_check").fetchall()
+        if problems:
+            raise AtlasError(f"foreign key violations after the build: {problems[:10]}")
+        conn.execute("INSERT INTO agreements_fts(agreements_fts) VALUES ('optimize')")
+        conn.execute("INSERT INTO events_fts(events_fts) VALUES ('optimize')")
+        conn.execute("VACUUM")
+        if conn.execute("PRAGMA integrity_check").fetchone()[0] != "ok":
+            raise AtlasError("the built database failed its integrity check")
+    except BaseException:
+        conn.close()
+        tmp.unlink(missing_ok=True)
+        raise
+    conn.close()
+    os.replace(tmp, output)
+    return output
+
+
+def default_seed_dir() -> Path:
+    from desktop.paths import source_root
+
+    return source_root() / "db" / "seed"
+
+
+def default_output() -> Path:
+    from desktop.paths import source_root
+
+    return source_root() / "db" / "atlas.sqlite"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m desktop.data.build", description=__doc__.split("\n")[0])
+    parser.add_argument("--seeds", type=Path, default=None, help="folder of seed CSV files (default db/seed)")
+    parser.add_argument("--output", "-o", type=Path, default=None, help="database to write (default db/atlas.sqlite)")
+    args = parser.parse_args(argv)
+    seeds = args.seeds or default_seed_dir()
+    output = args.output or default_output()
+    try:
+        path = build(seeds, output)
+    except SeedError as exc:
+        print(str(exc), file=sys.stderr)
+        return 2
+    except (OSError, sqlite3.Error, AtlasError) as exc:
+        print(f"Build failed: {exc}", file=sys.stderr)
+        return 1
+    with sqlite3.connect(path) as conn:
+        counts = {t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+                  for t in ("partners", "events", "agreements", "trade_figures", "targets", "facts", "nodes",
+                            "segments", "sources")}
+    print(f"Built {path}: " + ", ".join(f"{v} {k}" for k, v in counts.items()))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,506 @@
+"""Versioned schema migrations.
+
+The schema version lives in ``PRAGMA user_version``. Each migration runs in one transaction together
+with the version bump, so a database is always at exactly one version. Migrations are append-only:
+once released, a migration's SQL never changes; a new version appends a new step.
+"""
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+
+# Vocabulary tables: a code and its labels. Data tables reference them by foreign key, so a record
+# can only use a known code, and the UI shows the labels in its language.
+_VOCABULARIES = (
+    "doc_types",
+    "agreement_levels",
+    "agreement_statuses",
+    "sectors",
+    "event_kinds",
+    "node_kinds",
+    "transport_modes",
+    "segment_statuses",
+    "project_statuses",
+)
+
+# Record kinds that can cite sources, sit in a conflict group, or be linked to a place.
+RECORD_TABLES = {
+    "partner": "partners",
+    "mechanism": "mechanisms",
+    "event": "events",
+    "agreement": "agreements",
+    "trade": "trade_figures",
+    "target": "targets",
+    "fact": "facts",
+    "corridor": "corridors",
+    "node": "nodes",
+    "segment": "segments",
+    "project": "projects",
+}
+
+_PARTIAL_DATE_CHECK = (
+    "({col} IS NULL OR {col} GLOB '[0-9][0-9][0-9][0-9]' "
+    "OR ({col} GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]' AND substr({col}, 6, 2) BETWEEN '01' AND '12') "
+    "OR ({col} GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]' AND substr({col}, 6, 2) BETWEEN '01' AND '12' "
+    "AND substr({col}, 9, 2) BETWEEN '01' AND '31'))"
+)
+_PRECISION = (
+    "CASE length({col}) WHEN 4 THEN 'year' WHEN 7 THEN 'month' WHEN 10 THEN 'day' END"
+)
+
+
+def _date(col: str) -> str:
+    return _PARTIAL_DATE_CHECK.format(col=col)
+
+
+def _precision(col: str) -> str:
+    return _PRECISION.format(col=col)
+
+
+def _uid() -> str:
+    return "uid TEXT NOT NULL UNIQUE CHECK (length(uid) BETWEEN 1 AND 80)"
+
+
+def _migration_1(conn: sqlite3.Connection) -> None:
+    """The first schema: reference records, sources, conflicts, search index, change log."""
+    ex = conn.execute
+    for vocab in _VOCABULARIES:
+        ex(
+            f"""CREATE TABLE {vocab} (
+                code TEXT PRIMARY KEY CHECK (code GLOB '[a-z]*' AND length(code) <= 40),
+                name_en TEXT NOT NULL,
+                name_ru TEXT NOT NULL,
+                name_kk TEXT,
+                sort_order INTEGER NOT NULL DEFAULT 0
+            ) WITHOUT ROWID"""
+        )
+
+    ex(
+        """CREATE TABLE meta (
+            key TEXT PRIMARY KEY,
+            value TEXT
+        ) WITHOUT ROWID"""
+    )
+
+    ex(
+        f"""CREATE TABLE sources (
+            id INTEGER PRIMARY KEY,
+            {_uid()},
+            url TEXT,
+            title TEXT,
+            publisher TEXT,
+            published TEXT CHECK {_date('published')},
+            language TEXT,
+            taken_en TEXT,
+            CHECK (url IS NOT NULL OR title IS NOT NULL)
+        )"""
+    )
+
+    ex(
+        f"""CREATE TABLE partners (
+            id INTEGER PRIMARY KEY,
+            {_uid()},
+            iso3 TEXT NOT NULL UNIQUE CHECK (iso3 GLOB '[A-Z][A-Z][A-Z]'),
+            name_en TEXT NOT NULL,
+            name_ru TEXT NOT NULL,
+            name_kk TEXT,
+            is_focus INTEGER NOT NULL DEFAULT 0 CHECK (is_focus IN (0, 1)),
+            sort_order INTEGER NOT NULL DEFAULT 0
+        )"""
+    )
+
+    ex(
+        f"""CREATE TABLE mechanisms (
+            id INTEGER PRIMARY KEY,
+            {_uid()},
+            partner_id INTEGER NOT NULL REFERENCES partners(id) ON DELETE CASCADE,
+            name_en TEXT NOT NULL,
+            name_ru TEXT,
+            established TEXT CHECK {_date('established')},
+            note_en TEXT,
+            note_ru TEXT
+        )"""
+    )
+    ex("CREATE INDEX mechanisms_partner ON mechanisms(partner_id)")
+
+    ex(
+        f"""CREATE TABLE events (
+            id INTEGER PRIMARY KEY,
+            {_uid()},
+            kind TEXT NOT NULL REFERENCES event_kinds(code),
+            date_start TEXT CHECK {_date('date_start')},
+            date_end TEXT CHECK {_date('date_end')},
+            date_precision TEXT GENERATED ALWAYS AS ({_precision('date_start')}) VIRTUAL,
+            place_en TEXT,
+            place_ru TEXT,
+            title_en TEXT,
+            title_ru TEXT,
+            summary_en TEXT,
+            summary_ru TEXT,
+            documents_signed INTEGER CHECK (documents_signed IS NULL OR documents_signed >= 0),
+            CHECK (title_en IS NOT NULL OR title_ru IS NOT NULL),
+            CHECK (date_end IS NULL OR date_start IS NULL OR date_end >= date_start)
+        )"""
+    )
+    ex("CREATE INDEX events_date ON events(coalesce(date_start, ''))")
+    ex(
+        """CREATE TABLE event_partners (
+            event_id INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+            partner_id INTEGER NOT NULL REFERENCES partners(id) ON DELETE RESTRICT,
+            position INTEGER NOT NULL DEFAULT 0,
+            PRIMARY KEY (event_id, partner_id)
+        ) WITHOUT ROWID"""
+    )
+    ex("CREATE INDEX event_partners_partner ON event_partners(partner_id, event_id)")
+
+    ex(
+        f"""CREATE TABLE agreements (
+            id INTEGER PRIMARY KEY,
+            {_uid()},
+            event_id INTEGER REFERENCES events(id) ON DELETE SET NULL,
+            date_signed TEXT CHECK {_date('date_signed')},
+            date_precision TEXT GENERATED ALWAYS AS ({_precision('date_signed')}) VIRTUAL,
+            title_en TEXT,
+            title_ru TEXT,
+            title_kk TEXT,
+            summary_en TEXT,
+            summary_ru TEXT,
+            doc_type TEXT NOT NULL REFERENCES doc_types(code),
+            level TEXT REFERENCES agreement_levels(code),
+            status TEXT NOT NULL DEFAULT 'unknown' REFERENCES agreement_statuses(code),
+            doc_count INTEGER NOT NULL DEFAULT 1 CHECK (doc_count >= 1),
+            CHECK (title_en IS NOT NULL OR title_ru IS NOT NULL OR title_kk IS NOT NULL)
+        )"""
+    )
+    # Sort keys are NOT NULL expressions so that keyset paging can compare row values.
+    ex("CREATE INDEX agreements_date ON agreements(coalesce(date_signed, ''))")
+    ex("CREATE INDEX agreements_event ON agreements(event_id)")
+    ex("CREATE INDEX agreements_doc_type ON agreements(doc_type)")
+    ex("CREATE INDEX agreements_level ON agreements(coalesce(level, ''))")
+    ex("CREATE INDEX agreements_status ON agreements(status)")
+    ex("CREATE INDEX agreements_count ON agreements(doc_count)")
+    ex("CREATE INDEX agreements_title_en ON agreements(coalesce(title_en, title_ru, title_kk, '') COLLATE NOCASE)")
+    ex("CREATE INDEX agreements_title_ru ON agreements(coalesce(title_ru, title_en, title_kk, '') COLLATE NOCASE)")
+    ex(
+        """CREATE TABLE agreement_partners (
+            agreement_id INTEGER NOT NULL REFERENCES agreements(id) ON DELETE CASCADE,
+            partner_id INTEGER NOT NULL REFERENCES partners(id) ON DELETE RESTRICT,
+            position INTEGER NOT NULL DEFAULT 0,
+            PRIMARY KEY (agreement_id, partner_id)
+        ) WITHOUT ROWID"""
+    )
+    ex("CREATE INDEX agreement_partners_partner ON agreement_partners(partner_id, agreement_id)")
+    ex(
+        """CREATE TABLE agreement_sectors (
+            agreement_id INTEGER NOT NULL REFERENCES agreements(id) ON DELETE CASCADE,
+            sector TEXT NOT NULL REFERENCES sectors(code),
+            PRIMARY KEY (agreement_id, sector)
+        ) WITHOUT ROWID"""
+    )
+    ex("CREATE INDEX agreement_sectors_sector ON agreement_sectors(sector, agreement_id)")
+
+    ex(
+        f"""CREATE TABLE trade_figures (
+            id INTEGER PRIMARY KEY,
+            {_uid()},
+            partner_id INTEGER NOT NULL REFERENCES partners(id) ON DELETE RESTRICT,
+            year INTEGER NOT NULL CHECK (year BETWEEN 1900 AND 2200),
+            period TEXT NOT NULL DEFAULT 'FY' CHECK (
+                period IN ('FY', 'H1', 'H2', 'Q1', 'Q2', 'Q3', 'Q4')
+                OR period GLOB '[1-9]M' OR period IN ('10M', '11M')),
+            turnover_usd_m REAL CHECK (turnover_usd_m IS NULL OR turnover_usd_m >= 0),
+            exports_usd_m REAL CHECK (exports_usd_m IS NULL OR exports_usd_m >= 0),
+            imports_usd_m REAL CHECK (imports_usd_m IS NULL OR imports_usd_m >= 0),
+            statistics TEXT NOT NULL DEFAULT 'unknown'
+                CHECK (statistics IN ('kazakh', 'partner', 'other', 'unknown')),
+            qualifier TEXT NOT NULL DEFAULT 'exact'
+                CHECK (qualifier IN ('exact', 'approx', 'lower_bound', 'upper_bound')),
+            note_en TEXT,
+            note_ru TEXT,
+            CHECK (turnover_usd_m IS NOT NULL OR exports_usd_m IS NOT NULL OR imports_usd_m IS NOT NULL)
+        )"""
+    )
+    ex("CREATE INDEX trade_partner_year ON trade_figures(partner_id, year, period)")
+
+    ex(
+        f"""CREATE TABLE targets (
+            id INTEGER PRIMARY KEY,
+            {_uid()},
+            partner_id INTEGER NOT NULL REFERENCES partners(id) ON DELETE RESTRICT,
+            metric TEXT NOT NULL CHECK (metric IN ('trade_turnover', 'exports', 'imports')),
+            value_usd_m REAL CHECK (value_usd_m IS NULL OR value_usd_m > 0),
+            multiplier REAL CHECK (multiplier IS NULL OR multiplier > 0),
+            horizon_year INTEGER CHECK (horizon_year IS NULL OR horizon_year BETWEEN 1900 AND 2200),
+            horizon_note_en TEXT,
+            horizon_note_ru TEXT,
+            stated_on TEXT CHECK {_date('stated_on')},
+            stated_by_en TEXT,
+            stated_by_ru TEXT,
+            note_en TEXT,
+            note_ru TEXT,
+            CHECK (value_usd_m IS NOT NULL OR multiplier IS NOT NULL)
+        )"""
+    )
+    ex("CREATE INDEX targets_partner ON targets(partner_id)")
+
+    ex(
+        f"""CREATE TABLE corridors (
+            id INTEGER PRIMARY KEY,
+            {_uid()},
+            name_en TEXT NOT NULL,
+            name_ru TEXT,
+            description_en TEXT,
+            description_ru TEXT
+        )"""
+    )
+
+    ex(
+        """CREATE TABLE metrics (
+            code TEXT PRIMARY KEY CHECK (code GLOB '[a-z0-9]*' AND length(code) <= 80),
+            name_en TEXT NOT NULL,
+            name_ru TEXT NOT NULL,
+            unit_en TEXT,
+            unit_ru TEXT
+        ) WITHOUT ROWID"""
+    )
+    ex(
+        f"""CREATE TABLE facts (
+            id INTEGER PRIMARY KEY,
+            {_uid()},
+            partner_id INTEGER REFERENCES partners(id) ON DELETE RESTRICT,
+            corridor_id INTEGER REFERENCES corridors(id) ON DELETE SET NULL,
+            metric TEXT NOT NULL REFERENCES metrics(code),
+            value TEXT NOT NULL CHECK (length(value) BETWEEN 1 AND 2000),
+            value_num REAL,
+            qualifier TEXT NOT NULL DEFAULT 'exact'
+                CHECK (qualifier IN ('exact', 'approx', 'lower_bound', 'upper_bound')),
+            unit TEXT,
+            as_of TEXT CHECK {_date('as_of')},
+            note_en TEXT,
+            note_ru TEXT
+        )"""
+    )
+    ex("CREATE INDEX facts_partner ON facts(partner_id, metric)")
+    ex("CREATE INDEX facts_corridor ON facts(corridor_id)")
+
+    ex(
+        f"""CREATE TABLE nodes (
+            id INTEGER PRIMARY KEY,
+            {_uid()},
+            name_en TEXT NOT NULL,
+            name_ru TEXT,
+            name_kk TEXT,
+            country_iso3 TEXT NOT NULL CHECK (country_iso3 GLOB '[A-Z][A-Z][A-Z]'),
+            kind TEXT NOT NULL REFERENCES node_kinds(code),
+            lat REAL CHECK (lat IS NULL OR lat BETWEEN -90 AND 90),
+            lon REAL CHECK (lon IS NULL OR lon BETWEEN -180 AND 180),
+            note_en TEXT,
+            note_ru TEXT,
+            CHECK ((lat IS NULL) = (lon IS NULL))
+        )"""
+    )
+
+    ex(
+        f"""CREATE TABLE segments (
+            id INTEGER PRIMARY KEY,
+            {_uid()},
+            corridor_id INTEGER NOT NULL REFERENCES corridors(id) ON DELETE CASCADE,
+            from_node_id INTEGER NOT NULL REFERENCES nodes(id) ON DELETE RESTRICT,
+            to_node_id INTEGER NOT NULL REFERENCES nodes(id) ON DELETE RESTRICT,
+            mode TEXT NOT NULL REFERENCES transport_modes(code),
+            status TEXT NOT NULL REFERENCES segment_statuses(code),
+            length_km REAL CHECK (length_km IS NULL OR length_km > 0),
+            note_en TEXT,
+            note_ru TEXT,
+            CHECK (from_node_id <> to_node_id)
+        )"""
+    )
+    ex("CREATE INDEX segments_corridor ON segments(corridor_id)")
+    ex("CREATE INDEX segments_from ON segments(from_node_id)")
+    ex("CREATE INDEX segments_to ON segments(to_node_id)")
+
+    ex(
+        f"""CREATE TABLE projects (
+            id INTEGER PRIMARY KEY,
+            {_uid()},
+            name_en TEXT NOT NULL,
+            name_ru TEXT,
+            partner_id INTEGER REFERENCES partners(id) ON DELETE SET NULL,
+            corridor_id INTEGER REFERENCES corridors(id) ON DELETE SET NULL,
+            node_id INTEGER REFERENCES nodes(id) ON DELETE SET NULL,
+            status TEXT REFERENCES project_statuses(code),
+            description_en TEXT,
+            description_ru TEXT
+        )"""
+    )
+
+    # Links from any record to its sources, to places, and conflict groups. record_type is one of
+    # RECORD_TABLES' keys; deleting a record removes its link rows (triggers below).
+    kinds = ", ".join(f"'{k}'" for k in RECORD_TABLES)
+    ex(
+        f"""CREATE TABLE record_sources (
+            record_type TEXT NOT NULL CHECK (record_type IN ({kinds})),
+            record_id INTEGER NOT NULL,
+            source_id INTEGER NOT NULL REFERENCES sources(id) ON DELETE RESTRICT,
+            position INTEGER NOT NULL DEFAULT 0,
+            PRIMARY KEY (record_type, record_id, source_id)
+        ) WITHOUT ROWID"""
+    )
+    ex("CREATE INDEX record_sources_source ON record_sources(source_id)")
+    ex(
+        f"""CREATE TABLE record_places (
+            record_type TEXT NOT NULL CHECK (record_type IN ({kinds})),
+            record_id INTEGER NOT NULL,
+            corridor_id INTEGER REFERENCES corridors(id) ON DELETE CASCADE,
+            node_id INTEGER REFERENCES nodes(id) ON DELETE CASCADE,
+            CHECK ((corridor_id IS NULL) <> (node_id IS NULL))
+        )"""
+    )
+    ex("CREATE UNIQUE INDEX record_places_unique ON record_places(record_type, record_id, coalesce(corridor_id, 0), coalesce(node_id, 0))")
+    ex("CREATE INDEX record_places_corridor ON record_places(corridor_id, record_type)")
+    ex("CREATE INDEX record_places_node ON record_places(node_id, record_type)")
+    ex(
+        """CREATE TABLE conflict_groups (
+            id INTEGER PRIMARY KEY,
+            uid TEXT NOT NULL UNIQUE,
+            record_type TEXT NOT NULL
+        )"""
+    )
+    ex(
+        f"""CREATE TABLE conflict_members (
+            group_id INTEGER NOT NULL REFERENCES conflict_groups(id) ON DELETE CASCADE,
+            record_type TEXT NOT NULL CHECK (record_type IN ({kinds})),
+            record_id INTEGER NOT NULL,
+            is_preferred INTEGER NOT NULL DEFAULT 0 CHECK (is_preferred IN (0, 1)),
+            reason_en TEXT,
+            reason_ru TEXT,
+            PRIMARY KEY (group_id, record_type, record_id)
+        ) WITHOUT ROWID"""
+    )
+    ex("CREATE UNIQUE INDEX conflict_one_preferred ON conflict_members(group_id) WHERE is_preferred = 1")
+    ex("CREATE UNIQUE INDEX conflict_member_record ON conflict_members(record_type, record_id)")
+
+    for kind, table in RECORD_TABLES.items():
+        ex(
+            f"""CREATE TRIGGER {table}_unlink AFTER DELETE ON {table} BEGIN
+                DELETE FROM record_sources WHERE record_type = '{kind}' AND record_id = old.id;
+                DELETE FROM record_places WHERE record_type = '{kind}' AND record_id = old.id;
+                DELETE FROM conflict_members WHERE record_type = '{kind}' AND record_id = old.id;
+            END"""
+        )
+
+    # The change log: the editing layer fills it, one row per changed record.
+    ex(
+        """CREATE TABLE change_log (
+            id INTEGER PRIMARY KEY,
+            changed_at TEXT NOT NULL,
+            user_name TEXT NOT NULL,
+            action TEXT NOT NULL CHECK (action IN ('insert', 'update', 'delete', 'undo', 'redo', 'import', 'merge')),
+            record_type TEXT NOT NULL,
+            record_id INTEGER,
+            record_uid TEXT,
+            fields TEXT,
+            before_json TEXT,
+            after_json TEXT,
+            batch_id TEXT
+        )"""
+    )
+    ex("CREATE INDEX change_log_record ON change_log(record_type, record_id)")
+
+    # Full-text search: the columns hold folded words and their stems (desktop.core.text), kept
+    # in step with the records by triggers calling the atlas_index_text() function that every
+    # connection opened by desktop.data.database registers.
+    ex(
+        """CREATE VIRTUAL TABLE agreements_fts USING fts5(
+            title, body, tokenize = 'unicode61 remove_diacritics 0', prefix = '2 3'
+        )"""
+    )
+    ex(
+        """CREATE VIRTUAL TABLE events_fts USING fts5(
+            title, body, tokenize = 'unicode61 remove_diacritics 0', prefix = '2 3'
+        )"""
+    )
+    ex(
+        """CREATE TRIGGER agreements_fts_insert AFTER INSERT ON agreements BEGIN
+            INSERT INTO agreements_fts(rowid, title, body) VALUES (
+                new.id,
+                atlas_index_text(new.title_en, new.title_ru, new.title_kk),
+                atlas_index_text(new.summary_en, new.summary_ru));
+        END"""
+    )
+    ex(
+        """CREATE TRIGGER agreements_fts_update
+            AFTER UPDATE OF title_en, title_ru, title_kk, summary_en, summary_ru ON agreements BEGIN
+            UPDATE agreements_fts SET
+                title = atlas_index_text(new.title_en, new.title_ru, new.title_kk),
+                body = atlas_index_text(new.summary_en, new.summary_ru)
+            WHERE rowid = new.id;
+        END"""
+    )
+    ex(
+        """CREATE TRIGGER agreements_fts_delete AFTER DELETE ON agreements BEGIN
+            DELETE FROM agreements_fts WHERE rowid = old.id;
+        END"""
+    )
+    ex(
+        """CREATE TRIGGER events_fts_insert AFTER INSERT ON events BEGIN
+            INSERT INTO events_fts(rowid, title, body) VALUES (
+                new.id,
+                atlas_index_text(new.title_en, new.title_ru),
+                atlas_index_text(new.summary_en, new.summary_ru, new.place_en, new.place_ru));
+        END"""
+    )
+    ex(
+        """CREATE TRIGGER events_fts_update
+            AFTER UPDATE OF title_en, title_ru, summary_en, summary_ru, place_en, place_ru ON events BEGIN
+            UPDATE events_fts SET
+                title = atlas_index_text(new.title_en, new.title_ru),
+                body = atlas_index_text(new.summary_en, new.summary_ru, new.place_en, new.place_ru)
+            WHERE rowid = new.id;
+        END"""
+    )
+    ex(
+        """CREATE TRIGGER events_fts_delete AFTER DELETE ON events BEGIN
+            DELETE FROM events_fts WHERE rowid = old.id;
+        END"""
+    )
+
+
+# The ordered list of migrations: MIGRATIONS[i] brings a database from version i to i + 1.
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
+    _migration_1,
+]
+
+LATEST_VERSION = len(MIGRATIONS)
+
+
+def schema_version(conn: sqlite3.Connection) -> int:
+    return int(conn.execute("PRAGMA user_version").fetchone()[0])
+
+
+def migrate(conn: sqlite3.Connection, target: int | None = None) -> list[int]:
+    """Apply the migrations from the current version up to ``target`` (default: the latest),
+    each in one transaction.
+
+    Returns the versions reached. The connection must be in autocommit mode (isolation_level None).
+    """
+    if target is None:
+        target = len(MIGRATIONS)
+    reached: list[int] = []
+    current = schema_version(conn)
+    while current < target:
+        step = MIGRATIONS[current]
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            step(conn)
+            conn.execute(f"PRAGMA user_version = {current + 1}")
+            violations = conn.execute("PRAGMA foreign_key_check").fetchall()
+            if violations:
+                raise sqlite3.IntegrityError(f"migration {current + 1} left foreign key violations: {violations[:5]}")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        conn.execute("COMMIT")
+        current += 1
+        reached.append(current)
+    return reached

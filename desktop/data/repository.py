@@ -1,0 +1,284 @@
+"""Read access to the reference records. Returns small dataclasses, never Qt objects."""
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Sequence
+
+from desktop.core.records import (
+    Alternative,
+    Corridor,
+    Event,
+    Fact,
+    Mechanism,
+    Node,
+    Partner,
+    Project,
+    Segment,
+    Source,
+    Target,
+    TradeFigure,
+)
+from desktop.core.text import match_expression
+from desktop.data.agreements import AgreementSearch
+from desktop.data.database import Database
+from desktop.data.migrations import RECORD_TABLES
+
+VOCABULARIES = (
+    "doc_types", "agreement_levels", "agreement_statuses", "sectors", "event_kinds", "node_kinds",
+    "transport_modes", "segment_statuses", "project_statuses",
+)
+
+_PREFERRED = (
+    "(SELECT cm.is_preferred FROM conflict_members cm WHERE cm.record_type = '{kind}' AND cm.record_id = {alias}.id)"
+)
+
+
+class Repository:
+    """The data API over one open database."""
+
+    def __init__(self, db: Database):
+        self.db = db
+        self.agreements = AgreementSearch(db)
+
+    def _all(self, sql: str, params: Sequence[object] = ()) -> list[sqlite3.Row | tuple]:
+        return self.db.conn.execute(sql, params).fetchall()
+
+    # ------------------------------------------------------------------ vocabulary, partners
+
+    def labels(self, vocabulary: str) -> dict[str, tuple[str, str]]:
+        """code -> (English, Russian) label for one vocabulary table."""
+        if vocabulary not in VOCABULARIES:
+            raise ValueError(f"unknown vocabulary {vocabulary!r}")
+        return {r[0]: (r[1], r[2]) for r in self._all(
+            f"SELECT code, name_en, name_ru FROM {vocabulary} ORDER BY sort_order, code")}
+
+    def partners(self) -> list[Partner]:
+        """All partners: the focus partners first (in their order), then the others by English name."""
+        return [Partner(*r[:5], bool(r[5])) for r in self._all(
+            "SELECT id, iso3, name_en, name_ru, name_kk, is_focus FROM partners "
+            "ORDER BY is_focus DESC, sort_order, name_en")]
+
+    def partner(self, iso3: str) -> Partner | None:
+        r = self.db.conn.execute(
+            "SELECT id, iso3, name_en, name_ru, name_kk, is_focus FROM partners WHERE iso3 = ?", (iso3,)).fetchone()
+        return Partner(*r[:5], bool(r[5])) if r else None
+
+    def mechanisms(self, iso3: str) -> list[Mechanism]:
+        return [Mechanism(*r) for r in self._all(
+            "SELECT m.id, m.uid, m.partner_id, m.name_en, m.name_ru, m.established, m.note_en, m.note_ru "
+            "FROM mechanisms m JOIN partners p ON p.id = m.partner_id WHERE p.iso3 = ? "
+            "ORDER BY coalesce(m.established, '9999'), m.id", (iso3,))]
+
+    # ------------------------------------------------------------------ events
+
+    def _events(self, where: str, params: Sequence[object], include_alternatives: bool) -> list[Event]:
+        alt = _PREFERRED.format(kind="event", alias="e")
+        sql = f"""
+            SELECT e.id, e.uid, e.kind, e.date_start, e.date_end,
+                   (SELECT group_concat(iso3, ';') FROM (SELECT p.iso3 FROM event_partners ep
+                        JOIN partners p ON p.id = ep.partner_id WHERE ep.event_id = e.id ORDER BY ep.position)),
+                   e.place_en, e.place_ru, e.title_en, e.title_ru, e.summary_en, e.summary_ru,
+                   e.documents_signed,
+                   (SELECT count(*) FROM agreements a WHERE a.event_id = e.id),
+                   coalesce({alt} = 0, 0)
+            FROM events e WHERE {where}
+            ORDER BY coalesce(e.date_start, '') DESC, e.id DESC"""
+        out = []
+        for r in self._all(sql, params):
+            if r[14] and not include_alternatives:
+                continue
+            out.append(Event(r[0], r[1], r[2], r[3], r[4], tuple(r[5].split(";")) if r[5] else (), *r[6:14],
+                             is_alternative=bool(r[14])))
+        return out
+
+    def events(self, iso3: str | None = None, *, include_alternatives: bool = False) -> list[Event]:
+        """Visits, meetings and summits, newest first; with ``iso3`` only that partner's."""
+        if iso3 is None:
+            return self._events("1", (), include_alternatives)
+        return self._events(
+            "e.id IN (SELECT ep.event_id FROM event_partners ep JOIN partners p ON p.id = ep.partner_id "
+            "WHERE p.iso3 = ?)", (iso3,), include_alternatives)
+
+    def event(self, event_id: int) -> Event | None:
+        found = self._events("e.id = ?", (int(event_id),), True)
+        return found[0] if found else None
+
+    def event_by_uid(self, uid: str) -> Event | None:
+        found = self._events("e.uid = ?", (uid,), True)
+        return found[0] if found else None
+
+    def search_events(self, text: str, iso3: str | None = None, limit: int = 200) -> list[Event]:
+        match = match_expression(text)
+        if match is None:
+            return self.events(iso3)[:limit]
+        where = "e.id IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)"
+        params: list[object] = [match]
+        if iso3:
+            where += (" AND e.id IN (SELECT ep.event_id FROM event_partners ep JOIN partners p "
+                      "ON p.id = ep.partner_id WHERE p.iso3 = ?)")
+            params.append(iso3)
+        return self._events(where, params, False)[:limit]
+
+    # ------------------------------------------------------------------ agreements
+
+    def agreement_by_uid(self, uid: str):
+        r = self.db.conn.execute("SELECT id FROM agreements WHERE uid = ?", (uid,)).fetchone()
+        return self.agreements.rows([r[0]])[0] if r else None
+
+    # ------------------------------------------------------------------ trade, targets, facts
+
+    def trade_series(self, iso3: str, *, include_alternatives: bool = True) -> list[TradeFigure]:
+        """All trade figures of a partner by year and period; ``is_preferred`` marks conflicts."""
+        alt = _PREFERRED.format(kind="trade", alias="t")
+        out = []
+        for r in self._all(
+            f"SELECT t.id, t.uid, p.iso3, t.year, t.period, t.turnover_usd_m, t.exports_usd_m, t.imports_usd_m, "
+            f"t.statistics, t.qualifier, t.note_en, t.note_ru, {alt} "
+            "FROM trade_figures t JOIN partners p ON p.id = t.partner_id WHERE p.iso3 = ? "
+            "ORDER BY t.year, t.period = 'FY', t.period, t.id", (iso3,)):
+            pref = None if r[12] is None else bool(r[12])
+            if pref is False and not include_alternatives:
+                continue
+            out.append(TradeFigure(*r[:12], is_preferred=pref))
+        return out
+
+    def targets(self, iso3: str) -> list[Target]:
+        alt = _PREFERRED.format(kind="target", alias="t")
+        return [Target(*r[:14], is_preferred=None if r[14] is None else bool(r[14])) for r in self._all(
+            "SELECT t.id, t.uid, p.iso3, t.metric, t.value_usd_m, t.multiplier, t.horizon_year, "
+            "t.horizon_note_en, t.horizon_note_ru, t.stated_on, t.stated_by_en, t.stated_by_ru, t.note_en, "
+            f"t.note_ru, {alt} FROM targets t JOIN partners p ON p.id = t.partner_id WHERE p.iso3 = ? "
+            "ORDER BY coalesce(t.stated_on, ''), t.id", (iso3,))]
+
+    def _facts(self, where: str, params: Sequence[object]) -> list[Fact]:
+        alt = _PREFERRED.format(kind="fact", alias="f")
+        return [Fact(*r[:14], is_preferred=None if r[14] is None else bool(r[14])) for r in self._all(
+            "SELECT f.id, f.uid, p.iso3, f.corridor_id, f.metric, m.name_en, m.name_ru, f.value, f.value_num, "
+            f"f.qualifier, f.unit, f.as_of, f.note_en, f.note_ru, {alt} "
+            "FROM facts f JOIN metrics m ON m.code = f.metric LEFT JOIN partners p ON p.id = f.partner_id "
+            f"WHERE {where} ORDER BY f.metric, coalesce(f.as_of, '') DESC, f.id", params)]
+
+    def facts(self, iso3: str | None = None, *, corridor_id: int | None = None) -> list[Fact]:
+        """Key facts of a partner (``iso3``), of a corridor, or the corridor-wide ones (neither)."""
+        if iso3 is not None:
+            return self._facts("p.iso3 = ?", (iso3,))
+        if corridor_id is not None:
+            return self._facts("f.corridor_id = ?", (int(corridor_id),))
+        return self._facts("f.partner_id IS NULL", ())
+
+    # ------------------------------------------------------------------ corridors, nodes, segments
+
+    def corridors(self) -> list[Corridor]:
+        return [Corridor(*r) for r in self._all(
+            "SELECT id, uid, name_en, name_ru, description_en, description_ru FROM corridors ORDER BY id")]
+
+    def corridor_by_uid(self, uid: str) -> Corridor | None:
+        r = self.db.conn.execute(
+            "SELECT id, uid, name_en, name_ru, description_en, description_ru FROM corridors WHERE uid = ?",
+            (uid,)).fetchone()
+        return Corridor(*r) if r else None
+
+    _NODE_COLUMNS = "n.id, n.uid, n.name_en, n.name_ru, n.name_kk, n.country_iso3, n.kind, n.lat, n.lon, n.note_en, n.note_ru"
+
+    def nodes(self, corridor_id: int | None = None) -> list[Node]:
+        """All nodes, or those on a corridor's segments."""
+        if corridor_id is None:
+            return [Node(*r) for r in self._all(f"SELECT {self._NODE_COLUMNS} FROM nodes n ORDER BY n.id")]
+        return [Node(*r) for r in self._all(
+            f"SELECT {self._NODE_COLUMNS} FROM nodes n WHERE n.id IN (SELECT from_node_id FROM segments WHERE "
+            "corridor_id = ? UNION SELECT to_node_id FROM segments WHERE corridor_id = ?) ORDER BY n.id",
+            (int(corridor_id), int(corridor_id)))]
+
+    def node_by_uid(self, uid: str) -> Node | None:
+        r = self.db.conn.execute(f"SELECT {self._NODE_COLUMNS} FROM nodes n WHERE n.uid = ?", (uid,)).fetchone()
+        return Node(*r) if r else None
+
+    def segments(self, corridor_id: int | None = None) -> list[Segment]:
+        cols = "id, uid, corridor_id, from_node_id, to_node_id, mode, status, length_km, note_en, note_ru"
+        if corridor_id is None:
+            return [Segment(*r) for r in self._all(f"SELECT {cols} FROM segments ORDER BY id")]
+        return [Segment(*r) for r in self._all(
+            f"SELECT {cols} FROM segments WHERE corridor_id = ? ORDER BY id", (int(corridor_id),))]
+
+    def projects(self, *, iso3: str | None = None, corridor_id: int | None = None) -> list[Project]:
+        where, params = ["1"], []
+        if iso3:
+            where.append("p.iso3 = ?")
+            params.append(iso3)
+        if corridor_id is not None:
+            where.append("j.corridor_id = ?")
+            params.append(int(corridor_id))
+        return [Project(*r) for r in self._all(
+            "SELECT j.id, j.uid, j.name_en, j.name_ru, p.iso3, j.corridor_id, j.node_id, j.status, "
+            "j.description_en, j.description_ru FROM projects j LEFT JOIN partners p ON p.id = j.partner_id "
+            f"WHERE {' AND '.join(where)} ORDER BY j.id", params)]
+
+    # ------------------------------------------------------------------ sources, alternatives
+
+    def sources_of(self, record_type: str, record_id: int) -> list[Source]:
+        """The sources a record cites, in the order given."""
+        if record_type not in RECORD_TABLES:
+            raise ValueError(f"unknown record type {record_type!r}")
+        return [Source(*r) for r in self._all(
+            "SELECT s.id, s.uid, s.url, s.title, s.publisher, s.published, s.language, s.taken_en "
+            "FROM record_sources rs JOIN sources s ON s.id = rs.source_id "
+            "WHERE rs.record_type = ? AND rs.record_id = ? ORDER BY rs.position, s.id",
+            (record_type, int(record_id)))]
+
+    def sources(self) -> list[Source]:
+        return [Source(*r) for r in self._all(
+            "SELECT id, uid, url, title, publisher, published, language, taken_en FROM sources ORDER BY id")]
+
+    def alternatives(self, record_type: str, record_id: int) -> list[Alternative]:
+        """All members of the conflict group a record belongs to (empty if it has no conflict).
+
+        The preferred member comes first; each carries the reason it is (or is not) preferred.
+        """
+        table = RECORD_TABLES.get(record_type)
+        if table is None:
+            raise ValueError(f"unknown record type {record_type!r}")
+        rows = self._all(
+            f"""SELECT g.uid, cm.record_type, cm.record_id, r.uid, cm.is_preferred, cm.reason_en, cm.reason_ru
+                FROM conflict_members cm JOIN conflict_groups g ON g.id = cm.group_id
+                JOIN {table} r ON r.id = cm.record_id
+                WHERE cm.group_id = (SELECT group_id FROM conflict_members
+                                     WHERE record_type = ? AND record_id = ?)
+                  AND cm.record_type = ?
+                ORDER BY cm.is_preferred DESC, cm.record_id""",
+            (record_type, int(record_id), record_type))
+        return [Alternative(r[0], r[1], r[2], r[3], bool(r[4]), r[5], r[6],
+                            self._record_summary(record_type, r[2])) for r in rows]
+
+    def _record_summary(self, record_type: str, record_id: int) -> dict:
+        columns = {
+            "event": "kind, date_start, date_end, title_en, title_ru, documents_signed",
+            "agreement": "date_signed, title_en, title_ru, doc_type, doc_count",
+            "trade": "year, period, turnover_usd_m, exports_usd_m, imports_usd_m, statistics, qualifier",
+            "target": "metric, value_usd_m, multiplier, horizon_year, stated_on, stated_by_en, stated_by_ru",
+            "fact": "metric, value, value_num, qualifier, unit, as_of",
+        }.get(record_type, "uid")
+        cur = self.db.conn.execute(f"SELECT {columns} FROM {RECORD_TABLES[record_type]} WHERE id = ?",
+                                   (int(record_id),))
+        row = cur.fetchone()
+        return dict(zip([d[0] for d in cur.description], row)) if row else {}
+
+    # ------------------------------------------------------------------ places linked to records
+
+    def record_ids_at(self, record_type: str, *, corridor_id: int | None = None,
+                      node_id: int | None = None) -> list[int]:
+        """Ids of records of a kind linked to a corridor or a node."""
+        if (corridor_id is None) == (node_id is None):
+            raise ValueError("give a corridor or a node")
+        col, value = ("corridor_id", corridor_id) if corridor_id is not None else ("node_id", node_id)
+        return [r[0] for r in self._all(
+            f"SELECT record_id FROM record_places WHERE record_type = ? AND {col} = ? ORDER BY record_id",
+            (record_type, int(value)))]
+
+    # ------------------------------------------------------------------ counts
+
+    def counts(self) -> dict[str, int]:
+        """Record counts for the status bar."""
+        tables = {"partners": "partners", "events": "events", "agreements": "agreements",
+                  "trade": "trade_figures", "targets": "targets", "facts": "facts", "nodes": "nodes",
+                  "segments": "segments", "corridors": "corridors", "sources": "sources"}
+        return {k: self.db.conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for k, t in tables.items()}

@@ -1,0 +1,57 @@
+"""Test set-up: no display, and user folders that point into tmp_path, never the real ones."""
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest  # noqa: E402
+
+from desktop import paths  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED_DIR = ROOT / "db" / "seed"
+BUNDLED_DB = ROOT / "db" / "atlas.sqlite"
+
+
+@pytest.fixture(autouse=True)
+def user_folders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, Path]:
+    """Point the per-user data and settings folders at tmp_path for every test."""
+    data = tmp_path / "user-data"
+    config = tmp_path / "user-config"
+    monkeypatch.setenv(paths.DATA_DIR_ENV, str(data))
+    monkeypatch.setenv(paths.CONFIG_DIR_ENV, str(config))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(config))
+    monkeypatch.setenv("XDG_DATA_HOME", str(data))
+    return {"data": data, "config": config}
+
+
+@pytest.fixture(scope="session")
+def built_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A database freshly built from db/seed (shared by the session; do not write to it)."""
+    from desktop.data.build import build
+
+    return build(SEED_DIR, tmp_path_factory.mktemp("built") / "atlas.sqlite")
+
+
+@pytest.fixture
+def db_copy(built_db: Path, tmp_path: Path) -> Path:
+    """A private copy of the built database that a test may open, change or break."""
+    copy = tmp_path / "atlas-copy.sqlite"
+    shutil.copyfile(built_db, copy)
+    return copy
+
+
+@pytest.fixture
+def repo(built_db: Path, tmp_path: Path):
+    """A Repository over a private writable copy of the freshly built database."""
+    from desktop.data.database import open_database
+    from desktop.data.repository import Repository
+
+    copy = tmp_path / "atlas-copy.sqlite"
+    shutil.copyfile(built_db, copy)
+    db = open_database(copy)
+    yield Repository(db)
+    db.close()

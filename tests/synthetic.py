@@ -1,0 +1,1252 @@
+"""A seeded, deterministic synthetic Atlas database, for tests and benchmarks only (never bundled).
+
+    python -m tests.synthetic OUT.sqlite --agreements 100000 [--seed 1]
+
+The file is created through :func:`desktop.data.database.create_database` (schema from the
+migrations); the full-text tables are filled by the schema's triggers, which call the registered
+``atlas_index_text`` function as in the application. From 50,000 agreements on, the rows and their
+index text (``desktop.core.text.index_text``) are computed in a forked second process while this one
+inserts, and the function the trigger calls returns the precomputed text: the index is the same,
+byte for byte (tests/test_synthetic.py checks both ways give the same file contents).
+
+Content, all marked as synthetic (every ``uid`` starts with ``syn_``, ``meta.kind`` = ``synthetic``):
+vocabulary rows for every vocabulary table, metrics, ~190 partners with real ISO 3166 alpha-3 codes
+and English names from ``pycountry`` (Kazakhstan excluded; Russian names are real for the main
+partners and a synthetic transliteration for the rest), a few hundred sources, events (~n/20) with
+partners, agreements with titles and ~40-word summaries in English and Russian (some Kazakh titles),
+1-2 partners, 1-3 sectors, 1-2 sources each, trade figures (one FY row per partner and year plus some
+partner-side rows), targets, facts, mechanisms, a small corridor network, and conflict groups (each
+with exactly one preferred member) for agreements, events and trade figures.
+
+The word distribution is chosen so that the benchmark queries in :data:`QUERIES` have known shares:
+
+* ``common``: "сотрудничество" (every form of сотрудничеств-) in ~87% of agreements;
+* ``rare``: "геотермальный" in exactly every 2,500th agreement (0.04%);
+* ``two_words``: "энергетика инвестиции": each word in ~15-25% of agreements, both in ~8%;
+* ``prefix``: "транс" (транспорт, транзит, Транскаспийский, трансграничный ...), ~22%.
+
+Only ``random.Random(seed)`` is used, so the same arguments give the same rows.
+"""
+from __future__ import annotations
+
+import argparse
+import multiprocessing
+import random
+import sys
+import time
+import traceback
+import unicodedata
+from bisect import bisect
+from collections.abc import Iterator
+from dataclasses import dataclass
+from itertools import accumulate
+from pathlib import Path
+from typing import Any
+
+import pycountry
+
+from desktop.core.text import index_text
+from desktop.data.database import create_database
+
+GENERATOR_VERSION = 1
+
+# The benchmark's queries, by kind (see the module docstring for their shares).
+QUERIES = {
+    "rare": "геотермальный",
+    "two_words": "энергетика инвестиции",
+    "prefix": "транс",
+    "common": "сотрудничество",
+}
+COMMON_SHARE = 0.87
+RARE_EVERY = 2500
+RARE_OFFSET = 1234
+
+BATCH = 10_000
+# FTS5 settings while the index is filled, and SQLite's defaults that are restored afterwards.
+_FTS_BULK_CONFIG = (("automerge", 0), ("hashsize", 64 * 2**20))
+_FTS_DEFAULT_CONFIG = (("automerge", 4), ("hashsize", 2**20))
+
+# ---------------------------------------------------------------------------------------------- vocab
+
+VOCAB: dict[str, list[tuple[str, str, str, str | None]]] = {
+    "doc_types": [
+        ("agreement", "Agreement", "Соглашение", "Келісім"),
+        ("treaty", "Treaty", "Договор", "Шарт"),
+        ("memorandum", "Memorandum of understanding", "Меморандум о взаимопонимании", "Өзара түсіністік туралы меморандум"),
+        ("protocol", "Protocol", "Протокол", "Хаттама"),
+        ("programme", "Programme", "Программа", "Бағдарлама"),
+        ("roadmap", "Roadmap", "Дорожная карта", "Жол картасы"),
+        ("joint_statement", "Joint statement", "Совместное заявление", "Бірлескен мәлімдеме"),
+        ("declaration", "Declaration", "Декларация", "Декларация"),
+        ("contract", "Contract", "Контракт", "Келісімшарт"),
+        ("action_plan", "Action plan", "План действий", "Іс-қимыл жоспары"),
+        ("convention", "Convention", "Конвенция", "Конвенция"),
+    ],
+    "agreement_levels": [
+        ("interstate", "Interstate", "Межгосударственный", "Мемлекетаралық"),
+        ("intergovernmental", "Intergovernmental", "Межправительственный", "Үкіметаралық"),
+        ("interagency", "Interagency", "Межведомственный", "Ведомствоаралық"),
+        ("regional", "Regional", "Региональный", "Өңірлік"),
+        ("corporate", "Corporate", "Корпоративный", "Корпоративтік"),
+    ],
+    "agreement_statuses": [
+        ("in_force", "In force", "Действует", "Күшінде"),
+        ("signed", "Signed", "Подписано", "Қол қойылды"),
+        ("ratified", "Ratified", "Ратифицировано", "Ратификацияланды"),
+        ("expired", "Expired", "Истёк срок", "Мерзімі өтті"),
+        ("terminated", "Terminated", "Прекращено", "Тоқтатылды"),
+        ("unknown", "Unknown", "Неизвестно", "Белгісіз"),
+    ],
+    "sectors": [
+        ("transport", "Transport", "Транспорт", "Көлік"),
+        ("logistics", "Logistics", "Логистика", "Логистика"),
+        ("energy", "Energy", "Энергетика", "Энергетика"),
+        ("oil_gas", "Oil and gas", "Нефть и газ", "Мұнай-газ"),
+        ("trade", "Trade", "Торговля", "Сауда"),
+        ("investment", "Investment", "Инвестиции", "Инвестиция"),
+        ("agriculture", "Agriculture", "Сельское хозяйство", "Ауыл шаруашылығы"),
+        ("education", "Education", "Образование", "Білім"),
+        ("culture", "Culture", "Культура", "Мәдениет"),
+        ("health", "Health", "Здравоохранение", "Денсаулық сақтау"),
+        ("security", "Security", "Безопасность", "Қауіпсіздік"),
+        ("defence", "Defence", "Оборона", "Қорғаныс"),
+        ("finance", "Finance", "Финансы", "Қаржы"),
+        ("digital", "Digital", "Цифровизация", "Цифрландыру"),
+        ("water", "Water", "Водные ресурсы", "Су ресурстары"),
+        ("environment", "Environment", "Экология", "Экология"),
+        ("tourism", "Tourism", "Туризм", "Туризм"),
+        ("science", "Science", "Наука", "Ғылым"),
+        ("customs", "Customs", "Таможня", "Кеден"),
+        ("industry", "Industry", "Промышленность", "Өнеркәсіп"),
+        ("mining", "Mining", "Горнодобывающая отрасль", "Тау-кен"),
+        ("space", "Space", "Космос", "Ғарыш"),
+        ("justice", "Justice", "Правосудие", "Әділет"),
+        ("migration", "Migration", "Миграция", "Көші-қон"),
+    ],
+    "event_kinds": [
+        ("state_visit", "State visit", "Государственный визит", "Мемлекеттік сапар"),
+        ("official_visit", "Official visit", "Официальный визит", "Ресми сапар"),
+        ("working_visit", "Working visit", "Рабочий визит", "Жұмыс сапары"),
+        ("incoming_visit", "Incoming visit", "Визит в Казахстан", "Қазақстанға сапар"),
+        ("summit", "Summit", "Саммит", "Саммит"),
+        ("forum", "Business forum", "Деловой форум", "Іскерлік форум"),
+        ("commission", "Intergovernmental commission", "Межправительственная комиссия", "Үкіметаралық комиссия"),
+        ("talks", "Talks", "Переговоры", "Келіссөздер"),
+        ("phone_call", "Phone call", "Телефонный разговор", "Телефон арқылы сөйлесу"),
+    ],
+    "node_kinds": [
+        ("city", "City", "Город", "Қала"),
+        ("port", "Sea port", "Морской порт", "Теңіз порты"),
+        ("border_crossing", "Border crossing", "Пограничный переход", "Шекара өткелі"),
+        ("dry_port", "Dry port", "Сухой порт", "Құрғақ порт"),
+        ("rail_junction", "Rail junction", "Железнодорожный узел", "Темір жол торабы"),
+        ("logistics_hub", "Logistics hub", "Логистический центр", "Логистикалық орталық"),
+    ],
+    "transport_modes": [
+        ("rail", "Rail", "Железная дорога", "Темір жол"),
+        ("road", "Road", "Автодорога", "Автожол"),
+        ("sea", "Sea", "Море", "Теңіз"),
+        ("air", "Air", "Авиация", "Әуе"),
+        ("pipeline", "Pipeline", "Трубопровод", "Құбыр"),
+        ("multimodal", "Multimodal", "Мультимодальный", "Мультимодальды"),
+    ],
+    "segment_statuses": [
+        ("operational", "Operational", "Действует", "Жұмыс істейді"),
+        ("under_construction", "Under construction", "Строится", "Салынуда"),
+        ("planned", "Planned", "Планируется", "Жоспарланған"),
+        ("proposed", "Proposed", "Предложен", "Ұсынылған"),
+    ],
+    "project_statuses": [
+        ("planned", "Planned", "Планируется", "Жоспарланған"),
+        ("under_construction", "Under construction", "Строится", "Салынуда"),
+        ("completed", "Completed", "Завершён", "Аяқталды"),
+        ("suspended", "Suspended", "Приостановлен", "Тоқтатылған"),
+        ("cancelled", "Cancelled", "Отменён", "Жойылды"),
+    ],
+}
+
+METRICS = [
+    ("fdi_inflow", "FDI inflow", "Приток ПИИ", "USD million", "млн долл. США"),
+    ("fdi_stock", "FDI stock", "Накопленные ПИИ", "USD million", "млн долл. США"),
+    ("joint_ventures", "Joint ventures", "Совместные предприятия", "companies", "предприятий"),
+    ("rail_transit_teu", "Rail container transit", "Контейнерный транзит по железной дороге", "TEU", "ДФЭ"),
+    ("cargo_transit_mt", "Cargo transit", "Транзит грузов", "million tonnes", "млн тонн"),
+    ("flights_per_week", "Direct flights", "Прямые рейсы", "per week", "в неделю"),
+    ("students", "Students", "Студенты", "people", "человек"),
+    ("tourists", "Tourist arrivals", "Туристы", "people", "человек"),
+    ("diplomatic_relations", "Diplomatic relations established", "Установление дипломатических отношений", None, None),
+    ("partnership_status", "Partnership status", "Статус партнёрства", None, None),
+]
+
+# Partners whose Russian (and Kazakh) names are real; listed first, in rough order of weight.
+_MAIN_PARTNERS = [
+    ("CHN", "Китай", "Қытай"), ("RUS", "Россия", "Ресей"), ("UZB", "Узбекистан", "Өзбекстан"),
+    ("TUR", "Турция", "Түркия"), ("USA", "США", "АҚШ"), ("KGZ", "Киргизия", "Қырғызстан"),
+    ("DEU", "Германия", "Германия"), ("AZE", "Азербайджан", "Әзербайжан"), ("KOR", "Республика Корея", "Корея Республикасы"),
+    ("TJK", "Таджикистан", "Тәжікстан"), ("TKM", "Туркмения", "Түрікменстан"), ("FRA", "Франция", "Франция"),
+    ("ITA", "Италия", "Италия"), ("GBR", "Великобритания", "Ұлыбритания"), ("JPN", "Япония", "Жапония"),
+    ("IND", "Индия", "Үндістан"), ("IRN", "Иран", "Иран"), ("ARE", "ОАЭ", "БАӘ"),
+    ("GEO", "Грузия", "Грузия"), ("BLR", "Беларусь", "Беларусь"), ("SAU", "Саудовская Аравия", "Сауд Арабиясы"),
+    ("QAT", "Катар", "Катар"), ("PAK", "Пакистан", "Пәкістан"), ("AFG", "Афганистан", "Ауғанстан"),
+    ("MNG", "Монголия", "Моңғолия"), ("UKR", "Украина", "Украина"), ("ARM", "Армения", "Армения"),
+    ("POL", "Польша", "Польша"), ("HUN", "Венгрия", "Венгрия"), ("NLD", "Нидерланды", "Нидерланд"),
+    ("ESP", "Испания", "Испания"), ("EGY", "Египет", "Мысыр"), ("ISR", "Израиль", "Израиль"),
+    ("MYS", "Малайзия", "Малайзия"), ("SGP", "Сингапур", "Сингапур"), ("VNM", "Вьетнам", "Вьетнам"),
+    ("IDN", "Индонезия", "Индонезия"), ("CAN", "Канада", "Канада"), ("BRA", "Бразилия", "Бразилия"),
+    ("AUT", "Австрия", "Австрия"), ("CHE", "Швейцария", "Швейцария"), ("CZE", "Чехия", "Чехия"),
+    ("LTU", "Литва", "Литва"), ("LVA", "Латвия", "Латвия"), ("EST", "Эстония", "Эстония"),
+    ("FIN", "Финляндия", "Финляндия"), ("SWE", "Швеция", "Швеция"), ("NOR", "Норвегия", "Норвегия"),
+    ("BEL", "Бельгия", "Бельгия"), ("GRC", "Греция", "Грекия"),
+]
+_FOCUS = 12
+_UNINHABITED = {"KAZ", "ATA", "BVT", "HMD", "UMI", "ATF", "IOT", "SGS"}
+
+_LATIN_TO_CYRILLIC = [
+    ("shch", "щ"), ("sh", "ш"), ("ch", "ч"), ("zh", "ж"), ("kh", "х"), ("ts", "ц"), ("ya", "я"),
+    ("yu", "ю"), ("yo", "ё"), ("ph", "ф"), ("th", "т"), ("ee", "и"), ("oo", "у"),
+    ("a", "а"), ("b", "б"), ("c", "к"), ("d", "д"), ("e", "е"), ("f", "ф"), ("g", "г"), ("h", "х"),
+    ("i", "и"), ("j", "дж"), ("k", "к"), ("l", "л"), ("m", "м"), ("n", "н"), ("o", "о"), ("p", "п"),
+    ("q", "к"), ("r", "р"), ("s", "с"), ("t", "т"), ("u", "у"), ("v", "в"), ("w", "в"), ("x", "кс"),
+    ("y", "и"), ("z", "з"),
+]
+
+
+def transliterate(name: str) -> str:
+    """A synthetic Cyrillic rendering of a Latin name ("Ecuador" -> "Екуадор")."""
+    plain = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+    if ", " in plain:  # "Congo, The Democratic Republic of the" -> "The Democratic Republic of the Congo"
+        head, _, tail = plain.partition(", ")
+        plain = f"{tail} {head}"
+    out: list[str] = []
+    i = 0
+    low = plain.lower()
+    while i < len(low):
+        for lat, cyr in _LATIN_TO_CYRILLIC:
+            if low.startswith(lat, i):
+                out.append(cyr.upper() if plain[i].isupper() else cyr)
+                i += len(lat)
+                break
+        else:
+            out.append(plain[i])
+            i += 1
+    return "".join(out)
+
+
+def _partner_rows(rng: random.Random, n_partners: int) -> list[tuple]:
+    countries = {c.alpha_3: c for c in pycountry.countries if c.alpha_3 not in _UNINHABITED}
+    main = [(iso, ru, kk) for iso, ru, kk in _MAIN_PARTNERS if iso in countries]
+    rest = sorted(iso for iso in countries if iso not in {m[0] for m in main})
+    n_partners = max(1, min(n_partners, len(countries)))
+    chosen = main[:n_partners]
+    if len(chosen) < n_partners:
+        extra = sorted(rng.sample(rest, n_partners - len(chosen)))
+        chosen += [(iso, None, None) for iso in extra]
+    rows = []
+    for pid, (iso, ru, kk) in enumerate(chosen, start=1):
+        c = countries[iso]
+        name_en = getattr(c, "common_name", None) or c.name
+        rows.append((pid, f"syn_partner_{iso.lower()}", iso, name_en, ru or transliterate(name_en), kk,
+                     1 if pid <= _FOCUS else 0, pid))
+    return rows
+
+
+# ---------------------------------------------------------------------------------------- word pools
+
+# (code, English name, Russian genitive, Kazakh name, weight)
+_SECTORS = [
+    ("transport", "transport", "транспорта", "көлік", 18),
+    ("logistics", "logistics", "логистики", "логистика", 9),
+    ("energy", "energy", "энергетики", "энергетика", 18),
+    ("oil_gas", "oil and gas", "нефти и газа", "мұнай-газ", 6),
+    ("trade", "trade", "торговли", "сауда", 12),
+    ("investment", "investment", "инвестиций", "инвестиция", 12),
+    ("agriculture", "agriculture", "сельского хозяйства", "ауыл шаруашылығы", 6),
+    ("education", "education", "образования", "білім", 5),
+    ("culture", "culture", "культуры", "мәдениет", 5),
+    ("health", "health care", "здравоохранения", "денсаулық сақтау", 4),
+    ("security", "security", "безопасности", "қауіпсіздік", 4),
+    ("defence", "defence", "обороны", "қорғаныс", 2),
+    ("finance", "finance", "финансов", "қаржы", 4),
+    ("digital", "digital technology", "цифровизации", "цифрландыру", 4),
+    ("water", "water resources", "водных ресурсов", "су ресурстары", 2),
+    ("environment", "environmental protection", "охраны окружающей среды", "қоршаған орта", 2),
+    ("tourism", "tourism", "туризма", "туризм", 3),
+    ("science", "science", "науки", "ғылым", 3),
+    ("customs", "customs", "таможенного дела", "кеден", 3),
+    ("industry", "industry", "промышленности", "өнеркәсіп", 4),
+    ("mining", "mining", "горнодобывающей отрасли", "тау-кен", 2),
+    ("space", "space", "космической деятельности", "ғарыш", 1),
+    ("justice", "justice", "правосудия", "әділет", 1),
+    ("migration", "migration", "миграции", "көші-қон", 1),
+]
+
+# Sentences per sector: (English, Russian); {c} is a city.
+_SECTOR_SENTENCES: dict[str, list[tuple[str, str]]] = {
+    "transport": [
+        ("It covers rail freight transit via the Trans-Caspian International Transport Route.",
+         "Документ касается транзита грузов по железной дороге через Транскаспийский международный транспортный маршрут."),
+        ("The parties will increase container traffic and simplify border crossings for carriers.",
+         "Стороны нарастят контейнерные перевозки и упростят пересечение границы транспортными средствами."),
+        ("More permits for international road haulage are to be issued each year.",
+         "Предусмотрено ежегодное увеличение числа разрешений на международные автомобильные перевозки."),
+        ("Direct flights between the capitals and transit flights will be expanded.",
+         "Будет расширено прямое авиасообщение между столицами и транзитные рейсы."),
+        ("New ferry lines will connect the port of Aktau with other Caspian ports.",
+         "Новые паромные линии свяжут порт Актау с портами Каспия и транскаспийским коридором."),
+        ("A new railway line and a highway to the border are planned.",
+         "Планируются новая железнодорожная линия и автомагистраль до границы для транспорта."),
+    ],
+    "logistics": [
+        ("A joint logistics hub and a dry port will be developed near {c}.",
+         "Вблизи {c} будут развиваться совместный логистический центр и сухой порт."),
+        ("Transit of containers through Khorgos is expected to double.",
+         "Ожидается удвоение транзита контейнеров через Хоргос."),
+        ("The parties will digitise shipping documents for faster logistics.",
+         "Стороны переведут транспортные документы в цифровой формат для ускорения логистики."),
+        ("Warehouses and cold storage capacity will be built along the route.",
+         "Вдоль маршрута будут построены склады и холодильные мощности."),
+    ],
+    "energy": [
+        ("The parties will develop renewable energy and modernise power plants.",
+         "Стороны будут развивать возобновляемую энергетику и модернизировать электростанции."),
+        ("Electricity exports and interconnection of the power grids are planned.",
+         "Планируются экспорт электроэнергии и объединение энергосистем."),
+        ("A wind farm project financed with investment from the partner is foreseen.",
+         "Предусмотрен проект ветровой электростанции с привлечением инвестиций партнёра."),
+        ("Energy efficiency standards will be harmonised and investment in the power sector attracted.",
+         "Будут гармонизированы стандарты энергоэффективности и привлечены инвестиции в энергетику."),
+        ("The document addresses nuclear energy and uranium supplies.",
+         "Документ касается атомной энергетики и поставок урана."),
+    ],
+    "oil_gas": [
+        ("Oil transit through the Caspian Pipeline Consortium is to be increased.",
+         "Предусмотрено увеличение транзита нефти через Каспийский трубопроводный консорциум."),
+        ("Gas supplies and processing capacity will be expanded.",
+         "Будут расширены поставки газа и мощности по его переработке."),
+        ("The parties will jointly explore offshore fields in the Caspian Sea.",
+         "Стороны совместно проведут разведку морских месторождений на Каспии."),
+    ],
+    "trade": [
+        ("The parties aim to raise mutual trade turnover and remove trade barriers.",
+         "Стороны намерены увеличить взаимный товарооборот и устранить торговые барьеры."),
+        ("Exports of agricultural and industrial goods will be promoted.",
+         "Будет стимулироваться экспорт сельскохозяйственной и промышленной продукции."),
+        ("A trade house and an e-commerce platform will open in {c}.",
+         "В {c} откроются торговый дом и площадка электронной торговли."),
+        ("Non-tariff barriers and quotas on goods will be reviewed.",
+         "Будут пересмотрены нетарифные барьеры и квоты на товары."),
+    ],
+    "investment": [
+        ("The parties will protect and promote mutual investment.",
+         "Стороны обеспечат защиту и поощрение взаимных инвестиций."),
+        ("A joint investment fund will finance priority projects.",
+         "Совместный инвестиционный фонд профинансирует приоритетные проекты."),
+        ("Investors will receive tax preferences in special economic zones.",
+         "Инвесторы получат налоговые преференции в специальных экономических зонах."),
+    ],
+    "agriculture": [
+        ("Grain and meat exports and veterinary certificates are covered.",
+         "Документ охватывает экспорт зерна и мяса, а также ветеринарные сертификаты."),
+        ("Joint irrigation and agricultural research projects are planned.",
+         "Планируются совместные проекты по орошению и аграрной науке."),
+    ],
+    "education": [
+        ("Student exchanges and joint university programmes will be expanded.",
+         "Будут расширены студенческие обмены и совместные университетские программы."),
+        ("Diplomas and academic degrees will be mutually recognised.",
+         "Дипломы и учёные степени будут взаимно признаваться."),
+    ],
+    "culture": [
+        ("Culture days, exhibitions and film festivals will be held.",
+         "Будут проводиться дни культуры, выставки и кинофестивали."),
+        ("Museums and archives will exchange exhibits and copies of documents.",
+         "Музеи и архивы обменяются экспонатами и копиями документов."),
+    ],
+    "health": [
+        ("The parties will work together on vaccines and medical training.",
+         "Стороны будут взаимодействовать в производстве вакцин и подготовке медицинских кадров."),
+        ("Hospitals will exchange specialists and telemedicine services.",
+         "Больницы обменяются специалистами и услугами телемедицины."),
+    ],
+    "security": [
+        ("The parties will counter terrorism, extremism and drug trafficking.",
+         "Стороны будут противодействовать терроризму, экстремизму и незаконному обороту наркотиков."),
+        ("Border services will exchange information and hold joint exercises.",
+         "Пограничные службы будут обмениваться информацией и проводить совместные учения."),
+    ],
+    "defence": [
+        ("Military education and joint exercises are foreseen.",
+         "Предусмотрены военное образование и совместные учения."),
+        ("Defence industry enterprises will set up joint production.",
+         "Предприятия оборонной промышленности наладят совместное производство."),
+    ],
+    "finance": [
+        ("Settlements in national currencies and banking links will be expanded.",
+         "Будут расширены расчёты в национальных валютах и банковские связи."),
+        ("Double taxation of income and capital will be avoided.",
+         "Устраняется двойное налогообложение доходов и капитала."),
+    ],
+    "digital": [
+        ("Data centres, fibre-optic transit and e-government services will be developed.",
+         "Будут развиваться центры обработки данных, транзит трафика по оптоволокну и электронное правительство."),
+        ("Start-ups will be supported through the Astana Hub technology park.",
+         "Стартапы получат поддержку через технопарк Astana Hub."),
+    ],
+    "water": [
+        ("The parties will share data on transboundary rivers and water quality.",
+         "Стороны будут обмениваться данными о трансграничных реках и качестве воды."),
+        ("Reservoirs and irrigation canals will be jointly maintained.",
+         "Водохранилища и оросительные каналы будут обслуживаться совместно."),
+    ],
+    "environment": [
+        ("Emissions will be reduced and the Aral Sea region restored.",
+         "Будут сокращены выбросы и восстановлен регион Аральского моря."),
+        ("Joint monitoring of protected areas and wildlife is planned.",
+         "Планируется совместный мониторинг заповедников и дикой природы."),
+    ],
+    "tourism": [
+        ("Visa-free travel and new tourist routes will be promoted.",
+         "Будут продвигаться безвизовые поездки и новые туристические маршруты."),
+        ("Tour operators will launch joint tours along the Silk Road.",
+         "Туроператоры запустят совместные туры по Шёлковому пути."),
+    ],
+    "science": [
+        ("Joint laboratories and research grants will be established.",
+         "Будут созданы совместные лаборатории и исследовательские гранты."),
+        ("Scientists will exchange data on seismology and climate.",
+         "Учёные обменяются данными по сейсмологии и климату."),
+    ],
+    "customs": [
+        ("Customs authorities will exchange electronic data on goods in transit.",
+         "Таможенные органы будут обмениваться электронными данными о товарах в транзите."),
+        ("A green lane for certified exporters will be created.",
+         "Будет создан «зелёный коридор» для сертифицированных экспортёров."),
+    ],
+    "industry": [
+        ("Joint ventures will produce vehicles, machinery and fertilisers.",
+         "Совместные предприятия будут выпускать автомобили, технику и удобрения."),
+        ("Industrial parks will host manufacturing projects of the partner.",
+         "Индустриальные парки примут производственные проекты партнёра."),
+    ],
+    "mining": [
+        ("Rare earth metals and copper deposits will be developed jointly.",
+         "Месторождения редкоземельных металлов и меди будут осваиваться совместно."),
+        ("Geological exploration data will be shared.",
+         "Стороны обменяются данными геологоразведки."),
+    ],
+    "space": [
+        ("Launches from the Baikonur cosmodrome and satellite services are covered.",
+         "Документ охватывает пуски с космодрома Байконур и спутниковые услуги."),
+    ],
+    "justice": [
+        ("Legal assistance in civil and criminal cases will be provided.",
+         "Будет оказываться правовая помощь по гражданским и уголовным делам."),
+        ("The transfer of sentenced persons is regulated.",
+         "Регулируется передача осуждённых лиц."),
+    ],
+    "migration": [
+        ("Labour migration and the social security of migrants are regulated.",
+         "Регулируются трудовая миграция и социальное обеспечение мигрантов."),
+        ("Readmission procedures will be simplified.",
+         "Будут упрощены процедуры реадмиссии."),
+    ],
+}
+
+# Openings: {p} partner(s), {c} city, {y} year, {d} document type (English, lower case).
+_OPENINGS = [
+    ("The {d} was signed in {c} by representatives of Kazakhstan and {p}.",
+     "Документ подписан в {c}; стороны — Казахстан и {p}."),
+    ("Signed in {c} in {y}, the {d} sets out the commitments of Kazakhstan and {p}.",
+     "Подписанный в {c} в {y} году документ закрепляет обязательства сторон: Казахстан и {p}."),
+    ("The {d} was concluded after talks between Kazakhstan and {p} in {c}.",
+     "Документ заключён по итогам переговоров в {c}; участники — Казахстан и {p}."),
+    ("Kazakhstan and {p} signed the {d} in {c}.",
+     "Казахстан и {p} подписали документ в {c}."),
+]
+_EVENT_OPENINGS = [
+    ("The {d} was signed during the visit to {c} of the delegation of Kazakhstan ({p}).",
+     "Документ подписан в ходе визита делегации Казахстана в {c} (партнёр: {p})."),
+    ("During the visit of the delegation, Kazakhstan and {p} signed the {d}.",
+     "В рамках визита делегации Казахстан и {p} подписали этот документ."),
+    ("The {d} is among the documents of the visit; parties: Kazakhstan and {p}.",
+     "Документ входит в пакет документов визита; стороны — Казахстан и {p}."),
+]
+# Cooperation: {s} the sector (English / Russian genitive), {y} a year. Every Russian sentence has one
+# form of "сотрудничество" and every English one "cooperation"; nothing else uses those words.
+_COOPERATION = [
+    ("The parties agreed to expand cooperation in {s}.",
+     "Стороны договорились о расширении сотрудничества в сфере {s}."),
+    ("It provides a framework for long-term cooperation in {s}.",
+     "Документ создаёт основу для долгосрочного сотрудничества в области {s}."),
+    ("Cooperation in {s} is to be coordinated by a joint working group.",
+     "Сотрудничество в области {s} будет координировать совместная рабочая группа."),
+    ("The sides reaffirmed their commitment to cooperation in {s}.",
+     "Стороны подтвердили приверженность сотрудничеству в сфере {s}."),
+    ("The agreement opens a new stage of cooperation in {s}.",
+     "Соглашение открывает новый этап сотрудничества в сфере {s}."),
+    ("The parties noted the results of cooperation in {s} achieved since {y}.",
+     "Стороны отметили итоги сотрудничества в области {s}, достигнутые с {y} года."),
+    ("Partnership and cooperation in {s} are declared a priority.",
+     "Партнёрство и сотрудничество в сфере {s} объявлены приоритетом."),
+    ("The parties will report each year on their cooperation in {s}.",
+     "Стороны ежегодно отчитываются о сотрудничестве в сфере {s}."),
+]
+_NO_COOPERATION = [
+    ("The parties agreed on joint measures in {s}.", "Стороны согласовали совместные меры в сфере {s}."),
+    ("It sets priorities for {s} until {y}.", "Документ определяет приоритеты в области {s} до {y} года."),
+    ("Each party appoints a coordinator for {s}.", "Каждая сторона назначает координатора в области {s}."),
+]
+# Fillers; {n} a number of documents.
+_FILLERS = [
+    ("A joint working group will monitor the implementation of the agreement.",
+     "Совместная рабочая группа будет контролировать выполнение соглашения."),
+    ("The document enters into force on the date of the last notification.",
+     "Документ вступает в силу с даты получения последнего уведомления."),
+    ("It remains in force for five years and is extended automatically.",
+     "Срок действия составляет пять лет с автоматическим продлением."),
+    ("The parties will hold annual consultations at the level of deputy ministers.",
+     "Стороны будут проводить ежегодные консультации на уровне заместителей министров."),
+    ("The document supplements earlier agreements between the parties.",
+     "Документ дополняет ранее заключённые соглашения между сторонами."),
+    ("Disputes are settled through consultations and negotiations.",
+     "Споры решаются путём консультаций и переговоров в соответствии с положениями соглашений."),
+    ("The text was drawn up in Kazakh, Russian and English, all texts being equally authentic.",
+     "Текст составлен на казахском, русском и английском языках, все тексты имеют одинаковую силу."),
+    ("Amendments require the written consent of both parties.",
+     "Изменения вносятся с письменного согласия обеих сторон соглашения."),
+    ("Funding comes from the budgets of the parties and attracted investment.",
+     "Финансирование осуществляется из бюджетов сторон и за счёт привлечённых инвестиций."),
+    ("The Kazakh side is represented by the competent ministry.",
+     "Казахстанскую сторону представляет профильное министерство Республики Казахстан."),
+    ("The parties will support companies and exporters in {c}.",
+     "Стороны окажут содействие компаниям и экспортёрам в {c}."),
+    ("Signed on behalf of the Republic of Kazakhstan (Қазақстан Республикасы).",
+     "Подписано от имени Республики Казахстан (Қазақстан Республикасы)."),
+    ("The Kazakh title reads «Ынтымақтастық туралы келісім».",
+     "Казахское название — «Ынтымақтастық туралы келісім»."),
+    ("Implementation will be reviewed at the next meeting of the intergovernmental commission.",
+     "Ход выполнения будет рассмотрен на очередном заседании межправительственной комиссии."),
+    ("The parties will exchange information on national legislation.",
+     "Стороны будут обмениваться информацией о национальном законодательстве."),
+    ("Either party may terminate it with six months' written notice.",
+     "Каждая из сторон может прекратить его действие, письменно уведомив другую за шесть месяцев."),
+]
+_PACKAGE = ("The package comprises {n} related documents.", "Пакет включает {n} сопутствующих документов и соглашений.")
+_RARE = ("Geothermal sources of energy will also be studied.", "Также будут изучены геотермальные источники энергии.")
+
+_CITIES = [
+    ("Astana", "Астане"), ("Almaty", "Алматы"), ("Shymkent", "Шымкенте"), ("Aktau", "Актау"),
+    ("Atyrau", "Атырау"), ("Turkestan", "Туркестане"), ("Karaganda", "Караганде"), ("Kostanay", "Костанае"),
+    ("Pavlodar", "Павлодаре"), ("Oral", "Уральске"), ("Beijing", "Пекине"), ("Moscow", "Москве"),
+    ("Tashkent", "Ташкенте"), ("Ankara", "Анкаре"), ("Baku", "Баку"), ("Berlin", "Берлине"),
+    ("Seoul", "Сеуле"), ("Tokyo", "Токио"), ("Dubai", "Дубае"), ("Bishkek", "Бишкеке"),
+    ("New York", "Нью-Йорке"), ("Geneva", "Женеве"), ("Istanbul", "Стамбуле"), ("Samarkand", "Самарканде"),
+]
+
+# Title topics: (English, Russian); {s} sector (English / Russian genitive).
+_TOPICS_COOP = [
+    ("cooperation in {s}", "о сотрудничестве в сфере {s}"),
+    ("cooperation in the field of {s}", "о сотрудничестве в области {s}"),
+    ("strategic cooperation in {s}", "о стратегическом сотрудничестве в сфере {s}"),
+]
+_TOPICS_PLAIN = [
+    ("the development of {s}", "о развитии {s}"),
+    ("{s}", "в сфере {s}"),
+    ("issues of {s}", "по вопросам {s}"),
+    ("joint projects in {s}", "о совместных проектах в области {s}"),
+]
+
+_DOC_WEIGHTS = {"agreement": 34, "memorandum": 20, "protocol": 8, "programme": 6, "roadmap": 6,
+                "joint_statement": 5, "treaty": 4, "declaration": 3, "contract": 6, "action_plan": 5,
+                "convention": 3}
+_LEVEL_WEIGHTS = [("intergovernmental", 40), ("interagency", 25), ("interstate", 10), ("regional", 8),
+                  ("corporate", 12), (None, 5)]
+_STATUS_WEIGHTS = [("in_force", 40), ("signed", 25), ("ratified", 10), ("expired", 8), ("terminated", 2),
+                   ("unknown", 15)]
+_EVENT_KINDS = [
+    ("state_visit", 14, "State visit of the President of Kazakhstan to {p}",
+     "Государственный визит Президента Казахстана (страна визита: {p})"),
+    ("official_visit", 14, "Official visit of the Prime Minister of Kazakhstan to {p}",
+     "Официальный визит Премьер-министра Казахстана (страна визита: {p})"),
+    ("working_visit", 14, "Working visit of the Foreign Minister of Kazakhstan to {p}",
+     "Рабочий визит министра иностранных дел Казахстана (страна визита: {p})"),
+    ("incoming_visit", 14, "Visit of the leader of {p} to Kazakhstan",
+     "Визит лидера страны-партнёра в Казахстан ({p})"),
+    ("summit", 8, "Summit in {c} with the participation of {p}", "Саммит в {c} с участием лидеров: {p}"),
+    ("forum", 10, "Business forum Kazakhstan — {p} in {c}", "Деловой форум Казахстан — {p} в {c}"),
+    ("commission", 12, "Meeting of the intergovernmental commission Kazakhstan — {p}",
+     "Заседание межправительственной комиссии Казахстан — {p}"),
+    ("talks", 10, "Talks between Kazakhstan and {p} in {c}", "Переговоры в {c}: Казахстан и {p}"),
+    ("phone_call", 4, "Phone call between the presidents of Kazakhstan and {p}",
+     "Телефонный разговор президентов: Казахстан и {p}"),
+]
+_PUBLISHERS = ["akorda.kz", "primeminister.kz", "gov.kz/mfa", "kazinform", "tengrinews.kz", "kursiv.media",
+               "inbusiness.kz", "stat.gov.kz", "adilet.zan.kz", "kapital.kz", "trend.az", "xinhuanet.com",
+               "interfax.ru", "dailysabah.com", "uza.uz"]
+
+
+def _cum(weights: list[float]) -> list[float]:
+    return list(accumulate(weights))
+
+
+def _date(rng: random.Random, year: int, precision_roll: float) -> str:
+    if precision_roll < 0.75:
+        return f"{year:04d}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
+    if precision_roll < 0.92:
+        return f"{year:04d}-{rng.randint(1, 12):02d}"
+    return f"{year:04d}"
+
+
+# ---------------------------------------------------------------------------------------- agreements
+
+@dataclass
+class _AgreementContext:
+    """What the agreement rows are drawn from (made before them)."""
+
+    n: int
+    n_events: int
+    ev_partners: list[tuple[int, ...]]
+    ev_date: list[str]
+    ev_city: list[int]
+    p_cum: list[float]
+    p_en: list[str]
+    p_ru: list[str]
+    p_kk: list[str]
+    year_list: list[int]
+    year_cum: list[float]
+    first_year: int
+    n_sources: int
+    n_corridors: int
+    n_nodes: int
+    first_group_id: int
+
+
+Batch = tuple[list[tuple], list[tuple], list[tuple], list[tuple], list[tuple], list[tuple], list[tuple]]
+
+
+def _agreement_batches(rng: random.Random, ctx: _AgreementContext) -> Iterator[Batch]:
+    """Agreement rows and their link rows, BATCH agreements at a time, drawn from ``rng`` in order.
+
+    Yields (agreements, agreement_partners, agreement_sectors, record_sources, record_places,
+    conflict_groups, conflict_members) per batch.
+    """
+    n, n_events = ctx.n, ctx.n_events
+    ev_partners, ev_date, ev_city = ctx.ev_partners, ctx.ev_date, ctx.ev_city
+    p_cum, p_en, p_ru, p_kk = ctx.p_cum, ctx.p_en, ctx.p_ru, ctx.p_kk
+    p_total = p_cum[-1]
+    year_list, year_cum, first_year = ctx.year_list, ctx.year_cum, ctx.first_year
+    year_total = year_cum[-1]
+    n_sources, n_corridors, n_nodes = ctx.n_sources, ctx.n_corridors, ctx.n_nodes
+    doc_codes = list(_DOC_WEIGHTS)
+    doc_cum = _cum(list(_DOC_WEIGHTS.values()))
+    doc_en = {code: en for code, en, _, _ in VOCAB["doc_types"]}
+    doc_ru = {code: ru for code, _, ru, _ in VOCAB["doc_types"]}
+    doc_kk = {code: kk for code, _, _, kk in VOCAB["doc_types"]}
+    lvl_codes = [c for c, _ in _LEVEL_WEIGHTS]
+    lvl_cum = _cum([w for _, w in _LEVEL_WEIGHTS])
+    st_codes = [c for c, _ in _STATUS_WEIGHTS]
+    st_cum = _cum([w for _, w in _STATUS_WEIGHTS])
+    sec_codes = [s[0] for s in _SECTORS]
+    sec_cum = _cum([s[4] for s in _SECTORS])
+    sec_info = {s[0]: s for s in _SECTORS}
+    sec_sent = _SECTOR_SENTENCES
+    n_cities = len(_CITIES)
+
+    # Conflict groups: an alternative is a second report of the row just before it (another date).
+    n_groups = 0 if n < 20 else max(3, min(250, n // 1000))
+    step = n // (n_groups + 1) if n_groups else 0
+    alternative_of: dict[int, tuple[int, int]] = {}  # index (0-based) -> (group number, preferred index)
+    for g in range(n_groups):
+        i = (g + 1) * step
+        alternative_of[i] = (g, i - 1)
+        if g % 5 == 0 and i + 1 < n:
+            alternative_of[i + 1] = (g, i - 1)
+    group_ids: dict[int, int] = {}
+    next_group = ctx.first_group_id
+    recent: dict[int, tuple] = {}
+
+    r = rng.random
+    rnd = rng.randrange
+    for start in range(0, n, BATCH):
+        agreements: list[tuple] = []
+        a_partners: list[tuple] = []
+        a_sectors: list[tuple] = []
+        a_sources: list[tuple] = []
+        a_places: list[tuple] = []
+        groups: list[tuple] = []
+        members: list[tuple] = []
+        for i in range(start, min(n, start + BATCH)):
+            aid = i + 1
+            alt = alternative_of.get(i)
+            if alt is not None:
+                g, src_i = alt
+                row, pids, secs = recent[src_i]
+                date = row[3]
+                if date and len(date) > 4 and r() < 0.5:
+                    date = date[:4]
+                elif date and len(date) == 10:
+                    date = date[:8] + f"{min(28, int(date[8:]) + 1):02d}"
+                else:
+                    date = None
+                row = (aid, f"syn_agreement_{aid:07d}", row[2], date, *row[4:11], "unknown", row[12])
+                gid = group_ids.get(g)
+                if gid is None:
+                    gid = group_ids[g] = next_group
+                    next_group += 1
+                    groups.append((gid, f"syn_conflict_agreement_{g + 1}", "agreement"))
+                    members.append((gid, "agreement", src_i + 1, 1, "Official text of the document",
+                                    "Официальный текст документа"))
+                members.append((gid, "agreement", aid, 0, "Press report with a different date",
+                                "Сообщение прессы с другой датой"))
+            else:
+                # event, partners, date
+                event_id = None
+                if n_events and r() < 0.5:
+                    event_id = rnd(n_events) + 1
+                    pids = list(ev_partners[event_id][:2])
+                    date = ev_date[event_id]
+                    city = ev_city[event_id]
+                else:
+                    pids = [bisect(p_cum, r() * p_total) + 1]
+                    year = year_list[bisect(year_cum, r() * year_total)]
+                    roll = r()
+                    if roll < 0.01:
+                        date = None
+                    elif roll < 0.75:
+                        date = f"{year:04d}-{rnd(12) + 1:02d}-{rnd(28) + 1:02d}"
+                    elif roll < 0.92:
+                        date = f"{year:04d}-{rnd(12) + 1:02d}"
+                    else:
+                        date = f"{year:04d}"
+                    city = rnd(n_cities)
+                if len(pids) == 1 and r() < 0.25:
+                    extra = bisect(p_cum, r() * p_total) + 1
+                    if extra != pids[0]:
+                        pids.append(extra)
+                # sectors and codes
+                k = 1 + (r() < 0.4) + (r() < 0.12)
+                secs = []
+                while len(secs) < k:
+                    s = sec_codes[bisect(sec_cum, r() * sec_cum[-1])]
+                    if s not in secs:
+                        secs.append(s)
+                doc = doc_codes[bisect(doc_cum, r() * doc_cum[-1])]
+                level = lvl_codes[bisect(lvl_cum, r() * lvl_cum[-1])]
+                status = st_codes[bisect(st_cum, r() * st_cum[-1])]
+                roll = r()
+                doc_count = 1 if roll < 0.92 else (2 if roll < 0.98 else 3 + rnd(3))
+                coop = r() < COMMON_SHARE
+                year_s = date[:4] if date else str(first_year)
+                c_en, c_ru = _CITIES[city]
+                names_en = " and ".join(p_en[p - 1] for p in pids)
+                names_ru = " и ".join(p_ru[p - 1] for p in pids)
+                s0 = sec_info[secs[0]]
+                # titles
+                if coop and r() < 0.5:
+                    t_en, t_ru = _TOPICS_COOP[rnd(len(_TOPICS_COOP))]
+                else:
+                    t_en, t_ru = _TOPICS_PLAIN[rnd(len(_TOPICS_PLAIN))]
+                title_en = f"{doc_en[doc]} on {t_en.format(s=s0[1])} between Kazakhstan and {names_en}"
+                title_ru = f"{doc_ru[doc]} {t_ru.format(s=s0[2])} (Казахстан — {' — '.join(p_ru[p - 1] for p in pids)})"
+                roll = r()
+                if roll < 0.02:
+                    title_en = None
+                elif roll < 0.05:
+                    title_ru = None
+                title_kk = None
+                if r() < 0.1:
+                    title_kk = (f"Қазақстан Республикасы мен {p_kk[pids[0] - 1]} арасындағы {s0[3]} "
+                                f"саласындағы {doc_kk[doc].lower()}")
+                # summaries (~40 words each)
+                if event_id is not None:
+                    o_en, o_ru = _EVENT_OPENINGS[rnd(len(_EVENT_OPENINGS))]
+                else:
+                    o_en, o_ru = _OPENINGS[rnd(len(_OPENINGS))]
+                en = [o_en.format(d=doc_en[doc].lower(), c=c_en, p=names_en, y=year_s)]
+                ru = [o_ru.format(c=c_ru, p=names_ru, y=year_s)]
+                if coop:
+                    x_en, x_ru = _COOPERATION[rnd(len(_COOPERATION))]
+                else:
+                    x_en, x_ru = _NO_COOPERATION[rnd(len(_NO_COOPERATION))]
+                en.append(x_en.format(s=s0[1], y=year_s))
+                ru.append(x_ru.format(s=s0[2], y=year_s))
+                for s in secs:
+                    pool = sec_sent[s]
+                    x_en, x_ru = pool[rnd(len(pool))]
+                    en.append(x_en.format(c=c_en))
+                    ru.append(x_ru.format(c=c_ru))
+                for _ in range(1 + (k == 1 and r() < 0.6)):
+                    x_en, x_ru = _FILLERS[rnd(len(_FILLERS))]
+                    en.append(x_en.format(c=c_en))
+                    ru.append(x_ru.format(c=c_ru))
+                if doc_count > 1:
+                    en.append(_PACKAGE[0].format(n=doc_count))
+                    ru.append(_PACKAGE[1].format(n=doc_count))
+                if i % RARE_EVERY == RARE_OFFSET:
+                    en.append(_RARE[0])
+                    ru.append(_RARE[1])
+                row = (aid, f"syn_agreement_{aid:07d}", event_id, date, title_en, title_ru, title_kk,
+                       " ".join(en), " ".join(ru), doc, level, status, doc_count)
+                recent[i] = (row, pids, secs)
+                recent.pop(i - 3, None)
+            agreements.append(row)
+            a_partners += [(aid, pid, pos) for pos, pid in enumerate(pids)]
+            a_sectors += [(aid, s) for s in secs]
+            first_source = rnd(n_sources) + 1
+            a_sources.append(("agreement", aid, first_source, 0))
+            if r() < 0.3:
+                extra = rnd(n_sources) + 1
+                if extra != first_source:
+                    a_sources.append(("agreement", aid, extra, 1))
+            if ("transport" in secs or "logistics" in secs) and r() < 0.25:
+                a_places.append(("agreement", aid, rnd(n_corridors) + 1, None))
+                if r() < 0.2:
+                    a_places.append(("agreement", aid, None, rnd(n_nodes) + 1))
+        yield agreements, a_partners, a_sectors, a_sources, a_places, groups, members
+
+
+def _child_main(batches: Iterator[Batch], queue: Any) -> None:
+    try:
+        for batch in batches:
+            texts = [(index_text(r[4], r[5], r[6]), index_text(r[7], r[8])) for r in batch[0]]
+            queue.put((batch, texts))
+        queue.put(None)
+    except BaseException:  # reported to the parent, which raises
+        queue.put(("error", traceback.format_exc()))
+
+
+def _from_child(batches: Iterator[Batch]) -> Iterator[tuple[Batch, list[tuple[str, str]] | None]]:
+    """The same batches, made in a forked child process, with each row's full-text index text.
+
+    The child draws the rows (the same generator with the same random state, so the same rows) and
+    runs ``index_text`` on them while this process inserts the previous batch: two cores.
+    """
+    mp = multiprocessing.get_context("fork")
+    queue = mp.Queue(maxsize=2)
+    child = mp.Process(target=_child_main, args=(batches, queue), daemon=True)
+    child.start()
+    try:
+        while True:
+            item = queue.get()
+            if item is None:
+                break
+            if item[0] == "error":
+                raise RuntimeError(f"the synthetic row generator failed:\n{item[1]}")
+            yield item
+        child.join()
+    finally:
+        if child.is_alive():
+            child.terminate()
+            child.join()
+
+
+# ---------------------------------------------------------------------------------------- generation
+
+def generate(path: str | Path, n_agreements: int, *, seed: int = 1, n_partners: int = 190,
+             first_year: int = 1991, years: int = 35, progress: bool = False,
+             parallel: bool | None = None) -> Path:
+    """Create a new synthetic database at ``path`` (which must not exist) and return its path.
+
+    ``parallel`` (default: from 50,000 agreements on, where ``fork`` exists) draws the agreement rows
+    and their index text in a child process while this one inserts; the result is the same.
+    """
+    path = Path(path)
+    n = int(n_agreements)
+    if n < 0:
+        raise ValueError("n_agreements must be >= 0")
+    years = max(1, int(years))
+    rng = random.Random(seed)
+    started = time.perf_counter()
+
+    db = create_database(path)
+    conn = db.conn
+    try:
+        conn.execute("PRAGMA journal_mode = OFF")
+        conn.execute("PRAGMA synchronous = OFF")
+        conn.execute("PRAGMA cache_size = -524288")  # 512 MiB
+        conn.execute("PRAGMA temp_store = MEMORY")
+        ex, exm = conn.execute, conn.executemany
+
+        year_list = list(range(first_year, first_year + years))
+        # More agreements in later years.
+        year_cum = _cum([1.0 + 3.0 * k / max(1, years - 1) for k in range(years)])
+
+        # ---- reference data
+        conn.execute("BEGIN")
+        for table, rows in VOCAB.items():
+            exm(f"INSERT INTO {table} (code, name_en, name_ru, name_kk, sort_order) VALUES (?, ?, ?, ?, ?)",
+                [(code, en, ru, kk, i) for i, (code, en, ru, kk) in enumerate(rows)])
+        exm("INSERT INTO metrics (code, name_en, name_ru, unit_en, unit_ru) VALUES (?, ?, ?, ?, ?)", METRICS)
+        exm("INSERT INTO meta (key, value) VALUES (?, ?)", [
+            ("kind", "synthetic"), ("synthetic_seed", str(seed)), ("synthetic_agreements", str(n)),
+            ("synthetic_generator_version", str(GENERATOR_VERSION)),
+        ])
+
+        partners = _partner_rows(rng, n_partners)
+        exm("INSERT INTO partners (id, uid, iso3, name_en, name_ru, name_kk, is_focus, sort_order) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", partners)
+        n_p = len(partners)
+        p_en = [p[3] for p in partners]
+        p_ru = [p[4] for p in partners]
+        p_kk = [p[5] or p[4] for p in partners]
+        # Zipf-like weights: a few partners hold most agreements.
+        p_cum = _cum([1.0 / (k + 1) ** 0.9 for k in range(n_p)])
+        p_total = p_cum[-1]
+
+        n_sources = 400
+        sources = []
+        for sid in range(1, n_sources + 1):
+            pub = _PUBLISHERS[rng.randrange(len(_PUBLISHERS))]
+            year = year_list[bisect(year_cum, rng.random() * year_cum[-1])]
+            lang = ("ru", "en", "kk")[bisect((0.6, 0.9, 1.0), rng.random())]
+            sources.append((sid, f"syn_source_{sid:04d}", f"https://{pub}/syn/{seed}/{sid}",
+                            f"Synthetic source {sid} ({pub}, {year})", pub, _date(rng, year, rng.random()),
+                            lang, f"{first_year + years - 1:04d}-01-15"))
+        exm("INSERT INTO sources (id, uid, url, title, publisher, published, language, taken_en) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", sources)
+
+        def src() -> int:
+            return rng.randrange(n_sources) + 1
+
+        record_sources: list[tuple] = []
+
+        # mechanisms, one per partner
+        mech = []
+        for pid in range(1, n_p + 1):
+            mech.append((pid, f"syn_mechanism_{pid:04d}", pid,
+                         f"Intergovernmental commission Kazakhstan — {p_en[pid - 1]}",
+                         f"Межправительственная комиссия Казахстан — {p_ru[pid - 1]}",
+                         str(rng.randint(first_year, first_year + years - 1)), None, None))
+            record_sources.append(("mechanism", pid, src(), 0))
+        exm("INSERT INTO mechanisms (id, uid, partner_id, name_en, name_ru, established, note_en, note_ru) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", mech)
+
+        # corridors, nodes, segments, projects
+        corridors = [
+            (1, "syn_corridor_middle", "Trans-Caspian International Transport Route",
+             "Транскаспийский международный транспортный маршрут"),
+            (2, "syn_corridor_north_south", "North–South corridor", "Коридор Север — Юг"),
+            (3, "syn_corridor_china_europe", "China–Europe via Kazakhstan", "Китай — Европа через Казахстан"),
+            (4, "syn_corridor_cpc", "Caspian Pipeline Consortium", "Каспийский трубопроводный консорциум"),
+            (5, "syn_corridor_afghan", "Trans-Afghan railway", "Трансафганская железная дорога"),
+        ]
+        exm("INSERT INTO corridors (id, uid, name_en, name_ru, description_en, description_ru) "
+            "VALUES (?, ?, ?, ?, 'Synthetic corridor.', 'Синтетический коридор.')", corridors)
+        nodes = [
+            (1, "Khorgos", "Хоргос", "Қорғас", "KAZ", "dry_port", 44.21, 80.26),
+            (2, "Dostyk", "Достык", "Достық", "KAZ", "border_crossing", 45.25, 82.48),
+            (3, "Almaty", "Алматы", "Алматы", "KAZ", "city", 43.24, 76.89),
+            (4, "Astana", "Астана", "Астана", "KAZ", "city", 51.17, 71.45),
+            (5, "Aktau", "Актау", "Ақтау", "KAZ", "port", 43.65, 51.16),
+            (6, "Kuryk", "Курык", "Құрық", "KAZ", "port", 43.19, 51.65),
+            (7, "Baku / Alat", "Баку / Алят", None, "AZE", "port", 39.95, 49.41),
+            (8, "Poti", "Поти", None, "GEO", "port", 42.15, 41.67),
+            (9, "Tashkent", "Ташкент", "Ташкент", "UZB", "rail_junction", 41.30, 69.24),
+            (10, "Urumqi", "Урумчи", "Үрімжі", "CHN", "logistics_hub", 43.83, 87.62),
+            (11, "Saksaulskaya", "Саксаульская", "Сексеуіл", "KAZ", "rail_junction", 47.08, 61.16),
+            (12, "Bolashak", "Болашак", "Болашақ", "KAZ", "border_crossing", 41.06, 55.60),
+            (13, "Bandar Abbas", "Бендер-Аббас", None, "IRN", "port", 27.18, 56.27),
+            (14, "Novorossiysk", "Новороссийск", None, "RUS", "port", 44.72, 37.77),
+            (15, "Atyrau", "Атырау", "Атырау", "KAZ", "city", 47.10, 51.92),
+            (16, "Termez", "Термез", None, "UZB", "border_crossing", 37.22, 67.28),
+        ]
+        exm("INSERT INTO nodes (id, uid, name_en, name_ru, name_kk, country_iso3, kind, lat, lon) "
+            "VALUES (?, 'syn_node_' || ?, ?, ?, ?, ?, ?, ?, ?)",
+            [(nd[0], nd[0], *nd[1:]) for nd in nodes])
+        segments = [
+            (1, 1, 1, 3, "rail", "operational", 370.0), (2, 1, 3, 5, "rail", "operational", 2900.0),
+            (3, 1, 5, 7, "sea", "operational", 450.0), (4, 1, 6, 7, "sea", "operational", 470.0),
+            (5, 1, 7, 8, "rail", "operational", 830.0), (6, 2, 11, 12, "rail", "operational", 1200.0),
+            (7, 2, 12, 13, "rail", "operational", 1850.0), (8, 3, 10, 2, "rail", "operational", 460.0),
+            (9, 3, 2, 4, "rail", "operational", 1300.0), (10, 3, 1, 4, "road", "under_construction", 1600.0),
+            (11, 4, 15, 14, "pipeline", "operational", 1510.0), (12, 5, 9, 16, "rail", "operational", 700.0),
+            (13, 5, 3, 9, "rail", "planned", 800.0), (14, 2, 5, 13, "sea", "proposed", 1700.0),
+        ]
+        exm("INSERT INTO segments (id, uid, corridor_id, from_node_id, to_node_id, mode, status, length_km) "
+            "VALUES (?, 'syn_segment_' || ?, ?, ?, ?, ?, ?, ?)", [(s[0], s[0], *s[1:]) for s in segments])
+        projects = []
+        pstat = [c for c, *_ in VOCAB["project_statuses"]]
+        for j in range(1, 21):
+            pid = bisect(p_cum, rng.random() * p_total) + 1
+            projects.append((j, f"syn_project_{j:03d}", f"Synthetic project {j}", f"Синтетический проект {j}", pid,
+                             rng.randint(1, len(corridors)), rng.randint(1, len(nodes)),
+                             pstat[rng.randrange(len(pstat))]))
+        exm("INSERT INTO projects (id, uid, name_en, name_ru, partner_id, corridor_id, node_id, status) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", projects)
+        for table_kind, count in (("corridor", len(corridors)), ("node", len(nodes)), ("segment", len(segments)),
+                                  ("project", len(projects))):
+            record_sources += [(table_kind, k, src(), 0) for k in range(1, count + 1)]
+
+        # trade figures, targets, facts
+        trade, targets, facts = [], [], []
+        trade_groups: list[tuple[int, int]] = []  # (kazakh row id, partner-side row id)
+        tid = 0
+        last_year = first_year + years - 1
+        for pid in range(1, n_p + 1):
+            weight = 1.0 / pid ** 0.9
+            base = 30000.0 * weight * rng.uniform(0.05, 0.3)
+            growth = rng.uniform(1.02, 1.12)
+            share = rng.uniform(0.2, 0.8)
+            for y in year_list:
+                t = base * growth ** (y - first_year) * rng.uniform(0.8, 1.2)
+                ex_ = t * share * rng.uniform(0.9, 1.1)
+                ex_ = min(ex_, t)
+                tid += 1
+                trade.append((tid, f"syn_trade_{tid:06d}", pid, y, "FY", round(t, 1), round(ex_, 1),
+                              round(t - ex_, 1), "kazakh", "exact" if rng.random() < 0.9 else "approx"))
+                kz_id = tid
+                if pid <= 40 and rng.random() < 0.2:
+                    tid += 1
+                    t2 = t * rng.uniform(0.85, 1.15)
+                    trade.append((tid, f"syn_trade_{tid:06d}", pid, y, "FY", round(t2, 1), None, None,
+                                  "partner", "approx"))
+                    if len(trade_groups) < 30 and rng.random() < 0.5:
+                        trade_groups.append((kz_id, tid))
+                if pid <= _FOCUS and y >= last_year - 4:
+                    tid += 1
+                    trade.append((tid, f"syn_trade_{tid:06d}", pid, y, "H1", round(t * 0.48, 1),
+                                  round(ex_ * 0.48, 1), round((t - ex_) * 0.48, 1), "kazakh", "exact"))
+            current = base * growth ** (last_year - first_year)
+            for k in range(rng.randint(1, 3)):
+                gid = len(targets) + 1
+                stated = rng.randint(max(first_year, last_year - 10), last_year)
+                if rng.random() < 0.75:
+                    targets.append((gid, f"syn_target_{gid:05d}", pid, "trade_turnover",
+                                    round(current * rng.uniform(1.3, 3.0), 0), None,
+                                    stated + rng.randint(2, 8), None, None, f"{stated:04d}-{rng.randint(1, 12):02d}",
+                                    "President of Kazakhstan", "Президент Казахстана"))
+                else:
+                    targets.append((gid, f"syn_target_{gid:05d}", pid, ("exports", "trade_turnover")[k % 2], None,
+                                    2.0, None, "in the coming years", "в ближайшие годы", f"{stated:04d}",
+                                    "Prime Minister of Kazakhstan", "Премьер-министр Казахстана"))
+            for m in range(rng.randint(0, 3)):
+                fid = len(facts) + 1
+                code = METRICS[(pid + m) % len(METRICS)][0]
+                if code == "partnership_status":
+                    value, num = "strategic partnership", None
+                elif code == "diplomatic_relations":
+                    value, num = f"{rng.randint(1992, 1995)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}", None
+                else:
+                    num = float(rng.randint(10, 5000))
+                    value = f"{num:.0f}"
+                facts.append((fid, f"syn_fact_{fid:05d}", pid, None, code, value, num, "exact", None,
+                              str(rng.randint(last_year - 5, last_year))))
+        exm("INSERT INTO trade_figures (id, uid, partner_id, year, period, turnover_usd_m, exports_usd_m, "
+            "imports_usd_m, statistics, qualifier) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", trade)
+        exm("INSERT INTO targets (id, uid, partner_id, metric, value_usd_m, multiplier, horizon_year, "
+            "horizon_note_en, horizon_note_ru, stated_on, stated_by_en, stated_by_ru) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", targets)
+        exm("INSERT INTO facts (id, uid, partner_id, corridor_id, metric, value, value_num, qualifier, unit, as_of) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", facts)
+        record_sources += [("trade", r[0], src(), 0) for r in trade]
+        record_sources += [("target", r[0], src(), 0) for r in targets]
+        record_sources += [("fact", r[0], src(), 0) for r in facts]
+        exm("INSERT INTO record_sources (record_type, record_id, source_id, position) VALUES (?, ?, ?, ?)",
+            record_sources)
+        record_sources = []
+        conn.execute("COMMIT")
+
+        # ---- events
+        n_events = max(10, n // 20) if n else 0
+        ev_kinds = [k[0] for k in _EVENT_KINDS]
+        ev_cum = _cum([k[1] for k in _EVENT_KINDS])
+        ev_date: list[str] = [""]  # 1-based
+        ev_partners: list[tuple[int, ...]] = [()]
+        ev_city: list[int] = [0]
+        events, event_partners = [], []
+        n_event_groups = min(5, n_events // 10)
+        event_dup = {(g + 1) * (n_events // (n_event_groups + 1)): g + 1 for g in range(n_event_groups)}
+        conflict_groups: list[tuple[int, str, str]] = []
+        conflict_members: list[tuple] = []
+        for eid in range(1, n_events + 1):
+            if eid in event_dup and eid > 1:
+                # The same event as reported by a second source, with a coarser date.
+                prev = events[-1]
+                date_start = prev[3][:7]
+                events.append((eid, f"syn_event_{eid:06d}", prev[2], date_start, None, *prev[5:]))
+                ev_date.append(date_start)
+                ev_partners.append(ev_partners[-1])
+                ev_city.append(ev_city[-1])
+                event_partners += [(eid, pid, pos) for pos, pid in enumerate(ev_partners[-1])]
+                record_sources.append(("event", eid, src(), 0))
+                gid = len(conflict_groups) + 1
+                conflict_groups.append((gid, f"syn_conflict_event_{gid}", "event"))
+                conflict_members.append((gid, "event", eid - 1, 1, "Official source with the exact date",
+                                         "Официальный источник с точной датой"))
+                conflict_members.append((gid, "event", eid, 0, "Press report with the month only",
+                                         "Сообщение прессы, только месяц"))
+                continue
+            kind_i = bisect(ev_cum, rng.random() * ev_cum[-1])
+            kind, _, t_en, t_ru = _EVENT_KINDS[kind_i]
+            year = year_list[bisect(year_cum, rng.random() * year_cum[-1])]
+            roll = rng.random()
+            month, day = rng.randint(1, 12), rng.randint(1, 25)
+            if roll < 0.9:
+                date_start = f"{year:04d}-{month:02d}-{day:02d}"
+                date_end = f"{year:04d}-{month:02d}-{day + rng.randint(0, 3):02d}" if rng.random() < 0.6 else None
+            elif roll < 0.98:
+                date_start, date_end = f"{year:04d}-{month:02d}", None
+            else:
+                date_start, date_end = f"{year:04d}", None
+            k = 1 if kind != "summit" else rng.randint(2, 4)
+            pids: list[int] = []
+            while len(pids) < k:
+                pid = bisect(p_cum, rng.random() * p_total) + 1
+                if pid not in pids:
+                    pids.append(pid)
+            city = rng.randrange(len(_CITIES))
+            names_en = ", ".join(p_en[p - 1] for p in pids)
+            names_ru = ", ".join(p_ru[p - 1] for p in pids)
+            c_en, c_ru = _CITIES[city]
+            signed = rng.randint(0, 12)
+            summary_en = (f"During the visit {signed} documents were signed. The parties discussed cooperation "
+                          f"in trade, transport and energy and agreed on the next meeting in {c_en}.")
+            summary_ru = (f"В ходе визита подписано документов: {signed}. Стороны обсудили сотрудничество "
+                          f"в торговле, транспорте и энергетике и договорились о следующей встрече в {c_ru}.")
+            events.append((eid, f"syn_event_{eid:06d}", kind, date_start, date_end, c_en, c_ru,
+                           t_en.format(p=names_en, c=c_en), t_ru.format(p=names_ru, c=c_ru),
+                           summary_en, summary_ru, signed))
+            ev_date.append(date_start)
+            ev_partners.append(tuple(pids))
+            ev_city.append(city)
+            event_partners += [(eid, pid, pos) for pos, pid in enumerate(pids)]
+            record_sources.append(("event", eid, src(), 0))
+        ev_cols = ("id, uid, kind, date_start, date_end, place_en, place_ru, title_en, title_ru, summary_en, "
+                   "summary_ru, documents_signed")
+        ex(f"CREATE TEMP TABLE events_stage AS SELECT {ev_cols} FROM events WHERE 0")
+        conn.execute("BEGIN")
+        exm(f"INSERT INTO temp.events_stage ({ev_cols}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", events)
+        ex(f"INSERT INTO events ({ev_cols}) SELECT {ev_cols} FROM temp.events_stage ORDER BY id")
+        exm("INSERT INTO event_partners (event_id, partner_id, position) VALUES (?, ?, ?)", event_partners)
+        exm("INSERT INTO record_sources (record_type, record_id, source_id, position) VALUES (?, ?, ?, ?)",
+            record_sources)
+        conn.execute("COMMIT")
+        ex("DROP TABLE temp.events_stage")
+        del events, event_partners
+        record_sources = []
+
+        # ---- agreements
+        ctx = _AgreementContext(
+            n=n, n_events=n_events, ev_partners=ev_partners, ev_date=ev_date, ev_city=ev_city,
+            p_cum=p_cum, p_en=p_en, p_ru=p_ru, p_kk=p_kk, year_list=year_list, year_cum=year_cum,
+            first_year=first_year, n_sources=n_sources, n_corridors=len(corridors), n_nodes=len(nodes),
+            first_group_id=len(conflict_groups) + 1,
+        )
+        batches: Iterator[tuple[Batch, list[tuple[str, str]] | None]]
+        if parallel is None:
+            parallel = n >= 50_000
+        if parallel and "fork" in multiprocessing.get_all_start_methods():
+            batches = _from_child(_agreement_batches(rng, ctx))
+        else:
+            batches = ((batch, None) for batch in _agreement_batches(rng, ctx))
+        # The trigger's atlas_index_text: texts computed by the child are looked up, anything else is
+        # computed here; either way the value is desktop.core.text.index_text's.
+        pending: dict[tuple, str] = {}
+
+        def atlas_index_text(*texts: str | None) -> str:
+            found = pending.get(texts)
+            return found if found is not None else index_text(*texts)
+
+        conn.create_function("atlas_index_text", -1, atlas_index_text, deterministic=True)
+
+        # Rows go to a staging table first and then into agreements with one INSERT ... SELECT per batch:
+        # the full-text trigger still fills the index row by row, but FTS5 keeps its pending terms in
+        # memory for the whole statement instead of flushing them at every single-row statement.
+        cols = ("id, uid, event_id, date_signed, title_en, title_ru, title_kk, summary_en, summary_ru, "
+                "doc_type, level, status, doc_count")
+        ex(f"CREATE TEMP TABLE agreements_stage AS SELECT {cols} FROM agreements WHERE 0")
+        insert_stage = f"INSERT INTO temp.agreements_stage ({cols}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+        insert_agreements = f"INSERT INTO agreements ({cols}) SELECT {cols} FROM temp.agreements_stage ORDER BY id"
+        # Merging is left to the final 'optimize'; both settings are put back to their defaults below.
+        for key, value in _FTS_BULK_CONFIG:
+            ex(f"INSERT INTO agreements_fts(agreements_fts, rank) VALUES ('{key}', {value})")
+        done = 0
+        for (agreements, a_partners, a_sectors, a_sources, a_places, groups, members), texts in batches:
+            if texts is not None:
+                for row, (title, body) in zip(agreements, texts):
+                    pending[row[4], row[5], row[6]] = title
+                    pending[row[7], row[8]] = body
+            conn.execute("BEGIN")
+            exm(insert_stage, agreements)
+            ex(insert_agreements)
+            ex("DELETE FROM temp.agreements_stage")
+            exm("INSERT INTO agreement_partners (agreement_id, partner_id, position) VALUES (?, ?, ?)", a_partners)
+            exm("INSERT INTO agreement_sectors (agreement_id, sector) VALUES (?, ?)", a_sectors)
+            exm("INSERT INTO record_sources (record_type, record_id, source_id, position) VALUES (?, ?, ?, ?)",
+                a_sources)
+            exm("INSERT INTO record_places (record_type, record_id, corridor_id, node_id) VALUES (?, ?, ?, ?)",
+                a_places)
+            conn.execute("COMMIT")
+            pending.clear()
+            conflict_groups += groups
+            conflict_members += members
+            done += len(agreements)
+            if progress:
+                print(f"  {done:>9,} agreements  {time.perf_counter() - started:6.1f} s", file=sys.stderr, flush=True)
+
+        conn.create_function("atlas_index_text", -1, index_text, deterministic=True)
+
+        # ---- conflict groups (trade pairs too), documents_signed from the linked agreements
+        for kz_id, partner_id in trade_groups:
+            gid = len(conflict_groups) + 1
+            conflict_groups.append((gid, f"syn_conflict_trade_{gid}", "trade"))
+            conflict_members.append((gid, "trade", kz_id, 1, "National statistics of Kazakhstan",
+                                     "Национальная статистика Казахстана"))
+            conflict_members.append((gid, "trade", partner_id, 0, "Partner-side statistics",
+                                     "Статистика страны-партнёра"))
+        conn.execute("BEGIN")
+        exm("INSERT INTO conflict_groups (id, uid, record_type) VALUES (?, ?, ?)", conflict_groups)
+        exm("INSERT INTO conflict_members (group_id, record_type, record_id, is_preferred, reason_en, reason_ru) "
+            "VALUES (?, ?, ?, ?, ?, ?)", conflict_members)
+        ex("UPDATE events SET documents_signed = (SELECT count(*) FROM agreements a WHERE a.event_id = events.id) "
+           "WHERE id IN (SELECT event_id FROM agreements WHERE event_id IS NOT NULL)")
+        conn.execute("COMMIT")
+
+        if progress:
+            print(f"  rows written in {time.perf_counter() - started:.1f} s; optimizing the index", file=sys.stderr, flush=True)
+        ex("INSERT INTO agreements_fts(agreements_fts) VALUES ('optimize')")
+        for key, value in _FTS_DEFAULT_CONFIG:
+            ex(f"INSERT INTO agreements_fts(agreements_fts, rank) VALUES ('{key}', {value})")
+        ex("DROP TABLE temp.agreements_stage")
+        ex("INSERT INTO events_fts(events_fts) VALUES ('optimize')")
+        if progress:
+            print(f"  index optimized at {time.perf_counter() - started:.1f} s; ANALYZE", file=sys.stderr, flush=True)
+        ex("ANALYZE")
+        ex("PRAGMA journal_mode = WAL")
+        ex("PRAGMA synchronous = NORMAL")
+    except BaseException:
+        db.close()
+        for leftover in (path, Path(f"{path}-wal"), Path(f"{path}-shm"), Path(f"{path}-journal")):
+            leftover.unlink(missing_ok=True)
+        raise
+    db.close()
+    if progress:
+        print(f"  done in {time.perf_counter() - started:.1f} s", file=sys.stderr, flush=True)
+    return path
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="python -m tests.synthetic", description=__doc__.split("\n\n")[0])
+    ap.add_argument("out", type=Path, help="the new database file (must not exist unless --force)")
+    ap.add_argument("--agreements", type=int, default=100_000)
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--partners", type=int, default=190)
+    ap.add_argument("--first-year", type=int, default=1991)
+    ap.add_argument("--years", type=int, default=35)
+    ap.add_argument("--force", action="store_true", help="replace an existing file")
+    ap.add_argument("--quiet", action="store_true")
+    args = ap.parse_args(argv)
+    if args.force:
+        for leftover in (args.out, Path(f"{args.out}-wal"), Path(f"{args.out}-shm")):
+            leftover.unlink(missing_ok=True)
+    t0 = time.perf_counter()
+    generate(args.out, args.agreements, seed=args.seed, n_partners=args.partners, first_year=args.first_year,
+             years=args.years, progress=not args.quiet)
+    elapsed = time.perf_counter() - t0
+    size = args.out.stat().st_size / 2**20
+    print(f"{args.out}: {args.agreements:,} agreements, seed {args.seed}, {size:.1f} MiB, {elapsed:.1f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
