@@ -30,8 +30,11 @@ Only ``random.Random(seed)`` is used, so the same arguments give the same rows.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import multiprocessing
 import random
+import re
+import sqlite3
 import sys
 import time
 import traceback
@@ -46,6 +49,7 @@ from typing import Any
 import pycountry
 
 from desktop.core.text import index_text
+from desktop.data import migrations
 from desktop.data.database import create_database
 
 GENERATOR_VERSION = 1
@@ -585,6 +589,19 @@ _PUBLISHERS = ["akorda.kz", "primeminister.kz", "gov.kz/mfa", "kazinform", "teng
                "interfax.ru", "dailysabah.com", "uza.uz"]
 
 
+def schema_fingerprint() -> str:
+    """A short hash of the schema the migrations create now (for caches of generated files)."""
+    conn = sqlite3.connect(":memory:", isolation_level=None)
+    try:
+        migrations.migrate(conn)
+        ddl = "\n".join(sql for (sql,) in conn.execute(
+            "SELECT sql FROM sqlite_master WHERE sql IS NOT NULL ORDER BY type, name"))
+        version = migrations.schema_version(conn)
+    finally:
+        conn.close()
+    return f"s{version}-" + hashlib.sha1(ddl.encode("utf-8")).hexdigest()[:8]
+
+
 def _cum(weights: list[float]) -> list[float]:
     return list(accumulate(weights))
 
@@ -805,25 +822,72 @@ def _agreement_batches(rng: random.Random, ctx: _AgreementContext) -> Iterator[B
         yield agreements, a_partners, a_sectors, a_sources, a_places, groups, members
 
 
-def _child_main(batches: Iterator[Batch], queue: Any) -> None:
+_INDEX_CALL = re.compile(r"atlas_index_text\s*\(([^()]*)\)", re.IGNORECASE)
+_NEW_COLUMN = re.compile(r"\s*new\.(\w+)\s*", re.IGNORECASE)
+
+Shape = tuple[int, ...]
+
+
+def _index_text_shapes(conn: sqlite3.Connection, table: str, cols: list[str]) -> list[Shape]:
+    """The argument lists of the atlas_index_text() calls in ``table``'s triggers, as indexes into
+    ``cols`` (calls with anything but plain ``new.<column>`` arguments are left out)."""
+    shapes: list[Shape] = []
+    for (sql,) in conn.execute("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ?", (table,)):
+        for args in _INDEX_CALL.findall(sql or ""):
+            found = [_NEW_COLUMN.fullmatch(a) for a in args.split(",")]
+            if all(m is not None and m.group(1) in cols for m in found):
+                shape = tuple(cols.index(m.group(1)) for m in found)  # type: ignore[union-attr]
+                if shape not in shapes:
+                    shapes.append(shape)
+    return shapes
+
+
+def _index_texts(rows: list[tuple], shapes: list[Shape]) -> list[tuple[str, ...]]:
+    """``index_text(*(row[i] for i in shape))`` for every row and shape.
+
+    Each column is indexed once and the pieces joined, as index_text joins its arguments' words;
+    the first rows are checked against index_text itself, and on any difference every value is
+    computed directly.
+    """
+    out = []
+    for r in rows:
+        pieces: dict[int, str] = {}
+        values = []
+        for shape in shapes:
+            parts = []
+            for i in shape:
+                piece = pieces.get(i)
+                if piece is None:
+                    piece = pieces[i] = index_text(r[i])
+                if piece:
+                    parts.append(piece)
+            values.append(" ".join(parts))
+        out.append(tuple(values))
+    for r, values in zip(rows[:20], out):
+        if any(index_text(*(r[i] for i in shape)) != v for shape, v in zip(shapes, values)):
+            return [tuple(index_text(*(r[i] for i in shape)) for shape in shapes) for r in rows]
+    return out
+
+
+def _child_main(batches: Iterator[Batch], shapes: list[Shape], queue: Any) -> None:
     try:
         for batch in batches:
-            texts = [(index_text(r[4], r[5], r[6]), index_text(r[7], r[8])) for r in batch[0]]
-            queue.put((batch, texts))
+            queue.put((batch, _index_texts(batch[0], shapes)))
         queue.put(None)
     except BaseException:  # reported to the parent, which raises
         queue.put(("error", traceback.format_exc()))
 
 
-def _from_child(batches: Iterator[Batch]) -> Iterator[tuple[Batch, list[tuple[str, str]] | None]]:
-    """The same batches, made in a forked child process, with each row's full-text index text.
+def _from_child(batches: Iterator[Batch], shapes: list[Shape]) -> Iterator[tuple[Batch, list[tuple[str, ...]] | None]]:
+    """The same batches, made in a forked child process, with the rows' full-text index texts.
 
     The child draws the rows (the same generator with the same random state, so the same rows) and
-    runs ``index_text`` on them while this process inserts the previous batch: two cores.
+    runs ``index_text`` on them for each argument list in ``shapes``, while this process inserts the
+    previous batch: two cores.
     """
     mp = multiprocessing.get_context("fork")
     queue = mp.Queue(maxsize=2)
-    child = mp.Process(target=_child_main, args=(batches, queue), daemon=True)
+    child = mp.Process(target=_child_main, args=(batches, shapes, queue), daemon=True)
     child.start()
     try:
         while True:
@@ -1132,11 +1196,14 @@ def generate(path: str | Path, n_agreements: int, *, seed: int = 1, n_partners: 
             first_year=first_year, n_sources=n_sources, n_corridors=len(corridors), n_nodes=len(nodes),
             first_group_id=len(conflict_groups) + 1,
         )
-        batches: Iterator[tuple[Batch, list[tuple[str, str]] | None]]
+        cols = ("id, uid, event_id, date_signed, title_en, title_ru, title_kk, summary_en, summary_ru, "
+                "doc_type, level, status, doc_count")
+        shapes = _index_text_shapes(conn, "agreements", cols.split(", "))
+        batches: Iterator[tuple[Batch, list[tuple[str, ...]] | None]]
         if parallel is None:
             parallel = n >= 50_000
-        if parallel and "fork" in multiprocessing.get_all_start_methods():
-            batches = _from_child(_agreement_batches(rng, ctx))
+        if parallel and shapes and "fork" in multiprocessing.get_all_start_methods():
+            batches = _from_child(_agreement_batches(rng, ctx), shapes)
         else:
             batches = ((batch, None) for batch in _agreement_batches(rng, ctx))
         # The trigger's atlas_index_text: texts computed by the child are looked up, anything else is
@@ -1152,8 +1219,6 @@ def generate(path: str | Path, n_agreements: int, *, seed: int = 1, n_partners: 
         # Rows go to a staging table first and then into agreements with one INSERT ... SELECT per batch:
         # the full-text trigger still fills the index row by row, but FTS5 keeps its pending terms in
         # memory for the whole statement instead of flushing them at every single-row statement.
-        cols = ("id, uid, event_id, date_signed, title_en, title_ru, title_kk, summary_en, summary_ru, "
-                "doc_type, level, status, doc_count")
         ex(f"CREATE TEMP TABLE agreements_stage AS SELECT {cols} FROM agreements WHERE 0")
         insert_stage = f"INSERT INTO temp.agreements_stage ({cols}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
         insert_agreements = f"INSERT INTO agreements ({cols}) SELECT {cols} FROM temp.agreements_stage ORDER BY id"
@@ -1163,9 +1228,9 @@ def generate(path: str | Path, n_agreements: int, *, seed: int = 1, n_partners: 
         done = 0
         for (agreements, a_partners, a_sectors, a_sources, a_places, groups, members), texts in batches:
             if texts is not None:
-                for row, (title, body) in zip(agreements, texts):
-                    pending[row[4], row[5], row[6]] = title
-                    pending[row[7], row[8]] = body
+                for row, values in zip(agreements, texts):
+                    for shape, value in zip(shapes, values):
+                        pending[tuple(row[i] for i in shape)] = value
             conn.execute("BEGIN")
             exm(insert_stage, agreements)
             ex(insert_agreements)

@@ -1,13 +1,18 @@
 """The agreements query: full text + filters + sort + keyset paging, returning ids, a total and rows.
 
-Query shapes follow what was measured on these machines (shared/design/PERFORMANCE.md):
+Query shapes follow what was measured on these machines (shared/design/PERFORMANCE.md and
+tests/benchmarks/bench_search.py):
 
-* Relevance (bm25) ranking only when the match set is small; otherwise a fixed order
-  (date by default) that an index delivers in under a millisecond.
-* A small match set drives the query from the FTS5 table; a large one drives it from the sort
-  index, with a correlated ``EXISTS`` probe into FTS5 per candidate row.
-* The total is counted separately; non-preferred members of conflict groups (alternatives) are
-  subtracted from it with a query over the conflict table, which is tiny.
+* Typed prefixes are expanded into the exact index terms they begin (``search_terms``): an FTS5
+  prefix query re-merges every matching doclist each time it is evaluated, which makes it ~1000×
+  dearer as a correlated probe than an exact term.
+* Relevance (bm25) ranking only when the match set is small; otherwise a fixed order (date by
+  default) that an index delivers.
+* Three ways to get a page, chosen by estimated cost from the size of the match set:
+  a small set is fetched whole from FTS5 and sorted; a dense large set is found by walking the
+  sort index with a correlated ``EXISTS`` probe per row; a sparse large set is fetched as a set of
+  ids that the sort-ordered stream of candidates is checked against.
+* Non-preferred members of conflict groups (alternatives) are hidden unless asked for.
 * Pages are fetched by keyset (the last row's sort value and id), never by OFFSET, so the 500th
   page costs what the first does.
 """
@@ -18,13 +23,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from desktop.core.records import AgreementRow
-from desktop.core.text import match_expression
+from desktop.core.text import query_terms, stem_word
 from desktop.data.database import Cancelled, Database
 
 SORT_KEYS = ("date", "partner", "title", "doc_type", "level", "sectors", "status", "event", "count", "relevance")
 PAGE_SIZE = 200
-# Up to this many text matches the query is driven from the FTS index (and may be ranked).
-SMALL_MATCH = 4000
+# Up to this many text matches the whole match set is fetched and sorted (and may be ranked).
+SMALL_MATCH = 2000
 RELEVANCE_LIMIT = 2000
 
 _NOT_ALTERNATIVE = (
@@ -167,9 +172,58 @@ def _run(db: Database, sql: str, params: Sequence[object]) -> list[tuple]:
     try:
         return db.conn.execute(sql, params).fetchall()
     except sqlite3.OperationalError as exc:
-        if "interrupt" in str(exc):
-            raise Cancelled("The search was cancelled.") from exc
+        _raise_cancelled(exc)
         raise
+
+
+def _raise_cancelled(exc: sqlite3.OperationalError) -> None:
+    if "interrupt" in str(exc):
+        raise Cancelled("The search was cancelled.") from exc
+    raise exc
+
+
+def _page_of(rows: Sequence[tuple], limit: int) -> tuple[list[int], Cursor | None]:
+    ids = [r[0] for r in rows[:limit]]
+    nxt = Cursor(value=rows[limit - 1][1], id=rows[limit - 1][0]) if len(rows) > limit else None
+    return ids, nxt
+
+
+def _sorted_page(rows: list[tuple], sort: str, descending: bool, after: Cursor | None,
+                 limit: int) -> tuple[list[int], Cursor | None]:
+    """Sort a fetched match set as SQL would (NOCASE for titles) and cut the page after ``after``."""
+    fold = _nocase if sort == "title" else (lambda v: v)
+    ordered = sorted(rows, key=lambda r: (fold(r[1]), r[0]), reverse=descending)
+    if after is not None and after.id is not None:
+        mark = (fold(after.value), after.id)
+        ordered = [r for r in ordered if ((fold(r[1]), r[0]) < mark if descending else (fold(r[1]), r[0]) > mark)]
+    return _page_of(ordered, limit)
+
+
+@dataclass(frozen=True)
+class Expansion:
+    """A user query as an FTS5 MATCH expression over exact index terms where possible."""
+
+    expr: str | None  # None: the query holds no word (no text condition)
+    empty: bool = False  # a word of the query occurs nowhere: nothing can match
+    cheap_probes: bool = True  # every term is exact or served by the prefix index
+    terms: int = 0
+
+
+# Costs measured on the 2-core build machine at 100,000 rows (microseconds).
+_PROBE_US_PER_TERM = 12.0  # one correlated FTS5 probe, per exact term
+_SET_US_PER_MATCH = 0.6  # fetching one matching rowid into a Python set
+_STREAM_US_PER_ROW = 0.4  # streaming one candidate id in sort order
+_EXPANSION_LIMIT = 40
+_PREFIX_INDEX_MAX = 3  # the FTS5 tables keep prefix indexes of 2 and 3 characters
+_STREAM_BATCH = 2000
+
+
+def _nocase(value: object) -> object:
+    """SQLite's NOCASE collation: ASCII letters folded, everything else compared as is."""
+    return value.translate(_ASCII_LOWER) if isinstance(value, str) else value
+
+
+_ASCII_LOWER = {c: c + 32 for c in range(ord("A"), ord("Z") + 1)}
 
 
 class AgreementSearch:
@@ -178,104 +232,220 @@ class AgreementSearch:
     def __init__(self, db: Database):
         self.db = db
 
-    # ------------------------------------------------------------------ counting
+    # ------------------------------------------------------------------ planning
+
+    def expand(self, text: str | None) -> Expansion:
+        """The MATCH expression for a user query, with typed prefixes expanded into index terms.
+
+        A prefix of up to three letters uses the FTS5 prefix index; a longer one becomes the OR of
+        the index terms it begins (word forms whose stem is also in the set are dropped: the stem's
+        doclist already holds them). Only a prefix that begins very many terms stays a prefix query.
+        """
+        prefixes = query_terms(text)
+        if not prefixes:
+            return Expansion(None)
+        groups: list[str] = []
+        cheap = True
+        count = 0
+        for prefix in prefixes:
+            if len(prefix) <= _PREFIX_INDEX_MAX:
+                groups.append(f'"{prefix}"*')
+                count += 1
+                continue
+            found = [r[0] for r in _run(
+                self.db, "SELECT term FROM search_terms WHERE term >= ? AND term < ? ORDER BY term LIMIT ?",
+                (prefix, prefix + "\U0010ffff", _EXPANSION_LIMIT + 1))]
+            if not found:
+                return Expansion(None, empty=True)
+            if len(found) > _EXPANSION_LIMIT:
+                groups.append(f'"{prefix}"*')
+                cheap = False
+                count += 1
+                continue
+            present = set(found)
+            kept = [t for t in found if not ((st := stem_word(t)) != t and st in present)]
+            count += len(kept)
+            groups.append(f'"{kept[0]}"' if len(kept) == 1 else "(" + " OR ".join(f'"{t}"' for t in kept) + ")")
+        return Expansion(" AND ".join(groups), False, cheap, count)
 
     def text_match_count(self, match: str) -> int:
         return _run(self.db, "SELECT count(*) FROM agreements_fts WHERE agreements_fts MATCH ?", (match,))[0][0]
 
-    def count(self, q: AgreementQuery, *, _match_count: int | None = None) -> int:
-        """How many agreements the query finds (alternatives excluded unless asked for)."""
-        match = match_expression(q.text)
-        where, params = _filters(q)
-        if match is None:
-            total_sql = "SELECT count(*) FROM agreements a" + (" WHERE " + " AND ".join(where) if where else "")
-            total = _run(self.db, total_sql, params)[0][0]
-        elif not where:
-            total = _match_count if _match_count is not None else self.text_match_count(match)
-        else:
-            n = _match_count if _match_count is not None else self.text_match_count(match)
-            if n <= SMALL_MATCH:
-                sql = ("SELECT count(*) FROM agreements_fts f CROSS JOIN agreements a ON a.id = f.rowid "
-                       "WHERE agreements_fts MATCH ? AND " + " AND ".join(where))
-            else:
-                sql = ("SELECT count(*) FROM agreements a WHERE " + " AND ".join(where) +
-                       " AND a.id IN (SELECT rowid FROM agreements_fts WHERE agreements_fts MATCH ?)")
-            total = _run(self.db, sql, [match, *params] if n <= SMALL_MATCH else [*params, match])[0][0]
-        if not q.include_alternatives:
-            alt_where = ["cm.record_type = 'agreement'", "cm.is_preferred = 0", *where]
-            alt_params = list(params)
-            if match is not None:
-                alt_where.append(_FTS_PROBE)
-                alt_params.append(match)
-            alt_sql = ("SELECT count(*) FROM conflict_members cm JOIN agreements a ON a.id = cm.record_id WHERE "
-                       + " AND ".join(alt_where))
-            total -= _run(self.db, alt_sql, alt_params)[0][0]
-        return total
+    def _row_count_estimate(self) -> int:
+        return _run(self.db, "SELECT coalesce(max(id), 0) FROM agreements", ())[0][0] or 1
 
-    # ------------------------------------------------------------------ paging
+    # ------------------------------------------------------------------ the query
 
-    def page(self, q: AgreementQuery, after: Cursor | None = None, limit: int = PAGE_SIZE, *,
-             _match_count: int | None = None) -> Page:
-        """One page of ids in the query's order, starting after ``after``."""
+    def _run_query(self, q: AgreementQuery, after: Cursor | None, limit: int, want_total: bool
+                   ) -> tuple[list[int], Cursor | None, str, int | None]:
         if q.sort not in SORT_KEYS:
             raise ValueError(f"unknown sort key {q.sort!r}")
         limit = max(1, min(int(limit), 10_000))
-        match = match_expression(q.text)
-        where, params = _filters(q)
-        if not q.include_alternatives:
-            where.append(_NOT_ALTERNATIVE)
-        n = None
-        if match is not None:
-            n = _match_count if _match_count is not None else self.text_match_count(match)
+        exp = self.expand(q.text)
         sort = q.sort
-        if sort == "relevance" and (match is None or n is None or n > RELEVANCE_LIMIT):
-            sort = "date"
-        if sort == "relevance":
-            offset = after.offset if after and after.offset else 0
-            sql = ("SELECT a.id FROM agreements_fts f CROSS JOIN agreements a ON a.id = f.rowid "
-                   "WHERE agreements_fts MATCH ?" + "".join(f" AND {w}" for w in where) +
-                   " ORDER BY bm25(agreements_fts, 4.0, 1.0), a.id LIMIT ? OFFSET ?")
-            rows = _run(self.db, sql, [match, *params, limit + 1, offset])
-            ids = [r[0] for r in rows[:limit]]
-            nxt = Cursor(offset=offset + limit) if len(rows) > limit else None
-            return Page(ids, nxt, sort)
+        if exp.empty:
+            return [], None, "date" if sort == "relevance" else sort, 0
+        where, params = _filters(q)
+        alt_where = [] if q.include_alternatives else [_NOT_ALTERNATIVE]
+        if exp.expr is None:
+            if sort == "relevance":
+                sort = "date"
+            ids, nxt = self._index_page(q, sort, where + alt_where, params, after, limit)
+            total = self._count_plain(q, where, params) if want_total else None
+            return ids, nxt, sort, total
 
+        matches = self.text_match_count(exp.expr)
+        if matches <= SMALL_MATCH:
+            # A small match set is fetched whole and sorted: one query gives the page and the total.
+            if sort == "relevance" and matches <= RELEVANCE_LIMIT:
+                ids, nxt, sort = self._relevance_page(exp.expr, where + alt_where, params, after, limit)
+                total = self._count_small(exp.expr, where + alt_where, params) if want_total else None
+                return ids, nxt, sort, total
+            if sort == "relevance":
+                sort = "date"
+            key = _sort_expression(sort, q.lang)
+            rows = _run(self.db,
+                        f"SELECT a.id, {key} FROM agreements_fts f CROSS JOIN agreements a ON a.id = f.rowid "
+                        "WHERE " + " AND ".join(["agreements_fts MATCH ?", *where, *alt_where]),
+                        [exp.expr, *params])
+            ids, nxt = _sorted_page(rows, sort, q.descending, after, limit)
+            return ids, nxt, sort, len(rows)
+        if sort == "relevance":
+            sort = "date"
+
+        rows_estimate = self._row_count_estimate()
+        probes = min(rows_estimate, limit * rows_estimate / matches)
+        probe_cost = probes * _PROBE_US_PER_TERM * exp.terms if exp.cheap_probes else float("inf")
+        set_cost = matches * _SET_US_PER_MATCH + probes * _STREAM_US_PER_ROW
+        if not where and probe_cost <= set_cost:
+            # Many dense matches: walk the sort index and keep the rows the text matches.
+            ids, nxt = self._index_page(q, sort, alt_where + [_FTS_PROBE], [exp.expr], after, limit, probe_last=True)
+            total = None
+            if want_total:
+                total = matches
+                if not q.include_alternatives:
+                    total -= _run(self.db, "SELECT count(*) FROM conflict_members cm JOIN agreements a "
+                                           "ON a.id = cm.record_id WHERE cm.record_type = 'agreement' "
+                                           f"AND cm.is_preferred = 0 AND {_FTS_PROBE}", [exp.expr])[0][0]
+            return ids, nxt, sort, total
+        # Otherwise take the match set as ids and check the sort-ordered candidates against it; the
+        # filters are left to SQL's own plan, with no FTS probe in it.
+        match_ids = self._match_set(exp.expr)
+        ids, nxt = self._stream_page(q, sort, where + alt_where, params, after, limit, match_ids)
+        total = None
+        if want_total:
+            if where:
+                total = self._stream_count(where + alt_where, params, match_ids)
+            else:
+                total = len(match_ids) - len(match_ids & self._alternative_ids(q))
+        return ids, nxt, sort, total
+
+    def _match_set(self, expr: str) -> set[int]:
+        """The ids the text matches (one aggregated string: much cheaper than a row per id)."""
+        joined = _run(self.db, "SELECT group_concat(rowid) FROM agreements_fts WHERE agreements_fts MATCH ?",
+                      (expr,))[0][0]
+        return set(map(int, joined.split(","))) if joined else set()
+
+    def _count_small(self, expr: str, where: list[str], params: list[object]) -> int:
+        return _run(self.db, "SELECT count(*) FROM agreements_fts f CROSS JOIN agreements a ON a.id = f.rowid "
+                             "WHERE " + " AND ".join(["agreements_fts MATCH ?", *where]), [expr, *params])[0][0]
+
+    def _keyset(self, key: str, descending: bool, after: Cursor | None) -> tuple[list[str], list[object]]:
+        if after is None or after.id is None:
+            return [], []
+        cmp = "<" if descending else ">"
+        # Written so that the sort index serves it as a range (a row-value comparison is scanned).
+        return [f"{key} {cmp}= ? AND ({key} {cmp} ? OR a.id {cmp} ?)"], [after.value, after.value, after.id]
+
+    def _index_page(self, q: AgreementQuery, sort: str, where: list[str], params: list[object],
+                    after: Cursor | None, limit: int, probe_last: bool = False) -> tuple[list[int], Cursor | None]:
         key = _sort_expression(sort, q.lang)
         direction = "DESC" if q.descending else "ASC"
-        cmp = "<" if q.descending else ">"
-        keyset: list[str] = []
-        keyset_params: list[object] = []
-        if after is not None and after.id is not None:
-            # Written so that the sort index serves it as a range (a row-value comparison is scanned).
-            keyset.append(f"{key} {cmp}= ? AND ({key} {cmp} ? OR a.id {cmp} ?)")
-            keyset_params += [after.value, after.value, after.id]
-        order = f" ORDER BY {key} {direction}, a.id {direction} LIMIT ?"
-        select = f"SELECT a.id, {key} FROM "
-        if match is None:
-            conds = where + keyset
-            sql = select + "agreements a" + (" WHERE " + " AND ".join(conds) if conds else "") + order
-            all_params = [*params, *keyset_params, limit + 1]
-        elif n is not None and n <= SMALL_MATCH:
-            conds = ["agreements_fts MATCH ?", *where, *keyset]
-            sql = select + "agreements_fts f CROSS JOIN agreements a ON a.id = f.rowid WHERE " + " AND ".join(conds) + order
-            all_params = [match, *params, *keyset_params, limit + 1]
+        keyset, keyset_params = self._keyset(key, q.descending, after)
+        if probe_last:  # keep the FTS probe (and its parameter) after the keyset condition
+            conds = [*where[:-1], *keyset, where[-1]]
+            all_params = [*params[:-1], *keyset_params, params[-1], limit + 1]
         else:
-            conds = [*where, *keyset, _FTS_PROBE]
-            sql = select + "agreements a WHERE " + " AND ".join(conds) + order
-            all_params = [*params, *keyset_params, match, limit + 1]
+            conds = [*where, *keyset]
+            all_params = [*params, *keyset_params, limit + 1]
+        sql = (f"SELECT a.id, {key} FROM agreements a" + (" WHERE " + " AND ".join(conds) if conds else "")
+               + f" ORDER BY {key} {direction}, a.id {direction} LIMIT ?")
         rows = _run(self.db, sql, all_params)
-        ids = [r[0] for r in rows[:limit]]
-        nxt = Cursor(value=rows[limit - 1][1], id=rows[limit - 1][0]) if len(rows) > limit else None
+        return _page_of(rows, limit)
+
+    def _stream_page(self, q: AgreementQuery, sort: str, where: list[str], params: list[object],
+                     after: Cursor | None, limit: int, match_ids: set[int]) -> tuple[list[int], Cursor | None]:
+        key = _sort_expression(sort, q.lang)
+        direction = "DESC" if q.descending else "ASC"
+        keyset, keyset_params = self._keyset(key, q.descending, after)
+        conds = [*where, *keyset]
+        sql = (f"SELECT a.id, {key} FROM agreements a" + (" WHERE " + " AND ".join(conds) if conds else "")
+               + f" ORDER BY {key} {direction}, a.id {direction}")
+        kept: list[tuple] = []
+        try:
+            cursor = self.db.conn.execute(sql, [*params, *keyset_params])
+            while len(kept) <= limit:
+                batch = cursor.fetchmany(_STREAM_BATCH)
+                if not batch:
+                    break
+                kept.extend(r for r in batch if r[0] in match_ids)
+            cursor.close()
+        except sqlite3.OperationalError as exc:
+            _raise_cancelled(exc)
+        return _page_of(kept, limit)
+
+    def _stream_count(self, where: list[str], params: list[object], match_ids: set[int]) -> int:
+        sql = "SELECT a.id FROM agreements a WHERE " + " AND ".join(where)
+        total = 0
+        try:
+            cursor = self.db.conn.execute(sql, params)
+            while batch := cursor.fetchmany(_STREAM_BATCH * 5):
+                total += sum(1 for r in batch if r[0] in match_ids)
+        except sqlite3.OperationalError as exc:
+            _raise_cancelled(exc)
+        return total
+
+    def _relevance_page(self, expr: str, where: list[str], params: list[object], after: Cursor | None,
+                        limit: int) -> tuple[list[int], Cursor | None, str]:
+        offset = after.offset if after and after.offset else 0
+        sql = ("SELECT a.id FROM agreements_fts f CROSS JOIN agreements a ON a.id = f.rowid "
+               "WHERE agreements_fts MATCH ?" + "".join(f" AND {w}" for w in where) +
+               " ORDER BY bm25(agreements_fts, 4.0, 1.0), a.id LIMIT ? OFFSET ?")
+        rows = _run(self.db, sql, [expr, *params, limit + 1, offset])
+        nxt = Cursor(offset=offset + limit) if len(rows) > limit else None
+        return [r[0] for r in rows[:limit]], nxt, "relevance"
+
+    def _alternative_ids(self, q: AgreementQuery) -> set[int]:
+        if q.include_alternatives:
+            return set()
+        return {r[0] for r in _run(self.db, "SELECT record_id FROM conflict_members "
+                                            "WHERE record_type = 'agreement' AND is_preferred = 0", ())}
+
+    def _count_plain(self, q: AgreementQuery, where: list[str], params: list[object]) -> int:
+        sql = "SELECT count(*) FROM agreements a" + (" WHERE " + " AND ".join(where) if where else "")
+        total = _run(self.db, sql, params)[0][0]
+        if not q.include_alternatives:
+            total -= _run(self.db, "SELECT count(*) FROM conflict_members cm JOIN agreements a ON a.id = cm.record_id "
+                                   "WHERE " + " AND ".join(["cm.record_type = 'agreement'", "cm.is_preferred = 0", *where]),
+                          params)[0][0]
+        return total
+
+    # ------------------------------------------------------------------ public API
+
+    def count(self, q: AgreementQuery) -> int:
+        """How many agreements the query finds (alternatives excluded unless asked for)."""
+        return self._run_query(q, None, 1, True)[3]  # type: ignore[return-value]
+
+    def page(self, q: AgreementQuery, after: Cursor | None = None, limit: int = PAGE_SIZE) -> Page:
+        """One page of ids in the query's order, starting after ``after``."""
+        ids, nxt, sort, _ = self._run_query(q, after, limit, False)
         return Page(ids, nxt, sort)
 
     def search(self, q: AgreementQuery, limit: int = PAGE_SIZE, *, with_rows: bool = False) -> SearchResult:
         """The first page of ids and the total, as the table shows them."""
-        match = match_expression(q.text)
-        n = self.text_match_count(match) if match is not None else None
-        page = self.page(q, None, limit, _match_count=n)
-        total = self.count(q, _match_count=n)
-        rows = self.rows(page.ids, lang=q.lang) if with_rows else []
-        return SearchResult(page.ids, total, page.next, page.sort, rows)
+        ids, nxt, sort, total = self._run_query(q, None, limit, True)
+        rows = self.rows(ids, lang=q.lang) if with_rows else []
+        return SearchResult(ids, total or 0, nxt, sort, rows)
 
     def all_ids(self, q: AgreementQuery, chunk: int = 5000) -> list[int]:
         """Every id of the query, in order (for exports; fetched page by page)."""

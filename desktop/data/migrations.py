@@ -420,12 +420,23 @@ def _migration_1(conn: sqlite3.Connection) -> None:
             title, body, tokenize = 'unicode61 remove_diacritics 0', prefix = '2 3'
         )"""
     )
+    # Every word form and stem the index holds, so that a typed prefix can be expanded into exact
+    # terms (an FTS5 prefix query re-merges all matching doclists on every correlated probe).
+    # Terms are only added: a term no record uses any more simply matches nothing.
+    ex("CREATE TABLE search_terms (term TEXT PRIMARY KEY) WITHOUT ROWID")
     ex(
         """CREATE TRIGGER agreements_fts_insert AFTER INSERT ON agreements BEGIN
             INSERT INTO agreements_fts(rowid, title, body) VALUES (
                 new.id,
                 atlas_index_text(new.title_en, new.title_ru, new.title_kk),
                 atlas_index_text(new.summary_en, new.summary_ru));
+            INSERT OR IGNORE INTO search_terms (term)
+            WITH RECURSIVE split(word, rest) AS (
+                SELECT '', atlas_index_text(new.title_en, new.title_ru, new.title_kk, new.summary_en, new.summary_ru) || ' '
+                UNION ALL
+                SELECT substr(rest, 1, instr(rest, ' ') - 1), substr(rest, instr(rest, ' ') + 1)
+                FROM split WHERE rest <> '')
+            SELECT word FROM split WHERE word <> '';
         END"""
     )
     ex(
@@ -435,6 +446,13 @@ def _migration_1(conn: sqlite3.Connection) -> None:
                 title = atlas_index_text(new.title_en, new.title_ru, new.title_kk),
                 body = atlas_index_text(new.summary_en, new.summary_ru)
             WHERE rowid = new.id;
+            INSERT OR IGNORE INTO search_terms (term)
+            WITH RECURSIVE split(word, rest) AS (
+                SELECT '', atlas_index_text(new.title_en, new.title_ru, new.title_kk, new.summary_en, new.summary_ru) || ' '
+                UNION ALL
+                SELECT substr(rest, 1, instr(rest, ' ') - 1), substr(rest, instr(rest, ' ') + 1)
+                FROM split WHERE rest <> '')
+            SELECT word FROM split WHERE word <> '';
         END"""
     )
     ex(
