@@ -231,6 +231,7 @@ class AgreementSearch:
 
     def __init__(self, db: Database):
         self.db = db
+        self._started = db.interrupts
 
     # ------------------------------------------------------------------ planning
 
@@ -278,6 +279,7 @@ class AgreementSearch:
 
     def _run_query(self, q: AgreementQuery, after: Cursor | None, limit: int, want_total: bool
                    ) -> tuple[list[int], Cursor | None, str, int | None]:
+        self._started = self.db.interrupts
         if q.sort not in SORT_KEYS:
             raise ValueError(f"unknown sort key {q.sort!r}")
         limit = max(1, min(int(limit), 10_000))
@@ -344,7 +346,14 @@ class AgreementSearch:
         """The ids the text matches (one aggregated string: much cheaper than a row per id)."""
         joined = _run(self.db, "SELECT group_concat(rowid) FROM agreements_fts WHERE agreements_fts MATCH ?",
                       (expr,))[0][0]
-        return set(map(int, joined.split(","))) if joined else set()
+        if not joined:
+            return set()
+        parts = joined.split(",")
+        out: set[int] = set()
+        for start in range(0, len(parts), 50_000):  # stays responsive to interrupt() on huge sets
+            self.db.check_interrupt(self._started)
+            out.update(map(int, parts[start:start + 50_000]))
+        return out
 
     def _count_small(self, expr: str, where: list[str], params: list[object]) -> int:
         return _run(self.db, "SELECT count(*) FROM agreements_fts f CROSS JOIN agreements a ON a.id = f.rowid "
@@ -385,6 +394,7 @@ class AgreementSearch:
         try:
             cursor = self.db.conn.execute(sql, [*params, *keyset_params])
             while len(kept) <= limit:
+                self.db.check_interrupt(self._started)
                 batch = cursor.fetchmany(_STREAM_BATCH)
                 if not batch:
                     break
@@ -400,6 +410,7 @@ class AgreementSearch:
         try:
             cursor = self.db.conn.execute(sql, params)
             while batch := cursor.fetchmany(_STREAM_BATCH * 5):
+                self.db.check_interrupt(self._started)
                 total += sum(1 for r in batch if r[0] in match_ids)
         except sqlite3.OperationalError as exc:
             _raise_cancelled(exc)

@@ -101,6 +101,7 @@ class Database:
     path: Path
     conn: sqlite3.Connection
     readonly: bool = False
+    interrupts: int = 0  # bumped by interrupt(); long Python-side work checks it between steps
 
     @property
     def db(self) -> sqlite_utils.Database:
@@ -111,8 +112,18 @@ class Database:
         self.conn.close()
 
     def interrupt(self) -> None:
-        """Stop a query running on this connection (safe to call from another thread)."""
+        """Stop the query running on this connection (safe to call from another thread).
+
+        The SQL statement in progress fails at once; work done in Python between statements sees
+        the bumped ``interrupts`` counter and stops too (see :meth:`check_interrupt`).
+        """
+        self.interrupts += 1
         self.conn.interrupt()
+
+    def check_interrupt(self, since: int) -> None:
+        """Raise Cancelled if interrupt() was called after the counter read ``since``."""
+        if self.interrupts != since:
+            raise Cancelled("The search was cancelled.")
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
