@@ -25,7 +25,7 @@ def reference_ids(search: AgreementSearch, q: AgreementQuery) -> list[int]:
     """The same meaning, written the plain way: prefix MATCH, filters, ORDER BY, no tricks."""
     where, params = _filters(q)
     if not q.include_alternatives:
-        where.append(agreements_module._NOT_ALTERNATIVE)
+        where.append(agreements_module._NOT_ALTERNATIVE_WIDE)
     match = match_expression(q.text)
     if match is not None:
         where.append("a.id IN (SELECT rowid FROM agreements_fts WHERE agreements_fts MATCH ?)")

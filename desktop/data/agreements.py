@@ -32,10 +32,20 @@ PAGE_SIZE = 200
 SMALL_MATCH = 2000
 RELEVANCE_LIMIT = 2000
 
-_NOT_ALTERNATIVE = (
+# Queries run on the narrow mirror table agreement_keys (same column names as agreements), except
+# a sort by title, which needs the titles' index on the wide table.
+_NOT_ALTERNATIVE = "a.hidden = 0"
+_NOT_ALTERNATIVE_WIDE = (
     "NOT EXISTS (SELECT 1 FROM conflict_members cm WHERE cm.record_type = 'agreement' "
     "AND cm.record_id = a.id AND cm.is_preferred = 0)"
 )
+
+
+def _table(sort: str) -> tuple[str, str]:
+    """The table a query in this order runs on, and its "not an alternative" condition."""
+    if sort == "title":
+        return "agreements a", _NOT_ALTERNATIVE_WIDE
+    return "agreement_keys a", _NOT_ALTERNATIVE
 _FTS_PROBE = "EXISTS (SELECT 1 FROM agreements_fts f WHERE agreements_fts MATCH ? AND f.rowid = a.id)"
 
 
@@ -273,7 +283,7 @@ class AgreementSearch:
         return _run(self.db, "SELECT count(*) FROM agreements_fts WHERE agreements_fts MATCH ?", (match,))[0][0]
 
     def _row_count_estimate(self) -> int:
-        return _run(self.db, "SELECT coalesce(max(id), 0) FROM agreements", ())[0][0] or 1
+        return _run(self.db, "SELECT coalesce(max(id), 0) FROM agreement_keys", ())[0][0] or 1
 
     # ------------------------------------------------------------------ the query
 
@@ -288,13 +298,15 @@ class AgreementSearch:
         if exp.empty:
             return [], None, "date" if sort == "relevance" else sort, 0
         where, params = _filters(q)
-        alt_where = [] if q.include_alternatives else [_NOT_ALTERNATIVE]
         if exp.expr is None:
             if sort == "relevance":
                 sort = "date"
+            table, hidden = _table(sort)
+            alt_where = [] if q.include_alternatives else [hidden]
             ids, nxt = self._index_page(q, sort, where + alt_where, params, after, limit)
             total = self._count_plain(q, where, params) if want_total else None
             return ids, nxt, sort, total
+        alt_where = [] if q.include_alternatives else [_NOT_ALTERNATIVE]
 
         matches = self.text_match_count(exp.expr)
         if matches <= SMALL_MATCH:
@@ -306,10 +318,11 @@ class AgreementSearch:
             if sort == "relevance":
                 sort = "date"
             key = _sort_expression(sort, q.lang)
+            table, hidden = _table(sort)
+            conds = ["agreements_fts MATCH ?", *where] + ([] if q.include_alternatives else [hidden])
             rows = _run(self.db,
-                        f"SELECT a.id, {key} FROM agreements_fts f CROSS JOIN agreements a ON a.id = f.rowid "
-                        "WHERE " + " AND ".join(["agreements_fts MATCH ?", *where, *alt_where]),
-                        [exp.expr, *params])
+                        f"SELECT a.id, {key} FROM agreements_fts f CROSS JOIN {table} ON a.id = f.rowid "
+                        "WHERE " + " AND ".join(conds), [exp.expr, *params])
             ids, nxt = _sorted_page(rows, sort, q.descending, after, limit)
             return ids, nxt, sort, len(rows)
         if sort == "relevance":
@@ -319,6 +332,9 @@ class AgreementSearch:
         probes = min(rows_estimate, limit * rows_estimate / matches)
         probe_cost = probes * _PROBE_US_PER_TERM * exp.terms if exp.cheap_probes else float("inf")
         set_cost = matches * _SET_US_PER_MATCH + probes * _STREAM_US_PER_ROW
+        table, hidden = _table(sort)
+        if not q.include_alternatives:
+            alt_where = [hidden]
         if not where and probe_cost <= set_cost:
             # Many dense matches: walk the sort index and keep the rows the text matches.
             ids, nxt = self._index_page(q, sort, alt_where + [_FTS_PROBE], [exp.expr], after, limit, probe_last=True)
@@ -326,9 +342,8 @@ class AgreementSearch:
             if want_total:
                 total = matches
                 if not q.include_alternatives:
-                    total -= _run(self.db, "SELECT count(*) FROM conflict_members cm JOIN agreements a "
-                                           "ON a.id = cm.record_id WHERE cm.record_type = 'agreement' "
-                                           f"AND cm.is_preferred = 0 AND {_FTS_PROBE}", [exp.expr])[0][0]
+                    total -= _run(self.db, f"SELECT count(*) FROM agreement_keys a WHERE a.hidden = 1 AND {_FTS_PROBE}",
+                                  [exp.expr])[0][0]
             return ids, nxt, sort, total
         # Otherwise take the match set as ids and check the sort-ordered candidates against it; the
         # filters are left to SQL's own plan, with no FTS probe in it.
@@ -337,7 +352,8 @@ class AgreementSearch:
         total = None
         if want_total:
             if where:
-                total = self._stream_count(where + alt_where, params, match_ids)
+                total = self._stream_count(where + ([] if q.include_alternatives else [_NOT_ALTERNATIVE]),
+                                           params, match_ids)
             else:
                 total = len(match_ids) - len(match_ids & self._alternative_ids(q))
         return ids, nxt, sort, total
@@ -356,7 +372,7 @@ class AgreementSearch:
         return out
 
     def _count_small(self, expr: str, where: list[str], params: list[object]) -> int:
-        return _run(self.db, "SELECT count(*) FROM agreements_fts f CROSS JOIN agreements a ON a.id = f.rowid "
+        return _run(self.db, "SELECT count(*) FROM agreements_fts f CROSS JOIN agreement_keys a ON a.id = f.rowid "
                              "WHERE " + " AND ".join(["agreements_fts MATCH ?", *where]), [expr, *params])[0][0]
 
     def _keyset(self, key: str, descending: bool, after: Cursor | None) -> tuple[list[str], list[object]]:
@@ -377,7 +393,7 @@ class AgreementSearch:
         else:
             conds = [*where, *keyset]
             all_params = [*params, *keyset_params, limit + 1]
-        sql = (f"SELECT a.id, {key} FROM agreements a" + (" WHERE " + " AND ".join(conds) if conds else "")
+        sql = (f"SELECT a.id, {key} FROM {_table(sort)[0]}" + (" WHERE " + " AND ".join(conds) if conds else "")
                + f" ORDER BY {key} {direction}, a.id {direction} LIMIT ?")
         rows = _run(self.db, sql, all_params)
         return _page_of(rows, limit)
@@ -388,7 +404,7 @@ class AgreementSearch:
         direction = "DESC" if q.descending else "ASC"
         keyset, keyset_params = self._keyset(key, q.descending, after)
         conds = [*where, *keyset]
-        sql = (f"SELECT a.id, {key} FROM agreements a" + (" WHERE " + " AND ".join(conds) if conds else "")
+        sql = (f"SELECT a.id, {key} FROM {_table(sort)[0]}" + (" WHERE " + " AND ".join(conds) if conds else "")
                + f" ORDER BY {key} {direction}, a.id {direction}")
         kept: list[tuple] = []
         try:
@@ -405,7 +421,7 @@ class AgreementSearch:
         return _page_of(kept, limit)
 
     def _stream_count(self, where: list[str], params: list[object], match_ids: set[int]) -> int:
-        sql = "SELECT a.id FROM agreements a WHERE " + " AND ".join(where)
+        sql = "SELECT a.id FROM agreement_keys a WHERE " + " AND ".join(where)
         total = 0
         try:
             cursor = self.db.conn.execute(sql, params)
@@ -419,7 +435,7 @@ class AgreementSearch:
     def _relevance_page(self, expr: str, where: list[str], params: list[object], after: Cursor | None,
                         limit: int) -> tuple[list[int], Cursor | None, str]:
         offset = after.offset if after and after.offset else 0
-        sql = ("SELECT a.id FROM agreements_fts f CROSS JOIN agreements a ON a.id = f.rowid "
+        sql = ("SELECT a.id FROM agreements_fts f CROSS JOIN agreement_keys a ON a.id = f.rowid "
                "WHERE agreements_fts MATCH ?" + "".join(f" AND {w}" for w in where) +
                " ORDER BY bm25(agreements_fts, 4.0, 1.0), a.id LIMIT ? OFFSET ?")
         rows = _run(self.db, sql, [expr, *params, limit + 1, offset])
@@ -429,17 +445,12 @@ class AgreementSearch:
     def _alternative_ids(self, q: AgreementQuery) -> set[int]:
         if q.include_alternatives:
             return set()
-        return {r[0] for r in _run(self.db, "SELECT record_id FROM conflict_members "
-                                            "WHERE record_type = 'agreement' AND is_preferred = 0", ())}
+        return {r[0] for r in _run(self.db, "SELECT id FROM agreement_keys WHERE hidden = 1", ())}
 
     def _count_plain(self, q: AgreementQuery, where: list[str], params: list[object]) -> int:
-        sql = "SELECT count(*) FROM agreements a" + (" WHERE " + " AND ".join(where) if where else "")
-        total = _run(self.db, sql, params)[0][0]
-        if not q.include_alternatives:
-            total -= _run(self.db, "SELECT count(*) FROM conflict_members cm JOIN agreements a ON a.id = cm.record_id "
-                                   "WHERE " + " AND ".join(["cm.record_type = 'agreement'", "cm.is_preferred = 0", *where]),
-                          params)[0][0]
-        return total
+        conds = where + ([] if q.include_alternatives else [_NOT_ALTERNATIVE])
+        sql = "SELECT count(*) FROM agreement_keys a" + (" WHERE " + " AND ".join(conds) if conds else "")
+        return _run(self.db, sql, params)[0][0]
 
     # ------------------------------------------------------------------ public API
 

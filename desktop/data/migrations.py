@@ -181,6 +181,49 @@ def _migration_1(conn: sqlite3.Connection) -> None:
     ex("CREATE INDEX agreements_count ON agreements(doc_count)")
     ex("CREATE INDEX agreements_title_en ON agreements(coalesce(title_en, title_ru, title_kk, '') COLLATE NOCASE)")
     ex("CREATE INDEX agreements_title_ru ON agreements(coalesce(title_ru, title_en, title_kk, '') COLLATE NOCASE)")
+    # A narrow mirror of the agreements' scalar columns (and whether a record is a non-preferred
+    # alternative), kept by the triggers below. Search, filters and sorting run on it: an agreement
+    # row with its titles and summaries spans ~1.5 KB, so walking or joining the wide table costs
+    # several times more than this one.
+    ex(
+        """CREATE TABLE agreement_keys (
+            id INTEGER PRIMARY KEY,
+            date_signed TEXT,
+            doc_type TEXT NOT NULL,
+            level TEXT,
+            status TEXT NOT NULL,
+            doc_count INTEGER NOT NULL,
+            event_id INTEGER,
+            hidden INTEGER NOT NULL DEFAULT 0
+        )"""
+    )
+    ex("CREATE INDEX agreement_keys_date ON agreement_keys(coalesce(date_signed, ''))")
+    ex("CREATE INDEX agreement_keys_event ON agreement_keys(event_id)")
+    ex("CREATE INDEX agreement_keys_doc_type ON agreement_keys(doc_type)")
+    ex("CREATE INDEX agreement_keys_level ON agreement_keys(coalesce(level, ''))")
+    ex("CREATE INDEX agreement_keys_status ON agreement_keys(status)")
+    ex("CREATE INDEX agreement_keys_count ON agreement_keys(doc_count)")
+    ex(
+        """CREATE TRIGGER agreement_keys_insert AFTER INSERT ON agreements BEGIN
+            INSERT INTO agreement_keys (id, date_signed, doc_type, level, status, doc_count, event_id, hidden)
+            VALUES (new.id, new.date_signed, new.doc_type, new.level, new.status, new.doc_count, new.event_id,
+                    EXISTS (SELECT 1 FROM conflict_members WHERE record_type = 'agreement'
+                            AND record_id = new.id AND is_preferred = 0));
+        END"""
+    )
+    ex(
+        """CREATE TRIGGER agreement_keys_update
+            AFTER UPDATE OF id, date_signed, doc_type, level, status, doc_count, event_id ON agreements BEGIN
+            UPDATE agreement_keys SET id = new.id, date_signed = new.date_signed, doc_type = new.doc_type,
+                level = new.level, status = new.status, doc_count = new.doc_count, event_id = new.event_id
+            WHERE id = old.id;
+        END"""
+    )
+    ex(
+        """CREATE TRIGGER agreement_keys_delete AFTER DELETE ON agreements BEGIN
+            DELETE FROM agreement_keys WHERE id = old.id;
+        END"""
+    )
     ex(
         """CREATE TABLE agreement_partners (
             agreement_id INTEGER NOT NULL REFERENCES agreements(id) ON DELETE CASCADE,
@@ -379,6 +422,27 @@ def _migration_1(conn: sqlite3.Connection) -> None:
     )
     ex("CREATE UNIQUE INDEX conflict_one_preferred ON conflict_members(group_id) WHERE is_preferred = 1")
     ex("CREATE UNIQUE INDEX conflict_member_record ON conflict_members(record_type, record_id)")
+
+    for event in ("INSERT", "UPDATE"):
+        ex(
+            f"""CREATE TRIGGER conflict_members_hide_{event.lower()} AFTER {event} ON conflict_members
+                WHEN new.record_type = 'agreement' BEGIN
+                UPDATE agreement_keys SET hidden = (new.is_preferred = 0) WHERE id = new.record_id;
+            END"""
+        )
+    ex(
+        """CREATE TRIGGER conflict_members_unhide_update AFTER UPDATE ON conflict_members
+            WHEN old.record_type = 'agreement' AND (new.record_type <> 'agreement' OR new.record_id <> old.record_id)
+            BEGIN
+            UPDATE agreement_keys SET hidden = 0 WHERE id = old.record_id;
+        END"""
+    )
+    ex(
+        """CREATE TRIGGER conflict_members_unhide_delete AFTER DELETE ON conflict_members
+            WHEN old.record_type = 'agreement' BEGIN
+            UPDATE agreement_keys SET hidden = 0 WHERE id = old.record_id;
+        END"""
+    )
 
     for kind, table in RECORD_TABLES.items():
         ex(
