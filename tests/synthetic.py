@@ -590,11 +590,11 @@ _PUBLISHERS = ["akorda.kz", "primeminister.kz", "gov.kz/mfa", "kazinform", "teng
 
 
 def schema_fingerprint() -> str:
-    """A short hash of the schema the migrations create now (for caches of generated files)."""
+    """A short hash of the schema the migrations create now, blind to layout (for caches of generated files)."""
     conn = sqlite3.connect(":memory:", isolation_level=None)
     try:
         migrations.migrate(conn)
-        ddl = "\n".join(sql for (sql,) in conn.execute(
+        ddl = "\n".join(" ".join(sql.split()) for (sql,) in conn.execute(
             "SELECT sql FROM sqlite_master WHERE sql IS NOT NULL ORDER BY type, name"))
         version = migrations.schema_version(conn)
     finally:

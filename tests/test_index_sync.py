@@ -16,6 +16,10 @@ def _keys_match(conn) -> None:
     ).fetchall()
     assert mirror == expected
     assert conn.execute("SELECT count(*) FROM agreements_fts").fetchone()[0] == len(expected)
+    conn.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.vocab USING fts5vocab(main, agreements_fts, 'row')")
+    index_terms = dict(conn.execute("SELECT term, doc FROM temp.vocab").fetchall())
+    counted = dict(conn.execute("SELECT term, docs FROM search_terms WHERE docs > 0").fetchall())
+    assert counted == index_terms, "search_terms.docs must equal each term's document count"
 
 
 def test_keys_and_index_follow_writes(repo):

@@ -61,6 +61,25 @@ def _uid() -> str:
     return "uid TEXT NOT NULL UNIQUE CHECK (length(uid) BETWEEN 1 AND 80)"
 
 
+# The distinct terms (words and stems) of an agreement's text, split on the spaces that
+# atlas_index_text() puts between them; {row} is new or old.
+_SPLIT_TERMS = """WITH RECURSIVE split(word, rest) AS (
+                SELECT '', atlas_index_text({row}.title_en, {row}.title_ru, {row}.title_kk,
+                                            {row}.summary_en, {row}.summary_ru) || ' '
+                UNION ALL
+                SELECT substr(rest, 1, instr(rest, ' ') - 1), substr(rest, instr(rest, ' ') + 1)
+                FROM split WHERE rest <> '')"""
+# search_terms.docs counts the agreements that hold a term: an estimate for planning queries only.
+_ADD_AGREEMENT_TERMS = (
+    "INSERT INTO search_terms (term, docs) " + _SPLIT_TERMS.format(row="new") +
+    " SELECT DISTINCT word, 1 FROM split WHERE word <> '' ON CONFLICT (term) DO UPDATE SET docs = docs + 1;"
+)
+_DROP_AGREEMENT_TERMS = (
+    "UPDATE search_terms SET docs = docs - 1 WHERE term IN (" + _SPLIT_TERMS.format(row="old") +
+    " SELECT word FROM split WHERE word <> '');"
+)
+
+
 def _migration_1(conn: sqlite3.Connection) -> None:
     """The first schema: reference records, sources, conflicts, search index, change log."""
     ex = conn.execute
@@ -203,6 +222,7 @@ def _migration_1(conn: sqlite3.Connection) -> None:
     ex("CREATE INDEX agreement_keys_level ON agreement_keys(coalesce(level, ''))")
     ex("CREATE INDEX agreement_keys_status ON agreement_keys(status)")
     ex("CREATE INDEX agreement_keys_count ON agreement_keys(doc_count)")
+    ex("CREATE INDEX agreement_keys_hidden ON agreement_keys(id) WHERE hidden = 1")
     ex(
         """CREATE TRIGGER agreement_keys_insert AFTER INSERT ON agreements BEGIN
             INSERT INTO agreement_keys (id, date_signed, doc_type, level, status, doc_count, event_id, hidden)
@@ -487,41 +507,31 @@ def _migration_1(conn: sqlite3.Connection) -> None:
     # Every word form and stem the index holds, so that a typed prefix can be expanded into exact
     # terms (an FTS5 prefix query re-merges all matching doclists on every correlated probe).
     # Terms are only added: a term no record uses any more simply matches nothing.
-    ex("CREATE TABLE search_terms (term TEXT PRIMARY KEY) WITHOUT ROWID")
+    ex("CREATE TABLE search_terms (term TEXT PRIMARY KEY, docs INTEGER NOT NULL DEFAULT 0) WITHOUT ROWID")
     ex(
-        """CREATE TRIGGER agreements_fts_insert AFTER INSERT ON agreements BEGIN
+        f"""CREATE TRIGGER agreements_fts_insert AFTER INSERT ON agreements BEGIN
             INSERT INTO agreements_fts(rowid, title, body) VALUES (
                 new.id,
                 atlas_index_text(new.title_en, new.title_ru, new.title_kk),
                 atlas_index_text(new.summary_en, new.summary_ru));
-            INSERT OR IGNORE INTO search_terms (term)
-            WITH RECURSIVE split(word, rest) AS (
-                SELECT '', atlas_index_text(new.title_en, new.title_ru, new.title_kk, new.summary_en, new.summary_ru) || ' '
-                UNION ALL
-                SELECT substr(rest, 1, instr(rest, ' ') - 1), substr(rest, instr(rest, ' ') + 1)
-                FROM split WHERE rest <> '')
-            SELECT word FROM split WHERE word <> '';
+            {_ADD_AGREEMENT_TERMS}
         END"""
     )
     ex(
-        """CREATE TRIGGER agreements_fts_update
+        f"""CREATE TRIGGER agreements_fts_update
             AFTER UPDATE OF title_en, title_ru, title_kk, summary_en, summary_ru ON agreements BEGIN
             UPDATE agreements_fts SET
                 title = atlas_index_text(new.title_en, new.title_ru, new.title_kk),
                 body = atlas_index_text(new.summary_en, new.summary_ru)
             WHERE rowid = new.id;
-            INSERT OR IGNORE INTO search_terms (term)
-            WITH RECURSIVE split(word, rest) AS (
-                SELECT '', atlas_index_text(new.title_en, new.title_ru, new.title_kk, new.summary_en, new.summary_ru) || ' '
-                UNION ALL
-                SELECT substr(rest, 1, instr(rest, ' ') - 1), substr(rest, instr(rest, ' ') + 1)
-                FROM split WHERE rest <> '')
-            SELECT word FROM split WHERE word <> '';
+            {_DROP_AGREEMENT_TERMS}
+            {_ADD_AGREEMENT_TERMS}
         END"""
     )
     ex(
-        """CREATE TRIGGER agreements_fts_delete AFTER DELETE ON agreements BEGIN
+        f"""CREATE TRIGGER agreements_fts_delete AFTER DELETE ON agreements BEGIN
             DELETE FROM agreements_fts WHERE rowid = old.id;
+            {_DROP_AGREEMENT_TERMS}
         END"""
     )
     ex(

@@ -473,7 +473,7 @@ def run_size(rows: int, seed: int, cache_dir: Path, repeat: int, cap_s: float, *
     say()
     say(f"== {label}: {path.name}, {size_mib:.0f} MiB, "
         + (f"generated in {gen_s:.1f} s" if gen_s is not None else "reused from the cache")
-        + f"; file read into the page cache in {warm_s:.1f} s ==")
+        + f"; file read into the page cache in {warm_s:.1f} s; load average {os.getloadavg()[0]:.2f} ==")
     db = open_database(path)
     result: dict[str, object] = {"rows": rows, "seed": seed, "file": str(path), "size_mib": size_mib,
                                  "generation_s": gen_s}
@@ -561,9 +561,10 @@ def main(argv: list[str] | None = None) -> int:
         say(f"  {'PASS' if ok else 'FAIL'}  {text}")
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     peak_children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    generated = any(r.get("generation_s") is not None for r in results["sizes"].values())  # type: ignore[union-attr]
     say(f"Peak RSS: {peak:.0f} MiB (benchmark process)"
-        + (f"; {peak_children:.0f} MiB (largest generator child)" if peak_children else "")
-        + f". Total time {time.perf_counter() - started:.0f} s.")
+        + (f"; {peak_children:.0f} MiB (largest generator child process)" if generated else "")
+        + f". Total time {time.perf_counter() - started:.0f} s; load average now {os.getloadavg()[0]:.2f}.")
     results["budgets"] = [{"text": t, "pass": ok} for t, ok in lines]
     results["peak_rss_mib"] = peak
     results["peak_rss_children_mib"] = peak_children
