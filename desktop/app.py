@@ -6,6 +6,21 @@ import sys
 from desktop import APP_ID, APP_NAME, __version__
 
 
+def register_fonts(app) -> None:
+    """Register the bundled font and make it the application font (Cyrillic and Kazakh letters)."""
+    from PySide6.QtGui import QFont, QFontDatabase
+
+    from desktop.paths import resource
+
+    families: list[str] = []
+    for name in ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf"):
+        font_id = QFontDatabase.addApplicationFont(str(resource("fonts", name)))
+        if font_id < 0:
+            raise RuntimeError(f"the bundled font {name} could not be loaded")
+        families += QFontDatabase.applicationFontFamilies(font_id)
+    app.setFont(QFont(families[0], 10))
+
+
 def run(db_path: str | None = None, argv: list[str] | None = None) -> int:
     from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -15,6 +30,7 @@ def run(db_path: str | None = None, argv: list[str] | None = None) -> int:
     from desktop.qt.main_window import MainWindow
 
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
+    register_fonts(app)
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_ID)
     app.setApplicationVersion(__version__)

@@ -21,6 +21,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from operator import itemgetter
 
 from desktop.core.records import AgreementRow
 from desktop.core.text import query_terms, stem_word
@@ -201,11 +202,16 @@ def _page_of(rows: Sequence[tuple], limit: int) -> tuple[list[int], Cursor | Non
 def _sorted_page(rows: list[tuple], sort: str, descending: bool, after: Cursor | None,
                  limit: int) -> tuple[list[int], Cursor | None]:
     """Sort a fetched match set as SQL would (NOCASE for titles) and cut the page after ``after``."""
-    fold = _nocase if sort == "title" else (lambda v: v)
-    ordered = sorted(rows, key=lambda r: (fold(r[1]), r[0]), reverse=descending)
-    if after is not None and after.id is not None:
-        mark = (fold(after.value), after.id)
-        ordered = [r for r in ordered if ((fold(r[1]), r[0]) < mark if descending else (fold(r[1]), r[0]) > mark)]
+    if sort == "title":
+        def order(r: tuple) -> tuple:
+            return _nocase(r[1]), r[0]
+        mark = (_nocase(after.value), after.id) if after is not None and after.id is not None else None
+    else:
+        order = itemgetter(1, 0)
+        mark = (after.value, after.id) if after is not None and after.id is not None else None
+    ordered = sorted(rows, key=order, reverse=descending)
+    if mark is not None:
+        ordered = [r for r in ordered if (order(r) < mark if descending else order(r) > mark)]
     return _page_of(ordered, limit)
 
 
