@@ -29,7 +29,11 @@ def run(db_path: str | None = None, argv: list[str] | None = None) -> int:
     from desktop.data.usercopy import open_user_database
     from desktop.qt.main_window import MainWindow
 
+    from desktop.paths import user_data_dir
+    from desktop.qt.crash import install_excepthook
+
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
+    install_excepthook(user_data_dir() / "logs")
     register_fonts(app)
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_ID)

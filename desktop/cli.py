@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 import sys
 from typing import TextIO
 
@@ -36,6 +37,14 @@ def search_command(text: str, partner: str | None, db_path: str | None, as_json:
     except AtlasError as exc:
         print(f"partnership-atlas: {exc}", file=err)
         return 2
+    try:
+        return _search(opened, text, partner, as_json, limit, out, err)
+    except sqlite3.Error as exc:
+        print(f"partnership-atlas: the database could not be searched: {exc}", file=err)
+        return 2
+
+
+def _search(opened, text: str, partner: str | None, as_json: bool, limit: int, out: TextIO, err: TextIO) -> int:
     with opened.database as db:
         repo = Repository(db)
         partners = ()

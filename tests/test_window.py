@@ -26,3 +26,24 @@ def test_bundled_font_is_registered_and_covers_kazakh(qapp):
     metrics = QFontMetrics(qapp.font())
     assert all(metrics.inFontUcs4(ord(ch)) for ch in "ӘҒҚҢӨҰҮҺІәғқңөұүһіЁё")
     assert not metrics.inFontUcs4(0x1F642)  # the check can fail: no emoji in DejaVu Sans
+
+
+def test_unexpected_error_is_logged_and_shown(qapp, tmp_path, monkeypatch):
+    import sys
+
+    from PySide6.QtWidgets import QMessageBox
+
+    from desktop.qt.crash import install_excepthook
+
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda parent, title, text: shown.append(text))
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # restored after the test
+    install_excepthook(tmp_path / "logs")
+    try:
+        raise ValueError("a bug in a view")
+    except ValueError:
+        sys.excepthook(*sys.exc_info())
+    log = (tmp_path / "logs" / "crash.log").read_text(encoding="utf-8")
+    assert "ValueError: a bug in a view" in log and "Traceback" in log
+    assert shown and "a bug in a view" in shown[0] and "crash.log" in shown[0]
+    assert "Traceback" not in shown[0]
