@@ -224,6 +224,7 @@ class Expansion:
     cheap_probes: bool = True  # every term is exact or served by the prefix index
     terms: int = 0
     estimate: float = float("inf")  # at most this many agreements match (from term document counts)
+    exact: bool = False  # one exact term: the estimate is the match count itself
 
 
 # Costs measured on the 2-core build machine at 100,000 rows (microseconds).
@@ -287,7 +288,8 @@ class AgreementSearch:
             count += len(kept)
             estimate = min(estimate, sum(docs[t] for t in kept))
             groups.append(f'"{kept[0]}"' if len(kept) == 1 else "(" + " OR ".join(f'"{t}"' for t in kept) + ")")
-        return Expansion(" AND ".join(groups), False, cheap, count, estimate)
+        exact = len(groups) == 1 and count == 1 and not groups[0].endswith("*")
+        return Expansion(" AND ".join(groups), False, cheap, count, estimate, exact)
 
     def text_match_count(self, match: str) -> int:
         return _run(self.db, "SELECT count(*) FROM agreements_fts WHERE agreements_fts MATCH ?", (match,))[0][0]
@@ -319,7 +321,9 @@ class AgreementSearch:
         alt_where = [] if q.include_alternatives else [_NOT_ALTERNATIVE]
 
         # The term counts bound the match set: a small one needs no separate count.
-        matches = exp.estimate if exp.estimate <= SMALL_MATCH else self.text_match_count(exp.expr)
+        # A single exact term's document count (kept by the triggers) is its match count.
+        matches = exp.estimate if exp.estimate <= SMALL_MATCH or exp.exact else self.text_match_count(exp.expr)
+        matches = int(matches) if matches != float("inf") else self.text_match_count(exp.expr)
         if matches <= SMALL_MATCH:
             # A small match set is fetched whole and sorted: one query gives the page and the total.
             if sort == "relevance" and matches <= RELEVANCE_LIMIT:

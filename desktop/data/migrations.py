@@ -61,22 +61,19 @@ def _uid() -> str:
     return "uid TEXT NOT NULL UNIQUE CHECK (length(uid) BETWEEN 1 AND 80)"
 
 
-# The distinct terms (words and stems) of an agreement's text, split on the spaces that
-# atlas_index_text() puts between them; {row} is new or old.
-_SPLIT_TERMS = """WITH RECURSIVE split(word, rest) AS (
-                SELECT '', atlas_index_text({row}.title_en, {row}.title_ru, {row}.title_kk,
-                                            {row}.summary_en, {row}.summary_ru) || ' '
-                UNION ALL
-                SELECT substr(rest, 1, instr(rest, ' ') - 1), substr(rest, instr(rest, ' ') + 1)
-                FROM split WHERE rest <> '')"""
-# search_terms.docs counts the agreements that hold a term: an estimate for planning queries only.
+# The terms (words and stems) of an agreement's text: atlas_index_text() separates them with single
+# spaces and they hold only letters and digits, so they can be split as a JSON array. {row} is new
+# or old.
+_SPLIT_TERMS = """json_each('["' || replace(atlas_index_text({row}.title_en, {row}.title_ru, {row}.title_kk,
+                {row}.summary_en, {row}.summary_ru), ' ', '","') || '"]')"""
+# search_terms.docs counts the agreements that hold a term: an estimate for planning queries.
 _ADD_AGREEMENT_TERMS = (
-    "INSERT INTO search_terms (term, docs) " + _SPLIT_TERMS.format(row="new") +
-    " SELECT DISTINCT word, 1 FROM split WHERE word <> '' ON CONFLICT (term) DO UPDATE SET docs = docs + 1;"
+    "INSERT INTO search_terms (term, docs) SELECT DISTINCT value, 1 FROM " + _SPLIT_TERMS.format(row="new") +
+    " WHERE value <> '' ON CONFLICT (term) DO UPDATE SET docs = docs + 1;"
 )
 _DROP_AGREEMENT_TERMS = (
-    "UPDATE search_terms SET docs = docs - 1 WHERE term IN (" + _SPLIT_TERMS.format(row="old") +
-    " SELECT word FROM split WHERE word <> '');"
+    "UPDATE search_terms SET docs = docs - 1 WHERE term IN (SELECT value FROM " + _SPLIT_TERMS.format(row="old") +
+    " WHERE value <> '');"
 )
 
 
