@@ -322,8 +322,10 @@ class AgreementSearch:
 
         # The term counts bound the match set: a small one needs no separate count.
         # A single exact term's document count (kept by the triggers) is its match count.
-        matches = exp.estimate if exp.estimate <= SMALL_MATCH or exp.exact else self.text_match_count(exp.expr)
-        matches = int(matches) if matches != float("inf") else self.text_match_count(exp.expr)
+        if exp.estimate <= SMALL_MATCH or exp.exact:
+            matches = int(exp.estimate)
+        else:
+            matches = self.text_match_count(exp.expr)
         if matches <= SMALL_MATCH:
             # A small match set is fetched whole and sorted: one query gives the page and the total.
             if sort == "relevance" and matches <= RELEVANCE_LIMIT:
