@@ -1,0 +1,143 @@
+"""The interface language: Qt translators (.ts sources in resources/translations, .qm built).
+
+English is the source language of every tr() string; Russian comes from ``atlas_ru.ts``. The
+current language is the default QLocale: widgets ask :func:`current_language` and re-read their
+texts when Qt sends them a LanguageChange event (which installing a translator does).
+
+    python -m desktop.qt.i18n          build the .qm files from the .ts sources (lrelease)
+    python -m desktop.qt.i18n update   refresh the .ts sources from the code (lupdate)
+"""
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+from desktop.paths import resource, source_root
+
+LANGUAGES = ("en", "ru")
+TS_DIR = ("translations",)
+
+
+def _tool(name: str) -> str | None:
+    """The Qt linguist tool shipped in the PySide6 wheel (lrelease, lupdate)."""
+    import PySide6
+
+    folder = Path(PySide6.__file__).parent
+    for candidate in (folder / name, folder / f"{name}.exe", folder / "Qt" / "libexec" / name):
+        if candidate.exists():
+            return str(candidate)
+    return shutil.which(f"pyside6-{name}")
+
+
+def translations_dir() -> Path:
+    return resource(*TS_DIR)
+
+
+def build_translations(force: bool = False) -> list[Path]:
+    """Compile every .ts into a .qm beside it (only stale ones unless ``force``)."""
+    built = []
+    tool = None
+    for ts in sorted(translations_dir().glob("*.ts")):
+        qm = ts.with_suffix(".qm")
+        if not force and qm.exists() and qm.stat().st_mtime >= ts.stat().st_mtime:
+            continue
+        tool = tool or _tool("lrelease")
+        if tool is None:
+            raise RuntimeError("lrelease was not found (it ships with PySide6)")
+        subprocess.run([tool, "-silent", str(ts), "-qm", str(qm)], check=True)
+        built.append(qm)
+    return built
+
+
+def update_sources() -> None:
+    """Re-extract tr() strings from desktop/qt into the .ts files (keeps existing translations)."""
+    tool = _tool("lupdate")
+    if tool is None:
+        raise RuntimeError("lupdate was not found (it ships with PySide6)")
+    code = sorted(str(p) for p in (source_root() / "desktop" / "qt").rglob("*.py"))
+    for lang in LANGUAGES:
+        if lang == "en":
+            continue
+        ts = translations_dir() / f"atlas_{lang}.ts"
+        subprocess.run([tool, "-locations", "none", "-no-obsolete", *code, "-ts", str(ts)], check=True)
+
+
+def system_language() -> str:
+    """The system locale's language if we have it, else English."""
+    name = QLocale.system().name()[:2]
+    return name if name in LANGUAGES else "en"
+
+
+def current_language() -> str:
+    name = QLocale().name()[:2]
+    return name if name in LANGUAGES else "en"
+
+
+def locale_for(lang: str) -> QLocale:
+    if lang == "ru":
+        return QLocale(QLocale.Language.Russian, QLocale.Country.Russia)
+    return QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
+
+
+class Translator:
+    """Installs the application's and Qt's own translators for one language at a time."""
+
+    def __init__(self, app: QCoreApplication):
+        self.app = app
+        self._installed: list[QTranslator] = []
+        self.language = "en"
+
+    def set_language(self, lang: str) -> None:
+        if lang not in LANGUAGES:
+            lang = "en"
+        for translator in self._installed:
+            self.app.removeTranslator(translator)
+        self._installed.clear()
+        QLocale.setDefault(locale_for(lang))
+        self.language = lang
+        if lang != "en":
+            qm = translations_dir() / f"atlas_{lang}.qm"
+            if not qm.exists():
+                try:
+                    build_translations()
+                except (OSError, RuntimeError, subprocess.CalledProcessError) as exc:
+                    print(f"translations could not be built: {exc}", file=sys.stderr)
+            own = QTranslator(self.app)
+            if own.load(str(qm)):
+                self._installed.append(own)
+            qt = QTranslator(self.app)
+            if qt.load(locale_for(lang), "qtbase", "_",
+                       QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+                self._installed.append(qt)
+        for translator in self._installed:
+            self.app.installTranslator(translator)
+        if not self._installed:
+            # Nothing installed means no LanguageChange from Qt: send it ourselves.
+            from PySide6.QtCore import QEvent
+
+            for widget in _top_level_widgets():
+                QCoreApplication.sendEvent(widget, QEvent(QEvent.Type.LanguageChange))
+
+
+def _top_level_widgets() -> list:
+    from PySide6.QtWidgets import QApplication
+
+    return list(QApplication.topLevelWidgets()) if isinstance(QCoreApplication.instance(), QApplication) else []
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else argv
+    if args and args[0] == "update":
+        update_sources()
+        return 0
+    for qm in build_translations(force=True):
+        print(f"built {qm}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
