@@ -1,6 +1,8 @@
 """Entry point: ``partnership-atlas`` / ``python -m desktop``.
 
     partnership-atlas [--db PATH]                      start the application
+    partnership-atlas --screenshot FILE.png [--view agreements|map|trade] [--lang en|ru]
+                      [--partner ISO3] [--search TEXT]  render the window offscreen and exit
     partnership-atlas search TEXT [--partner ISO3] [--db PATH] [--json]
     partnership-atlas build-db [--seeds DIR] [-o FILE] build the bundled database from db/seed
 """
@@ -14,6 +16,12 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="partnership-atlas",
                                      description="Offline reference on Kazakhstan's partnerships.")
     parser.add_argument("--db", metavar="PATH", help="open this database file instead of your own copy")
+    shot = parser.add_argument_group("screenshots")
+    shot.add_argument("--screenshot", metavar="FILE.png", help="render the window offscreen at 1400×900, save it, exit")
+    shot.add_argument("--view", choices=("agreements", "map", "trade"), default="agreements")
+    shot.add_argument("--lang", choices=("en", "ru"))
+    shot.add_argument("--partner", dest="shot_partner", metavar="ISO3")
+    shot.add_argument("--search", dest="shot_search", metavar="TEXT")
     sub = parser.add_subparsers(dest="command")
     search = sub.add_parser("search", help="print the agreements that match a search")
     search.add_argument("text", help="words to look for (English, Russian or Kazakh; word forms and prefixes match)")
@@ -42,9 +50,12 @@ def main(argv: list[str] | None = None) -> int:
         if args.output:
             build_args += ["--output", args.output]
         return build_main(build_args)
-    from desktop.app import run
+    from desktop.app import Screenshot, run
 
-    return run(db_path=args.db)
+    screenshot = None
+    if args.screenshot:
+        screenshot = Screenshot(args.screenshot, args.view, args.lang, args.shot_partner, args.shot_search)
+    return run(db_path=args.db, screenshot=screenshot)
 
 
 if __name__ == "__main__":

@@ -1,9 +1,27 @@
-"""Composition root: opens the database, builds the window, runs the event loop."""
+"""Composition root: opens the database, builds the selection, the search worker and the window.
+
+Nothing else builds these. ``run`` starts the application; ``run(..., screenshot=...)`` renders
+the window offscreen in a given state, writes a PNG and exits.
+"""
 from __future__ import annotations
 
+import os
 import sys
+import time
+from dataclasses import dataclass
 
 from desktop import APP_ID, APP_NAME, __version__
+
+SCREENSHOT_SIZE = (1400, 900)
+
+
+@dataclass(frozen=True)
+class Screenshot:
+    path: str
+    view: str = "agreements"
+    lang: str | None = None
+    partner: str | None = None
+    search: str | None = None
 
 
 def register_fonts(app) -> None:
@@ -21,31 +39,100 @@ def register_fonts(app) -> None:
     app.setFont(QFont(families[0], 10))
 
 
-def run(db_path: str | None = None, argv: list[str] | None = None) -> int:
+def build_window(repo, *, translator=None, settings=None, notice=None):
+    """The main window over an open repository, with its selection and search worker."""
+    from desktop.qt.main_window import MainWindow
+    from desktop.qt.search_worker import SearchService
+    from desktop.qt.selection import SelectionState
+
+    selection = SelectionState()
+    search = SearchService(repo.db.path)
+    window = MainWindow(repo, selection, search, translator=translator, settings=settings, notice=notice)
+    selection.setParent(window)
+    search.setParent(window)
+    return window
+
+
+def run(db_path: str | None = None, argv: list[str] | None = None, screenshot: Screenshot | None = None) -> int:
+    if screenshot is not None:
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from desktop.core.errors import AtlasError
     from desktop.data.repository import Repository
     from desktop.data.usercopy import open_user_database
-    from desktop.qt.main_window import MainWindow
-
     from desktop.paths import user_data_dir
     from desktop.qt.crash import install_excepthook
+    from desktop.qt.i18n import Translator, system_language
+    from desktop.qt.settings import Settings
 
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
-    install_excepthook(user_data_dir() / "logs")
-    register_fonts(app)
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_ID)
     app.setApplicationVersion(__version__)
+    install_excepthook(user_data_dir() / "logs")
+    register_fonts(app)
+    settings = Settings()
+    translator = Translator(app)
+    lang = (screenshot.lang if screenshot else None) or settings.language() or system_language()
+    translator.set_language(lang)
     try:
         opened = open_user_database(db_path)
     except AtlasError as exc:
-        QMessageBox.critical(None, APP_NAME, str(exc))
+        _fail(screenshot, str(exc))
         return 2
-    window = MainWindow(Repository(opened.database), notice=opened.notice)
-    window.show()
+    repo = Repository(opened.database)
     try:
+        if screenshot is not None:
+            return _screenshot(app, repo, translator, screenshot)
+        window = build_window(repo, translator=translator, settings=settings, notice=opened.notice)
+        window.show()
         return app.exec()
     finally:
         opened.database.close()
+
+
+def _fail(screenshot: Screenshot | None, message: str) -> None:
+    if screenshot is not None:
+        print(f"partnership-atlas: {message}", file=sys.stderr)
+        return
+    from PySide6.QtWidgets import QMessageBox
+
+    QMessageBox.critical(None, APP_NAME, message)
+
+
+def _screenshot(app, repo, translator, request: Screenshot) -> int:
+    from PySide6.QtCore import QEventLoop
+
+    window = build_window(repo, translator=translator)
+    try:
+        if request.view not in window.views:
+            _fail(request, f"the {request.view} view is not part of this version")
+            return 2
+        if request.partner:
+            if repo.partner(request.partner.upper()) is None:
+                _fail(request, f"no partner with the code {request.partner!r}")
+                return 2
+            window.selection.select_partner(request.partner.upper())
+        window.show_view(request.view)
+        window.resize(*SCREENSHOT_SIZE)
+        window.show()
+        view = window.agreements
+        if request.search:
+            view.set_search_text(request.search)
+        deadline = time.monotonic() + 30
+        while not view.is_settled() and time.monotonic() < deadline:
+            app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+            time.sleep(0.005)
+        if view.is_settled() and view.model.rowCount() and window.selection.agreement is None:
+            view.select_first()
+        for _ in range(5):
+            app.processEvents()
+        if not window.grab().save(request.path):
+            _fail(request, f"could not write {request.path}")
+            return 2
+        print(request.path)
+        return 0
+    finally:
+        window.search.shutdown()
+        window.close()

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections import OrderedDict
 
-from PySide6.QtCore import QAbstractTableModel, QLocale, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QLocale, QModelIndex, QPersistentModelIndex, Qt, Signal
 
 from desktop.core.dates import Precision, precision_of
 from desktop.core.records import AgreementRow
@@ -38,19 +38,48 @@ def format_partial_date(iso: str | None, locale: QLocale) -> str:
 
 
 class AgreementsModel(QAbstractTableModel):
-    def __init__(self, repo: Repository, lang: str = "en", parent=None):
+    """The table of agreements.
+
+    By default it runs its queries itself (scripts, tests). With ``asynchronous=True`` it only asks:
+    ``more_requested`` when the view scrolls near the end, ``sort_requested`` when a header is
+    clicked; whoever runs the queries (a search worker) answers with :meth:`set_result` and
+    :meth:`append_page`.
+    """
+
+    more_requested = Signal(object, object)  # query, cursor
+    sort_requested = Signal(str, bool)  # sort key, descending
+
+    def __init__(self, repo: Repository, lang: str = "en", parent=None, *, asynchronous: bool = False):
         super().__init__(parent)
         self.repo = repo
-        self.lang = lang
-        self.locale = QLocale(QLocale.Language.Russian if lang == "ru" else QLocale.Language.English)
+        self.asynchronous = asynchronous
         self.query = AgreementQuery(lang=lang)
         self.total = 0
         self._ids: list[int] = []
         self._next: Cursor | None = None
+        self._pending = False
         self._blocks: OrderedDict[int, dict[int, AgreementRow]] = OrderedDict()
         self._labels = {name: repo.labels(name) for name in
                         ("doc_types", "agreement_levels", "agreement_statuses", "sectors")}
-        self._partner_names = {p.iso3: p.name(lang) for p in repo.partners()}
+        self._partners = repo.partners()
+        self.set_language(lang)
+
+    def set_language(self, lang: str) -> None:
+        """Show titles, labels and dates in another language (the rows stay where they are)."""
+        self.lang = lang
+        self.locale = QLocale(QLocale.Language.Russian if lang == "ru" else QLocale.Language.English)
+        self._partner_names = {p.iso3: p.name(lang) for p in self._partners}
+        self.query = self.query.with_(lang=lang)
+        self._blocks.clear()
+        if self._ids:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._ids) - 1, len(COLUMNS) - 1))
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
+
+    def refresh_rows(self) -> None:
+        """Forget cached rows (after the records changed) and repaint."""
+        self._blocks.clear()
+        if self._ids:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._ids) - 1, len(COLUMNS) - 1))
 
     # ------------------------------------------------------------------ query
 
@@ -66,6 +95,7 @@ class AgreementsModel(QAbstractTableModel):
         self.query = query
         self._ids = list(ids)
         self._next = next_cursor
+        self._pending = False
         self.total = total
         self._blocks.clear()
         self.endResetModel()
@@ -73,13 +103,39 @@ class AgreementsModel(QAbstractTableModel):
     def id_at(self, row: int) -> int:
         return self._ids[row]
 
+    def row_of(self, agreement_id: int) -> int:
+        """The row of an id among those loaded so far, or -1."""
+        try:
+            return self._ids.index(agreement_id)
+        except ValueError:
+            return -1
+
+    def loaded_count(self) -> int:
+        return len(self._ids)
+
+    def append_page(self, ids: list[int], next_cursor: Cursor | None) -> None:
+        """Add the next page of ids (the answer to ``more_requested``)."""
+        self._pending = False
+        if ids:
+            first = len(self._ids)
+            self.beginInsertRows(QModelIndex(), first, first + len(ids) - 1)
+            self._ids.extend(ids)
+            self._next = next_cursor
+            self.endInsertRows()
+        else:
+            self._next = None
+
     # ------------------------------------------------------------------ lazy ids
 
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:
-        return not parent.isValid() and self._next is not None
+        return not parent.isValid() and self._next is not None and not self._pending
 
     def fetchMore(self, parent: Index = QModelIndex()) -> None:
-        if parent.isValid() or self._next is None:
+        if parent.isValid() or self._next is None or self._pending:
+            return
+        if self.asynchronous:
+            self._pending = True
+            self.more_requested.emit(self.query, self._next)
             return
         page = self.repo.agreements.page(self.query, self._next, PAGE_SIZE)
         if page.ids:
@@ -170,5 +226,9 @@ class AgreementsModel(QAbstractTableModel):
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(COLUMNS):
             return
-        key = {"doc_type": "doc_type", "count": "count"}.get(COLUMNS[column], COLUMNS[column])
+        key = COLUMNS[column]
+        descending = order == Qt.SortOrder.DescendingOrder
+        if self.asynchronous:
+            self.sort_requested.emit(key, descending)
+            return
         self.set_query(self.query.with_(sort=key, descending=order == Qt.SortOrder.DescendingOrder))

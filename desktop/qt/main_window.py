@@ -1,73 +1,216 @@
-"""The main window.
+"""The main window: actions from the declared table, the partner selector, the sidebar (partner
+overview and events), the views, and a status bar with the database file and record counts.
 
-This first version shows the database that is open: each partner with the number of events,
-agreements, trade figures and targets it holds, and the file and record counts in the status bar.
-The agreements, map and trade views are added by their own work items.
+Views exist only once they are built: there are no placeholder pages. Every view reads and writes
+the one :class:`SelectionState`; the window never passes data from one view to another.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHeaderView,
-    QLabel,
-    QMainWindow,
-    QTableWidget,
-    QTableWidgetItem,
-)
+from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QComboBox, QLabel, QMainWindow, QMessageBox, QSplitter, QStackedWidget, QWidget
 
-from desktop import APP_NAME
+from desktop import APP_NAME, __version__
 from desktop.data.repository import Repository
+from desktop.qt.actions import ActionSet
+from desktop.qt.agreements_view import AgreementsView
+from desktop.qt.events_view import EventsView
+from desktop.qt.i18n import Translator, current_language
+from desktop.qt.partner_overview import PartnerOverview
+from desktop.qt.search_worker import SearchService
+from desktop.qt.selection import SelectionState
+from desktop.qt.settings import Settings
+
+VIEWS = ("agreements",)  # the map and trade views join this list when they exist
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, repo: Repository, notice: str | None = None):
+    def __init__(self, repo: Repository, selection: SelectionState, search: SearchService,
+                 translator: Translator | None = None, settings: Settings | None = None,
+                 notice: str | None = None):
         super().__init__()
+        self.setObjectName("mainWindow")
         self.repo = repo
-        self.setWindowTitle(f"{APP_NAME} — {repo.db.path.name}")
-        quit_action = QAction(self.tr("&Quit"), self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
-        self.menuBar().addMenu(self.tr("&File")).addAction(quit_action)
+        self.selection = selection
+        self.search = search
+        self.translator = translator
+        self.settings = settings
+        self.notice = notice
 
-        self.table = QTableWidget(self)
-        self.table.setObjectName("partnerSummary")
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.setCentralWidget(self.table)
-        self._fill()
+        self.actions = ActionSet(self, available=lambda spec: spec.argument not in {"map", "trade"} - set(VIEWS))
+        self.partner_label = QLabel(self)
+        self.partner_combo = QComboBox(self)
+        self.partner_combo.setObjectName("partnerSelector")
+        self.partner_combo.setMinimumContentsLength(18)
+        self.partner_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self._partners = repo.partners()
+        self.partner_combo.activated.connect(self._partner_chosen)
+        self.actions.toolbar.addSeparator()
+        self.actions.toolbar.addWidget(self.partner_label)
+        self.actions.toolbar.addWidget(self.partner_combo)
+        selection.partner_selected.connect(self._show_partner)
 
-        counts = repo.counts()
-        self.status_label = QLabel(
-            self.tr("{path} · {agreements} agreements · {events} events · {partners} partners").format(
-                path=repo.db.path, **counts)
-        )
+        self.overview = PartnerOverview(repo, selection, self)
+        self.events = EventsView(repo, selection, self)
+        self.sidebar = QSplitter(Qt.Orientation.Vertical, self)
+        self.sidebar.setObjectName("sidebarSplitter")
+        self.sidebar.addWidget(self.overview)
+        self.sidebar.addWidget(self.events)
+        self.sidebar.setSizes([420, 480])
+
+        self.views: dict[str, QWidget] = {"agreements": AgreementsView(repo, selection, search, self)}
+        self.stack = QStackedWidget(self)
+        for view in self.views.values():
+            self.stack.addWidget(view)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.addWidget(self.sidebar)
+        self.splitter.addWidget(self.stack)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([330, 1070])
+        self.setCentralWidget(self.splitter)
+
+        self.status_label = QLabel(self)
+        self.status_label.setObjectName("statusCounts")
         self.statusBar().addWidget(self.status_label, 1)
-        if notice:
-            self.statusBar().showMessage(notice)
-        self.resize(1100, 700)
+        self._counts: dict[str, int] | None = None
+        self.resize(1400, 900)
+        self._retranslate()
+        self._restore()
+        QTimer.singleShot(0, self._load_counts)  # off the start path
 
-    def _fill(self) -> None:
-        headers = [self.tr("Partner"), self.tr("Code"), self.tr("Events"), self.tr("Agreements"),
-                   self.tr("Trade figures"), self.tr("Targets")]
-        rows = self.repo.db.conn.execute(
-            """SELECT p.name_en, p.name_ru, p.iso3,
-                      (SELECT count(*) FROM event_partners ep WHERE ep.partner_id = p.id),
-                      (SELECT count(*) FROM agreement_partners ap WHERE ap.partner_id = p.id),
-                      (SELECT count(*) FROM trade_figures t WHERE t.partner_id = p.id),
-                      (SELECT count(*) FROM targets t WHERE t.partner_id = p.id)
-               FROM partners p ORDER BY p.is_focus DESC, p.sort_order, p.name_en LIMIT 500"""
-        ).fetchall()
-        self.table.setColumnCount(len(headers))
-        self.table.setHorizontalHeaderLabels(headers)
-        self.table.setRowCount(len(rows))
-        for i, (name_en, name_ru, iso3, *numbers) in enumerate(rows):
-            self.table.setItem(i, 0, QTableWidgetItem(f"{name_en} / {name_ru}"))
-            self.table.setItem(i, 1, QTableWidgetItem(iso3))
-            for j, n in enumerate(numbers, start=2):
-                item = QTableWidgetItem(str(n))
-                item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-                self.table.setItem(i, j, item)
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.table.verticalHeader().setVisible(False)
+    # ------------------------------------------------------------------ views
+
+    @property
+    def agreements(self) -> AgreementsView:
+        return self.views["agreements"]  # type: ignore[return-value]
+
+    def current_view(self) -> str:
+        return next(name for name, view in self.views.items() if view is self.stack.currentWidget())
+
+    def show_view(self, name: str) -> None:
+        view = self.views.get(name)
+        if view is None:
+            return
+        self.stack.setCurrentWidget(view)
+        self.actions[f"view_{name}"].setChecked(True)
+
+    def focus_search(self) -> None:
+        self.show_view("agreements")
+        self.agreements.focus_search()
+
+    def clear_filters(self) -> None:
+        self.agreements.clear_filters()
+
+    def select_all_partners(self) -> None:
+        self.selection.select_partner(None)
+
+    # ------------------------------------------------------------------ partner selector
+
+    def _fill_partners(self) -> None:
+        lang = current_language()
+        self.partner_combo.blockSignals(True)
+        self.partner_combo.clear()
+        self.partner_combo.addItem(self.tr("All partners"), None)
+        for partner in self._partners:
+            self.partner_combo.addItem(partner.name(lang), partner.iso3)
+        self.partner_combo.blockSignals(False)
+        self._show_partner(self.selection.partner)
+
+    def _partner_chosen(self, index: int) -> None:
+        self.selection.select_partner(self.partner_combo.itemData(index))
+
+    def _show_partner(self, iso3: str | None) -> None:
+        index = self.partner_combo.findData(iso3) if iso3 else 0
+        self.partner_combo.setCurrentIndex(max(index, 0))
+
+    # ------------------------------------------------------------------ language
+
+    def set_language(self, lang: str) -> None:
+        if self.translator is not None:
+            self.translator.set_language(lang)
+        if self.settings is not None:
+            self.settings.set_language(lang)
+        self.actions[f"lang_{lang}"].setChecked(True)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
+
+    def _retranslate(self) -> None:
+        self.setWindowTitle(self.tr("{app} — {file}").format(app=APP_NAME, file=self.repo.db.path.name))
+        self.actions.retranslate()
+        self.partner_label.setText(self.tr("Partner:") + " ")
+        self._fill_partners()
+        lang = current_language()
+        if f"lang_{lang}" in self.actions.actions:
+            self.actions[f"lang_{lang}"].setChecked(True)
+        self._show_counts()
+
+    # ------------------------------------------------------------------ status bar
+
+    def _load_counts(self) -> None:
+        self._counts = self.repo.counts()
+        self._show_counts()
+
+    def _show_counts(self) -> None:
+        if self._counts is None:
+            self.status_label.setText(str(self.repo.db.path))
+        else:
+            loc = self.locale()
+            numbers = {k: loc.toString(v) for k, v in self._counts.items()}
+            self.status_label.setText(self.tr(
+                "{path} · {agreements} agreements · {events} events · {partners} partners · "
+                "{sources} sources").format(path=self.repo.db.path, **numbers))
+        messages = []
+        if self.repo.db.readonly:
+            messages.append(self.tr("Read-only: changes cannot be saved."))
+        if self.notice:
+            messages.append(self.notice)
+        self.status_label.setToolTip("\n".join(messages))
+        if messages:
+            self.statusBar().showMessage(" ".join(messages))
+
+    def show_about(self) -> None:
+        QMessageBox.about(self, self.tr("About {app}").format(app=APP_NAME), self.tr(
+            "<b>{app}</b> {version}<br>An offline reference on Kazakhstan's agreements, trade and transport "
+            "corridors with its partners.<br>It never connects to the network.<br><br>Database: {path}").format(
+                app=APP_NAME, version=__version__, path=self.repo.db.path))
+
+    # ------------------------------------------------------------------ state kept between sessions
+
+    def _restore(self) -> None:
+        if self.settings is None:
+            self.show_view("agreements")
+            return
+        geometry = self.settings.geometry()
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        state = self.settings.window_state()
+        if state is not None:
+            self.restoreState(state)
+        for name, splitter in (("main", self.splitter), ("sidebar", self.sidebar)):
+            saved = self.settings.splitter(name)
+            if saved is not None:
+                splitter.restoreState(saved)
+        for view in self.views.values():
+            view.restore_state(self.settings)
+        last = self.settings.last_view()
+        self.show_view(last if last in self.views else "agreements")
+
+    def save_state(self) -> None:
+        if self.settings is None:
+            return
+        self.settings.set_geometry(self.saveGeometry(), self.saveState())
+        self.settings.set_splitter("main", self.splitter.saveState())
+        self.settings.set_splitter("sidebar", self.sidebar.saveState())
+        for view in self.views.values():
+            view.save_state(self.settings)
+        self.settings.set_last_view(self.current_view())
+        self.settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_state()
+        self.search.shutdown()
+        super().closeEvent(event)

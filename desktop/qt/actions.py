@@ -1,0 +1,116 @@
+"""The window's actions, declared once: id, text, shortcut, icon, handler, and where they appear.
+
+Menus and the toolbar are built from :data:`ACTIONS`; texts are translated when built and again
+when the language changes. An icon name is a ``QStyle.StandardPixmap`` member: a name that does
+not exist fails at once.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QStyle, QToolBar
+
+CONTEXT = "Actions"
+
+
+@dataclass(frozen=True)
+class ActionSpec:
+    id: str
+    text: str  # English source text (translated in context "Actions")
+    menu: str  # id of the menu it belongs to
+    handler: str  # name of the window method it calls
+    shortcut: str | QKeySequence.StandardKey | None = None
+    icon: str | None = None  # QStyle.StandardPixmap member name
+    toolbar: bool = False
+    checkable: bool = False
+    group: str | None = None  # actions of a group exclude each other
+    argument: str | None = None  # passed to the handler
+    tip: str | None = None
+
+
+MENUS = (
+    ("file", QT_TRANSLATE_NOOP("Actions", "&File")),
+    ("view", QT_TRANSLATE_NOOP("Actions", "&View")),
+    ("language", QT_TRANSLATE_NOOP("Actions", "&Language")),
+    ("help", QT_TRANSLATE_NOOP("Actions", "&Help")),
+)
+
+ACTIONS = (
+    ActionSpec("quit", QT_TRANSLATE_NOOP("Actions", "&Quit"), "file", "close",
+               QKeySequence.StandardKey.Quit, "SP_DialogCloseButton"),
+    ActionSpec("view_agreements", QT_TRANSLATE_NOOP("Actions", "&Agreements"), "view", "show_view", "Ctrl+1",
+               "SP_FileDialogDetailedView", toolbar=True, checkable=True, group="views", argument="agreements",
+               tip=QT_TRANSLATE_NOOP("Actions", "Agreements, visits and sources (Ctrl+1)")),
+    ActionSpec("find", QT_TRANSLATE_NOOP("Actions", "&Find…"), "view", "focus_search",
+               QKeySequence.StandardKey.Find, "SP_FileDialogContentsView", toolbar=True,
+               tip=QT_TRANSLATE_NOOP("Actions", "Search agreements (Ctrl+F)")),
+    ActionSpec("clear_filters", QT_TRANSLATE_NOOP("Actions", "&Clear Filters"), "view", "clear_filters",
+               "Ctrl+Shift+X", "SP_DialogResetButton", toolbar=True,
+               tip=QT_TRANSLATE_NOOP("Actions", "Remove every filter and show all agreements")),
+    ActionSpec("all_partners", QT_TRANSLATE_NOOP("Actions", "All &Partners"), "view", "select_all_partners",
+               "Ctrl+0", tip=QT_TRANSLATE_NOOP("Actions", "Show every partner (Ctrl+0)")),
+    ActionSpec("lang_en", "English", "language", "set_language", checkable=True, group="languages", argument="en"),
+    ActionSpec("lang_ru", "Русский", "language", "set_language", checkable=True, group="languages", argument="ru"),
+    ActionSpec("about", QT_TRANSLATE_NOOP("Actions", "&About Partnership Atlas"), "help", "show_about",
+               icon="SP_MessageBoxInformation"),
+)
+
+
+def translate(text: str) -> str:
+    return QCoreApplication.translate(CONTEXT, text)
+
+
+class ActionSet(QObject):
+    """The QActions built from the declared table for one window."""
+
+    def __init__(self, window: QMainWindow, specs: tuple[ActionSpec, ...] = ACTIONS,
+                 available: Callable[[ActionSpec], bool] = lambda spec: True):
+        super().__init__(window)
+        self.window = window
+        self.specs = tuple(spec for spec in specs if available(spec))
+        self.actions: dict[str, QAction] = {}
+        self.menus = {}
+        groups: dict[str, QActionGroup] = {}
+        style = window.style()
+        for menu_id, _ in MENUS:
+            self.menus[menu_id] = window.menuBar().addMenu("")
+        self.toolbar = QToolBar(window)
+        self.toolbar.setObjectName("mainToolbar")
+        window.addToolBar(self.toolbar)
+        for spec in self.specs:
+            action = QAction(window)
+            action.setObjectName(f"action_{spec.id}")
+            if spec.shortcut is not None:
+                action.setShortcut(QKeySequence(spec.shortcut))
+            if spec.icon:
+                action.setIcon(style.standardIcon(getattr(QStyle.StandardPixmap, spec.icon)))
+            action.setCheckable(spec.checkable)
+            if spec.group:
+                groups.setdefault(spec.group, QActionGroup(window)).addAction(action)
+            handler = getattr(window, spec.handler)  # a missing handler fails at once
+            if spec.argument is not None:
+                action.triggered.connect(lambda _checked=False, h=handler, a=spec.argument: h(a))
+            else:
+                action.triggered.connect(lambda _checked=False, h=handler: h())
+            self.menus[spec.menu].addAction(action)
+            if spec.toolbar:
+                self.toolbar.addAction(action)
+            self.actions[spec.id] = action
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        for menu_id, text in MENUS:
+            self.menus[menu_id].setTitle(translate(text))
+        self.toolbar.setWindowTitle(translate(QT_TRANSLATE_NOOP("Actions", "Main toolbar")))
+        for spec in self.specs:
+            action = self.actions[spec.id]
+            action.setText(translate(spec.text) if spec.menu != "language" else spec.text)
+            tip = translate(spec.tip) if spec.tip else action.text().replace("&", "")
+            action.setToolTip(tip)
+            action.setStatusTip(tip)
+
+    def __getitem__(self, action_id: str) -> QAction:
+        return self.actions[action_id]

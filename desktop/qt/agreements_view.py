@@ -1,0 +1,476 @@
+"""The agreements view: search as you type, filters shown as chips, the lazy table, the detail pane.
+
+Queries run on the search worker (``SearchService``); this view only posts them and shows answers
+whose generation is still current, so typing never waits for SQLite.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QSpinBox,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.core.text import query_terms
+from desktop.data.agreements import AgreementQuery, Cursor
+from desktop.data.repository import Repository
+from desktop.qt.agreements_model import COLUMNS, AgreementsModel, format_partial_date
+from desktop.qt.chips import ChipBar
+from desktop.qt.detail_pane import AgreementDetail
+from desktop.qt.i18n import current_language
+from desktop.qt.search_worker import SearchService
+from desktop.qt.selection import SelectionState
+
+DEBOUNCE_MS = 150
+COLUMN_WIDTHS = {"date": 95, "partner": 110, "doc_type": 130, "level": 120, "sectors": 150, "status": 95,
+                 "event": 200, "count": 50}
+# vocabulary table, the query field it fills, and whether "not recorded" can be chosen
+FILTER_MENUS = (("doc_types", "doc_types", False), ("agreement_levels", "levels", True),
+                ("sectors", "sectors", False), ("agreement_statuses", "statuses", False))
+
+
+class AgreementsView(QWidget):
+    results_shown = Signal()  # a search's rows and count are on screen
+
+    def __init__(self, repo: Repository, selection: SelectionState, search: SearchService,
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self.repo = repo
+        self.selection = selection
+        self.search = search
+        self.lang = current_language()
+        self._generation = 0
+        self._counted = False
+        self._sort = ("date", True)
+        self._chosen: dict[str, set[str]] = {field: set() for _, field, _ in FILTER_MENUS}
+        self._labels = {vocab: repo.labels(vocab) for vocab, _, _ in FILTER_MENUS}
+        self._last_total = 0
+        self._all_total = 0
+
+        self.search_box = QLineEdit(self)
+        self.search_box.setObjectName("searchBox")
+        self.search_box.setClearButtonEnabled(True)
+        self.search_box.textEdited.connect(self._text_edited)
+        self.search_box.returnPressed.connect(self._run_now)
+        self.search_box.installEventFilter(self)
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(DEBOUNCE_MS)
+        self._debounce.timeout.connect(self._run_now)
+
+        self.filter_buttons: dict[str, QToolButton] = {}
+        filter_row = QHBoxLayout()
+        filter_row.setContentsMargins(0, 0, 0, 0)
+        for vocab, field, _ in FILTER_MENUS:
+            button = QToolButton(self)
+            button.setObjectName(f"filter_{field}")
+            button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+            button.setMenu(QMenu(button))
+            self.filter_buttons[field] = button
+            filter_row.addWidget(button)
+        self.years_label = QLabel(self)
+        self.year_from = self._year_box("yearFrom")
+        self.year_to = self._year_box("yearTo")
+        self.years_dash = QLabel("–", self)
+        filter_row.addSpacing(8)
+        for w in (self.years_label, self.year_from, self.years_dash, self.year_to):
+            filter_row.addWidget(w)
+        filter_row.addStretch(1)
+        self.clear_button = QToolButton(self)
+        self.clear_button.setObjectName("clearFilters")
+        self.clear_button.clicked.connect(self.clear_filters)
+        filter_row.addWidget(self.clear_button)
+
+        self.chips = ChipBar(self)
+        self.chips.chip_removed.connect(self.remove_filter)
+        self.count_label = QLabel(self)
+        self.count_label.setObjectName("countLabel")
+
+        self.model = AgreementsModel(repo, self.lang, self, asynchronous=True)
+        self.model.more_requested.connect(self._more_requested)
+        self.model.sort_requested.connect(self._sort_requested)
+        self.table = QTableView(self)
+        self.table.setObjectName("agreementsTable")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        header = self.table.horizontalHeader()
+        header.setSortIndicator(0, Qt.SortOrder.DescendingOrder)
+        header.setSortIndicatorShown(True)
+        header.setSectionsClickable(True)
+        header.sortIndicatorChanged.connect(self.model.sort)
+        for i, column in enumerate(COLUMNS):
+            if column == "title":
+                header.setSectionResizeMode(i, QHeaderView.ResizeMode.Stretch)
+            else:
+                header.resizeSection(i, COLUMN_WIDTHS[column])
+        self.table.selectionModel().currentRowChanged.connect(self._row_changed)
+
+        self.empty_label = QLabel(self)
+        self.empty_label.setObjectName("emptyLabel")
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setMargin(24)
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.table)
+        self.stack.addWidget(self.empty_label)
+
+        left = QWidget(self)
+        column = QVBoxLayout(left)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.search_box)
+        column.addLayout(filter_row)
+        column.addWidget(self.chips)
+        column.addWidget(self.count_label)
+        column.addWidget(self.stack, 1)
+        self.detail = AgreementDetail(repo, selection, self)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("agreementsSplitter")
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.detail)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([900, 380])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.splitter)
+
+        search.page_found.connect(self._page_found)
+        search.more_found.connect(self._more_found)
+        search.counted.connect(self._counted_result)
+        search.failed.connect(self._failed)
+        selection.partner_selected.connect(lambda _: self._run_now())
+        selection.event_selected.connect(lambda _: self._run_now())
+        selection.agreement_selected.connect(self._agreement_selected)
+
+        self._retranslate()
+        self._run_now()
+
+    # ------------------------------------------------------------------ building blocks
+
+    def _year_box(self, name: str) -> QSpinBox:
+        first, last = self.repo.db.conn.execute(
+            "SELECT min(substr(date_signed, 1, 4)), max(substr(date_signed, 1, 4)) FROM agreement_keys "
+            "WHERE date_signed IS NOT NULL").fetchone()
+        box = QSpinBox(self)
+        box.setObjectName(name)
+        box.setRange(int(first or 1991) - 1, max(int(last or 2026), 2026))
+        box.setValue(box.minimum())
+        box.setKeyboardTracking(False)
+        box.valueChanged.connect(lambda _: self._filters_changed())
+        return box
+
+    def _fill_menus(self) -> None:
+        ru = self.lang == "ru"
+        for vocab, field, unknown in FILTER_MENUS:
+            menu = self.filter_buttons[field].menu()
+            menu.clear()
+            entries = [(code, names[1] if ru else names[0]) for code, names in self._labels[vocab].items()]
+            if unknown:
+                entries.append(("", self.tr("not recorded")))
+            for code, text in entries:
+                action = QAction(text, menu)
+                action.setCheckable(True)
+                action.setChecked(code in self._chosen[field])
+                action.toggled.connect(lambda on, f=field, c=code: self._toggle(f, c, on))
+                menu.addAction(action)
+
+    def _menu_titles(self) -> dict[str, str]:
+        return {"doc_types": self.tr("Type"), "levels": self.tr("Level"), "sectors": self.tr("Sector"),
+                "statuses": self.tr("Status")}
+
+    def _retranslate(self) -> None:
+        self.search_box.setPlaceholderText(self.tr("Search titles and summaries in English, Russian or Kazakh (Ctrl+F)"))
+        titles = self._menu_titles()
+        for field, button in self.filter_buttons.items():
+            n = len(self._chosen[field])
+            button.setText(titles[field] + (f" ({n})" if n else "") + " ▾")
+            button.setToolTip(self.tr("Show only agreements with the chosen values"))
+        self.years_label.setText(self.tr("Years:"))
+        for box in (self.year_from, self.year_to):
+            box.setSpecialValueText(self.tr("any"))
+        self.clear_button.setText(self.tr("Clear filters"))
+        self._fill_menus()
+        self._show_chips()
+        self._show_count()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            lang = current_language()
+            if lang != self.lang:
+                self.lang = lang
+                self.model.set_language(lang)
+                if self._sort[0] == "title":
+                    self._run_now()
+            self._retranslate()
+            if self.stack.currentWidget() is self.empty_label:
+                self.empty_label.setText(self._empty_reason())
+        super().changeEvent(event)
+
+    def eventFilter(self, watched, event) -> bool:
+        if watched is self.search_box and event.type() == QEvent.Type.KeyPress:
+            if event.key() == Qt.Key.Key_Escape and self.search_box.text():
+                self.search_box.clear()
+                self._run_now()
+                return True
+            if event.key() == Qt.Key.Key_Down:
+                self.table.setFocus()
+                if self.model.rowCount() and not self.table.currentIndex().isValid():
+                    self.table.setCurrentIndex(self.model.index(0, 0))
+                return True
+        return super().eventFilter(watched, event)
+
+    # ------------------------------------------------------------------ the query
+
+    def query(self) -> AgreementQuery:
+        year_from = self.year_from.value() if self.year_from.value() != self.year_from.minimum() else None
+        year_to = self.year_to.value() if self.year_to.value() != self.year_to.minimum() else None
+        return AgreementQuery(
+            text=self.search_box.text().strip(),
+            partners=(self.selection.partner,) if self.selection.partner else (),
+            doc_types=tuple(sorted(self._chosen["doc_types"])),
+            levels=tuple(sorted(self._chosen["levels"])),
+            sectors=tuple(sorted(self._chosen["sectors"])),
+            statuses=tuple(sorted(self._chosen["statuses"])),
+            year_from=year_from, year_to=year_to,
+            event_id=self.selection.event,
+            sort=self._sort[0], descending=self._sort[1], lang=self.lang)
+
+    def is_settled(self) -> bool:
+        """True when the latest search's rows and count are on screen."""
+        return not self._debounce.isActive() and self._counted and self.search.is_current(self._generation)
+
+    def select_first(self) -> None:
+        if self.model.rowCount():
+            self._select_row(0)
+
+    def focus_search(self) -> None:
+        self.search_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search_box.selectAll()
+
+    def set_search_text(self, text: str) -> None:
+        self.search_box.setText(text)
+        self._run_now()
+
+    def _text_edited(self, _text: str) -> None:
+        self._debounce.start()
+
+    def _filters_changed(self) -> None:
+        self._show_chips()
+        self._run_now()
+
+    def _run_now(self) -> None:
+        self._debounce.stop()
+        self._counted = False
+        self._generation = self.search.search(self.query())
+        self._show_chips()
+        self.count_label.setText(self.tr("Searching…"))
+
+    def _toggle(self, field: str, code: str, on: bool) -> None:
+        (self._chosen[field].add if on else self._chosen[field].discard)(code)
+        self._retranslate_buttons()
+        self._filters_changed()
+
+    def _retranslate_buttons(self) -> None:
+        titles = self._menu_titles()
+        for field, button in self.filter_buttons.items():
+            n = len(self._chosen[field])
+            button.setText(titles[field] + (f" ({n})" if n else "") + " ▾")
+
+    def remove_filter(self, key: str) -> None:
+        """Remove one chip's filter: keys are 'partner', 'event', 'years' or 'field:code'."""
+        if key == "partner":
+            self.selection.select_partner(None)
+        elif key == "event":
+            self.selection.select_event(None)
+        elif key == "years":
+            self._set_years(None, None)
+            self._filters_changed()
+        elif ":" in key:
+            field, code = key.split(":", 1)
+            self._chosen[field].discard(code)
+            self._fill_menus()
+            self._retranslate_buttons()
+            self._filters_changed()
+
+    def clear_filters(self) -> None:
+        for chosen in self._chosen.values():
+            chosen.clear()
+        self._set_years(None, None)
+        self._fill_menus()
+        self._retranslate_buttons()
+        self.selection.select_event(None)
+        self.selection.select_partner(None)
+        self._filters_changed()
+
+    def set_filter(self, field: str, codes: set[str]) -> None:
+        """Choose the values of one vocabulary filter (doc_types, levels, sectors, statuses)."""
+        self._chosen[field] = set(codes)
+        self._fill_menus()
+        self._retranslate_buttons()
+        self._filters_changed()
+
+    def _set_years(self, first: int | None, last: int | None) -> None:
+        for box, value in ((self.year_from, first), (self.year_to, last)):
+            box.blockSignals(True)
+            box.setValue(box.minimum() if value is None else value)
+            box.blockSignals(False)
+
+    def set_years(self, first: int | None, last: int | None) -> None:
+        self._set_years(first, last)
+        self._filters_changed()
+
+    # ------------------------------------------------------------------ chips and messages
+
+    def _chip_list(self) -> list[tuple[str, str]]:
+        ru = self.lang == "ru"
+        chips: list[tuple[str, str]] = []
+        if self.selection.partner:
+            partner = self.repo.partner(self.selection.partner)
+            name = partner.name(self.lang) if partner else self.selection.partner
+            chips.append(("partner", self.tr("Partner: {name}").format(name=name)))
+        if self.selection.event is not None:
+            event = self.repo.event(self.selection.event)
+            if event is not None:
+                title = (event.title_ru or event.title_en) if ru else (event.title_en or event.title_ru)
+                when = format_partial_date(event.date_start, self.locale())
+                text = f"{when} {title or ''}".strip()
+                chips.append(("event", self.tr("Event: {title}").format(title=_shorten(text, 60))))
+        titles = self._menu_titles()
+        vocab_of = {field: vocab for vocab, field, _ in FILTER_MENUS}
+        for field in ("doc_types", "levels", "sectors", "statuses"):
+            labels = self._labels[vocab_of[field]]
+            for code in sorted(self._chosen[field]):
+                names = labels.get(code)
+                label = (names[1] if ru else names[0]) if names else self.tr("not recorded")
+                chips.append((f"{field}:{code}", f"{titles[field]}: {label}"))
+        q = self.query()
+        if q.year_from is not None or q.year_to is not None:
+            first = str(q.year_from) if q.year_from is not None else "…"
+            last = str(q.year_to) if q.year_to is not None else "…"
+            chips.append(("years", self.tr("Years: {first}–{last}").format(first=first, last=last)))
+        return chips
+
+    def _show_chips(self) -> None:
+        chips = self._chip_list()
+        self.chips.set_chips(chips, self.tr("Remove the filter “{filter}”"))
+        self.clear_button.setEnabled(bool(chips))
+
+    def _show_count(self) -> None:
+        if not self._counted:
+            return
+        loc = self.locale()
+        self.count_label.setText(self.tr("{n} of {m} agreements").format(
+            n=loc.toString(self._last_total), m=loc.toString(self._all_total)))
+
+    def _empty_reason(self) -> str:
+        q = self.query()
+        filters = len(self._chip_list())
+        if q.text and not query_terms(q.text):
+            return self.tr("The search “{text}” contains no words to look for. Type a word in English, "
+                           "Russian or Kazakh.").format(text=q.text)
+        if q.text and filters:
+            return self.tr("No agreement matches “{text}” together with the {n} filter(s) above. "
+                           "Remove a filter (✕) or change the search.").format(text=q.text, n=filters)
+        if q.text:
+            return self.tr("No agreement has “{text}” in its titles or summaries. Word forms and the "
+                           "beginnings of words are matched: try fewer or shorter words.").format(text=q.text)
+        if filters:
+            return self.tr("No agreement matches the {n} filter(s) above. Remove a filter (✕) to see "
+                           "more.").format(n=filters)
+        return self.tr("The database holds no agreements yet.")
+
+    # ------------------------------------------------------------------ answers from the worker
+
+    def _page_found(self, generation: int, query: AgreementQuery, ids: list, next_cursor: Cursor | None,
+                    sort: str) -> None:
+        if generation != self._generation:
+            return
+        self.model.set_result(query, ids, next_cursor, len(ids))
+        if ids:
+            self.stack.setCurrentWidget(self.table)
+            row = self.model.row_of(self.selection.agreement) if self.selection.agreement is not None else -1
+            if row >= 0:
+                self._select_row(row)
+        else:
+            self.empty_label.setText(self._empty_reason())
+            self.stack.setCurrentWidget(self.empty_label)
+
+    def _more_found(self, generation: int, ids: list, next_cursor: Cursor | None) -> None:
+        if generation == self._generation:
+            self.model.append_page(ids, next_cursor)
+
+    def _counted_result(self, generation: int, total: int, all_total: int) -> None:
+        if generation != self._generation:
+            return
+        self._counted = True
+        self._last_total, self._all_total = total, all_total
+        self.model.total = total
+        self._show_count()
+        self.results_shown.emit()
+
+    def _failed(self, generation: int, message: str) -> None:
+        if generation != self._generation:
+            return
+        self._counted = False
+        self.count_label.setText(self.tr("The search failed: {message}").format(message=message))
+        self.results_shown.emit()
+
+    def _more_requested(self, query: AgreementQuery, cursor: Cursor) -> None:
+        self.search.fetch_more(self._generation, query, cursor)
+
+    def _sort_requested(self, key: str, descending: bool) -> None:
+        if (key, descending) != self._sort:
+            self._sort = (key, descending)
+            self._run_now()
+
+    # ------------------------------------------------------------------ selection
+
+    def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if current.isValid():
+            self.selection.select_agreement(self.model.id_at(current.row()))
+
+    def _agreement_selected(self, agreement_id: int | None) -> None:
+        if agreement_id is None:
+            self.table.clearSelection()
+            return
+        row = self.model.row_of(agreement_id)
+        if row >= 0 and self.table.currentIndex().row() != row:
+            self._select_row(row)
+
+    def _select_row(self, row: int) -> None:
+        index = self.model.index(row, 0)
+        self.table.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+        self.table.scrollTo(index)
+
+    # ------------------------------------------------------------------ state kept between sessions
+
+    def save_state(self, settings) -> None:
+        settings.set_splitter("agreements", self.splitter.saveState())
+
+    def restore_state(self, settings) -> None:
+        state = settings.splitter("agreements")
+        if state is not None:
+            self.splitter.restoreState(state)
+
+
+def _shorten(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[:limit - 1].rstrip() + "…"
+

@@ -1,0 +1,139 @@
+"""Agreement searches off the UI thread, on their own read-only connection.
+
+The UI thread never waits for SQLite: it posts a request with a generation number and gets the
+answer back as a queued signal. A newer request makes older ones stale: the statement running for
+one is interrupted at once (``sqlite3_interrupt`` is safe from another thread), queued stale
+requests are skipped, and a late answer to a stale request is ignored by its receiver.
+"""
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QThread, Signal, Slot
+
+from desktop.data.agreements import PAGE_SIZE, AgreementQuery, AgreementSearch, Cursor
+from desktop.data.database import Cancelled, Database, connect
+
+
+class _Worker(QObject):
+    page_found = Signal(int, object, object, object, str)  # generation, query, ids, next cursor, sort
+    more_found = Signal(int, object, object)  # generation, ids, next cursor
+    counted = Signal(int, int, int)  # generation, matching, all agreements
+    failed = Signal(int, str)  # generation, message
+
+    def __init__(self, path: Path):
+        super().__init__()
+        self.path = path
+        self.latest = 0  # written by the UI thread; an int assignment is atomic
+        self.db: Database | None = None
+        self.search: AgreementSearch | None = None
+        self.all_count: int | None = None
+
+    def _open(self) -> AgreementSearch:
+        if self.search is None:
+            self.db = Database(self.path, connect(self.path, readonly=True), readonly=True)
+            self.search = AgreementSearch(self.db)
+        return self.search
+
+    def interrupt(self) -> None:
+        if self.db is not None:
+            self.db.interrupt()
+
+    @Slot(int, object)
+    def run_search(self, generation: int, query: AgreementQuery) -> None:
+        if generation != self.latest:
+            return
+        try:
+            search = self._open()
+            page = search.page(query, None, PAGE_SIZE)
+            if generation != self.latest:
+                return
+            self.page_found.emit(generation, query, page.ids, page.next, page.sort)
+            total = len(page.ids) if page.next is None else search.count(query)
+            if self.all_count is None:
+                self.all_count = search.count(AgreementQuery())
+            if generation == self.latest:
+                self.counted.emit(generation, total, self.all_count)
+        except Cancelled:
+            return
+        except sqlite3.Error as exc:
+            self.failed.emit(generation, str(exc))
+
+    @Slot(int, object, object)
+    def fetch_more(self, generation: int, query: AgreementQuery, cursor: Cursor) -> None:
+        if generation != self.latest:
+            return
+        try:
+            page = self._open().page(query, cursor, PAGE_SIZE)
+        except Cancelled:
+            return
+        except sqlite3.Error as exc:
+            self.failed.emit(generation, str(exc))
+            return
+        if generation == self.latest:
+            self.more_found.emit(generation, page.ids, page.next)
+
+    @Slot()
+    def forget_counts(self) -> None:
+        self.all_count = None
+
+    @Slot()
+    def close(self) -> None:
+        if self.db is not None:
+            self.db.close()
+            self.db = None
+            self.search = None
+
+
+class SearchService(QObject):
+    """The UI side: posts requests to the worker thread and relays its answers."""
+
+    page_found = Signal(int, object, object, object, str)
+    more_found = Signal(int, object, object)
+    counted = Signal(int, int, int)
+    failed = Signal(int, str)
+    _search_requested = Signal(int, object)
+    _more_requested = Signal(int, object, object)
+    _close_requested = Signal()
+
+    def __init__(self, path: Path, parent: QObject | None = None):
+        super().__init__(parent)
+        self.generation = 0
+        self._thread = QThread(self)
+        self._thread.setObjectName("agreement-search")
+        self._worker = _Worker(Path(path))
+        self._worker.moveToThread(self._thread)
+        self._search_requested.connect(self._worker.run_search)
+        self._more_requested.connect(self._worker.fetch_more)
+        self._close_requested.connect(self._worker.close)
+        self._worker.page_found.connect(self.page_found)
+        self._worker.more_found.connect(self.more_found)
+        self._worker.counted.connect(self.counted)
+        self._worker.failed.connect(self.failed)
+        self._thread.start()
+
+    def search(self, query: AgreementQuery) -> int:
+        """Start a search; any earlier one still running is cancelled. Returns its generation."""
+        self.generation += 1
+        self._worker.latest = self.generation
+        self._worker.interrupt()
+        self._search_requested.emit(self.generation, query)
+        return self.generation
+
+    def fetch_more(self, generation: int, query: AgreementQuery, cursor: Cursor) -> None:
+        if generation == self.generation:
+            self._more_requested.emit(generation, query, cursor)
+
+    def is_current(self, generation: int) -> bool:
+        return generation == self.generation
+
+    def shutdown(self) -> None:
+        if not self._thread.isRunning():
+            return
+        self.generation += 1
+        self._worker.latest = self.generation
+        self._worker.interrupt()
+        self._close_requested.emit()
+        self._thread.quit()
+        self._thread.wait(5000)
