@@ -28,6 +28,22 @@ def user_folders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, P
     return {"data": data, "config": config}
 
 
+@pytest.fixture(autouse=True)
+def delete_widgets_after_test():
+    """Delete every top-level widget a test left behind (closed is not enough: an undeleted
+    widget would still receive the next test's LanguageChange, with its database closed)."""
+    yield
+    from PySide6.QtCore import QCoreApplication, QEvent
+    from PySide6.QtWidgets import QApplication
+
+    app = QCoreApplication.instance()
+    if isinstance(app, QApplication):
+        for widget in QApplication.topLevelWidgets():
+            widget.close()
+            widget.deleteLater()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
 @pytest.fixture(scope="session")
 def built_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A database freshly built from db/seed (shared by the session; do not write to it)."""

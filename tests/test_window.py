@@ -1,19 +1,165 @@
-"""The main window opens on a database and shows what it holds."""
+"""The main window driven as a user would: partner selector, shortcuts, language, remembered state."""
 from __future__ import annotations
 
-from desktop.qt.main_window import MainWindow
+import subprocess
+import sys
+
+import pytest
+from PySide6.QtCore import QLocale, Qt
+from PySide6.QtGui import QImage
+
+from desktop.app import build_window
+from desktop.qt.agreements_model import COLUMNS
+from desktop.qt.i18n import Translator, build_translations, locale_for
+from desktop.qt.settings import Settings
 
 
-def test_window_lists_partners_and_counts(qtbot, repo):
-    window = MainWindow(repo)
-    qtbot.addWidget(window)
-    window.show()
-    table = window.table
-    names = [table.item(i, 0).text() for i in range(table.rowCount())]
-    assert names[0].startswith("Türkiye") and "Турция" in names[0]
+@pytest.fixture(scope="session")
+def translations():
+    build_translations()
+
+
+@pytest.fixture
+def translator(qapp, translations):
+    t = Translator(qapp)
+    t.set_language("en")
+    yield t
+    t.set_language("en")
+    QLocale.setDefault(locale_for("en"))
+
+
+def dispose(w) -> None:
+    """Close and delete a window now (an undeleted one would still get LanguageChange events)."""
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    w.close()
+    w.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+@pytest.fixture
+def window(qtbot, repo, translator):
+    w = build_window(repo, translator=translator, settings=Settings())
+    w.show()
+    qtbot.waitUntil(w.agreements.is_settled, timeout=10_000)
+    yield w
+    dispose(w)
+
+
+def settle(qtbot, window):
+    qtbot.waitUntil(window.agreements.is_settled, timeout=10_000)
+
+
+def visible_total(repo) -> int:
+    return repo.db.conn.execute("SELECT count(*) FROM agreement_keys WHERE hidden = 0").fetchone()[0]
+
+
+def test_status_bar_and_partner_selector(qtbot, window, repo):
+    qtbot.waitUntil(lambda: "agreements ·" in window.status_label.text())
     counts = repo.counts()
-    assert f"{counts['agreements']} agreements" in window.status_label.text()
     assert str(repo.db.path) in window.status_label.text()
+    assert f"{counts['agreements']} agreements" in window.status_label.text()
+    combo = window.partner_combo
+    names = [combo.itemText(i) for i in range(combo.count())]
+    assert names[0] == "All partners"
+    assert names[1:4] == ["Türkiye", "Azerbaijan", "Turkmenistan"]
+    combo.setCurrentIndex(2)
+    combo.activated.emit(2)
+    settle(qtbot, window)
+    assert window.selection.partner == "AZE"
+    assert window.agreements.chips.texts() == ["Partner: Azerbaijan"]
+    assert "Azerbaijan" in window.overview.text()
+    window.selection.select_partner("TKM")
+    assert combo.currentText() == "Turkmenistan"
+    window.actions["all_partners"].trigger()
+    settle(qtbot, window)
+    assert combo.currentIndex() == 0
+    assert window.agreements.model.rowCount() == visible_total(repo)
+
+
+def test_shortcuts_focus_search_and_switch_views(qtbot, window):
+    window.activateWindow()
+    window.agreements.table.setFocus()
+    assert window.actions["find"].shortcut().toString() == "Ctrl+F"
+    window.actions["find"].trigger()
+    assert window.agreements.search_box.hasFocus() or qtbot.waitUntil(window.agreements.search_box.hasFocus)
+    assert window.actions["view_agreements"].shortcut().toString() == "Ctrl+1"
+    window.actions["view_agreements"].trigger()
+    assert window.current_view() == "agreements"
+    menus = [a.text() for a in window.menuBar().actions()]
+    assert menus == ["&File", "&View", "&Language", "&Help"]
+
+
+def test_selecting_an_event_filters_the_table_and_an_agreement_shows_its_sources(qtbot, window, repo):
+    window.selection.select_partner("TUR")
+    settle(qtbot, window)
+    ids = window.events.event_ids()
+    event_id = next(i for i in ids if repo.event(i).agreement_count > 0)
+    window.selection.select_event(event_id)
+    settle(qtbot, window)
+    assert window.agreements.model.rowCount() == repo.event(event_id).agreement_count
+    window.agreements.table.setCurrentIndex(window.agreements.model.index(0, 0))
+    agreement_id = window.selection.agreement
+    sources = repo.sources_of("agreement", agreement_id)
+    assert sources
+    detail = window.agreements.detail
+    assert detail.agreement_id == agreement_id
+    assert [row.url for row in detail.source_rows()] == [s.url for s in sources]
+    alt_id = repo.db.conn.execute(
+        "SELECT record_id FROM conflict_members WHERE record_type = 'agreement' AND is_preferred = 1").fetchone()[0]
+    window.selection.select_agreement(alt_id)
+    texts = detail.alternative_texts()
+    assert len(texts) >= 2 and texts[0].startswith("★ preferred")
+
+
+def test_switching_to_russian_translates_menus_headers_and_data(qtbot, window):
+    window.set_language("ru")
+    settle(qtbot, window)
+    menus = [a.text() for a in window.menuBar().actions()]
+    assert menus[0] == "&Файл"
+    model = window.agreements.model
+    headers = [model.headerData(i, Qt.Orientation.Horizontal) for i in range(len(COLUMNS))]
+    assert headers[:3] == ["Дата", "Партнёр", "Название"]
+    assert window.partner_combo.itemText(0) == "Все партнёры"
+    assert window.partner_combo.itemText(1) == "Турция"
+    assert window.agreements.count_label.text().split()[1] == "из"
+    assert Settings().language() == "ru"
+    window.set_language("en")
+    assert [a.text() for a in window.menuBar().actions()][0] == "&File"
+
+
+def test_geometry_splitters_and_view_are_remembered(qtbot, repo, translator):
+    first = build_window(repo, translator=translator, settings=Settings())
+    first.show()
+    first.resize(760, 540)  # within the offscreen screen, so restoring does not clamp it
+    first.splitter.setSizes([250, 510])
+    qtbot.waitUntil(first.agreements.is_settled, timeout=10_000)
+    qtbot.wait(50)
+    saved = first.splitter.sizes()
+    assert saved[0] != 330  # not the default
+    dispose(first)
+    second = build_window(repo, translator=translator, settings=Settings())
+    second.show()
+    assert (second.width(), second.height()) == (760, 540)
+    qtbot.wait(50)
+    assert second.splitter.sizes() == saved
+    assert second.current_view() == "agreements"
+    dispose(second)
+
+
+def test_screenshot_command_writes_a_1400x900_png(tmp_path, built_db, translations):
+    out = tmp_path / "shot.png"
+    db = tmp_path / "atlas.sqlite"
+    db.write_bytes(built_db.read_bytes())
+    done = subprocess.run(
+        [sys.executable, "-m", "desktop", "--db", str(db), "--screenshot", str(out), "--lang", "ru",
+         "--partner", "TUR", "--search", "соглашение"], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    image = QImage(str(out))
+    assert (image.width(), image.height()) == (1400, 900)
+    bad = subprocess.run([sys.executable, "-m", "desktop", "--db", str(db), "--screenshot", str(out),
+                          "--partner", "XXX"], capture_output=True, text=True, timeout=120)
+    assert bad.returncode == 2 and "XXX" in bad.stderr
 
 
 def test_bundled_font_is_registered_and_covers_kazakh(qapp):
@@ -26,24 +172,3 @@ def test_bundled_font_is_registered_and_covers_kazakh(qapp):
     metrics = QFontMetrics(qapp.font())
     assert all(metrics.inFontUcs4(ord(ch)) for ch in "ӘҒҚҢӨҰҮҺІәғқңөұүһіЁё")
     assert not metrics.inFontUcs4(0x1F642)  # the check can fail: no emoji in DejaVu Sans
-
-
-def test_unexpected_error_is_logged_and_shown(qapp, tmp_path, monkeypatch):
-    import sys
-
-    from PySide6.QtWidgets import QMessageBox
-
-    from desktop.qt.crash import install_excepthook
-
-    shown: list[str] = []
-    monkeypatch.setattr(QMessageBox, "critical", lambda parent, title, text: shown.append(text))
-    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # restored after the test
-    install_excepthook(tmp_path / "logs")
-    try:
-        raise ValueError("a bug in a view")
-    except ValueError:
-        sys.excepthook(*sys.exc_info())
-    log = (tmp_path / "logs" / "crash.log").read_text(encoding="utf-8")
-    assert "ValueError: a bug in a view" in log and "Traceback" in log
-    assert shown and "a bug in a view" in shown[0] and "crash.log" in shown[0]
-    assert "Traceback" not in shown[0]

@@ -31,9 +31,9 @@ def format_partial_date(iso: str | None, locale: QLocale) -> str:
     parts = [int(p) for p in iso.split("-")]
     if precision is Precision.YEAR:
         return str(parts[0])
+    if precision is Precision.MONTH:  # the month on its own: "май 2012", not "мая 2012"
+        return f"{locale.standaloneMonthName(parts[1], QLocale.FormatType.ShortFormat)} {parts[0]}"
     month = locale.monthName(parts[1], QLocale.FormatType.ShortFormat)
-    if precision is Precision.MONTH:
-        return f"{month} {parts[0]}"
     return f"{parts[2]} {month} {parts[0]}"
 
 
@@ -171,12 +171,14 @@ class AgreementsModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(COLUMNS)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(COLUMNS):
             return None
-        if not 0 <= section < len(COLUMNS):
+        if role == Qt.ItemDataRole.ToolTipRole and COLUMNS[section] == "count":
+            return self.tr("Number of documents (a package holds several)")
+        if role != Qt.ItemDataRole.DisplayRole:
             return None
         return (self.tr("Date"), self.tr("Partner"), self.tr("Title"), self.tr("Type"), self.tr("Level"),
-                self.tr("Sectors"), self.tr("Status"), self.tr("Event"), self.tr("Documents"))[section]
+                self.tr("Sectors"), self.tr("Status"), self.tr("Event"), self.tr("Docs"))[section]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or not 0 <= index.row() < len(self._ids) or not 0 <= index.column() < len(COLUMNS):

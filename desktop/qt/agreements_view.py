@@ -34,8 +34,8 @@ from desktop.qt.search_worker import SearchService
 from desktop.qt.selection import SelectionState
 
 DEBOUNCE_MS = 150
-COLUMN_WIDTHS = {"date": 95, "partner": 110, "doc_type": 130, "level": 120, "sectors": 150, "status": 95,
-                 "event": 200, "count": 50}
+COLUMN_WIDTHS = {"date": 92, "partner": 100, "doc_type": 115, "level": 95, "sectors": 125, "status": 80,
+                 "event": 170, "count": 50}
 # vocabulary table, the query field it fills, and whether "not recorded" can be chosen
 FILTER_MENUS = (("doc_types", "doc_types", False), ("agreement_levels", "levels", True),
                 ("sectors", "sectors", False), ("agreement_statuses", "statuses", False))
@@ -140,13 +140,13 @@ class AgreementsView(QWidget):
         column.addWidget(self.count_label)
         column.addWidget(self.stack, 1)
         self.detail = AgreementDetail(repo, selection, self)
-        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter = QSplitter(Qt.Orientation.Vertical, self)  # the table keeps the full width
         self.splitter.setObjectName("agreementsSplitter")
         self.splitter.addWidget(left)
         self.splitter.addWidget(self.detail)
         self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([900, 380])
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setSizes([520, 330])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.splitter)
@@ -386,14 +386,14 @@ class AgreementsView(QWidget):
             return self.tr("The search “{text}” contains no words to look for. Type a word in English, "
                            "Russian or Kazakh.").format(text=q.text)
         if q.text and filters:
-            return self.tr("No agreement matches “{text}” together with the {n} filter(s) above. "
-                           "Remove a filter (✕) or change the search.").format(text=q.text, n=filters)
+            return self.tr("No agreement matches “{text}” together with the %n filter(s) above. "
+                           "Remove a filter (✕) or change the search.", "", filters).format(text=q.text)
         if q.text:
             return self.tr("No agreement has “{text}” in its titles or summaries. Word forms and the "
                            "beginnings of words are matched: try fewer or shorter words.").format(text=q.text)
         if filters:
-            return self.tr("No agreement matches the {n} filter(s) above. Remove a filter (✕) to see "
-                           "more.").format(n=filters)
+            return self.tr("No agreement matches the %n filter(s) above. Remove a filter (✕) to see "
+                           "more.", "", filters)
         return self.tr("The database holds no agreements yet.")
 
     # ------------------------------------------------------------------ answers from the worker

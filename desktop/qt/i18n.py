@@ -94,8 +94,9 @@ class Translator:
     def set_language(self, lang: str) -> None:
         if lang not in LANGUAGES:
             lang = "en"
+        previous, removed = self.language, bool(self._installed)
         for translator in self._installed:
-            self.app.removeTranslator(translator)
+            self.app.removeTranslator(translator)  # Qt posts LanguageChange for this
         self._installed.clear()
         QLocale.setDefault(locale_for(lang))
         self.language = lang
@@ -115,8 +116,8 @@ class Translator:
                 self._installed.append(qt)
         for translator in self._installed:
             self.app.installTranslator(translator)
-        if not self._installed:
-            # Nothing installed means no LanguageChange from Qt: send it ourselves.
+        if not self._installed and not removed and lang != previous:
+            # Nothing installed or removed means no LanguageChange from Qt: send it ourselves.
             from PySide6.QtCore import QEvent
 
             for widget in _top_level_widgets():
