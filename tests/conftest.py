@@ -28,6 +28,17 @@ def user_folders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, P
     return {"data": data, "config": config}
 
 
+@pytest.fixture(scope="session", autouse=True)
+def english_plurals(qapp):
+    """The compiled translations, and English installed (its .qm holds the plural forms)."""
+    from desktop.qt.i18n import Translator, build_translations
+
+    build_translations()
+    translator = Translator(qapp)
+    translator.set_language("en")
+    return translator
+
+
 @pytest.fixture(autouse=True)
 def delete_widgets_after_test():
     """Delete every top-level widget a test left behind (closed is not enough: an undeleted

@@ -138,7 +138,7 @@ def test_an_empty_result_says_why(qtbot, view):
     view.set_filter("statuses", {"expired"})
     settle(qtbot, view)
     assert view.stack.currentWidget() is view.empty_label
-    assert "matches the 2 filter(s) above" in view.empty_label.text()
+    assert "matches the 2 filters above" in view.empty_label.text()
     view.set_search_text("!!! ---")
     settle(qtbot, view)
     assert "contains no words" in view.empty_label.text()

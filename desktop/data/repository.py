@@ -71,8 +71,11 @@ class Repository:
 
     # ------------------------------------------------------------------ events
 
-    def _events(self, where: str, params: Sequence[object], include_alternatives: bool) -> list[Event]:
+    def _events(self, where: str, params: Sequence[object], include_alternatives: bool,
+                limit: int | None = None) -> list[Event]:
         alt = _PREFERRED.format(kind="event", alias="e")
+        if not include_alternatives:
+            where = f"({where}) AND coalesce({alt}, 1) = 1"
         sql = f"""
             SELECT e.id, e.uid, e.kind, e.date_start, e.date_end,
                    (SELECT group_concat(iso3, ';') FROM (SELECT p.iso3 FROM event_partners ep
@@ -83,21 +86,40 @@ class Repository:
                    coalesce({alt} = 0, 0)
             FROM events e WHERE {where}
             ORDER BY coalesce(e.date_start, '') DESC, e.id DESC"""
-        out = []
-        for r in self._all(sql, params):
-            if r[14] and not include_alternatives:
-                continue
-            out.append(Event(r[0], r[1], r[2], r[3], r[4], tuple(r[5].split(";")) if r[5] else (), *r[6:14],
-                             is_alternative=bool(r[14])))
-        return out
+        if limit is not None:
+            sql += f" LIMIT {int(limit)}"
+        return [Event(r[0], r[1], r[2], r[3], r[4], tuple(r[5].split(";")) if r[5] else (), *r[6:14],
+                      is_alternative=bool(r[14])) for r in self._all(sql, params)]
 
-    def events(self, iso3: str | None = None, *, include_alternatives: bool = False) -> list[Event]:
-        """Visits, meetings and summits, newest first; with ``iso3`` only that partner's."""
+    def events(self, iso3: str | None = None, *, include_alternatives: bool = False,
+               limit: int | None = None) -> list[Event]:
+        """Visits, meetings and summits, newest first; with ``iso3`` only that partner's; at most ``limit``."""
         if iso3 is None:
-            return self._events("1", (), include_alternatives)
+            return self._events("1", (), include_alternatives, limit)
         return self._events(
             "e.id IN (SELECT ep.event_id FROM event_partners ep JOIN partners p ON p.id = ep.partner_id "
-            "WHERE p.iso3 = ?)", (iso3,), include_alternatives)
+            "WHERE p.iso3 = ?)", (iso3,), include_alternatives, limit)
+
+    def event_count(self, iso3: str | None = None) -> int:
+        """How many events (preferred or without conflict) a partner, or every partner, has."""
+        alt = _PREFERRED.format(kind="event", alias="e")
+        if iso3 is None:
+            return self._all(f"SELECT count(*) FROM events e WHERE coalesce({alt}, 1) = 1")[0][0]
+        return self._all(
+            f"SELECT count(*) FROM events e WHERE coalesce({alt}, 1) = 1 AND e.id IN (SELECT ep.event_id "
+            "FROM event_partners ep JOIN partners p ON p.id = ep.partner_id WHERE p.iso3 = ?)", (iso3,))[0][0]
+
+    def event_counts_by_partner(self) -> dict[str, int]:
+        """ISO3 -> number of events (preferred or without conflict), in one query."""
+        alt = _PREFERRED.format(kind="event", alias="e")
+        return {r[0]: r[1] for r in self._all(
+            f"SELECT p.iso3, count(*) FROM event_partners ep JOIN partners p ON p.id = ep.partner_id "
+            f"JOIN events e ON e.id = ep.event_id WHERE coalesce({alt}, 1) = 1 GROUP BY p.iso3")}
+
+    def conflicted_ids(self, record_type: str) -> set[int]:
+        """Ids of the records of a kind that belong to a conflict group."""
+        return {r[0] for r in self._all("SELECT record_id FROM conflict_members WHERE record_type = ?",
+                                        (record_type,))}
 
     def event(self, event_id: int) -> Event | None:
         found = self._events("e.id = ?", (int(event_id),), True)

@@ -33,6 +33,7 @@ from desktop.qt.selection import SelectionState
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 LINES_ROLE = Qt.ItemDataRole.UserRole + 2  # (heading, title, details) drawn by the delegate
+EVENT_LIMIT = 300  # newest events listed; the header says when there are more
 PAD = 6
 GAP = 2
 _WRAP = int(Qt.TextFlag.TextWordWrap) | int(Qt.AlignmentFlag.AlignLeft) | int(Qt.AlignmentFlag.AlignTop)
@@ -212,12 +213,17 @@ class EventsView(QWidget):
         iso3 = self.selection.partner
         partner = self.repo.partner(iso3) if iso3 else None
         partner_name = partner.name(lang) if partner else iso3
-        events = self.repo.events(iso3)
+        events = self.repo.events(iso3, limit=EVENT_LIMIT)
+        total = self.repo.event_count(iso3) if len(events) == EVENT_LIMIT else len(events)
+        self._conflicted = self.repo.conflicted_ids("event")
         self.show_all.setText(self.tr("Show all events"))
         self.show_all.setToolTip(self.tr("Clear the selected event (Esc)"))
-        self.header.setText(
-            self.tr("Events of {partner}: {n}").format(partner=partner_name, n=len(events)) if iso3
-            else self.tr("Events of all partners: {n}").format(n=len(events)))
+        loc = self.locale()
+        header = (self.tr("Events of {partner}: {n}").format(partner=partner_name, n=loc.toString(total)) if iso3
+                  else self.tr("Events of all partners: {n}").format(n=loc.toString(total)))
+        if total > len(events):
+            header += " " + self.tr("(newest {shown} listed)").format(shown=loc.toString(len(events)))
+        self.header.setText(header)
         self.empty.setText(self.tr("No events are recorded for {partner}.").format(partner=partner_name) if iso3
                            else self.tr("No events are recorded."))
         kinds = self.repo.labels("event_kinds")
@@ -246,6 +252,8 @@ class EventsView(QWidget):
         self._sync_from_selection(self.selection.event)
 
     def _alternatives(self, event: Event) -> list:
+        if event.id not in self._conflicted:
+            return []
         alts = self.repo.alternatives("event", event.id)
         return [a for a in alts if a.record_id != event.id] if len(alts) >= 2 else []
 

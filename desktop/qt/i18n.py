@@ -60,10 +60,10 @@ def update_sources() -> None:
         raise RuntimeError("lupdate was not found (it ships with PySide6)")
     code = sorted(str(p) for p in (source_root() / "desktop" / "qt").rglob("*.py"))
     for lang in LANGUAGES:
-        if lang == "en":
-            continue
         ts = translations_dir() / f"atlas_{lang}.ts"
-        subprocess.run([tool, "-locations", "none", "-no-obsolete", *code, "-ts", str(ts)], check=True)
+        # English is the source language: its file only holds the plural forms of %n messages.
+        extra = ["-pluralonly"] if lang == "en" else []
+        subprocess.run([tool, "-locations", "none", "-no-obsolete", *extra, *code, "-ts", str(ts)], check=True)
 
 
 def system_language() -> str:
@@ -100,20 +100,20 @@ class Translator:
         self._installed.clear()
         QLocale.setDefault(locale_for(lang))
         self.language = lang
-        if lang != "en":
-            qm = translations_dir() / f"atlas_{lang}.qm"
-            if not qm.exists():
-                try:
-                    build_translations()
-                except (OSError, RuntimeError, subprocess.CalledProcessError) as exc:
-                    print(f"translations could not be built: {exc}", file=sys.stderr)
-            own = QTranslator(self.app)
-            if own.load(str(qm)):
-                self._installed.append(own)
-            qt = QTranslator(self.app)
-            if qt.load(locale_for(lang), "qtbase", "_",
-                       QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
-                self._installed.append(qt)
+        # English too: its .qm holds the plural forms ("1 event", "2 events").
+        qm = translations_dir() / f"atlas_{lang}.qm"
+        if not qm.exists():
+            try:
+                build_translations()
+            except (OSError, RuntimeError, subprocess.CalledProcessError) as exc:
+                print(f"translations could not be built: {exc}", file=sys.stderr)
+        own = QTranslator(self.app)
+        if own.load(str(qm)):
+            self._installed.append(own)
+        qt = QTranslator(self.app)
+        if lang != "en" and qt.load(locale_for(lang), "qtbase", "_",
+                   QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+            self._installed.append(qt)
         for translator in self._installed:
             self.app.installTranslator(translator)
         if not self._installed and not removed and lang != previous:

@@ -6,7 +6,6 @@ Texts come from the database in the interface language; every unknown is said, n
 from __future__ import annotations
 
 import html
-from collections import Counter
 
 from PySide6.QtCore import QEvent, QLocale, Qt
 from PySide6.QtGui import QTextDocument
@@ -177,12 +176,11 @@ class PartnerOverview(QWidget):
         lang = current_language()
         self.title.setText(self.tr("All partners"))
         self.subtitle.setText(_small(_esc(self.tr("Choose a partner to see its overview."))))
-        counts = Counter(p for event in self.repo.events() for p in event.partners)
+        counts = self.repo.event_counts_by_partner()
         self.partner_list.clear()
         for partner in self.repo.partners():
-            n = counts[partner.iso3]
-            events = self.tr("1 event") if n == 1 else (
-                self.tr("no events recorded") if n == 0 else self.tr("{n} events").format(n=n))
+            n = counts.get(partner.iso3, 0)
+            events = self.tr("no events recorded") if n == 0 else self.tr("%n event(s)", "", n)
             item = QListWidgetItem(self.tr("{name} — {events}").format(name=partner.name(lang), events=events))
             item.setData(ISO_ROLE, partner.iso3)
             item.setToolTip(self.tr("Show the overview of {name}").format(name=partner.name(lang)))

@@ -437,6 +437,10 @@ Your data was not changed by this error. {where}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>(newest {shown} listed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>No events are recorded for {partner}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -559,15 +563,7 @@ Your data was not changed by this error. {where}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>1 event</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>no events recorded</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{n} events</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -617,6 +613,14 @@ Your data was not changed by this error. {where}</source>
     <message>
         <source>since: not recorded</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
     <message>
         <source>since {year}</source>
