@@ -31,24 +31,25 @@ def _copy_bundled(bundled: Path, target: Path) -> None:
 
 
 def open_user_database(explicit: str | os.PathLike[str] | None = None, *, bundled: Path | None = None,
-                       user_path: Path | None = None) -> Opened:
+                       user_path: Path | None = None, check: bool = True) -> Opened:
     """Open the database the application should work on.
 
     ``explicit`` (from ``--db``) is opened as it is and must exist. Otherwise the user's copy is
     opened, created first from the bundled database when it does not exist yet. When the user
     folder cannot be written, the bundled database is opened read-only and ``notice`` says why.
     Raises :class:`DatabaseError` with a message for the user; a damaged or foreign file is never
-    overwritten.
+    overwritten. ``check=False`` leaves the whole-file page check to the caller (see
+    :func:`desktop.data.database.quick_check`).
     """
     if explicit is not None:
-        db = open_database(explicit)
+        db = open_database(explicit, check=check)
         notice = _readonly_notice(db)
         return Opened(db, notice=notice)
 
     bundled = bundled or paths.bundled_database()
     user_path = user_path or paths.user_database()
     if user_path.exists():
-        db = open_database(user_path)
+        db = open_database(user_path, check=check)
         return Opened(db, notice=_readonly_notice(db))
     if not bundled.exists():
         raise DatabaseError(
@@ -59,7 +60,7 @@ def open_user_database(explicit: str | os.PathLike[str] | None = None, *, bundle
         user_path.parent.mkdir(parents=True, exist_ok=True)
         _copy_bundled(bundled, user_path)
     except (OSError, sqlite3.Error) as exc:
-        db = open_database(bundled, readonly=True)
+        db = open_database(bundled, readonly=True, check=check)
         reason = getattr(exc, "strerror", None) or str(exc)
         return Opened(db, notice=(
             f"Your data folder {user_path.parent} cannot be written ({reason}). The bundled reference "

@@ -21,6 +21,12 @@ COLUMNS = ("date", "partner", "title", "doc_type", "level", "sectors", "status",
 ROW_BLOCK = 100
 CACHED_BLOCKS = 20
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole.value)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole.value)
+_ALIGN = int(Qt.ItemDataRole.TextAlignmentRole.value)
+_ID = int(ID_ROLE.value) if hasattr(ID_ROLE, "value") else int(ID_ROLE)
+_RIGHT = int((Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter).value)
+_COUNT_COLUMN = COLUMNS.index("count")
 
 
 def format_partial_date(iso: str | None, locale: QLocale) -> str:
@@ -89,7 +95,8 @@ class AgreementsModel(QAbstractTableModel):
         result = self.repo.agreements.search(query, PAGE_SIZE)
         self.set_result(query, result.ids, result.next, result.total)
 
-    def set_result(self, query: AgreementQuery, ids: list[int], next_cursor: Cursor | None, total: int) -> None:
+    def set_result(self, query: AgreementQuery, ids: list[int], next_cursor: Cursor | None, total: int,
+                   rows: list[AgreementRow] | None = None) -> None:
         """Show a result computed elsewhere (e.g. by a search worker)."""
         self.beginResetModel()
         self.query = query
@@ -98,6 +105,8 @@ class AgreementsModel(QAbstractTableModel):
         self._pending = False
         self.total = total
         self._blocks.clear()
+        if rows:
+            self.prime_rows(0, rows)
         self.endResetModel()
 
     def id_at(self, row: int) -> int:
@@ -113,13 +122,15 @@ class AgreementsModel(QAbstractTableModel):
     def loaded_count(self) -> int:
         return len(self._ids)
 
-    def append_page(self, ids: list[int], next_cursor: Cursor | None) -> None:
-        """Add the next page of ids (the answer to ``more_requested``)."""
+    def append_page(self, ids: list[int], next_cursor: Cursor | None, rows: list[AgreementRow] | None = None) -> None:
+        """Add the next page of ids (the answer to ``more_requested``), with their rows if fetched."""
         self._pending = False
         if ids:
             first = len(self._ids)
             self.beginInsertRows(QModelIndex(), first, first + len(ids) - 1)
             self._ids.extend(ids)
+            if rows:
+                self.prime_rows(first, rows)
             self._next = next_cursor
             self.endInsertRows()
         else:
@@ -149,18 +160,37 @@ class AgreementsModel(QAbstractTableModel):
 
     # ------------------------------------------------------------------ lazy rows
 
-    def row_record(self, row: int) -> AgreementRow | None:
+    def _block(self, row: int) -> dict[int, tuple[AgreementRow, tuple[str, ...]]]:
         block = row // ROW_BLOCK
         cached = self._blocks.get(block)
         if cached is None:
             ids = self._ids[block * ROW_BLOCK:(block + 1) * ROW_BLOCK]
-            cached = {r.id: r for r in self.repo.agreements.rows(ids, lang=self.lang)}
-            self._blocks[block] = cached
-            while len(self._blocks) > CACHED_BLOCKS:
-                self._blocks.popitem(last=False)
+            cached = self._cache_rows(block, self.repo.agreements.rows(ids, lang=self.lang))
         else:
             self._blocks.move_to_end(block)
-        return cached.get(self._ids[row])
+        return cached
+
+    def _cache_rows(self, block: int, rows: list[AgreementRow]) -> dict[int, tuple[AgreementRow, tuple[str, ...]]]:
+        """Keep a block's rows with their display texts (painting then costs a dict lookup per cell)."""
+        cached = {r.id: (r, tuple(self._display(r, column) for column in COLUMNS)) for r in rows}
+        self._blocks[block] = cached
+        while len(self._blocks) > CACHED_BLOCKS:
+            self._blocks.popitem(last=False)
+        return cached
+
+    def prime_rows(self, first_row: int, rows: list[AgreementRow]) -> None:
+        """Take rows fetched elsewhere (by the search worker) for the ids from ``first_row`` on."""
+        if first_row % ROW_BLOCK:
+            return
+        for start in range(0, len(rows), ROW_BLOCK):
+            chunk = rows[start:start + ROW_BLOCK]
+            block = (first_row + start) // ROW_BLOCK
+            if len(chunk) == len(self._ids[block * ROW_BLOCK:(block + 1) * ROW_BLOCK]):
+                self._cache_rows(block, chunk)
+
+    def row_record(self, row: int) -> AgreementRow | None:
+        found = self._block(row).get(self._ids[row])
+        return found[0] if found else None
 
     # ------------------------------------------------------------------ Qt model API
 
@@ -181,16 +211,18 @@ class AgreementsModel(QAbstractTableModel):
                 self.tr("Sectors"), self.tr("Status"), self.tr("Event"), self.tr("Docs"))[section]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self._ids) or not 0 <= index.column() < len(COLUMNS):
+        # Called for every role of every visible cell on each paint: the cheap exits come first.
+        if role != _DISPLAY and role != _TOOLTIP and role != _ID and role != _ALIGN:
             return None
-        if role == ID_ROLE:
-            return self._ids[index.row()]
-        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+        row, column = index.row(), index.column()
+        if not index.isValid() or not 0 <= row < len(self._ids) or not 0 <= column < len(COLUMNS):
             return None
-        record = self.row_record(index.row())
-        if record is None:
-            return None
-        return self._display(record, COLUMNS[index.column()])
+        if role == _ID:
+            return self._ids[row]
+        if role == _ALIGN:
+            return _RIGHT if column == _COUNT_COLUMN else None
+        found = self._block(row).get(self._ids[row])
+        return found[1][column] if found else None
 
     def _label(self, vocabulary: str, code: str | None) -> str:
         if not code:

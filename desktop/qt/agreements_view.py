@@ -164,13 +164,22 @@ class AgreementsView(QWidget):
 
     # ------------------------------------------------------------------ building blocks
 
+    def _year_range(self) -> tuple[int, int]:
+        """The first and last year of signature (two index lookups, not a scan)."""
+        if not hasattr(self, "_years"):
+            conn = self.repo.db.conn
+            # the date index is on coalesce(date_signed, ''): unknown dates sort first as ''
+            first = conn.execute("SELECT min(coalesce(date_signed, '')) FROM agreement_keys "
+                                 "WHERE coalesce(date_signed, '') > ''").fetchone()[0]
+            last = conn.execute("SELECT max(coalesce(date_signed, '')) FROM agreement_keys").fetchone()[0]
+            self._years = (int(first[:4]) if first else 1991, max(int(last[:4]) if last else 2026, 2026))
+        return self._years
+
     def _year_box(self, name: str) -> QSpinBox:
-        first, last = self.repo.db.conn.execute(
-            "SELECT min(substr(date_signed, 1, 4)), max(substr(date_signed, 1, 4)) FROM agreement_keys "
-            "WHERE date_signed IS NOT NULL").fetchone()
+        first, last = self._year_range()
         box = QSpinBox(self)
         box.setObjectName(name)
-        box.setRange(int(first or 1991) - 1, max(int(last or 2026), 2026))
+        box.setRange(first - 1, last)
         box.setValue(box.minimum())
         box.setKeyboardTracking(False)
         box.valueChanged.connect(lambda _: self._filters_changed())
@@ -399,10 +408,12 @@ class AgreementsView(QWidget):
     # ------------------------------------------------------------------ answers from the worker
 
     def _page_found(self, generation: int, query: AgreementQuery, ids: list, next_cursor: Cursor | None,
-                    sort: str) -> None:
+                    sort: str, rows: list) -> None:
         if generation != self._generation:
             return
-        self.model.set_result(query, ids, next_cursor, len(ids))
+        if query.lang != self.lang:  # the language changed while it ran: the rows are re-read
+            rows = None
+        self.model.set_result(query, ids, next_cursor, len(ids), rows)
         if ids:
             self.stack.setCurrentWidget(self.table)
             row = self.model.row_of(self.selection.agreement) if self.selection.agreement is not None else -1
@@ -412,9 +423,9 @@ class AgreementsView(QWidget):
             self.empty_label.setText(self._empty_reason())
             self.stack.setCurrentWidget(self.empty_label)
 
-    def _more_found(self, generation: int, ids: list, next_cursor: Cursor | None) -> None:
+    def _more_found(self, generation: int, ids: list, next_cursor: Cursor | None, rows: list) -> None:
         if generation == self._generation:
-            self.model.append_page(ids, next_cursor)
+            self.model.append_page(ids, next_cursor, rows if self.model.lang == self.lang else None)
 
     def _counted_result(self, generation: int, total: int, all_total: int) -> None:
         if generation != self._generation:

@@ -16,6 +16,7 @@ from desktop.qt.actions import ActionSet
 from desktop.qt.agreements_view import AgreementsView
 from desktop.qt.events_view import EventsView
 from desktop.qt.i18n import Translator, current_language
+from desktop.qt.integrity import IntegrityCheck
 from desktop.qt.partner_overview import PartnerOverview
 from desktop.qt.search_worker import SearchService
 from desktop.qt.selection import SelectionState
@@ -77,7 +78,22 @@ class MainWindow(QMainWindow):
         self.resize(1400, 900)
         self._retranslate()
         self._restore()
-        QTimer.singleShot(0, self._load_counts)  # off the start path
+        search.records_counted.connect(self._records_counted)
+        QTimer.singleShot(0, search.count_records)  # counted by the worker, off the start path
+        self.integrity = IntegrityCheck(repo.db.path, self)
+        self.integrity.finished.connect(self._integrity_checked)
+
+    def start_integrity_check(self) -> None:
+        """Check every page of the database file in the background (the app calls it after start)."""
+        self.integrity.start()
+
+    def _integrity_checked(self, problem: str | None) -> None:
+        if problem is None:
+            return
+        message = self.tr("The database file {path} is damaged ({problem}). Make a copy of it before "
+                          "changing anything, and restore a backup.").format(path=self.repo.db.path, problem=problem)
+        self.statusBar().showMessage(message)
+        QMessageBox.warning(self, APP_NAME, message)
 
     # ------------------------------------------------------------------ views
 
@@ -150,8 +166,8 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ status bar
 
-    def _load_counts(self) -> None:
-        self._counts = self.repo.counts()
+    def _records_counted(self, counts: dict) -> None:
+        self._counts = counts
         self._show_counts()
 
     def _show_counts(self) -> None:

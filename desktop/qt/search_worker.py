@@ -17,10 +17,11 @@ from desktop.data.database import Cancelled, Database, connect
 
 
 class _Worker(QObject):
-    page_found = Signal(int, object, object, object, str)  # generation, query, ids, next cursor, sort
-    more_found = Signal(int, object, object)  # generation, ids, next cursor
+    page_found = Signal(int, object, object, object, str, object)  # generation, query, ids, next, sort, rows
+    more_found = Signal(int, object, object, object)  # generation, ids, next cursor, rows
     counted = Signal(int, int, int)  # generation, matching, all agreements
     failed = Signal(int, str)  # generation, message
+    records_counted = Signal(object)  # {"agreements": n, "events": n, ...}
 
     def __init__(self, path: Path):
         super().__init__()
@@ -47,9 +48,10 @@ class _Worker(QObject):
         try:
             search = self._open()
             page = search.page(query, None, PAGE_SIZE)
+            rows = search.rows(page.ids, lang=query.lang)  # the table shows them without a query of its own
             if generation != self.latest:
                 return
-            self.page_found.emit(generation, query, page.ids, page.next, page.sort)
+            self.page_found.emit(generation, query, page.ids, page.next, page.sort, rows)
             total = len(page.ids) if page.next is None else search.count(query)
             if self.all_count is None:
                 self.all_count = search.count(AgreementQuery())
@@ -66,13 +68,24 @@ class _Worker(QObject):
             return
         try:
             page = self._open().page(query, cursor, PAGE_SIZE)
+            rows = self._open().rows(page.ids, lang=query.lang)
         except Cancelled:
             return
         except sqlite3.Error as exc:
             self.failed.emit(generation, str(exc))
             return
         if generation == self.latest:
-            self.more_found.emit(generation, page.ids, page.next)
+            self.more_found.emit(generation, page.ids, page.next, rows)
+
+    @Slot()
+    def count_records(self) -> None:
+        from desktop.data.repository import Repository
+
+        self._open()
+        try:
+            self.records_counted.emit(Repository(self.db).counts())  # type: ignore[arg-type]
+        except sqlite3.Error as exc:
+            self.failed.emit(-1, str(exc))
 
     @Slot()
     def forget_counts(self) -> None:
@@ -89,11 +102,13 @@ class _Worker(QObject):
 class SearchService(QObject):
     """The UI side: posts requests to the worker thread and relays its answers."""
 
-    page_found = Signal(int, object, object, object, str)
-    more_found = Signal(int, object, object)
+    page_found = Signal(int, object, object, object, str, object)
+    more_found = Signal(int, object, object, object)
     counted = Signal(int, int, int)
     failed = Signal(int, str)
+    records_counted = Signal(object)
     _search_requested = Signal(int, object)
+    _count_requested = Signal()
     _more_requested = Signal(int, object, object)
     _close_requested = Signal()
 
@@ -107,6 +122,8 @@ class SearchService(QObject):
         self._search_requested.connect(self._worker.run_search)
         self._more_requested.connect(self._worker.fetch_more)
         self._close_requested.connect(self._worker.close)
+        self._count_requested.connect(self._worker.count_records)
+        self._worker.records_counted.connect(self.records_counted)
         self._worker.page_found.connect(self.page_found)
         self._worker.more_found.connect(self.more_found)
         self._worker.counted.connect(self.counted)
@@ -124,6 +141,10 @@ class SearchService(QObject):
     def fetch_more(self, generation: int, query: AgreementQuery, cursor: Cursor) -> None:
         if generation == self.generation:
             self._more_requested.emit(generation, query, cursor)
+
+    def count_records(self) -> None:
+        """Count the records of each kind (answered by ``records_counted``)."""
+        self._count_requested.emit()
 
     def is_current(self, generation: int) -> bool:
         return generation == self.generation

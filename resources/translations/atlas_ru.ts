@@ -5,722 +5,724 @@
     <name>Actions</name>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Файл</translation>
     </message>
     <message>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Вид</translation>
     </message>
     <message>
         <source>&amp;Language</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Язык</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Справка</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Выход</translation>
     </message>
     <message>
         <source>&amp;Agreements</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Соглашения</translation>
     </message>
     <message>
         <source>Agreements, visits and sources (Ctrl+1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Соглашения, визиты и источники (Ctrl+1)</translation>
     </message>
     <message>
         <source>&amp;Find…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Найти…</translation>
     </message>
     <message>
         <source>Search agreements (Ctrl+F)</source>
-        <translation type="unfinished"></translation>
+        <translation>Поиск соглашений (Ctrl+F)</translation>
     </message>
     <message>
         <source>&amp;Clear Filters</source>
-        <translation type="unfinished"></translation>
+        <translation>Сбросить &amp;фильтры</translation>
     </message>
     <message>
         <source>Remove every filter and show all agreements</source>
-        <translation type="unfinished"></translation>
+        <translation>Снять все фильтры и показать все соглашения</translation>
     </message>
     <message>
         <source>All &amp;Partners</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Все партнёры</translation>
     </message>
     <message>
         <source>Show every partner (Ctrl+0)</source>
-        <translation type="unfinished"></translation>
+        <translation>Показать всех партнёров (Ctrl+0)</translation>
     </message>
     <message>
         <source>&amp;About Partnership Atlas</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;О программе Partnership Atlas</translation>
     </message>
     <message>
         <source>Main toolbar</source>
-        <translation type="unfinished"></translation>
+        <translation>Панель инструментов</translation>
     </message>
 </context>
 <context>
     <name>AgreementDetail</name>
     <message>
         <source>This agreement is no longer in the database.</source>
-        <translation type="unfinished"></translation>
+        <translation>Этого соглашения больше нет в базе данных.</translation>
     </message>
     <message>
         <source>Select an agreement in the table to see its titles, sources and any conflicting values.</source>
-        <translation type="unfinished"></translation>
+        <translation>Выберите соглашение в таблице, чтобы увидеть его названия, источники и расхождения в данных.</translation>
     </message>
     <message>
         <source>Sources disagree about this agreement: see “Conflicting values” below.</source>
-        <translation type="unfinished"></translation>
+        <translation>Сведения источников об этом соглашении расходятся: см. раздел «Расхождения в данных» ниже.</translation>
     </message>
     <message>
         <source>Summary</source>
-        <translation type="unfinished"></translation>
+        <translation>Краткое содержание</translation>
     </message>
     <message>
         <source>No summary recorded.</source>
-        <translation type="unfinished"></translation>
+        <translation>Краткое содержание отсутствует.</translation>
     </message>
     <message>
         <source>Details</source>
-        <translation type="unfinished"></translation>
+        <translation>Сведения</translation>
     </message>
     <message>
         <source>Visit or meeting</source>
-        <translation type="unfinished"></translation>
+        <translation>Визит или встреча</translation>
     </message>
     <message>
         <source>Sources</source>
-        <translation type="unfinished"></translation>
+        <translation>Источники</translation>
     </message>
     <message>
         <source>not recorded</source>
-        <translation type="unfinished"></translation>
+        <translation>не указано</translation>
     </message>
     <message>
         <source>Russian title: {title}</source>
-        <translation type="unfinished"></translation>
+        <translation>Название на русском: {title}</translation>
     </message>
     <message>
         <source>English title: {title}</source>
-        <translation type="unfinished"></translation>
+        <translation>Название на английском: {title}</translation>
     </message>
     <message>
         <source>Kazakh title: {title}</source>
-        <translation type="unfinished"></translation>
+        <translation>Название на казахском: {title}</translation>
     </message>
     <message>
         <source>Signed</source>
-        <translation type="unfinished"></translation>
+        <translation>Подписано</translation>
     </message>
     <message>
         <source>unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>неизвестно</translation>
     </message>
     <message>
         <source>Partners</source>
-        <translation type="unfinished"></translation>
+        <translation>Партнёры</translation>
     </message>
     <message>
         <source>Document type</source>
-        <translation type="unfinished"></translation>
+        <translation>Тип документа</translation>
     </message>
     <message>
         <source>Level</source>
-        <translation type="unfinished"></translation>
+        <translation>Уровень</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Статус</translation>
     </message>
     <message>
         <source>Sectors</source>
-        <translation type="unfinished"></translation>
+        <translation>Отрасли</translation>
     </message>
     <message>
         <source>Documents</source>
-        <translation type="unfinished"></translation>
+        <translation>Документы</translation>
     </message>
     <message numerus="yes">
         <source>%n documents</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n документ</numerusform>
+            <numerusform>%n документа</numerusform>
+            <numerusform>%n документов</numerusform>
         </translation>
     </message>
     <message>
         <source>{label}: {value}</source>
-        <translation type="unfinished"></translation>
+        <translation>{label}: {value}</translation>
     </message>
     <message>
         <source>Not linked to a visit or meeting.</source>
-        <translation type="unfinished"></translation>
+        <translation>Не связано с визитом или встречей.</translation>
     </message>
     <message>
         <source>Untitled visit or meeting</source>
-        <translation type="unfinished"></translation>
+        <translation>Визит или встреча без названия</translation>
     </message>
     <message>
         <source>date unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>дата неизвестна</translation>
     </message>
     <message>
         <source>{start} – {end}</source>
-        <translation type="unfinished"></translation>
+        <translation>{start} – {end}</translation>
     </message>
     <message>
         <source>place unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>место неизвестно</translation>
     </message>
     <message>
         <source>Show this visit or meeting</source>
-        <translation type="unfinished"></translation>
+        <translation>Показать этот визит или встречу</translation>
     </message>
     <message>
         <source>No source recorded for this agreement</source>
-        <translation type="unfinished"></translation>
+        <translation>Источник по этому соглашению не указан</translation>
     </message>
     <message>
         <source>publisher not recorded</source>
-        <translation type="unfinished"></translation>
+        <translation>издатель не указан</translation>
     </message>
     <message>
         <source>published {date}</source>
-        <translation type="unfinished"></translation>
+        <translation>опубликовано {date}</translation>
     </message>
     <message>
         <source>Untitled source</source>
-        <translation type="unfinished"></translation>
+        <translation>Источник без названия</translation>
     </message>
     <message>
         <source>Copy link</source>
-        <translation type="unfinished"></translation>
+        <translation>Копировать ссылку</translation>
     </message>
     <message>
         <source>Open in browser…</source>
-        <translation type="unfinished"></translation>
+        <translation>Открыть в браузере…</translation>
     </message>
     <message>
         <source>Opens the page in your web browser. The atlas itself never goes online.</source>
-        <translation type="unfinished"></translation>
+        <translation>Открывает страницу в веб-браузере. Сам атлас к интернету не подключается.</translation>
     </message>
     <message>
         <source>Conflicting values</source>
-        <translation type="unfinished"></translation>
+        <translation>Расхождения в данных</translation>
     </message>
     <message>
         <source>The sources disagree about this agreement. Every version is listed; the preferred one is used elsewhere in the atlas.</source>
-        <translation type="unfinished"></translation>
+        <translation>Источники расходятся в сведениях об этом соглашении. Ниже приведены все версии; в остальных разделах атласа используется предпочтительная.</translation>
     </message>
     <message>
         <source>★ preferred</source>
-        <translation type="unfinished"></translation>
+        <translation>★ предпочтительная</translation>
     </message>
     <message>
         <source>Alternative version</source>
-        <translation type="unfinished"></translation>
+        <translation>Альтернативная версия</translation>
     </message>
     <message>
         <source>{mark} (shown above)</source>
-        <translation type="unfinished"></translation>
+        <translation>{mark} (показана выше)</translation>
     </message>
     <message>
         <source>Signed: {date}</source>
-        <translation type="unfinished"></translation>
+        <translation>Подписано: {date}</translation>
     </message>
     <message>
         <source>Type: {type}</source>
-        <translation type="unfinished"></translation>
+        <translation>Тип: {type}</translation>
     </message>
     <message>
         <source>Documents: {n}</source>
-        <translation type="unfinished"></translation>
+        <translation>Документов: {n}</translation>
     </message>
     <message>
         <source>Untitled</source>
-        <translation type="unfinished"></translation>
+        <translation>Без названия</translation>
     </message>
     <message>
         <source>Reason: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>Причина: {reason}</translation>
     </message>
 </context>
 <context>
     <name>AgreementsModel</name>
     <message>
         <source>Number of documents (a package holds several)</source>
-        <translation type="unfinished"></translation>
+        <translation>Число документов (в пакете их несколько)</translation>
     </message>
     <message>
         <source>Date</source>
-        <translation type="unfinished"></translation>
+        <translation>Дата</translation>
     </message>
     <message>
         <source>Partner</source>
-        <translation type="unfinished"></translation>
+        <translation>Партнёр</translation>
     </message>
     <message>
         <source>Title</source>
-        <translation type="unfinished"></translation>
+        <translation>Название</translation>
     </message>
     <message>
         <source>Type</source>
-        <translation type="unfinished"></translation>
+        <translation>Тип</translation>
     </message>
     <message>
         <source>Level</source>
-        <translation type="unfinished"></translation>
+        <translation>Уровень</translation>
     </message>
     <message>
         <source>Sectors</source>
-        <translation type="unfinished"></translation>
+        <translation>Отрасли</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Статус</translation>
     </message>
     <message>
         <source>Event</source>
-        <translation type="unfinished"></translation>
+        <translation>Событие</translation>
     </message>
     <message>
         <source>Docs</source>
-        <translation type="unfinished"></translation>
+        <translation>Док.</translation>
     </message>
     <message>
         <source>unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>неизвестно</translation>
     </message>
     <message>
         <source>[{lang}] {title}</source>
-        <translation type="unfinished"></translation>
+        <translation>[{lang}] {title}</translation>
     </message>
 </context>
 <context>
     <name>AgreementsView</name>
     <message>
         <source>not recorded</source>
-        <translation type="unfinished"></translation>
+        <translation>не указано</translation>
     </message>
     <message>
         <source>Type</source>
-        <translation type="unfinished"></translation>
+        <translation>Тип</translation>
     </message>
     <message>
         <source>Level</source>
-        <translation type="unfinished"></translation>
+        <translation>Уровень</translation>
     </message>
     <message>
         <source>Sector</source>
-        <translation type="unfinished"></translation>
+        <translation>Отрасль</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Статус</translation>
     </message>
     <message>
         <source>Search titles and summaries in English, Russian or Kazakh (Ctrl+F)</source>
-        <translation type="unfinished"></translation>
+        <translation>Поиск по названиям и краткому содержанию на английском, русском или казахском (Ctrl+F)</translation>
     </message>
     <message>
         <source>Show only agreements with the chosen values</source>
-        <translation type="unfinished"></translation>
+        <translation>Показывать только соглашения с выбранными значениями</translation>
     </message>
     <message>
         <source>Years:</source>
-        <translation type="unfinished"></translation>
+        <translation>Годы:</translation>
     </message>
     <message>
         <source>any</source>
-        <translation type="unfinished"></translation>
+        <translation>все</translation>
     </message>
     <message>
         <source>Clear filters</source>
-        <translation type="unfinished"></translation>
+        <translation>Сбросить фильтры</translation>
     </message>
     <message>
         <source>Searching…</source>
-        <translation type="unfinished"></translation>
+        <translation>Поиск…</translation>
     </message>
     <message>
         <source>Partner: {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Партнёр: {name}</translation>
     </message>
     <message>
         <source>Event: {title}</source>
-        <translation type="unfinished"></translation>
+        <translation>Событие: {title}</translation>
     </message>
     <message>
         <source>Years: {first}–{last}</source>
-        <translation type="unfinished"></translation>
+        <translation>Годы: {first}–{last}</translation>
     </message>
     <message>
         <source>Remove the filter “{filter}”</source>
-        <translation type="unfinished"></translation>
+        <translation>Снять фильтр «{filter}»</translation>
     </message>
     <message>
         <source>{n} of {m} agreements</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} из {m} соглашений</translation>
     </message>
     <message>
         <source>The search “{text}” contains no words to look for. Type a word in English, Russian or Kazakh.</source>
-        <translation type="unfinished"></translation>
+        <translation>Запрос «{text}» не содержит слов для поиска. Введите слово на английском, русском или казахском языке.</translation>
     </message>
     <message numerus="yes">
         <source>No agreement matches “{text}” together with the %n filter(s) above. Remove a filter (✕) or change the search.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Ни одно соглашение не соответствует запросу «{text}» с учётом %n фильтра, заданного выше. Снимите фильтр (✕) или измените запрос.</numerusform>
+            <numerusform>Ни одно соглашение не соответствует запросу «{text}» с учётом %n фильтров, заданных выше. Снимите один из фильтров (✕) или измените запрос.</numerusform>
+            <numerusform>Ни одно соглашение не соответствует запросу «{text}» с учётом %n фильтров, заданных выше. Снимите один из фильтров (✕) или измените запрос.</numerusform>
         </translation>
     </message>
     <message>
         <source>No agreement has “{text}” in its titles or summaries. Word forms and the beginnings of words are matched: try fewer or shorter words.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ни в названиях, ни в кратком содержании соглашений нет «{text}». Учитываются словоформы и начала слов: попробуйте ввести меньше слов или более короткие слова.</translation>
     </message>
     <message numerus="yes">
         <source>No agreement matches the %n filter(s) above. Remove a filter (✕) to see more.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Ни одно соглашение не соответствует %n фильтру, заданному выше. Снимите фильтр (✕), чтобы увидеть больше.</numerusform>
+            <numerusform>Ни одно соглашение не соответствует %n фильтрам, заданным выше. Снимите один из фильтров (✕), чтобы увидеть больше.</numerusform>
+            <numerusform>Ни одно соглашение не соответствует %n фильтрам, заданным выше. Снимите один из фильтров (✕), чтобы увидеть больше.</numerusform>
         </translation>
     </message>
     <message>
         <source>The database holds no agreements yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>В базе данных пока нет соглашений.</translation>
     </message>
     <message>
         <source>The search failed: {message}</source>
-        <translation type="unfinished"></translation>
+        <translation>Ошибка поиска: {message}</translation>
     </message>
 </context>
 <context>
     <name>Crash</name>
     <message>
         <source>Details were saved to {path}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Подробности сохранены в файле {path}.</translation>
     </message>
     <message>
         <source>The details could not be saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Сохранить подробности не удалось.</translation>
     </message>
     <message>
         <source>Something went wrong inside Partnership Atlas: {error}
 
 Your data was not changed by this error. {where}</source>
-        <translation type="unfinished"></translation>
+        <translation>В работе Partnership Atlas произошла ошибка: {error}
+
+Ваши данные из-за этой ошибки не изменились. {where}</translation>
     </message>
 </context>
 <context>
     <name>EventsView</name>
     <message>
         <source>Show all events</source>
-        <translation type="unfinished"></translation>
+        <translation>Все события</translation>
     </message>
     <message>
         <source>Clear the selected event (Esc)</source>
-        <translation type="unfinished"></translation>
+        <translation>Снять выбор события (Esc)</translation>
     </message>
     <message>
         <source>Events of {partner}: {n}</source>
-        <translation type="unfinished"></translation>
+        <translation>События по партнёру {partner}: {n}</translation>
     </message>
     <message>
         <source>Events of all partners: {n}</source>
-        <translation type="unfinished"></translation>
+        <translation>События по всем партнёрам: {n}</translation>
     </message>
     <message>
         <source>(newest {shown} listed)</source>
-        <translation type="unfinished"></translation>
+        <translation>(показаны последние {shown})</translation>
     </message>
     <message>
         <source>No events are recorded for {partner}.</source>
-        <translation type="unfinished"></translation>
+        <translation>По партнёру {partner} нет сведений о событиях.</translation>
     </message>
     <message>
         <source>No events are recorded.</source>
-        <translation type="unfinished"></translation>
+        <translation>Нет сведений о событиях.</translation>
     </message>
     <message>
         <source>{kind} (another source: {other})</source>
-        <translation type="unfinished"></translation>
+        <translation>{kind} (по другому источнику: {other})</translation>
     </message>
     <message>
         <source>untitled</source>
-        <translation type="unfinished"></translation>
+        <translation>без названия</translation>
     </message>
     <message>
         <source>place not recorded</source>
-        <translation type="unfinished"></translation>
+        <translation>место не указано</translation>
     </message>
     <message>
         <source>kind not recorded</source>
-        <translation type="unfinished"></translation>
+        <translation>вид не указан</translation>
     </message>
     <message>
         <source>[EN]</source>
-        <translation type="unfinished"></translation>
+        <translation>[EN]</translation>
     </message>
     <message>
         <source>[RU]</source>
-        <translation type="unfinished"></translation>
+        <translation>[RU]</translation>
     </message>
     <message>
         <source>{text} {marker}</source>
-        <translation type="unfinished"></translation>
+        <translation>{text} {marker}</translation>
     </message>
     <message>
         <source>date not recorded</source>
-        <translation type="unfinished"></translation>
+        <translation>дата не указана</translation>
     </message>
     <message>
         <source>{start}–{end}</source>
-        <translation type="unfinished"></translation>
+        <translation>{start}–{end}</translation>
     </message>
     <message>
         <source>{start} – {end}</source>
-        <translation type="unfinished"></translation>
+        <translation>{start} – {end}</translation>
     </message>
     <message>
         <source>documents signed: not recorded</source>
-        <translation type="unfinished"></translation>
+        <translation>подписано документов: не указано</translation>
     </message>
     <message>
         <source>1 document signed</source>
-        <translation type="unfinished"></translation>
+        <translation>подписан 1 документ</translation>
     </message>
     <message>
         <source>{n} documents signed</source>
-        <translation type="unfinished"></translation>
+        <translation>подписано документов: {n}</translation>
     </message>
     <message>
         <source>{count} (another source: {other})</source>
-        <translation type="unfinished"></translation>
+        <translation>{count} (по другому источнику: {other})</translation>
     </message>
     <message>
         <source>no agreements recorded</source>
-        <translation type="unfinished"></translation>
+        <translation>соглашений в базе нет</translation>
     </message>
     <message>
         <source>1 agreement recorded</source>
-        <translation type="unfinished"></translation>
+        <translation>1 соглашение в базе</translation>
     </message>
     <message>
         <source>{n} agreements recorded</source>
-        <translation type="unfinished"></translation>
+        <translation>соглашений в базе: {n}</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
         <source>All partners</source>
-        <translation type="unfinished"></translation>
+        <translation>Все партнёры</translation>
     </message>
     <message>
         <source>{app} — {file}</source>
-        <translation type="unfinished"></translation>
+        <translation>{app} — {file}</translation>
     </message>
     <message>
         <source>Partner:</source>
-        <translation type="unfinished"></translation>
+        <translation>Партнёр:</translation>
     </message>
     <message>
         <source>{path} · {agreements} agreements · {events} events · {partners} partners · {sources} sources</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} · соглашений: {agreements} · событий: {events} · партнёров: {partners} · источников: {sources}</translation>
     </message>
     <message>
         <source>Read-only: changes cannot be saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Только чтение: изменения не сохраняются.</translation>
     </message>
     <message>
         <source>About {app}</source>
-        <translation type="unfinished"></translation>
+        <translation>О программе {app}</translation>
     </message>
     <message>
         <source>&lt;b&gt;{app}&lt;/b&gt; {version}&lt;br&gt;An offline reference on Kazakhstan&apos;s agreements, trade and transport corridors with its partners.&lt;br&gt;It never connects to the network.&lt;br&gt;&lt;br&gt;Database: {path}</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;{app}&lt;/b&gt; {version}&lt;br&gt;Офлайн-справочник о соглашениях, торговле и транспортных коридорах Казахстана с его партнёрами.&lt;br&gt;Программа не подключается к сети.&lt;br&gt;&lt;br&gt;База данных: {path}</translation>
     </message>
 </context>
 <context>
     <name>PartnerOverview</name>
     <message>
         <source>This partner is not in the database.</source>
-        <translation type="unfinished"></translation>
+        <translation>Этого партнёра нет в базе данных.</translation>
     </message>
     <message>
         <source>All partners</source>
-        <translation type="unfinished"></translation>
+        <translation>Все партнёры</translation>
     </message>
     <message>
         <source>Choose a partner to see its overview.</source>
-        <translation type="unfinished"></translation>
+        <translation>Выберите партнёра, чтобы открыть обзор.</translation>
     </message>
     <message>
         <source>no events recorded</source>
-        <translation type="unfinished"></translation>
+        <translation>событий нет</translation>
     </message>
     <message>
         <source>{name} — {events}</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} — {events}</translation>
     </message>
     <message>
         <source>Show the overview of {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Показать обзор: {name}</translation>
     </message>
     <message>
         <source>English</source>
-        <translation type="unfinished"></translation>
+        <translation>Английский</translation>
     </message>
     <message>
         <source>Russian</source>
-        <translation type="unfinished"></translation>
+        <translation>Русский</translation>
     </message>
     <message>
         <source>Kazakh</source>
-        <translation type="unfinished"></translation>
+        <translation>Казахский</translation>
     </message>
     <message>
         <source>{language}: {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>{language}: {name}</translation>
     </message>
     <message>
         <source>not recorded</source>
-        <translation type="unfinished"></translation>
+        <translation>не указано</translation>
     </message>
     <message>
         <source>Level of relations</source>
-        <translation type="unfinished"></translation>
+        <translation>Уровень отношений</translation>
     </message>
     <message>
         <source>{value} ({since})</source>
-        <translation type="unfinished"></translation>
+        <translation>{value} ({since})</translation>
     </message>
     <message>
         <source>Earlier: {history}</source>
-        <translation type="unfinished"></translation>
+        <translation>Ранее: {history}</translation>
     </message>
     <message>
         <source>Diplomatic relations established</source>
-        <translation type="unfinished"></translation>
+        <translation>Установление дипломатических отношений</translation>
     </message>
     <message>
         <source>since: not recorded</source>
-        <translation type="unfinished"></translation>
+        <translation>год установления не указан</translation>
     </message>
     <message numerus="yes">
         <source>%n event(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n событие</numerusform>
+            <numerusform>%n события</numerusform>
+            <numerusform>%n событий</numerusform>
         </translation>
     </message>
     <message>
         <source>since {year}</source>
-        <translation type="unfinished"></translation>
+        <translation>с {year} г.</translation>
     </message>
     <message>
         <source>date not recorded</source>
-        <translation type="unfinished"></translation>
+        <translation>дата не указана</translation>
     </message>
     <message>
         <source>[EN]</source>
-        <translation type="unfinished"></translation>
+        <translation>[EN]</translation>
     </message>
     <message>
         <source>Mechanisms</source>
-        <translation type="unfinished"></translation>
+        <translation>Механизмы сотрудничества</translation>
     </message>
     <message>
         <source>established {date}</source>
-        <translation type="unfinished"></translation>
+        <translation>дата учреждения: {date}</translation>
     </message>
     <message>
         <source>established: not recorded</source>
-        <translation type="unfinished"></translation>
+        <translation>дата учреждения не указана</translation>
     </message>
     <message>
         <source>Key facts</source>
-        <translation type="unfinished"></translation>
+        <translation>Ключевые факты</translation>
     </message>
     <message>
         <source>none recorded</source>
-        <translation type="unfinished"></translation>
+        <translation>нет данных</translation>
     </message>
     <message>
         <source>Show fewer facts</source>
-        <translation type="unfinished"></translation>
+        <translation>Свернуть</translation>
     </message>
     <message>
         <source>Show all {n} facts</source>
-        <translation type="unfinished"></translation>
+        <translation>Показать все факты ({n})</translation>
     </message>
     <message>
         <source>as of {date}</source>
-        <translation type="unfinished"></translation>
+        <translation>по состоянию на {date}</translation>
     </message>
     <message>
         <source>{value} — {metric}</source>
-        <translation type="unfinished"></translation>
+        <translation>{value} — {metric}</translation>
     </message>
     <message>
         <source>Other value: {values}</source>
-        <translation type="unfinished"></translation>
+        <translation>Другое значение: {values}</translation>
     </message>
     <message>
         <source>source not recorded</source>
-        <translation type="unfinished"></translation>
+        <translation>источник не указан</translation>
     </message>
     <message>
         <source>{publisher}, {date}</source>
-        <translation type="unfinished"></translation>
+        <translation>{publisher}, {date}</translation>
     </message>
     <message>
         <source>unnamed source</source>
-        <translation type="unfinished"></translation>
+        <translation>источник без названия</translation>
     </message>
     <message>
         <source>undated</source>
-        <translation type="unfinished"></translation>
+        <translation>без даты</translation>
     </message>
     <message>
         <source>{source} (+{n} more)</source>
-        <translation type="unfinished"></translation>
+        <translation>{source} (и ещё {n})</translation>
     </message>
     <message>
         <source>Sources:</source>
-        <translation type="unfinished"></translation>
+        <translation>Источники:</translation>
     </message>
     <message>
         <source>{publisher}, {date}: {title}</source>
-        <translation type="unfinished"></translation>
+        <translation>{publisher}, {date}: {title}</translation>
     </message>
     <message>
         <source>untitled</source>
-        <translation type="unfinished"></translation>
+        <translation>без названия</translation>
     </message>
     <message>
         <source>over {n}</source>
-        <translation type="unfinished"></translation>
+        <translation>более {n}</translation>
     </message>
     <message>
         <source>about {n}</source>
-        <translation type="unfinished"></translation>
+        <translation>около {n}</translation>
     </message>
     <message>
         <source>up to {n}</source>
-        <translation type="unfinished"></translation>
+        <translation>до {n}</translation>
     </message>
     <message>
         <source>{value} {unit}</source>
-        <translation type="unfinished"></translation>
+        <translation>{value} {unit}</translation>
     </message>
 </context>
 </TS>
