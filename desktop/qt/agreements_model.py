@@ -160,7 +160,7 @@ class AgreementsModel(QAbstractTableModel):
 
     # ------------------------------------------------------------------ lazy rows
 
-    def _block(self, row: int) -> dict[int, tuple[AgreementRow, tuple[str, ...]]]:
+    def _block(self, row: int) -> dict[int, list]:
         block = row // ROW_BLOCK
         cached = self._blocks.get(block)
         if cached is None:
@@ -170,9 +170,9 @@ class AgreementsModel(QAbstractTableModel):
             self._blocks.move_to_end(block)
         return cached
 
-    def _cache_rows(self, block: int, rows: list[AgreementRow]) -> dict[int, tuple[AgreementRow, tuple[str, ...]]]:
-        """Keep a block's rows with their display texts (painting then costs a dict lookup per cell)."""
-        cached = {r.id: (r, tuple(self._display(r, column) for column in COLUMNS)) for r in rows}
+    def _cache_rows(self, block: int, rows: list[AgreementRow]) -> dict[int, list]:
+        """Keep a block's rows; each row's display texts are made on its first paint and kept."""
+        cached = {r.id: [r, None] for r in rows}
         self._blocks[block] = cached
         while len(self._blocks) > CACHED_BLOCKS:
             self._blocks.popitem(last=False)
@@ -222,7 +222,12 @@ class AgreementsModel(QAbstractTableModel):
         if role == _ALIGN:
             return _RIGHT if column == _COUNT_COLUMN else None
         found = self._block(row).get(self._ids[row])
-        return found[1][column] if found else None
+        if found is None:
+            return None
+        texts = found[1]
+        if texts is None:
+            texts = found[1] = tuple(self._display(found[0], c) for c in COLUMNS)
+        return texts[column]
 
     def _label(self, vocabulary: str, code: str | None) -> str:
         if not code:

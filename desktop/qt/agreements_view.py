@@ -34,8 +34,8 @@ from desktop.qt.search_worker import SearchService
 from desktop.qt.selection import SelectionState
 
 DEBOUNCE_MS = 150
-COLUMN_WIDTHS = {"date": 92, "partner": 100, "doc_type": 115, "level": 95, "sectors": 125, "status": 80,
-                 "event": 170, "count": 50}
+COLUMN_WIDTHS = {"date": 112, "partner": 110, "doc_type": 115, "level": 95, "sectors": 120, "status": 85,
+                 "event": 150, "count": 48}
 # vocabulary table, the query field it fills, and whether "not recorded" can be chosen
 FILTER_MENUS = (("doc_types", "doc_types", False), ("agreement_levels", "levels", True),
                 ("sectors", "sectors", False), ("agreement_statuses", "statuses", False))

@@ -116,6 +116,12 @@ class Translator:
             self._installed.append(qt)
         for translator in self._installed:
             self.app.installTranslator(translator)
+        # Qt posts LanguageChange to the application, which posts it on to every window: deliver
+        # both rounds now, so the texts have changed when this returns.
+        from PySide6.QtCore import QEvent
+
+        for _ in range(2):
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
         if not self._installed and not removed and lang != previous:
             # Nothing installed or removed means no LanguageChange from Qt: send it ourselves.
             from PySide6.QtCore import QEvent

@@ -522,6 +522,10 @@ Your data was not changed by this error. {where}</source>
 <context>
     <name>MainWindow</name>
     <message>
+        <source>The database file {path} is damaged ({problem}). Make a copy of it before changing anything, and restore a backup.</source>
+        <translation>Файл базы данных {path} повреждён ({problem}). Прежде чем что-либо менять, сохраните его копию, а затем восстановите данные из резервной копии.</translation>
+    </message>
+    <message>
         <source>All partners</source>
         <translation>Все партнёры</translation>
     </message>

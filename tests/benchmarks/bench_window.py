@@ -122,7 +122,7 @@ def open_window(app, db: Path, mark=lambda name: None):
     settings, translator = Settings(), Translator(app)
     translator.set_language("en")
     mark("fonts+translator")
-    opened = open_user_database(db)
+    opened = open_user_database(db, check=False)  # as desktop.app.run: the page check runs later
     repo = Repository(opened.database)
     mark("open_user_database")
     window = build_window(repo, translator=translator, settings=settings, notice=opened.notice)
