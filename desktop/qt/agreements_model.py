@@ -221,6 +221,9 @@ class AgreementsModel(QAbstractTableModel):
             return self._ids[row]
         if role == _ALIGN:
             return _RIGHT if column == _COUNT_COLUMN else None
+        return self._text(row, column)
+
+    def _text(self, row: int, column: int) -> str | None:
         found = self._block(row).get(self._ids[row])
         if found is None:
             return None
@@ -228,6 +231,22 @@ class AgreementsModel(QAbstractTableModel):
         if texts is None:
             texts = found[1] = tuple(self._display(found[0], c) for c in COLUMNS)
         return texts[column]
+
+    def multiData(self, index: Index, span) -> None:
+        """All the roles a delegate asks for, in one call per cell (instead of seven data() calls)."""
+        row, column = index.row(), index.column()
+        valid = index.isValid() and 0 <= row < len(self._ids) and 0 <= column < len(COLUMNS)
+        text = self._text(row, column) if valid else None
+        for item in span:
+            role = item.role()
+            if valid and (role == _DISPLAY or role == _TOOLTIP) and text is not None:
+                item.setData(text)
+            elif valid and role == _ALIGN and column == _COUNT_COLUMN:
+                item.setData(_RIGHT)
+            elif valid and role == _ID:
+                item.setData(self._ids[row])
+            else:
+                item.clearData()
 
     def _label(self, vocabulary: str, code: str | None) -> str:
         if not code:
