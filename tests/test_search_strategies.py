@@ -92,3 +92,26 @@ def test_strategies_really_differ(search, monkeypatch):
     search.search(AgreementQuery(text="транс"))
     search.search(AgreementQuery(text="геотермальный"))  # small: neither
     assert used == ["_index_page", "_stream_page"]
+
+
+def test_a_single_letter_is_the_one_letter_word_not_a_prefix(repo):
+    """No index serves one-letter prefixes (a 9 s merge at 100k): "и" finds the word "и" only."""
+    import re
+
+    from desktop.data.agreements import AgreementQuery
+
+    result = repo.agreements.search(AgreementQuery(text="и"), 10_000)
+    rows = repo.agreements.rows(result.ids)
+    assert rows and result.total == len(rows)
+    for row in rows:
+        text = " ".join(filter(None, (row.title_ru, row.summary_ru, row.title_en, row.summary_en))).casefold()
+        assert re.search(r"(?<!\w)и(?!\w)", text)
+    everything = repo.agreements.rows([r[0] for r in repo.db.conn.execute("SELECT id FROM agreements")])
+    prefix_only = [
+        r.id for r in everything
+        if (t := " ".join(filter(None, (r.title_ru, r.summary_ru, r.title_en, r.summary_en))).casefold())
+        and re.search(r"(?<!\w)и\w", t) and not re.search(r"(?<!\w)и(?!\w)", t)]
+    assert prefix_only  # agreements with words that only begin with и ...
+    assert not set(prefix_only) & set(result.ids)  # ... are not found by the single letter
+    assert repo.agreements.search(AgreementQuery(text="ж")).total == repo.agreements.search(
+        AgreementQuery(text="ж ")).total

@@ -256,7 +256,8 @@ class AgreementSearch:
     def expand(self, text: str | None) -> Expansion:
         """The MATCH expression for a user query, with typed prefixes expanded into index terms.
 
-        A prefix of up to three letters uses the FTS5 prefix index; a longer one becomes the OR of
+        A single letter is the one-letter word only; a prefix of two or three letters uses the FTS5
+        prefix index; a longer one becomes the OR of
         the index terms it begins (word forms whose stem is also in the set are dropped: the stem's
         doclist already holds them). Only a prefix that begins very many terms stays a prefix query.
         """
@@ -268,6 +269,16 @@ class AgreementSearch:
         count = 0
         estimate = float("inf")
         for prefix in prefixes:
+            if len(prefix) == 1:
+                # No index serves a one-letter prefix (FTS5 would merge every term's doclist: 9 s at
+                # 100,000 agreements), so a single letter stands for the one-letter word ("с", "a").
+                found = _run(self.db, "SELECT docs FROM search_terms WHERE term = ? AND docs > 0", (prefix,))
+                if not found:
+                    return Expansion(None, empty=True)
+                groups.append(f'"{prefix}"')
+                count += 1
+                estimate = min(estimate, found[0][0])
+                continue
             if len(prefix) <= _PREFIX_INDEX_MAX:
                 groups.append(f'"{prefix}"*')
                 count += 1
