@@ -34,6 +34,7 @@ from desktop.qt.search_worker import SearchService
 from desktop.qt.selection import SelectionState
 
 DEBOUNCE_MS = 150
+COUNT_DELAY_MS = 25  # lets the new rows paint before the worker counts
 COLUMN_WIDTHS = {"date": 112, "partner": 110, "doc_type": 115, "level": 95, "sectors": 120, "status": 85,
                  "event": 150, "count": 48}
 # vocabulary table, the query field it fills, and whether "not recorded" can be chosen
@@ -414,6 +415,8 @@ class AgreementsView(QWidget):
         if query.lang != self.lang:  # the language changed while it ran: the rows are re-read
             rows = None
         self.model.set_result(query, ids, next_cursor, len(ids), rows)
+        if next_cursor is not None:  # more than a page: count once this page is painted
+            QTimer.singleShot(COUNT_DELAY_MS, lambda g=generation, q=query: self.search.count(g, q))
         if ids:
             self.stack.setCurrentWidget(self.table)
             row = self.model.row_of(self.selection.agreement) if self.selection.agreement is not None else -1

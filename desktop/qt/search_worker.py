@@ -52,15 +52,31 @@ class _Worker(QObject):
             if generation != self.latest:
                 return
             self.page_found.emit(generation, query, page.ids, page.next, page.sort, rows)
-            total = len(page.ids) if page.next is None else search.count(query)
-            if self.all_count is None:
-                self.all_count = search.count(AgreementQuery())
-            if generation == self.latest:
-                self.counted.emit(generation, total, self.all_count)
+            if page.next is None:
+                self._emit_count(generation, len(page.ids))
+            # else the count waits for run_count: the UI asks once it has painted the page, so the
+            # count's Python work does not compete with that paint for the GIL
         except Cancelled:
             return
         except sqlite3.Error as exc:
             self.failed.emit(generation, str(exc))
+
+    @Slot(int, object)
+    def run_count(self, generation: int, query: AgreementQuery) -> None:
+        if generation != self.latest:
+            return
+        try:
+            self._emit_count(generation, self._open().count(query))
+        except Cancelled:
+            return
+        except sqlite3.Error as exc:
+            self.failed.emit(generation, str(exc))
+
+    def _emit_count(self, generation: int, total: int) -> None:
+        if self.all_count is None:
+            self.all_count = self._open().count(AgreementQuery())
+        if generation == self.latest:
+            self.counted.emit(generation, total, self.all_count)
 
     @Slot(int, object, object)
     def fetch_more(self, generation: int, query: AgreementQuery, cursor: Cursor) -> None:
@@ -108,6 +124,7 @@ class SearchService(QObject):
     failed = Signal(int, str)
     records_counted = Signal(object)
     _search_requested = Signal(int, object)
+    _total_requested = Signal(int, object)
     _count_requested = Signal()
     _more_requested = Signal(int, object, object)
     _close_requested = Signal()
@@ -123,6 +140,7 @@ class SearchService(QObject):
         self._more_requested.connect(self._worker.fetch_more)
         self._close_requested.connect(self._worker.close)
         self._count_requested.connect(self._worker.count_records)
+        self._total_requested.connect(self._worker.run_count)
         self._worker.records_counted.connect(self.records_counted)
         self._worker.page_found.connect(self.page_found)
         self._worker.more_found.connect(self.more_found)
@@ -141,6 +159,11 @@ class SearchService(QObject):
     def fetch_more(self, generation: int, query: AgreementQuery, cursor: Cursor) -> None:
         if generation == self.generation:
             self._more_requested.emit(generation, query, cursor)
+
+    def count(self, generation: int, query: AgreementQuery) -> None:
+        """Count what a search finds (after its first page; answered by ``counted``)."""
+        if generation == self.generation:
+            self._total_requested.emit(generation, query)
 
     def count_records(self) -> None:
         """Count the records of each kind (answered by ``records_counted``)."""
