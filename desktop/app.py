@@ -43,7 +43,7 @@ def build_window(repo, *, translator=None, settings=None, notice=None):
     """The main window over an open repository, with its selection and search worker."""
     # The search worker's Python work competes for the GIL with painting: hand it over after 1 ms
     # rather than the default 5 ms, so a paint never waits long for it.
-    sys.setswitchinterval(0.001)
+    sys.setswitchinterval(0.0002)
     from desktop.qt.main_window import MainWindow
     from desktop.qt.search_worker import SearchService
     from desktop.qt.selection import SelectionState
@@ -56,12 +56,12 @@ def build_window(repo, *, translator=None, settings=None, notice=None):
     return window
 
 
-def run(db_path: str | None = None, argv: list[str] | None = None, screenshot: Screenshot | None = None) -> int:
-    if screenshot is not None:
-        os.environ["QT_QPA_PLATFORM"] = "offscreen"
-    from PySide6.QtWidgets import QApplication, QMessageBox
-
-    from desktop.core.errors import AtlasError
+def start(app, db_path: str | None = None, lang: str | None = None, remember: bool = True,
+          mark=lambda step: None):
+    """Everything before the window is shown: application names, crash log, font, language, the user's
+    database and the window. Returns (window, opened database); raises AtlasError when the database
+    cannot be opened. With ``remember`` false (screenshots) the window neither restores nor saves the user's
+    geometry, splitters and last view. ``mark(step)`` is called after each step (the start-up benchmark times them)."""
     from desktop.data.repository import Repository
     from desktop.data.usercopy import open_user_database
     from desktop.paths import user_data_dir
@@ -69,7 +69,7 @@ def run(db_path: str | None = None, argv: list[str] | None = None, screenshot: S
     from desktop.qt.i18n import Translator, system_language
     from desktop.qt.settings import Settings
 
-    app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
+    mark("imports")
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_ID)
     app.setApplicationVersion(__version__)
@@ -77,18 +77,33 @@ def run(db_path: str | None = None, argv: list[str] | None = None, screenshot: S
     register_fonts(app)
     settings = Settings()
     translator = Translator(app)
-    lang = (screenshot.lang if screenshot else None) or settings.language() or system_language()
-    translator.set_language(lang)
-    try:
-        opened = open_user_database(db_path, check=False)  # the page check runs in the background
-    except AtlasError as exc:
-        _fail(screenshot, str(exc))
-        return 2
+    translator.set_language(lang or settings.language() or system_language())
+    mark("fonts+translator")
+    opened = open_user_database(db_path, check=False)  # the page check runs in the background
     repo = Repository(opened.database)
+    mark("open_user_database")
+    window = build_window(repo, translator=translator, settings=settings if remember else None,
+                          notice=opened.notice)
+    mark("build_window")
+    return window, opened
+
+
+def run(db_path: str | None = None, argv: list[str] | None = None, screenshot: Screenshot | None = None) -> int:
+    if screenshot is not None:
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.core.errors import AtlasError
+
+    app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
+    if screenshot is not None:
+        return _screenshot(app, db_path, screenshot)
     try:
-        if screenshot is not None:
-            return _screenshot(app, repo, translator, screenshot)
-        window = build_window(repo, translator=translator, settings=settings, notice=opened.notice)
+        window, opened = start(app, db_path)
+    except AtlasError as exc:
+        _fail(None, str(exc))
+        return 2
+    try:
         window.show()
         from PySide6.QtCore import QTimer
 
@@ -107,10 +122,17 @@ def _fail(screenshot: Screenshot | None, message: str) -> None:
     QMessageBox.critical(None, APP_NAME, message)
 
 
-def _screenshot(app, repo, translator, request: Screenshot) -> int:
+def _screenshot(app, db_path: str | None, request: Screenshot) -> int:
     from PySide6.QtCore import QEventLoop
 
-    window = build_window(repo, translator=translator)
+    from desktop.core.errors import AtlasError
+
+    try:
+        window, opened = start(app, db_path, request.lang, remember=False)
+    except AtlasError as exc:
+        _fail(request, str(exc))
+        return 2
+    repo = window.repo
     try:
         if request.view not in window.views:
             _fail(request, f"the {request.view} view is not part of this version")
@@ -127,7 +149,7 @@ def _screenshot(app, repo, translator, request: Screenshot) -> int:
         if request.search:
             view.set_search_text(request.search)
         deadline = time.monotonic() + 30
-        while not view.is_settled() and time.monotonic() < deadline:
+        while not (view.is_settled() and window.is_complete()) and time.monotonic() < deadline:
             app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
             time.sleep(0.005)
         if view.is_settled() and view.model.rowCount() and window.selection.agreement is None:
@@ -142,3 +164,4 @@ def _screenshot(app, repo, translator, request: Screenshot) -> int:
     finally:
         window.search.shutdown()
         window.close()
+        opened.database.close()

@@ -10,7 +10,7 @@ import datetime as _dt
 import os
 import sqlite3
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -127,9 +127,18 @@ class Database:
         self.conn.interrupt()
 
     def check_interrupt(self, since: int) -> None:
-        """Raise Cancelled if interrupt() was called after the counter read ``since``."""
+        """Raise Cancelled if interrupt() was called after the counter read ``since``; a pause point too."""
+        self.pause_point()
         if self.interrupts != since:
             raise Cancelled("The search was cancelled.")
+
+    # Set by a background reader (the search worker): called between slices of Python work, it may
+    # block for a moment (releasing the GIL) while the UI thread paints.
+    pause: Callable[[], object] | None = None
+
+    def pause_point(self) -> None:
+        if self.pause is not None:
+            self.pause()
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:

@@ -43,6 +43,47 @@ def format_partial_date(iso: str | None, locale: QLocale) -> str:
     return f"{parts[2]} {month} {parts[0]}"
 
 
+class RowTexts:
+    """The display texts of a row, one per column: a plain callable that holds everything it needs
+    (language, labels, partner names, translated words), so the search worker can make them too."""
+
+    def __init__(self, lang: str, labels: dict, partner_names: dict[str, str], unknown: str,
+                 fallback: str):
+        self.lang = lang
+        self.locale = QLocale(QLocale.Language.Russian if lang == "ru" else QLocale.Language.English)
+        self.labels = labels
+        self.partner_names = partner_names
+        self.unknown = unknown  # "unknown"
+        self.fallback = fallback  # "[{lang}] {title}"
+
+    def __call__(self, r: AgreementRow) -> tuple[str, ...]:
+        ru = self.lang == "ru"
+        label = self._label
+        return (format_partial_date(r.date_signed, self.locale) or self.unknown,
+                ", ".join(self.partner_names.get(p, p) for p in r.partners),
+                self._title(r, ru),
+                label("doc_types", r.doc_type),
+                label("agreement_levels", r.level),
+                ", ".join(label("sectors", s) for s in r.sectors),
+                label("agreement_statuses", r.status),
+                (r.event_title_ru or r.event_title_en if ru else r.event_title_en or r.event_title_ru) or "",
+                str(r.doc_count))
+
+    def _label(self, vocabulary: str, code: str | None) -> str:
+        if not code:
+            return self.unknown
+        en, ru = self.labels[vocabulary].get(code, (code, code))
+        return ru if self.lang == "ru" else en
+
+    def _title(self, r: AgreementRow, ru: bool) -> str:
+        mine, other = (r.title_ru, r.title_en) if ru else (r.title_en, r.title_ru)
+        if mine:
+            return mine
+        if other:
+            return self.fallback.format(lang="EN" if ru else "RU", title=other)
+        return f"[KK] {r.title_kk}" if r.title_kk else ""
+
+
 class AgreementsModel(QAbstractTableModel):
     """The table of agreements.
 
@@ -75,6 +116,8 @@ class AgreementsModel(QAbstractTableModel):
         self.lang = lang
         self.locale = QLocale(QLocale.Language.Russian if lang == "ru" else QLocale.Language.English)
         self._partner_names = {p.iso3: p.name(lang) for p in self._partners}
+        self.texts = RowTexts(lang, self._labels, self._partner_names, self.tr("unknown"),
+                              self.tr("[{lang}] {title}"))
         self.query = self.query.with_(lang=lang)
         self._blocks.clear()
         if self._ids:
@@ -170,18 +213,23 @@ class AgreementsModel(QAbstractTableModel):
             self._blocks.move_to_end(block)
         return cached
 
-    def _cache_rows(self, block: int, rows: list[AgreementRow]) -> dict[int, list]:
-        """Keep a block's rows; each row's display texts are made on its first paint and kept."""
-        cached = {r.id: [r, None] for r in rows}
+    def _cache_rows(self, block: int, rows: list) -> dict[int, list]:
+        """Keep a block's rows: records, or (record, display texts) pairs made by the search worker with
+        this model's ``texts``; texts not made yet are made on the row's first paint and kept."""
+        cached = {r.id: [r, None] for r in rows} if rows and not isinstance(rows[0], tuple) else \
+            {r.id: [r, t] for r, t in rows}
         self._blocks[block] = cached
         while len(self._blocks) > CACHED_BLOCKS:
             self._blocks.popitem(last=False)
         return cached
 
-    def prime_rows(self, first_row: int, rows: list[AgreementRow]) -> None:
-        """Take rows fetched elsewhere (by the search worker) for the ids from ``first_row`` on."""
+    def prime_rows(self, first_row: int, rows: list) -> None:
+        """Take rows fetched elsewhere (by the search worker) for the ids from ``first_row`` on: records,
+        or (record, texts) pairs made with this model's ``texts``."""
         if first_row % ROW_BLOCK:
             return
+        if rows and isinstance(rows[0], tuple) and getattr(rows, "made_by", None) is not self.texts:
+            rows = [r for r, _ in rows]  # made for another language: made again on first paint
         for start in range(0, len(rows), ROW_BLOCK):
             chunk = rows[start:start + ROW_BLOCK]
             block = (first_row + start) // ROW_BLOCK
@@ -229,7 +277,7 @@ class AgreementsModel(QAbstractTableModel):
             return None
         texts = found[1]
         if texts is None:
-            texts = found[1] = tuple(self._display(found[0], c) for c in COLUMNS)
+            texts = found[1] = self.texts(found[0])
         return texts[column]
 
     def multiData(self, index: Index, span) -> None:
@@ -247,39 +295,6 @@ class AgreementsModel(QAbstractTableModel):
                 item.setData(self._ids[row])
             else:
                 item.clearData()
-
-    def _label(self, vocabulary: str, code: str | None) -> str:
-        if not code:
-            return self.tr("unknown")
-        en, ru = self._labels[vocabulary].get(code, (code, code))
-        return ru if self.lang == "ru" else en
-
-    def _title(self, r: AgreementRow) -> str:
-        mine, other = (r.title_ru, r.title_en) if self.lang == "ru" else (r.title_en, r.title_ru)
-        if mine:
-            return mine
-        if other:
-            return self.tr("[{lang}] {title}").format(lang="EN" if self.lang == "ru" else "RU", title=other)
-        return f"[KK] {r.title_kk}" if r.title_kk else ""
-
-    def _display(self, r: AgreementRow, column: str) -> str:
-        if column == "date":
-            return format_partial_date(r.date_signed, self.locale) or self.tr("unknown")
-        if column == "partner":
-            return ", ".join(self._partner_names.get(p, p) for p in r.partners)
-        if column == "title":
-            return self._title(r)
-        if column == "doc_type":
-            return self._label("doc_types", r.doc_type)
-        if column == "level":
-            return self._label("agreement_levels", r.level)
-        if column == "sectors":
-            return ", ".join(self._label("sectors", s) for s in r.sectors)
-        if column == "status":
-            return self._label("agreement_statuses", r.status)
-        if column == "event":
-            return (r.event_title_ru or r.event_title_en if self.lang == "ru" else r.event_title_en or r.event_title_ru) or ""
-        return str(r.doc_count)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(COLUMNS):

@@ -5,6 +5,8 @@ whose generation is still current, so typing never waits for SQLite.
 """
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
@@ -28,10 +30,12 @@ from desktop.data.agreements import AgreementQuery, Cursor
 from desktop.data.repository import Repository
 from desktop.qt.agreements_model import COLUMNS, AgreementsModel, format_partial_date
 from desktop.qt.chips import ChipBar
-from desktop.qt.detail_pane import AgreementDetail
 from desktop.qt.i18n import current_language
 from desktop.qt.search_worker import SearchService
 from desktop.qt.selection import SelectionState
+
+if TYPE_CHECKING:
+    from desktop.qt.detail_pane import AgreementDetail
 
 DEBOUNCE_MS = 150
 COUNT_DELAY_MS = 25  # lets the new rows paint before the worker counts
@@ -102,7 +106,7 @@ class AgreementsView(QWidget):
         self.model = AgreementsModel(repo, self.lang, self, asynchronous=True)
         self.model.more_requested.connect(self._more_requested)
         self.model.sort_requested.connect(self._sort_requested)
-        self.table = QTableView(self)
+        self.table = _Table(search, self)
         self.table.setObjectName("agreementsTable")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -140,14 +144,11 @@ class AgreementsView(QWidget):
         column.addWidget(self.chips)
         column.addWidget(self.count_label)
         column.addWidget(self.stack, 1)
-        self.detail = AgreementDetail(repo, selection, self)
+        self._detail: AgreementDetail | None = None  # built by complete(), after the window's first paint
+        self._split_state = None
         self.splitter = QSplitter(Qt.Orientation.Vertical, self)  # the table keeps the full width
         self.splitter.setObjectName("agreementsSplitter")
         self.splitter.addWidget(left)
-        self.splitter.addWidget(self.detail)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
-        self.splitter.setSizes([520, 330])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.splitter)
@@ -288,7 +289,7 @@ class AgreementsView(QWidget):
     def _run_now(self) -> None:
         self._debounce.stop()
         self._counted = False
-        self._generation = self.search.search(self.query())
+        self._generation = self.search.search(self.query(), self.model.texts)
         self._show_chips()
         self.count_label.setText(self.tr("Searching…"))
 
@@ -447,7 +448,7 @@ class AgreementsView(QWidget):
         self.results_shown.emit()
 
     def _more_requested(self, query: AgreementQuery, cursor: Cursor) -> None:
-        self.search.fetch_more(self._generation, query, cursor)
+        self.search.fetch_more(self._generation, query, cursor, self.model.texts)
 
     def _sort_requested(self, key: str, descending: bool) -> None:
         if (key, descending) != self._sort:
@@ -477,12 +478,47 @@ class AgreementsView(QWidget):
     # ------------------------------------------------------------------ state kept between sessions
 
     def save_state(self, settings) -> None:
-        settings.set_splitter("agreements", self.splitter.saveState())
+        if self._detail is not None:
+            settings.set_splitter("agreements", self.splitter.saveState())
 
     def restore_state(self, settings) -> None:
-        state = settings.splitter("agreements")
-        if state is not None:
-            self.splitter.restoreState(state)
+        self._split_state = settings.splitter("agreements")
+        if self._detail is not None and self._split_state is not None:
+            self.splitter.restoreState(self._split_state)
+
+    # ------------------------------------------------------------------ the detail pane, after the first paint
+
+    def complete(self) -> None:
+        """Build the detail pane below the table, once (the window calls it after its first paint)."""
+        if self._detail is not None:
+            return
+        from desktop.qt.detail_pane import AgreementDetail
+
+        self._detail = AgreementDetail(self.repo, self.selection, self)
+        self.splitter.addWidget(self._detail)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        if self._split_state is None or not self.splitter.restoreState(self._split_state):
+            self.splitter.setSizes([520, 330])
+
+    @property
+    def detail(self) -> AgreementDetail:
+        self.complete()
+        return self._detail  # type: ignore[return-value]
+
+
+class _Table(QTableView):
+    """The agreements table: while its rows paint, the search worker pauses (see SearchService.painting)."""
+
+    def __init__(self, search: SearchService, parent: QWidget):
+        super().__init__(parent)
+        self._search = search
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            with self._search.painting():
+                return super().viewportEvent(event)
+        return super().viewportEvent(event)
 
 
 def _shorten(text: str, limit: int) -> str:

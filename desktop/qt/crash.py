@@ -7,7 +7,7 @@ import traceback
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from desktop import APP_NAME
 
@@ -37,6 +37,8 @@ def install_excepthook(log_dir: Path) -> None:
         where = QApplication.translate("Crash", "Details were saved to {path}.").format(path=path) if path else \
             QApplication.translate("Crash", "The details could not be saved.")
         if QApplication.instance() is not None:
+            from PySide6.QtWidgets import QMessageBox  # not on the start path
+
             QMessageBox.critical(
                 None, APP_NAME,
                 QApplication.translate("Crash", "Something went wrong inside Partnership Atlas: {error}\n\n"

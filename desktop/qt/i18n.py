@@ -10,7 +10,6 @@ texts when Qt sends them a LanguageChange event (which installing a translator d
 from __future__ import annotations
 
 import shutil
-import subprocess
 import sys
 from pathlib import Path
 
@@ -48,6 +47,8 @@ def build_translations(force: bool = False) -> list[Path]:
         tool = tool or _tool("lrelease")
         if tool is None:
             raise RuntimeError("lrelease was not found (it ships with PySide6)")
+        import subprocess  # only when building: not on the start path
+
         subprocess.run([tool, "-silent", str(ts), "-qm", str(qm)], check=True)
         built.append(qm)
     return built
@@ -63,6 +64,8 @@ def update_sources() -> None:
         ts = translations_dir() / f"atlas_{lang}.ts"
         # English is the source language: its file only holds the plural forms of %n messages.
         extra = ["-pluralonly"] if lang == "en" else []
+        import subprocess
+
         subprocess.run([tool, "-locations", "none", "-no-obsolete", *extra, *code, "-ts", str(ts)], check=True)
 
 
@@ -103,6 +106,8 @@ class Translator:
         # English too: its .qm holds the plural forms ("1 event", "2 events").
         qm = translations_dir() / f"atlas_{lang}.qm"
         if not qm.exists():
+            import subprocess
+
             try:
                 build_translations()
             except (OSError, RuntimeError, subprocess.CalledProcessError) as exc:

@@ -6,26 +6,33 @@ the one :class:`SelectionState`; the window never passes data from one view to a
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, QTimer
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QComboBox, QLabel, QMainWindow, QMessageBox, QSplitter, QStackedWidget, QWidget
+from PySide6.QtWidgets import QComboBox, QLabel, QMainWindow, QSplitter, QStackedWidget, QWidget
 
 from desktop import APP_NAME, __version__
 from desktop.data.repository import Repository
 from desktop.qt.actions import ActionSet
 from desktop.qt.agreements_view import AgreementsView
-from desktop.qt.events_view import EventsView
 from desktop.qt.i18n import Translator, current_language
 from desktop.qt.integrity import IntegrityCheck
-from desktop.qt.partner_overview import PartnerOverview
 from desktop.qt.search_worker import SearchService
 from desktop.qt.selection import SelectionState
 from desktop.qt.settings import Settings
+
+if TYPE_CHECKING:
+    from desktop.qt.events_view import EventsView
+    from desktop.qt.partner_overview import PartnerOverview
 
 VIEWS = ("agreements",)  # the map and trade views join this list when they exist
 
 
 class MainWindow(QMainWindow):
+    completed = Signal()  # the sidebar is filled (it fills after the first paint)
+    _overview: PartnerOverview | None = None  # set before __init__ runs: event() may come first
+
     def __init__(self, repo: Repository, selection: SelectionState, search: SearchService,
                  translator: Translator | None = None, settings: Settings | None = None,
                  notice: str | None = None):
@@ -51,13 +58,11 @@ class MainWindow(QMainWindow):
         self.actions.toolbar.addWidget(self.partner_combo)
         selection.partner_selected.connect(self._show_partner)
 
-        self.overview = PartnerOverview(repo, selection, self)
-        self.events = EventsView(repo, selection, self)
+        # The sidebar's partner overview and events list are built on the event-loop turn after the
+        # first paint (or when first asked for): the window is on screen and takes input sooner.
+        self._events: EventsView | None = None
         self.sidebar = QSplitter(Qt.Orientation.Vertical, self)
         self.sidebar.setObjectName("sidebarSplitter")
-        self.sidebar.addWidget(self.overview)
-        self.sidebar.addWidget(self.events)
-        self.sidebar.setSizes([420, 480])
 
         self.views: dict[str, QWidget] = {"agreements": AgreementsView(repo, selection, search, self)}
         self.stack = QStackedWidget(self)
@@ -83,6 +88,45 @@ class MainWindow(QMainWindow):
         self.integrity = IntegrityCheck(repo.db.path, self)
         self.integrity.finished.connect(self._integrity_checked)
 
+    # ------------------------------------------------------------------ the sidebar, after the first paint
+
+    def event(self, event: QEvent) -> bool:
+        if self._overview is None and event.type() == QEvent.Type.Paint:
+            QTimer.singleShot(0, self.complete)
+        return super().event(event)
+
+    def is_complete(self) -> bool:
+        return self._overview is not None
+
+    def complete(self) -> None:
+        """Build the sidebar (partner overview and events list) and the views' detail panes, once; emits
+        ``completed``."""
+        if self._overview is not None:
+            return
+        from desktop.qt.events_view import EventsView
+        from desktop.qt.partner_overview import PartnerOverview
+
+        for view in self.views.values():
+            view.complete()
+        self._overview = PartnerOverview(self.repo, self.selection, self.sidebar)
+        self._events = EventsView(self.repo, self.selection, self.sidebar)
+        self.sidebar.addWidget(self._overview)
+        self.sidebar.addWidget(self._events)
+        saved = self.settings.splitter("sidebar") if self.settings is not None else None
+        if saved is None or not self.sidebar.restoreState(saved):
+            self.sidebar.setSizes([420, 480])
+        self.completed.emit()
+
+    @property
+    def overview(self) -> PartnerOverview:
+        self.complete()
+        return self._overview  # type: ignore[return-value]
+
+    @property
+    def events(self) -> EventsView:
+        self.complete()
+        return self._events  # type: ignore[return-value]
+
     def start_integrity_check(self) -> None:
         """Check every page of the database file in the background (the app calls it after start)."""
         self.integrity.start()
@@ -93,6 +137,8 @@ class MainWindow(QMainWindow):
         message = self.tr("The database file {path} is damaged ({problem}). Make a copy of it before "
                           "changing anything, and restore a backup.").format(path=self.repo.db.path, problem=problem)
         self.statusBar().showMessage(message)
+        from PySide6.QtWidgets import QMessageBox  # not on the start path
+
         QMessageBox.warning(self, APP_NAME, message)
 
     # ------------------------------------------------------------------ views
@@ -189,6 +235,8 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(" ".join(messages))
 
     def show_about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.about(self, self.tr("About {app}").format(app=APP_NAME), self.tr(
             "<b>{app}</b> {version}<br>An offline reference on Kazakhstan's agreements, trade and transport "
             "corridors with its partners.<br>It never connects to the network.<br><br>Database: {path}").format(
@@ -206,10 +254,9 @@ class MainWindow(QMainWindow):
         state = self.settings.window_state()
         if state is not None:
             self.restoreState(state)
-        for name, splitter in (("main", self.splitter), ("sidebar", self.sidebar)):
-            saved = self.settings.splitter(name)
-            if saved is not None:
-                splitter.restoreState(saved)
+        saved = self.settings.splitter("main")
+        if saved is not None:
+            self.splitter.restoreState(saved)
         for view in self.views.values():
             view.restore_state(self.settings)
         last = self.settings.last_view()
@@ -220,7 +267,8 @@ class MainWindow(QMainWindow):
             return
         self.settings.set_geometry(self.saveGeometry(), self.saveState())
         self.settings.set_splitter("main", self.splitter.saveState())
-        self.settings.set_splitter("sidebar", self.sidebar.saveState())
+        if self.is_complete():
+            self.settings.set_splitter("sidebar", self.sidebar.saveState())
         for view in self.views.values():
             view.save_state(self.settings)
         self.settings.set_last_view(self.current_view())

@@ -8,12 +8,23 @@ requests are skipped, and a late answer to a stale request is ignored by its rec
 from __future__ import annotations
 
 import sqlite3
+import threading
+from contextlib import contextmanager
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from desktop.data.agreements import PAGE_SIZE, AgreementQuery, AgreementSearch, Cursor
 from desktop.data.database import Cancelled, Database, connect
+
+
+PAINT_WAIT_S = 0.05  # the longest a worker waits for one paint
+
+
+class TextedRows(list):
+    """(row, display texts) pairs, and the callable that made the texts (``made_by``)."""
+
+    made_by: object = None
 
 
 class _Worker(QObject):
@@ -23,9 +34,10 @@ class _Worker(QObject):
     failed = Signal(int, str)  # generation, message
     records_counted = Signal(object)  # {"agreements": n, "events": n, ...}
 
-    def __init__(self, path: Path):
+    def __init__(self, path: Path, ui_idle: threading.Event):
         super().__init__()
         self.path = path
+        self.ui_idle = ui_idle
         self.latest = 0  # written by the UI thread; an int assignment is atomic
         self.db: Database | None = None
         self.search: AgreementSearch | None = None
@@ -34,6 +46,9 @@ class _Worker(QObject):
     def _open(self) -> AgreementSearch:
         if self.search is None:
             self.db = Database(self.path, connect(self.path, readonly=True), readonly=True)
+            # Between slices of its Python work the worker waits (without the GIL) while the UI thread
+            # paints: every cell the table paints calls into Python and would otherwise queue for the GIL.
+            self.db.pause = lambda: self.ui_idle.wait(PAINT_WAIT_S)
             self.search = AgreementSearch(self.db)
         return self.search
 
@@ -41,14 +56,29 @@ class _Worker(QObject):
         if self.db is not None:
             self.db.interrupt()
 
-    @Slot(int, object)
-    def run_search(self, generation: int, query: AgreementQuery) -> None:
+    def _rows(self, ids: list[int], query: AgreementQuery, texts) -> list:
+        """The rows of ``ids``; with ``texts`` (a callable of the language asked for), (row, texts) pairs,
+        so the UI thread does not make them while it paints."""
+        search = self._open()
+        rows = search.rows(ids, lang=query.lang)
+        if texts is None or getattr(texts, "lang", None) != query.lang:
+            return rows
+        out = TextedRows()
+        out.made_by = texts
+        for n, r in enumerate(rows):
+            if n % 25 == 0:
+                self.db.pause_point()  # type: ignore[union-attr]
+            out.append((r, texts(r)))
+        return out
+
+    @Slot(int, object, object)
+    def run_search(self, generation: int, query: AgreementQuery, texts=None) -> None:
         if generation != self.latest:
             return
         try:
             search = self._open()
             page = search.page(query, None, PAGE_SIZE)
-            rows = search.rows(page.ids, lang=query.lang)  # the table shows them without a query of its own
+            rows = self._rows(page.ids, query, texts)  # the table shows them without a query of its own
             if generation != self.latest:
                 return
             self.page_found.emit(generation, query, page.ids, page.next, page.sort, rows)
@@ -78,13 +108,13 @@ class _Worker(QObject):
         if generation == self.latest:
             self.counted.emit(generation, total, self.all_count)
 
-    @Slot(int, object, object)
-    def fetch_more(self, generation: int, query: AgreementQuery, cursor: Cursor) -> None:
+    @Slot(int, object, object, object)
+    def fetch_more(self, generation: int, query: AgreementQuery, cursor: Cursor, texts=None) -> None:
         if generation != self.latest:
             return
         try:
             page = self._open().page(query, cursor, PAGE_SIZE)
-            rows = self._open().rows(page.ids, lang=query.lang)
+            rows = self._rows(page.ids, query, texts)
         except Cancelled:
             return
         except sqlite3.Error as exc:
@@ -123,10 +153,10 @@ class SearchService(QObject):
     counted = Signal(int, int, int)
     failed = Signal(int, str)
     records_counted = Signal(object)
-    _search_requested = Signal(int, object)
+    _search_requested = Signal(int, object, object)
     _total_requested = Signal(int, object)
     _count_requested = Signal()
-    _more_requested = Signal(int, object, object)
+    _more_requested = Signal(int, object, object, object)
     _close_requested = Signal()
 
     def __init__(self, path: Path, parent: QObject | None = None):
@@ -134,7 +164,9 @@ class SearchService(QObject):
         self.generation = 0
         self._thread = QThread(self)
         self._thread.setObjectName("agreement-search")
-        self._worker = _Worker(Path(path))
+        self._ui_idle = threading.Event()
+        self._ui_idle.set()
+        self._worker = _Worker(Path(path), self._ui_idle)
         self._worker.moveToThread(self._thread)
         self._search_requested.connect(self._worker.run_search)
         self._more_requested.connect(self._worker.fetch_more)
@@ -148,17 +180,18 @@ class SearchService(QObject):
         self._worker.failed.connect(self.failed)
         self._thread.start()
 
-    def search(self, query: AgreementQuery) -> int:
-        """Start a search; any earlier one still running is cancelled. Returns its generation."""
+    def search(self, query: AgreementQuery, texts=None) -> int:
+        """Start a search; any earlier one still running is cancelled. Returns its generation. With
+        ``texts`` (a thread-safe callable of a row), rows come as (row, texts(row)) pairs."""
         self.generation += 1
         self._worker.latest = self.generation
         self._worker.interrupt()
-        self._search_requested.emit(self.generation, query)
+        self._search_requested.emit(self.generation, query, texts)
         return self.generation
 
-    def fetch_more(self, generation: int, query: AgreementQuery, cursor: Cursor) -> None:
+    def fetch_more(self, generation: int, query: AgreementQuery, cursor: Cursor, texts=None) -> None:
         if generation == self.generation:
-            self._more_requested.emit(generation, query, cursor)
+            self._more_requested.emit(generation, query, cursor, texts)
 
     def count(self, generation: int, query: AgreementQuery) -> None:
         """Count what a search finds (after its first page; answered by ``counted``)."""
@@ -169,10 +202,21 @@ class SearchService(QObject):
         """Count the records of each kind (answered by ``records_counted``)."""
         self._count_requested.emit()
 
+    @contextmanager
+    def painting(self):
+        """While the UI thread paints a view that calls into Python for its cells, the worker pauses at
+        its next pause point (within a fraction of a millisecond) instead of taking turns at the GIL."""
+        self._ui_idle.clear()
+        try:
+            yield
+        finally:
+            self._ui_idle.set()
+
     def is_current(self, generation: int) -> bool:
         return generation == self.generation
 
     def shutdown(self) -> None:
+        self._ui_idle.set()
         if not self._thread.isRunning():
             return
         self.generation += 1
