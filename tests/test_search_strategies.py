@@ -115,3 +115,31 @@ def test_a_single_letter_is_the_one_letter_word_not_a_prefix(repo):
     assert not set(prefix_only) & set(result.ids)  # ... are not found by the single letter
     assert repo.agreements.search(AgreementQuery(text="ж")).total == repo.agreements.search(
         AgreementQuery(text="ж ")).total
+
+
+def test_the_cached_match_set_sees_a_change_committed_by_another_connection(tmp_path, monkeypatch):
+    """The worker keeps the last match set for the next page and the count; an edit made on another
+    connection meanwhile must still show."""
+    import shutil
+
+    from desktop.data.database import connect
+
+    monkeypatch.setattr(agreements_module, "SMALL_MATCH", 20)  # this small database takes the set path too
+    path = generate(tmp_path / "syn.sqlite", 3_000, seed=5, n_partners=12)
+    copy = tmp_path / "copy.sqlite"
+    shutil.copyfile(path, copy)
+    db = open_database(copy)
+    search = AgreementSearch(db)
+    q = AgreementQuery(text="транс")
+    before = search.search(q, limit=50)
+    assert search._last_match is not None, "the match-set path is what this test is about"
+    unmatched = db.conn.execute("SELECT id FROM agreements WHERE id NOT IN (SELECT rowid FROM agreements_fts "
+                                "WHERE agreements_fts MATCH 'транс*') LIMIT 1").fetchone()[0]
+    other = connect(copy)  # another connection, as the editing window's is to the search worker's
+    other.execute("UPDATE agreements SET title_ru = 'Транспортный коридор' WHERE id = ?", (unmatched,))
+    other.commit()
+    other.close()
+    after = search.search(q, limit=50)
+    assert after.total == before.total + 1
+    assert unmatched in paged(search, q, 997)
+    db.close()

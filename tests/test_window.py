@@ -172,3 +172,29 @@ def test_bundled_font_is_registered_and_covers_kazakh(qapp):
     metrics = QFontMetrics(qapp.font())
     assert all(metrics.inFontUcs4(ord(ch)) for ch in "ӘҒҚҢӨҰҮҺІәғқңөұүһіЁё")
     assert not metrics.inFontUcs4(0x1F642)  # the check can fail: no emoji in DejaVu Sans
+
+
+def test_sidebar_and_detail_pane_fill_in_after_the_first_paint(qtbot, repo, translator):
+    w = build_window(repo, translator=translator)
+    try:
+        assert not w.is_complete() and w.sidebar.count() == 0  # nothing of it on the start path
+        with qtbot.waitSignal(w.completed, timeout=5_000):
+            w.show()
+        assert w.sidebar.count() == 2 and w.agreements.splitter.count() == 2
+        assert w.sidebar.widget(0) is w.overview and w.sidebar.widget(1) is w.events
+        assert w.events.event_ids(), "the events list of all partners is filled"
+    finally:
+        w.search.shutdown()
+        dispose(w)
+
+
+def test_search_worker_pauses_only_while_painting(qtbot, window):
+    gate = window.search._ui_idle
+    assert gate.is_set()
+    with pytest.raises(RuntimeError):
+        with window.search.painting():
+            assert not gate.is_set()
+            raise RuntimeError("a paint that fails")
+    assert gate.is_set(), "a failed paint must not leave the worker waiting"
+    window.agreements.table.viewport().repaint()
+    assert gate.is_set()

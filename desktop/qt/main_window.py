@@ -32,6 +32,7 @@ VIEWS = ("agreements",)  # the map and trade views join this list when they exis
 class MainWindow(QMainWindow):
     completed = Signal()  # the sidebar is filled (it fills after the first paint)
     _overview: PartnerOverview | None = None  # set before __init__ runs: event() may come first
+    search: SearchService | None = None
 
     def __init__(self, repo: Repository, selection: SelectionState, search: SearchService,
                  translator: Translator | None = None, settings: Settings | None = None,
@@ -91,7 +92,12 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ the sidebar, after the first paint
 
     def event(self, event: QEvent) -> bool:
-        if self._overview is None and event.type() == QEvent.Type.Paint:
+        kind = event.type()
+        if kind == QEvent.Type.UpdateRequest and self.search is not None:
+            # The window repaints its widgets now: the search worker pauses meanwhile (see painting()).
+            with self.search.painting():
+                return super().event(event)
+        if self._overview is None and kind == QEvent.Type.Paint:
             QTimer.singleShot(0, self.complete)
         return super().event(event)
 
