@@ -134,7 +134,9 @@ def _screenshot(app, db_path: str | None, request: Screenshot) -> int:
         return 2
     repo = window.repo
     try:
-        if request.view not in window.views:
+        from desktop.qt.main_window import VIEWS
+
+        if request.view not in VIEWS:
             _fail(request, f"the {request.view} view is not part of this version")
             return 2
         if request.partner:
@@ -145,6 +147,12 @@ def _screenshot(app, db_path: str | None, request: Screenshot) -> int:
         window.show_view(request.view)
         window.resize(*SCREENSHOT_SIZE)
         window.show()
+        if request.view == "map":
+            app.processEvents()
+            if request.partner:
+                window.map.fit_selection()
+            else:
+                window.map.fit_all()
         view = window.agreements
         if request.search:
             view.set_search_text(request.search)

@@ -56,6 +56,27 @@ def delete_widgets_after_test():
 
 
 @pytest.fixture(scope="session")
+def translations():
+    from desktop.qt.i18n import build_translations
+
+    build_translations()
+
+
+@pytest.fixture
+def translator(qapp, translations):
+    """The app's translator, in English; back to English after the test."""
+    from PySide6.QtCore import QLocale
+
+    from desktop.qt.i18n import Translator, locale_for
+
+    t = Translator(qapp)
+    t.set_language("en")
+    yield t
+    t.set_language("en")
+    QLocale.setDefault(locale_for("en"))
+
+
+@pytest.fixture(scope="session")
 def built_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A database freshly built from db/seed (shared by the session; do not write to it)."""
     from desktop.data.build import build

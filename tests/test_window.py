@@ -14,20 +14,6 @@ from desktop.qt.i18n import Translator, build_translations, locale_for
 from desktop.qt.settings import Settings
 
 
-@pytest.fixture(scope="session")
-def translations():
-    build_translations()
-
-
-@pytest.fixture
-def translator(qapp, translations):
-    t = Translator(qapp)
-    t.set_language("en")
-    yield t
-    t.set_language("en")
-    QLocale.setDefault(locale_for("en"))
-
-
 def dispose(w) -> None:
     """Close and delete a window now (an undeleted one would still get LanguageChange events)."""
     from PySide6.QtCore import QCoreApplication, QEvent

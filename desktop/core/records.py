@@ -138,6 +138,12 @@ class Corridor:
     description_en: str | None
     description_ru: str | None
 
+    def name(self, lang: str) -> str:
+        return (self.name_ru or self.name_en) if lang == "ru" else self.name_en
+
+    def description(self, lang: str) -> str | None:
+        return (self.description_ru or self.description_en) if lang == "ru" else self.description_en
+
 
 @dataclass(frozen=True)
 class Node:
@@ -157,6 +163,12 @@ class Node:
     def has_position(self) -> bool:
         return self.lat is not None and self.lon is not None
 
+    def name(self, lang: str) -> str:
+        return (self.name_ru or self.name_en) if lang == "ru" else self.name_en
+
+    def note(self, lang: str) -> str | None:
+        return (self.note_ru or self.note_en) if lang == "ru" else self.note_en
+
 
 @dataclass(frozen=True)
 class Segment:
@@ -170,6 +182,9 @@ class Segment:
     length_km: float | None
     note_en: str | None
     note_ru: str | None
+
+    def note(self, lang: str) -> str | None:
+        return (self.note_ru or self.note_en) if lang == "ru" else self.note_en
 
 
 @dataclass(frozen=True)

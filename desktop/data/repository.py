@@ -92,22 +92,34 @@ class Repository:
                       is_alternative=bool(r[14])) for r in self._all(sql, params)]
 
     def events(self, iso3: str | None = None, *, include_alternatives: bool = False,
-               limit: int | None = None) -> list[Event]:
-        """Visits, meetings and summits, newest first; with ``iso3`` only that partner's; at most ``limit``."""
-        if iso3 is None:
-            return self._events("1", (), include_alternatives, limit)
-        return self._events(
-            "e.id IN (SELECT ep.event_id FROM event_partners ep JOIN partners p ON p.id = ep.partner_id "
-            "WHERE p.iso3 = ?)", (iso3,), include_alternatives, limit)
+               limit: int | None = None, corridor_id: int | None = None,
+               node_id: int | None = None) -> list[Event]:
+        """Visits, meetings and summits, newest first; with ``iso3`` only that partner's; with
+        ``corridor_id`` or ``node_id`` only those linked to that place; at most ``limit``."""
+        where, params = self._event_filters(iso3, corridor_id, node_id)
+        return self._events(where, params, include_alternatives, limit)
 
-    def event_count(self, iso3: str | None = None) -> int:
-        """How many events (preferred or without conflict) a partner, or every partner, has."""
+    @staticmethod
+    def _event_filters(iso3: str | None, corridor_id: int | None, node_id: int | None
+                       ) -> tuple[str, list[object]]:
+        where, params = ["1"], []
+        if iso3 is not None:
+            where.append("e.id IN (SELECT ep.event_id FROM event_partners ep JOIN partners p "
+                         "ON p.id = ep.partner_id WHERE p.iso3 = ?)")
+            params.append(iso3)
+        for column, value in (("corridor_id", corridor_id), ("node_id", node_id)):
+            if value is not None:
+                where.append(f"e.id IN (SELECT record_id FROM record_places WHERE record_type = 'event' "
+                             f"AND {column} = ?)")
+                params.append(int(value))
+        return " AND ".join(where), params
+
+    def event_count(self, iso3: str | None = None, *, corridor_id: int | None = None,
+                    node_id: int | None = None) -> int:
+        """How many events (preferred or without conflict) a partner, or every partner, has (at a place)."""
         alt = _PREFERRED.format(kind="event", alias="e")
-        if iso3 is None:
-            return self._all(f"SELECT count(*) FROM events e WHERE coalesce({alt}, 1) = 1")[0][0]
-        return self._all(
-            f"SELECT count(*) FROM events e WHERE coalesce({alt}, 1) = 1 AND e.id IN (SELECT ep.event_id "
-            "FROM event_partners ep JOIN partners p ON p.id = ep.partner_id WHERE p.iso3 = ?)", (iso3,))[0][0]
+        where, params = self._event_filters(iso3, corridor_id, node_id)
+        return self._all(f"SELECT count(*) FROM events e WHERE coalesce({alt}, 1) = 1 AND {where}", params)[0][0]
 
     def event_counts_by_partner(self) -> dict[str, int]:
         """ISO3 -> number of events (preferred or without conflict), in one query."""
@@ -180,8 +192,13 @@ class Repository:
             "FROM facts f JOIN metrics m ON m.code = f.metric LEFT JOIN partners p ON p.id = f.partner_id "
             f"WHERE {where} ORDER BY f.metric, coalesce(f.as_of, '') DESC, f.id", params)]
 
-    def facts(self, iso3: str | None = None, *, corridor_id: int | None = None) -> list[Fact]:
-        """Key facts of a partner (``iso3``), of a corridor, or the corridor-wide ones (neither)."""
+    def facts(self, iso3: str | None = None, *, corridor_id: int | None = None,
+              node_id: int | None = None) -> list[Fact]:
+        """Key facts of a partner (``iso3``), of a corridor, of a node (linked to it), or the
+        corridor-wide ones (none given)."""
+        if node_id is not None:
+            return self._facts("f.id IN (SELECT record_id FROM record_places WHERE record_type = 'fact' "
+                               "AND node_id = ?)", (int(node_id),))
         if iso3 is not None:
             return self._facts("p.iso3 = ?", (iso3,))
         if corridor_id is not None:
@@ -193,6 +210,12 @@ class Repository:
     def corridors(self) -> list[Corridor]:
         return [Corridor(*r) for r in self._all(
             "SELECT id, uid, name_en, name_ru, description_en, description_ru FROM corridors ORDER BY id")]
+
+    def corridor(self, corridor_id: int) -> Corridor | None:
+        r = self.db.conn.execute(
+            "SELECT id, uid, name_en, name_ru, description_en, description_ru FROM corridors WHERE id = ?",
+            (int(corridor_id),)).fetchone()
+        return Corridor(*r) if r else None
 
     def corridor_by_uid(self, uid: str) -> Corridor | None:
         r = self.db.conn.execute(
@@ -210,6 +233,11 @@ class Repository:
             f"SELECT {self._NODE_COLUMNS} FROM nodes n WHERE n.id IN (SELECT from_node_id FROM segments WHERE "
             "corridor_id = ? UNION SELECT to_node_id FROM segments WHERE corridor_id = ?) ORDER BY n.id",
             (int(corridor_id), int(corridor_id)))]
+
+    def node(self, node_id: int) -> Node | None:
+        r = self.db.conn.execute(f"SELECT {self._NODE_COLUMNS} FROM nodes n WHERE n.id = ?",
+                                 (int(node_id),)).fetchone()
+        return Node(*r) if r else None
 
     def node_by_uid(self, uid: str) -> Node | None:
         r = self.db.conn.execute(f"SELECT {self._NODE_COLUMNS} FROM nodes n WHERE n.uid = ?", (uid,)).fetchone()
@@ -285,6 +313,17 @@ class Repository:
         return dict(zip([d[0] for d in cur.description], row)) if row else {}
 
     # ------------------------------------------------------------------ places linked to records
+
+    def places_of(self, record_type: str, record_id: int) -> tuple[set[int], set[int]]:
+        """The corridors and nodes a record is linked to: (corridor ids, node ids)."""
+        corridors, nodes = set(), set()
+        for corridor_id, node_id in self._all("SELECT corridor_id, node_id FROM record_places WHERE record_type = ? "
+                                              "AND record_id = ?", (record_type, int(record_id))):
+            if corridor_id is not None:
+                corridors.add(corridor_id)
+            if node_id is not None:
+                nodes.add(node_id)
+        return corridors, nodes
 
     def record_ids_at(self, record_type: str, *, corridor_id: int | None = None,
                       node_id: int | None = None) -> list[int]:

@@ -159,6 +159,8 @@ class AgreementsView(QWidget):
         search.failed.connect(self._failed)
         selection.partner_selected.connect(lambda _: self._run_now())
         selection.event_selected.connect(lambda _: self._run_now())
+        selection.corridor_selected.connect(lambda _: self._run_now())
+        selection.node_selected.connect(lambda _: self._run_now())
         selection.agreement_selected.connect(self._agreement_selected)
 
         self._retranslate()
@@ -261,6 +263,7 @@ class AgreementsView(QWidget):
             statuses=tuple(sorted(self._chosen["statuses"])),
             year_from=year_from, year_to=year_to,
             event_id=self.selection.event,
+            corridor_id=self.selection.corridor, node_id=self.selection.node,
             sort=self._sort[0], descending=self._sort[1], lang=self.lang)
 
     def is_settled(self) -> bool:
@@ -305,11 +308,15 @@ class AgreementsView(QWidget):
             button.setText(titles[field] + (f" ({n})" if n else "") + " ▾")
 
     def remove_filter(self, key: str) -> None:
-        """Remove one chip's filter: keys are 'partner', 'event', 'years' or 'field:code'."""
+        """Remove one chip's filter: keys are 'partner', 'event', 'corridor', 'node', 'years' or 'field:code'."""
         if key == "partner":
             self.selection.select_partner(None)
         elif key == "event":
             self.selection.select_event(None)
+        elif key == "corridor":
+            self.selection.select_corridor(None)
+        elif key == "node":
+            self.selection.select_node(None)
         elif key == "years":
             self._set_years(None, None)
             self._filters_changed()
@@ -327,6 +334,8 @@ class AgreementsView(QWidget):
         self._fill_menus()
         self._retranslate_buttons()
         self.selection.select_event(None)
+        self.selection.select_corridor(None)
+        self.selection.select_node(None)
         self.selection.select_partner(None)
         self._filters_changed()
 
@@ -363,6 +372,15 @@ class AgreementsView(QWidget):
                 when = format_partial_date(event.date_start, self.locale())
                 text = f"{when} {title or ''}".strip()
                 chips.append(("event", self.tr("Event: {title}").format(title=_shorten(text, 60))))
+        if self.selection.corridor is not None:
+            corridor = self.repo.corridor(self.selection.corridor)
+            if corridor is not None:
+                chips.append(("corridor", self.tr("Corridor: {name}").format(
+                    name=_shorten(corridor.name(self.lang), 60))))
+        if self.selection.node is not None:
+            node = self.repo.node(self.selection.node)
+            if node is not None:
+                chips.append(("node", self.tr("Place: {name}").format(name=_shorten(node.name(self.lang), 60))))
         titles = self._menu_titles()
         vocab_of = {field: vocab for vocab, field, _ in FILTER_MENUS}
         for field in ("doc_types", "levels", "sectors", "statuses"):

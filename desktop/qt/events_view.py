@@ -134,6 +134,8 @@ class EventsView(QWidget):
         layout.addWidget(self.empty, 1)
 
         selection.partner_selected.connect(self._partner_selected)
+        selection.corridor_selected.connect(self._partner_selected)
+        selection.node_selected.connect(self._partner_selected)
         selection.event_selected.connect(self._sync_from_selection)
         self._reload()
 
@@ -203,29 +205,51 @@ class EventsView(QWidget):
 
     # ------------------------------------------------------------------ building
 
-    def _partner_selected(self, _iso3: object) -> None:
+    def _partner_selected(self, _value: object) -> None:
+        """A partner, corridor or node was chosen: list its events."""
         self._reload()
         if self.selection.event is not None and self.selection.event not in self._rows:
-            self.selection.select_event(None)  # the event is not one of the new partner's
+            self.selection.select_event(None)  # the event is not one of the new partner's or place's
+
+    def _place_name(self, lang: str) -> str | None:
+        if self.selection.node is not None:
+            node = self.repo.node(self.selection.node)
+            return node.name(lang) if node else None
+        if self.selection.corridor is not None:
+            corridor = self.repo.corridor(self.selection.corridor)
+            return corridor.name(lang) if corridor else None
+        return None
 
     def _reload(self, _iso3: object = None) -> None:
         lang = current_language()
         iso3 = self.selection.partner
         partner = self.repo.partner(iso3) if iso3 else None
         partner_name = partner.name(lang) if partner else iso3
-        events = self.repo.events(iso3, limit=EVENT_LIMIT)
-        total = self.repo.event_count(iso3) if len(events) == EVENT_LIMIT else len(events)
+        place = {"corridor_id": self.selection.corridor, "node_id": self.selection.node}
+        place_name = self._place_name(lang)
+        events = self.repo.events(iso3, limit=EVENT_LIMIT, **place)
+        total = self.repo.event_count(iso3, **place) if len(events) == EVENT_LIMIT else len(events)
         self._conflicted = self.repo.conflicted_ids("event")
         self.show_all.setText(self.tr("Show all events"))
         self.show_all.setToolTip(self.tr("Clear the selected event (Esc)"))
         loc = self.locale()
-        header = (self.tr("Events of {partner}: {n}").format(partner=partner_name, n=loc.toString(total)) if iso3
-                  else self.tr("Events of all partners: {n}").format(n=loc.toString(total)))
+        if place_name and iso3:
+            header = self.tr("Events of {partner} linked to {place}: {n}").format(
+                partner=partner_name, place=place_name, n=loc.toString(total))
+        elif place_name:
+            header = self.tr("Events linked to {place}: {n}").format(place=place_name, n=loc.toString(total))
+        elif iso3:
+            header = self.tr("Events of {partner}: {n}").format(partner=partner_name, n=loc.toString(total))
+        else:
+            header = self.tr("Events of all partners: {n}").format(n=loc.toString(total))
         if total > len(events):
             header += " " + self.tr("(newest {shown} listed)").format(shown=loc.toString(len(events)))
         self.header.setText(header)
-        self.empty.setText(self.tr("No events are recorded for {partner}.").format(partner=partner_name) if iso3
-                           else self.tr("No events are recorded."))
+        if place_name:
+            self.empty.setText(self.tr("No recorded event is linked to {place}.").format(place=place_name))
+        else:
+            self.empty.setText(self.tr("No events are recorded for {partner}.").format(partner=partner_name)
+                               if iso3 else self.tr("No events are recorded."))
         kinds = self.repo.labels("event_kinds")
         names = {p.iso3: p.name(lang) for p in self.repo.partners()}
         self._syncing = True

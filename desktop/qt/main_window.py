@@ -26,7 +26,8 @@ if TYPE_CHECKING:
     from desktop.qt.events_view import EventsView
     from desktop.qt.partner_overview import PartnerOverview
 
-VIEWS = ("agreements",)  # the map and trade views join this list when they exist
+VIEWS = ("agreements", "map")  # the trade view joins this list when it exists; all but the first are built
+# when first shown (the map loads its basemap then, not at start)
 
 
 class MainWindow(QMainWindow):
@@ -65,7 +66,7 @@ class MainWindow(QMainWindow):
         self.sidebar = QSplitter(Qt.Orientation.Vertical, self)
         self.sidebar.setObjectName("sidebarSplitter")
 
-        self.views: dict[str, QWidget] = {"agreements": AgreementsView(repo, selection, search, self)}
+        self.views: dict[str, QWidget] = {"agreements": AgreementsView(repo, selection, search, self)}  # built
         self.stack = QStackedWidget(self)
         for view in self.views.values():
             self.stack.addWidget(view)
@@ -156,8 +157,26 @@ class MainWindow(QMainWindow):
     def current_view(self) -> str:
         return next(name for name, view in self.views.items() if view is self.stack.currentWidget())
 
+    def view(self, name: str) -> QWidget | None:
+        """A view by name, built on first use; None if this version has no such view."""
+        if name not in VIEWS:
+            return None
+        if name not in self.views:
+            from desktop.qt.map_view import CorridorMapView
+
+            view = CorridorMapView(self.repo, self.selection, self.stack)
+            if self.settings is not None:
+                view.restore_state(self.settings)
+            self.views[name] = view
+            self.stack.addWidget(view)
+        return self.views[name]
+
+    @property
+    def map(self):
+        return self.view("map")
+
     def show_view(self, name: str) -> None:
-        view = self.views.get(name)
+        view = self.view(name)
         if view is None:
             return
         self.stack.setCurrentWidget(view)
@@ -266,7 +285,7 @@ class MainWindow(QMainWindow):
         for view in self.views.values():
             view.restore_state(self.settings)
         last = self.settings.last_view()
-        self.show_view(last if last in self.views else "agreements")
+        self.show_view(last if last in VIEWS else "agreements")
 
     def save_state(self) -> None:
         if self.settings is None:

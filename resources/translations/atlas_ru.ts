@@ -32,6 +32,14 @@
         <translation>Соглашения, визиты и источники (Ctrl+1)</translation>
     </message>
     <message>
+        <source>&amp;Corridor Map</source>
+        <translation>&amp;Карта коридоров</translation>
+    </message>
+    <message>
+        <source>Transport corridors, ports and border crossings (Ctrl+2)</source>
+        <translation>Транспортные коридоры, порты и погранпереходы (Ctrl+2)</translation>
+    </message>
+    <message>
         <source>&amp;Find…</source>
         <translation>&amp;Найти…</translation>
     </message>
@@ -357,6 +365,14 @@
         <translation>Событие: {title}</translation>
     </message>
     <message>
+        <source>Corridor: {name}</source>
+        <translation>Коридор: {name}</translation>
+    </message>
+    <message>
+        <source>Place: {name}</source>
+        <translation>Пункт: {name}</translation>
+    </message>
+    <message>
         <source>Years: {first}–{last}</source>
         <translation>Годы: {first}–{last}</translation>
     </message>
@@ -402,6 +418,181 @@
     </message>
 </context>
 <context>
+    <name>CorridorMapView</name>
+    <message>
+        <source>unknown</source>
+        <translation>неизвестно</translation>
+    </message>
+    <message>
+        <source>Fit all</source>
+        <translation>Показать всё</translation>
+    </message>
+    <message>
+        <source>Show the whole region (Ctrl+Shift+A)</source>
+        <translation>Показать весь регион (Ctrl+Shift+A)</translation>
+    </message>
+    <message>
+        <source>Fit selection</source>
+        <translation>Показать выбранное</translation>
+    </message>
+    <message>
+        <source>Show the selected node, corridor or partner (Ctrl+Shift+S)</source>
+        <translation>Показать выбранный пункт, коридор или партнёра (Ctrl+Shift+S)</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>Крупнее</translation>
+    </message>
+    <message>
+        <source>Zoom in (+ or the mouse wheel)</source>
+        <translation>Увеличить масштаб (+ или колесо мыши)</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>Мельче</translation>
+    </message>
+    <message>
+        <source>Zoom out (− or the mouse wheel)</source>
+        <translation>Уменьшить масштаб (− или колесо мыши)</translation>
+    </message>
+    <message>
+        <source>Corridors</source>
+        <translation>Коридоры</translation>
+    </message>
+    <message>
+        <source>Show or hide each corridor</source>
+        <translation>Показать или скрыть каждый коридор</translation>
+    </message>
+    <message>
+        <source>Modes</source>
+        <translation>Виды транспорта</translation>
+    </message>
+    <message>
+        <source>Show or hide rail, road, sea and pipeline</source>
+        <translation>Показать или скрыть железные дороги, автодороги, морские линии и трубопроводы</translation>
+    </message>
+    <message>
+        <source>Statuses</source>
+        <translation>Статусы</translation>
+    </message>
+    <message>
+        <source>Show or hide operating, planned and other segments</source>
+        <translation>Показать или скрыть действующие, планируемые и другие участки</translation>
+    </message>
+    <message>
+        <source>PNG…</source>
+        <translation>PNG…</translation>
+    </message>
+    <message>
+        <source>Save the map as it is shown as a PNG image</source>
+        <translation>Сохранить карту в текущем виде как изображение PNG</translation>
+    </message>
+    <message>
+        <source>SVG…</source>
+        <translation>SVG…</translation>
+    </message>
+    <message>
+        <source>Save the map as it is shown as an SVG drawing</source>
+        <translation>Сохранить карту в текущем виде как векторный рисунок SVG</translation>
+    </message>
+    <message>
+        <source>Basemap: {source}. Drag to move, wheel or +/− to zoom, click a node or a line to select it.</source>
+        <translation>Подложка: {source}. Перетаскивайте карту мышью, масштаб — колесом или +/−, щелчок по пункту или линии выбирает их.</translation>
+    </message>
+    <message>
+        <source>Mode (colour)</source>
+        <translation>Вид транспорта (цвет)</translation>
+    </message>
+    <message>
+        <source>Status (line)</source>
+        <translation>Статус (линия)</translation>
+    </message>
+    <message>
+        <source>Node</source>
+        <translation>Пункт</translation>
+    </message>
+    <message>
+        <source>Countries</source>
+        <translation>Страны</translation>
+    </message>
+    <message>
+        <source>Kazakhstan</source>
+        <translation>Казахстан</translation>
+    </message>
+    <message>
+        <source>Selected partner</source>
+        <translation>Выбранный партнёр</translation>
+    </message>
+    <message>
+        <source>Position unknown ({n})</source>
+        <translation>Положение неизвестно ({n})</translation>
+    </message>
+    <message>
+        <source>No reliable coordinates are recorded for this place, so it is not drawn.</source>
+        <translation>Надёжные координаты этого пункта не записаны, поэтому он не нанесён на карту.</translation>
+    </message>
+    <message>
+        <source>{route} ({mode}, {status}): an end has no position</source>
+        <translation>{route} ({mode}, {status}): положение одного из концов неизвестно</translation>
+    </message>
+    <message>
+        <source>No source recorded.</source>
+        <translation>Источник не указан.</translation>
+    </message>
+    <message>
+        <source>undated</source>
+        <translation>без даты</translation>
+    </message>
+    <message>
+        <source>and {n} more</source>
+        <translation>и ещё {n}</translation>
+    </message>
+    <message>
+        <source>Sources</source>
+        <translation>Источники</translation>
+    </message>
+    <message>
+        <source>{km} km</source>
+        <translation>{km} км</translation>
+    </message>
+    <message>
+        <source>length not recorded</source>
+        <translation>длина не указана</translation>
+    </message>
+    <message>
+        <source>the image could not be written</source>
+        <translation>изображение не удалось записать</translation>
+    </message>
+    <message>
+        <source>Transport corridors</source>
+        <translation>Транспортные коридоры</translation>
+    </message>
+    <message>
+        <source>the drawing could not be written</source>
+        <translation>рисунок не удалось записать</translation>
+    </message>
+    <message>
+        <source>The map could not be saved to {path}: {error}</source>
+        <translation>Не удалось сохранить карту в {path}: {error}</translation>
+    </message>
+    <message>
+        <source>Save the map as PNG</source>
+        <translation>Сохранить карту как PNG</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>Изображения PNG (*.png)</translation>
+    </message>
+    <message>
+        <source>Save the map as SVG</source>
+        <translation>Сохранить карту как SVG</translation>
+    </message>
+    <message>
+        <source>SVG drawings (*.svg)</source>
+        <translation>Рисунки SVG (*.svg)</translation>
+    </message>
+</context>
+<context>
     <name>Crash</name>
     <message>
         <source>Details were saved to {path}.</source>
@@ -431,6 +622,14 @@ Your data was not changed by this error. {where}</source>
         <translation>Снять выбор события (Esc)</translation>
     </message>
     <message>
+        <source>Events of {partner} linked to {place}: {n}</source>
+        <translation>События с партнёром {partner}, связанные с объектом «{place}»: {n}</translation>
+    </message>
+    <message>
+        <source>Events linked to {place}: {n}</source>
+        <translation>События, связанные с объектом «{place}»: {n}</translation>
+    </message>
+    <message>
         <source>Events of {partner}: {n}</source>
         <translation>События по партнёру {partner}: {n}</translation>
     </message>
@@ -441,6 +640,10 @@ Your data was not changed by this error. {where}</source>
     <message>
         <source>(newest {shown} listed)</source>
         <translation>(показаны последние {shown})</translation>
+    </message>
+    <message>
+        <source>No recorded event is linked to {place}.</source>
+        <translation>С объектом «{place}» не связано ни одно записанное событие.</translation>
     </message>
     <message>
         <source>No events are recorded for {partner}.</source>

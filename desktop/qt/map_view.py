@@ -1,0 +1,901 @@
+"""The corridor view: an offline map of corridors, ports and border crossings.
+
+Country outlines come from the bundled Natural Earth basemap, projected with a Lambert conformal conic
+projection centred on the Caspian; segments are drawn by mode (colour) and status (dash), nodes by
+kind (marker). Scene units are projected kilometres with y pointing south. Markers and labels keep
+their size at every zoom (they ignore the view's transformation); lines are cosmetic.
+
+A node without coordinates is never placed at a guessed point: it is listed under "Position
+unknown" beside the map, as is a segment whose end has no position.
+
+The view reads and writes the shared selection: a click selects a node, or a segment's corridor;
+the partner and event chosen elsewhere highlight their corridors and nodes.
+"""
+from __future__ import annotations
+
+import html
+import os
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import (QAction, QActionGroup, QBrush, QColor, QFont, QFontMetricsF, QImage, QKeySequence,
+                           QPainter, QPainterPath, QPen, QPixmap)
+from PySide6.QtWidgets import (QFileDialog, QFrame, QGraphicsItem, QGraphicsPathItem, QGraphicsScene,
+                               QGraphicsView, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMenu,
+                               QMessageBox, QSplitter, QStyle, QToolButton, QToolTip, QVBoxLayout, QWidget)
+
+from desktop.core.geo import REGION, LambertConformal
+from desktop.core.records import Node, Segment
+from desktop.data.basemap import Basemap, load_basemap
+from desktop.data.repository import Repository
+from desktop.qt import map_style as style
+from desktop.qt.agreements_model import format_partial_date
+from desktop.qt.i18n import current_language
+from desktop.qt.selection import SelectionState
+
+ZOOM_STEP = 1.25
+MIN_SCALE, MAX_SCALE = 0.02, 40.0  # pixels per projected km
+LABEL_GAP = 3.0  # pixels between labels
+FIT_MARGIN = 40.0  # pixels around "fit all" and "fit selection"
+PICK_PX = 7.0  # a click this close (pixels) to a marker or a line picks it
+ROLE_KIND, ROLE_ID = 0, 1  # QGraphicsItem.data() keys
+
+
+def _projected_rect(projection: LambertConformal, bbox: tuple[float, float, float, float]) -> QRectF:
+    """The scene rectangle covering a lon/lat box (sampled along its edges: the projection bends them)."""
+    lon0, lat0, lon1, lat1 = bbox
+    xs, ys = [], []
+    for i in range(21):
+        t = i / 20
+        for lon, lat in ((lon0 + (lon1 - lon0) * t, lat0), (lon0 + (lon1 - lon0) * t, lat1),
+                         (lon0, lat0 + (lat1 - lat0) * t), (lon1, lat0 + (lat1 - lat0) * t)):
+            x, y = projection.forward(lon, lat)
+            xs.append(x)
+            ys.append(-y)
+    return QRectF(QPointF(min(xs), min(ys)), QPointF(max(xs), max(ys)))
+
+
+def map_label(node: Node, lang: str) -> str:
+    """A node's name on the map: without the parenthesised detail (the tooltip has the full name)."""
+    name = node.name(lang)
+    short = name.split(" (", 1)[0].strip()
+    return short or name
+
+
+def _distance_to_segment(p: QPointF, a: QPointF, b: QPointF) -> float:
+    dx, dy = b.x() - a.x(), b.y() - a.y()
+    length2 = dx * dx + dy * dy
+    t = 0.0 if length2 == 0 else max(0.0, min(1.0, ((p.x() - a.x()) * dx + (p.y() - a.y()) * dy) / length2))
+    cx, cy = a.x() + t * dx - p.x(), a.y() + t * dy - p.y()
+    return (cx * cx + cy * cy) ** 0.5
+
+
+class CountryItem(QGraphicsPathItem):
+    def __init__(self, iso3: str | None, name: str, path: QPainterPath):
+        super().__init__(path)
+        self.iso3 = iso3
+        self.name = name
+        pen = QPen(style.BORDER, 0.8)
+        pen.setCosmetic(True)
+        self.setPen(pen)
+        self.setBrush(QBrush(style.LAND))
+        self.setZValue(0)
+        self.setAcceptHoverEvents(False)
+
+
+class SegmentItem(QGraphicsPathItem):
+    def __init__(self, segment: Segment, path: QPainterPath):
+        super().__init__(path)
+        self.segment = segment
+        self.setData(ROLE_KIND, "segment")
+        self.setData(ROLE_ID, segment.id)
+        self.setZValue(10)
+        self.set_state(False, False)
+
+    def set_state(self, selected: bool, dimmed: bool) -> None:
+        self.setPen(style.segment_pen(self.segment.mode, self.segment.status, selected=selected, dimmed=dimmed))
+        self.setZValue(12 if selected else (9 if dimmed else 10))
+
+
+class NodeItem(QGraphicsPathItem):
+    """A node's marker: constant size in pixels, centred on the node's projected position."""
+
+    def __init__(self, node: Node, pos: QPointF):
+        super().__init__(style.marker_path(node.kind))
+        self.node = node
+        self.setPos(pos)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations, True)
+        self.setData(ROLE_KIND, "node")
+        self.setData(ROLE_ID, node.id)
+        self.setZValue(20)
+        self.set_state(False, False)
+
+    def set_state(self, selected: bool, dimmed: bool) -> None:
+        self.setPen(style.marker_pen(selected=selected, dimmed=dimmed))
+        self.setBrush(style.marker_brush(self.node.kind, dimmed=dimmed))
+        self.setZValue(22 if selected else (19 if dimmed else 20))
+
+
+class LabelItem(QGraphicsItem):
+    """A node's name beside its marker, on a light halo; constant size in pixels."""
+
+    def __init__(self, node: Node, pos: QPointF, text: str, font: QFont):
+        super().__init__()
+        self.node = node
+        self.priority = style.LABEL_PRIORITY.get(node.kind, 3)
+        self.setPos(pos)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations, True)
+        self.setZValue(30)
+        self.font = font
+        self.set_text(text)
+
+    def set_text(self, text: str) -> None:
+        self.prepareGeometryChange()
+        self.text = text
+        metrics = QFontMetricsF(self.font)
+        width = metrics.horizontalAdvance(text)
+        offset = style.MARKER_SIZE / 2 + 3
+        self._rect = QRectF(offset, -metrics.height() / 2 - 1, width + 6, metrics.height() + 2)
+        self._baseline = metrics.ascent() - metrics.height() / 2
+
+    def boundingRect(self) -> QRectF:
+        return self._rect
+
+    def paint(self, painter: QPainter, option, widget=None) -> None:
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(255, 255, 255, 200))
+        painter.drawRoundedRect(self._rect, 3, 3)
+        painter.setPen(QColor("#111111"))
+        painter.setFont(self.font)
+        painter.drawText(QPointF(self._rect.left() + 3, self._baseline), self.text)
+
+
+class MapCanvas(QGraphicsView):
+    """The graphics view: wheel and +/- zoom around the cursor, drag to pan, click to select."""
+
+    clicked = Signal(object)  # the item under a click (or None)
+    scale_changed = Signal()
+
+    def __init__(self, scene: QGraphicsScene, parent: QWidget | None = None):
+        super().__init__(scene, parent)
+        self.setObjectName("mapCanvas")
+        self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
+        self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        self.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
+        self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setBackgroundBrush(QBrush(style.WATER))
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setMouseTracking(True)
+        self._press: QPointF | None = None
+        self.tooltip_for = None  # set by the view: item -> HTML text
+
+    def current_scale(self) -> float:
+        return self.transform().m11()
+
+    def zoom(self, factor: float, anchor: QPointF | None = None) -> None:
+        """Zoom by ``factor`` keeping the scene point under ``anchor`` (view pixels) in place."""
+        scale = self.current_scale()
+        factor = max(MIN_SCALE / scale, min(MAX_SCALE / scale, factor))
+        if abs(factor - 1) < 1e-9:
+            return
+        if anchor is None:
+            anchor = QPointF(self.viewport().rect().center())
+        before = self.mapToScene(anchor.toPoint())
+        old = self.transformationAnchor()
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.NoAnchor)
+        self.scale(factor, factor)
+        after = self.mapToScene(anchor.toPoint())
+        delta = after - before
+        self.translate(delta.x(), delta.y())
+        self.setTransformationAnchor(old)
+        self.scale_changed.emit()
+
+    def pan(self, dx: float, dy: float) -> None:
+        """Move the view by (dx, dy) pixels."""
+        h, v = self.horizontalScrollBar(), self.verticalScrollBar()
+        h.setValue(h.value() + int(dx))
+        v.setValue(v.value() + int(dy))
+
+    def fit(self, rect: QRectF) -> None:
+        if rect.isEmpty():
+            rect = rect.adjusted(-150, -150, 150, 150)  # a single point: some country around it
+        view = self.viewport().rect()
+        if view.width() < 10 or view.height() < 10:
+            return
+        sx = (view.width() - 2 * FIT_MARGIN) / rect.width()
+        sy = (view.height() - 2 * FIT_MARGIN) / rect.height()
+        scale = max(MIN_SCALE, min(MAX_SCALE, min(sx, sy)))
+        self.resetTransform()
+        self.scale(scale, scale)
+        self.centerOn(rect.center())
+        self.scale_changed.emit()
+
+    def wheelEvent(self, event) -> None:
+        steps = event.angleDelta().y() / 120
+        if steps:
+            self.zoom(ZOOM_STEP ** steps, event.position())
+        event.accept()
+
+    def mousePressEvent(self, event) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            self._press = event.position()
+        super().mousePressEvent(event)
+
+    def mouseReleaseEvent(self, event) -> None:
+        super().mouseReleaseEvent(event)
+        if event.button() == Qt.MouseButton.LeftButton and self._press is not None:
+            moved = (event.position() - self._press).manhattanLength()
+            self._press = None
+            if moved <= 4:
+                self.clicked.emit(self.pick(event.position().toPoint()))
+
+    def pick(self, point) -> QGraphicsItem | None:
+        """The node or segment under a viewport point: the nearest marker within PICK_PX pixels, else the
+        nearest line within PICK_PX pixels (measured on screen, so at every zoom alike)."""
+        p = QPointF(point)
+        best, best_d = None, PICK_PX
+        for item in self.scene().items():
+            kind = item.data(ROLE_KIND)
+            if kind != "node" or not item.isVisible():
+                continue
+            d = (QPointF(self.mapFromScene(item.pos())) - p).manhattanLength() / 1.414
+            if d <= best_d:
+                best, best_d = item, d
+        if best is not None:
+            return best
+        for item in self.scene().items():
+            if item.data(ROLE_KIND) != "segment" or not item.isVisible():
+                continue
+            path = item.path()
+            a = QPointF(self.mapFromScene(path.elementAt(0).x, path.elementAt(0).y))
+            b = QPointF(self.mapFromScene(path.elementAt(1).x, path.elementAt(1).y))
+            d = _distance_to_segment(p, a, b)
+            if d <= best_d:
+                best, best_d = item, d
+        return best
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and self.tooltip_for is not None:
+            item = self.pick(event.pos())
+            text = self.tooltip_for(item) if item is not None else ""
+            if text:
+                QToolTip.showText(event.globalPos(), text, self.viewport())
+            else:
+                QToolTip.hideText()
+                event.ignore()
+            return True
+        return super().viewportEvent(event)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self.scale_changed.emit()
+
+
+class Legend(QWidget):
+    """Samples drawn with the map's own pens and markers (map_style), with their labels."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("mapLegend")
+        self.layout_ = QVBoxLayout(self)
+        self.layout_.setContentsMargins(6, 6, 6, 6)
+        self.layout_.setSpacing(2)
+        self.entries: list[tuple[str, str]] = []  # (kind:code, label) as shown, for tests
+
+    def set_entries(self, sections: list[tuple[str, list[tuple[str, str, QPixmap]]]]) -> None:
+        while self.layout_.count():
+            item = self.layout_.takeAt(0)
+            if item.widget() is not None:
+                item.widget().deleteLater()
+        self.entries = []
+        for title, rows in sections:
+            heading = QLabel(title, self)
+            font = heading.font()
+            font.setBold(True)
+            heading.setFont(font)
+            self.layout_.addWidget(heading)
+            for key, text, pixmap in rows:
+                row = QHBoxLayout()
+                sample = QLabel(self)
+                sample.setPixmap(pixmap)
+                row.addWidget(sample)
+                label = QLabel(text, self)
+                label.setWordWrap(True)
+                row.addWidget(label, 1)
+                self.layout_.addLayout(row)
+                self.entries.append((key, text))
+            self.layout_.addSpacing(6)
+        self.layout_.addStretch(1)
+
+
+def line_sample(pen: QPen, width: int = 36, height: int = 14) -> QPixmap:
+    pixmap = QPixmap(width, height)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(pen)
+    painter.drawLine(QPointF(2, height / 2), QPointF(width - 2, height / 2))
+    painter.end()
+    return pixmap
+
+
+def marker_sample(kind: str, size: int = 18) -> QPixmap:
+    pixmap = QPixmap(size, size)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.translate(size / 2, size / 2)
+    painter.setPen(style.marker_pen())
+    painter.setBrush(style.marker_brush(kind))
+    painter.drawPath(style.marker_path(kind))
+    painter.end()
+    return pixmap
+
+
+def fill_sample(colour: QColor, size: int = 18) -> QPixmap:
+    pixmap = QPixmap(size + 18, size)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setPen(QPen(style.BORDER, 1))
+    painter.setBrush(colour)
+    painter.drawRect(2, 2, size + 12, size - 5)
+    painter.end()
+    return pixmap
+
+
+class CorridorMapView(QWidget):
+    """The map, its toolbar (fit, zoom, layers, export), its legend and the "position unknown" list."""
+
+    def __init__(self, repo: Repository, selection: SelectionState, parent: QWidget | None = None,
+                 basemap: Basemap | None = None):
+        super().__init__(parent)
+        self.setObjectName("mapView")
+        self.repo = repo
+        self.selection = selection
+        self.lang = current_language()
+        self.projection = LambertConformal()
+        self._basemap = basemap
+        self._fitted = False
+        self.hidden_corridors: set[int] = set()
+        self.hidden_modes: set[str] = set()
+        self.hidden_statuses: set[str] = set()
+
+        self.scene = QGraphicsScene(self)
+        self.canvas = MapCanvas(self.scene, self)
+        self.canvas.tooltip_for = self._tooltip
+        self.canvas.clicked.connect(self._clicked)
+        self.canvas.scale_changed.connect(self._schedule_labels)
+        self._label_timer = QTimer(self)
+        self._label_timer.setSingleShot(True)
+        self._label_timer.setInterval(0)
+        self._label_timer.timeout.connect(self.place_labels)
+
+        self.corridors = {c.id: c for c in repo.corridors()}
+        self.nodes = {n.id: n for n in repo.nodes()}
+        self.segments = repo.segments()
+        self.labels = {name: repo.labels(name) for name in ("node_kinds", "transport_modes", "segment_statuses")}
+        self.country_items: dict[str, CountryItem] = {}
+        self.node_items: dict[int, NodeItem] = {}
+        self.label_items: dict[int, LabelItem] = {}
+        self.segment_items: dict[int, SegmentItem] = {}
+        self._build_scene()
+
+        # toolbar
+        self.buttons: dict[str, QToolButton] = {}
+        bar = QHBoxLayout()
+        bar.setContentsMargins(0, 0, 0, 0)
+        for key, icon, slot, shortcut in (
+                ("fit_all", QStyle.StandardPixmap.SP_DesktopIcon, self.fit_all, "Ctrl+Shift+A"),
+                ("fit_selection", QStyle.StandardPixmap.SP_FileDialogContentsView, self.fit_selection,
+                 "Ctrl+Shift+S"),
+                ("zoom_in", QStyle.StandardPixmap.SP_ArrowUp, lambda: self.canvas.zoom(ZOOM_STEP), "+"),
+                ("zoom_out", QStyle.StandardPixmap.SP_ArrowDown, lambda: self.canvas.zoom(1 / ZOOM_STEP), "-")):
+            button = QToolButton(self, objectName=f"map_{key}")
+            button.setIcon(self.style().standardIcon(icon))
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+            button.clicked.connect(slot)
+            action = QAction(self)
+            action.setShortcut(QKeySequence(shortcut))
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            action.triggered.connect(slot)
+            self.addAction(action)
+            self.buttons[key] = button
+            bar.addWidget(button)
+        zoom_in_too = QAction(self)  # "=" is "+" without Shift on most keyboards
+        zoom_in_too.setShortcut(QKeySequence("="))
+        zoom_in_too.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        zoom_in_too.triggered.connect(lambda: self.canvas.zoom(ZOOM_STEP))
+        self.addAction(zoom_in_too)
+        bar.addSpacing(12)
+        self.layer_menus: dict[str, QMenu] = {}
+        for key in ("corridors", "modes", "statuses"):
+            button = QToolButton(self, objectName=f"map_layers_{key}")
+            button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+            menu = QMenu(button)
+            button.setMenu(menu)
+            self.layer_menus[key] = menu
+            self.buttons[f"layers_{key}"] = button
+            bar.addWidget(button)
+        bar.addStretch(1)
+        for key, slot in (("export_png", self.export_png_dialog), ("export_svg", self.export_svg_dialog)):
+            button = QToolButton(self, objectName=f"map_{key}")
+            button.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_DialogSaveButton))
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+            button.clicked.connect(slot)
+            self.buttons[key] = button
+            bar.addWidget(button)
+
+        # side panel: legend and "position unknown"
+        self.legend = Legend(self)
+        self.unknown_title = QLabel(self, objectName="mapUnknownTitle")
+        font = self.unknown_title.font()
+        font.setBold(True)
+        self.unknown_title.setFont(font)
+        self.unknown_list = QListWidget(self, objectName="mapUnknownList")
+        self.unknown_list.setWordWrap(True)
+        self.unknown_list.itemActivated.connect(self._unknown_activated)
+        self.unknown_list.itemClicked.connect(self._unknown_activated)
+        self.status = QLabel(self, objectName="mapStatus")
+        self.status.setWordWrap(True)
+        side = QWidget(self)
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(0, 0, 0, 0)
+        side_layout.addWidget(self.legend)
+        side_layout.addWidget(self.unknown_title)
+        side_layout.addWidget(self.unknown_list, 1)
+        side.setMinimumWidth(220)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("mapSplitter")
+        self.splitter.addWidget(self.canvas)
+        self.splitter.addWidget(side)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setSizes([800, 260])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(bar)
+        layout.addWidget(self.splitter, 1)
+        layout.addWidget(self.status)
+
+        selection.partner_selected.connect(lambda _: self._highlight())
+        selection.event_selected.connect(lambda _: self._highlight())
+        selection.corridor_selected.connect(lambda _: self._highlight())
+        selection.node_selected.connect(lambda _: self._highlight())
+        self._retranslate()
+        self._highlight()
+
+    # ------------------------------------------------------------------ building the scene
+
+    def _build_scene(self) -> None:
+        basemap = self._basemap or load_basemap()
+        self.basemap_source = basemap.source
+        forward = self.projection.forward_many
+        for country in basemap.countries:
+            path = QPainterPath()
+            path.setFillRule(Qt.FillRule.OddEvenFill)
+            for ring in country.rings:
+                xy = forward(ring)
+                if len(xy) < 6:
+                    continue
+                path.moveTo(xy[0], -xy[1])
+                for i in range(2, len(xy), 2):
+                    path.lineTo(xy[i], -xy[i + 1])
+                path.closeSubpath()
+            item = CountryItem(country.iso3, country.name, path)
+            self.scene.addItem(item)
+            if country.iso3:
+                self.country_items[country.iso3] = item
+        world = _projected_rect(self.projection, basemap.bbox)
+        self.scene.setSceneRect(world)
+        self.region_rect = _projected_rect(self.projection, REGION)
+
+        font = QFont(self.font())
+        font.setPointSizeF(max(7.5, font.pointSizeF() - 1))
+        self.positions: dict[int, QPointF] = {}
+        for node in self.nodes.values():
+            if not node.has_position:
+                continue
+            x, y = self.projection.forward(node.lon, node.lat)
+            pos = QPointF(x, -y)
+            self.positions[node.id] = pos
+            marker = NodeItem(node, pos)
+            self.scene.addItem(marker)
+            self.node_items[node.id] = marker
+            label = LabelItem(node, pos, map_label(node, self.lang), font)
+            self.scene.addItem(label)
+            self.label_items[node.id] = label
+        for seg in self.segments:
+            a, b = self.positions.get(seg.from_node_id), self.positions.get(seg.to_node_id)
+            if a is None or b is None:
+                continue  # an end without a position: listed, not drawn
+            path = QPainterPath(a)
+            path.lineTo(b)
+            item = SegmentItem(seg, path)
+            self.scene.addItem(item)
+            self.segment_items[seg.id] = item
+
+    def unplaced_segments(self) -> list[Segment]:
+        return [s for s in self.segments if s.id not in self.segment_items]
+
+    def unplaced_nodes(self) -> list[Node]:
+        return [n for n in self.nodes.values() if not n.has_position]
+
+    # ------------------------------------------------------------------ language
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            lang = current_language()
+            if lang != self.lang:
+                self.lang = lang
+                for node_id, label in self.label_items.items():
+                    label.set_text(map_label(self.nodes[node_id], lang))
+                self._schedule_labels()
+            self._retranslate()
+        super().changeEvent(event)
+
+    def _label(self, vocabulary: str, code: str | None) -> str:
+        if not code:
+            return self.tr("unknown")
+        en, ru = self.labels[vocabulary].get(code, (code, code))
+        return ru if self.lang == "ru" else en
+
+    def _retranslate(self) -> None:
+        texts = {"fit_all": (self.tr("Fit all"), self.tr("Show the whole region (Ctrl+Shift+A)")),
+                 "fit_selection": (self.tr("Fit selection"),
+                                   self.tr("Show the selected node, corridor or partner (Ctrl+Shift+S)")),
+                 "zoom_in": (self.tr("Zoom in"), self.tr("Zoom in (+ or the mouse wheel)")),
+                 "zoom_out": (self.tr("Zoom out"), self.tr("Zoom out (− or the mouse wheel)")),
+                 "layers_corridors": (self.tr("Corridors") + " ▾", self.tr("Show or hide each corridor")),
+                 "layers_modes": (self.tr("Modes") + " ▾", self.tr("Show or hide rail, road, sea and pipeline")),
+                 "layers_statuses": (self.tr("Statuses") + " ▾",
+                                     self.tr("Show or hide operating, planned and other segments")),
+                 "export_png": (self.tr("PNG…"), self.tr("Save the map as it is shown as a PNG image")),
+                 "export_svg": (self.tr("SVG…"), self.tr("Save the map as it is shown as an SVG drawing"))}
+        for key, (text, tip) in texts.items():
+            self.buttons[key].setText(text)
+            self.buttons[key].setToolTip(tip)
+        self._fill_layer_menus()
+        self._fill_legend()
+        self._fill_unknown()
+        self.status.setText(self.tr("Basemap: {source}. Drag to move, wheel or +/− to zoom, click a node or a "
+                                    "line to select it.").format(source=self.basemap_source))
+
+    def _fill_layer_menus(self) -> None:
+        menus = self.layer_menus
+        for menu in menus.values():
+            menu.clear()
+        for corridor in self.corridors.values():
+            self._layer_action(menus["corridors"], corridor.name(self.lang), corridor.id not in self.hidden_corridors,
+                               lambda on, c=corridor.id: self.set_layer("corridor", c, on))
+        for code in self.labels["transport_modes"]:
+            self._layer_action(menus["modes"], self._label("transport_modes", code), code not in self.hidden_modes,
+                               lambda on, c=code: self.set_layer("mode", c, on))
+        for code in self.labels["segment_statuses"]:
+            self._layer_action(menus["statuses"], self._label("segment_statuses", code),
+                               code not in self.hidden_statuses, lambda on, c=code: self.set_layer("status", c, on))
+
+    @staticmethod
+    def _layer_action(menu: QMenu, text: str, checked: bool, slot) -> None:
+        action = QAction(text, menu)
+        action.setCheckable(True)
+        action.setChecked(checked)
+        action.toggled.connect(slot)
+        menu.addAction(action)
+
+    def _fill_legend(self) -> None:
+        modes = [c for c in self.labels["transport_modes"] if any(s.mode == c for s in self.segments)]
+        statuses = [c for c in self.labels["segment_statuses"] if any(s.status == c for s in self.segments)]
+        kinds = [c for c in self.labels["node_kinds"] if any(n.kind == c for n in self.nodes.values())]
+        sections = [
+            (self.tr("Mode (colour)"), [(f"mode:{m}", self._label("transport_modes", m),
+                                         line_sample(style.segment_pen(m, "operating"))) for m in modes]),
+            (self.tr("Status (line)"), [(f"status:{s}", self._label("segment_statuses", s),
+                                         line_sample(style.segment_pen("other", s))) for s in statuses]),
+            (self.tr("Node"), [(f"kind:{k}", self._label("node_kinds", k), marker_sample(k)) for k in kinds]),
+            (self.tr("Countries"), [("country:KAZ", self.tr("Kazakhstan"), fill_sample(style.LAND_HOME)),
+                                    ("country:partner", self.tr("Selected partner"), fill_sample(style.LAND_PARTNER))]),
+        ]
+        self.legend.set_entries(sections)
+
+    def _fill_unknown(self) -> None:
+        nodes, segments = self.unplaced_nodes(), self.unplaced_segments()
+        self.unknown_title.setText(self.tr("Position unknown ({n})").format(n=len(nodes) + len(segments)))
+        self.unknown_list.clear()
+        for node in nodes:
+            item = QListWidgetItem(f"{node.name(self.lang)} — {self._label('node_kinds', node.kind)}")
+            item.setData(Qt.ItemDataRole.UserRole, ("node", node.id))
+            item.setToolTip(self.tr("No reliable coordinates are recorded for this place, so it is not drawn."))
+            self.unknown_list.addItem(item)
+        for seg in segments:
+            a, b = self.nodes.get(seg.from_node_id), self.nodes.get(seg.to_node_id)
+            names = f"{a.name(self.lang) if a else '?'} – {b.name(self.lang) if b else '?'}"
+            item = QListWidgetItem(self.tr("{route} ({mode}, {status}): an end has no position").format(
+                route=names, mode=self._label("transport_modes", seg.mode),
+                status=self._label("segment_statuses", seg.status).lower()))
+            item.setData(Qt.ItemDataRole.UserRole, ("corridor", seg.corridor_id))
+            self.unknown_list.addItem(item)
+
+    def unknown_texts(self) -> list[str]:
+        return [self.unknown_list.item(i).text() for i in range(self.unknown_list.count())]
+
+    # ------------------------------------------------------------------ layers
+
+    def set_layer(self, kind: str, code: object, visible: bool) -> None:
+        """Show or hide a corridor (id), a mode or a status."""
+        hidden = {"corridor": self.hidden_corridors, "mode": self.hidden_modes, "status": self.hidden_statuses}[kind]
+        (hidden.discard if visible else hidden.add)(code)
+        self._apply_layers()
+
+    def _apply_layers(self) -> None:
+        shown_nodes: set[int] = set()
+        on_segments: set[int] = set()
+        for seg in self.segments:
+            on_segments.update((seg.from_node_id, seg.to_node_id))
+            item = self.segment_items.get(seg.id)
+            visible = (seg.corridor_id not in self.hidden_corridors and seg.mode not in self.hidden_modes
+                       and seg.status not in self.hidden_statuses)
+            if item is not None:
+                item.setVisible(visible)
+            if visible:
+                shown_nodes.update((seg.from_node_id, seg.to_node_id))
+        for node_id, item in self.node_items.items():
+            item.setVisible(node_id in shown_nodes or node_id not in on_segments)
+        self._schedule_labels()
+
+    # ------------------------------------------------------------------ labels
+
+    def _schedule_labels(self) -> None:
+        self._label_timer.start()
+
+    def place_labels(self) -> None:
+        """Show the labels that fit, by priority (ports first), fewer as the map zooms out."""
+        scale = self.canvas.current_scale()
+        # below these scales (pixels per km) a priority level is left out altogether
+        limits = {0: 0.0, 1: 0.12, 2: 0.3, 3: 0.6}
+        taken: list[QRectF] = []
+        selected = self.selection.node
+        ordered = sorted(self.label_items.values(),
+                         key=lambda label: (label.node.id != selected, label.priority, label.node.id))
+        for label in ordered:
+            marker = self.node_items[label.node.id]
+            if not marker.isVisible() or (scale < limits[label.priority] and label.node.id != selected):
+                label.setVisible(False)
+                continue
+            origin = self.canvas.mapFromScene(label.pos())
+            rect = label.boundingRect().translated(origin.x(), origin.y()).adjusted(
+                -LABEL_GAP, -LABEL_GAP, LABEL_GAP, LABEL_GAP)
+            if any(rect.intersects(other) for other in taken):
+                label.setVisible(False)
+                continue
+            taken.append(rect)
+            marker_rect = QRectF(origin.x() - style.MARKER_SIZE / 2, origin.y() - style.MARKER_SIZE / 2,
+                                 style.MARKER_SIZE, style.MARKER_SIZE)
+            taken.append(marker_rect)
+            label.setVisible(True)
+
+    def visible_labels(self) -> list[str]:
+        return [label.text for label in self.label_items.values() if label.isVisible()]
+
+    # ------------------------------------------------------------------ selection
+
+    def _clicked(self, item: QGraphicsItem | None) -> None:
+        if item is None:
+            return
+        if item.data(ROLE_KIND) == "node":
+            self.selection.select_corridor(None)
+            self.selection.select_node(item.data(ROLE_ID))
+        else:
+            self.selection.select_node(None)
+            self.selection.select_corridor(item.segment.corridor_id)
+
+    def _unknown_activated(self, item: QListWidgetItem) -> None:
+        kind, value = item.data(Qt.ItemDataRole.UserRole)
+        if kind == "node":
+            self.selection.select_corridor(None)
+            self.selection.select_node(value)
+        else:
+            self.selection.select_node(None)
+            self.selection.select_corridor(value)
+
+    def highlighted(self) -> tuple[set[int], set[int]]:
+        """The node and segment ids the current selection emphasises (empty: nothing is selected)."""
+        sel = self.selection
+        nodes: set[int] = set()
+        segments: set[int] = set()
+        if sel.node is not None:
+            nodes.add(sel.node)
+            segments |= {s.id for s in self.segments if sel.node in (s.from_node_id, s.to_node_id)}
+        elif sel.corridor is not None:
+            segments |= {s.id for s in self.segments if s.corridor_id == sel.corridor}
+        elif sel.event is not None:
+            corridors, places = self.repo.places_of("event", sel.event)
+            nodes |= places
+            segments |= {s.id for s in self.segments if s.corridor_id in corridors
+                         or s.from_node_id in places or s.to_node_id in places}
+        elif sel.partner is not None:
+            nodes |= {n.id for n in self.nodes.values() if n.country_iso3 == sel.partner}
+            segments |= {s.id for s in self.segments if s.from_node_id in nodes or s.to_node_id in nodes}
+        for seg in self.segments:
+            if seg.id in segments:
+                nodes.update((seg.from_node_id, seg.to_node_id))
+        return nodes, segments
+
+    def _highlight(self) -> None:
+        sel = self.selection
+        nodes, segments = self.highlighted()
+        active = sel.node is not None or sel.corridor is not None or sel.event is not None or sel.partner is not None
+        for item in self.country_items.values():
+            colour = style.LAND_HOME if item.iso3 == "KAZ" else (
+                style.LAND_PARTNER if sel.partner and item.iso3 == sel.partner else style.LAND)
+            item.setBrush(QBrush(colour))
+        for seg_id, item in self.segment_items.items():
+            item.set_state(seg_id in segments and (sel.corridor is not None or sel.node is not None),
+                           active and seg_id not in segments)
+        for node_id, item in self.node_items.items():
+            item.set_state(node_id == sel.node, active and node_id not in nodes)
+        self._schedule_labels()
+
+    def selection_rect(self) -> QRectF | None:
+        """The scene rectangle around what is selected (None if nothing placed is)."""
+        nodes, segments = self.highlighted()
+        points = [self.positions[n] for n in nodes if n in self.positions]
+        if not points and self.selection.partner and self.selection.partner in self.country_items:
+            return self.country_items[self.selection.partner].boundingRect()
+        if not points:
+            return None
+        xs, ys = [p.x() for p in points], [p.y() for p in points]
+        return QRectF(QPointF(min(xs), min(ys)), QPointF(max(xs), max(ys)))
+
+    def fit_all(self) -> None:
+        self.canvas.fit(self.region_rect)
+
+    def fit_selection(self) -> None:
+        rect = self.selection_rect()
+        self.canvas.fit(rect if rect is not None else self.region_rect)
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if not self._fitted:
+            self._fitted = True
+            QTimer.singleShot(0, self.fit_all) if self.canvas.viewport().width() < 50 else self.fit_all()
+
+    # ------------------------------------------------------------------ tooltips
+
+    def _tooltip(self, item: QGraphicsItem) -> str:
+        if item.data(ROLE_KIND) == "node":
+            return self.node_tooltip(item.node)
+        return self.segment_tooltip(item.segment)
+
+    def _sources_html(self, record_type: str, record_id: int, limit: int = 4) -> str:
+        sources = self.repo.sources_of(record_type, record_id)
+        if not sources:
+            return "<br><i>" + html.escape(self.tr("No source recorded.")) + "</i>"
+        rows = []
+        for src in sources[:limit]:
+            when = format_partial_date(src.published, self.locale()) if src.published else self.tr("undated")
+            rows.append(html.escape(f"{src.title or src.url or '?'} — {src.publisher or '?'}, {when}"))
+        more = len(sources) - limit
+        if more > 0:
+            rows.append(html.escape(self.tr("and {n} more").format(n=more)))
+        return "<br><b>" + html.escape(self.tr("Sources")) + "</b><br>" + "<br>".join(rows)
+
+    def _facts_html(self, facts, limit: int = 6) -> str:
+        if not facts:
+            return ""
+        rows = []
+        for fact in facts[:limit]:
+            metric = fact.metric_ru if self.lang == "ru" and fact.metric_ru else fact.metric_en
+            value = f"{fact.value} {fact.unit}" if fact.unit and fact.unit != "label" else fact.value
+            when = f" ({format_partial_date(fact.as_of, self.locale())})" if fact.as_of else ""
+            rows.append(html.escape(f"{metric}: {value}{when}"))
+        if len(facts) > limit:
+            rows.append(html.escape(self.tr("and {n} more").format(n=len(facts) - limit)))
+        return "<br>" + "<br>".join(rows)
+
+    def node_tooltip(self, node: Node) -> str:
+        partner = self.repo.partner(node.country_iso3)
+        country = partner.name(self.lang) if partner else node.country_iso3
+        parts = [f"<b>{html.escape(node.name(self.lang))}</b>",
+                 html.escape(f"{self._label('node_kinds', node.kind)} · {country}")]
+        if node.note(self.lang):
+            parts.append(html.escape(node.note(self.lang)))
+        return "<br>".join(parts) + self._facts_html(self.repo.facts(node_id=node.id)) + \
+            self._sources_html("node", node.id)
+
+    def segment_tooltip(self, seg: Segment) -> str:
+        a, b = self.nodes.get(seg.from_node_id), self.nodes.get(seg.to_node_id)
+        corridor = self.corridors.get(seg.corridor_id)
+        length = (self.tr("{km} km").format(km=self.locale().toString(float(seg.length_km), "f", 0))
+                  if seg.length_km is not None else self.tr("length not recorded"))
+        parts = [f"<b>{html.escape((a.name(self.lang) if a else '?') + ' – ' + (b.name(self.lang) if b else '?'))}</b>",
+                 html.escape(corridor.name(self.lang) if corridor else ""),
+                 html.escape(f"{self._label('transport_modes', seg.mode)} · "
+                             f"{self._label('segment_statuses', seg.status)} · {length}")]
+        if seg.note(self.lang):
+            parts.append(html.escape(seg.note(self.lang)))
+        return "<br>".join(p for p in parts if p) + self._sources_html("segment", seg.id)
+
+    # ------------------------------------------------------------------ export
+
+    def render_image(self, scale: float = 2.0) -> QImage:
+        """The map as shown, at ``scale`` times the screen pixels."""
+        size = self.canvas.viewport().size()
+        image = QImage(QSize(int(size.width() * scale), int(size.height() * scale)),
+                       QImage.Format.Format_ARGB32_Premultiplied)
+        image.fill(style.WATER)
+        painter = QPainter(image)
+        painter.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
+        self.canvas.render(painter, QRectF(image.rect()), self.canvas.viewport().rect())
+        painter.end()
+        return image
+
+    def export_png(self, path: str | os.PathLike[str]) -> None:
+        """Write the map as shown to a PNG (through a temporary file renamed into place)."""
+        target = Path(path)
+        tmp = target.with_name(f".{target.name}.tmp")
+        try:
+            if not self.render_image().save(str(tmp), "PNG"):
+                raise OSError(self.tr("the image could not be written"))
+            os.replace(tmp, target)
+        finally:
+            tmp.unlink(missing_ok=True)
+
+    def export_svg(self, path: str | os.PathLike[str]) -> None:
+        """Write the map as shown to an SVG drawing (vector lines and text)."""
+        from PySide6.QtSvg import QSvgGenerator
+
+        target = Path(path)
+        tmp = target.with_name(f".{target.name}.tmp")
+        size = self.canvas.viewport().size()
+        generator = QSvgGenerator()
+        generator.setFileName(str(tmp))
+        generator.setSize(size)
+        generator.setViewBox(QRectF(0, 0, size.width(), size.height()))
+        generator.setTitle(self.tr("Transport corridors"))
+        generator.setDescription(self.basemap_source)
+        try:
+            painter = QPainter()
+            if not painter.begin(generator):
+                raise OSError(self.tr("the drawing could not be written"))
+            painter.fillRect(QRectF(0, 0, size.width(), size.height()), style.WATER)
+            self.canvas.render(painter, QRectF(0, 0, size.width(), size.height()), self.canvas.viewport().rect())
+            painter.end()
+            if not tmp.exists() or tmp.stat().st_size == 0:
+                raise OSError(self.tr("the drawing could not be written"))
+            os.replace(tmp, target)
+        finally:
+            tmp.unlink(missing_ok=True)
+
+    def _export_dialog(self, title: str, pattern: str, suffix: str, write) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, title, f"corridors.{suffix}", pattern)
+        if not path:
+            return
+        if not path.lower().endswith(f".{suffix}"):
+            path += f".{suffix}"
+        try:
+            write(path)
+        except OSError as exc:
+            QMessageBox.warning(self, title, self.tr("The map could not be saved to {path}: {error}").format(
+                path=path, error=exc.strerror or str(exc)))
+
+    def export_png_dialog(self) -> None:
+        self._export_dialog(self.tr("Save the map as PNG"), self.tr("PNG images (*.png)"), "png", self.export_png)
+
+    def export_svg_dialog(self) -> None:
+        self._export_dialog(self.tr("Save the map as SVG"), self.tr("SVG drawings (*.svg)"), "svg", self.export_svg)
+
+    # ------------------------------------------------------------------ state
+
+    def save_state(self, settings) -> None:
+        settings.set_splitter("map", self.splitter.saveState())
+
+    def restore_state(self, settings) -> None:
+        state = settings.splitter("map")
+        if state is not None:
+            self.splitter.restoreState(state)
+
+    def complete(self) -> None:
+        """Nothing is deferred in this view (the window calls it on every view)."""
