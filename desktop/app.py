@@ -107,7 +107,7 @@ def run(db_path: str | None = None, argv: list[str] | None = None, screenshot: S
         window.show()
         from PySide6.QtCore import QTimer
 
-        QTimer.singleShot(2000, window.start_integrity_check)
+        QTimer.singleShot(2000, window, window.start_integrity_check)
         return app.exec()
     finally:
         opened.database.close()

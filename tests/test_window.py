@@ -72,6 +72,13 @@ def test_shortcuts_focus_search_and_switch_views(qtbot, window):
     assert window.actions["view_agreements"].shortcut().toString() == "Ctrl+1"
     window.actions["view_agreements"].trigger()
     assert window.current_view() == "agreements"
+    assert window.actions["view_map"].shortcut().toString() == "Ctrl+2"
+    assert "map" not in window.views  # the map is built when first shown, not at start
+    window.actions["view_map"].trigger()
+    assert window.current_view() == "map" and window.stack.currentWidget() is window.map
+    assert window.actions["view_map"].isChecked() and not window.actions["view_agreements"].isChecked()
+    window.actions["view_agreements"].trigger()
+    assert window.current_view() == "agreements"
     menus = [a.text() for a in window.menuBar().actions()]
     assert menus == ["&File", "&View", "&Language", "&Help"]
 
@@ -130,7 +137,12 @@ def test_geometry_splitters_and_view_are_remembered(qtbot, repo, translator):
     qtbot.wait(50)
     assert second.splitter.sizes() == saved
     assert second.current_view() == "agreements"
+    second.show_view("map")
     dispose(second)
+    third = build_window(repo, translator=translator, settings=Settings())
+    assert third.current_view() == "map"  # the last view shown comes back
+    third.search.shutdown()
+    dispose(third)
 
 
 def test_screenshot_command_writes_a_1400x900_png(tmp_path, built_db, translations):

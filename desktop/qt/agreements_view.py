@@ -435,7 +435,7 @@ class AgreementsView(QWidget):
             rows = None
         self.model.set_result(query, ids, next_cursor, len(ids), rows)
         if next_cursor is not None:  # more than a page: count once this page is painted
-            QTimer.singleShot(COUNT_DELAY_MS, lambda g=generation, q=query: self.search.count(g, q))
+            QTimer.singleShot(COUNT_DELAY_MS, self, lambda g=generation, q=query: self.search.count(g, q))
         if ids:
             self.stack.setCurrentWidget(self.table)
             row = self.model.row_of(self.selection.agreement) if self.selection.agreement is not None else -1

@@ -301,7 +301,7 @@ class AgreementDetail(QWidget):
         # Queued: a view reacting to the event may select another agreement, which rebuilds
         # this pane and deletes the label whose signal is still being delivered.
         if self._event_id is not None:
-            QTimer.singleShot(0, partial(self.selection.select_event, self._event_id))
+            QTimer.singleShot(0, self, partial(self.selection.select_event, self._event_id))
 
     def _add_sources(self, layout: QVBoxLayout, sources: list[Source]) -> None:
         box = QWidget()

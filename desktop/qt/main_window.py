@@ -86,7 +86,7 @@ class MainWindow(QMainWindow):
         self._retranslate()
         self._restore()
         search.records_counted.connect(self._records_counted)
-        QTimer.singleShot(0, search.count_records)  # counted by the worker, off the start path
+        QTimer.singleShot(0, search, search.count_records)  # counted by the worker, off the start path
         self.integrity = IntegrityCheck(repo.db.path, self)
         self.integrity.finished.connect(self._integrity_checked)
 
@@ -99,7 +99,7 @@ class MainWindow(QMainWindow):
             with self.search.painting():
                 return super().event(event)
         if self._overview is None and kind == QEvent.Type.Paint:
-            QTimer.singleShot(0, self.complete)
+            QTimer.singleShot(0, self, self.complete)
         return super().event(event)
 
     def is_complete(self) -> bool:

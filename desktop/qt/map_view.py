@@ -38,6 +38,7 @@ MIN_SCALE, MAX_SCALE = 0.02, 40.0  # pixels per projected km
 LABEL_GAP = 3.0  # pixels between labels
 FIT_MARGIN = 40.0  # pixels around "fit all" and "fit selection"
 PICK_PX = 7.0  # a click this close (pixels) to a marker or a line picks it
+PARALLEL_PX = 5.0  # between lines that join the same two nodes
 ROLE_KIND, ROLE_ID = 0, 1  # QGraphicsItem.data() keys
 
 
@@ -87,10 +88,23 @@ class SegmentItem(QGraphicsPathItem):
     def __init__(self, segment: Segment, path: QPainterPath):
         super().__init__(path)
         self.segment = segment
+        self.ends = (path.elementAt(0), path.elementAt(1))
+        self.lane = 0.0  # lines between the same two nodes are drawn side by side: lane * PARALLEL_PX apart
         self.setData(ROLE_KIND, "segment")
         self.setData(ROLE_ID, segment.id)
         self.setZValue(10)
         self.set_state(False, False)
+
+    def place(self, scale: float) -> None:
+        """Shift the line sideways by its lane (in pixels at the current ``scale``, pixels per km)."""
+        (ax, ay), (bx, by) = ((e.x, e.y) for e in self.ends)
+        dx, dy = bx - ax, by - ay
+        length = (dx * dx + dy * dy) ** 0.5 or 1.0
+        shift = self.lane * PARALLEL_PX / scale
+        ox, oy = -dy / length * shift, dx / length * shift
+        path = QPainterPath(QPointF(ax + ox, ay + oy))
+        path.lineTo(QPointF(bx + ox, by + oy))
+        self.setPath(path)
 
     def set_state(self, selected: bool, dimmed: bool) -> None:
         self.setPen(style.segment_pen(self.segment.mode, self.segment.status, selected=selected, dimmed=dimmed))
@@ -367,7 +381,7 @@ class CorridorMapView(QWidget):
         self.canvas = MapCanvas(self.scene, self)
         self.canvas.tooltip_for = self._tooltip
         self.canvas.clicked.connect(self._clicked)
-        self.canvas.scale_changed.connect(self._schedule_labels)
+        self.canvas.scale_changed.connect(self._scale_changed)
         self._label_timer = QTimer(self)
         self._label_timer.setSingleShot(True)
         self._label_timer.setInterval(0)
@@ -381,6 +395,7 @@ class CorridorMapView(QWidget):
         self.node_items: dict[int, NodeItem] = {}
         self.label_items: dict[int, LabelItem] = {}
         self.segment_items: dict[int, SegmentItem] = {}
+        self.parallel: list[list[SegmentItem]] = []
         self._build_scene()
 
         # toolbar
@@ -516,6 +531,15 @@ class CorridorMapView(QWidget):
             item = SegmentItem(seg, path)
             self.scene.addItem(item)
             self.segment_items[seg.id] = item
+        lanes: dict[frozenset, list[SegmentItem]] = {}
+        for item in self.segment_items.values():
+            lanes.setdefault(frozenset((item.segment.from_node_id, item.segment.to_node_id)), []).append(item)
+        self.parallel = [group for group in lanes.values() if len(group) > 1]
+        for group in self.parallel:
+            for i, item in enumerate(group):
+                # the same side whichever way each line runs: lanes are counted from the lower node id
+                flip = 1 if item.segment.from_node_id < item.segment.to_node_id else -1
+                item.lane = (i - (len(group) - 1) / 2) * flip
 
     def unplaced_segments(self) -> list[Segment]:
         return [s for s in self.segments if s.id not in self.segment_items]
@@ -647,6 +671,13 @@ class CorridorMapView(QWidget):
 
     # ------------------------------------------------------------------ labels
 
+    def _scale_changed(self) -> None:
+        scale = self.canvas.current_scale()
+        for group in self.parallel:
+            for item in group:
+                item.place(scale)
+        self._schedule_labels()
+
     def _schedule_labels(self) -> None:
         self._label_timer.start()
 
@@ -760,7 +791,7 @@ class CorridorMapView(QWidget):
         super().showEvent(event)
         if not self._fitted:
             self._fitted = True
-            QTimer.singleShot(0, self.fit_all) if self.canvas.viewport().width() < 50 else self.fit_all()
+            QTimer.singleShot(0, self, self.fit_all) if self.canvas.viewport().width() < 50 else self.fit_all()
 
     # ------------------------------------------------------------------ tooltips
 
