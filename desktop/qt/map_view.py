@@ -144,13 +144,25 @@ class LabelItem(QGraphicsItem):
         self.set_text(text)
 
     def set_text(self, text: str) -> None:
-        self.prepareGeometryChange()
         self.text = text
         metrics = QFontMetricsF(self.font)
-        width = metrics.horizontalAdvance(text)
-        offset = style.MARKER_SIZE / 2 + 3
-        self._rect = QRectF(offset, -metrics.height() / 2 - 1, width + 6, metrics.height() + 2)
+        self._size = (metrics.horizontalAdvance(text) + 6, metrics.height() + 2)
         self._baseline = metrics.ascent() - metrics.height() / 2
+        self.set_side("right")
+
+    def set_side(self, side: str) -> None:
+        """Put the label to the right or to the left of its marker."""
+        self.prepareGeometryChange()
+        self.side = side
+        width, height = self._size
+        offset = style.MARKER_SIZE / 2 + 3
+        left = offset if side == "right" else -offset - width
+        self._rect = QRectF(left, -height / 2, width, height)
+
+    def rect_at(self, side: str) -> QRectF:
+        width, height = self._size
+        offset = style.MARKER_SIZE / 2 + 3
+        return QRectF(offset if side == "right" else -offset - width, -height / 2, width, height)
 
     def boundingRect(self) -> QRectF:
         return self._rect
@@ -686,7 +698,10 @@ class CorridorMapView(QWidget):
         scale = self.canvas.current_scale()
         # below these scales (pixels per km) a priority level is left out altogether
         limits = {0: 0.0, 1: 0.12, 2: 0.3, 3: 0.6}
-        taken: list[QRectF] = []
+        half = style.MARKER_SIZE / 2 - 1  # markers are kept clear of labels (a pixel less: a label may touch its own)
+        taken: list[QRectF] = [QRectF(QPointF(self.canvas.mapFromScene(p)), QSize(0, 0)).adjusted(-half, -half, half, half)
+                               for node_id, p in self.positions.items() if self.node_items[node_id].isVisible()]
+        view = QRectF(self.canvas.viewport().rect())
         selected = self.selection.node
         ordered = sorted(self.label_items.values(),
                          key=lambda label: (label.node.id != selected, label.priority, label.node.id))
@@ -695,16 +710,18 @@ class CorridorMapView(QWidget):
             if not marker.isVisible() or (scale < limits[label.priority] and label.node.id != selected):
                 label.setVisible(False)
                 continue
-            origin = self.canvas.mapFromScene(label.pos())
-            rect = label.boundingRect().translated(origin.x(), origin.y()).adjusted(
-                -LABEL_GAP, -LABEL_GAP, LABEL_GAP, LABEL_GAP)
-            if any(rect.intersects(other) for other in taken):
+            origin = QPointF(self.canvas.mapFromScene(label.pos()))
+            # to the right of the marker if it fits there, else to the left; else the label is left out
+            for side in ("right", "left"):
+                rect = label.rect_at(side).translated(origin).adjusted(-LABEL_GAP, -LABEL_GAP, LABEL_GAP, LABEL_GAP)
+                if view.contains(rect) and not any(rect.intersects(other) for other in taken):
+                    break
+            else:
                 label.setVisible(False)
                 continue
+            if label.side != side:
+                label.set_side(side)
             taken.append(rect)
-            marker_rect = QRectF(origin.x() - style.MARKER_SIZE / 2, origin.y() - style.MARKER_SIZE / 2,
-                                 style.MARKER_SIZE, style.MARKER_SIZE)
-            taken.append(marker_rect)
             label.setVisible(True)
 
     def visible_labels(self) -> list[str]:
