@@ -272,3 +272,37 @@ def test_screenshot_of_the_map(tmp_path, built_db, translations):
     assert done.returncode == 0, done.stderr
     image = QImage(str(out))
     assert (image.width(), image.height()) == (1400, 900)
+
+
+def test_an_event_chosen_elsewhere_highlights_its_places(mapview, repo, selection):
+    event_id, node_id = repo.db.conn.execute(
+        "SELECT rp.record_id, rp.node_id FROM record_places rp JOIN nodes n ON n.id = rp.node_id "
+        "WHERE rp.record_type = 'event' AND n.lat IS NOT NULL LIMIT 1").fetchone()
+    selection.select_event(event_id)
+    nodes, _ = mapview.highlighted()
+    assert node_id in nodes
+    assert mapview.node_items[node_id].brush().color().alpha() == 255
+    dimmed = [i for n, i in mapview.node_items.items() if n not in nodes]
+    assert dimmed and all(i.pen().color().alpha() == map_style.DIMMED_ALPHA for i in dimmed)
+    selection.select_event(None)
+    assert all(i.pen().color().alpha() == 255 for i in mapview.node_items.values())
+
+
+def test_a_corridor_in_the_selection_filters_the_agreements(qtbot, repo, selection):
+    from desktop.qt.agreements_view import AgreementsView
+    from desktop.qt.search_worker import SearchService
+
+    search = SearchService(repo.db.path)
+    view = AgreementsView(repo, selection, search)
+    qtbot.addWidget(view)
+    qtbot.waitUntil(view.is_settled, timeout=10_000)
+    corridor = repo.corridor_by_uid("titr_middle_corridor")
+    selection.select_corridor(corridor.id)
+    qtbot.waitUntil(view.is_settled, timeout=10_000)
+    shown = {view.model.id_at(r) for r in range(view.model.rowCount())}
+    assert shown and shown <= set(repo.record_ids_at("agreement", corridor_id=corridor.id))
+    chip = next(c for c in view.chips.chips() if c.key == "corridor")
+    assert chip.text().startswith("Corridor: Trans-Caspian")
+    view.remove_filter("corridor")
+    assert selection.corridor is None
+    search.shutdown()
