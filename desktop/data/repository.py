@@ -176,6 +176,12 @@ class Repository:
             out.append(TradeFigure(*r[:12], is_preferred=pref))
         return out
 
+    def partners_with_trade(self) -> list[str]:
+        """ISO3 codes of the partners with at least one trade figure, in the partners' order."""
+        return [r[0] for r in self._all(
+            "SELECT p.iso3 FROM partners p WHERE EXISTS (SELECT 1 FROM trade_figures t WHERE t.partner_id = p.id) "
+            "ORDER BY p.is_focus DESC, p.id")]
+
     def targets(self, iso3: str) -> list[Target]:
         alt = _PREFERRED.format(kind="target", alias="t")
         return [Target(*r[:14], is_preferred=None if r[14] is None else bool(r[14])) for r in self._all(

@@ -26,8 +26,8 @@ if TYPE_CHECKING:
     from desktop.qt.events_view import EventsView
     from desktop.qt.partner_overview import PartnerOverview
 
-VIEWS = ("agreements", "map")  # the trade view joins this list when it exists; all but the first are built
-# when first shown (the map loads its basemap then, not at start)
+VIEWS = ("agreements", "map", "trade")  # all but the first are built when first shown: the map loads its
+# basemap then, and the trade view imports pyqtgraph then, not at start
 
 
 class MainWindow(QMainWindow):
@@ -162,9 +162,11 @@ class MainWindow(QMainWindow):
         if name not in VIEWS:
             return None
         if name not in self.views:
-            from desktop.qt.map_view import CorridorMapView
-
-            view = CorridorMapView(self.repo, self.selection, self.stack)
+            if name == "map":
+                from desktop.qt.map_view import CorridorMapView as View
+            else:
+                from desktop.qt.trade_view import TradeView as View
+            view = View(self.repo, self.selection, self.stack)
             if self.settings is not None:
                 view.restore_state(self.settings)
             self.views[name] = view
@@ -174,6 +176,10 @@ class MainWindow(QMainWindow):
     @property
     def map(self):
         return self.view("map")
+
+    @property
+    def trade(self):
+        return self.view("trade")
 
     def show_view(self, name: str) -> None:
         view = self.view(name)

@@ -40,6 +40,14 @@
         <translation>Транспортные коридоры, порты и погранпереходы (Ctrl+2)</translation>
     </message>
     <message>
+        <source>&amp;Trade</source>
+        <translation>&amp;Торговля</translation>
+    </message>
+    <message>
+        <source>Trade turnover, exports, imports and targets (Ctrl+3)</source>
+        <translation>Товарооборот, экспорт, импорт и целевые показатели (Ctrl+3)</translation>
+    </message>
+    <message>
         <source>&amp;Find…</source>
         <translation>&amp;Найти…</translation>
     </message>
@@ -930,6 +938,241 @@ Your data was not changed by this error. {where}</source>
     <message>
         <source>{value} {unit}</source>
         <translation>{value} {unit}</translation>
+    </message>
+</context>
+<context>
+    <name>TradeView</name>
+    <message>
+        <source>Kazakhstan&apos;s statistics</source>
+        <translation>статистика Казахстана</translation>
+    </message>
+    <message>
+        <source>{partner}&apos;s statistics</source>
+        <translation>статистика партнёра ({partner})</translation>
+    </message>
+    <message>
+        <source>the partner&apos;s statistics</source>
+        <translation>статистика партнёра</translation>
+    </message>
+    <message>
+        <source>another source</source>
+        <translation>другой источник</translation>
+    </message>
+    <message>
+        <source>source not stated</source>
+        <translation>источник не указан</translation>
+    </message>
+    <message>
+        <source>Turnover</source>
+        <translation>Товарооборот</translation>
+    </message>
+    <message>
+        <source>Exports from Kazakhstan</source>
+        <translation>Экспорт Казахстана</translation>
+    </message>
+    <message>
+        <source>Imports to Kazakhstan</source>
+        <translation>Импорт Казахстана</translation>
+    </message>
+    <message>
+        <source>${n} bn</source>
+        <translation>${n} млрд</translation>
+    </message>
+    <message>
+        <source>${n} m</source>
+        <translation>${n} млн</translation>
+    </message>
+    <message>
+        <source>about {v}</source>
+        <translation>около {v}</translation>
+    </message>
+    <message>
+        <source>over {v}</source>
+        <translation>более {v}</translation>
+    </message>
+    <message>
+        <source>under {v}</source>
+        <translation>менее {v}</translation>
+    </message>
+    <message>
+        <source>Other sources&apos; figures</source>
+        <translation>Данные других источников</translation>
+    </message>
+    <message>
+        <source>Show the figures of the partner&apos;s statistics and other sources where they differ from the preferred one</source>
+        <translation>Показать данные статистики партнёра и других источников там, где они расходятся с предпочтительными</translation>
+    </message>
+    <message>
+        <source>Targets</source>
+        <translation>Цели</translation>
+    </message>
+    <message>
+        <source>PNG…</source>
+        <translation>PNG…</translation>
+    </message>
+    <message>
+        <source>Save the chart as a PNG image</source>
+        <translation>Сохранить график как изображение PNG</translation>
+    </message>
+    <message>
+        <source>SVG…</source>
+        <translation>SVG…</translation>
+    </message>
+    <message>
+        <source>Save the chart as an SVG drawing</source>
+        <translation>Сохранить график как векторный рисунок SVG</translation>
+    </message>
+    <message>
+        <source>CSV…</source>
+        <translation>CSV…</translation>
+    </message>
+    <message>
+        <source>Save the plotted numbers as CSV</source>
+        <translation>Сохранить показанные на графике числа в CSV</translation>
+    </message>
+    <message>
+        <source>Compare turnover with</source>
+        <translation>Сравнить товарооборот с</translation>
+    </message>
+    <message>
+        <source>Filter partners</source>
+        <translation>Найти партнёра</translation>
+    </message>
+    <message>
+        <source>Targets announced</source>
+        <translation>Объявленные цели</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>Год</translation>
+    </message>
+    <message>
+        <source>Values in US dollars, seen from Kazakhstan. Hollow markers are parts of a year (not comparable with a full year); other markers are figures of other sources.</source>
+        <translation>Значения в долларах США, с точки зрения Казахстана. Полые маркеры — часть года (несопоставима с полным годом); прочие маркеры — данные других источников.</translation>
+    </message>
+    <message>
+        <source>Trade turnover with each partner</source>
+        <translation>Товарооборот с каждым партнёром</translation>
+    </message>
+    <message>
+        <source>Choose a partner to see its targets.</source>
+        <translation>Выберите партнёра, чтобы увидеть цели по нему.</translation>
+    </message>
+    <message>
+        <source>Trade with {partner}</source>
+        <translation>Торговля: {partner}</translation>
+    </message>
+    <message>
+        <source>Part of a year</source>
+        <translation>Часть года</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Цель</translation>
+    </message>
+    <message>
+        <source>announcer not recorded</source>
+        <translation>автор заявления не указан</translation>
+    </message>
+    <message>
+        <source>date not recorded</source>
+        <translation>дата не указана</translation>
+    </message>
+    <message>
+        <source>{measure}: {value}</source>
+        <translation>{measure}: {value}</translation>
+    </message>
+    <message>
+        <source>{value} — {who}, {when}</source>
+        <translation>{value} — {who}, {when}</translation>
+    </message>
+    <message>
+        <source>(by {year})</source>
+        <translation>(к {year} г.)</translation>
+    </message>
+    <message>
+        <source>(stated {n} times)</source>
+        <translation>(заявлений: {n})</translation>
+    </message>
+    <message>
+        <source>needs {sign}{pct}% a year from {year}</source>
+        <translation>нужен рост {sign}{pct}% в год от уровня {year} г.</translation>
+    </message>
+    <message>
+        <source>No target is recorded for this partner.</source>
+        <translation>Целевые показатели по этому партнёру не записаны.</translation>
+    </message>
+    <message>
+        <source>×{m} (base not stated)</source>
+        <translation>×{m} (база не указана)</translation>
+    </message>
+    <message>
+        <source>value not recorded</source>
+        <translation>значение не указано</translation>
+    </message>
+    <message>
+        <source>by {year}</source>
+        <translation>к {year} г.</translation>
+    </message>
+    <message>
+        <source>no deadline given</source>
+        <translation>срок не указан</translation>
+    </message>
+    <message>
+        <source>horizon passed ({year}: {value})</source>
+        <translation>срок прошёл ({year} г.: {value})</translation>
+    </message>
+    <message>
+        <source>(not the preferred statement)</source>
+        <translation>(не предпочтительное заявление)</translation>
+    </message>
+    <message>
+        <source>no source recorded</source>
+        <translation>источник не указан</translation>
+    </message>
+    <message>
+        <source>USD billion</source>
+        <translation>млрд долл. США</translation>
+    </message>
+    <message>
+        <source>USD million</source>
+        <translation>млн долл. США</translation>
+    </message>
+    <message>
+        <source>the image could not be written</source>
+        <translation>изображение не удалось записать</translation>
+    </message>
+    <message>
+        <source>the drawing could not be written</source>
+        <translation>рисунок не удалось записать</translation>
+    </message>
+    <message>
+        <source>The chart could not be saved to {path}: {error}</source>
+        <translation>Не удалось сохранить график в {path}: {error}</translation>
+    </message>
+    <message>
+        <source>Save the chart as PNG</source>
+        <translation>Сохранить график как PNG</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>Изображения PNG (*.png)</translation>
+    </message>
+    <message>
+        <source>Save the chart as SVG</source>
+        <translation>Сохранить график как SVG</translation>
+    </message>
+    <message>
+        <source>SVG drawings (*.svg)</source>
+        <translation>Рисунки SVG (*.svg)</translation>
+    </message>
+    <message>
+        <source>Save the numbers as CSV</source>
+        <translation>Сохранить числа в CSV</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Файлы CSV (*.csv)</translation>
     </message>
 </context>
 </TS>
