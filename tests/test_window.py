@@ -79,6 +79,11 @@ def test_shortcuts_focus_search_and_switch_views(qtbot, window):
     assert window.actions["view_map"].isChecked() and not window.actions["view_agreements"].isChecked()
     window.actions["view_agreements"].trigger()
     assert window.current_view() == "agreements"
+    assert window.actions["view_trade"].shortcut().toString() == "Ctrl+3"
+    assert "trade" not in window.views
+    window.actions["view_trade"].trigger()
+    assert window.current_view() == "trade" and window.stack.currentWidget() is window.trade
+    window.actions["view_agreements"].trigger()
     menus = [a.text() for a in window.menuBar().actions()]
     assert menus == ["&File", "&View", "&Language", "&Help"]
 

@@ -107,7 +107,7 @@ class TradeView(QWidget):
         self.plot_data: TradePlot | None = None
         self.targets: list[TargetLine] = []
         self.compared: dict[str, list[TradePoint]] = {}
-        self._hover_points: list[tuple[float, float, str]] = []
+        self._hover_points: list[tuple[float, float, object]] = []  # x, y, () -> hover text
 
         pg.setConfigOptions(antialias=True, background="w", foreground="#222222")
         self.money_axis = MoneyAxis()
@@ -115,6 +115,7 @@ class TradeView(QWidget):
         self.plot.setObjectName("tradePlot")
         self.plot.setMenuEnabled(False)
         self.plot.showGrid(x=False, y=True, alpha=0.25)
+        self.plot.getPlotItem().getAxis("left").setStyle(maxTickLevel=0)
         self.plot.getPlotItem().getViewBox().sigRangeChanged.connect(self._range_changed)
         # the legend sits in its own row below the x axis, never over the data
         self.legend = pg.LegendItem(colCount=3, labelTextSize="9pt", verSpacing=-6, horSpacing=12)
@@ -341,7 +342,7 @@ class TradeView(QWidget):
         for item in self.target_items:
             self.plot.removeItem(item)
         self.target_items = []
-        self.legend.clear()
+        self._legend_wanted: list[tuple[object, str]] = []
         if iso3 is None:
             self.plot_data = None
             self.targets = []
@@ -363,8 +364,19 @@ class TradeView(QWidget):
             partner = self.partners.get(iso3)
             self.plot.setTitle(self.tr("Trade with {partner}").format(partner=partner.name(self.lang) if partner else iso3))
             self.targets_text.setText(self._targets_html())
+        self._show_legend()
         self._fit()
         self._range_changed()
+
+    def _show_legend(self) -> None:
+        """Rebuild the legend only when its entries change (rebuilding costs a few ms per entry)."""
+        wanted = [(id(item), name) for item, name in self._legend_wanted]
+        if wanted == getattr(self, "_legend_shown", None):
+            return
+        self.legend.clear()
+        for item, name in self._legend_wanted:
+            self.legend.addItem(item, name)
+        self._legend_shown = wanted
 
     def _fit(self) -> None:
         """Years of the data and targets, with room for the labels; money from zero."""
@@ -391,24 +403,24 @@ class TradeView(QWidget):
                 for p in points:
                     ys[p.year - years[0]] = p.value
                 item.setData(xs, ys)  # a year without a figure is a gap (NaN), not interpolated
-                self.legend.addItem(item, self._measure_label(measure))
+                self._legend_wanted.append((item, self._measure_label(measure)))
             else:
                 item.setData([], [])
             for p in points:
-                self._hover_points.append((p.year, p.value, self._point_text(p)))
+                self._hover_points.append((p.year, p.value, lambda p=p: self._point_text(p)))
         for measure, item in self.partial_items.items():
             points = data.partials[measure]
             item.setData([self._partial_x(p) for p in points], [p.value for p in points])
             for p in points:
                 x = self._partial_x(p)
-                self._hover_points.append((x, p.value, self._point_text(p)))
+                self._hover_points.append((x, p.value, lambda p=p: self._point_text(p)))
                 if measure == "turnover":
                     label = pg.TextItem(self.period_label(p), color=MEASURE_COLOURS[measure], anchor=(0.5, 1.3))
                     label.setPos(x, p.value)
                     self.plot.addItem(label)
                     self.labels.append(label)
         if any(data.partials[m] for m in MEASURES):
-            self.legend.addItem(self.partial_items["turnover"], self.tr("Part of a year"))
+            self._legend_wanted.append((self.partial_items["turnover"], self.tr("Part of a year")))
         shown = self.others_box.isChecked()
         for statistics, item in self.other_items.items():
             points = [p for m in MEASURES for p in data.others[m] if p.statistics == statistics]
@@ -418,11 +430,11 @@ class TradeView(QWidget):
             item.setData(spots)
             item.setVisible(shown)
             if points:
-                self.legend.addItem(item, self._stats_label(statistics))
+                self._legend_wanted.append((item, self._stats_label(statistics)))
                 if shown:
                     for p in points:
                         x = p.year if p.period == "FY" else self._partial_x(p)
-                        self._hover_points.append((x, p.value, self._point_text(p)))
+                        self._hover_points.append((x, p.value, lambda p=p: self._point_text(p)))
 
     @staticmethod
     def _partial_x(p: TradePoint) -> float:
@@ -458,9 +470,10 @@ class TradeView(QWidget):
                 item.setData([], [])
             partner = self.partners.get(iso3)
             name = partner.name(self.lang) if partner else iso3
-            self.legend.addItem(item, name)
+            self._legend_wanted.append((item, name))
             for p in points:
-                self._hover_points.append((p.year, p.value, f"<b>{html.escape(name)}</b><br>" + self._point_text(p)))
+                self._hover_points.append((p.year, p.value, lambda p=p, name=name: f"<b>{html.escape(name)}</b><br>"
+                                           + self._point_text(p)))
 
     def _draw_targets(self) -> None:
         data = self.plot_data
@@ -477,7 +490,7 @@ class TradeView(QWidget):
             self.plot.addItem(item)
             self.target_items.append(item)
             groups.setdefault((line.measure, line.value), []).append(line)
-            self._hover_points.append((x1, line.value, self._target_text([line])))
+            self._hover_points.append((x1, line.value, lambda line=line: self._target_text([line])))
         # one label per value: the latest preferred statement of it (the list beside the chart has them all);
         # above its line, or below it when the label above would sit on the previous one; starting at the
         # line's start in the left half of the chart, ending at its end in the right half
@@ -505,7 +518,7 @@ class TradeView(QWidget):
             self.plot.addItem(label)
             self.labels.append(label)
         if self.target_items:
-            self.legend.addItem(self.target_legend, self.tr("Target"))
+            self._legend_wanted.append((self.target_legend, self.tr("Target")))
 
     def _target_label(self, lines: list[TargetLine]) -> str:
         latest = max(lines, key=lambda t: t.target.stated_on or "")
@@ -605,7 +618,8 @@ class TradeView(QWidget):
         if best is None:
             self._hide_hover()
             return
-        x, y, text = best
+        x, y, make_text = best
+        text = make_text()  # made on hover: a source lookup per point would slow every redraw
         self.cross_v.setPos(x)
         self.cross_h.setPos(y)
         self.hover.setHtml(f"<div style='font-size:9pt'>{text}</div>")
