@@ -85,7 +85,7 @@ def test_shortcuts_focus_search_and_switch_views(qtbot, window):
     assert window.current_view() == "trade" and window.stack.currentWidget() is window.trade
     window.actions["view_agreements"].trigger()
     menus = [a.text() for a in window.menuBar().actions()]
-    assert menus == ["&File", "&View", "&Language", "&Help"]
+    assert menus == ["&File", "&Edit", "&View", "&Language", "&Help"]
 
 
 def test_selecting_an_event_filters_the_table_and_an_agreement_shows_its_sources(qtbot, window, repo):

@@ -555,9 +555,26 @@ def _migration_1(conn: sqlite3.Connection) -> None:
     )
 
 
+def _migration_2(conn: sqlite3.Connection) -> None:
+    """Marks on the records the user added, changed or deleted (by uid, so that a newer bundled
+    database can be merged without losing them), and a faster change-log lookup by batch."""
+    ex = conn.execute
+    ex(
+        """CREATE TABLE record_marks (
+            record_type TEXT NOT NULL,
+            record_uid TEXT NOT NULL,
+            state TEXT NOT NULL CHECK (state IN ('added', 'changed', 'deleted')),
+            changed_at TEXT NOT NULL,
+            PRIMARY KEY (record_type, record_uid)
+        )"""
+    )
+    ex("CREATE INDEX change_log_batch ON change_log(batch_id)")
+
+
 # The ordered list of migrations: MIGRATIONS[i] brings a database from version i to i + 1.
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _migration_1,
+    _migration_2,
 ]
 
 LATEST_VERSION = len(MIGRATIONS)

@@ -155,6 +155,9 @@ class Repository:
 
     # ------------------------------------------------------------------ agreements
 
+    def agreement_exists(self, agreement_id: int) -> bool:
+        return self.db.conn.execute("SELECT 1 FROM agreements WHERE id = ?", (int(agreement_id),)).fetchone() is not None
+
     def agreement_by_uid(self, uid: str):
         r = self.db.conn.execute("SELECT id FROM agreements WHERE uid = ?", (uid,)).fetchone()
         return self.agreements.rows([r[0]])[0] if r else None

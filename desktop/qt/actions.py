@@ -33,6 +33,7 @@ class ActionSpec:
 
 MENUS = (
     ("file", QT_TRANSLATE_NOOP("Actions", "&File")),
+    ("edit", QT_TRANSLATE_NOOP("Actions", "&Edit")),
     ("view", QT_TRANSLATE_NOOP("Actions", "&View")),
     ("language", QT_TRANSLATE_NOOP("Actions", "&Language")),
     ("help", QT_TRANSLATE_NOOP("Actions", "&Help")),
@@ -41,6 +42,19 @@ MENUS = (
 ACTIONS = (
     ActionSpec("quit", QT_TRANSLATE_NOOP("Actions", "&Quit"), "file", "close",
                QKeySequence.StandardKey.Quit, "SP_DialogCloseButton"),
+    ActionSpec("undo", QT_TRANSLATE_NOOP("Actions", "&Undo"), "edit", "undo", "Ctrl+Z", "SP_ArrowBack"),
+    ActionSpec("redo", QT_TRANSLATE_NOOP("Actions", "&Redo"), "edit", "redo", "Ctrl+Shift+Z", "SP_ArrowForward"),
+    ActionSpec("new_agreement", QT_TRANSLATE_NOOP("Actions", "&New Agreement…"), "edit", "new_agreement", "Ctrl+N",
+               "SP_FileIcon", tip=QT_TRANSLATE_NOOP("Actions", "Add an agreement (Ctrl+N)")),
+    ActionSpec("edit_selected", QT_TRANSLATE_NOOP("Actions", "&Edit Selected…"), "edit", "edit_selected", "Ctrl+E",
+               tip=QT_TRANSLATE_NOOP("Actions", "Change the selected agreement, event, node, corridor or partner")),
+    ActionSpec("delete_selected", QT_TRANSLATE_NOOP("Actions", "&Delete Selected"), "edit", "delete_selected",
+               "Ctrl+Del", tip=QT_TRANSLATE_NOOP("Actions", "Delete the selected record (Ctrl+Z brings it back)")),
+    ActionSpec("history_selected", QT_TRANSLATE_NOOP("Actions", "&History of Selected…"), "edit",
+               "history_selected", "Ctrl+H"),
+    ActionSpec("records", QT_TRANSLATE_NOOP("Actions", "&Records…"), "edit", "show_records", "Ctrl+Shift+E",
+               "SP_FileDialogListView", tip=QT_TRANSLATE_NOOP("Actions", "Add, change and delete records of any kind "
+                                                                         "(Ctrl+Shift+E)")),
     ActionSpec("view_agreements", QT_TRANSLATE_NOOP("Actions", "&Agreements"), "view", "show_view", "Ctrl+1",
                "SP_FileDialogDetailedView", toolbar=True, checkable=True, group="views", argument="agreements",
                tip=QT_TRANSLATE_NOOP("Actions", "Agreements, visits and sources (Ctrl+1)")),

@@ -48,6 +48,7 @@ FILTER_MENUS = (("doc_types", "doc_types", False), ("agreement_levels", "levels"
 
 class AgreementsView(QWidget):
     results_shown = Signal()  # a search's rows and count are on screen
+    edit_requested = Signal(int)  # a row was double-clicked: the window opens its form
 
     def __init__(self, repo: Repository, selection: SelectionState, search: SearchService,
                  parent: QWidget | None = None):
@@ -126,6 +127,7 @@ class AgreementsView(QWidget):
             else:
                 header.resizeSection(i, COLUMN_WIDTHS[column])
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
+        self.table.doubleClicked.connect(lambda index: self.edit_requested.emit(self.model.id_at(index.row())))
 
         self.empty_label = QLabel(self)
         self.empty_label.setObjectName("emptyLabel")
@@ -503,6 +505,16 @@ class AgreementsView(QWidget):
         self._split_state = settings.splitter("agreements")
         if self._detail is not None and self._split_state is not None:
             self.splitter.restoreState(self._split_state)
+
+    def records_changed(self, changes) -> None:
+        """After an edit, undo or redo: the search runs again (new and deleted rows, new words), the
+        rows are read again, and the detail pane shows the stored record."""
+        if changes.touches("agreement", "event", "partner", "source", "node", "corridor"):
+            self.search.forget_counts()
+            self.model.refresh_rows()
+            self._run_now()
+            if self._detail is not None:
+                self._detail.show_agreement(self.selection.agreement)
 
     # ------------------------------------------------------------------ the detail pane, after the first paint
 

@@ -154,6 +154,11 @@ class EventsView(QWidget):
 
     # ------------------------------------------------------------------ events
 
+    def records_changed(self, changes) -> None:
+        """After an edit: the list shows the stored events and their counts."""
+        if changes.touches("event", "agreement", "partner", "source", "node", "corridor"):
+            self._partner_selected(None)
+
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         if event.type() == QEvent.Type.LanguageChange:

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QComboBox, QLabel, QMainWindow, QSplitter, QStackedWidget, QWidget
+from PySide6.QtWidgets import QComboBox, QLabel, QMainWindow, QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
 from desktop import APP_NAME, __version__
 from desktop.data.repository import Repository
@@ -76,7 +76,20 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.stack)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([330, 1070])
-        self.setCentralWidget(self.splitter)
+        # a banner above everything when the database cannot be written (editing is off then)
+        self.banner = QLabel(self, objectName="readonlyBanner")
+        self.banner.setWordWrap(True)
+        self.banner.setStyleSheet("background: #fff3cd; color: #5c4400; padding: 6px; border-bottom: 1px solid #e0c36a;")
+        self.banner.setVisible(bool(repo.db.readonly))
+        central = QWidget(self)
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.banner)
+        column.addWidget(self.splitter, 1)
+        self.setCentralWidget(central)
+        self._editing = None
+        self.agreements.edit_requested.connect(self._edit_agreement)
 
         self.status_label = QLabel(self)
         self.status_label.setObjectName("statusCounts")
@@ -84,6 +97,7 @@ class MainWindow(QMainWindow):
         self._counts: dict[str, int] | None = None
         self.resize(1400, 900)
         self._retranslate()
+        self._update_edit_actions()
         self._restore()
         search.records_counted.connect(self._records_counted)
         QTimer.singleShot(0, search, search.count_records)  # counted by the worker, off the start path
@@ -195,6 +209,145 @@ class MainWindow(QMainWindow):
     def clear_filters(self) -> None:
         self.agreements.clear_filters()
 
+    # ------------------------------------------------------------------ editing
+
+    @property
+    def editing(self):
+        """The edit controller (built on first use: editing is not on the start path)."""
+        if self._editing is None:
+            from desktop.qt.editing import EditController
+
+            self._editing = EditController(self.repo, self)
+            self._editing.changed.connect(self._records_changed)
+            self._editing.history_changed.connect(self._update_edit_actions)
+        return self._editing
+
+    def _update_edit_actions(self) -> None:
+        from desktop.qt.actions import translate
+
+        history = self._editing.history if self._editing is not None else None
+        readonly = bool(self.repo.db.readonly)
+        undo, redo = self.actions["undo"], self.actions["redo"]
+        can_undo = history is not None and history.can_undo()
+        can_redo = history is not None and history.can_redo()
+        undo.setEnabled(can_undo and not readonly)
+        redo.setEnabled(can_redo and not readonly)
+        base_undo, base_redo = translate("&Undo"), translate("&Redo")
+        undo.setText(f"{base_undo}: {history.undo_label()}" if can_undo else base_undo)
+        redo.setText(f"{base_redo}: {history.redo_label()}" if can_redo else base_redo)
+        for key in ("new_agreement", "edit_selected", "delete_selected"):
+            self.actions[key].setEnabled(not readonly)
+
+    def undo(self) -> None:
+        changes = self.editing.undo()
+        if changes is not None:
+            self.statusBar().showMessage(self.tr("Undone."), 4000)
+
+    def redo(self) -> None:
+        changes = self.editing.redo()
+        if changes is not None:
+            self.statusBar().showMessage(self.tr("Redone."), 4000)
+
+    def selected_record(self) -> tuple[str, int] | None:
+        """The record the Edit menu acts on: what is selected in the current view, else the event,
+        else the partner."""
+        s, view = self.selection, self.current_view()
+        if view == "agreements" and s.agreement is not None:
+            return "agreement", s.agreement
+        if view == "map" and s.node is not None:
+            return "node", s.node
+        if view == "map" and s.corridor is not None:
+            return "corridor", s.corridor
+        if s.event is not None:
+            return "event", s.event
+        if s.agreement is not None:
+            return "agreement", s.agreement
+        if s.partner:
+            partner = self.repo.partner(s.partner)
+            if partner is not None:
+                return "partner", partner.id
+        return None
+
+    def _nothing_selected(self) -> None:
+        self.statusBar().showMessage(self.tr("Select an agreement, event, node, corridor or partner first."), 5000)
+
+    def new_agreement(self) -> None:
+        from desktop.qt.record_form import RecordForm
+
+        initial = {}
+        if self.selection.partner:
+            initial["partners"] = [self.selection.partner]
+        if self.selection.event is not None:
+            initial["event_id"] = self.selection.event
+        form = RecordForm("agreement", self.editing, None, initial, self)
+        if form.exec() and form.applied is not None:
+            new_id = next(iter(form.applied.ids.get("agreement", ())), None)
+            if new_id is not None:
+                self.selection.select_agreement(new_id)
+
+    def edit_selected(self) -> None:
+        target = self.selected_record()
+        if target is None:
+            self._nothing_selected()
+            return
+        from desktop.qt.record_form import RecordForm
+
+        RecordForm(target[0], self.editing, target[1], None, self).exec()
+
+    def _edit_agreement(self, agreement_id: int) -> None:
+        if self.repo.db.readonly:
+            return
+        from desktop.qt.record_form import RecordForm
+
+        RecordForm("agreement", self.editing, agreement_id, None, self).exec()
+
+    def delete_selected(self) -> None:
+        target = self.selected_record()
+        if target is None:
+            self._nothing_selected()
+            return
+        from desktop.qt.record_form import kind_names
+
+        kind, record_id = target
+        if self.editing.delete(kind, record_id, self.tr("Delete {kind}").format(kind=kind_names()[kind])) is not None:
+            self.statusBar().showMessage(self.tr("Deleted. Ctrl+Z brings it back."), 6000)
+
+    def history_selected(self) -> None:
+        target = self.selected_record()
+        if target is None:
+            self._nothing_selected()
+            return
+        from desktop.qt.record_browser import HistoryDialog
+
+        HistoryDialog(self.editing, target[0], target[1], self).exec()
+
+    def show_records(self) -> None:
+        from desktop.qt.record_browser import RecordBrowser
+
+        kind = {"map": "node", "trade": "trade"}.get(self.current_view(), "agreement")
+        RecordBrowser(self.editing, kind, self.selection.partner, self).exec()
+
+    def _records_changed(self, changes) -> None:
+        """After an edit, undo or redo: every view shows the stored state."""
+        s = self.selection
+        if s.agreement is not None and self.repo.agreement_exists(s.agreement) is False:
+            s.select_agreement(None)
+        if s.event is not None and self.repo.event(s.event) is None:
+            s.select_event(None)
+        if s.node is not None and self.repo.node(s.node) is None:
+            s.select_node(None)
+        if s.corridor is not None and self.repo.corridor(s.corridor) is None:
+            s.select_corridor(None)
+        if changes.touches("partner"):
+            self._partners = self.repo.partners()
+            self._fill_partners()
+        for view in self.views.values():
+            view.records_changed(changes)
+        if self._overview is not None:
+            self._overview.records_changed(changes)
+            self._events.records_changed(changes)
+        self.search.count_records()
+
     def select_all_partners(self) -> None:
         self.selection.select_partner(None)
 
@@ -234,6 +387,10 @@ class MainWindow(QMainWindow):
     def _retranslate(self) -> None:
         self.setWindowTitle(self.tr("{app} — {file}").format(app=APP_NAME, file=self.repo.db.path.name))
         self.actions.retranslate()
+        if self._editing is not None or hasattr(self, "banner"):
+            self._update_edit_actions()
+        self.banner.setText(self.tr("Read-only: this database file or its folder cannot be written, so editing "
+                                    "is off. {reason}").format(reason=self.notice or ""))
         self.partner_label.setText(self.tr("Partner:") + " ")
         self._fill_partners()
         lang = current_language()

@@ -518,7 +518,10 @@ class CorridorMapView(QWidget):
         world = _projected_rect(self.projection, basemap.bbox)
         self.scene.setSceneRect(world)
         self.region_rect = _projected_rect(self.projection, REGION)
+        self._build_places()
 
+    def _build_places(self) -> None:
+        """Markers, labels and lines of the nodes and segments (built again after an edit)."""
         font = QFont(self.font())
         font.setPointSizeF(max(7.5, font.pointSizeF() - 1))
         self.positions: dict[int, QPointF] = {}
@@ -552,6 +555,23 @@ class CorridorMapView(QWidget):
                 # the same side whichever way each line runs: lanes are counted from the lower node id
                 flip = 1 if item.segment.from_node_id < item.segment.to_node_id else -1
                 item.lane = (i - (len(group) - 1) / 2) * flip
+
+    def records_changed(self, changes) -> None:
+        """After an edit: nodes, segments and corridors are read and drawn again."""
+        if not changes.touches("node", "segment", "corridor", "partner", "fact", "source"):
+            return
+        for items in (self.node_items, self.label_items, self.segment_items):
+            for item in items.values():
+                self.scene.removeItem(item)
+            items.clear()
+        self.corridors = {c.id: c for c in self.repo.corridors()}
+        self.nodes = {n.id: n for n in self.repo.nodes()}
+        self.segments = self.repo.segments()
+        self._build_places()
+        self._apply_layers()
+        self._scale_changed()
+        self._retranslate()
+        self._highlight()
 
     def unplaced_segments(self) -> list[Segment]:
         return [s for s in self.segments if s.id not in self.segment_items]

@@ -140,6 +140,11 @@ class PartnerOverview(QWidget):
 
     # ------------------------------------------------------------------ events
 
+    def records_changed(self, changes) -> None:
+        """After an edit: show the stored state."""
+        if changes.touches("partner", "fact", "source", "event", "agreement", "trade", "target"):
+            self._rebuild()
+
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         if event.type() == QEvent.Type.LanguageChange:

@@ -158,6 +158,7 @@ class SearchService(QObject):
     _count_requested = Signal()
     _more_requested = Signal(int, object, object, object)
     _close_requested = Signal()
+    _forget_requested = Signal()
 
     def __init__(self, path: Path, parent: QObject | None = None):
         super().__init__(parent)
@@ -171,6 +172,7 @@ class SearchService(QObject):
         self._search_requested.connect(self._worker.run_search)
         self._more_requested.connect(self._worker.fetch_more)
         self._close_requested.connect(self._worker.close)
+        self._forget_requested.connect(self._worker.forget_counts)
         self._count_requested.connect(self._worker.count_records)
         self._total_requested.connect(self._worker.run_count)
         self._worker.records_counted.connect(self.records_counted)
@@ -211,6 +213,10 @@ class SearchService(QObject):
             yield
         finally:
             self._ui_idle.set()
+
+    def forget_counts(self) -> None:
+        """The records changed: the next count of all agreements is made again."""
+        self._forget_requested.emit()
 
     def is_current(self, generation: int) -> bool:
         return generation == self.generation

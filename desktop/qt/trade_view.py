@@ -283,6 +283,17 @@ class TradeView(QWidget):
 
     # ------------------------------------------------------------------ compare list
 
+    def records_changed(self, changes) -> None:
+        """After an edit: figures, targets and partners are read and drawn again."""
+        if not changes.touches("trade", "target", "partner", "source"):
+            return
+        self.partners = {p.iso3: p for p in self.repo.partners()}
+        self.with_trade = self.repo.partners_with_trade()
+        self.compared = {iso3: trade_plot(iso3, self.repo.trade_series(iso3)).lines["turnover"]
+                         for iso3 in self.compared if iso3 in self.with_trade}
+        self._fill_compare_list()
+        self.replot()
+
     def _fill_compare_list(self) -> None:
         checked = set(self.compared)
         self.compare_list.blockSignals(True)

@@ -29,12 +29,60 @@
     </message>
 </context>
 <context>
+    <name>EditController</name>
+    <message numerus="yes">
+        <source>This node is an end of %n segment(s). Delete those segments or move their ends to another node first.</source>
+        <translation>
+            <numerusform>This node is an end of %n segment. Delete that segment or move its end to another node first.</numerusform>
+            <numerusform>This node is an end of %n segments. Delete those segments or move their ends to another node first.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) (agreements, events, trade figures, targets, facts or mechanisms) belong to this partner. Delete them or give them another partner first.</source>
+        <translation>
+            <numerusform>%n record (an agreement, event, trade figure, target, fact or mechanism) belongs to this partner. Delete it or give it another partner first.</numerusform>
+            <numerusform>%n records (agreements, events, trade figures, targets, facts or mechanisms) belong to this partner. Delete them or give them another partner first.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n agreement(s) were signed at this event. What should become of them?</source>
+        <translation>
+            <numerusform>%n agreement was signed at this event. What should become of it?</numerusform>
+            <numerusform>%n agreements were signed at this event. What should become of them?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) cite this source. Delete the source and remove it from them?</source>
+        <translation>
+            <numerusform>%n record cites this source. Delete the source and remove it from that record?</numerusform>
+            <numerusform>%n records cite this source. Delete the source and remove it from them?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The corridor has %n segment(s). Delete the corridor with its segments?</source>
+        <translation>
+            <numerusform>The corridor has %n segment. Delete the corridor with its segment?</numerusform>
+            <numerusform>The corridor has %n segments. Delete the corridor with its segments?</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>PartnerOverview</name>
     <message numerus="yes">
         <source>%n event(s)</source>
         <translation>
             <numerusform>%n event</numerusform>
             <numerusform>%n events</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RecordForm</name>
+    <message numerus="yes">
+        <source>%n field(s) need attention.</source>
+        <translation>
+            <numerusform>%n field needs attention.</numerusform>
+            <numerusform>%n fields need attention.</numerusform>
         </translation>
     </message>
 </context>

@@ -8,6 +8,10 @@
         <translation>&amp;Файл</translation>
     </message>
     <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Правка</translation>
+    </message>
+    <message>
         <source>&amp;View</source>
         <translation>&amp;Вид</translation>
     </message>
@@ -22,6 +26,50 @@
     <message>
         <source>&amp;Quit</source>
         <translation>&amp;Выход</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Отменить</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Повторить</translation>
+    </message>
+    <message>
+        <source>&amp;New Agreement…</source>
+        <translation>&amp;Новое соглашение…</translation>
+    </message>
+    <message>
+        <source>Add an agreement (Ctrl+N)</source>
+        <translation>Добавить соглашение (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit Selected…</source>
+        <translation>&amp;Изменить выбранное…</translation>
+    </message>
+    <message>
+        <source>Change the selected agreement, event, node, corridor or partner</source>
+        <translation>Изменить выбранное соглашение, событие, пункт, коридор или партнёра</translation>
+    </message>
+    <message>
+        <source>&amp;Delete Selected</source>
+        <translation>&amp;Удалить выбранное</translation>
+    </message>
+    <message>
+        <source>Delete the selected record (Ctrl+Z brings it back)</source>
+        <translation>Удалить выбранную запись (Ctrl+Z вернёт её)</translation>
+    </message>
+    <message>
+        <source>&amp;History of Selected…</source>
+        <translation>&amp;История выбранного…</translation>
+    </message>
+    <message>
+        <source>&amp;Records…</source>
+        <translation>&amp;Записи…</translation>
+    </message>
+    <message>
+        <source>Add, change and delete records of any kind (Ctrl+Shift+E)</source>
+        <translation>Добавление, изменение и удаление записей любого вида (Ctrl+Shift+E)</translation>
     </message>
     <message>
         <source>&amp;Agreements</source>
@@ -620,6 +668,93 @@ Your data was not changed by this error. {where}</source>
     </message>
 </context>
 <context>
+    <name>EditController</name>
+    <message>
+        <source>This database is open read-only: the change was not saved.</source>
+        <translation>База данных открыта только для чтения: изменение не сохранено.</translation>
+    </message>
+    <message>
+        <source>This database is open read-only: nothing can be undone or redone.</source>
+        <translation>База данных открыта только для чтения: отмена и повтор недоступны.</translation>
+    </message>
+    <message numerus="yes">
+        <source>This node is an end of %n segment(s). Delete those segments or move their ends to another node first.</source>
+        <translation>
+            <numerusform>Этот пункт — конец %n участка. Сначала удалите эти участки или перенесите их концы в другой пункт.</numerusform>
+            <numerusform>Этот пункт — конец %n участков. Сначала удалите эти участки или перенесите их концы в другой пункт.</numerusform>
+            <numerusform>Этот пункт — конец %n участков. Сначала удалите эти участки или перенесите их концы в другой пункт.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) (agreements, events, trade figures, targets, facts or mechanisms) belong to this partner. Delete them or give them another partner first.</source>
+        <translation>
+            <numerusform>К этому партнёру относится %n запись (соглашения, события, торговые данные, цели, факты или механизмы). Сначала удалите её или укажите другого партнёра.</numerusform>
+            <numerusform>К этому партнёру относятся %n записи (соглашения, события, торговые данные, цели, факты или механизмы). Сначала удалите их или укажите другого партнёра.</numerusform>
+            <numerusform>К этому партнёру относятся %n записей (соглашения, события, торговые данные, цели, факты или механизмы). Сначала удалите их или укажите другого партнёра.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Удалить</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n agreement(s) were signed at this event. What should become of them?</source>
+        <translation>
+            <numerusform>На этом событии подписано %n соглашение. Что с ним сделать?</numerusform>
+            <numerusform>На этом событии подписано %n соглашения. Что с ними сделать?</numerusform>
+            <numerusform>На этом событии подписано %n соглашений. Что с ними сделать?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Keep them, without the event</source>
+        <translation>Оставить их без события</translation>
+    </message>
+    <message>
+        <source>Delete them too</source>
+        <translation>Удалить и их</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) cite this source. Delete the source and remove it from them?</source>
+        <translation>
+            <numerusform>На этот источник ссылается %n запись. Удалить источник и убрать ссылку из неё?</numerusform>
+            <numerusform>На этот источник ссылаются %n записи. Удалить источник и убрать ссылки из них?</numerusform>
+            <numerusform>На этот источник ссылаются %n записей. Удалить источник и убрать ссылки из них?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The corridor has %n segment(s). Delete the corridor with its segments?</source>
+        <translation>
+            <numerusform>В коридоре %n участок. Удалить коридор вместе с ним?</numerusform>
+            <numerusform>В коридоре %n участка. Удалить коридор вместе с ними?</numerusform>
+            <numerusform>В коридоре %n участков. Удалить коридор вместе с ними?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The record was changed elsewhere since this edit was prepared, so nothing was changed. Reopen it and try again.</source>
+        <translation>Запись была изменена в другом месте после начала правки, поэтому ничего не изменено. Откройте её заново и повторите.</translation>
+    </message>
+    <message>
+        <source>The database is busy (another program is writing to it). Nothing was changed; try again in a moment.</source>
+        <translation>База данных занята (в неё пишет другая программа). Ничего не изменено; повторите чуть позже.</translation>
+    </message>
+    <message>
+        <source>The disk is full or cannot be written. Nothing was changed.</source>
+        <translation>Диск заполнен или недоступен для записи. Ничего не изменено.</translation>
+    </message>
+    <message>
+        <source>The database refused the change ({error}). Nothing was changed.</source>
+        <translation>База данных отклонила изменение ({error}). Ничего не изменено.</translation>
+    </message>
+    <message>
+        <source>The change could not be saved: {error}. Nothing was changed.</source>
+        <translation>Изменение не удалось сохранить: {error}. Ничего не изменено.</translation>
+    </message>
+    <message>
+        <source>Editing</source>
+        <translation>Правка</translation>
+    </message>
+</context>
+<context>
     <name>EventsView</name>
     <message>
         <source>Show all events</source>
@@ -731,10 +866,89 @@ Your data was not changed by this error. {where}</source>
     </message>
 </context>
 <context>
+    <name>HistoryDialog</name>
+    <message>
+        <source>History</source>
+        <translation>История</translation>
+    </message>
+    <message>
+        <source>When (UTC)</source>
+        <translation>Когда (UTC)</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Кто</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Что</translation>
+    </message>
+    <message>
+        <source>Fields</source>
+        <translation>Поля</translation>
+    </message>
+    <message>
+        <source>Before → after</source>
+        <translation>Было → стало</translation>
+    </message>
+    <message>
+        <source>added</source>
+        <translation>добавлено</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>изменено</translation>
+    </message>
+    <message>
+        <source>deleted</source>
+        <translation>удалено</translation>
+    </message>
+    <message>
+        <source>undone</source>
+        <translation>отменено</translation>
+    </message>
+    <message>
+        <source>redone</source>
+        <translation>повторено</translation>
+    </message>
+    <message>
+        <source>imported</source>
+        <translation>импортировано</translation>
+    </message>
+    <message>
+        <source>merged</source>
+        <translation>объединено</translation>
+    </message>
+    <message>
+        <source>No change is recorded for this record: it is as the bundled data has it.</source>
+        <translation>Изменений этой записи нет: она такая же, как в поставляемых данных.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>The database file {path} is damaged ({problem}). Make a copy of it before changing anything, and restore a backup.</source>
         <translation>Файл базы данных {path} повреждён ({problem}). Прежде чем что-либо менять, сохраните его копию, а затем восстановите данные из резервной копии.</translation>
+    </message>
+    <message>
+        <source>Undone.</source>
+        <translation>Отменено.</translation>
+    </message>
+    <message>
+        <source>Redone.</source>
+        <translation>Повторено.</translation>
+    </message>
+    <message>
+        <source>Select an agreement, event, node, corridor or partner first.</source>
+        <translation>Сначала выберите соглашение, событие, пункт, коридор или партнёра.</translation>
+    </message>
+    <message>
+        <source>Delete {kind}</source>
+        <translation>удаление: {kind}</translation>
+    </message>
+    <message>
+        <source>Deleted. Ctrl+Z brings it back.</source>
+        <translation>Удалено. Ctrl+Z вернёт запись.</translation>
     </message>
     <message>
         <source>All partners</source>
@@ -743,6 +957,10 @@ Your data was not changed by this error. {where}</source>
     <message>
         <source>{app} — {file}</source>
         <translation>{app} — {file}</translation>
+    </message>
+    <message>
+        <source>Read-only: this database file or its folder cannot be written, so editing is off. {reason}</source>
+        <translation>Только чтение: файл базы данных или его папка недоступны для записи, поэтому правка отключена. {reason}</translation>
     </message>
     <message>
         <source>Partner:</source>
@@ -938,6 +1156,508 @@ Your data was not changed by this error. {where}</source>
     <message>
         <source>{value} {unit}</source>
         <translation>{value} {unit}</translation>
+    </message>
+</context>
+<context>
+    <name>RecordBrowser</name>
+    <message>
+        <source>Records</source>
+        <translation>Записи</translation>
+    </message>
+    <message>
+        <source>All partners</source>
+        <translation>Все партнёры</translation>
+    </message>
+    <message>
+        <source>Filter</source>
+        <translation>Фильтр</translation>
+    </message>
+    <message>
+        <source>New…</source>
+        <translation>Добавить…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Изменить…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Удалить</translation>
+    </message>
+    <message>
+        <source>History…</source>
+        <translation>История…</translation>
+    </message>
+    <message>
+        <source>Kind:</source>
+        <translation>Вид:</translation>
+    </message>
+    <message>
+        <source>Partner:</source>
+        <translation>Партнёр:</translation>
+    </message>
+    <message>
+        <source>Delete {kind}</source>
+        <translation>удаление: {kind}</translation>
+    </message>
+</context>
+<context>
+    <name>RecordForm</name>
+    <message>
+        <source>Edit {kind}</source>
+        <translation>Изменение: {kind}</translation>
+    </message>
+    <message>
+        <source>New {kind}</source>
+        <translation>Добавление: {kind}</translation>
+    </message>
+    <message>
+        <source>Title (English)</source>
+        <translation>Название (англ.)</translation>
+    </message>
+    <message>
+        <source>Title (Russian)</source>
+        <translation>Название (рус.)</translation>
+    </message>
+    <message>
+        <source>Title (Kazakh)</source>
+        <translation>Название (каз.)</translation>
+    </message>
+    <message>
+        <source>Date signed</source>
+        <translation>Дата подписания</translation>
+    </message>
+    <message>
+        <source>Document type</source>
+        <translation>Тип документа</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>Уровень</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <source>Documents in it</source>
+        <translation>Документов в нём</translation>
+    </message>
+    <message>
+        <source>Signed at</source>
+        <translation>Подписано на</translation>
+    </message>
+    <message>
+        <source>Summary (English)</source>
+        <translation>Краткое содержание (англ.)</translation>
+    </message>
+    <message>
+        <source>Summary (Russian)</source>
+        <translation>Краткое содержание (рус.)</translation>
+    </message>
+    <message>
+        <source>Partners</source>
+        <translation>Партнёры</translation>
+    </message>
+    <message>
+        <source>Sectors</source>
+        <translation>Отрасли</translation>
+    </message>
+    <message>
+        <source>Sources</source>
+        <translation>Источники</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Вид</translation>
+    </message>
+    <message>
+        <source>Start date</source>
+        <translation>Дата начала</translation>
+    </message>
+    <message>
+        <source>End date</source>
+        <translation>Дата окончания</translation>
+    </message>
+    <message>
+        <source>Place (English)</source>
+        <translation>Место (англ.)</translation>
+    </message>
+    <message>
+        <source>Place (Russian)</source>
+        <translation>Место (рус.)</translation>
+    </message>
+    <message>
+        <source>Documents signed</source>
+        <translation>Подписано документов</translation>
+    </message>
+    <message>
+        <source>Partner</source>
+        <translation>Партнёр</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>Год</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Период</translation>
+    </message>
+    <message>
+        <source>Turnover, USD million</source>
+        <translation>Товарооборот, млн долл. США</translation>
+    </message>
+    <message>
+        <source>Exports, USD million</source>
+        <translation>Экспорт, млн долл. США</translation>
+    </message>
+    <message>
+        <source>Imports, USD million</source>
+        <translation>Импорт, млн долл. США</translation>
+    </message>
+    <message>
+        <source>Whose statistics</source>
+        <translation>Чья статистика</translation>
+    </message>
+    <message>
+        <source>Precision</source>
+        <translation>Точность</translation>
+    </message>
+    <message>
+        <source>Note (English)</source>
+        <translation>Примечание (англ.)</translation>
+    </message>
+    <message>
+        <source>Note (Russian)</source>
+        <translation>Примечание (рус.)</translation>
+    </message>
+    <message>
+        <source>Measure</source>
+        <translation>Показатель</translation>
+    </message>
+    <message>
+        <source>Value, USD million</source>
+        <translation>Значение, млн долл. США</translation>
+    </message>
+    <message>
+        <source>Multiple (×)</source>
+        <translation>Кратность (×)</translation>
+    </message>
+    <message>
+        <source>By the year</source>
+        <translation>К году</translation>
+    </message>
+    <message>
+        <source>Horizon as stated (English)</source>
+        <translation>Срок как сказано (англ.)</translation>
+    </message>
+    <message>
+        <source>Horizon as stated (Russian)</source>
+        <translation>Срок как сказано (рус.)</translation>
+    </message>
+    <message>
+        <source>Stated on</source>
+        <translation>Дата заявления</translation>
+    </message>
+    <message>
+        <source>Stated by (English)</source>
+        <translation>Кто заявил (англ.)</translation>
+    </message>
+    <message>
+        <source>Stated by (Russian)</source>
+        <translation>Кто заявил (рус.)</translation>
+    </message>
+    <message>
+        <source>Corridor</source>
+        <translation>Коридор</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Значение</translation>
+    </message>
+    <message>
+        <source>Value as a number</source>
+        <translation>Значение числом</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Единица</translation>
+    </message>
+    <message>
+        <source>As of</source>
+        <translation>По состоянию на</translation>
+    </message>
+    <message>
+        <source>Address (URL)</source>
+        <translation>Адрес (URL)</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Название</translation>
+    </message>
+    <message>
+        <source>Publisher</source>
+        <translation>Издатель</translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation>Опубликовано</translation>
+    </message>
+    <message>
+        <source>Language code</source>
+        <translation>Код языка</translation>
+    </message>
+    <message>
+        <source>What was taken from it</source>
+        <translation>Что взято из источника</translation>
+    </message>
+    <message>
+        <source>Name (English)</source>
+        <translation>Название (англ.)</translation>
+    </message>
+    <message>
+        <source>Name (Russian)</source>
+        <translation>Название (рус.)</translation>
+    </message>
+    <message>
+        <source>Name (Kazakh)</source>
+        <translation>Название (каз.)</translation>
+    </message>
+    <message>
+        <source>Country (ISO 3166 code)</source>
+        <translation>Страна (код ISO 3166)</translation>
+    </message>
+    <message>
+        <source>Latitude</source>
+        <translation>Широта</translation>
+    </message>
+    <message>
+        <source>Longitude</source>
+        <translation>Долгота</translation>
+    </message>
+    <message>
+        <source>From node</source>
+        <translation>Из пункта</translation>
+    </message>
+    <message>
+        <source>To node</source>
+        <translation>В пункт</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>Вид транспорта</translation>
+    </message>
+    <message>
+        <source>Length, km</source>
+        <translation>Длина, км</translation>
+    </message>
+    <message>
+        <source>Description (English)</source>
+        <translation>Описание (англ.)</translation>
+    </message>
+    <message>
+        <source>Description (Russian)</source>
+        <translation>Описание (рус.)</translation>
+    </message>
+    <message>
+        <source>ISO 3166 code</source>
+        <translation>Код ISO 3166</translation>
+    </message>
+    <message>
+        <source>Focus partner</source>
+        <translation>Приоритетный партнёр</translation>
+    </message>
+    <message>
+        <source>Order in lists</source>
+        <translation>Порядок в списках</translation>
+    </message>
+    <message>
+        <source>Required.</source>
+        <translation>Обязательное поле.</translation>
+    </message>
+    <message>
+        <source>Fill in at least one of these.</source>
+        <translation>Заполните хотя бы одно из этих полей.</translation>
+    </message>
+    <message>
+        <source>Too long: {length} characters, at most {max}.</source>
+        <translation>Слишком длинно: {length} знаков, допускается не более {max}.</translation>
+    </message>
+    <message>
+        <source>Contains control characters (such as NUL); remove them.</source>
+        <translation>Содержит управляющие символы (например, NUL); удалите их.</translation>
+    </message>
+    <message>
+        <source>Contains characters that cannot be stored.</source>
+        <translation>Содержит символы, которые нельзя сохранить.</translation>
+    </message>
+    <message>
+        <source>Not a date: write YYYY, YYYY-MM, YYYY-MM-DD or DD.MM.YYYY.</source>
+        <translation>Это не дата: пишите ГГГГ, ГГГГ-ММ, ГГГГ-ММ-ДД или ДД.ММ.ГГГГ.</translation>
+    </message>
+    <message>
+        <source>Not a number: write for example 1 234,5 or 1234.5.</source>
+        <translation>Это не число: пишите, например, 1 234,5 или 1234.5.</translation>
+    </message>
+    <message>
+        <source>A whole number is needed.</source>
+        <translation>Нужно целое число.</translation>
+    </message>
+    <message>
+        <source>Must be between {min} and {max}.</source>
+        <translation>Допустимо от {min} до {max}.</translation>
+    </message>
+    <message>
+        <source>Cannot be negative.</source>
+        <translation>Не может быть отрицательным.</translation>
+    </message>
+    <message>
+        <source>Not one of the choices.</source>
+        <translation>Нет среди вариантов выбора.</translation>
+    </message>
+    <message>
+        <source>“{value}” is not an ISO 3166 country code.</source>
+        <translation>«{value}» — не код страны ISO 3166.</translation>
+    </message>
+    <message>
+        <source>Refers to a record that does not exist.</source>
+        <translation>Ссылается на несуществующую запись.</translation>
+    </message>
+    <message>
+        <source>The end is before the start.</source>
+        <translation>Окончание раньше начала.</translation>
+    </message>
+    <message>
+        <source>Give both latitude and longitude, or neither.</source>
+        <translation>Укажите и широту, и долготу — или ни то ни другое.</translation>
+    </message>
+    <message>
+        <source>A segment needs two different nodes.</source>
+        <translation>Участку нужны два разных пункта.</translation>
+    </message>
+    <message>
+        <source>An address must begin with http:// or https://, without spaces.</source>
+        <translation>Адрес должен начинаться с http:// или https:// и не содержать пробелов.</translation>
+    </message>
+    <message>
+        <source>Write FY, H1, Q1 or the months covered, such as 9M.</source>
+        <translation>Пишите FY, H1, Q1 или число месяцев, например 9M.</translation>
+    </message>
+    <message>
+        <source>Yes or no.</source>
+        <translation>Да или нет.</translation>
+    </message>
+    <message>
+        <source>A partner with the code {value} exists already.</source>
+        <translation>Партнёр с кодом {value} уже есть.</translation>
+    </message>
+    <message>
+        <source>Not valid ({code}).</source>
+        <translation>Недопустимо ({code}).</translation>
+    </message>
+    <message>
+        <source>Kazakhstan&apos;s statistics</source>
+        <translation>статистика Казахстана</translation>
+    </message>
+    <message>
+        <source>the partner&apos;s statistics</source>
+        <translation>статистика партнёра</translation>
+    </message>
+    <message>
+        <source>another source</source>
+        <translation>другой источник</translation>
+    </message>
+    <message>
+        <source>source not stated</source>
+        <translation>источник не указан</translation>
+    </message>
+    <message>
+        <source>exact</source>
+        <translation>точно</translation>
+    </message>
+    <message>
+        <source>approximate</source>
+        <translation>приблизительно</translation>
+    </message>
+    <message>
+        <source>at least</source>
+        <translation>не менее</translation>
+    </message>
+    <message>
+        <source>at most</source>
+        <translation>не более</translation>
+    </message>
+    <message>
+        <source>turnover</source>
+        <translation>товарооборот</translation>
+    </message>
+    <message>
+        <source>exports</source>
+        <translation>экспорт</translation>
+    </message>
+    <message>
+        <source>imports</source>
+        <translation>импорт</translation>
+    </message>
+    <message>
+        <source>YYYY, YYYY-MM, YYYY-MM-DD or DD.MM.YYYY</source>
+        <translation>ГГГГ, ГГГГ-ММ, ГГГГ-ММ-ДД или ДД.ММ.ГГГГ</translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation>число</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n field(s) need attention.</source>
+        <translation>
+            <numerusform>%n поле требует внимания.</numerusform>
+            <numerusform>%n поля требуют внимания.</numerusform>
+            <numerusform>%n полей требуют внимания.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Add {kind}</source>
+        <translation>добавление: {kind}</translation>
+    </message>
+    <message>
+        <source>agreement</source>
+        <translation>соглашение</translation>
+    </message>
+    <message>
+        <source>event</source>
+        <translation>событие</translation>
+    </message>
+    <message>
+        <source>trade figure</source>
+        <translation>торговый показатель</translation>
+    </message>
+    <message>
+        <source>target</source>
+        <translation>цель</translation>
+    </message>
+    <message>
+        <source>fact</source>
+        <translation>факт</translation>
+    </message>
+    <message>
+        <source>source</source>
+        <translation>источник</translation>
+    </message>
+    <message>
+        <source>node</source>
+        <translation>пункт</translation>
+    </message>
+    <message>
+        <source>segment</source>
+        <translation>участок</translation>
+    </message>
+    <message>
+        <source>corridor</source>
+        <translation>коридор</translation>
+    </message>
+    <message>
+        <source>partner</source>
+        <translation>партнёр</translation>
     </message>
 </context>
 <context>

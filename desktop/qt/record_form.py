@@ -1,0 +1,360 @@
+"""Forms to add and change records of every kind, built from the field table of
+desktop.core.validation: each field's widget by its type, each error shown next to its field in
+the UI language; OK applies the change as one undoable edit."""
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit,
+                               QListWidget, QListWidgetItem, QPlainTextEdit, QScrollArea, QVBoxLayout, QWidget)
+
+from desktop.core.validation import FIELDS, FieldError, FieldSpec, validate
+from desktop.qt.editing import EditController
+from desktop.qt.i18n import current_language
+
+PERIODS = ("FY", "H1", "Q1", "1M", "2M", "3M", "4M", "5M", "6M", "7M", "8M", "9M", "10M", "11M")
+
+
+class ChecklistField(QWidget):
+    """Several choices from a list (partners, sectors, sources), with a filter for long lists."""
+
+    def __init__(self, choices: list[tuple[object, str]], parent: QWidget | None = None):
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.filter = QLineEdit(self)
+        self.filter.setClearButtonEnabled(True)
+        self.filter.textChanged.connect(self._filter)
+        self.list = QListWidget(self)
+        self.list.setMaximumHeight(130)
+        for value, text in choices:
+            item = QListWidgetItem(text)
+            item.setData(Qt.ItemDataRole.UserRole, value)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked)
+            self.list.addItem(item)
+        self.filter.setVisible(len(choices) > 12)
+        layout.addWidget(self.filter)
+        layout.addWidget(self.list)
+
+    def _filter(self, text: str) -> None:
+        needle = text.strip().casefold()
+        for i in range(self.list.count()):
+            item = self.list.item(i)
+            item.setHidden(bool(needle) and needle not in item.text().casefold())
+
+    def values(self) -> list:
+        return [self.list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.list.count())
+                if self.list.item(i).checkState() == Qt.CheckState.Checked]
+
+    def set_values(self, values) -> None:
+        wanted = list(values or ())
+        for i in range(self.list.count()):
+            item = self.list.item(i)
+            item.setCheckState(Qt.CheckState.Checked if item.data(Qt.ItemDataRole.UserRole) in wanted
+                               else Qt.CheckState.Unchecked)
+
+
+class RecordForm(QDialog):
+    """Add (``record_id`` None) or change one record; ``applied`` holds the Changes once OK worked."""
+
+    def __init__(self, kind: str, controller: EditController, record_id: int | None = None,
+                 initial: dict | None = None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.kind, self.controller, self.record_id = kind, controller, record_id
+        self.repo = controller.repo
+        self.lang = current_language()
+        self.applied = None
+        self.setObjectName(f"form_{kind}")
+        self.setWindowTitle(self._title())
+        self.widgets: dict[str, QWidget] = {}
+        self.errors: dict[str, QLabel] = {}
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        for spec in FIELDS[kind]:
+            widget = self._widget(spec)
+            widget.setObjectName(f"field_{spec.name}")
+            self.widgets[spec.name] = widget
+            error = QLabel(self, objectName=f"error_{spec.name}")
+            error.setStyleSheet("color: #b00020;")
+            error.setWordWrap(True)
+            error.setVisible(False)
+            self.errors[spec.name] = error
+            box = QWidget(self)
+            column = QVBoxLayout(box)
+            column.setContentsMargins(0, 0, 0, 0)
+            column.setSpacing(1)
+            column.addWidget(widget)
+            column.addWidget(error)
+            form.addRow(self.field_label(spec) + (" *" if spec.required else ""), box)
+        inner = QWidget(self)
+        inner.setLayout(form)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(inner)
+        self.summary = QLabel(self, objectName="formSummary")
+        self.summary.setStyleSheet("color: #b00020;")
+        self.summary.setWordWrap(True)
+        self.summary.setVisible(False)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.accepted.connect(self.try_accept)
+        buttons.rejected.connect(self.reject)
+        self.buttons = buttons
+        layout = QVBoxLayout(self)
+        layout.addWidget(scroll, 1)
+        layout.addWidget(self.summary)
+        layout.addWidget(buttons)
+        self.resize(640, 720)
+        values = dict(initial or {})
+        if record_id is not None:
+            values = {**controller.editor.values_of(kind, record_id), **values}
+        elif kind == "agreement":
+            values.setdefault("doc_count", 1)
+        elif kind == "trade":
+            values.setdefault("period", "FY")
+            values.setdefault("statistics", "kazakh")
+            values.setdefault("qualifier", "exact")
+        elif kind in ("target", "fact"):
+            values.setdefault("qualifier", "exact")
+        self.set_values(values)
+
+    # ------------------------------------------------------------------ words
+
+    def _title(self) -> str:
+        names = self.kind_names()
+        name = names.get(self.kind, self.kind)
+        return (self.tr("Edit {kind}").format(kind=name) if self.record_id is not None
+                else self.tr("New {kind}").format(kind=name))
+
+    def kind_names(self) -> dict[str, str]:
+        return kind_names()
+
+    def field_label(self, spec: FieldSpec) -> str:
+        labels = {
+            "title_en": self.tr("Title (English)"), "title_ru": self.tr("Title (Russian)"),
+            "title_kk": self.tr("Title (Kazakh)"), "date_signed": self.tr("Date signed"),
+            "doc_type": self.tr("Document type"), "level": self.tr("Level"), "status": self.tr("Status"),
+            "doc_count": self.tr("Documents in it"), "event_id": self.tr("Signed at"),
+            "summary_en": self.tr("Summary (English)"), "summary_ru": self.tr("Summary (Russian)"),
+            "partners": self.tr("Partners"), "sectors": self.tr("Sectors"), "sources": self.tr("Sources"),
+            "kind": self.tr("Kind"), "date_start": self.tr("Start date"), "date_end": self.tr("End date"),
+            "place_en": self.tr("Place (English)"), "place_ru": self.tr("Place (Russian)"),
+            "documents_signed": self.tr("Documents signed"), "partner_iso3": self.tr("Partner"),
+            "year": self.tr("Year"), "period": self.tr("Period"),
+            "turnover_usd_m": self.tr("Turnover, USD million"), "exports_usd_m": self.tr("Exports, USD million"),
+            "imports_usd_m": self.tr("Imports, USD million"), "statistics": self.tr("Whose statistics"),
+            "qualifier": self.tr("Precision"), "note_en": self.tr("Note (English)"), "note_ru": self.tr("Note (Russian)"),
+            "metric": self.tr("Measure"), "value_usd_m": self.tr("Value, USD million"),
+            "multiplier": self.tr("Multiple (×)"), "horizon_year": self.tr("By the year"),
+            "horizon_note_en": self.tr("Horizon as stated (English)"),
+            "horizon_note_ru": self.tr("Horizon as stated (Russian)"), "stated_on": self.tr("Stated on"),
+            "stated_by_en": self.tr("Stated by (English)"), "stated_by_ru": self.tr("Stated by (Russian)"),
+            "corridor_id": self.tr("Corridor"), "value": self.tr("Value"), "value_num": self.tr("Value as a number"),
+            "unit": self.tr("Unit"), "as_of": self.tr("As of"), "url": self.tr("Address (URL)"),
+            "title": self.tr("Title"), "publisher": self.tr("Publisher"), "published": self.tr("Published"),
+            "language": self.tr("Language code"), "taken_en": self.tr("What was taken from it"),
+            "name_en": self.tr("Name (English)"), "name_ru": self.tr("Name (Russian)"),
+            "name_kk": self.tr("Name (Kazakh)"), "country_iso3": self.tr("Country (ISO 3166 code)"),
+            "lat": self.tr("Latitude"), "lon": self.tr("Longitude"), "from_node_id": self.tr("From node"),
+            "to_node_id": self.tr("To node"), "mode": self.tr("Mode"), "length_km": self.tr("Length, km"),
+            "description_en": self.tr("Description (English)"), "description_ru": self.tr("Description (Russian)"),
+            "iso3": self.tr("ISO 3166 code"), "is_focus": self.tr("Focus partner"),
+            "sort_order": self.tr("Order in lists"),
+        }
+        return labels.get(spec.name, spec.name)
+
+    def message(self, error: FieldError) -> str:
+        p = error.params
+        texts = {
+            "required": self.tr("Required."),
+            "one_required": self.tr("Fill in at least one of these."),
+            "too_long": self.tr("Too long: {length} characters, at most {max}.").format(
+                length=p.get("length", "?"), max=p.get("max", "?")),
+            "control_chars": self.tr("Contains control characters (such as NUL); remove them."),
+            "bad_text": self.tr("Contains characters that cannot be stored."),
+            "bad_date": self.tr("Not a date: write YYYY, YYYY-MM, YYYY-MM-DD or DD.MM.YYYY."),
+            "bad_number": self.tr("Not a number: write for example 1 234,5 or 1234.5."),
+            "not_integer": self.tr("A whole number is needed."),
+            "out_of_range": self.tr("Must be between {min} and {max}.").format(
+                min=_num(p.get("min")), max=_num(p.get("max"))),
+            "negative": self.tr("Cannot be negative."),
+            "unknown_code": self.tr("Not one of the choices."),
+            "unknown_iso3": self.tr("“{value}” is not an ISO 3166 country code.").format(value=p.get("value", "")),
+            "unknown_reference": self.tr("Refers to a record that does not exist."),
+            "end_before_start": self.tr("The end is before the start."),
+            "lat_lon_pair": self.tr("Give both latitude and longitude, or neither."),
+            "same_nodes": self.tr("A segment needs two different nodes."),
+            "bad_url": self.tr("An address must begin with http:// or https://, without spaces."),
+            "bad_period": self.tr("Write FY, H1, Q1 or the months covered, such as 9M."),
+            "bad_bool": self.tr("Yes or no."),
+            "duplicate": self.tr("A partner with the code {value} exists already.").format(value=p.get("value", "")),
+        }
+        return texts.get(error.code, self.tr("Not valid ({code}).").format(code=error.code))
+
+    # ------------------------------------------------------------------ widgets
+
+    def _choices(self, spec: FieldSpec) -> list[tuple[object, str]]:
+        ru = self.lang == "ru"
+        conn = self.repo.db.conn
+        if spec.type in ("vocab", "codes"):
+            return [(code, names[1] if ru else names[0]) for code, names in self._vocab(spec.vocab).items()]
+        if spec.type == "enum":
+            return [(c, self._enum_label(spec.name, c)) for c in spec.choices]
+        if spec.ref == "partner":
+            return [(p.iso3, f"{p.name(self.lang)} ({p.iso3})") for p in self.repo.partners()]
+        if spec.ref == "event":
+            return [(r[0], f"{r[1] or '?'} — {(r[3] or r[2]) if ru else (r[2] or r[3])}") for r in conn.execute(
+                "SELECT id, date_start, title_en, title_ru FROM events ORDER BY coalesce(date_start, '') DESC, id")]
+        if spec.ref == "source":
+            return [(r[0], f"{r[1] or r[2]} — {r[3] or '?'}") for r in conn.execute(
+                "SELECT id, title, url, publisher FROM sources ORDER BY id DESC")]
+        if spec.ref == "node":
+            return [(n.id, n.name(self.lang)) for n in self.repo.nodes()]
+        if spec.ref == "corridor":
+            return [(c.id, c.name(self.lang)) for c in self.repo.corridors()]
+        return []
+
+    def _vocab(self, table: str | None) -> dict[str, tuple[str, str]]:
+        if table == "metrics":
+            return {r[0]: (r[1], r[2]) for r in self.repo.db.conn.execute(
+                "SELECT code, name_en, name_ru FROM metrics ORDER BY name_en")}
+        return self.repo.labels(table) if table else {}
+
+    def _enum_label(self, field: str, code: str) -> str:
+        labels = {"kazakh": self.tr("Kazakhstan's statistics"), "partner": self.tr("the partner's statistics"),
+                  "other": self.tr("another source"), "unknown": self.tr("source not stated"),
+                  "exact": self.tr("exact"), "approx": self.tr("approximate"), "lower_bound": self.tr("at least"),
+                  "upper_bound": self.tr("at most"), "trade_turnover": self.tr("turnover"),
+                  "exports": self.tr("exports"), "imports": self.tr("imports")}
+        return labels.get(code, code)
+
+    def _widget(self, spec: FieldSpec) -> QWidget:
+        if spec.type == "longtext":
+            edit = QPlainTextEdit(self)
+            edit.setTabChangesFocus(True)
+            edit.setFixedHeight(70)
+            return edit
+        if spec.type == "bool":
+            return QCheckBox(self)
+        if spec.type in ("refs", "codes"):
+            return ChecklistField(self._choices(spec), self)
+        if spec.type in ("vocab", "enum", "ref"):
+            combo = QComboBox(self)
+            combo.addItem("—", None)  # nothing chosen: a required field must be chosen on purpose
+            for value, text in self._choices(spec):
+                combo.addItem(text, value)
+            return combo
+        if spec.type == "period":
+            combo = QComboBox(self)
+            combo.setEditable(True)
+            combo.addItems(PERIODS)
+            return combo
+        edit = QLineEdit(self)
+        if spec.type == "date":
+            edit.setPlaceholderText(self.tr("YYYY, YYYY-MM, YYYY-MM-DD or DD.MM.YYYY"))
+        elif spec.type in ("money", "float", "int", "year", "lat", "lon"):
+            edit.setPlaceholderText(self.tr("a number"))
+        return edit
+
+    def set_values(self, values: dict) -> None:
+        for name, widget in self.widgets.items():
+            value = values.get(name)
+            if isinstance(widget, QPlainTextEdit):
+                widget.setPlainText("" if value is None else str(value))
+            elif isinstance(widget, QCheckBox):
+                widget.setChecked(bool(value))
+            elif isinstance(widget, ChecklistField):
+                widget.set_values(value)
+            elif isinstance(widget, QComboBox) and not widget.isEditable():
+                index = widget.findData(value)
+                widget.setCurrentIndex(index if index >= 0 else 0)
+            elif isinstance(widget, QComboBox):
+                widget.setCurrentText("" if value is None else str(value))
+            elif isinstance(widget, QLineEdit):
+                widget.setText("" if value is None else _plain(value))
+
+    def raw_values(self) -> dict:
+        out: dict[str, object] = {}
+        for name, widget in self.widgets.items():
+            if isinstance(widget, QPlainTextEdit):
+                out[name] = widget.toPlainText()
+            elif isinstance(widget, QCheckBox):
+                out[name] = widget.isChecked()
+            elif isinstance(widget, ChecklistField):
+                out[name] = widget.values()
+            elif isinstance(widget, QComboBox) and not widget.isEditable():
+                out[name] = widget.currentData()
+            elif isinstance(widget, QComboBox):
+                out[name] = widget.currentText()
+            elif isinstance(widget, QLineEdit):
+                out[name] = widget.text()
+        return out
+
+    # ------------------------------------------------------------------ OK
+
+    def show_errors(self, errors: list[FieldError]) -> None:
+        by_field: dict[str, list[str]] = {}
+        for error in errors:
+            by_field.setdefault(error.field, []).append(self.message(error))
+        for name, label in self.errors.items():
+            texts = by_field.get(name)
+            label.setText(" ".join(texts) if texts else "")
+            label.setVisible(bool(texts))
+        self.summary.setText(self.tr("%n field(s) need attention.", "", len(by_field)) if by_field else "")
+        self.summary.setVisible(bool(by_field))
+        if errors:
+            first = self.widgets.get(errors[0].field)
+            if first is not None:
+                first.setFocus()
+
+    def error_texts(self) -> dict[str, str]:
+        return {name: label.text() for name, label in self.errors.items() if not label.isHidden()}
+
+    def try_accept(self) -> bool:
+        """Check the values; apply them as one edit if they are valid (the form then closes)."""
+        context = self.controller.context()
+        clean, errors = validate(self.kind, self.raw_values(), context)
+        if self.kind == "partner" and clean.get("iso3") in context.ids.get("partner", set()):
+            own = self.repo.db.conn.execute("SELECT iso3 FROM partners WHERE id = ?",
+                                            (self.record_id or -1,)).fetchone()
+            if own is None or own[0] != clean["iso3"]:
+                errors.append(FieldError("iso3", "duplicate", {"value": clean["iso3"]}))
+        self.show_errors(errors)
+        if errors:
+            return False
+        editor = self.controller.editor
+        name = self.kind_names()[self.kind]
+        if self.record_id is None:
+            change_set = editor.build_create(self.kind, clean, label=self.tr("Add {kind}").format(kind=name))
+        else:
+            change_set = editor.build_update(self.kind, self.record_id, clean,
+                                             label=self.tr("Edit {kind}").format(kind=name))
+        changes = self.controller.submit(change_set)
+        if changes is None:
+            return False
+        self.applied = changes
+        self.accept()
+        return True
+
+
+def kind_names() -> dict[str, str]:
+    """The record kinds' names in the UI language (lower case, as in "New agreement")."""
+    return {"agreement": QCoreApplication.translate("RecordForm", "agreement"),
+            "event": QCoreApplication.translate("RecordForm", "event"),
+            "trade": QCoreApplication.translate("RecordForm", "trade figure"),
+            "target": QCoreApplication.translate("RecordForm", "target"),
+            "fact": QCoreApplication.translate("RecordForm", "fact"),
+            "source": QCoreApplication.translate("RecordForm", "source"),
+            "node": QCoreApplication.translate("RecordForm", "node"),
+            "segment": QCoreApplication.translate("RecordForm", "segment"),
+            "corridor": QCoreApplication.translate("RecordForm", "corridor"),
+            "partner": QCoreApplication.translate("RecordForm", "partner")}
+
+
+def _plain(value: object) -> str:
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def _num(value: object) -> str:
+    return _plain(value) if value is not None else "?"

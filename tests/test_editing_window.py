@@ -1,0 +1,283 @@
+"""Editing from the window as a user does it: forms, errors next to fields, the Edit menu, undo and
+redo with every view following, the history of a record, and read-only mode."""
+from __future__ import annotations
+
+import os
+import shutil
+import stat
+
+import pytest
+from PySide6.QtWidgets import QLineEdit, QPlainTextEdit
+
+from desktop.app import build_window
+from desktop.data.database import open_database
+from desktop.data.repository import Repository
+from desktop.qt.record_browser import HistoryDialog, RecordBrowser
+from desktop.qt.record_form import ChecklistField, RecordForm
+
+
+@pytest.fixture
+def window(qtbot, repo, translator):
+    w = build_window(repo, translator=translator)
+    qtbot.addWidget(w)
+    w.resize(1300, 850)
+    w.show()
+    qtbot.waitUntil(w.agreements.is_settled, timeout=10_000)
+    w.complete()
+    messages: list[str] = []
+    w.editing.show_message = messages.append
+    w.messages = messages
+    yield w
+    w.search.shutdown()
+
+
+def settle(qtbot, w):
+    qtbot.waitUntil(w.agreements.is_settled, timeout=10_000)
+
+
+def type_into(form: RecordForm, field: str, text: str) -> None:
+    widget = form.widgets[field]
+    if isinstance(widget, QPlainTextEdit):
+        widget.setPlainText(text)
+    else:
+        widget.setText(text)
+
+
+def choose(form: RecordForm, field: str, data) -> None:
+    combo = form.widgets[field]
+    combo.setCurrentIndex(combo.findData(data))
+
+
+def tick(form: RecordForm, field: str, values) -> None:
+    widget = form.widgets[field]
+    assert isinstance(widget, ChecklistField)
+    widget.set_values(values)
+
+
+def rows(w) -> list[str]:
+    model = w.agreements.model
+    return [model.data(model.index(r, 2)) for r in range(model.rowCount())]
+
+
+def test_add_an_agreement_search_finds_it_undo_and_redo(qtbot, window, repo):
+    form = RecordForm("agreement", window.editing, None, {"partners": ["TUR"]}, window)
+    type_into(form, "title_en", "Memorandum on zanzibarite exchanges")
+    type_into(form, "date_signed", "14.03.2025")
+    choose(form, "doc_type", "memorandum")
+    choose(form, "status", "signed")
+    tick(form, "sectors", ["energy"])
+    assert form.try_accept(), form.error_texts()
+    new_id = next(iter(form.applied.ids["agreement"]))
+    window.agreements.set_search_text("zanzibarite")
+    settle(qtbot, window)
+    assert rows(window) == ["Memorandum on zanzibarite exchanges"]
+    assert window.agreements.model.data(window.agreements.model.index(0, 0)) == "14 Mar 2025"
+    assert window.actions["undo"].isEnabled() and "Add agreement" in window.actions["undo"].text()
+
+    window.actions["undo"].trigger()
+    settle(qtbot, window)
+    assert rows(window) == [] and not repo.agreement_exists(new_id)
+    assert window.actions["redo"].isEnabled()
+    window.actions["redo"].trigger()
+    settle(qtbot, window)
+    assert rows(window) == ["Memorandum on zanzibarite exchanges"]
+    entries = window.editing.editor.history("agreement", new_id)
+    assert [e["action"] for e in entries] == ["redo", "undo", "insert"]
+
+
+def test_each_invalid_value_is_refused_next_to_its_field(qtbot, window):
+    form = RecordForm("agreement", window.editing, None, None, window)
+    type_into(form, "title_en", "x" * 600)
+    type_into(form, "date_signed", "31.02.2024")
+    type_into(form, "doc_count", "two")
+    type_into(form, "summary_en", "null\x00byte")
+    assert not form.try_accept()
+    errors = form.error_texts()
+    assert errors["title_en"] == "Too long: 600 characters, at most 500."
+    assert errors["date_signed"].startswith("Not a date")
+    assert errors["doc_count"].startswith("Not a number")
+    assert "control characters" in errors["summary_en"]
+    assert errors["doc_type"] == "Required." and errors["partners"] == "Required."
+    assert not form.summary.isHidden() and form.applied is None
+
+    node = RecordForm("node", window.editing, None, None, window)
+    type_into(node, "name_en", "Somewhere")
+    type_into(node, "country_iso3", "XXZ")
+    type_into(node, "lat", "95")
+    assert not node.try_accept()
+    errors = node.error_texts()
+    assert errors["country_iso3"] == "“XXZ” is not an ISO 3166 country code."
+    assert errors["lat"].startswith("Must be between -90 and 90")
+    type_into(node, "lat", "44.5")  # a latitude without a longitude
+    assert not node.try_accept()
+    assert any("both latitude and longitude" in text for text in node.error_texts().values())
+
+    trade = RecordForm("trade", window.editing, None, {"partner_iso3": "TUR"}, window)
+    type_into(trade, "year", "1850")
+    type_into(trade, "turnover_usd_m", "-5")
+    assert not trade.try_accept()
+    errors = trade.error_texts()
+    assert errors["year"].startswith("Must be between") and errors["turnover_usd_m"] == "Cannot be negative."
+
+
+def test_errors_in_russian(qtbot, window, translator):
+    translator.set_language("ru")
+    form = RecordForm("agreement", window.editing, None, None, window)
+    assert not form.try_accept()
+    assert form.error_texts()["doc_type"] == "Обязательное поле."
+    assert form.windowTitle() == "Новое соглашение" or "соглашение" in form.windowTitle()
+
+
+def test_edit_selected_from_the_menu_and_the_detail_pane_follows(qtbot, window, repo):
+    agreement_id = repo.db.conn.execute("SELECT id FROM agreements WHERE title_en IS NOT NULL ORDER BY id LIMIT 1"
+                                        ).fetchone()[0]
+    window.selection.select_agreement(agreement_id)
+    forms = []
+
+    def open_form(self_form):  # the menu opens the form: change the title and press OK
+        forms.append(self_form)
+        type_into(self_form, "title_en", "Retitled by a test")
+        assert self_form.try_accept()
+        return 1
+
+    original_exec = RecordForm.exec
+    RecordForm.exec = open_form
+    try:
+        window.actions["edit_selected"].trigger()
+    finally:
+        RecordForm.exec = original_exec
+    assert forms and forms[0].kind == "agreement" and forms[0].record_id == agreement_id
+    assert "Retitled by a test" in window.agreements.detail.title_texts()
+    settle(qtbot, window)
+    window.actions["undo"].trigger()
+    settle(qtbot, window)
+    assert "Retitled by a test" not in window.agreements.detail.title_texts()
+
+
+def test_deleting_an_event_asks_about_its_agreements(qtbot, window, repo):
+    event_id, n = repo.db.conn.execute("SELECT event_id, count(*) FROM agreements WHERE event_id IS NOT NULL "
+                                       "GROUP BY event_id ORDER BY 2 DESC LIMIT 1").fetchone()
+    asked = []
+    window.editing.ask_choice = lambda exc: asked.append((exc.reason, exc.count)) or "unlink"
+    window.selection.select_event(event_id)
+    total = repo.db.conn.execute("SELECT count(*) FROM agreements").fetchone()[0]
+    window.actions["delete_selected"].trigger()
+    assert asked == [("event_agreements", n)]
+    assert repo.event(event_id) is None and window.selection.event is None
+    assert event_id not in window.events.event_ids()
+    assert repo.db.conn.execute("SELECT count(*) FROM agreements").fetchone()[0] == total
+    window.actions["undo"].trigger()
+    assert repo.event(event_id) is not None and event_id in window.events.event_ids()
+    assert repo.db.conn.execute("SELECT count(*) FROM agreements WHERE event_id = ?", (event_id,)).fetchone()[0] == n
+
+
+def test_a_node_on_segments_cannot_vanish_silently(qtbot, window, repo):
+    node_id = repo.db.conn.execute("SELECT from_node_id FROM segments LIMIT 1").fetchone()[0]
+    window.show_view("map")
+    window.selection.select_node(node_id)
+    window.actions["delete_selected"].trigger()
+    assert repo.node(node_id) is not None
+    assert window.messages and "segment" in window.messages[-1]
+
+
+def test_map_and_trade_follow_edits(qtbot, window, repo):
+    window.show_view("map")
+    before = len(window.map.node_items)
+    form = RecordForm("node", window.editing, None, None, window)
+    type_into(form, "name_en", "Testport")
+    type_into(form, "country_iso3", "kaz")
+    choose(form, "kind", "port")
+    type_into(form, "lat", "44,5")
+    type_into(form, "lon", "50.25")
+    assert form.try_accept(), form.error_texts()
+    assert len(window.map.node_items) == before + 1
+    assert "Testport" in window.map.visible_labels() or any(
+        label.text == "Testport" for label in window.map.label_items.values())
+    window.actions["undo"].trigger()
+    assert len(window.map.node_items) == before
+
+    window.show_view("trade")
+    window.selection.select_partner("TKM")
+    points = len(window.trade.plot_data.lines["turnover"])
+    form = RecordForm("trade", window.editing, None, {"partner_iso3": "TKM"}, window)
+    type_into(form, "year", "2015")
+    type_into(form, "turnover_usd_m", "1 234,5")
+    assert form.try_accept(), form.error_texts()
+    assert len(window.trade.plot_data.lines["turnover"]) == points + 1
+    assert any(p.year == 2015 and p.value == 1234.5 for p in window.trade.plot_data.lines["turnover"])
+
+
+def test_history_dialog_and_record_browser(qtbot, window, repo):
+    source_id = repo.db.conn.execute("SELECT id FROM sources ORDER BY id LIMIT 1").fetchone()[0]
+    browser = RecordBrowser(window.editing, "source", None, window)
+    qtbot.addWidget(browser)
+    assert source_id in browser.ids()
+    form = RecordForm("source", window.editing, source_id, None, window)
+    type_into(form, "publisher", "Renamed publisher")
+    assert form.try_accept(), form.error_texts()
+    history = HistoryDialog(window.editing, "source", source_id, window)
+    rows = history.rows()
+    assert len(rows) == 1 and rows[0][2] == "changed" and rows[0][3] == "publisher"
+    assert "Renamed publisher" in rows[0][4] and rows[0][1]
+    browser.kind_box.setCurrentIndex(browser.kind_box.findData("trade"))
+    browser.partner_box.setCurrentIndex(browser.partner_box.findData("TUR"))
+    assert len(browser.ids()) == repo.db.conn.execute(
+        "SELECT count(*) FROM trade_figures t JOIN partners p ON p.id = t.partner_id WHERE p.iso3 = 'TUR'").fetchone()[0]
+
+
+def test_a_failed_write_tells_the_user_and_changes_nothing(qtbot, window, repo, monkeypatch):
+    import sqlite3
+
+    def full(*args, **kwargs):
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(window.editing.editor, "_log", full)
+    agreement_id = repo.db.conn.execute("SELECT id FROM agreements ORDER BY id LIMIT 1").fetchone()[0]
+    before = repo.db.conn.execute("SELECT * FROM agreements WHERE id = ?", (agreement_id,)).fetchone()
+    form = RecordForm("agreement", window.editing, agreement_id, None, window)
+    type_into(form, "title_en", "Never stored")
+    assert not form.try_accept()
+    assert window.messages[-1] == "The disk is full or cannot be written. Nothing was changed."
+    assert repo.db.conn.execute("SELECT * FROM agreements WHERE id = ?", (agreement_id,)).fetchone() == before
+    assert not window.actions["undo"].isEnabled()
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root can write a read-only file")
+def test_read_only_database_turns_editing_off_with_a_banner(qtbot, built_db, tmp_path, translator):
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    path = folder / "atlas.sqlite"
+    shutil.copyfile(built_db, path)
+    path.chmod(stat.S_IRUSR)
+    folder.chmod(stat.S_IRUSR | stat.S_IXUSR)
+    try:
+        db = open_database(path)
+        w = build_window(Repository(db), translator=translator)
+        qtbot.addWidget(w)
+        w.show()
+        assert w.banner.isVisible() and "Read-only" in w.banner.text()
+        assert not w.actions["new_agreement"].isEnabled() and not w.actions["delete_selected"].isEnabled()
+        w.search.shutdown()
+    finally:
+        folder.chmod(stat.S_IRWXU)
+        path.chmod(stat.S_IRUSR | stat.S_IWUSR)
+
+
+def test_read_only_flag_turns_editing_off_with_a_banner(qtbot, built_db, tmp_path, translator):
+    path = tmp_path / "atlas.sqlite"
+    shutil.copyfile(built_db, path)
+    db = open_database(path, readonly=True)
+    w = build_window(Repository(db), translator=translator)
+    qtbot.addWidget(w)
+    w.show()
+    assert w.banner.isVisible() and "Read-only" in w.banner.text()
+    assert not w.actions["new_agreement"].isEnabled() and not w.actions["edit_selected"].isEnabled()
+    messages = []
+    w.editing.show_message = messages.append
+    form = RecordForm("corridor", w.editing, None, None, w)
+    type_into(form, "name_en", "Not saved")
+    assert not form.try_accept()
+    assert messages and "read-only" in messages[-1]
+    w.search.shutdown()
+
+
