@@ -3,13 +3,26 @@ from __future__ import annotations
 
 import json
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QHBoxLayout, QHeaderView,
                                QLabel, QLineEdit, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from desktop.qt.editing import EditController
 from desktop.qt.i18n import current_language
+from desktop.core.validation import FieldSpec
 from desktop.qt.record_form import RecordForm, kind_names
+
+
+class _FormWords:
+    """The forms' field names (context RecordForm), for the history's column of fields."""
+
+    @staticmethod
+    def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
+        return QCoreApplication.translate("RecordForm", text, disambiguation, n)
+
+
+def field_name(name: str) -> str:
+    return RecordForm.field_label(_FormWords(), FieldSpec(name, "text"))
 
 # kind -> (SQL giving id and a one-line description, optional partner filter column)
 LISTS = {
@@ -43,6 +56,12 @@ LISTS = {
     "partner": ("SELECT p.id, p.iso3 || '  ' || coalesce(p.name_{l}, p.name_en) FROM partners p {w} "
                 "ORDER BY p.sort_order, p.id", "p.iso3 = ?"),
 }
+
+
+# owned link rows in the change log -> the form field they come from
+LINK_FIELDS = {"agreement_partners.agreement_id": "partners", "event_partners.event_id": "partners",
+               "agreement_sectors.agreement_id": "sectors", "record_sources.record_id": "sources",
+               "partner_id": "partner_iso3"}
 
 
 class RecordBrowser(QDialog):
@@ -193,17 +212,23 @@ class HistoryDialog(QDialog):
         for n, e in enumerate(entries):
             before = json.loads(e["before_json"]) if e["before_json"] else {}
             after = json.loads(e["after_json"]) if e["after_json"] else {}
-            diffs = []
+            diffs, names = [], []
             for field in e["fields"]:
                 old = before.get("row", {}).get(field, before.get("links", {}).get(field))
                 new = after.get("row", {}).get(field, after.get("links", {}).get(field))
-                diffs.append(f"{field}: {_short(old)} → {_short(new)}")
+                name = field_name(LINK_FIELDS.get(field, field))
+                names.append(name)
+                diffs.append(f"{name}: {_short(old)} → {_short(new)}")
             for col, text in enumerate((e["changed_at"].replace("T", " ")[:19], e["user_name"],
-                                        actions.get(e["action"], e["action"]), ", ".join(e["fields"]),
+                                        actions.get(e["action"], e["action"]), ", ".join(names),
                                         "; ".join(diffs))):
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)
                 self.table.setItem(n, col, item)
+        self.table.verticalHeader().setVisible(False)
+        self.table.resizeColumnsToContents()
+        for col in range(4):
+            self.table.setColumnWidth(col, min(self.table.columnWidth(col), 220))
         empty = QLabel(self.tr("No change is recorded for this record: it is as the bundled data has it."), self)
         empty.setVisible(not entries)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)

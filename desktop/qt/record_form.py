@@ -26,6 +26,8 @@ class ChecklistField(QWidget):
         self.filter.textChanged.connect(self._filter)
         self.list = QListWidget(self)
         self.list.setMaximumHeight(130)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
         for value, text in choices:
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, value)
@@ -90,6 +92,7 @@ class RecordForm(QDialog):
         inner.setLayout(form)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(inner)
         self.summary = QLabel(self, objectName="formSummary")
         self.summary.setStyleSheet("color: #b00020;")
@@ -239,6 +242,9 @@ class RecordForm(QDialog):
             return ChecklistField(self._choices(spec), self)
         if spec.type in ("vocab", "enum", "ref"):
             combo = QComboBox(self)
+            # long choices (event titles) must not widen the form: the popup shows them whole
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(24)
             combo.addItem("—", None)  # nothing chosen: a required field must be chosen on purpose
             for value, text in self._choices(spec):
                 combo.addItem(text, value)
