@@ -217,7 +217,7 @@ def test_history_dialog_and_record_browser(qtbot, window, repo):
     assert form.try_accept(), form.error_texts()
     history = HistoryDialog(window.editing, "source", source_id, window)
     rows = history.rows()
-    assert len(rows) == 1 and rows[0][2] == "changed" and rows[0][3] == "publisher"
+    assert len(rows) == 1 and rows[0][2] == "changed" and rows[0][3] == "Publisher"
     assert "Renamed publisher" in rows[0][4] and rows[0][1]
     browser.kind_box.setCurrentIndex(browser.kind_box.findData("trade"))
     browser.partner_box.setCurrentIndex(browser.partner_box.findData("TUR"))
