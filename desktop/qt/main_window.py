@@ -341,6 +341,8 @@ class MainWindow(QMainWindow):
         if changes.touches("partner"):
             self._partners = self.repo.partners()
             self._fill_partners()
+        self.statusBar().showMessage(self.tr("Saved to {file}. Ctrl+Z undoes it while this window is open.").format(
+            file=self.repo.db.path.name), 6000)
         for view in self.views.values():
             view.records_changed(changes)
         if self._overview is not None:

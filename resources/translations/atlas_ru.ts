@@ -951,6 +951,10 @@ Your data was not changed by this error. {where}</source>
         <translation>Удалено. Ctrl+Z вернёт запись.</translation>
     </message>
     <message>
+        <source>Saved to {file}. Ctrl+Z undoes it while this window is open.</source>
+        <translation>Сохранено в {file}. Ctrl+Z отменяет изменение, пока это окно открыто.</translation>
+    </message>
+    <message>
         <source>All partners</source>
         <translation>Все партнёры</translation>
     </message>
