@@ -13,7 +13,7 @@ import datetime as _dt
 import getpass
 import json
 import uuid
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 from desktop.core.edits import Changes, ChangeSet, RecordChange, Snapshot
 from desktop.core.errors import AtlasError
@@ -65,6 +65,10 @@ class InUse(EditError):
     def __init__(self, message: str, reason: str, count: int):
         super().__init__(message)
         self.reason, self.count = reason, count
+
+
+class EditCancelled(EditError):
+    """The user cancelled a long edit (an import) before it was committed: nothing was written."""
 
 
 class ChoiceNeeded(EditError):
@@ -313,16 +317,21 @@ class Editor:
 
     # ------------------------------------------------------------------ applying
 
-    def apply(self, change_set: ChangeSet, action: str = "edit") -> tuple[ChangeSet, Changes]:
+    def apply(self, change_set: ChangeSet, action: str = "edit",
+              progress: Callable[[int, int], bool] | None = None) -> tuple[ChangeSet, Changes]:
         """Apply a change set in one transaction (all or nothing). ``action`` is "edit" for a new edit,
-        "undo" or "redo". Returns the change set as stored (values read back, for an exact undo) and
-        what changed."""
+        "undo" or "redo" (or "import": logged as such). Returns the change set as stored (values read
+        back, for an exact undo) and what changed. ``progress(done, total)`` is called every 100
+        records; when it returns False the transaction is rolled back and EditCancelled raised."""
         batch = uuid.uuid4().hex
         user, now = os_user(), _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds")
         stored: list[RecordChange] = []
         touched: dict[str, set[int]] = {}
+        total = len(change_set.changes)
         with self.db.transaction():
-            for change in change_set.changes:
+            for n, change in enumerate(change_set.changes):
+                if progress is not None and n % 100 == 0 and progress(n, total) is False:
+                    raise EditCancelled("The import was cancelled; nothing was changed.")
                 self._check_current(change)
                 self._write(change)
                 after = self.snapshot(change.kind, change.record_id) if change.after is not None else None
