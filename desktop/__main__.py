@@ -5,6 +5,12 @@
                       [--partner ISO3] [--search TEXT]  render the window offscreen and exit
     partnership-atlas search TEXT [--partner ISO3] [--db PATH] [--json]
     partnership-atlas build-db [--seeds DIR] [-o FILE] build the bundled database from db/seed
+    partnership-atlas export KIND --format csv|xlsx|json|geojson -o FILE [--delimiter ';'] [--encoding cp1251
+                      [--encoding-errors replace]]
+                      [--partner ISO3] [--db PATH]
+    partnership-atlas import KIND FILE [--dry-run] [--db PATH]   (KIND may be "comtrade")
+    partnership-atlas backup FILE [--db PATH]           a checked copy through SQLite's backup API
+    partnership-atlas restore FILE [--db PATH]          replace the database with a checked backup
 """
 from __future__ import annotations
 
@@ -29,6 +35,28 @@ def _parser() -> argparse.ArgumentParser:
     search.add_argument("--db", dest="sub_db", metavar="PATH", help="database file to search")
     search.add_argument("--json", action="store_true", help="print a JSON list of objects")
     search.add_argument("--limit", type=int, default=1000, help="at most this many (default 1000)")
+    export = sub.add_parser("export", help="write records to a CSV, XLSX, JSON or GeoJSON file")
+    export.add_argument("kind", choices=("agreement", "event", "trade", "target", "fact", "node", "segment", "source",
+                                         "corridor", "partner"))
+    export.add_argument("--format", dest="fmt", choices=("csv", "xlsx", "json", "geojson"), default="csv")
+    export.add_argument("-o", "--output", dest="export_output", required=True, metavar="FILE")
+    export.add_argument("--delimiter", default=",", choices=(",", ";", "tab"))
+    export.add_argument("--encoding", default="utf-8-sig", choices=("utf-8-sig", "utf-8", "cp1251"))
+    export.add_argument("--encoding-errors", default="strict", choices=("strict", "replace"),
+                        help="replace: letters the encoding lacks are written as the nearest it has (for cp1251)")
+    export.add_argument("--partner", dest="export_partner", metavar="ISO3")
+    export.add_argument("--db", dest="sub_db", metavar="PATH")
+    imp = sub.add_parser("import", help="add or update records from a file (prints the preview first)")
+    imp.add_argument("kind", choices=("agreement", "event", "trade", "target", "fact", "comtrade"))
+    imp.add_argument("file")
+    imp.add_argument("--dry-run", action="store_true", help="print the preview only; change nothing")
+    imp.add_argument("--db", dest="sub_db", metavar="PATH")
+    backup = sub.add_parser("backup", help="write a checked copy of the database")
+    backup.add_argument("file")
+    backup.add_argument("--db", dest="sub_db", metavar="PATH")
+    restore = sub.add_parser("restore", help="replace the database with a checked backup")
+    restore.add_argument("file")
+    restore.add_argument("--db", dest="sub_db", metavar="PATH")
     build = sub.add_parser("build-db", help="build the bundled database from the seed files")
     build.add_argument("--seeds", metavar="DIR")
     build.add_argument("-o", "--output", metavar="FILE")
@@ -41,6 +69,24 @@ def main(argv: list[str] | None = None) -> int:
         from desktop.cli import search_command
 
         return search_command(args.text, args.partner, args.sub_db or args.db, args.json, max(1, args.limit))
+    if args.command == "export":
+        from desktop.export.cli_export import export_main
+
+        return export_main(args.kind, args.fmt, args.export_output, args.sub_db or args.db,
+                           "\t" if args.delimiter == "tab" else args.delimiter, args.encoding, args.export_partner,
+                           errors=args.encoding_errors)
+    if args.command == "import":
+        from desktop.export.cli_import import import_main
+
+        return import_main(args.kind, args.file, args.sub_db or args.db, args.dry_run)
+    if args.command == "backup":
+        from desktop.export.cli_export import backup_main
+
+        return backup_main(args.file, args.sub_db or args.db)
+    if args.command == "restore":
+        from desktop.export.cli_export import restore_main
+
+        return restore_main(args.file, args.sub_db or args.db)
     if args.command == "build-db":
         from desktop.data.build import main as build_main
 

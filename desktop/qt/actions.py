@@ -40,6 +40,14 @@ MENUS = (
 )
 
 ACTIONS = (
+    ActionSpec("import", QT_TRANSLATE_NOOP("Actions", "&Import…"), "file", "show_import", "Ctrl+I",
+               "SP_ArrowDown", tip=QT_TRANSLATE_NOOP("Actions", "Add or update records from a CSV, Excel, JSON or "
+                                                             "UN Comtrade file (Ctrl+I)")),
+    ActionSpec("export", QT_TRANSLATE_NOOP("Actions", "&Export…"), "file", "show_export", "Ctrl+Shift+S",
+               "SP_DialogSaveButton", tip=QT_TRANSLATE_NOOP("Actions", "Save records as CSV, Excel, JSON or GeoJSON "
+                                                                     "(Ctrl+Shift+S)")),
+    ActionSpec("backup", QT_TRANSLATE_NOOP("Actions", "&Back Up Database…"), "file", "backup_database"),
+    ActionSpec("restore", QT_TRANSLATE_NOOP("Actions", "&Restore from Backup…"), "file", "restore_database"),
     ActionSpec("quit", QT_TRANSLATE_NOOP("Actions", "&Quit"), "file", "close",
                QKeySequence.StandardKey.Quit, "SP_DialogCloseButton"),
     ActionSpec("undo", QT_TRANSLATE_NOOP("Actions", "&Undo"), "edit", "undo", "Ctrl+Z", "SP_ArrowBack"),

@@ -6,6 +6,7 @@ the one :class:`SelectionState`; the window never passes data from one view to a
 """
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
@@ -349,6 +350,93 @@ class MainWindow(QMainWindow):
             self._overview.records_changed(changes)
             self._events.records_changed(changes)
         self.search.count_records()
+
+    # ------------------------------------------------------------------ files in and out
+
+    def show_export(self) -> None:
+        from desktop.qt.transfer import ExportDialog
+
+        ExportDialog(self).exec()
+
+    def show_import(self) -> None:
+        if self.repo.db.readonly:
+            self.statusBar().showMessage(self.tr("This database is read-only: nothing can be imported."), 6000)
+            return
+        from desktop.qt.transfer import ImportDialog
+
+        ImportDialog(self).exec()
+
+    def backup_database(self) -> None:
+        from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+        from desktop.core.errors import AtlasError
+        from desktop.data.backup import backup_database
+        from desktop.qt.transfer import run_job
+
+        import datetime as _dt
+
+        name = f"atlas-backup-{_dt.date.today().isoformat()}.sqlite"
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Back up the database"), name,
+                                              self.tr("Databases (*.sqlite)"))
+        if not path:
+            return
+        from desktop.data.database import open_database
+
+        source = self.repo.db.path
+
+        def work(progress):
+            db = open_database(source, readonly=True, check=False)
+            try:
+                return backup_database(db, Path(path), progress=progress)
+            finally:
+                db.close()
+
+        try:
+            run_job(self, self.tr("Backing up…"), work, self.tr("Cancel"))
+        except (AtlasError, OSError) as exc:
+            QMessageBox.warning(self, self.tr("Back up the database"), str(exc))
+            return
+        self.statusBar().showMessage(self.tr("Backed up to {path} and checked.").format(path=path), 8000)
+
+    def restore_database(self) -> None:
+        from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+        from desktop.core.errors import AtlasError
+        from desktop.data.backup import check_backup, restore_database
+
+        if self.repo.db.readonly:
+            self.statusBar().showMessage(self.tr("This database is read-only: it cannot be restored here."), 6000)
+            return
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Restore from a backup"), "",
+                                              self.tr("Databases (*.sqlite);;All files (*)"))
+        if not path:
+            return
+        problem = check_backup(Path(path))
+        if problem is not None:
+            QMessageBox.warning(self, self.tr("Restore from a backup"), problem)
+            return
+        answer = QMessageBox.question(self, self.tr("Restore from a backup"), self.tr(
+            "Replace every record with those of {file}? Changes made since that backup are lost, and the edits "
+            "of this session can no longer be undone.").format(file=path))
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            restore_database(self.repo.db, Path(path))
+        except (AtlasError, OSError) as exc:
+            QMessageBox.warning(self, self.tr("Restore from a backup"), str(exc))
+            return
+        self.restored()
+
+    def restored(self) -> None:
+        """After a restore: no undo across it, and every view reads everything again."""
+        from desktop.core.edits import Changes, History
+        from desktop.data.editing import TABLES
+
+        if self._editing is not None:
+            self._editing.history = History()
+            self._update_edit_actions()
+        self._records_changed(Changes({kind: frozenset() for kind in TABLES}))
+        self.statusBar().showMessage(self.tr("Restored."), 6000)
 
     def select_all_partners(self) -> None:
         self.selection.select_partner(None)

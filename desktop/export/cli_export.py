@@ -1,0 +1,112 @@
+"""Command-line entry points: ``partnership-atlas export``, ``backup`` and ``restore`` (no Qt).
+
+Each opens the database as the other commands do (the user's copy, or ``--db PATH``), prints a one-line
+summary and returns 0; on an error the user can act on it prints ``partnership-atlas: <message>`` to stderr
+and returns 2.
+"""
+from __future__ import annotations
+
+import sqlite3
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import TextIO
+
+from desktop import paths
+from desktop.core.errors import AtlasError
+from desktop.data.backup import backup_database, restore_database, restore_file
+from desktop.data.database import DamagedDatabaseError, Database, NotADatabaseError
+from desktop.data.usercopy import Opened, open_user_database
+from desktop.export.writers import UnencodableError, run_export
+
+# How a count of records of a kind reads: (one, many).
+NOUNS = {
+    "agreement": ("agreement", "agreements"), "event": ("event", "events"),
+    "trade": ("trade figure", "trade figures"), "target": ("target", "targets"), "fact": ("fact", "facts"),
+    "node": ("node", "nodes"), "segment": ("segment", "segments"), "source": ("source", "sources"),
+    "corridor": ("corridor", "corridors"), "partner": ("partner", "partners"),
+}
+
+
+def count_of(n: int, kind: str) -> str:
+    """'1 agreement', '76 agreements', '3 trade figures'."""
+    one, many = NOUNS.get(kind, (kind, kind + "s"))
+    return f"{n:,} {one if n == 1 else many}"
+
+
+def _size(path: Path) -> str:
+    size = path.stat().st_size
+    return f"{size / 2**20:.1f} MB" if size >= 2**20 else f"{max(1, round(size / 1024))} KB"
+
+
+def _run(db_path: str | Opened | None, work: Callable[[Database], str], out: TextIO | None,
+         err: TextIO | None) -> int:
+    out = out or sys.stdout
+    err = err or sys.stderr
+    try:
+        opened = db_path if isinstance(db_path, Opened) else open_user_database(db_path)
+        with opened.database as db:
+            line = work(db)
+    except AtlasError as exc:
+        print(f"partnership-atlas: {exc}", file=err)
+        return 2
+    except sqlite3.Error as exc:
+        print(f"partnership-atlas: the database could not be read: {exc}", file=err)
+        return 2
+    print(line, file=out)
+    return 0
+
+
+def export_main(kind: str, fmt: str, output: str, db_path: str | None = None, delimiter: str = ",",
+                encoding: str = "utf-8-sig", partner: str | None = None, *, errors: str = "strict",
+                out: TextIO | None = None, err: TextIO | None = None) -> int:
+    """``partnership-atlas export KIND --format FMT -o FILE``: e.g. "Wrote 76 agreements to out.csv"."""
+    def work(db: Database) -> str:
+        try:
+            result = run_export(db, kind, fmt, output, partner=partner, delimiter=delimiter, encoding=encoding,
+                                errors=errors)
+        except UnencodableError as exc:
+            raise UnencodableError(f"{exc} With --encoding-errors replace they are written as the nearest "
+                                   "letters or “?”.") from exc
+        line = f"Wrote {count_of(result.rows, kind)} to {output}"
+        if result.left_out:
+            line += f" ({count_of(result.left_out, kind)} without coordinates left out)"
+        return line + "."
+    return _run(db_path, work, out, err)
+
+
+def backup_main(output: str, db_path: str | None = None, *, out: TextIO | None = None,
+                err: TextIO | None = None) -> int:
+    """``partnership-atlas backup FILE``: a verified copy of the database."""
+    def work(db: Database) -> str:
+        target = backup_database(db, Path(output))
+        return f"Backed up {db.path} to {target} ({_size(target)})."
+    return _run(db_path, work, out, err)
+
+
+def restore_main(backup: str, db_path: str | None = None, *, out: TextIO | None = None,
+                 err: TextIO | None = None) -> int:
+    """``partnership-atlas restore FILE``: replace the database's contents with a backup.
+
+    A database too damaged to open is not written into: it is moved aside and the backup put in its place.
+    """
+    out, err = out or sys.stdout, err or sys.stderr
+    try:
+        opened = open_user_database(db_path)
+    except (DamagedDatabaseError, NotADatabaseError):
+        target = Path(db_path) if db_path is not None else paths.user_database()
+        try:
+            kept = restore_file(Path(backup), target)
+        except AtlasError as exc:
+            print(f"partnership-atlas: {exc}", file=err)
+            return 2
+        print(f"{target} could not be opened, so it was moved to {kept}; restored {target} from {backup}.", file=out)
+        return 0
+    except AtlasError as exc:
+        print(f"partnership-atlas: {exc}", file=err)
+        return 2
+
+    def work(db: Database) -> str:
+        restore_database(db, Path(backup))
+        return f"Restored {db.path} from {backup}."
+    return _run(opened, work, out, err)

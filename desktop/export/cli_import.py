@@ -1,0 +1,111 @@
+"""``partnership-atlas import KIND FILE [--dry-run] [--db PATH]``: the preview printed, then applied.
+
+Exit status: 0 when applied (or a dry run without rejections); 1 when any row is rejected (then nothing is
+applied); 2 when the file cannot be read, its columns are not recognised with certainty (there is no mapping
+step on the command line), or the database cannot be used.
+"""
+from __future__ import annotations
+
+import sqlite3
+import sys
+from pathlib import Path
+from typing import TextIO
+
+from desktop.core.errors import AtlasError
+from desktop.data.usercopy import open_user_database
+from desktop.export.comtrade import comtrade_table, is_comtrade
+from desktop.export.fileformat import COLUMNS
+from desktop.export.importing import apply_import, build_change_set, match_columns, preview
+from desktop.export.readers import read_table
+
+MAX_SHOWN = 200
+PROG = "partnership-atlas"
+
+
+def import_main(kind: str, path: str, db_path: str | None = None, dry_run: bool = False,
+                out: TextIO | None = None, err: TextIO | None = None) -> int:
+    """Import FILE as records of KIND ("comtrade": a UN Comtrade download as trade figures)."""
+    out = out or sys.stdout
+    err = err or sys.stderr
+    file = Path(path)
+    try:
+        table = read_table(file)
+        record_kind = kind
+        if kind == "comtrade":
+            table = comtrade_table(table, file.name)
+            record_kind = "trade"
+        match = match_columns(record_kind, table.columns)
+    except AtlasError as exc:
+        print(f"{PROG}: {exc}", file=err)
+        return 2
+    if not match.sure:
+        _unsure(match, kind, table, err)
+        return 2
+    try:
+        opened = open_user_database(db_path)
+    except (AtlasError, sqlite3.Error) as exc:
+        print(f"{PROG}: {exc}", file=err)
+        return 2
+    with opened.database as db:
+        if db.readonly and not dry_run:
+            print(f"{PROG}: {db.path} is open read-only; nothing can be imported into it.", file=err)
+            return 2
+        try:
+            return _run(db, record_kind, table, match, file, dry_run, out)
+        except (AtlasError, sqlite3.Error) as exc:
+            print(f"{PROG}: {exc}", file=err)
+            return 2
+
+
+def _unsure(match, kind: str, table, err: TextIO) -> None:
+    print(f"{PROG}: the columns of the file were not recognised with certainty, so nothing was imported.", file=err)
+    if match.missing:
+        print(f"  Missing: {', '.join(match.missing)}.", file=err)
+    if match.loose:
+        print(f"  Only guessed (rename them to the field names): "
+              f"{', '.join(f'{c} -> {match.mapping[c]}' for c in match.loose)}.", file=err)
+    if match.unmatched:
+        print(f"  Not used: {', '.join(match.unmatched)}.", file=err)
+    print(f"  Name the columns as an export does ({', '.join(COLUMNS[match.kind])}), or use the import dialog "
+          "of the application, which lets you choose.", file=err)
+    if kind == "trade" and is_comtrade(table):
+        print("  This looks like a UN Comtrade download: import it with the kind \u201ccomtrade\u201d.", file=err)
+
+
+def _run(db, kind: str, table, match, file: Path, dry_run: bool, out: TextIO) -> int:
+    where = f" ({table.encoding}, separated by {_delimiter_name(table.delimiter)})" if table.delimiter else ""
+    print(f"File: {file.name}{where}", file=out)
+    print("Columns: " + ", ".join(f"{column} -> {name}" for column, name in match.mapping.items()), file=out)
+    if match.unmatched:
+        print("Not used: " + ", ".join(match.unmatched), file=out)
+    result = preview(db, kind, table, match)
+    c = result.counts()
+    print(f"Rows read: {result.rows_read}", file=out)
+    print(f"To add: {c['add']}  To update: {c['update']}  Unchanged: {c['unchanged']}  Rejected: {c['reject']}",
+          file=out)
+    for note in result.notes:
+        print(f"Note: {note}", file=out)
+    for rejection in result.rejected[:MAX_SHOWN]:
+        print(f"row {rejection.row}: {rejection.reason}", file=out)
+    if len(result.rejected) > MAX_SHOWN:
+        print(f"and {len(result.rejected) - MAX_SHOWN} more", file=out)
+    if result.rejected:
+        print("Nothing was imported: correct or remove the rejected rows and run the import again.", file=out)
+        return 1
+    if dry_run:
+        print("Dry run: nothing was changed.", file=out)
+        return 0
+    if not result.add and not result.update:
+        print("Nothing to import: every row matches a record as it is.", file=out)
+        return 0
+    change_set = build_change_set(db, result, file_name=file.name, label=f"Import {file.name}")
+    apply_import(db, change_set)
+    source = change_set.changes[0].after
+    uid = source.uid if source is not None else "?"
+    print(f"Imported: {c['add']} added, {c['update']} updated, in one change (logged as an import). "
+          f"They cite the new source \u201c{uid}\u201d that stands for the file.", file=out)
+    return 0
+
+
+def _delimiter_name(delimiter: str | None) -> str:
+    return {",": "commas", ";": "semicolons", "\t": "tabs"}.get(delimiter or "", repr(delimiter))

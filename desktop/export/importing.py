@@ -1,0 +1,740 @@
+"""Importing records from a table file: matching its columns, a preview of what would be added, updated,
+left unchanged and rejected, and the change set that applies it as one edit (one transaction, one undo step).
+
+Files follow desktop.export.fileformat (what the exporters write), but a hand-made table also imports: its
+columns are matched by name in English or Russian whatever their case, spaces and punctuation ("Date signed",
+"Дата подписания", "date_signed"); dates may be dd.mm.yyyy or ISO, numbers "1 234,5" or "1,234.5"; lists are
+separated by ";" or ",". References name records by uid (events, corridors, sources) or by ISO3 code
+(partners).
+
+A row updates an existing record when it carries that record's ``uid``, or, without a uid, when it has the
+record's natural key (a trade figure's partner, year, period and statistics; an agreement's date and title ...).
+Columns the file does not have keep their values on update. Every record added or updated also cites a new
+source that stands for the imported file.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import re
+import sqlite3
+import uuid
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+
+from desktop.core.edits import Changes, ChangeSet, RecordChange, Snapshot
+from desktop.core.errors import AtlasError
+from desktop.core.validation import FIELDS, FieldError, ValidationContext, validate
+from desktop.data.database import Database
+from desktop.data.editing import TABLES, EditError, Editor
+from desktop.export.fileformat import COLUMNS, IMPORT_KINDS, LIST_FIELDS, REFERENCE_COLUMNS, file_column, form_field
+from desktop.export.readers import Table, normalise_name
+
+# vocabulary tables a record's codes come from (as the edit form's context: desktop.qt.editing.VOCAB_TABLES)
+VOCAB_TABLES = ("doc_types", "agreement_levels", "agreement_statuses", "sectors", "event_kinds", "node_kinds",
+                "transport_modes", "segment_statuses", "project_statuses", "metrics")
+# values a record gets when the file has no column (or, for a new record, an empty cell) for them: the
+# schema's defaults
+DEFAULTS: dict[str, dict[str, str]] = {
+    "agreement": {"status": "unknown", "doc_count": "1"},
+    "trade": {"period": "FY", "statistics": "unknown", "qualifier": "exact"},
+    "fact": {"qualifier": "exact"},
+}
+# at least one of these columns is needed (validation's one-of rules)
+ONE_OF: dict[str, tuple[str, ...]] = {
+    "agreement": ("title_en", "title_ru", "title_kk"),
+    "event": ("title_en", "title_ru"),
+    "trade": ("turnover_usd_m", "exports_usd_m", "imports_usd_m"),
+    "target": ("value_usd_m", "multiplier"),
+}
+NATURAL_KEYS = {
+    "trade": "partner, year, period and statistics",
+    "target": "partner, measure, date stated and value",
+    "fact": "partner or corridor, measure and date",
+    "event": "start date and title",
+    "agreement": "date signed and title",
+}
+KIND_NAMES = {"agreement": "agreement", "event": "event", "trade": "trade figure", "target": "target",
+              "fact": "fact", "source": "source", "corridor": "corridor", "node": "node", "partner": "partner"}
+MAX_UID = 80
+_UID = re.compile(r"[^\s\x00-\x1f\x7f-\x9f;,]{1,80}")
+_LIST_SPLIT = re.compile(r"\s*[;,]\s*")
+_SHOWN = 60
+
+# Column names besides the canonical ones: (sure synonyms, loose synonyms). A loose match (a bare "Date",
+# "Country", "Exports" without a unit) makes the match unsure, so the import dialog asks the user to check it.
+SYNONYMS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "uid": (("UID", "Record uid", "Record UID", "UID записи", "Уникальный идентификатор"),
+            ("ID", "Identifier", "Идентификатор", "Код записи")),
+    "title_en": (("Title (English)", "English title", "Title EN", "Title in English", "Title, English", "Title (en)",
+                  "Название (англ.)", "Название (английский)", "Название на английском", "Наименование (англ.)",
+                  "Название на английском языке", "Заголовок (англ.)"),
+                 ("Title", "Name", "Agreement", "Document")),
+    "title_ru": (("Title (Russian)", "Russian title", "Title RU", "Title in Russian", "Title, Russian", "Title (ru)",
+                  "Название (рус.)", "Название (русский)", "Название на русском", "Наименование (рус.)",
+                  "Название на русском языке", "Заголовок (рус.)"),
+                 ("Название", "Наименование", "Заголовок", "Соглашение", "Документ")),
+    "title_kk": (("Title (Kazakh)", "Kazakh title", "Title KK", "Title KZ", "Title in Kazakh", "Title (kk)",
+                  "Название (каз.)", "Название (казахский)", "Название на казахском", "Наименование (каз.)",
+                  "Атауы"), ()),
+    "date_signed": (("Date signed", "Signed on", "Date of signing", "Signing date", "Signature date",
+                     "Дата подписания", "Подписано", "Дата заключения"), ("Date", "Signed", "Дата")),
+    "doc_type": (("Document type", "Doc type", "Type of document", "Тип документа", "Вид документа"),
+                 ("Type", "Тип", "Вид")),
+    "level": (("Level", "Agreement level", "Уровень", "Уровень соглашения"), ()),
+    "status": (("Status", "Статус", "Agreement status", "Статус соглашения"), ("State", "Состояние")),
+    "doc_count": (("Documents in it", "Document count", "Number of documents", "Documents", "Количество документов",
+                   "Число документов", "Документов"), ()),
+    "event": (("Signed at", "Event", "Event uid", "Event UID", "Событие", "Мероприятие", "Подписано в ходе",
+               "UID события"), ("Visit", "Визит")),
+    "summary_en": (("Summary (English)", "English summary", "Summary EN", "Описание (англ.)",
+                    "Краткое содержание (англ.)", "Аннотация (англ.)"), ("Summary", "Description")),
+    "summary_ru": (("Summary (Russian)", "Russian summary", "Summary RU", "Описание (рус.)",
+                    "Краткое содержание (рус.)", "Аннотация (рус.)"),
+                   ("Описание", "Краткое содержание", "Аннотация")),
+    "partners": (("Partners", "Partner countries", "Countries", "Партнёры", "Партнеры", "Страны", "Страны-партнёры",
+                  "Страны-партнеры"), ("Partner", "Country", "Партнёр", "Партнер", "Страна")),
+    "sectors": (("Sectors", "Sector", "Areas", "Fields", "Отрасли", "Отрасль", "Сферы", "Сфера", "Сектора",
+                 "Сектор", "Области"), ()),
+    "sources": (("Sources", "Source", "Source uids", "Источники", "Источник"), ()),
+    "kind": (("Kind", "Event kind", "Kind of event", "Type of event", "Event type", "Вид события", "Тип события",
+              "Вид"), ("Type", "Тип")),
+    "date_start": (("Start date", "Date start", "Starts", "Date from", "Дата начала", "Начало", "Дата с"),
+                   ("Date", "From", "Дата", "С")),
+    "date_end": (("End date", "Date end", "Ends", "Date to", "Дата окончания", "Окончание", "Дата по"),
+                 ("To", "По")),
+    "place_en": (("Place (English)", "Place EN", "Place in English", "Место (англ.)", "Место проведения (англ.)"),
+                 ("Place", "City", "Location")),
+    "place_ru": (("Place (Russian)", "Place RU", "Place in Russian", "Место (рус.)", "Место проведения (рус.)"),
+                 ("Место", "Место проведения", "Город")),
+    "documents_signed": (("Documents signed", "Number of documents signed", "Документов подписано",
+                          "Подписано документов", "Количество подписанных документов"), ()),
+    "partner_iso3": (("Partner", "Partner ISO3", "Partner code", "Partner ISO", "Партнёр", "Партнер",
+                      "Код партнёра", "Код партнера", "Страна-партнёр", "Страна-партнер"),
+                     ("Country", "Country code", "ISO3", "ISO", "Страна", "Код страны", "Partners", "Партнёры")),
+    "year": (("Year", "Год"), ("Годы", "Years")),
+    "period": (("Period", "Период"), ("Months", "Месяцы")),
+    "turnover_usd_m": (("Turnover, USD million", "Turnover (USD million)", "Turnover, USD m", "Turnover USD m",
+                        "Trade turnover, USD million", "Trade, USD million", "Turnover, million USD",
+                        "Товарооборот, млн долл. США", "Товарооборот, млн долларов США", "Товарооборот, млн долл.",
+                        "Товарооборот (млн долл. США)", "Товарооборот, млн $", "Товарооборот, млн USD",
+                        "Внешнеторговый оборот, млн долл. США"),
+                       ("Turnover", "Trade turnover", "Trade", "Товарооборот", "Оборот", "Внешнеторговый оборот")),
+    "exports_usd_m": (("Exports, USD million", "Export, USD million", "Exports (USD million)", "Exports, USD m",
+                       "Exports USD m", "Exports, million USD", "Экспорт, млн долл. США", "Экспорт, млн долларов США",
+                       "Экспорт, млн долл.", "Экспорт (млн долл. США)", "Экспорт, млн $", "Экспорт, млн USD"),
+                      ("Exports", "Export", "Экспорт")),
+    "imports_usd_m": (("Imports, USD million", "Import, USD million", "Imports (USD million)", "Imports, USD m",
+                       "Imports USD m", "Imports, million USD", "Импорт, млн долл. США", "Импорт, млн долларов США",
+                       "Импорт, млн долл.", "Импорт (млн долл. США)", "Импорт, млн $", "Импорт, млн USD"),
+                      ("Imports", "Import", "Импорт")),
+    "statistics": (("Whose statistics", "Statistics", "Statistics of", "Source of statistics", "Чья статистика",
+                    "Статистика", "Источник статистики", "Данные чьей статистики"), ()),
+    "qualifier": (("Precision", "Qualifier", "Accuracy", "Точность", "Характер значения", "Квалификатор"), ()),
+    "note_en": (("Note (English)", "Note EN", "English note", "Примечание (англ.)", "Комментарий (англ.)"),
+                ("Note", "Notes", "Comment", "Remarks")),
+    "note_ru": (("Note (Russian)", "Note RU", "Russian note", "Примечание (рус.)", "Комментарий (рус.)"),
+                ("Примечание", "Примечания", "Комментарий")),
+    "metric": (("Measure", "Metric", "Indicator", "Показатель", "Метрика", "Индикатор"), ()),
+    "value_usd_m": (("Value, USD million", "Target, USD million", "Target value, USD million", "Value (USD million)",
+                     "Значение, млн долл. США", "Цель, млн долл. США", "Целевое значение, млн долл. США"),
+                    ("Value", "Target", "Значение", "Цель", "Целевое значение")),
+    "multiplier": (("Multiple (×)", "Multiple", "Multiplier", "Times", "Во сколько раз", "Кратность", "Множитель",
+                    "Увеличить в (раз)"), ()),
+    "horizon_year": (("By the year", "Horizon year", "Target year", "By year", "К году", "Год достижения",
+                      "Срок (год)", "Горизонт (год)"), ("Horizon", "Срок", "Горизонт")),
+    "horizon_note_en": (("Horizon as stated (English)", "Horizon note (English)", "Horizon note",
+                         "Срок как заявлено (англ.)"), ()),
+    "horizon_note_ru": (("Horizon as stated (Russian)", "Horizon note (Russian)", "Срок как заявлено (рус.)",
+                         "Срок как заявлено"), ()),
+    "stated_on": (("Stated on", "Date stated", "Announced on", "Дата заявления", "Заявлено", "Дата объявления"),
+                  ("Date", "Дата")),
+    "stated_by_en": (("Stated by (English)", "Stated by EN", "Кем заявлено (англ.)"), ("Stated by", "Who stated")),
+    "stated_by_ru": (("Stated by (Russian)", "Stated by RU", "Кем заявлено (рус.)"), ("Кем заявлено", "Кто заявил")),
+    "corridor": (("Corridor", "Corridor uid", "Corridor UID", "Коридор", "Транспортный коридор", "UID коридора"),
+                 ("Route", "Маршрут")),
+    "value": (("Value", "Значение", "Value as stated", "Значение как указано"), ()),
+    "value_num": (("Value as a number", "Numeric value", "Value (number)", "Number", "Числовое значение",
+                   "Значение (число)", "Число"), ()),
+    "unit": (("Unit", "Units", "Unit of measure", "Единица", "Единица измерения", "Ед. изм.", "Единицы"), ()),
+    "as_of": (("As of", "As at", "Date as of", "На дату", "По состоянию на", "Дата данных"), ("Date", "Дата")),
+}
+
+
+class ImportProblem(AtlasError):
+    """An import that cannot go on as asked (a mapping naming unknown fields, nothing to import ...)."""
+
+
+class ImportCancelled(ImportProblem):
+    """The user cancelled the check of a file's rows."""
+
+
+class NothingToImport(ImportProblem):
+    """A preview with no row to add or update."""
+
+
+def _index(kind: str) -> dict[str, tuple[str, int]]:
+    """normalised name -> (column, strength: 0 canonical, 1 sure synonym, 2 loose synonym) for one kind."""
+    out: dict[str, tuple[str, int]] = {}
+    columns = COLUMNS[kind]
+    for strength in (0, 1, 2):
+        for column in columns:
+            if strength == 0:
+                names: Iterable[str] = (column, form_field(column))
+            else:
+                names = SYNONYMS.get(column, ((), ()))[strength - 1]
+            for name in names:
+                out.setdefault(normalise_name(name), (column, strength))
+    return out
+
+
+_INDEXES = {kind: _index(kind) for kind in IMPORT_KINDS}
+
+
+def required_columns(kind: str) -> list[str]:
+    """The columns a new record of ``kind`` cannot do without (those with a default left out)."""
+    defaults = DEFAULTS.get(kind, {})
+    return [file_column(s.name) for s in FIELDS[kind] if s.required and s.name not in defaults]
+
+
+@dataclass(frozen=True)
+class ColumnMatch:
+    """How a file's columns map to a kind's fields (file column -> column of fileformat.COLUMNS[kind]).
+
+    ``missing`` names the required fields no column maps to ("a or b" for a group of which one is needed);
+    ``loose`` the file columns matched only by a loose synonym; ``sure`` is False when either is not empty or
+    when two columns claimed the same field, so that the user is shown the mapping to check.
+    """
+
+    kind: str
+    mapping: dict[str, str]
+    unmatched: list[str]
+    missing: list[str]
+    loose: list[str] = field(default_factory=list)
+    sure: bool = True
+
+    def with_mapping(self, mapping: Mapping[str, str | None]) -> ColumnMatch:
+        """The match with the user's choices (file column -> field, None or "" to leave a column out)."""
+        return match_columns(self.kind, list(self.mapping) + self.unmatched, mapping)
+
+
+def _check_kind(kind: str) -> None:
+    if kind not in IMPORT_KINDS:
+        raise ImportProblem(f"Records of the kind \u201c{kind}\u201d cannot be imported; the kinds that can are "
+                            f"{', '.join(IMPORT_KINDS)}.")
+
+
+def _missing(kind: str, fields: set[str]) -> list[str]:
+    if "uid" in fields:  # rows update records by uid: a column the file does not have keeps its values
+        return []
+    out = [c for c in required_columns(kind) if c not in fields]
+    group = ONE_OF.get(kind)
+    if group and not fields.intersection(group):
+        out.append(" or ".join(group))
+    return out
+
+
+def match_columns(kind: str, columns: Iterable[str], mapping: Mapping[str, str | None] | None = None) -> ColumnMatch:
+    """Match a file's columns to the fields of ``kind`` by name (English or Russian, any case and spacing), or
+    take ``mapping`` (file column -> field, as the user chose it; fields may be given as form fields such as
+    ``event_id`` too)."""
+    _check_kind(kind)
+    columns = list(columns)
+    allowed = COLUMNS[kind]
+    if mapping is not None:
+        chosen: dict[str, str] = {}
+        for column, target in mapping.items():
+            if not target:
+                continue
+            name = file_column(target) if target in REFERENCE_COLUMNS else target
+            if name not in allowed:
+                raise ImportProblem(f"\u201c{target}\u201d is not a field of {KIND_NAMES[kind]} records; the fields "
+                                    f"are {', '.join(allowed)}.")
+            if column not in columns:
+                raise ImportProblem(f"The file has no column \u201c{column}\u201d.")
+            if name in chosen.values():
+                raise ImportProblem(f"Two columns are read as the field \u201c{name}\u201d; choose one.")
+            chosen[column] = name
+        ordered = {c: chosen[c] for c in columns if c in chosen}
+        missing = _missing(kind, set(ordered.values()))
+        return ColumnMatch(kind, ordered, [c for c in columns if c not in ordered], missing, [], not missing)
+    index = _INDEXES[kind]
+    best: dict[str, tuple[int, int, str]] = {}  # field -> (strength, position, file column)
+    clashes = False
+    for position, column in enumerate(columns):
+        hit = index.get(normalise_name(column))
+        if hit is None:
+            continue
+        name, strength = hit
+        if name in best:
+            clashes = True
+            if (strength, position) >= best[name][:2]:
+                continue
+        best[name] = (strength, position, column)
+    found = {column: name for name, (_, _, column) in best.items()}
+    ordered = {c: found[c] for c in columns if c in found}
+    loose = [column for name, (strength, _, column) in best.items() if strength == 2]
+    missing = _missing(kind, set(ordered.values()))
+    return ColumnMatch(kind, ordered, [c for c in columns if c not in ordered], missing, loose,
+                       not missing and not loose and not clashes)
+
+
+# --- preview ------------------------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Rejection:
+    """A row that will not be imported: its number in the file and why (an English sentence fragment)."""
+
+    row: int
+    reason: str
+
+    def __str__(self) -> str:
+        return f"row {self.row}: {self.reason}"
+
+
+@dataclass(slots=True)
+class PlannedRow:
+    """A row to add, update or leave: its file row, the record's clean form values (after the import) and,
+    for an existing record, its id, uid, its stored state when previewed and the fields that change."""
+
+    row: int
+    values: dict[str, object]
+    record_id: int | None = None
+    uid: str | None = None
+    before: Snapshot | None = None
+    changed: tuple[str, ...] = ()
+
+
+@dataclass
+class Preview:
+    """What importing a table would do. Nothing is written until build_change_set + apply_import."""
+
+    kind: str
+    mapping: dict[str, str]
+    add: list[PlannedRow] = field(default_factory=list)
+    update: list[PlannedRow] = field(default_factory=list)
+    unchanged: list[PlannedRow] = field(default_factory=list)
+    rejected: list[Rejection] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    rows_read: int = 0
+
+    def counts(self) -> dict[str, int]:
+        return {"add": len(self.add), "update": len(self.update), "unchanged": len(self.unchanged),
+                "reject": len(self.rejected)}
+
+    def summary(self) -> str:
+        c = self.counts()
+        return (f"{self.rows_read} row(s) read: {c['add']} to add, {c['update']} to update, {c['unchanged']} "
+                f"unchanged, {c['reject']} rejected.")
+
+
+def validation_context(db: Database) -> ValidationContext:
+    """What records may refer to, read from the database (as the edit form's context)."""
+    conn = db.conn
+    vocab = {t: {r[0] for r in conn.execute(f"SELECT code FROM {t}")} for t in VOCAB_TABLES}
+    ids = {kind: {r[0] for r in conn.execute(f"SELECT id FROM {TABLES[kind]}")}
+           for kind in ("event", "source", "node", "corridor")}
+    ids["partner"] = {r[0] for r in conn.execute("SELECT iso3 FROM partners")}
+    return ValidationContext(vocab=vocab, ids=ids)
+
+
+def _fold(text: object) -> str | None:
+    if not isinstance(text, str) or not text.strip():
+        return None
+    return " ".join(text.casefold().replace("ё", "е").split())
+
+
+def natural_keys(kind: str, values: Mapping[str, object]) -> list[tuple]:
+    """The natural keys of a record (clean form values): one, or one per title for events and agreements."""
+    v = values.get
+    if kind == "trade":
+        return [(v("partner_iso3"), v("year"), v("period"), v("statistics"))]
+    if kind == "target":
+        return [(v("partner_iso3"), v("metric"), v("stated_on"), _num(v("value_usd_m")), _num(v("multiplier")))]
+    if kind == "fact":
+        return [(v("partner_iso3"), v("corridor_id"), v("metric"), v("as_of"))]
+    date = v("date_start") if kind == "event" else v("date_signed")
+    languages = ("en", "ru") if kind == "event" else ("en", "ru", "kk")
+    return [(date, lang, folded) for lang in languages if (folded := _fold(v(f"title_{lang}"))) is not None]
+
+
+def _num(value: object) -> object:
+    return float(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else value
+
+
+_KEY_SQL = {
+    "trade": "SELECT t.id, p.iso3, t.year, t.period, t.statistics FROM trade_figures t "
+             "JOIN partners p ON p.id = t.partner_id",
+    "target": "SELECT t.id, p.iso3, t.metric, t.stated_on, t.value_usd_m, t.multiplier FROM targets t "
+              "JOIN partners p ON p.id = t.partner_id",
+    "fact": "SELECT f.id, p.iso3, f.corridor_id, f.metric, f.as_of FROM facts f LEFT JOIN partners p ON p.id = f.partner_id",
+    "event": "SELECT id, date_start, title_en, title_ru FROM events",
+    "agreement": "SELECT id, date_signed, title_en, title_ru, title_kk FROM agreements",
+}
+_KEY_FIELDS = {
+    "trade": ("partner_iso3", "year", "period", "statistics"),
+    "target": ("partner_iso3", "metric", "stated_on", "value_usd_m", "multiplier"),
+    "fact": ("partner_iso3", "corridor_id", "metric", "as_of"),
+    "event": ("date_start", "title_en", "title_ru"),
+    "agreement": ("date_signed", "title_en", "title_ru", "title_kk"),
+}
+
+
+def _shown(text: object) -> str:
+    s = text if isinstance(text, str) else repr(text)
+    return s if len(s) <= _SHOWN else s[: _SHOWN - 1] + "\u2026"
+
+
+def _bound(value: object) -> str:
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def describe_error(kind: str, error: FieldError, ctx: ValidationContext | None = None) -> str:
+    """One validation error in English: "year: out of range (1991–2100)"."""
+    p = error.params
+    name = file_column(error.field)
+    code = error.code
+    if code == "required":
+        text = "a value is required"
+    elif code == "one_required":
+        return f"one of {', '.join(file_column(f) for f in p.get('fields', ()))} is required"
+    elif code == "too_long":
+        text = f"too long ({p.get('length')} characters; at most {p.get('max')})"
+    elif code == "control_chars":
+        text = f"holds a control character ({p.get('char')})"
+    elif code == "bad_text":
+        text = "is not valid text"
+    elif code == "bad_number":
+        text = f"\u201c{p.get('value')}\u201d is not a number"
+    elif code == "not_integer":
+        text = f"\u201c{p.get('value')}\u201d is not a whole number"
+    elif code == "out_of_range":
+        lo, hi = p.get("min"), p.get("max")
+        if p.get("min_exclusive"):
+            text = f"out of range (more than {_bound(lo)}" + (f", at most {_bound(hi)})" if hi is not None else ")")
+        elif lo is not None and hi is not None:
+            text = f"out of range ({_bound(lo)}\u2013{_bound(hi)})"
+        elif lo is not None:
+            text = f"out of range (at least {_bound(lo)})"
+        else:
+            text = f"out of range (at most {_bound(hi)})"
+    elif code == "negative":
+        text = "must not be negative"
+    elif code == "bad_date":
+        text = f"\u201c{p.get('value')}\u201d is not a date (write dd.mm.yyyy, yyyy-mm-dd, mm.yyyy or yyyy)"
+    elif code == "end_before_start":
+        text = f"ends ({p.get('end')}) before it starts ({p.get('start')})"
+    elif code == "unknown_code":
+        text = f"unknown code \u201c{p.get('value')}\u201d"
+        known = _known_codes(kind, error.field, ctx)
+        if known and len(known) <= 15:
+            text += f" (known: {', '.join(known)})"
+    elif code == "unknown_iso3":
+        text = f"\u201c{p.get('value')}\u201d is not an ISO 3166 three-letter country code"
+    elif code == "unknown_reference":
+        spec = next((s for s in FIELDS[kind] if s.name == error.field), None)
+        if spec is not None and spec.ref == "partner":
+            text = f"no partner in the atlas has the code \u201c{p.get('value')}\u201d"
+        else:
+            ref = KIND_NAMES.get(spec.ref if spec else "", "record")
+            text = f"no {ref} has the uid \u201c{p.get('value')}\u201d"
+    else:
+        text = code.replace("_", " ")
+    return f"{name}: {text}"
+
+
+def _known_codes(kind: str, field_name: str, ctx: ValidationContext | None) -> list[str]:
+    spec = next((s for s in FIELDS[kind] if s.name == field_name), None)
+    if spec is None:
+        return []
+    if spec.choices:
+        return list(spec.choices)
+    if spec.vocab and ctx is not None:
+        return sorted(ctx.vocab.get(spec.vocab, ()))
+    return []
+
+
+def describe_errors(kind: str, errors: list[FieldError], ctx: ValidationContext | None = None) -> str:
+    seen: list[str] = []
+    for error in errors:
+        text = describe_error(kind, error, ctx)
+        if text not in seen:
+            seen.append(text)
+    return "; ".join(seen)
+
+
+def _valid_uid(uid: str) -> str | None:
+    """Why a uid from a file cannot be used, or None."""
+    if len(uid) > MAX_UID:
+        return f"uid: too long ({len(uid)} characters; at most {MAX_UID})"
+    if not _UID.fullmatch(uid):
+        return f"uid: \u201c{_shown(uid)}\u201d holds spaces, separators or control characters"
+    return None
+
+
+class _Previewer:
+    """The state of one preview: the database's references and keys, and what the file has claimed so far."""
+
+    def __init__(self, db: Database, kind: str, table: Table, mapping: dict[str, str]):
+        self.db, self.kind, self.table = db, kind, table
+        self.editor = Editor(db)
+        self.ctx = validation_context(db)
+        conn = db.conn
+        self.uids = {k: dict(conn.execute(f"SELECT uid, id FROM {TABLES[k]}").fetchall())
+                     for k in ("event", "corridor", "source", "node")}
+        self.own_uids: dict[str, int] = dict(conn.execute(f"SELECT uid, id FROM {TABLES[kind]}").fetchall())
+        self.uid_of: dict[int, str] = {i: u for u, i in self.own_uids.items()}
+        self.keys: dict[tuple, list[int]] = {}
+        for row in conn.execute(_KEY_SQL[kind]):
+            values = dict(zip(_KEY_FIELDS[kind], row[1:]))
+            for key in natural_keys(kind, values):
+                self.keys.setdefault(key, []).append(row[0])
+        positions = {c: i for i, c in enumerate(table.columns)}
+        self.cells = [(positions[c], name) for c, name in mapping.items()]
+        self.mapped = {name for _, name in self.cells}
+        self.defaults = DEFAULTS.get(kind, {})
+        self.claimed_ids: dict[int, int] = {}  # existing record id -> file row
+        self.claimed_keys: dict[tuple, int] = {}  # uid or natural key of a new record -> file row
+        self.skipped_partners: dict[str, int] = {}
+        self.width = len(table.columns)
+
+    # file cells -> form values
+    def raw(self, cells: list[str | None]) -> tuple[dict[str, object], list[str]]:
+        values: dict[str, object] = {}
+        problems: list[str] = []
+        for position, name in self.cells:
+            cell = cells[position] if position < len(cells) else None
+            text = cell.strip() if isinstance(cell, str) else cell
+            target = form_field(name)
+            if not text:
+                values[target] = None
+                continue
+            if name in ("event", "corridor"):
+                ref = REFERENCE_COLUMNS[target][1]
+                record_id = self.uids[ref].get(text)
+                if record_id is None:
+                    problems.append(f"{name}: no {KIND_NAMES[ref]} has the uid \u201c{_shown(text)}\u201d")
+                values[target] = record_id
+            elif name in LIST_FIELDS:
+                items = [item for item in _LIST_SPLIT.split(text) if item]
+                if name == "sources":
+                    unknown = [item for item in items if item not in self.uids["source"]]
+                    if unknown:
+                        problems.append(f"sources: no source has the uid "
+                                        f"{', '.join(chr(0x201c) + _shown(u) + chr(0x201d) for u in unknown[:5])}"
+                                        + (f" (and {len(unknown) - 5} more)" if len(unknown) > 5 else ""))
+                    values[target] = [self.uids["source"][item] for item in items if item in self.uids["source"]]
+                else:
+                    values[target] = items
+            else:
+                values[target] = text
+        return values, problems
+
+    def row(self, number: int, cells: list[str | None], preview: Preview) -> None:
+        if len(cells) > self.width and any(c and c.strip() for c in cells[self.width:]):
+            preview.rejected.append(Rejection(number, f"the row has {len(cells)} cells but the header has "
+                                                      f"{self.width} columns (is the separator right?)"))
+            return
+        values, problems = self.raw(cells)
+        uid = values.pop("uid", None)
+        if self.table.unknown_partners == "skip":
+            code = values.get("partner_iso3")
+            if isinstance(code, str) and code.upper() not in self.ctx.ids["partner"]:
+                self.skipped_partners[code.upper()] = self.skipped_partners.get(code.upper(), 0) + 1
+                return
+        if isinstance(uid, str) and (problem := _valid_uid(uid)) is not None:
+            problems.insert(0, problem)
+        if problems:
+            preview.rejected.append(Rejection(number, "; ".join(problems)))
+            return
+        existing = self.own_uids.get(uid) if isinstance(uid, str) else None
+        if existing is not None:
+            self.update(number, existing, values, preview)
+            return
+        new_values = dict(values)
+        for name, default in self.defaults.items():
+            if new_values.get(name) is None:
+                new_values[name] = default
+        clean, errors = validate(self.kind, new_values, self.ctx)
+        keys: list[tuple] = []
+        if uid is None:
+            failed = {e.field for e in errors}
+            if not failed.intersection(_KEY_FIELDS[self.kind]) or self.kind in ("event", "agreement"):
+                keys = natural_keys(self.kind, clean)
+            candidates = sorted({i for key in keys for i in self.keys.get(key, ())})
+            if len(candidates) == 1:
+                self.update(number, candidates[0], values, preview)
+                return
+            if len(candidates) > 1:
+                self.ambiguous(number, candidates, values, preview)
+                return
+        if errors:
+            preview.rejected.append(Rejection(number, describe_errors(self.kind, errors, self.ctx)))
+            return
+        identities = [("uid", uid)] if uid is not None else [("key", *key) for key in keys]
+        for identity in identities:
+            if identity in self.claimed_keys:
+                first = self.claimed_keys[identity]
+                what = "uid" if uid is not None else NATURAL_KEYS[self.kind]
+                preview.rejected.append(Rejection(number, f"the same record as row {first} (same {what}); "
+                                                          "only the first is imported"))
+                return
+        for identity in identities:
+            self.claimed_keys[identity] = number
+        preview.add.append(PlannedRow(number, clean, uid=uid))
+
+    def _current(self, record_id: int) -> tuple[Snapshot, dict[str, object], dict[str, object]]:
+        before = self.editor.snapshot(self.kind, record_id)
+        assert before is not None
+        current = self.editor.values_of(self.kind, record_id)
+        clean_current, _ = validate(self.kind, current, self.ctx)
+        return before, current, clean_current
+
+    def _merged(self, current: dict[str, object], values: dict[str, object]) -> dict[str, object]:
+        merged = dict(current)
+        for name, value in values.items():
+            if value is None and name in self.defaults:
+                continue  # an empty cell keeps a field that always has a value
+            merged[name] = value
+        return merged
+
+    def update(self, number: int, record_id: int, values: dict[str, object], preview: Preview) -> None:
+        if record_id in self.claimed_ids:
+            preview.rejected.append(Rejection(number, f"the same record as row {self.claimed_ids[record_id]} "
+                                                      f"(\u201c{self.uid_of[record_id]}\u201d); only the first is "
+                                                      "imported"))
+            return
+        before, current, clean_current = self._current(record_id)
+        clean, errors = validate(self.kind, self._merged(current, values), self.ctx)
+        if errors:
+            preview.rejected.append(Rejection(number, describe_errors(self.kind, errors, self.ctx)))
+            return
+        self.claimed_ids[record_id] = number
+        changed = tuple(name for name in clean if clean[name] != clean_current.get(name))
+        if not changed:
+            preview.unchanged.append(PlannedRow(number, {}, record_id, before.uid))
+        else:
+            preview.update.append(PlannedRow(number, clean, record_id, before.uid, before, changed))
+
+    def ambiguous(self, number: int, candidates: list[int], values: dict[str, object], preview: Preview) -> None:
+        for record_id in candidates:
+            _, current, clean_current = self._current(record_id)
+            clean, errors = validate(self.kind, self._merged(current, values), self.ctx)
+            if not errors and clean == clean_current and record_id not in self.claimed_ids:
+                self.claimed_ids[record_id] = number
+                preview.unchanged.append(PlannedRow(number, {}, record_id, self.uid_of[record_id]))
+                return
+        uids = ", ".join(self.uid_of[i] for i in candidates[:5]) + (" \u2026" if len(candidates) > 5 else "")
+        preview.rejected.append(Rejection(
+            number, f"matches {len(candidates)} existing {KIND_NAMES[self.kind]}s by "
+                    f"{NATURAL_KEYS[self.kind]} ({uids}); add a uid column to say which one to update"))
+
+
+def preview(db: Database, kind: str, table: Table, mapping: Mapping[str, str | None] | ColumnMatch | None = None,
+            *, progress: Callable[[int, int], bool] | None = None) -> Preview:
+    """Read every row of ``table`` and sort it into rows to add, to update, unchanged and rejected (with the
+    reason), without writing anything. ``mapping`` is a ColumnMatch or file column -> field (default: the
+    columns matched by name). ``progress(rows_done, rows_estimated)`` is called every 500 rows; when it returns
+    False, ImportCancelled is raised. A damaged file raises ImportFileError part-way (nothing was written)."""
+    _check_kind(kind)
+    if mapping is None:
+        match = match_columns(kind, table.columns)
+    elif isinstance(mapping, ColumnMatch):
+        match = mapping
+    else:
+        match = match_columns(kind, table.columns, mapping)
+    result = Preview(kind, dict(match.mapping))
+    worker = _Previewer(db, kind, table, result.mapping)
+    total = table.estimated_rows or 0
+    for number, cells in table.rows():
+        if not any(c is not None and str(c).strip() for c in cells):
+            continue  # a blank row
+        result.rows_read += 1
+        if progress is not None and result.rows_read % 500 == 0 and \
+                progress(result.rows_read, max(total, result.rows_read)) is False:
+            raise ImportCancelled("The check of the file was cancelled; nothing was imported.")
+        worker.row(number, cells, result)
+    result.rejected.extend(Rejection(n, reason) for n, reason in table.problems())
+    result.rejected.sort(key=lambda r: r.row)
+    result.notes.extend(table.notes())
+    if worker.skipped_partners:
+        count = sum(worker.skipped_partners.values())
+        codes = sorted(worker.skipped_partners)
+        shown = ", ".join(codes[:12]) + (f" and {len(codes) - 12} more" if len(codes) > 12 else "")
+        result.notes.append(f"{count} row(s) about countries that are not partners in the atlas were left out "
+                            f"({shown}).")
+    if progress is not None:
+        progress(result.rows_read, result.rows_read)
+    return result
+
+
+# --- change set ---------------------------------------------------------------------------------------------------
+
+def import_source_values(file_name: str, rows: int, today: str) -> dict[str, object]:
+    """The form values of the source record that stands for an imported file."""
+    title = f"Imported from {file_name}"
+    if len(title) > 500:
+        title = title[:499] + "\u2026"
+    return {"title": title, "published": today,
+            "taken_en": f"{rows} row{'' if rows == 1 else 's'} imported on {today}"}
+
+
+def _new_uid(kind: str) -> str:
+    return f"user_{kind}_{uuid.uuid4().hex[:12]}"
+
+
+def build_change_set(db: Database, preview: Preview, *, file_name: str, label: str | None = None,
+                     today: str | None = None) -> ChangeSet:
+    """All the preview's additions and updates as one change set, after a new source record for the file,
+    which every added or updated record cites (appended to an updated record's sources).
+
+    Updates carry the records' state seen by the preview, so applying fails with StaleEdit (nothing written)
+    when one was changed since. New records take consecutive ids after the largest, and the file's uid or a new
+    one. Raises NothingToImport when there is nothing to add or update.
+    """
+    if not preview.add and not preview.update:
+        raise NothingToImport("There is nothing to import: no row adds or changes a record.")
+    editor = Editor(db)
+    kind = preview.kind
+    today = today or _dt.date.today().isoformat()
+    count = len(preview.add) + len(preview.update)
+    source_id = editor.new_id("source")
+    source_uid = f"import_{today.replace('-', '')}_{uuid.uuid4().hex[:10]}"
+    source_values = import_source_values(file_name, count, today)
+    # _after: the snapshot a record will have (Editor builds one change at a time; an import needs ids it
+    # assigns itself, and the before state the preview saw)
+    changes = [RecordChange("source", None, editor._after("source", source_id, source_uid, source_values, None),
+                            None, "added")]
+    next_id = editor.new_id(kind)
+    taken = {r[0] for r in db.conn.execute(f"SELECT uid FROM {TABLES[kind]}")} if preview.add else set()
+    for planned in preview.add:
+        uid = planned.uid or _new_uid(kind)
+        if uid in taken:
+            raise EditError(f"A {KIND_NAMES[kind]} record with the uid \u201c{uid}\u201d was added since the file "
+                            "was checked; check the file again.")
+        values = dict(planned.values)
+        values["sources"] = [*(values.get("sources") or ()), source_id]
+        after = editor._after(kind, next_id, uid, values, None)
+        changes.append(RecordChange(kind, None, after, None, "added"))
+        next_id += 1
+    for planned in preview.update:
+        before = planned.before
+        assert before is not None and planned.record_id is not None
+        values = dict(planned.values)
+        values["sources"] = [*[s for s in (values.get("sources") or ()) if s != source_id], source_id]
+        after = editor._after(kind, planned.record_id, before.uid, values, before)
+        mark = editor.mark(kind, before.uid)
+        changes.append(RecordChange(kind, before, after, mark, "added" if mark == "added" else "changed"))
+    return ChangeSet(label or f"Import {file_name}", tuple(changes))
+
+
+def apply_import(db: Database, change_set: ChangeSet,
+                 progress: Callable[[int, int], bool] | None = None) -> tuple[ChangeSet, Changes]:
+    """Apply an import's change set in one transaction (all or nothing), logged as "import". Returns the
+    change set as stored (push it on the window's History: one undo step) and what changed. When
+    ``progress(done, total)`` returns False, EditCancelled is raised and nothing is written."""
+    try:
+        return Editor(db).apply(change_set, "import", progress)
+    except sqlite3.Error as exc:
+        raise ImportProblem(f"The database refused the import ({exc}). Nothing was changed.") from exc

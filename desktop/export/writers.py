@@ -1,0 +1,504 @@
+"""Writing exported records to CSV, XLSX, JSON and GeoJSON files, whole or not at all.
+
+Every file is written to a temporary file beside the target (same folder, a name starting with "."),
+flushed to disk, then renamed over the target in one step: a failure (disk full, no permission, the
+target is a folder) or a cancel removes the temporary file and leaves an existing target untouched.
+
+Text that a spreadsheet would run as a formula is kept as text:
+
+- CSV: a text value starting with "=", "+", "-", "@", a tab or a carriage return gets a leading
+  apostrophe ("'=1+2"), which spreadsheets show as text (numbers stay numbers: -5 is written as -5); so does
+  a value that already starts with apostrophes followed by one of those, so that :func:`csv_text_back`
+  (one apostrophe off such a value) gives back exactly what was exported;
+- XLSX: every text value is a string cell (never a formula), unchanged; numbers are number cells, full dates
+  (YYYY-MM-DD, from 1900 on) date cells, partial dates ("2025", "2025-04") text.
+
+Encodings (CSV): ``errors="strict"`` (the default) refuses a character the encoding cannot hold with an
+:class:`ExportError` naming the record, the column and the character; ``errors="replace"`` writes Kazakh
+letters as the nearest Russian ones (ә -> а, қ -> к, ...), accented Latin letters without their accents,
+and anything else as "?".
+"""
+from __future__ import annotations
+
+import codecs
+import csv
+import datetime as _dt
+import errno
+import json
+import os
+import re
+import secrets
+import sqlite3
+import stat
+import unicodedata
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager, suppress
+from dataclasses import dataclass
+from operator import itemgetter
+from pathlib import Path
+from typing import BinaryIO
+from zipfile import ZIP_DEFLATED, ZipFile
+
+from desktop.core.errors import AtlasError
+from desktop.data.agreements import AgreementQuery
+from desktop.data.database import Database
+from desktop.export.fileformat import COLUMNS, DATE_COLUMNS
+from desktop.export.records import RecordsError, count_rows, export_features, export_rows, select_ids
+
+FORMATS = ("csv", "xlsx", "json", "geojson")
+GEO_KINDS = ("node", "segment")
+ENCODING_ERRORS = ("strict", "replace")
+PROGRESS_EVERY = 1000
+
+Progress = Callable[[int, int], "bool | None"]
+
+
+class ExportError(AtlasError):
+    """An export that could not be written; the message says why. An existing target file is unchanged."""
+
+
+class UnencodableError(ExportError):
+    """A character the chosen encoding cannot hold (``errors="strict"``)."""
+
+
+class ExportCancelled(ExportError):
+    """The export was cancelled through its progress callback; nothing was written."""
+
+
+# --------------------------------------------------------------------------------------------- the file
+
+
+def _os_message(exc: OSError, target: Path) -> str:
+    kept = "An existing file of that name was left unchanged."
+    if exc.errno == errno.ENOSPC or exc.errno == getattr(errno, "EDQUOT", None):
+        return f"{target} could not be written: the disk is full. {kept}"
+    if isinstance(exc, PermissionError):
+        return (f"{target} could not be written: permission denied (the folder may be read-only, or the file open "
+                f"in another program). {kept}")
+    if isinstance(exc, IsADirectoryError):
+        return f"{target} is a folder; choose a file name to export to."
+    return f"{target} could not be written: {exc.strerror or exc}. {kept}"
+
+
+def _fsync_folder(folder: Path) -> None:
+    """Make the rename itself durable (POSIX; a no-op where folders cannot be opened)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def check_target(path: str | os.PathLike[str]) -> Path:
+    """The target as a Path, or ExportError when it cannot be a file to write (a folder, a missing folder)."""
+    target = Path(path)
+    if target.is_dir():
+        raise ExportError(f"{target} is a folder; choose a file name to export to.")
+    if not target.parent.is_dir():
+        raise ExportError(f"The folder {target.parent} does not exist; choose another place to export to.")
+    return target
+
+
+@contextmanager
+def atomic_file(path: str | os.PathLike[str]) -> Iterator[BinaryIO]:
+    """A binary file that becomes ``path`` when the block ends normally (temporary file, fsync, rename);
+    on any exception the temporary file is removed and ``path`` is left as it was. An OSError becomes an
+    :class:`ExportError`; other exceptions pass through unchanged."""
+    target = check_target(path)
+    tmp = target.with_name(f".{target.name}.{secrets.token_hex(4)}.tmp")
+    try:
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666)
+    except OSError as exc:
+        raise ExportError(_os_message(exc, target)) from exc
+    fh = os.fdopen(fd, "wb")
+    try:
+        try:
+            mode = stat.S_IMODE(target.stat().st_mode)  # keep an existing file's permissions
+            os.chmod(tmp, mode)
+        except OSError:
+            pass
+        yield fh
+        fh.flush()
+        os.fsync(fh.fileno())
+        fh.close()
+        os.replace(tmp, target)
+    except BaseException as exc:
+        try:
+            fh.close()
+        except OSError:
+            pass
+        try:
+            tmp.unlink(missing_ok=True)
+        except OSError:
+            pass
+        if isinstance(exc, OSError):
+            raise ExportError(_os_message(exc, target)) from exc
+        raise
+    _fsync_folder(target.parent)
+
+
+class _Steps:
+    """Calls ``progress(done, total)`` every PROGRESS_EVERY rows and at the end; False cancels."""
+
+    def __init__(self, progress: Progress | None, total: int | None, rows: object):
+        self.progress = progress
+        if total is None:
+            total = len(rows) if isinstance(rows, Sequence) else 0
+        self.total = total
+
+    def __call__(self, done: int) -> None:
+        if self.progress is not None and self.progress(done, max(self.total, done)) is False:
+            raise ExportCancelled("The export was cancelled; no file was written.")
+
+
+# --------------------------------------------------------------------------------------------- CSV
+
+_FORMULA_START = frozenset("=+-@\t\r")
+
+
+def csv_text(value: str) -> str:
+    """A text value as a CSV export writes it: a leading apostrophe before what a spreadsheet would run."""
+    first = value[:1]
+    if first in _FORMULA_START or (first == "'" and value.lstrip("'")[:1] in _FORMULA_START):
+        return "'" + value
+    return value
+
+
+def csv_text_back(value: str) -> str:
+    """The inverse of :func:`csv_text`, for importers: ``'=1+2`` -> ``=1+2``; ``''=x`` -> ``'=x``; else as is."""
+    if value[:1] == "'" and value.lstrip("'")[:1] in _FORMULA_START:
+        return value[1:]
+    return value
+
+# Kazakh letters cp1251 lacks, as the Russian letters closest to them.
+_KAZAKH = str.maketrans("әғқңөұүһӘҒҚҢӨҰҮҺ", "агкноуухАГКНОУУХ")
+_registered: set[str] = set()
+
+
+def _replacement_errors(encoding: str) -> str:
+    """The name of a codec error handler for ``encoding`` that writes near letters, else "?"."""
+    name = f"atlas-replace-{codecs.lookup(encoding).name}"
+    if name not in _registered:
+        def handler(exc: UnicodeError) -> tuple[str, int]:
+            if not isinstance(exc, UnicodeEncodeError):
+                raise exc
+            out = []
+            for ch in exc.object[exc.start:exc.end]:
+                near = ch.translate(_KAZAKH)
+                if near == ch:
+                    near = "".join(c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c))
+                    near = {"ı": "i"}.get(near, near)
+                try:
+                    near.encode(encoding)
+                except UnicodeEncodeError:
+                    near = ""
+                out.append(near or "?")
+            return "".join(out), exc.end
+
+        codecs.register_error(name, handler)
+        _registered.add(name)
+    return name
+
+
+class _Parts:
+    """What csv.writer writes, kept as a list of lines."""
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.write = self.parts.append
+
+
+def _encoding_problem(encoding: str, columns: Sequence[str], rows: list[tuple], first: int) -> str:
+    """The message naming the first value of ``rows`` that ``encoding`` cannot hold."""
+    for n, values in enumerate(rows, first):
+        for column, value in zip(columns, values):
+            if not isinstance(value, str):
+                continue
+            try:
+                value.encode(encoding)
+            except UnicodeEncodeError as exc:
+                ch = value[exc.start]
+                uid = values[0] if columns[0] == "uid" else None
+                record = f"record {n}" + (f" (uid {uid})" if uid else "")
+                return (f"The export could not be written in {encoding}: {record} holds “{ch}” (U+{ord(ch):04X}) "
+                        f"in the column {column}, which {encoding} cannot encode. Export in UTF-8, or let such "
+                        "characters be replaced.")
+    return f"The export could not be written in {encoding}."
+
+
+def write_csv(path: str | os.PathLike[str], columns: Sequence[str], rows: Iterable[dict], *, delimiter: str = ",",
+              encoding: str = "utf-8-sig", errors: str = "strict", progress: Progress | None = None,
+              total: int | None = None) -> int:
+    """Write a header and one line per row (dicts with the keys ``columns``); returns the rows written.
+
+    ``utf-8-sig`` starts the file with a byte order mark, so that Excel reads it as UTF-8. Bools are written
+    "true"/"false"; None as an empty field. See the module docstring for formulas and ``errors``.
+    """
+    if len(delimiter) != 1 or delimiter in "\"'\r\n" or delimiter.isalnum():
+        raise ExportError(f"“{delimiter}” cannot separate the columns of a CSV file; use a comma, a semicolon or "
+                          "a tab.")
+    try:
+        codecs.lookup(encoding)
+    except LookupError:
+        raise ExportError(f"“{encoding}” is not a known text encoding.") from None
+    if errors not in ENCODING_ERRORS:
+        raise ExportError(f"Unknown policy for characters the encoding cannot hold: “{errors}”.")
+    handler = "strict" if errors == "strict" else _replacement_errors(encoding)
+    encoder = codecs.getincrementalencoder(encoding)(handler)
+    steps = _Steps(progress, total, rows)
+    get = itemgetter(*columns)
+    formula = _FORMULA_START
+    out = _Parts()
+    writer = csv.writer(out, delimiter=delimiter, lineterminator="\r\n")
+    writer.writerow(columns)
+    batch: list[tuple] = []
+    written = 0
+
+    def flush(fh: BinaryIO, final: bool = False) -> None:
+        text = "".join(out.parts)
+        out.parts.clear()
+        try:
+            fh.write(encoder.encode(text, final))
+        except UnicodeEncodeError:
+            raise UnencodableError(_encoding_problem(encoding, columns, batch, written - len(batch) + 1)) from None
+        batch.clear()
+
+    with atomic_file(path) as fh:
+        for row in rows:
+            values = get(row)
+            writer.writerow([
+                (("'" + v) if v[:1] in formula or (v[:1] == "'" and v.lstrip("'")[:1] in formula) else v)
+                if v.__class__ is str else (("true" if v else "false") if v.__class__ is bool else v)
+                for v in values])
+            batch.append(values)
+            written += 1
+            if written % PROGRESS_EVERY == 0:
+                flush(fh)
+                steps(written)
+        flush(fh, final=True)
+        steps(written)
+    return written
+
+
+# --------------------------------------------------------------------------------------------- XLSX
+
+_ILLEGAL_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+_FULL_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def write_xlsx(path: str | os.PathLike[str], columns: Sequence[str], rows: Iterable[dict], *,
+               progress: Progress | None = None, total: int | None = None, sheet: str = "records") -> int:
+    """Write one worksheet: a header row and one row per record; returns the rows written.
+
+    Text is always a string cell (never a formula), numbers number cells, full dates from 1900 on date cells
+    shown as YYYY-MM-DD, partial dates text. Characters XML cannot hold (control characters other than tab
+    and newline) are written as U+FFFD.
+    """
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.cell.cell import ERROR_CODES
+    from openpyxl.writer.excel import ExcelWriter
+
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet(title=sheet[:31] or "records")
+    dates = {i for i, c in enumerate(columns) if c in DATE_COLUMNS}
+    get = itemgetter(*columns)
+    steps = _Steps(progress, total, rows)
+
+    def text_cell(value: str) -> object:
+        if _ILLEGAL_XML.search(value):
+            value = _ILLEGAL_XML.sub("\ufffd", value)
+        if value[:1] == "=" or value in ERROR_CODES:  # openpyxl would make these a formula or an error
+            cell = WriteOnlyCell(ws, value)
+            cell.data_type = "s"
+            return cell
+        return value
+
+    def date_cell(value: str) -> object:
+        if _FULL_DATE.fullmatch(value):
+            try:
+                day = _dt.date.fromisoformat(value)
+            except ValueError:
+                return text_cell(value)
+            if day.year >= 1900:  # Excel has no dates before 1900
+                return day
+        return text_cell(value)
+
+    ws.append([text_cell(c) for c in columns])
+    written = 0
+    try:
+        with atomic_file(path) as fh:
+            for row in rows:
+                cells = []
+                for i, v in enumerate(get(row)):
+                    if v.__class__ is str:
+                        cells.append(date_cell(v) if i in dates else text_cell(v))
+                    else:
+                        cells.append(v)
+                ws.append(cells)
+                written += 1
+                if written % PROGRESS_EVERY == 0:
+                    steps(written)
+            steps(written)
+            archive = ZipFile(fh, "w", ZIP_DEFLATED, allowZip64=True)
+            try:
+                ExcelWriter(wb, archive).save()
+            except BaseException:
+                with suppress(Exception):
+                    archive.close()  # gives up the file (a full disk fails again here)
+                raise
+    finally:
+        _discard_sheet(ws)
+    return written
+
+
+def _discard_sheet(ws: object) -> None:
+    """Close a write-only sheet and remove the temporary file openpyxl keeps its rows in (after a
+    failure or a cancel; after a save it is gone already)."""
+    writer = getattr(ws, "_writer", None)
+    out = getattr(writer, "out", None)
+    if writer is None or not isinstance(out, str) or not os.path.exists(out):
+        return
+    with suppress(Exception):
+        if not ws.closed:  # type: ignore[attr-defined]
+            ws.close()  # type: ignore[attr-defined]
+    with suppress(Exception):
+        writer.cleanup()
+
+
+# --------------------------------------------------------------------------------------------- JSON, GeoJSON
+
+
+def _dumps(value: object) -> str:
+    try:
+        return json.dumps(value, ensure_ascii=False, allow_nan=False)
+    except ValueError as exc:
+        raise ExportError(f"A value cannot be written as JSON: {exc}.") from None
+
+
+def write_json(path: str | os.PathLike[str], rows: Iterable[dict], *, progress: Progress | None = None,
+               total: int | None = None) -> int:
+    """Write a JSON list of objects (UTF-8, one object a line, streamed); returns the rows written."""
+    steps = _Steps(progress, total, rows)
+    written = 0
+    with atomic_file(path) as fh:
+        parts = ["["]
+        for row in rows:
+            parts.append(("\n" if not written else ",\n") + _dumps(row))
+            written += 1
+            if written % PROGRESS_EVERY == 0:
+                fh.write("".join(parts).encode("utf-8"))
+                parts.clear()
+                steps(written)
+        parts.append("\n]\n" if written else "]\n")
+        fh.write("".join(parts).encode("utf-8"))
+        steps(written)
+    return written
+
+
+@dataclass(frozen=True)
+class GeoResult:
+    written: int  # features written
+    left_out: int  # records without coordinates (a node, or an end of a segment)
+
+
+def write_geojson(path: str | os.PathLike[str], kind: str,
+                  rows_with_coordinates: Iterable[tuple[dict, Sequence[tuple[float, float]] | None]], *,
+                  progress: Progress | None = None, total: int | None = None) -> GeoResult:
+    """Write a GeoJSON FeatureCollection: a Point per node, a LineString per segment (from its first node to its
+    second), the record's file form as properties. Records without coordinates are left out and counted."""
+    if kind not in GEO_KINDS:
+        raise ExportError(f"Only nodes and segments can be exported as GeoJSON, not records of the kind “{kind}”.")
+    steps = _Steps(progress, total, rows_with_coordinates)
+    written = left_out = seen = 0
+    with atomic_file(path) as fh:
+        parts = ['{"type": "FeatureCollection", "features": [']
+        for row, coords in rows_with_coordinates:
+            seen += 1
+            if coords:
+                if kind == "node":
+                    geometry = {"type": "Point", "coordinates": list(coords[0])}
+                else:
+                    geometry = {"type": "LineString", "coordinates": [list(c) for c in coords]}
+                feature = {"type": "Feature", "id": row.get("uid"), "geometry": geometry, "properties": row}
+                parts.append(("\n" if not written else ",\n") + _dumps(feature))
+                written += 1
+            else:
+                left_out += 1
+            if seen % PROGRESS_EVERY == 0:
+                fh.write("".join(parts).encode("utf-8"))
+                parts.clear()
+                steps(seen)
+        parts.append("\n]}\n" if written else "]}\n")
+        fh.write("".join(parts).encode("utf-8"))
+        steps(seen)
+    return GeoResult(written, left_out)
+
+
+# --------------------------------------------------------------------------------------------- records to a file
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    rows: int  # rows (features) written
+    left_out: int = 0  # GeoJSON only: records without coordinates
+
+
+def run_export(db: Database, kind: str, fmt: str, path: str | os.PathLike[str], *,
+               query: AgreementQuery | None = None, partner: str | None = None, ids: Sequence[int] | None = None,
+               delimiter: str = ",", encoding: str = "utf-8-sig", errors: str = "strict",
+               progress: Progress | None = None) -> ExportResult:
+    """Export the records of a kind (see :func:`desktop.export.records.export_rows`) to a file in ``fmt``."""
+    fmt = fmt.lower()
+    if fmt not in FORMATS:
+        raise ExportError(f"Unknown export format “{fmt}”. Known formats: {', '.join(FORMATS)}.")
+    if fmt == "geojson" and kind not in GEO_KINDS:
+        raise ExportError(f"Only nodes and segments can be exported as GeoJSON, not records of the kind “{kind}”.")
+    target = check_target(path)
+    if target.exists() and target.resolve() == Path(db.path).resolve():
+        raise ExportError(f"{target} is the open database; choose another file to export to.")
+    try:
+        chosen = select_ids(db, kind, query=query, partner=partner, ids=ids)
+        if ids is not None:
+            total = count_rows(db, kind, ids=chosen)
+        else:
+            total = len(chosen)
+        if fmt == "geojson":
+            geo = write_geojson(target, kind, export_features(db, kind, ids=chosen), progress=progress, total=total)
+            return ExportResult(geo.written, geo.left_out)
+        rows = export_rows(db, kind, ids=chosen)
+        columns = COLUMNS[kind]
+        if fmt == "csv":
+            n = write_csv(target, columns, rows, delimiter=delimiter, encoding=encoding, errors=errors,
+                          progress=progress, total=total)
+        elif fmt == "xlsx":
+            n = write_xlsx(target, columns, rows, progress=progress, total=total, sheet=kind)
+        else:
+            n = write_json(target, rows, progress=progress, total=total)
+        return ExportResult(n)
+    except RecordsError as exc:
+        raise ExportError(str(exc)) from exc
+    except sqlite3.Error as exc:
+        if "interrupt" in str(exc):
+            raise ExportCancelled("The export was cancelled; no file was written.") from exc
+        raise ExportError(f"The database could not be read for the export: {exc}.") from exc
+
+
+def export_kind(db: Database, kind: str, fmt: str, path: str | os.PathLike[str], *,
+                query: AgreementQuery | None = None, partner: str | None = None, ids: Sequence[int] | None = None,
+                delimiter: str = ",", encoding: str = "utf-8-sig", errors: str = "strict",
+                progress: Progress | None = None) -> int:
+    """Export the records of a kind to ``path`` in ``fmt`` (csv, xlsx, json, geojson); returns the rows written.
+
+    ``query`` (agreements) exports the view's rows in its order, ``partner`` (ISO3) one partner's records,
+    ``ids`` exactly those records. ``progress(done, total)`` is called every 1,000 rows; False cancels
+    (ExportCancelled, nothing written). GeoJSON (nodes, segments) leaves out records without coordinates:
+    :func:`run_export` also says how many.
+    """
+    return run_export(db, kind, fmt, path, query=query, partner=partner, ids=ids, delimiter=delimiter,
+                      encoding=encoding, errors=errors, progress=progress).rows

@@ -1,0 +1,377 @@
+"""Files in and out from the window: export (current view or everything; CSV, XLSX, JSON, GeoJSON),
+import with a mapping step and a preview (one undoable edit), backup and restore. Long work runs on
+a worker thread with its own connection, with progress and cancel."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QEventLoop, Qt, QThread, Signal
+from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QGroupBox, QLabel,
+                               QListWidget, QMessageBox, QProgressDialog, QPushButton, QRadioButton, QTableWidget,
+                               QTableWidgetItem, QVBoxLayout, QWidget)
+
+from desktop.core.errors import AtlasError
+from desktop.qt.record_form import kind_names
+
+FORMATS = {"csv": "CSV (*.csv)", "xlsx": "Excel (*.xlsx)", "json": "JSON (*.json)", "geojson": "GeoJSON (*.geojson)"}
+
+
+class Job(QThread):
+    """``work(progress)`` on a worker thread; ``progress(done, total)`` returns False once cancelled."""
+
+    progressed = Signal(int, int)
+
+    def __init__(self, work, parent=None):
+        super().__init__(parent)
+        self.work = work
+        self.result = None
+        self.error: BaseException | None = None
+        self.cancelled = False
+
+    def run(self) -> None:
+        try:
+            self.result = self.work(self._progress)
+        except BaseException as exc:  # handed to the UI thread, which shows it
+            self.error = exc
+
+    def _progress(self, done: int, total: int) -> bool:
+        self.progressed.emit(done, total)
+        return not self.cancelled
+
+
+def run_job(parent: QWidget | None, label: str, work, cancel_text: str):
+    """Run ``work`` off the UI thread behind a progress dialog with Cancel; returns its result or
+    raises its error (the UI stays responsive meanwhile)."""
+    dialog = QProgressDialog(label, cancel_text, 0, 0, parent)
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    dialog.setMinimumDuration(400)
+    job = Job(work)
+    job.progressed.connect(lambda done, total: (dialog.setMaximum(max(total, 1)), dialog.setValue(done)))
+    dialog.canceled.connect(lambda: setattr(job, "cancelled", True))
+    loop = QEventLoop()
+    job.finished.connect(loop.quit)
+    job.start()
+    loop.exec()
+    job.wait()
+    dialog.close()
+    dialog.deleteLater()
+    if job.error is not None:
+        raise job.error
+    return job.result
+
+
+class ExportDialog(QDialog):
+    """What to export (kind, the current view or everything), in which format, with CSV options."""
+
+    def __init__(self, window, parent: QWidget | None = None):
+        super().__init__(parent or window)
+        self.window_ = window
+        self.setObjectName("exportDialog")
+        self.setWindowTitle(self.tr("Export"))
+        from desktop.export.fileformat import EXPORT_KINDS
+
+        names = kind_names()
+        self.kind = QComboBox(self, objectName="exportKind")
+        for kind in EXPORT_KINDS:
+            self.kind.addItem(names[kind].capitalize(), kind)
+        self.scope_view = QRadioButton(self.tr("The current view, with its filters"), self)
+        self.scope_all = QRadioButton(self.tr("Everything"), self)
+        self.scope_view.setChecked(True)
+        self.format = QComboBox(self, objectName="exportFormat")
+        self.delimiter = QComboBox(self, objectName="exportDelimiter")
+        self.delimiter.addItem(self.tr("comma ( , )"), ",")
+        self.delimiter.addItem(self.tr("semicolon ( ; ), as Excel expects with Russian settings"), ";")
+        self.encoding = QComboBox(self, objectName="exportEncoding")
+        self.encoding.addItem(self.tr("UTF-8 with BOM (Excel shows Cyrillic)"), "utf-8-sig")
+        self.encoding.addItem(self.tr("Windows-1251 for older programs (Kazakh and Turkish letters become the "
+                                      "nearest Russian or Latin ones)"), "cp1251")
+        form = QFormLayout()
+        form.addRow(self.tr("Records:"), self.kind)
+        scope = QGroupBox(self.tr("Which"), self)
+        scope_layout = QVBoxLayout(scope)
+        scope_layout.addWidget(self.scope_view)
+        scope_layout.addWidget(self.scope_all)
+        form.addRow(scope)
+        form.addRow(self.tr("Format:"), self.format)
+        form.addRow(self.tr("Separator:"), self.delimiter)
+        form.addRow(self.tr("Encoding:"), self.encoding)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
+        self.save = buttons.addButton(self.tr("Export…"), QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.accepted.connect(self.export_dialog)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+        self.kind.currentIndexChanged.connect(self._kind_changed)
+        self.format.currentIndexChanged.connect(self._format_changed)
+        self._kind_changed()
+        self.written: tuple[Path, int] | None = None
+
+    def _kind_changed(self) -> None:
+        kind = self.kind.currentData()
+        current = self.format.currentData()
+        self.format.clear()
+        for fmt in ("csv", "xlsx", "json", "geojson"):
+            if fmt != "geojson" or kind in ("node", "segment"):
+                self.format.addItem(FORMATS[fmt], fmt)
+        self.format.setCurrentIndex(max(0, self.format.findData(current)))
+        partner = self.window_.selection.partner
+        filtered = kind == "agreement" or (partner is not None and kind in ("event", "trade", "target", "fact"))
+        self.scope_view.setEnabled(filtered)
+        if not filtered:
+            self.scope_all.setChecked(True)
+        self._format_changed()
+
+    def _format_changed(self) -> None:
+        csv = self.format.currentData() == "csv"
+        self.delimiter.setEnabled(csv)
+        self.encoding.setEnabled(csv)
+
+    def options(self) -> dict:
+        kind = self.kind.currentData()
+        options = {"kind": kind, "fmt": self.format.currentData(), "delimiter": self.delimiter.currentData(),
+                   "encoding": self.encoding.currentData(), "query": None, "partner": None}
+        if self.scope_view.isChecked() and self.scope_view.isEnabled():
+            if kind == "agreement":
+                options["query"] = self.window_.agreements.query()
+            else:
+                options["partner"] = self.window_.selection.partner
+        return options
+
+    def export_to(self, path: str) -> int:
+        """Export with the chosen options to ``path`` (on a worker thread); returns the rows written."""
+        from desktop.data.database import open_database
+        from desktop.export.writers import export_kind
+
+        o = self.options()
+        db_path = self.window_.repo.db.path
+
+        def work(progress):
+            db = open_database(db_path, readonly=True, check=False)
+            try:
+                return export_kind(db, o["kind"], o["fmt"], Path(path), query=o["query"], partner=o["partner"],
+                                   delimiter=o["delimiter"], encoding=o["encoding"],
+                                   errors="replace" if o["encoding"] == "cp1251" else "strict", progress=progress)
+            finally:
+                db.close()
+
+        rows = run_job(self, self.tr("Exporting…"), work, self.tr("Cancel"))
+        self.written = (Path(path), rows)
+        return rows
+
+    def export_dialog(self) -> None:
+        o = self.options()
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export"), f"{o['kind']}s.{o['fmt']}", FORMATS[o["fmt"]])
+        if not path:
+            return
+        if not path.lower().endswith("." + o["fmt"]):
+            path += "." + o["fmt"]
+        try:
+            rows = self.export_to(path)
+        except AtlasError as exc:
+            QMessageBox.warning(self, self.tr("Export"), str(exc))
+            return
+        self.window_.statusBar().showMessage(self.tr("Wrote %n record(s) to {path}.", "", rows).format(path=path), 8000)
+        self.accept()
+
+
+class ImportDialog(QDialog):
+    """Choose a file and a kind, map its columns when unsure, see what would be added, updated and
+    rejected, then apply all of it as one undoable edit (or nothing)."""
+
+    def __init__(self, window, parent: QWidget | None = None):
+        super().__init__(parent or window)
+        self.window_ = window
+        self.setObjectName("importDialog")
+        self.setWindowTitle(self.tr("Import"))
+        self.table = None
+        self.match = None
+        self.preview = None
+        self.path: Path | None = None
+        names = kind_names()
+        self.kind = QComboBox(self, objectName="importKind")
+        for kind in ("agreement", "event", "trade", "target", "fact"):
+            self.kind.addItem(names[kind].capitalize(), kind)
+        self.kind.addItem(self.tr("Trade figures from UN Comtrade"), "comtrade")
+        self.file_label = QLabel(self.tr("No file chosen."), self, objectName="importFile")
+        self.file_label.setWordWrap(True)
+        choose = QPushButton(self.tr("Choose a file…"), self, objectName="importChoose")
+        choose.clicked.connect(self.choose_file)
+        self.mapping = QTableWidget(0, 2, self)
+        self.mapping.setObjectName("importMapping")
+        self.mapping.setHorizontalHeaderLabels([self.tr("Column in the file"), self.tr("Field")])
+        self.mapping.horizontalHeader().setStretchLastSection(True)
+        self.mapping_note = QLabel(self, objectName="importMappingNote")
+        self.mapping_note.setWordWrap(True)
+        self.summary = QLabel(self, objectName="importSummary")
+        self.summary.setWordWrap(True)
+        self.rejections = QListWidget(self)
+        self.rejections.setObjectName("importRejections")
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
+        self.check = buttons.addButton(self.tr("Check"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.apply_button = buttons.addButton(self.tr("Import"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.apply_button.setEnabled(False)
+        self.check.clicked.connect(self.run_preview)
+        self.apply_button.clicked.connect(self.apply)
+        buttons.rejected.connect(self.reject)
+        form = QFormLayout()
+        form.addRow(self.tr("Records:"), self.kind)
+        form.addRow(choose, self.file_label)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.mapping_note)
+        layout.addWidget(self.mapping, 1)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.rejections, 1)
+        layout.addWidget(buttons)
+        self.resize(760, 620)
+        self.kind.currentIndexChanged.connect(lambda _: self._matched())
+        self.applied = None
+
+    @property
+    def import_kind(self) -> str:
+        return "trade" if self.kind.currentData() == "comtrade" else self.kind.currentData()
+
+    def choose_file(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Import"), "", self.tr(
+            "Tables (*.csv *.txt *.tsv *.xlsx *.json);;All files (*)"))
+        if path:
+            self.load(path)
+
+    def load(self, path: str) -> bool:
+        """Read a file (off the UI thread) and match its columns."""
+        from desktop.export.readers import read_table
+
+        self.path = Path(path)
+        self.file_label.setText(str(self.path))
+        try:
+            self.table = run_job(self, self.tr("Reading {file}…").format(file=self.path.name),
+                                 lambda progress: read_table(self.path), self.tr("Cancel"))
+        except AtlasError as exc:
+            self.table = None
+            self._show_error(str(exc))
+            return False
+        if self.kind.currentData() != "comtrade":
+            from desktop.export.comtrade import is_comtrade
+
+            if is_comtrade(self.table):
+                self.kind.setCurrentIndex(self.kind.findData("comtrade"))
+        self._matched()
+        return True
+
+    def _table_for_kind(self):
+        if self.kind.currentData() == "comtrade":
+            from desktop.export.comtrade import comtrade_table
+
+            return comtrade_table(self.table, file_name=self.path.name if self.path else "")
+        return self.table
+
+    def _matched(self) -> None:
+        self.apply_button.setEnabled(False)
+        self.preview = None
+        if self.table is None:
+            return
+        from desktop.export.fileformat import COLUMNS
+        from desktop.export.importing import match_columns
+
+        try:
+            table = self._table_for_kind()
+        except AtlasError as exc:
+            self._show_error(str(exc))
+            return
+        self.match = match_columns(self.import_kind, table.columns)
+        fields = ["", *COLUMNS[self.import_kind]]
+        self.mapping.setRowCount(len(table.columns))
+        for row, column in enumerate(table.columns):
+            self.mapping.setItem(row, 0, QTableWidgetItem(column))
+            combo = QComboBox(self.mapping)
+            for field in fields:
+                combo.addItem(field or self.tr("(leave out)"), field or None)
+            combo.setCurrentIndex(max(0, combo.findData(self.match.mapping.get(column))))
+            self.mapping.setCellWidget(row, 1, combo)
+        missing = ", ".join(self.match.missing) if self.match.missing else ""
+        self.mapping_note.setText(
+            self.tr("Check how the file's columns are read.") if self.match.sure else
+            self.tr("Some columns were not recognised with certainty. Check the fields chosen below{missing}.").format(
+                missing=(" " + self.tr("(missing: {fields})").format(fields=missing)) if missing else ""))
+        self.summary.setText("")
+        self.rejections.clear()
+
+    def chosen_mapping(self) -> dict[str, str]:
+        out = {}
+        for row in range(self.mapping.rowCount()):
+            field = self.mapping.cellWidget(row, 1).currentData()
+            if field:
+                out[self.mapping.item(row, 0).text()] = field
+        return out
+
+    def run_preview(self) -> bool:
+        if self.table is None:
+            return False
+        from desktop.data.database import open_database
+        from desktop.export.importing import preview
+
+        table, kind, mapping = self._table_for_kind(), self.import_kind, self.chosen_mapping()
+        db_path = self.window_.repo.db.path
+
+        def work(progress):
+            db = open_database(db_path, readonly=True, check=False)
+            try:
+                return preview(db, kind, table, mapping)
+            finally:
+                db.close()
+
+        try:
+            self.preview = run_job(self, self.tr("Checking the rows…"), work, self.tr("Cancel"))
+        except AtlasError as exc:
+            self._show_error(str(exc))
+            return False
+        p = self.preview
+        self.summary.setText(self.tr("To add: {add} · to update: {update} · unchanged: {same} · rejected: {reject}").format(
+            add=len(p.add), update=len(p.update), same=len(p.unchanged), reject=len(p.rejected)))
+        self.rejections.clear()
+        for rejection in p.rejected[:1000]:
+            self.rejections.addItem(self.tr("Row {row}: {reason}").format(row=rejection.row, reason=rejection.reason))
+        if len(p.rejected) > 1000:
+            self.rejections.addItem(self.tr("and %n more", "", len(p.rejected) - 1000))
+        self.apply_button.setEnabled(bool(p.add or p.update) and not self.window_.repo.db.readonly)
+        return True
+
+    def apply(self) -> bool:
+        """Apply the checked rows as one edit (one transaction, one undo step), with progress and cancel."""
+        if self.preview is None:
+            return False
+        from desktop.data.database import open_database
+        from desktop.export.importing import apply_import, build_change_set
+
+        controller = self.window_.editing
+        name = self.path.name if self.path else "?"
+        label = self.tr("Import {file}").format(file=name)
+        db_path = self.window_.repo.db.path
+        preview_ = self.preview
+
+        def work(progress):
+            db = open_database(db_path, check=False)
+            try:
+                change_set = build_change_set(db, preview_, file_name=name, label=label)
+                return apply_import(db, change_set, progress)
+            finally:
+                db.close()
+
+        try:
+            stored, changes = run_job(self, self.tr("Importing…"), work, self.tr("Cancel"))
+        except AtlasError as exc:
+            self._show_error(str(exc))
+            return False
+        controller.history.push(stored)
+        controller.history_changed.emit()
+        controller.changed.emit(changes)
+        self.applied = changes
+        self.accept()
+        return True
+
+    def _show_error(self, text: str) -> None:
+        self.last_error = text
+        self.summary.setText(text)
+        if self.isVisible():
+            QMessageBox.warning(self, self.tr("Import"), text)
