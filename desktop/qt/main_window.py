@@ -435,6 +435,10 @@ class MainWindow(QMainWindow):
         if self._editing is not None:
             self._editing.history = History()
             self._update_edit_actions()
+        # this connection's own writes do not change PRAGMA data_version: drop what it remembers
+        search = getattr(self.repo, "agreements", None)
+        if search is not None and hasattr(search, "_last_match"):
+            search._last_match = None
         self._records_changed(Changes({kind: frozenset() for kind in TABLES}))
         self.statusBar().showMessage(self.tr("Restored."), 6000)
 

@@ -67,6 +67,26 @@
     </message>
 </context>
 <context>
+    <name>ExportDialog</name>
+    <message numerus="yes">
+        <source>Wrote %n record(s) to {path}.</source>
+        <translation>
+            <numerusform>Wrote %n record to {path}.</numerusform>
+            <numerusform>Wrote %n records to {path}.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message numerus="yes">
+        <source>and %n more</source>
+        <translation>
+            <numerusform>and %n more</numerusform>
+            <numerusform>and %n more</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>PartnerOverview</name>
     <message numerus="yes">
         <source>%n event(s)</source>

@@ -24,6 +24,30 @@
         <translation>&amp;Справка</translation>
     </message>
     <message>
+        <source>&amp;Import…</source>
+        <translation>&amp;Импорт…</translation>
+    </message>
+    <message>
+        <source>Add or update records from a CSV, Excel, JSON or UN Comtrade file (Ctrl+I)</source>
+        <translation>Добавить или обновить записи из файла CSV, Excel, JSON или UN Comtrade (Ctrl+I)</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;Экспорт…</translation>
+    </message>
+    <message>
+        <source>Save records as CSV, Excel, JSON or GeoJSON (Ctrl+Shift+S)</source>
+        <translation>Сохранить записи в CSV, Excel, JSON или GeoJSON (Ctrl+Shift+S)</translation>
+    </message>
+    <message>
+        <source>&amp;Back Up Database…</source>
+        <translation>&amp;Резервная копия базы…</translation>
+    </message>
+    <message>
+        <source>&amp;Restore from Backup…</source>
+        <translation>&amp;Восстановить из копии…</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>&amp;Выход</translation>
     </message>
@@ -866,6 +890,77 @@ Your data was not changed by this error. {where}</source>
     </message>
 </context>
 <context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export</source>
+        <translation>Экспорт</translation>
+    </message>
+    <message>
+        <source>The current view, with its filters</source>
+        <translation>Текущий вид, с его фильтрами</translation>
+    </message>
+    <message>
+        <source>Everything</source>
+        <translation>Все записи</translation>
+    </message>
+    <message>
+        <source>comma ( , )</source>
+        <translation>запятая ( , )</translation>
+    </message>
+    <message>
+        <source>semicolon ( ; ), as Excel expects with Russian settings</source>
+        <translation>точка с запятой ( ; ), как ожидает Excel с русскими настройками</translation>
+    </message>
+    <message>
+        <source>UTF-8 with BOM (Excel shows Cyrillic)</source>
+        <translation>UTF-8 с BOM (Excel покажет кириллицу)</translation>
+    </message>
+    <message>
+        <source>Windows-1251 for older programs (Kazakh and Turkish letters become the nearest Russian or Latin ones)</source>
+        <translation>Windows-1251 для старых программ (казахские и турецкие буквы заменяются ближайшими русскими или латинскими)</translation>
+    </message>
+    <message>
+        <source>Records:</source>
+        <translation>Записи:</translation>
+    </message>
+    <message>
+        <source>Which</source>
+        <translation>Какие</translation>
+    </message>
+    <message>
+        <source>Format:</source>
+        <translation>Формат:</translation>
+    </message>
+    <message>
+        <source>Separator:</source>
+        <translation>Разделитель:</translation>
+    </message>
+    <message>
+        <source>Encoding:</source>
+        <translation>Кодировка:</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Экспорт…</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>Экспорт…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrote %n record(s) to {path}.</source>
+        <translation>
+            <numerusform>Записана %n запись в {path}.</numerusform>
+            <numerusform>Записаны %n записи в {path}.</numerusform>
+            <numerusform>Записано %n записей в {path}.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>HistoryDialog</name>
     <message>
         <source>History</source>
@@ -925,6 +1020,97 @@ Your data was not changed by this error. {where}</source>
     </message>
 </context>
 <context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Import</source>
+        <translation>Импорт</translation>
+    </message>
+    <message>
+        <source>Trade figures from UN Comtrade</source>
+        <translation>Торговые данные из UN Comtrade</translation>
+    </message>
+    <message>
+        <source>No file chosen.</source>
+        <translation>Файл не выбран.</translation>
+    </message>
+    <message>
+        <source>Choose a file…</source>
+        <translation>Выбрать файл…</translation>
+    </message>
+    <message>
+        <source>Column in the file</source>
+        <translation>Столбец в файле</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Поле</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>Проверить</translation>
+    </message>
+    <message>
+        <source>Records:</source>
+        <translation>Записи:</translation>
+    </message>
+    <message>
+        <source>Tables (*.csv *.txt *.tsv *.xlsx *.json);;All files (*)</source>
+        <translation>Таблицы (*.csv *.txt *.tsv *.xlsx *.json);;Все файлы (*)</translation>
+    </message>
+    <message>
+        <source>Reading {file}…</source>
+        <translation>Чтение {file}…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <source>(leave out)</source>
+        <translation>(не загружать)</translation>
+    </message>
+    <message>
+        <source>Check how the file&apos;s columns are read.</source>
+        <translation>Проверьте, как прочитаны столбцы файла.</translation>
+    </message>
+    <message>
+        <source>Some columns were not recognised with certainty. Check the fields chosen below{missing}.</source>
+        <translation>Некоторые столбцы распознаны неуверенно. Проверьте выбранные ниже поля{missing}.</translation>
+    </message>
+    <message>
+        <source>(missing: {fields})</source>
+        <translation>(не хватает: {fields})</translation>
+    </message>
+    <message>
+        <source>Checking the rows…</source>
+        <translation>Проверка строк…</translation>
+    </message>
+    <message>
+        <source>To add: {add} · to update: {update} · unchanged: {same} · rejected: {reject}</source>
+        <translation>Добавить: {add} · обновить: {update} · без изменений: {same} · отклонено: {reject}</translation>
+    </message>
+    <message>
+        <source>Row {row}: {reason}</source>
+        <translation>Строка {row}: {reason}</translation>
+    </message>
+    <message numerus="yes">
+        <source>and %n more</source>
+        <translation>
+            <numerusform>и ещё %n</numerusform>
+            <numerusform>и ещё %n</numerusform>
+            <numerusform>и ещё %n</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Import {file}</source>
+        <translation>импорт {file}</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>Импорт…</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>The database file {path} is damaged ({problem}). Make a copy of it before changing anything, and restore a backup.</source>
@@ -953,6 +1139,50 @@ Your data was not changed by this error. {where}</source>
     <message>
         <source>Saved to {file}. Ctrl+Z undoes it while this window is open.</source>
         <translation>Сохранено в {file}. Ctrl+Z отменяет изменение, пока это окно открыто.</translation>
+    </message>
+    <message>
+        <source>This database is read-only: nothing can be imported.</source>
+        <translation>База данных открыта только для чтения: импорт невозможен.</translation>
+    </message>
+    <message>
+        <source>Back up the database</source>
+        <translation>Резервная копия базы данных</translation>
+    </message>
+    <message>
+        <source>Databases (*.sqlite)</source>
+        <translation>Базы данных (*.sqlite)</translation>
+    </message>
+    <message>
+        <source>Backing up…</source>
+        <translation>Создание копии…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <source>Backed up to {path} and checked.</source>
+        <translation>Копия сохранена в {path} и проверена.</translation>
+    </message>
+    <message>
+        <source>This database is read-only: it cannot be restored here.</source>
+        <translation>База данных открыта только для чтения: восстановить её здесь нельзя.</translation>
+    </message>
+    <message>
+        <source>Restore from a backup</source>
+        <translation>Восстановление из копии</translation>
+    </message>
+    <message>
+        <source>Databases (*.sqlite);;All files (*)</source>
+        <translation>Базы данных (*.sqlite);;Все файлы (*)</translation>
+    </message>
+    <message>
+        <source>Replace every record with those of {file}? Changes made since that backup are lost, and the edits of this session can no longer be undone.</source>
+        <translation>Заменить все записи записями из {file}? Изменения, сделанные после этой копии, будут потеряны, а правки этого сеанса уже нельзя будет отменить.</translation>
+    </message>
+    <message>
+        <source>Restored.</source>
+        <translation>Восстановлено.</translation>
     </message>
     <message>
         <source>All partners</source>
