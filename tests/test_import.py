@@ -116,6 +116,15 @@ def test_delimiter_inside_quotes_and_header_commas(tmp_path):
     assert [r.cells for r in table.rows()] == [["TKM", "2014", "1,5", "a; b, c"], ["GEO", "2013", "2,5", "x;y"]]
 
 
+def test_a_title_line_above_the_header_is_passed_over(db, tmp_path):
+    path = tmp_path / "titled.csv"
+    path.write_text("Trade of Kazakhstan, 2014\n\nPartner;Year;Turnover, USD million;Whose statistics\n"
+                    "TKM;2014;1 234,5;kazakh\n", encoding="utf-8")
+    table, match, result = run(db, "trade", path)
+    assert table.delimiter == ";" and match.sure
+    assert [(p.row, p.values["turnover_usd_m"]) for p in result.add] == [(4, 1234.5)]
+
+
 @pytest.mark.parametrize("text, value", [("1 234,5", 1234.5), ("1\u00a0234,5", 1234.5), ("1\u202f234,5", 1234.5),
                                          ("1,234.5", 1234.5), ("1234.5", 1234.5), ("98,7", 98.7)])
 def test_numbers_in_the_usual_writings(db, tmp_path, text, value):
@@ -145,7 +154,8 @@ def test_header_names_in_english_and_russian_any_case_and_spacing():
     match = match_columns("trade", ["  ПАРТНЁР ", "год", "товарооборот,  МЛН долл. сша", "Чья_статистика",
                                     "EXPORTS, usd MILLION", "Imports (USD million)", "period", "Qualifier", "junk"])
     assert match.sure and match.unmatched == ["junk"]
-    assert match.mapping == {"  ПАРТНЁР ": "partner_iso3", "год": "year", "товарооборот,  МЛН долл. сша": "turnover_usd_m",
+    assert match.mapping == {"  ПАРТНЁР ": "partner_iso3", "год": "year",
+                             "товарооборот,  МЛН долл. сша": "turnover_usd_m",
                              "Чья_статистика": "statistics", "EXPORTS, usd MILLION": "exports_usd_m",
                              "Imports (USD million)": "imports_usd_m", "period": "period", "Qualifier": "qualifier"}
     match = match_columns("agreement", ["Название (англ.)", "Название (рус.)", "Дата подписания", "Тип документа",
@@ -320,7 +330,8 @@ def test_apply_cites_the_file_as_a_source_and_undo_restores_everything(db, tmp_p
     assert result.counts() == {"add": 2, "update": 1, "unchanged": 0, "reject": 0}
     stored, changes = apply(db, result, "figures.csv")
     assert changes.touches("trade", "source") and len(stored.changes) == 4
-    source = db.conn.execute("SELECT uid, title, published, taken_en, url FROM sources ORDER BY id DESC LIMIT 1").fetchone()
+    source = db.conn.execute("SELECT uid, title, published, taken_en, url FROM sources "
+                             "ORDER BY id DESC LIMIT 1").fetchone()
     assert source[1:] == ("Imported from figures.csv", TODAY, f"3 rows imported on {TODAY}", None)
     assert sources_of(db, "trade", "imp_b") == [source[0]]
     assert sources_of(db, "trade", "tr_tur_2010_fy_kz_official") == old_sources + [source[0]]
@@ -459,6 +470,8 @@ HOSTILE = {
     "old .xls": ("old.xls", lambda p: p.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 500),
                  "old Excel format"),
     "header only blank": ("blank.csv", lambda p: p.write_bytes(b"\r\n\r\n  \r\n"), "no header row"),
+    "a million cells in a row": ("wide.csv", lambda p: p.write_bytes(b"uid,year\n" + b"," * 1_000_000 + b"\n"),
+                                 "cells; at most 1,000 columns are read"),
 }
 
 
@@ -682,6 +695,18 @@ def test_round_trip_through_the_exporter(db, tmp_path, fmt):
         back = editor.values_of("agreement", record_id)
         back.pop("sources"), values.pop("sources")
         assert back == values, uid
+
+
+def test_text_an_export_protected_from_spreadsheets_comes_back(db, tmp_path):
+    writers = pytest.importorskip("desktop.export.writers")
+    values = ["=1+2", "-minus", "+plus", "@at", "'=quoted", "plain", "'apostrophe"]
+    rows = [{"uid": f"f_{i}", "partner_iso3": "TKM", "year": 2014, "period": "FY", "turnover_usd_m": 1.5,
+             "exports_usd_m": None, "imports_usd_m": None, "statistics": "kazakh", "qualifier": "exact",
+             "note_en": text, "note_ru": None, "sources": None} for i, text in enumerate(values)]
+    path = tmp_path / "formulas.csv"
+    writers.write_csv(path, COLUMNS["trade"], rows)
+    _, _, result = run(db, "trade", path)
+    assert [p.values["note_en"] for p in result.add] == values
 
 
 # --- the command line ----------------------------------------------------------------------------------------------

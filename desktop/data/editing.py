@@ -335,7 +335,10 @@ class Editor:
                 self._check_current(change)
                 self._write(change)
                 after = self.snapshot(change.kind, change.record_id) if change.after is not None else None
-                stored_change = RecordChange(change.kind, change.before, after, change.mark_before, change.mark_after)
+                if after is not None and after == change.after:
+                    after = change.after  # the same values: keep one copy (large imports hold many)
+                stored_change = (change if after is change.after else
+                                 RecordChange(change.kind, change.before, after, change.mark_before, change.mark_after))
                 self._log(stored_change, action, user, now, batch)
                 self._set_mark(stored_change, now)
                 stored.append(stored_change)

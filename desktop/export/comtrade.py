@@ -167,7 +167,8 @@ def convert(table: Table, file_name: str = "") -> Conversion:
         if flow not in ("M", "X"):
             _skip(conv, "other_flow")
             continue
-        reporter_iso, partner_iso = (get("reporter_iso") or "").strip().upper(), (get("partner_iso") or "").strip().upper()
+        reporter_iso = (get("reporter_iso") or "").strip().upper()
+        partner_iso = (get("partner_iso") or "").strip().upper()
         reporter_kz = _is_kazakhstan(reporter_iso, get("reporter_code") or "")
         partner_kz = _is_kazakhstan(partner_iso, get("partner_code") or "")
         if reporter_kz == partner_kz:
@@ -199,9 +200,9 @@ def convert(table: Table, file_name: str = "") -> Conversion:
         flows = figures.setdefault(key, {})
         if ours in flows:
             word = "import" if ours == "M" else "export"
+            whose = "Kazakhstan" if statistics == "kazakh" else "the partner"
             conv.problems.append((number, f"a second {word} figure of Kazakhstan with {counterpart} for {year} "
-                                          f"({'Kazakhstan' if statistics == 'kazakh' else 'the partner'}'s statistics); "
-                                          f"the one on row {flows[ours][1]} is kept"))
+                                          f"({whose}'s statistics); the one on row {flows[ours][1]} is kept"))
             continue
         flows[ours] = (value, number)
     for (counterpart, year, statistics), flows in figures.items():
@@ -258,7 +259,8 @@ def comtrade_table(table: Table, file_name: str = "") -> ComtradeTable:
         name = file_name or (table.path.name if table.path else "The file")
         raise ImportFileError(f"{name} is not a UN Comtrade download: its header lacks Comtrade's columns (such as "
                               "\u201cTrade Flow Code\u201d, \u201cReporter Code\u201d, \u201cPartner Code\u201d and "
-                              "\u201cTrade Value (US$)\u201d, or flowCode, reporterCode, partnerCode and primaryValue).")
+                              "\u201cTrade Value (US$)\u201d, or flowCode, reporterCode, partnerCode and "
+                              "primaryValue).")
     holder: list[ComtradeTable] = []
 
     def rows() -> Iterator[Row]:

@@ -366,7 +366,8 @@ _KEY_SQL = {
              "JOIN partners p ON p.id = t.partner_id",
     "target": "SELECT t.id, p.iso3, t.metric, t.stated_on, t.value_usd_m, t.multiplier FROM targets t "
               "JOIN partners p ON p.id = t.partner_id",
-    "fact": "SELECT f.id, p.iso3, f.corridor_id, f.metric, f.as_of FROM facts f LEFT JOIN partners p ON p.id = f.partner_id",
+    "fact": "SELECT f.id, p.iso3, f.corridor_id, f.metric, f.as_of FROM facts f "
+            "LEFT JOIN partners p ON p.id = f.partner_id",
     "event": "SELECT id, date_start, title_en, title_ru FROM events",
     "agreement": "SELECT id, date_signed, title_en, title_ru, title_kk FROM agreements",
 }

@@ -15,6 +15,7 @@ from __future__ import annotations
 import codecs
 import csv
 import datetime as _dt
+import io
 import itertools
 import json
 import math
@@ -278,7 +279,7 @@ def _sample(path: Path, encoding: str) -> str:
 
 def detect_delimiter(sample: str, preferred: str | None = None) -> str:
     """The separator among comma, semicolon and tab that splits the header into the most columns while
-    every other sampled record has as many (quotes respected); ``preferred`` wins ties."""
+    nine in ten of the other sampled records have as many (quotes respected); ``preferred`` wins ties."""
     complete = sample
     if "\n" in sample:
         complete = sample[: sample.rindex("\n") + 1]  # the last record may be cut short
@@ -286,16 +287,15 @@ def detect_delimiter(sample: str, preferred: str | None = None) -> str:
     order = ([preferred] if preferred else []) + [d for d in ("\t", ";", ",") if d != preferred]
     for rank, delimiter in enumerate(order):
         try:
-            records = [r for r in itertools.islice(csv.reader(complete.splitlines(keepends=True) or [""],
-                                                              delimiter=delimiter), _SAMPLE_RECORDS) if r]
+            reader = csv.reader(io.StringIO(complete), delimiter=delimiter)
+            records = [r for r in itertools.islice(reader, _SAMPLE_RECORDS) if r]
         except csv.Error:
             continue
-        if not records:
+        start = next((i for i, r in enumerate(records) if len(r) >= 2), None)  # title lines passed over
+        if start is None:
             continue
-        width = len(records[0])
-        if width < 2:
-            continue
-        data = records[1:]
+        width = len(records[start])
+        data = records[start + 1:]
         consistent = sum(1 for r in data if len(r) == width or (len(r) > width and not any(r[width:])))
         if data and consistent < 0.9 * len(data):
             continue
@@ -371,6 +371,9 @@ def _csv_records(path: Path, encoding: str, delimiter: str) -> Iterator[tuple[in
                                       "Nothing was imported.") from None
             number += 1
             last_line = reader.line_num
+            if len(cells) > MAX_COLUMNS:
+                raise ImportFileError(f"Row {number} of {path.name} has {len(cells):,} cells; at most "
+                                      f"{MAX_COLUMNS:,} columns are read.")
             if cells and max(map(len, cells)) > MAX_FIELD_CHARS:
                 raise _too_long(path, number, max(map(len, cells)))
             yield number, cells
