@@ -317,7 +317,7 @@ class ImportDialog(QDialog):
         def work(progress):
             db = open_database(db_path, readonly=True, check=False)
             try:
-                return preview(db, kind, table, mapping)
+                return preview(db, kind, table, mapping, progress=progress)
             finally:
                 db.close()
 
@@ -330,6 +330,8 @@ class ImportDialog(QDialog):
         self.summary.setText(self.tr("To add: {add} · to update: {update} · unchanged: {same} · rejected: {reject}").format(
             add=len(p.add), update=len(p.update), same=len(p.unchanged), reject=len(p.rejected)))
         self.rejections.clear()
+        for note in p.notes:
+            self.rejections.addItem(note)
         for rejection in p.rejected[:1000]:
             self.rejections.addItem(self.tr("Row {row}: {reason}").format(row=rejection.row, reason=rejection.reason))
         if len(p.rejected) > 1000:
