@@ -201,6 +201,8 @@ class ImportDialog(QDialog):
         self.mapping.setObjectName("importMapping")
         self.mapping.setHorizontalHeaderLabels([self.tr("Column in the file"), self.tr("Field")])
         self.mapping.horizontalHeader().setStretchLastSection(True)
+        self.mapping.setColumnWidth(0, 260)
+        self.mapping.verticalHeader().setVisible(False)
         self.mapping_note = QLabel(self, objectName="importMappingNote")
         self.mapping_note.setWordWrap(True)
         self.summary = QLabel(self, objectName="importSummary")
@@ -256,8 +258,25 @@ class ImportDialog(QDialog):
 
             if is_comtrade(self.table):
                 self.kind.setCurrentIndex(self.kind.findData("comtrade"))
+            else:
+                self._guess_kind()
         self._matched()
         return True
+
+    def _guess_kind(self) -> None:
+        """Choose the kind whose columns the file's headers match best (the user can change it)."""
+        from desktop.export.importing import match_columns
+
+        def score(kind: str) -> tuple[int, int]:
+            match = match_columns(kind, self.table.columns)
+            return len(match.mapping) - len(match.missing), -len(match.missing)
+
+        kinds = ["agreement", "event", "trade", "target", "fact"]
+        best = max(kinds, key=score)
+        if score(best) > score(self.kind.currentData()):
+            self.kind.blockSignals(True)
+            self.kind.setCurrentIndex(self.kind.findData(best))
+            self.kind.blockSignals(False)
 
     def _table_for_kind(self):
         if self.kind.currentData() == "comtrade":
@@ -271,8 +290,9 @@ class ImportDialog(QDialog):
         self.preview = None
         if self.table is None:
             return
-        from desktop.export.fileformat import COLUMNS
+        from desktop.export.fileformat import COLUMNS, form_field
         from desktop.export.importing import match_columns
+        from desktop.qt.record_browser import field_name
 
         try:
             table = self._table_for_kind()
@@ -286,7 +306,8 @@ class ImportDialog(QDialog):
             self.mapping.setItem(row, 0, QTableWidgetItem(column))
             combo = QComboBox(self.mapping)
             for field in fields:
-                combo.addItem(field or self.tr("(leave out)"), field or None)
+                label = f"{field_name(form_field(field))} ({field})" if field and field != "uid" else field
+                combo.addItem(label or self.tr("(leave out)"), field or None)
             combo.setCurrentIndex(max(0, combo.findData(self.match.mapping.get(column))))
             self.mapping.setCellWidget(row, 1, combo)
         missing = ", ".join(self.match.missing) if self.match.missing else ""
