@@ -7,7 +7,7 @@ import shutil
 import stat
 
 import pytest
-from PySide6.QtWidgets import QLineEdit, QPlainTextEdit
+from PySide6.QtWidgets import QPlainTextEdit
 
 from desktop.app import build_window
 from desktop.data.database import open_database

@@ -5,12 +5,11 @@ import subprocess
 import sys
 
 import pytest
-from PySide6.QtCore import QLocale, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 
 from desktop.app import build_window
 from desktop.qt.agreements_model import COLUMNS
-from desktop.qt.i18n import Translator, build_translations, locale_for
 from desktop.qt.settings import Settings
 
 

@@ -18,7 +18,7 @@ import os
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import (QAction, QActionGroup, QBrush, QColor, QFont, QFontMetricsF, QImage, QKeySequence,
+from PySide6.QtGui import (QAction, QBrush, QColor, QFont, QFontMetricsF, QImage, QKeySequence,
                            QPainter, QPainterPath, QPen, QPixmap)
 from PySide6.QtWidgets import (QFileDialog, QFrame, QGraphicsItem, QGraphicsPathItem, QGraphicsScene,
                                QGraphicsView, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMenu,

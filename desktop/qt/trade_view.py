@@ -15,7 +15,7 @@ from pathlib import Path
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, QLineF, QLocale, QPointF, Qt, QTimer
+from PySide6.QtCore import QEvent, QLineF, QLocale, QPointF, Qt
 from PySide6.QtGui import QColor, QFont, QPen
 from PySide6.QtWidgets import (QCheckBox, QFileDialog, QGraphicsLineItem, QHBoxLayout, QLabel, QLineEdit,
                                QListWidget, QListWidgetItem, QMessageBox, QScrollArea, QSplitter, QStyle,
