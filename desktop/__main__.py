@@ -9,6 +9,8 @@
                       [--encoding-errors replace]]
                       [--partner ISO3] [--db PATH]
     partnership-atlas import KIND FILE [--dry-run] [--db PATH]   (KIND may be "comtrade")
+    partnership-atlas factsheet --partner ISO3 --lang en|ru -o FILE.pdf [--marking TEXT] [--letter] [--db PATH]
+    partnership-atlas factsheet --all --lang en|ru -o FOLDER [--combined]   every partner (one PDF each, or one)
     partnership-atlas backup FILE [--db PATH]           a checked copy through SQLite's backup API
     partnership-atlas restore FILE [--db PATH]          replace the database with a checked backup
 """
@@ -51,6 +53,16 @@ def _parser() -> argparse.ArgumentParser:
     imp.add_argument("file")
     imp.add_argument("--dry-run", action="store_true", help="print the preview only; change nothing")
     imp.add_argument("--db", dest="sub_db", metavar="PATH")
+    sheet = sub.add_parser("factsheet", help="write a partner's fact sheet (PDF, A4 or Letter)")
+    who = sheet.add_mutually_exclusive_group(required=True)
+    who.add_argument("--partner", dest="sheet_partner", metavar="ISO3")
+    who.add_argument("--all", dest="sheet_all", action="store_true", help="every partner")
+    sheet.add_argument("--lang", dest="sheet_lang", choices=("en", "ru"), default="en")
+    sheet.add_argument("-o", "--output", dest="sheet_output", required=True, metavar="FILE.pdf|FOLDER")
+    sheet.add_argument("--marking", metavar="TEXT", help='a line on every page, e.g. "For official use"')
+    sheet.add_argument("--letter", action="store_true", help="US Letter instead of A4")
+    sheet.add_argument("--combined", action="store_true", help="with --all: one PDF, each partner from a new page")
+    sheet.add_argument("--db", dest="sub_db", metavar="PATH")
     backup = sub.add_parser("backup", help="write a checked copy of the database")
     backup.add_argument("file")
     backup.add_argument("--db", dest="sub_db", metavar="PATH")
@@ -79,6 +91,12 @@ def main(argv: list[str] | None = None) -> int:
         from desktop.export.cli_import import import_main
 
         return import_main(args.kind, args.file, args.sub_db or args.db, args.dry_run)
+    if args.command == "factsheet":
+        from desktop.qt.factsheet_cli import factsheet_main
+
+        return factsheet_main(args.sheet_partner, args.sheet_lang, args.sheet_output, args.sheet_all,
+                              args.sub_db or args.db, args.marking, "Letter" if args.letter else "A4",
+                              combined=args.combined)
     if args.command == "backup":
         from desktop.export.cli_export import backup_main
 

@@ -46,6 +46,9 @@ ACTIONS = (
     ActionSpec("export", QT_TRANSLATE_NOOP("Actions", "&Export…"), "file", "show_export", "Ctrl+Shift+S",
                "SP_DialogSaveButton", tip=QT_TRANSLATE_NOOP("Actions", "Save records as CSV, Excel, JSON or GeoJSON "
                                                                      "(Ctrl+Shift+S)")),
+    ActionSpec("factsheet", QT_TRANSLATE_NOOP("Actions", "&Fact Sheet…"), "file", "show_factsheet", "Ctrl+P",
+               "SP_FileDialogInfoView", toolbar=True, tip=QT_TRANSLATE_NOOP(
+                   "Actions", "Print or save a partner's fact sheet in English or Russian (Ctrl+P)")),
     ActionSpec("backup", QT_TRANSLATE_NOOP("Actions", "&Back Up Database…"), "file", "backup_database"),
     ActionSpec("restore", QT_TRANSLATE_NOOP("Actions", "&Restore from Backup…"), "file", "restore_database"),
     ActionSpec("quit", QT_TRANSLATE_NOOP("Actions", "&Quit"), "file", "close",

@@ -358,6 +358,11 @@ class MainWindow(QMainWindow):
 
         ExportDialog(self).exec()
 
+    def show_factsheet(self) -> None:
+        from desktop.qt.factsheet_dialog import FactSheetDialog
+
+        FactSheetDialog(self).exec()
+
     def show_import(self) -> None:
         if self.repo.db.readonly:
             self.statusBar().showMessage(self.tr("This database is read-only: nothing can be imported."), 6000)

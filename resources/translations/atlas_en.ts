@@ -77,6 +77,23 @@
     </message>
 </context>
 <context>
+    <name>FactSheetDialog</name>
+    <message numerus="yes">
+        <source>Saved {path} (%n page(s)).</source>
+        <translation>
+            <numerusform>Saved {path} (%n page).</numerusform>
+            <numerusform>Saved {path} (%n pages).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrote %n file(s).</source>
+        <translation>
+            <numerusform>Wrote %n file.</numerusform>
+            <numerusform>Wrote %n files.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ImportDialog</name>
     <message numerus="yes">
         <source>and %n more</source>

@@ -40,6 +40,14 @@
         <translation>Сохранить записи в CSV, Excel, JSON или GeoJSON (Ctrl+Shift+S)</translation>
     </message>
     <message>
+        <source>&amp;Fact Sheet…</source>
+        <translation>&amp;Справка…</translation>
+    </message>
+    <message>
+        <source>Print or save a partner&apos;s fact sheet in English or Russian (Ctrl+P)</source>
+        <translation>Напечатать или сохранить справку по партнёру на английском или русском (Ctrl+P)</translation>
+    </message>
+    <message>
         <source>&amp;Back Up Database…</source>
         <translation>&amp;Резервная копия базы…</translation>
     </message>
@@ -957,6 +965,109 @@ Your data was not changed by this error. {where}</source>
             <numerusform>Записана %n запись в {path}.</numerusform>
             <numerusform>Записаны %n записи в {path}.</numerusform>
             <numerusform>Записано %n записей в {path}.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>FactSheetDialog</name>
+    <message>
+        <source>Fact sheet</source>
+        <translation>Справка</translation>
+    </message>
+    <message>
+        <source>for example: For official use</source>
+        <translation>например: Для служебного пользования</translation>
+    </message>
+    <message>
+        <source>US Letter instead of A4</source>
+        <translation>Формат US Letter вместо A4</translation>
+    </message>
+    <message>
+        <source>Partner:</source>
+        <translation>Партнёр:</translation>
+    </message>
+    <message>
+        <source>Language of the sheet:</source>
+        <translation>Язык справки:</translation>
+    </message>
+    <message>
+        <source>Marking line:</source>
+        <translation>Гриф:</translation>
+    </message>
+    <message>
+        <source>Print Preview…</source>
+        <translation>Предварительный просмотр…</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>Печать…</translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>Сохранить в PDF…</translation>
+    </message>
+    <message>
+        <source>All Partners…</source>
+        <translation>Все партнёры…</translation>
+    </message>
+    <message>
+        <source>Save the fact sheet</source>
+        <translation>Сохранить справку</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>Документы PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>The fact sheet could not be saved: {error}</source>
+        <translation>Справку не удалось сохранить: {error}</translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved {path} (%n page(s)).</source>
+        <translation>
+            <numerusform>Сохранено: {path} (%n страница).</numerusform>
+            <numerusform>Сохранено: {path} (%n страницы).</numerusform>
+            <numerusform>Сохранено: {path} (%n страниц).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Writing the fact sheets…</source>
+        <translation>Создание справок…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <source>All partners</source>
+        <translation>Все партнёры</translation>
+    </message>
+    <message>
+        <source>One PDF for each partner in a folder, or all of them in one PDF?</source>
+        <translation>Отдельный PDF для каждого партнёра в папке или все в одном PDF?</translation>
+    </message>
+    <message>
+        <source>One PDF each…</source>
+        <translation>Отдельные PDF…</translation>
+    </message>
+    <message>
+        <source>One combined PDF…</source>
+        <translation>Один общий PDF…</translation>
+    </message>
+    <message>
+        <source>Folder for the fact sheets</source>
+        <translation>Папка для справок</translation>
+    </message>
+    <message>
+        <source>Save the fact sheets</source>
+        <translation>Сохранить справки</translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrote %n file(s).</source>
+        <translation>
+            <numerusform>Записан %n файл.</numerusform>
+            <numerusform>Записано %n файла.</numerusform>
+            <numerusform>Записано %n файлов.</numerusform>
         </translation>
     </message>
 </context>

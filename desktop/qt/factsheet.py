@@ -1,0 +1,801 @@
+"""The printed fact sheet: a :class:`~desktop.export.factsheet.FactSheet` laid out for paper with a
+QTextDocument and printed through QPdfWriter (or a QPrinter), with a header and a footer drawn on
+every page (partner, marking line, "page X of Y").
+
+The trade chart is drawn here with QPainter into an image (no pyqtgraph: it would cost start-up time);
+the map inset is an offscreen :class:`~desktop.qt.map_view.CorridorMapView` with a selection of its own.
+Every text from the user or the database goes through ``html.escape``: it prints as it is.
+"""
+from __future__ import annotations
+
+import html
+import math
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSizeF, Qt, QUrl
+from PySide6.QtGui import (QColor, QFont, QFontDatabase, QFontMetricsF, QImage, QPageLayout, QPageSize,
+                           QPagedPaintDevice, QPainter, QPainterPath, QPdfWriter, QPen, QResizeEvent, QTextBlock,
+                           QTextCursor, QTextDocument, QTextOption)
+from PySide6.QtWidgets import QApplication
+
+from desktop.data.basemap import Basemap, load_basemap
+from desktop.data.repository import Repository
+from desktop.export.factsheet import FactSheet, Line, build_factsheet, format_number, period_label, word
+from desktop.paths import resource
+
+PAGE_SIZES = {"A4": QPageSize.PageSizeId.A4, "Letter": QPageSize.PageSizeId.Letter}
+RESOLUTION = 300  # dots per inch of the PDF's layout
+MARGIN_MM = 15.0
+FONT_FILES = ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf")
+FAMILY = "DejaVu Sans"
+BODY_PT = 8.5
+CHART_SIZE = (1800, 500)  # pixels of the chart image (printed 180 mm wide: about 250 dpi)
+MAP_VIEWPORT = (640, 430)  # the map view's size; rendered at MAP_SCALE times that
+MAP_SCALE = 2.0
+MAP_WIDTH_MM = 70.0
+KEEP_WITH_NEXT_MM = 14.0  # a heading with less room than this below it starts a new page
+MAX_LAYOUTS = 12  # layouts of one sheet at most (each moves one row or heading to the next page)
+INK, GREY, RULE = QColor("#111111"), QColor("#666666"), QColor("#bbbbbb")
+TURNOVER, TARGET = QColor("#000000"), QColor("#7a3e9d")
+_CHART_URL, _MAP_URL = QUrl("factsheet:chart"), QUrl("factsheet:map")
+_basemap_cache: list[Basemap] = []
+
+
+# ---------------------------------------------------------------------- fonts, map view
+
+
+def ensure_fonts() -> str:
+    """Register the bundled DejaVu Sans (once) and return its family name."""
+    if FAMILY not in QFontDatabase.families():
+        for name in FONT_FILES:
+            if QFontDatabase.addApplicationFont(str(resource("fonts", name))) < 0:
+                raise RuntimeError(f"the bundled font {name} could not be loaded")
+    return FAMILY
+
+
+def _font(points: float, bold: bool = False) -> QFont:
+    font = QFont(ensure_fonts())
+    font.setPointSizeF(points)
+    font.setBold(bold)
+    font.setFeature(QFont.Tag("liga"), 0)  # "fi" stays two letters when text is copied from the PDF
+    font.setFeature(QFont.Tag("clig"), 0)
+    return font
+
+
+def _basemap() -> Basemap:
+    """The bundled basemap, read once per process."""
+    if not _basemap_cache:
+        _basemap_cache.append(load_basemap())
+    return _basemap_cache[0]
+
+
+def make_map_view(repo: Repository):
+    """An offscreen corridor map with a selection of its own, for the insets of many sheets (reuse it:
+    building one costs tens of milliseconds)."""
+    from desktop.qt.map_view import CorridorMapView
+    from desktop.qt.selection import SelectionState
+
+    selection = SelectionState()
+    view = CorridorMapView(repo, selection, basemap=_basemap())
+    selection.setParent(view)
+    view._fitted = True  # noqa: SLF001 - never "fit all" on a first show: each sheet fits its partner
+    view._inset_lang = None  # noqa: SLF001
+    # never shown: the canvas is sized (and told so) directly
+    canvas = view.canvas
+    old = canvas.size()
+    canvas.resize(*MAP_VIEWPORT)
+    QApplication.sendEvent(canvas, QResizeEvent(canvas.size(), old))
+    return view
+
+
+def map_image(view, iso3: str, lang: str, scale: float = MAP_SCALE) -> QImage:
+    """The corridors touching a partner, as the map view highlights them, with labels in ``lang``."""
+    from desktop.qt.map_view import map_label
+
+    if getattr(view, "_inset_lang", None) != lang:
+        font = _font(7.5)
+        font.setPixelSize(14)
+        for node_id, label in view.label_items.items():
+            label.font = font
+            label.set_text(map_label(view.nodes[node_id], lang))
+        view._inset_lang = lang  # noqa: SLF001
+    view.selection.select_node(None)
+    view.selection.select_corridor(None)
+    view.selection.select_event(None)
+    view.selection.select_partner(iso3)
+    # the whole of every corridor touching the partner (not only the partner's own places)
+    own = {n.id for n in view.nodes.values() if n.country_iso3 == iso3}
+    corridors = {s.corridor_id for s in view.segments if s.from_node_id in own or s.to_node_id in own}
+    points = [view.positions[n] for n in own | {end for s in view.segments if s.corridor_id in corridors
+                                               for end in (s.from_node_id, s.to_node_id)} if n in view.positions]
+    if len(points) > 1:
+        xs, ys = [pt.x() for pt in points], [pt.y() for pt in points]
+        view.canvas.fit(QRectF(QPointF(min(xs), min(ys)), QPointF(max(xs), max(ys))))
+    else:
+        view.fit_selection()
+    view.place_labels()
+    return view.render_image(scale)
+
+
+# ---------------------------------------------------------------------- the chart
+
+
+def chart_image(sheet: FactSheet, size: tuple[int, int] = CHART_SIZE) -> QImage | None:
+    """The turnover by year (gaps where a year has no figure), parts of a year as hollow markers and
+    the preferred turnover target as a dashed line with its value; None without a turnover figure."""
+    plot = sheet.plot
+    lines = plot.lines.get("turnover", []) if plot else []
+    partials = plot.partials.get("turnover", []) if plot else []
+    if not lines and not partials:
+        return None
+    target = sheet.target_line if sheet.target_line and sheet.target_line.measure == "turnover" else None
+    width, height = size
+    image = QImage(width, height, QImage.Format.Format_RGB32)
+    image.fill(QColor("white"))
+    p = QPainter(image)
+    p.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
+    unit = width / 1800.0  # sizes below are for an image 1800 px wide (printed 180 mm wide)
+    tick_font, label_font, bold_font = QFont(ensure_fonts()), QFont(FAMILY), QFont(FAMILY)
+    tick_font.setPixelSize(round(24 * unit))
+    label_font.setPixelSize(round(24 * unit))
+    bold_font.setPixelSize(round(27 * unit))
+    bold_font.setBold(True)
+
+    years = sorted({pt.year for pt in lines} | {pt.year for pt in partials})
+    x_lo, x_hi = float(years[0]), float(years[-1])
+    target_span = None
+    if target is not None:
+        start = float(target.start_year) if target.start_year is not None else x_lo
+        end = float(target.horizon_year) if target.horizon_year is not None else max(x_hi, start) + 1.0
+        target_span = (start, max(end, start + 0.5))
+        x_lo, x_hi = min(x_lo, start), max(x_hi, target_span[1])
+    x_lo -= 0.6
+    x_hi += 0.6
+    top_value = max([pt.value for pt in lines + partials] + ([target.value] if target else []))
+    billions = top_value >= 2000
+    step = _nice_step(top_value * 1.08 / 5)
+    y_hi = step * math.ceil(top_value * 1.08 / step)
+
+    def tick_text(v: float) -> str:
+        if v == 0:
+            return "0"
+        if billions:
+            decimals = 0 if step >= 1000 else (1 if step >= 100 else 2)
+            return word(sheet.lang, "bn", n=format_number(v / 1000.0, sheet.lang, decimals))
+        return word(sheet.lang, "m", n=format_number(v, sheet.lang, 0 if step >= 1 else 1))
+
+    ticks = [i * step for i in range(int(round(y_hi / step)) + 1)]
+    metrics = QFontMetricsF(tick_font, image)
+    left = max(metrics.horizontalAdvance(tick_text(v)) for v in ticks) + 24 * unit
+    legend_h = 56 * unit
+    area = QRectF(left, legend_h + 18 * unit, width - left - 30 * unit, height - legend_h - 18 * unit - 56 * unit)
+
+    def X(year: float) -> float:
+        return area.left() + (year - x_lo) / (x_hi - x_lo) * area.width()
+
+    def Y(value: float) -> float:
+        return area.bottom() - value / y_hi * area.height()
+
+    # grid and axes
+    p.setFont(tick_font)
+    for v in ticks:
+        y = Y(v)
+        p.setPen(QPen(QColor("#dddddd") if v else QColor("#888888"), 2 * unit))
+        p.drawLine(QPointF(area.left(), y), QPointF(area.right(), y))
+        p.setPen(INK)
+        p.drawText(QRectF(0, y - 20 * unit, left - 12 * unit, 40 * unit),
+                   int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), tick_text(v))
+    span = x_hi - x_lo
+    every = 1 if span <= 14 else (2 if span <= 28 else 5)
+    for year in range(math.ceil(x_lo), int(x_hi) + 1):
+        if year % every:
+            continue
+        x = X(year)
+        p.setPen(QPen(QColor("#888888"), 2 * unit))
+        p.drawLine(QPointF(x, area.bottom()), QPointF(x, area.bottom() + 8 * unit))
+        p.setPen(INK)
+        p.drawText(QRectF(x - 60 * unit, area.bottom() + 10 * unit, 120 * unit, 36 * unit),
+                   int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop), str(year))
+
+    # the target under the data
+    taken: list[QRectF] = []  # markers and labels: a label goes where it covers none of them
+    if target is not None and target_span is not None:
+        pen = QPen(TARGET, 5 * unit, Qt.PenStyle.DashLine)
+        p.setPen(pen)
+        y = Y(target.value)
+        x0, x1 = X(target_span[0]), X(target_span[1])
+        p.drawLine(QPointF(x0, y), QPointF(x1, y))
+        text = f"{word(sheet.lang, 'chart_target')}: {sheet.money(target.value)}"
+        if target.horizon_year is not None:
+            text += f" ({word(sheet.lang, 'by_year', year=target.horizon_year)})"
+        p.setFont(bold_font)
+        p.setPen(TARGET)
+        text_w = QFontMetricsF(bold_font, image).horizontalAdvance(text)
+        tx = min(max(x1 - text_w, area.left() + 4 * unit), area.right() - text_w)
+        ty = y - 12 * unit if y - 40 * unit > area.top() else y + 36 * unit
+        p.drawText(QPointF(tx, ty), text)
+        taken.append(QFontMetricsF(bold_font, image).boundingRect(text).translated(tx, ty))
+
+    # the turnover line: one piece per run of consecutive years
+    p.setPen(QPen(TURNOVER, 5 * unit, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin))
+    run: list[QPointF] = []
+    previous = None
+    for pt in lines:
+        point = QPointF(X(pt.year), Y(pt.value))
+        if previous is not None and pt.year != previous + 1:
+            _polyline(p, run)
+            run = []
+        run.append(point)
+        previous = pt.year
+    _polyline(p, run)
+    p.setBrush(TURNOVER)
+    for pt in lines:
+        centre = QPointF(X(pt.year), Y(pt.value))
+        p.drawEllipse(centre, 8 * unit, 8 * unit)
+        taken.append(QRectF(centre.x() - 10 * unit, centre.y() - 10 * unit, 20 * unit, 20 * unit))
+    hollow = []
+    for pt in partials:
+        centre = QPointF(X(pt.year - 0.5 + pt.months / 24.0), Y(pt.value))
+        p.setPen(QPen(TURNOVER, 4 * unit))
+        p.setBrush(QColor("white"))
+        p.drawEllipse(centre, 11 * unit, 11 * unit)
+        taken.append(QRectF(centre.x() - 13 * unit, centre.y() - 13 * unit, 26 * unit, 26 * unit))
+        hollow.append((pt, centre))
+    bounds = QRectF(0, area.top() - 10 * unit, width, area.bottom() - area.top() + 10 * unit)
+    if lines:  # the latest full year's value beside its point
+        last = lines[-1]
+        _label(p, sheet.money(last.value), bold_font, INK, QPointF(X(last.year), Y(last.value)), 14 * unit,
+               taken, bounds, ("above", "below", "right", "left"), always=True)
+    for pt, centre in hollow:  # each part of a year says which months it covers, where there is room
+        _label(p, period_label(pt, sheet.lang), label_font, GREY, centre, 16 * unit, taken, bounds,
+               ("below", "above", "right", "left"))
+
+    # legend along the top
+    p.setFont(label_font)
+    x, y = area.left(), 30 * unit
+    entries = [("line", word(sheet.lang, "chart_full_year"))]
+    if partials:
+        entries.append(("hollow", word(sheet.lang, "chart_partial")))
+    if target is not None:
+        entries.append(("target", word(sheet.lang, "chart_target")))
+    for kind, text in entries:
+        if kind == "line":
+            p.setPen(QPen(TURNOVER, 5 * unit))
+            p.drawLine(QPointF(x, y), QPointF(x + 50 * unit, y))
+            p.setBrush(TURNOVER)
+            p.drawEllipse(QPointF(x + 25 * unit, y), 8 * unit, 8 * unit)
+        elif kind == "hollow":
+            p.setPen(QPen(TURNOVER, 4 * unit))
+            p.setBrush(QColor("white"))
+            p.drawEllipse(QPointF(x + 25 * unit, y), 11 * unit, 11 * unit)
+        else:
+            p.setPen(QPen(TARGET, 5 * unit, Qt.PenStyle.DashLine))
+            p.drawLine(QPointF(x, y), QPointF(x + 50 * unit, y))
+        p.setPen(INK)
+        p.drawText(QPointF(x + 62 * unit, y + 9 * unit), text)
+        x += 62 * unit + QFontMetricsF(label_font, image).horizontalAdvance(text) + 44 * unit
+    p.end()
+    return image
+
+
+def _label(p: QPainter, text: str, font: QFont, colour: QColor, at: QPointF, gap: float, taken: list[QRectF],
+           bounds: QRectF, sides: tuple[str, ...], always: bool = False) -> None:
+    """Write ``text`` on a light halo on the first side of ``at`` where it covers nothing ``taken`` (and stays
+    in ``bounds``); nowhere if there is no such side, unless ``always`` (then on the first side)."""
+    box = QFontMetricsF(font, p.device()).boundingRect(text).adjusted(-4, 0, 4, 0)
+    places = []
+    for side in sides:
+        rect = QRectF(box)
+        if side == "above":
+            rect.moveCenter(QPointF(at.x(), at.y() - gap - box.height() / 2))
+        elif side == "below":
+            rect.moveCenter(QPointF(at.x(), at.y() + gap + box.height() / 2))
+        elif side == "right":
+            rect.moveCenter(QPointF(at.x() + gap + box.width() / 2, at.y()))
+        else:
+            rect.moveCenter(QPointF(at.x() - gap - box.width() / 2, at.y()))
+        if rect.left() < bounds.left():
+            rect.moveLeft(bounds.left())
+        if rect.right() > bounds.right():
+            rect.moveRight(bounds.right())
+        places.append(rect)
+    free = [r for r in places if bounds.contains(r) and not any(r.intersects(t) for t in taken)]
+    if not free and not always:
+        return
+    rect = free[0] if free else places[0]
+    taken.append(rect)
+    p.setPen(Qt.PenStyle.NoPen)
+    p.setBrush(QColor(255, 255, 255, 215))  # a light halo: readable where it crosses a line
+    p.drawRoundedRect(rect, 4, 4)
+    p.setFont(font)
+    p.setPen(colour)
+    p.drawText(rect, int(Qt.AlignmentFlag.AlignCenter), text)
+
+
+def _polyline(p: QPainter, points: list[QPointF]) -> None:
+    if len(points) > 1:
+        path = QPainterPath(points[0])
+        for point in points[1:]:
+            path.lineTo(point)
+        p.setBrush(Qt.BrushStyle.NoBrush)
+        p.drawPath(path)
+
+
+def _nice_step(raw: float) -> float:
+    """1, 2, 2.5 or 5 times a power of ten, at least ``raw``."""
+    if raw <= 0:
+        return 1.0
+    power = 10 ** math.floor(math.log10(raw))
+    for factor in (1, 2, 2.5, 5, 10):
+        if factor * power >= raw:
+            return factor * power
+    return 10 * power
+
+
+# ---------------------------------------------------------------------- the document
+
+
+def _e(text: object) -> str:
+    return html.escape(str(text), quote=True)
+
+
+def _note(number: int | None) -> str:
+    return f"<span style='color:#555555; font-size:{BODY_PT - 1.5}pt'>&nbsp;[{number}]</span>" if number else ""
+
+
+def _small(text: str) -> str:
+    return f"<span style='color:#555555; font-size:{BODY_PT - 1}pt'>{text}</span>"
+
+
+class _Html:
+    """Builds the body: sections of table rows, each row and heading named by an anchor (``key``) so that
+    the pagination can ask for a page break before it (``breaks``)."""
+
+    def __init__(self, breaks: frozenset[str]):
+        self.breaks = breaks
+        self.parts: list[str] = []
+
+    def _break(self, key: str) -> str:
+        return "page-break-before:always; " if key in self.breaks else ""
+
+    def heading(self, key: str, text: str) -> None:
+        self.parts.append(f"<h2 style='{self._break(key)}font-size:{BODY_PT + 2.5}pt; margin-top:9pt; "
+                          f"margin-bottom:3pt; color:#1b3a5c'><a name='{key}'>{_e(text)}</a></h2>")
+
+    def rows(self, section: str, rows: list[tuple[str, str]], first_width: str = "38%", padding: int = 2) -> None:
+        """A table of (first cell, second cell) rows (HTML); a new table wherever a row must start a page."""
+        table = f"<table width='100%' cellspacing='0' cellpadding='{padding}' style='{{}}margin-bottom:3pt'>"
+        out = [table.format("")]
+        for i, (first, second) in enumerate(rows):
+            key = f"{section}-{i}"
+            if key in self.breaks and i:
+                out.append("</table>" + table.format(self._break(key)))
+            elif key in self.breaks:
+                out[0] = table.format(self._break(key))
+            out.append(f"<tr><td width='{first_width}'><a name='{key}'>{first}</a></td><td>{second}</td></tr>")
+        out.append("</table>")
+        self.parts.append("".join(out))
+
+    def add(self, text: str) -> None:
+        self.parts.append(text)
+
+
+def _line_cells(line: Line, inline: bool = False) -> tuple[str, str]:
+    """(label, value with its details and footnote); the details on a line of their own unless ``inline``."""
+    value = f"<b>{_e(line.value)}</b>" if line.value else ""
+    detail = _small(_e(line.detail)) if line.detail else ""
+    gap = (" " + _small("·") + " " if inline else "<br>") if value and detail else ""
+    return (f"<span style='color:#333333'>{_e(line.label)}</span>", f"{value}{gap}{detail}{_note(line.source)}")
+
+
+def factsheet_html(sheet: FactSheet, *, text_width_px: float, chart: bool, map_inset: bool,
+                   breaks: frozenset[str] = frozenset()) -> str:
+    """The sheet's body as HTML for QTextDocument; sizes in CSS pixels (1/96 inch). ``breaks``: the keys of
+    the rows and headings that start a new page."""
+    w = sheet.word
+    nr = _e(w("not_recorded"))
+    doc = _Html(breaks)
+    doc.add(f"<p style='font-size:{BODY_PT + 11}pt; font-weight:bold; margin:0'>{_e(sheet.partner)}</p>"
+            f"<p style='margin-top:1pt; color:#444444'>{_e(w('sheet'))} · {_e(w('as_of', date=sheet.as_of_text))}</p>")
+
+    # relations | key figures, side by side
+    relations = _Html(breaks)
+    relations.heading("h-relations", w("relations"))
+    rows = [_line_cells(sheet.level) if sheet.level else (_e(w("level")), nr),
+            _line_cells(sheet.diplomatic) if sheet.diplomatic else (_e(w("diplomatic")), nr)]
+    relations.rows("relations", rows)
+    figures = _Html(breaks)
+    figures.heading("h-figures", w("key_figures"))
+    rows = [_line_cells(x) for x in (sheet.trade, sheet.exports, sheet.imports) if x] if sheet.trade else [
+        (_e(w("turnover_plain")), nr)]
+    rows.append(_line_cells(sheet.target) if sheet.target else (_e(w("target")), nr))
+    figures.rows("figures", rows)
+    doc.add("<table width='100%' cellspacing='0' cellpadding='0'><tr>"
+            f"<td width='50%' style='padding-right:8px'>{''.join(relations.parts)}</td>"
+            f"<td width='50%' style='padding-left:8px'>{''.join(figures.parts)}</td></tr></table>")
+    mechanisms = "; ".join(f"{_e(m.label)}{(' ' + _small('(' + _e(m.detail) + ')')) if m.detail else ''}"
+                           f"{_note(m.source)}" for m in sheet.mechanisms) or nr
+    doc.rows("mechanisms", [(f"<span style='color:#333333'>{_e(w('mechanisms'))}</span>", mechanisms)], "19%")
+    if chart:
+        height = text_width_px * CHART_SIZE[1] / CHART_SIZE[0]
+        doc.add(f"<table width='100%' cellspacing='0' cellpadding='0' style='{doc._break('chart-0')}"
+                f"margin-top:6pt'><tr><td><a name='chart-0'><img src='{_CHART_URL.toString()}' "
+                f"width='{text_width_px:.1f}' height='{height:.1f}'></a><br>{_small(_e(w('chart_note')))}"
+                "</td></tr></table>")
+
+    doc.heading("h-facts", w("key_facts"))
+    if sheet.facts:
+        doc.rows("facts", [_line_cells(f, inline=True) for f in sheet.facts])
+    else:
+        doc.add(f"<p>{nr}</p>")
+
+    doc.heading("h-events", w("events"))
+    if sheet.events:
+        doc.rows("events", [(_e(e.date), f"{_e(e.title)}{_note(e.source)} "
+                             f"{_small(_e(' · '.join(x for x in (e.kind, e.place) if x)))}") for e in sheet.events],
+                 "15%")
+    else:
+        doc.add(f"<p>{nr}</p>")
+
+    doc.heading("h-agreements", w("agreements"))
+    if sheet.agreements:
+        doc.rows("agreements", [(_e(a.date), f"{_e(a.title)}{_note(a.source)} "
+                                 f"{_small(_e(' · '.join(x for x in (a.doc_type, a.documents) if x)))}")
+                                for a in sheet.agreements], "15%")
+        if sheet.agreements_more:
+            doc.add(f"<p style='margin-top:2pt'>{_e(w('and_more', n=sheet.agreements_more))}</p>")
+    else:
+        doc.add(f"<p>{nr}</p>")
+
+    doc.heading("h-corridors", w("corridors"))
+    names = "<br>".join(f"• {_e(n)}" for n in sheet.corridors) or nr
+    if map_inset:
+        map_w = min(MAP_WIDTH_MM / 25.4 * 96, text_width_px * 0.56)
+        map_h = map_w * MAP_VIEWPORT[1] / MAP_VIEWPORT[0]
+        doc.rows("corridors", [(f"{names}<br>{_small(_e(w('map_caption', partner=sheet.partner)))}",
+                                f"<img src='{_MAP_URL.toString()}' width='{map_w:.1f}' height='{map_h:.1f}'>")],
+                 f"{text_width_px - map_w - 6:.0f}")
+    else:
+        doc.rows("corridors", [(names, "")], "100%")
+
+    doc.heading("h-sources", w("sources"))
+    if sheet.sources:
+        rows = []
+        for s in sheet.sources:
+            info = ", ".join(x for x in (s.publisher, s.date) if x)
+            url = f"<br><span style='color:#1b3a5c; font-size:{BODY_PT - 2}pt'>{_e(s.url)}</span>" if s.url else ""
+            rows.append((f"<span style='font-size:{BODY_PT - 1}pt'>{s.number}.</span>",
+                         f"<span style='font-size:{BODY_PT - 1}pt'>{_e(s.title)}"
+                         f"{(' — ' + _small(_e(info))) if info else ''}{url}</span>"))
+        doc.rows("sources", rows, "4%", padding=1)
+    else:
+        doc.add(f"<p>{nr}</p>")
+    return "".join(doc.parts)
+
+
+class _Page:
+    """Where things go on a page of a paint device, in its pixels."""
+
+    def __init__(self, device: QPagedPaintDevice, marking: bool):
+        paint = device.pageLayout().paintRectPixels(device.resolution())
+        self.mm = device.logicalDpiY() / 25.4
+        self.width = float(paint.width())
+        self.height = float(paint.height())
+        self.header = (12.0 if marking else 8.0) * self.mm
+        self.footer = 8.0 * self.mm
+        self.body = self.height - self.header - self.footer
+
+
+def _document(sheet: FactSheet, device: QPagedPaintDevice, page: _Page, chart: QImage | None,
+              inset: QImage | None) -> QTextDocument:
+    """The sheet laid out in pages of ``page.body`` height; laid out again with a page break before each
+    row or heading that would be split from what belongs with it (one at a time, top down)."""
+    doc = QTextDocument()
+    doc.documentLayout().setPaintDevice(device)
+    doc.setDefaultFont(_font(BODY_PT))
+    doc.setDocumentMargin(0)
+    option = QTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)  # long URLs wrap, never run off
+    doc.setDefaultTextOption(option)
+    css_px = page.width / device.logicalDpiX() * 96.0
+    breaks: frozenset[str] = frozenset()
+    for _ in range(MAX_LAYOUTS):
+        doc.setHtml(factsheet_html(sheet, text_width_px=css_px, chart=chart is not None, map_inset=inset is not None,
+                                   breaks=breaks))
+        if chart is not None:
+            doc.addResource(QTextDocument.ResourceType.ImageResource, _CHART_URL, chart)
+        if inset is not None:
+            doc.addResource(QTextDocument.ResourceType.ImageResource, _MAP_URL, inset)
+        doc.setPageSize(QSizeF(page.width, page.body))
+        key = _first_bad_break(doc, page, breaks)
+        if key is None:
+            break
+        breaks = breaks | {key}
+    return doc
+
+
+def _anchors(doc: QTextDocument) -> list[tuple[str, QTextBlock]]:
+    """The named rows and headings, in document order."""
+    found = []
+    block = doc.begin()
+    while block.isValid():
+        it = block.begin()
+        if not it.atEnd():
+            names = it.fragment().charFormat().anchorNames()
+            if names:
+                found.append((names[0], block))
+        block = block.next()
+    return found
+
+
+def _first_bad_break(doc: QTextDocument, page: _Page, breaks: frozenset[str]) -> str | None:
+    """The first heading too close to the foot of its page, or the first row split across two pages
+    (the heading above it if it is the first row of its section); None if there is none."""
+    layout = doc.documentLayout()
+    body = page.body
+    headings: dict[str, float] = {}
+    for key, block in _anchors(doc):
+        if key in breaks:
+            continue
+        rect = layout.blockBoundingRect(block)
+        if key.startswith("h-"):
+            headings[key] = rect.top()
+            if body - rect.bottom() % body < KEEP_WITH_NEXT_MM * page.mm and rect.top() % body > page.mm:
+                return key
+            continue
+        cursor = QTextCursor(block)
+        table = cursor.currentTable()
+        if table is None:
+            continue
+        row = table.cellAt(cursor).row()
+        cells = [table.cellAt(row, column) for column in range(table.columns())]
+        top = min(layout.blockBoundingRect(c.firstCursorPosition().block()).top() for c in cells)
+        bottom = max(layout.blockBoundingRect(c.lastCursorPosition().block()).bottom() for c in cells)
+        if math.floor(top / body) == math.floor((bottom - 0.5) / body) or bottom - top > 0.8 * body:
+            continue
+        section, _, index = key.rpartition("-")
+        heading = f"h-{section}"
+        if index == "0" and heading in headings and math.floor(headings[heading] / body) == math.floor(top / body):
+            return heading
+        return key
+    return None
+
+
+def _paint_pages(sheet: FactSheet, doc: QTextDocument, painter: QPainter, device: QPagedPaintDevice,
+                 page: _Page, first: bool = True) -> int:
+    """Print the document page by page with its header and footer; return the number of pages."""
+    total = doc.pageCount()
+    for n in range(total):
+        if n or not first:
+            device.newPage()
+        painter.save()
+        painter.translate(0, page.header - n * page.body)
+        doc.drawContents(painter, QRectF(0, n * page.body, page.width, page.body))
+        painter.restore()
+        _header_footer(sheet, painter, page, n + 1, total)
+    return total
+
+
+def _header_footer(sheet: FactSheet, painter: QPainter, page: _Page, number: int, total: int) -> None:
+    mm = page.mm
+    painter.save()
+    small, bold = _font(7.5), _font(7.5, bold=True)
+
+    def metrics(font: QFont) -> QFontMetricsF:
+        return QFontMetricsF(font, painter.device())  # in the device's pixels, not the screen's
+
+    top = 0.0
+    if sheet.marking:
+        painter.setFont(_font(8.5, bold=True))
+        painter.setPen(INK)
+        text = metrics(painter.font()).elidedText(sheet.marking, Qt.TextElideMode.ElideRight, page.width)
+        painter.drawText(QRectF(0, 0, page.width, 4.5 * mm),
+                         int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop), text)
+        top = 4.5 * mm
+    right = f"{sheet.word('app')} · {sheet.word('as_of', date=sheet.as_of_text)}"
+    right_w = metrics(small).horizontalAdvance(right)
+    painter.setFont(bold)
+    painter.setPen(INK)
+    name = metrics(bold).elidedText(sheet.partner, Qt.TextElideMode.ElideRight, page.width - right_w - 6 * mm)
+    box = QRectF(0, top, page.width, 4.5 * mm)
+    painter.drawText(box, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop), name)
+    painter.setFont(small)
+    painter.setPen(GREY)
+    painter.drawText(box, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop), right)
+    painter.setPen(QPen(RULE, 0.25 * mm))
+    painter.drawLine(QPointF(0, top + 4.8 * mm), QPointF(page.width, top + 4.8 * mm))
+
+    foot = page.height - page.footer
+    painter.drawLine(QPointF(0, foot + 2.5 * mm), QPointF(page.width, foot + 2.5 * mm))
+    box = QRectF(0, foot + 3.2 * mm, page.width, 4.5 * mm)
+    page_text = sheet.word("page", n=number, total=total)
+    page_w = metrics(small).horizontalAdvance(page_text)
+    painter.setPen(GREY)
+    painter.drawText(box, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop), page_text)
+    left = sheet.partner
+    if sheet.marking:
+        left = f"{sheet.marking} · {sheet.partner}"
+        painter.setPen(INK)
+        painter.setFont(bold)
+    text = metrics(painter.font()).elidedText(left, Qt.TextElideMode.ElideRight, page.width - page_w - 6 * mm)
+    painter.drawText(box, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop), text)
+    painter.restore()
+
+
+class _Renderer:
+    """Draws sheets onto one paged device; keeps one map view for all of them."""
+
+    def __init__(self, *, chart: bool, map_inset: bool, map_view=None, repo: Repository | None = None):
+        ensure_fonts()
+        self.chart = chart
+        self.map_inset = map_inset
+        self.map_view = map_view
+        self.repo = repo
+        self._own_view = False
+
+    def images(self, sheet: FactSheet) -> tuple[QImage | None, QImage | None]:
+        chart = chart_image(sheet) if self.chart else None
+        inset = None
+        if self.map_inset and sheet.corridors:
+            if self.map_view is None and self.repo is not None:
+                self.map_view = make_map_view(self.repo)
+                self._own_view = True
+            if self.map_view is not None:
+                inset = map_image(self.map_view, sheet.iso3, sheet.lang)
+        return chart, inset
+
+    def paint(self, sheet: FactSheet, painter: QPainter, device: QPagedPaintDevice, first: bool) -> int:
+        page = _Page(device, bool(sheet.marking))
+        chart, inset = self.images(sheet)
+        doc = _document(sheet, device, page, chart, inset)
+        return _paint_pages(sheet, doc, painter, device, page, first)
+
+    def close(self) -> None:
+        if self._own_view and self.map_view is not None:
+            self.map_view.close()
+            self.map_view.deleteLater()
+            self.map_view = None
+
+
+def _writer(path: Path, page_size: str, title: str) -> QPdfWriter:
+    if page_size not in PAGE_SIZES:
+        raise ValueError(f"unknown page size {page_size!r} (choose one of {', '.join(PAGE_SIZES)})")
+    writer = QPdfWriter(str(path))
+    writer.setResolution(RESOLUTION)
+    margins = QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM)
+    writer.setPageLayout(QPageLayout(QPageSize(PAGE_SIZES[page_size]), QPageLayout.Orientation.Portrait, margins,
+                                     QPageLayout.Unit.Millimeter))
+    writer.setTitle(title)
+    writer.setCreator("Partnership Atlas")
+    return writer
+
+
+def _begin(painter: QPainter, writer: QPdfWriter, path: Path) -> None:
+    if not painter.begin(writer):
+        raise OSError(f"{path} could not be written")
+    painter.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing
+                           | QPainter.RenderHint.SmoothPixmapTransform | QPainter.RenderHint.LosslessImageRendering)
+
+
+def _temporary(target: Path) -> Path:
+    """A new empty file beside ``target`` (same folder: renamed into place at the end)."""
+    fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    os.close(fd)
+    return Path(name)
+
+
+def _title(sheet: FactSheet) -> str:
+    return f"{sheet.partner} — {sheet.word('sheet')} ({sheet.as_of_text})"
+
+
+def render_factsheet(sheet: FactSheet, path: str | os.PathLike[str], *, page_size: str = "A4", chart: bool = True,
+                     map_inset: bool = True, map_view=None, repo: Repository | None = None) -> int:
+    """Write the sheet as a PDF (through a temporary file renamed into place); return its page count.
+
+    The map inset needs ``map_view`` (from :func:`make_map_view`, reused between sheets) or ``repo`` to
+    build one; with neither it is left out.
+    """
+    target = Path(path)
+    renderer = _Renderer(chart=chart, map_inset=map_inset, map_view=map_view, repo=repo)
+    tmp = _temporary(target)
+    try:
+        writer = _writer(tmp, page_size, _title(sheet))
+        painter = QPainter()
+        _begin(painter, writer, target)
+        try:
+            pages = renderer.paint(sheet, painter, writer, True)
+        finally:
+            painter.end()
+        del writer
+        os.replace(tmp, target)
+        return pages
+    finally:
+        renderer.close()
+        tmp.unlink(missing_ok=True)
+
+
+def print_factsheet(sheet: FactSheet, printer, *, chart: bool = True, map_inset: bool = True, map_view=None,
+                    repo: Repository | None = None) -> int:
+    """Print the sheet on a QPrinter (what QPrintPreviewDialog's paintRequested hands over); return pages."""
+    layout = printer.pageLayout()
+    if min(layout.margins(QPageLayout.Unit.Millimeter).left(), layout.margins(QPageLayout.Unit.Millimeter).top()) < 10:
+        printer.setPageMargins(QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM), QPageLayout.Unit.Millimeter)
+    renderer = _Renderer(chart=chart, map_inset=map_inset, map_view=map_view, repo=repo)
+    painter = QPainter()
+    if not painter.begin(printer):
+        raise OSError("the printer could not be started")
+    painter.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing
+                           | QPainter.RenderHint.SmoothPixmapTransform)
+    try:
+        return renderer.paint(sheet, painter, printer, True)
+    finally:
+        painter.end()
+        renderer.close()
+
+
+def sheet_filename(iso3: str, lang: str) -> str:
+    return f"factsheet-{iso3.lower()}-{lang}.pdf"
+
+
+def render_all(repo: Repository, lang: str, out: str | os.PathLike[str], combined: bool,
+               progress: Callable[[int, int], bool | None] | None = None, *, as_of: str | None = None,
+               marking: str | None = None, page_size: str = "A4", chart: bool = True, map_inset: bool = True,
+               map_view=None) -> list[Path]:
+    """A fact sheet for every partner: one PDF each in the folder ``out``, or (``combined``) one PDF ``out``
+    with each partner starting on a new page. ``progress(done, total)`` returning False cancels: then no
+    file is written (everything goes through temporary files renamed into place at the end)."""
+    partners = [p.iso3 for p in repo.partners()]
+    target = Path(out)
+    if not combined:
+        target.mkdir(parents=True, exist_ok=True)
+    elif target.is_dir():
+        target = target / f"factsheets-{lang}.pdf"
+    total = len(partners)
+    if progress is not None and progress(0, total) is False:
+        return []
+    renderer = _Renderer(chart=chart, map_inset=map_inset, map_view=map_view, repo=repo)
+    staged: list[tuple[Path, Path]] = []
+    painter = QPainter()
+    writer = None
+    try:
+        if combined:
+            tmp = _temporary(target)
+            staged.append((tmp, target))
+            writer = _writer(tmp, page_size, f"{word(lang, 'sheet')} ({as_of or ''})".replace(" ()", ""))
+            _begin(painter, writer, target)
+        for done, iso3 in enumerate(partners, 1):
+            sheet = build_factsheet(repo, iso3, lang, as_of, marking)
+            if combined:
+                renderer.paint(sheet, painter, writer, done == 1)
+            else:
+                final = target / sheet_filename(iso3, lang)
+                tmp = _temporary(final)
+                staged.append((tmp, final))
+                one = _writer(tmp, page_size, _title(sheet))
+                _begin(painter, one, final)
+                try:
+                    renderer.paint(sheet, painter, one, True)
+                finally:
+                    painter.end()
+                del one
+            if progress is not None and progress(done, total) is False:
+                return []
+        if combined:
+            painter.end()
+            writer = None
+        for tmp, final in staged:
+            os.replace(tmp, final)
+        return [final for _, final in staged]
+    finally:
+        if painter.isActive():
+            painter.end()
+        renderer.close()
+        for tmp, _ in staged:
+            tmp.unlink(missing_ok=True)
+
+
+__all__ = ["render_factsheet", "render_all", "print_factsheet", "make_map_view", "map_image", "chart_image",
+           "factsheet_html", "ensure_fonts", "PAGE_SIZES"]
