@@ -1,0 +1,556 @@
+"""Merging a newer bundled database (shipped with a newer program) into the user's copy.
+
+The bundled data is identified by the seed hash the build stores in ``meta`` (``seed_sha256``); the user's
+copy records which bundled data it was made from or last merged in ``meta['bundled_data']`` (a copy made
+before that key existed still carries the ``seed_sha256`` of the bundle it was copied from).
+
+Records are matched by uid; ids differ between the two files, so every reference (partners, events,
+sources, corridors, nodes, conflict groups) is compared and written through uids. For each record:
+
+- in the bundle but not in the user's copy: added, unless the user deleted it (``record_marks``);
+- untouched by the user and different in the bundle: the bundle's values replace the old bundled ones;
+- changed (or added) by the user and changed by the bundle too: the user's values stay and a conflict is
+  reported (and logged in ``change_log``, action 'merge', with the bundled values as "before" and the
+  user's kept values as "after");
+- records the user added stay; records the user deleted stay deleted; nothing is ever deleted.
+
+"Changed by the bundle" compares with the bundled values the user's record started from: the values
+recorded at the previous merge (``meta['merge_base']``) or else the record's state before the user's
+first edit (the earliest ``change_log`` entry since the previous merge). Vocabulary codes and metrics that
+are new are added. Everything is written in one transaction, after a verified backup.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import hashlib
+import json
+import os
+import sqlite3
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from desktop.core.edits import RecordChange, Snapshot
+from desktop.core.errors import AtlasError
+from desktop.data import editing
+from desktop.data.backup import BackupError
+from desktop.data.database import Database, connect
+from desktop.data.migrations import _VOCABULARIES
+
+META_KEY = "bundled_data"
+META_HISTORY = "bundled_data_history"
+META_BASE = "merge_base"
+META_LOG = "merged_log_id"
+
+# (kind, table) in an order where everything a record refers to comes before it
+KINDS: tuple[tuple[str, str], ...] = (
+    ("partner", "partners"), ("source", "sources"), ("corridor", "corridors"), ("node", "nodes"),
+    ("segment", "segments"), ("mechanism", "mechanisms"), ("event", "events"), ("agreement", "agreements"),
+    ("trade", "trade_figures"), ("target", "targets"), ("fact", "facts"), ("project", "projects"),
+)
+# columns that hold the id of another record: column -> referenced table
+FKS: dict[str, dict[str, str]] = {
+    "agreements": {"event_id": "events"},
+    "trade_figures": {"partner_id": "partners"},
+    "targets": {"partner_id": "partners"},
+    "facts": {"partner_id": "partners", "corridor_id": "corridors"},
+    "segments": {"corridor_id": "corridors", "from_node_id": "nodes", "to_node_id": "nodes"},
+    "mechanisms": {"partner_id": "partners"},
+    "projects": {"partner_id": "partners", "corridor_id": "corridors", "node_id": "nodes"},
+}
+_PARTNER_LINK = {"agreement": ("agreement_partners", "agreement_id"), "event": ("event_partners", "event_id")}
+_TYPED = {"record_sources", "record_places", "conflict_members"}  # link tables with record_type = kind
+
+
+class UpgradeError(AtlasError):
+    """The newer bundled data could not be merged; the user's database was left as it was."""
+
+
+@dataclass(frozen=True)
+class MergeConflict:
+    kind: str
+    uid: str
+    record_id: int
+    fields: tuple[str, ...]
+    user_values: dict  # field -> the user's value (kept); references as uids
+    bundled_values: dict  # field -> the newer bundled value (not applied)
+
+
+@dataclass
+class MergeReport:
+    backup: Path | None
+    bundled_data: str
+    added: list[tuple[str, str]] = field(default_factory=list)  # (kind, uid)
+    updated: list[tuple[str, str]] = field(default_factory=list)
+    conflicts: list[MergeConflict] = field(default_factory=list)
+    kept_deleted: list[tuple[str, str]] = field(default_factory=list)  # deleted by the user: not brought back
+    skipped: list[tuple[str, str, str]] = field(default_factory=list)  # (kind, uid, why) could not be merged
+    vocabulary_added: int = 0
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.added or self.updated or self.vocabulary_added)
+
+    def summary(self) -> str:
+        parts = [f"{len(self.added)} record(s) added", f"{len(self.updated)} updated"]
+        if self.conflicts:
+            parts.append(f"{len(self.conflicts)} kept with your changes although the new data differs")
+        if self.skipped:
+            parts.append(f"{len(self.skipped)} could not be merged")
+        return "Newer reference data merged: " + ", ".join(parts) + "."
+
+
+# ---------------------------------------------------------------------------------------------- identity
+
+def bundled_data_id(path: str | os.PathLike[str]) -> str:
+    """What identifies a bundled database's data: its seed hash, or else a hash of the file."""
+    p = Path(path)
+    try:
+        conn = sqlite3.connect(p.resolve().as_uri() + "?mode=ro", uri=True)
+        try:
+            row = conn.execute("SELECT value FROM meta WHERE key = 'seed_sha256'").fetchone()
+        finally:
+            conn.close()
+        if row and row[0]:
+            return str(row[0])
+    except sqlite3.Error:
+        pass
+    return "file-sha256:" + hashlib.sha256(p.read_bytes()).hexdigest()
+
+
+def user_data_id(db: Database) -> str | None:
+    """Which bundled data the user's copy was made from or last merged."""
+    return db.meta(META_KEY) or db.meta("seed_sha256")
+
+
+def _history(db: Database) -> list[str]:
+    try:
+        value = json.loads(db.meta(META_HISTORY) or "[]")
+    except ValueError:
+        return []
+    return [str(v) for v in value] if isinstance(value, list) else []
+
+
+def needs_upgrade(user_db: Database, bundled_path: str | os.PathLike[str]) -> bool:
+    """True when the bundled database holds data the user's copy has not merged yet (an older bundle that
+    was merged before, e.g. after going back to an older program, is not merged again)."""
+    bundled = Path(bundled_path)
+    if user_db.readonly or not bundled.is_file():
+        return False
+    try:
+        if os.path.samefile(bundled, user_db.path):
+            return False
+    except OSError:
+        pass
+    theirs = bundled_data_id(bundled)
+    mine = user_data_id(user_db)
+    return theirs != mine and theirs not in _history(user_db)
+
+
+# ---------------------------------------------------------------------------------------------- reading
+
+class _Side:
+    """One database's records in a form without ids (references as uids)."""
+
+    def __init__(self, conn: sqlite3.Connection):
+        self.conn = conn
+        self._cols: dict[str, list[str]] = {}
+        self.uid_of: dict[str, dict[int, str]] = {}
+        self.id_of: dict[str, dict[str, int]] = {}
+        for table in ("partners", "events", "sources", "corridors", "nodes", "conflict_groups"):
+            rows = conn.execute(f"SELECT id, uid FROM {table}").fetchall()
+            self.uid_of[table] = {i: u for i, u in rows}
+            self.id_of[table] = {u: i for i, u in rows}
+
+    def columns(self, table: str) -> list[str]:
+        if table not in self._cols:
+            self._cols[table] = [r[1] for r in self.conn.execute(f"PRAGMA table_xinfo({table})") if r[6] == 0]
+        return self._cols[table]
+
+    def register(self, table: str, record_id: int, uid: str) -> None:
+        if table in self.uid_of:
+            self.uid_of[table][record_id] = uid
+            self.id_of[table][uid] = record_id
+
+    def _uid(self, table: str, record_id: int | None) -> str | None:
+        return None if record_id is None else self.uid_of[table].get(record_id, f"#missing-{record_id}")
+
+    def canonical(self, kind: str, table: str, row: dict, links: dict[str, list[dict]]) -> dict:
+        """A record as comparable values: the row without id (references as uids) and its own link rows."""
+        out = {}
+        for col, value in row.items():
+            if col == "id":
+                continue
+            ref = FKS.get(table, {}).get(col)
+            out[col] = self._uid(ref, value) if ref else value
+        if kind in _PARTNER_LINK:
+            t, c = _PARTNER_LINK[kind]
+            out["partners"] = [u for _, u in sorted((r["position"], str(self._uid("partners", r["partner_id"])))
+                                                    for r in links.get(f"{t}.{c}", ()))]
+        if kind == "agreement":
+            out["sectors"] = sorted(r["sector"] for r in links.get("agreement_sectors.agreement_id", ()))
+        out["sources"] = [u for _, u in sorted((r["position"], str(self._uid("sources", r["source_id"])))
+                                               for r in links.get("record_sources.record_id", ()))]
+        out["places"] = sorted(([self._uid("corridors", r.get("corridor_id")), self._uid("nodes", r.get("node_id"))]
+                                for r in links.get("record_places.record_id", ())), key=json.dumps)
+        out["conflicts"] = sorted(([self._uid("conflict_groups", r["group_id"]), r["is_preferred"], r.get("reason_en"),
+                                    r.get("reason_ru")] for r in links.get("conflict_members.record_id", ())),
+                                  key=lambda v: json.dumps(v, default=str))
+        return json.loads(json.dumps(out, default=str))
+
+    def _link_rows(self, kind: str, table: str, column: str, record_id: int | None = None) -> dict[int, list[dict]]:
+        where, params = [], []
+        if table in _TYPED:
+            where.append("record_type = ?")
+            params.append(kind)
+        if record_id is not None:
+            where.append(f"{column} = ?")
+            params.append(record_id)
+        sql = f"SELECT * FROM {table}" + (f" WHERE {' AND '.join(where)}" if where else "")
+        cur = self.conn.execute(sql, params)
+        names = [d[0] for d in cur.description]
+        out: dict[int, list[dict]] = {}
+        for r in cur.fetchall():
+            d = dict(zip(names, r))
+            out.setdefault(d[column], []).append(d)
+        return out
+
+    def _link_keys(self, kind: str) -> list[tuple[str, str]]:
+        keys = [("record_sources", "record_id"), ("record_places", "record_id"), ("conflict_members", "record_id")]
+        if kind in _PARTNER_LINK:
+            keys.append(_PARTNER_LINK[kind])
+        if kind == "agreement":
+            keys.append(("agreement_sectors", "agreement_id"))
+        return keys
+
+    def records(self, kind: str, table: str) -> dict[str, tuple[int, dict]]:
+        """Every record of a kind: uid -> (id, canonical values)."""
+        cols = self.columns(table)
+        cur = self.conn.execute(f"SELECT {', '.join(cols)} FROM {table}")
+        rows = [dict(zip(cols, r)) for r in cur.fetchall()]
+        links = {f"{t}.{c}": self._link_rows(kind, t, c) for t, c in self._link_keys(kind)}
+        out = {}
+        for row in rows:
+            mine = {key: by_id.get(row["id"], []) for key, by_id in links.items()}
+            out[row["uid"]] = (row["id"], self.canonical(kind, table, row, mine))
+        return out
+
+    def record(self, kind: str, table: str, record_id: int) -> dict | None:
+        cols = self.columns(table)
+        r = self.conn.execute(f"SELECT {', '.join(cols)} FROM {table} WHERE id = ?", (record_id,)).fetchone()
+        if r is None:
+            return None
+        row = dict(zip(cols, r))
+        links = {f"{t}.{c}": self._link_rows(kind, t, c, record_id).get(record_id, [])
+                 for t, c in self._link_keys(kind)}
+        return self.canonical(kind, table, row, links)
+
+
+def _differing(a: dict, b: dict) -> list[str]:
+    return [k for k in sorted(set(a) | set(b)) if a.get(k) != b.get(k)]
+
+
+# ---------------------------------------------------------------------------------------------- writing
+
+class _Skip(Exception):
+    pass
+
+
+class _Writer:
+    def __init__(self, db: Database, user: _Side):
+        self.db, self.user, self.conn = db, user, db.conn
+        self.editor = editing.Editor(db)
+        self.pending_conflicts: list[tuple[str, int, list]] = []
+
+    def _resolve(self, table: str, uid: str | None) -> int | None:
+        return None if uid is None else self.user.id_of.get(table, {}).get(uid)
+
+    def _row(self, table: str, values: dict) -> dict:
+        notnull = {r[1] for r in self.conn.execute(f"PRAGMA table_info({table})") if r[3]}
+        row = {}
+        for col in self.user.columns(table):
+            if col == "id":
+                continue
+            ref = FKS.get(table, {}).get(col)
+            if ref:
+                rid = self._resolve(ref, values.get(col))
+                if rid is None and values.get(col) is not None and col in notnull:
+                    raise _Skip(f"it refers to {ref[:-1]} “{values.get(col)}”, which is not in your database")
+                row[col] = rid
+            else:
+                row[col] = values.get(col)
+        return row
+
+    def _write_links(self, kind: str, record_id: int, new: dict, old: dict | None) -> None:
+        ex = self.conn.execute
+
+        def differs(name: str) -> bool:
+            return old is None or old.get(name) != new.get(name)
+
+        if kind in _PARTNER_LINK and differs("partners"):
+            t, c = _PARTNER_LINK[kind]
+            ex(f"DELETE FROM {t} WHERE {c} = ?", (record_id,))
+            for n, uid in enumerate(new.get("partners", [])):
+                pid = self._resolve("partners", uid)
+                if pid is None:
+                    raise _Skip(f"its partner “{uid}” is not in your database")
+                ex(f"INSERT INTO {t} ({c}, partner_id, position) VALUES (?, ?, ?)", (record_id, pid, n))
+        if kind == "agreement" and differs("sectors"):
+            ex("DELETE FROM agreement_sectors WHERE agreement_id = ?", (record_id,))
+            for code in new.get("sectors", []):
+                ex("INSERT INTO agreement_sectors (agreement_id, sector) VALUES (?, ?)", (record_id, code))
+        if kind == "source":
+            return
+        if differs("sources"):
+            ex("DELETE FROM record_sources WHERE record_type = ? AND record_id = ?", (kind, record_id))
+            for n, uid in enumerate(new.get("sources", [])):
+                sid = self._resolve("sources", uid)
+                if sid is not None:  # a source the user deleted is not cited again
+                    ex("INSERT INTO record_sources (record_type, record_id, source_id, position) VALUES (?, ?, ?, ?)",
+                       (kind, record_id, sid, n))
+        if differs("places"):
+            ex("DELETE FROM record_places WHERE record_type = ? AND record_id = ?", (kind, record_id))
+            for corridor, node in new.get("places", []):
+                cid, nid = self._resolve("corridors", corridor), self._resolve("nodes", node)
+                if (cid is None) != (nid is None):
+                    ex("INSERT INTO record_places (record_type, record_id, corridor_id, node_id) VALUES (?, ?, ?, ?)",
+                       (kind, record_id, cid, nid))
+        if differs("conflicts"):  # written after all records: a preferred member may move within a group
+            self.pending_conflicts.append((kind, record_id, new.get("conflicts", [])))
+
+    def insert(self, kind: str, table: str, uid: str, values: dict) -> int:
+        row = self._row(table, values)
+        cols = list(row)
+        cur = self.conn.execute(f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})",
+                                [row[c] for c in cols])
+        record_id = int(cur.lastrowid)
+        self._write_links(kind, record_id, values, None)
+        return record_id
+
+    def update(self, kind: str, table: str, record_id: int, old: dict, new: dict) -> None:
+        row = self._row(table, new)
+        changed = [c for c in row if c != "uid" and old.get(c) != new.get(c)]
+        if changed:
+            self.conn.execute(f"UPDATE {table} SET {', '.join(f'{c} = ?' for c in changed)} WHERE id = ?",
+                              [row[c] for c in changed] + [record_id])
+        self._write_links(kind, record_id, new, old)
+
+    def write_conflict_memberships(self, report: MergeReport, uid_of: dict[tuple[str, int], str]) -> None:
+        for kind, record_id, _ in self.pending_conflicts:
+            self.conn.execute("DELETE FROM conflict_members WHERE record_type = ? AND record_id = ?", (kind, record_id))
+        for kind, record_id, members in self.pending_conflicts:
+            for group, preferred, reason_en, reason_ru in members:
+                gid = self._resolve("conflict_groups", group)
+                if gid is None:
+                    continue
+                self.conn.execute("SAVEPOINT merge_member")
+                try:
+                    self.conn.execute(
+                        "INSERT INTO conflict_members (group_id, record_type, record_id, is_preferred, reason_en, "
+                        "reason_ru) VALUES (?, ?, ?, ?, ?, ?)", (gid, kind, record_id, preferred, reason_en, reason_ru))
+                except sqlite3.IntegrityError as exc:
+                    self.conn.execute("ROLLBACK TO merge_member")
+                    report.skipped.append((kind, uid_of.get((kind, record_id), str(record_id)),
+                                           f"its place in the conflict group “{group}” could not be set ({exc})"))
+                self.conn.execute("RELEASE merge_member")
+
+    # ------------------------------------------------------------------ change log
+
+    def log_snapshot(self, kind: str, table: str, record_id: int):
+        if kind in editing.TABLES:
+            return self.editor.snapshot(kind, record_id)
+        cols = self.user.columns(table)
+        r = self.conn.execute(f"SELECT {', '.join(cols)} FROM {table} WHERE id = ?", (record_id,)).fetchone()
+        return None if r is None else Snapshot(kind, dict(zip(cols, r)))
+
+    def log(self, kind: str, record_id: int, uid: str, fields: list[str], before: dict | None, after: dict | None,
+            stamp: tuple[str, str, str]) -> None:
+        now, user, batch = stamp
+        self.conn.execute(
+            "INSERT INTO change_log (changed_at, user_name, action, record_type, record_id, record_uid, fields, "
+            "before_json, after_json, batch_id) VALUES (?, ?, 'merge', ?, ?, ?, ?, ?, ?, ?)",
+            (now, user, kind, record_id, uid, json.dumps(fields),
+             None if before is None else json.dumps(before, ensure_ascii=False, sort_keys=True, default=str),
+             None if after is None else json.dumps(after, ensure_ascii=False, sort_keys=True, default=str), batch))
+
+
+def _dump(snap) -> dict | None:
+    return None if snap is None else {"row": snap.row, "links": {k: list(v) for k, v in snap.links.items()}}
+
+
+# ---------------------------------------------------------------------------------------------- merging
+
+def _merge_base(db: Database) -> dict[str, dict]:
+    try:
+        value = json.loads(db.meta(META_BASE) or "{}")
+    except ValueError:
+        return {}
+    return value if isinstance(value, dict) else {}
+
+
+def _base_from_log(db: Database, user: _Side, kind: str, table: str, uid: str, since: int) -> dict | None:
+    row = db.conn.execute(
+        "SELECT before_json FROM change_log WHERE record_type = ? AND record_uid = ? AND id > ? AND action <> 'merge' "
+        "AND before_json IS NOT NULL ORDER BY id LIMIT 1", (kind, uid, since)).fetchone()
+    if row is None:
+        return None
+    try:
+        data = json.loads(row[0])
+        return user.canonical(kind, table, data["row"], data.get("links", {}))
+    except (ValueError, KeyError, TypeError):
+        return None
+
+
+def _marks(conn: sqlite3.Connection) -> dict[tuple[str, str], str]:
+    return {(k, u): s for k, u, s in conn.execute("SELECT record_type, record_uid, state FROM record_marks")}
+
+
+def _set_meta(conn: sqlite3.Connection, key: str, value: str) -> None:
+    conn.execute("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                 (key, value))
+
+
+def merge_bundled(user_db: Database, bundled_path: str | os.PathLike[str], *,
+                  backup_dir: str | os.PathLike[str] | None) -> MergeReport:
+    """Merge the bundled database into the user's copy (see the module notes); returns what was done.
+
+    A verified backup of the user's database is made in ``backup_dir`` first (reason "upgrade"). The merge
+    is one transaction: on any failure nothing is changed and :class:`UpgradeError` says why. Running it
+    again with the same bundle changes nothing.
+    """
+    from desktop.data.backups import automatic_backup
+
+    bundled = Path(bundled_path)
+    if user_db.readonly:
+        raise UpgradeError(f"{user_db.path} is open read-only; the newer reference data cannot be merged into it.")
+    if not bundled.is_file():
+        raise UpgradeError(f"The bundled database {bundled} is missing; nothing was merged.")
+    data_id = bundled_data_id(bundled)
+    try:
+        backup = automatic_backup(user_db, backup_dir, "upgrade")
+    except BackupError as exc:
+        raise UpgradeError(f"Your database could not be backed up before merging the newer reference data, so "
+                           f"nothing was merged: {exc}") from exc
+    report = MergeReport(backup, data_id)
+    try:
+        source = connect(bundled, readonly=True)
+    except sqlite3.Error as exc:
+        raise UpgradeError(f"The bundled database {bundled} cannot be read ({exc}); nothing was merged.") from exc
+    try:
+        with user_db.transaction() as conn:
+            _merge(user_db, conn, source, report)
+    except UpgradeError:
+        raise
+    except (sqlite3.Error, OSError, AtlasError, KeyError, ValueError) as exc:
+        raise UpgradeError(f"The newer reference data could not be merged ({exc}). Your database was left as it "
+                           f"was; a backup is at {backup}.") from exc
+    finally:
+        source.close()
+    return report
+
+
+def _merge(db: Database, conn: sqlite3.Connection, source: sqlite3.Connection, report: MergeReport) -> None:
+    stamp = (_dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds"), editing.os_user(),
+             "merge-" + report.bundled_data[:16] + "-" + _dt.datetime.now().strftime("%Y%m%d%H%M%S"))
+    # vocabularies and metrics: new codes only
+    for table in (*_VOCABULARIES, "metrics"):
+        cols = [r[1] for r in source.execute(f"PRAGMA table_info({table})")]
+        mine = {r[1] for r in conn.execute(f"PRAGMA table_info({table})")}
+        cols = [c for c in cols if c in mine]
+        for values in source.execute(f"SELECT {', '.join(cols)} FROM {table}").fetchall():
+            cur = conn.execute(f"INSERT OR IGNORE INTO {table} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})",
+                               values)
+            report.vocabulary_added += cur.rowcount
+    for uid, record_type in source.execute("SELECT uid, record_type FROM conflict_groups").fetchall():
+        conn.execute("INSERT OR IGNORE INTO conflict_groups (uid, record_type) VALUES (?, ?)", (uid, record_type))
+
+    theirs, user = _Side(source), _Side(conn)
+    writer = _Writer(db, user)
+    marks = _marks(conn)
+    base_store = _merge_base(db)
+    since = int(db.meta(META_LOG) or 0)
+    new_base: dict[str, dict] = {}
+    uid_of: dict[tuple[str, int], str] = {}
+
+    for kind, table in KINDS:
+        bundled_records = theirs.records(kind, table)
+        mine = user.records(kind, table)
+        for uid, (_their_id, new) in bundled_records.items():
+            mark = marks.get((kind, uid))
+            if uid not in mine:
+                if mark == "deleted":
+                    report.kept_deleted.append((kind, uid))
+                    continue
+                conn.execute("SAVEPOINT merge_record")
+                try:
+                    record_id = writer.insert(kind, table, uid, new)
+                except (_Skip, sqlite3.IntegrityError) as exc:
+                    conn.execute("ROLLBACK TO merge_record")
+                    conn.execute("RELEASE merge_record")
+                    report.skipped.append((kind, uid, str(exc)))
+                    continue
+                conn.execute("RELEASE merge_record")
+                user.register(table, record_id, uid)
+                uid_of[(kind, record_id)] = uid
+                after = writer.log_snapshot(kind, table, record_id)
+                writer.log(kind, record_id, uid, sorted(new), None, _dump(after), stamp)
+                report.added.append((kind, uid))
+                continue
+            record_id, current = mine[uid]
+            uid_of[(kind, record_id)] = uid
+            if current == new:
+                if mark in ("changed", "added"):
+                    new_base[f"{kind}:{uid}"] = new
+                continue
+            if mark in ("changed", "added"):
+                key = f"{kind}:{uid}"
+                new_base[key] = new
+                base = base_store.get(key) or _base_from_log(db, user, kind, table, uid, since)
+                if base is None:
+                    fields = _differing(current, new)
+                elif base != new:
+                    fields = [f for f in _differing(base, new) if current.get(f) != new.get(f)]
+                else:
+                    fields = []
+                if fields:
+                    conflict = MergeConflict(kind, uid, record_id, tuple(fields),
+                                             {f: current.get(f) for f in fields}, {f: new.get(f) for f in fields})
+                    report.conflicts.append(conflict)
+                    writer.log(kind, record_id, uid, fields, {"row": conflict.bundled_values, "links": {},
+                                                               "merge": "bundled value, not applied"},
+                               {"row": conflict.user_values, "links": {}, "merge": "your value, kept"}, stamp)
+                continue
+            # untouched by the user: the bundle's values replace the old bundled ones
+            before = writer.log_snapshot(kind, table, record_id)
+            conn.execute("SAVEPOINT merge_record")
+            try:
+                writer.update(kind, table, record_id, current, new)
+            except (_Skip, sqlite3.IntegrityError) as exc:
+                conn.execute("ROLLBACK TO merge_record")
+                conn.execute("RELEASE merge_record")
+                report.skipped.append((kind, uid, str(exc)))
+                continue
+            conn.execute("RELEASE merge_record")
+            if user.record(kind, table, record_id) == current:
+                continue  # nothing could change (e.g. it refers to a record the user deleted)
+            after = writer.log_snapshot(kind, table, record_id)
+            if before is not None and after is not None:
+                fields = RecordChange(kind, before, after).fields()
+            else:
+                fields = _differing(current, new)
+            writer.log(kind, record_id, uid, fields, _dump(before), _dump(after), stamp)
+            report.updated.append((kind, uid))
+    writer.write_conflict_memberships(report, uid_of)
+    problems = conn.execute("PRAGMA foreign_key_check").fetchall()
+    if problems:
+        raise UpgradeError(f"The merge would leave broken references ({problems[:5]}); nothing was changed.")
+
+    history = _history(db)
+    previous = user_data_id(db)
+    for value in (previous, report.bundled_data):
+        if value and value not in history:
+            history.append(value)
+    _set_meta(conn, META_KEY, report.bundled_data)
+    _set_meta(conn, META_HISTORY, json.dumps(history))
+    _set_meta(conn, META_BASE, json.dumps(new_base, ensure_ascii=False, sort_keys=True))
+    last = conn.execute("SELECT coalesce(max(id), 0) FROM change_log").fetchone()[0]
+    _set_meta(conn, META_LOG, str(last))
