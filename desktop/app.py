@@ -88,6 +88,68 @@ def start(app, db_path: str | None = None, lang: str | None = None, remember: bo
     return window, opened
 
 
+def check_user_data(app) -> bool:
+    """At start, for the user's own copy: a damaged database is moved aside (never deleted) and the
+    user chooses the newest good backup or the bundled data. False when the user gives up."""
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QMessageBox
+
+    from desktop import paths
+    from desktop.data.backups import default_backup_dir
+    from desktop.data.recovery import BUNDLED, check_and_recover, recover_from
+
+    recovery = check_and_recover(paths.user_database(), paths.bundled_database(), default_backup_dir())
+    if recovery.state != "damaged":
+        return True
+    box = QMessageBox(QMessageBox.Icon.Warning, APP_NAME, QCoreApplication.translate("Start", (
+        "Your database was damaged ({problem}). It was moved aside as {moved}, not deleted. "
+        "Continue with the newest good backup, or with the reference data shipped with the program?")).format(
+            problem=recovery.problem, moved=recovery.moved_to))
+    use_backup = box.addButton(QCoreApplication.translate("Start", "Newest backup"), QMessageBox.ButtonRole.AcceptRole) \
+        if recovery.backup is not None else None
+    use_bundled = box.addButton(QCoreApplication.translate("Start", "Reference data"), QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.exec()
+    clicked = box.clickedButton()
+    if clicked is None or clicked not in (use_backup, use_bundled):
+        return False
+    recover_from(recovery.backup if clicked is use_backup else BUNDLED, paths.user_database(),
+                 paths.bundled_database())
+    return True
+
+
+def after_start(window, opened) -> None:
+    """Once the window is up, for the user's own copy: merge a newer bundled database (a backup first;
+    the user's changes stay and conflicts are listed), and a daily backup when the data changed."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QMessageBox
+
+    from desktop import paths
+    from desktop.core.errors import AtlasError
+    from desktop.data.backups import daily_backup_if_changed, default_backup_dir
+    from desktop.data.upgrade import merge_bundled, needs_upgrade
+
+    db = opened.database
+    if not opened.created and needs_upgrade(db, paths.bundled_database()):
+        try:
+            report = merge_bundled(db, paths.bundled_database(), backup_dir=default_backup_dir())
+        except AtlasError as exc:
+            QMessageBox.warning(window, APP_NAME, str(exc))
+        else:
+            lines = [report.summary()] + [f"{c.kind} {c.uid}: {', '.join(c.fields)}" for c in report.conflicts[:20]]
+            window.restored()
+            QMessageBox.information(window, APP_NAME, "\n".join(lines))
+
+    def daily() -> None:
+        try:
+            daily_backup_if_changed(db, default_backup_dir())
+        except (AtlasError, OSError) as exc:
+            window.statusBar().showMessage(str(exc), 8000)
+
+    if not db.readonly:
+        QTimer.singleShot(5000, window, daily)
+
+
 def run(db_path: str | None = None, argv: list[str] | None = None, screenshot: Screenshot | None = None) -> int:
     if screenshot is not None:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
@@ -99,6 +161,8 @@ def run(db_path: str | None = None, argv: list[str] | None = None, screenshot: S
     if screenshot is not None:
         return _screenshot(app, db_path, screenshot)
     try:
+        if db_path is None and not check_user_data(app):
+            return 2
         window, opened = start(app, db_path)
     except AtlasError as exc:
         _fail(None, str(exc))
@@ -108,6 +172,8 @@ def run(db_path: str | None = None, argv: list[str] | None = None, screenshot: S
         from PySide6.QtCore import QTimer
 
         QTimer.singleShot(2000, window, window.start_integrity_check)
+        if db_path is None:
+            after_start(window, opened)
         return app.exec()
     finally:
         opened.database.close()

@@ -426,6 +426,9 @@ class MainWindow(QMainWindow):
         if answer != QMessageBox.StandardButton.Yes:
             return
         try:
+            from desktop.data.backups import automatic_backup, default_backup_dir
+
+            automatic_backup(self.repo.db, default_backup_dir(), "restore")  # what is replaced stays recoverable
             restore_database(self.repo.db, Path(path))
         except (AtlasError, OSError) as exc:
             QMessageBox.warning(self, self.tr("Restore from a backup"), str(exc))

@@ -376,6 +376,9 @@ class ImportDialog(QDialog):
         def work(progress):
             db = open_database(db_path, check=False)
             try:
+                from desktop.data.backups import automatic_backup, default_backup_dir
+
+                automatic_backup(db, default_backup_dir(), "import")  # a checked copy before every import
                 change_set = build_change_set(db, preview_, file_name=name, label=label)
                 return apply_import(db, change_set, progress)
             finally:
