@@ -1,6 +1,7 @@
 """Entry point: ``partnership-atlas`` / ``python -m desktop``.
 
     partnership-atlas [--db PATH]                      start the application
+    partnership-atlas --self-test                      check the installation offscreen and exit
     partnership-atlas --screenshot FILE.png [--view agreements|map|trade] [--lang en|ru]
                       [--partner ISO3] [--search TEXT]  render the window offscreen and exit
     partnership-atlas search TEXT [--partner ISO3] [--db PATH] [--json]
@@ -24,6 +25,8 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="partnership-atlas",
                                      description="Offline reference on Kazakhstan's partnerships.")
     parser.add_argument("--db", metavar="PATH", help="open this database file instead of your own copy")
+    parser.add_argument("--self-test", action="store_true",
+                        help="check this installation offscreen (a copy of the bundled data) and exit: 0 if it works")
     shot = parser.add_argument_group("screenshots")
     shot.add_argument("--screenshot", metavar="FILE.png", help="render the window offscreen at 1400×900, save it, exit")
     shot.add_argument("--view", choices=("agreements", "map", "trade"), default="agreements")
@@ -114,6 +117,10 @@ def main(argv: list[str] | None = None) -> int:
         if args.output:
             build_args += ["--output", args.output]
         return build_main(build_args)
+    if args.self_test:
+        from desktop.selftest import self_test
+
+        return self_test(args.db)
     from desktop.app import Screenshot, run
 
     screenshot = None

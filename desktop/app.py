@@ -57,7 +57,7 @@ def build_window(repo, *, translator=None, settings=None, notice=None):
 
 
 def start(app, db_path: str | None = None, lang: str | None = None, remember: bool = True,
-          mark=lambda step: None):
+          mark=lambda step: None, readonly: bool = False):
     """Everything before the window is shown: application names, crash log, font, language, the user's
     database and the window. Returns (window, opened database); raises AtlasError when the database
     cannot be opened. With ``remember`` false (screenshots) the window neither restores nor saves the user's
@@ -79,7 +79,7 @@ def start(app, db_path: str | None = None, lang: str | None = None, remember: bo
     translator = Translator(app)
     translator.set_language(lang or settings.language() or system_language())
     mark("fonts+translator")
-    opened = open_user_database(db_path, check=False)  # the page check runs in the background
+    opened = open_user_database(db_path, check=False, readonly=readonly)  # page check: in the background
     repo = Repository(opened.database)
     mark("open_user_database")
     window = build_window(repo, translator=translator, settings=settings if remember else None,
@@ -160,23 +160,30 @@ def run(db_path: str | None = None, argv: list[str] | None = None, screenshot: S
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
     if screenshot is not None:
         return _screenshot(app, db_path, screenshot)
+    from desktop.qt.instance import claim_database
+
+    lock = claim_database(db_path)  # one window per database; a second one is read-only or not at all
+    if lock is None:
+        return 0
     try:
-        if db_path is None and not check_user_data(app):
+        if db_path is None and not lock.readonly and not check_user_data(app):
             return 2
-        window, opened = start(app, db_path)
+        window, opened = start(app, db_path, readonly=lock.readonly)
     except AtlasError as exc:
         _fail(None, str(exc))
+        lock.release()
         return 2
     try:
         window.show()
         from PySide6.QtCore import QTimer
 
         QTimer.singleShot(2000, window, window.start_integrity_check)
-        if db_path is None:
+        if db_path is None and not lock.readonly:
             after_start(window, opened)
         return app.exec()
     finally:
         opened.database.close()
+        lock.release()
 
 
 def _fail(screenshot: Screenshot | None, message: str) -> None:

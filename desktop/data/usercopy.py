@@ -31,7 +31,7 @@ def _copy_bundled(bundled: Path, target: Path) -> None:
 
 
 def open_user_database(explicit: str | os.PathLike[str] | None = None, *, bundled: Path | None = None,
-                       user_path: Path | None = None, check: bool = True) -> Opened:
+                       user_path: Path | None = None, check: bool = True, readonly: bool = False) -> Opened:
     """Open the database the application should work on.
 
     ``explicit`` (from ``--db``) is opened as it is and must exist. Otherwise the user's copy is
@@ -39,8 +39,14 @@ def open_user_database(explicit: str | os.PathLike[str] | None = None, *, bundle
     folder cannot be written, the bundled database is opened read-only and ``notice`` says why.
     Raises :class:`DatabaseError` with a message for the user; a damaged or foreign file is never
     overwritten. ``check=False`` leaves the whole-file page check to the caller (see
-    :func:`desktop.data.database.quick_check`).
+    :func:`desktop.data.database.quick_check`). ``readonly`` opens it read-only (a second window on the
+    same database).
     """
+    if readonly:
+        path = Path(explicit) if explicit is not None else (user_path or paths.user_database())
+        if path.exists():
+            db = open_database(path, readonly=True, check=check)
+            return Opened(db, notice=f"{db.path} is open in another window; this one is read-only.")
     if explicit is not None:
         db = open_database(explicit, check=check)
         notice = _readonly_notice(db)

@@ -1222,6 +1222,17 @@ Your data was not changed by this error. {where}</source>
     </message>
 </context>
 <context>
+    <name>Instance</name>
+    <message>
+        <source>{app} is already open on this database (process {pid}). Open this window read-only, or cancel?</source>
+        <translation>{app} уже открыт с этой базой данных (процесс {pid}). Открыть это окно только для чтения или отменить?</translation>
+    </message>
+    <message>
+        <source>Open read-only</source>
+        <translation>Открыть только для чтения</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>The database file {path} is damaged ({problem}). Make a copy of it before changing anything, and restore a backup.</source>
