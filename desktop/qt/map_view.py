@@ -20,9 +20,9 @@ from pathlib import Path
 from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (QAction, QBrush, QColor, QFont, QFontMetricsF, QImage, QKeySequence,
                            QPainter, QPainterPath, QPen, QPixmap)
-from PySide6.QtWidgets import (QFileDialog, QFrame, QGraphicsItem, QGraphicsPathItem, QGraphicsScene,
+from PySide6.QtWidgets import (QFrame, QGraphicsItem, QGraphicsPathItem, QGraphicsScene,
                                QGraphicsView, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMenu,
-                               QMessageBox, QSplitter, QStyle, QToolButton, QToolTip, QVBoxLayout, QWidget)
+                               QSplitter, QStyle, QToolButton, QToolTip, QVBoxLayout, QWidget)
 
 from desktop.core.geo import REGION, LambertConformal
 from desktop.core.records import Node, Segment
@@ -30,6 +30,7 @@ from desktop.data.basemap import Basemap, load_basemap
 from desktop.data.repository import Repository
 from desktop.qt import map_style as style
 from desktop.qt.agreements_model import format_partial_date
+from desktop.qt.files import save_dialog, write_through_temporary
 from desktop.qt.i18n import current_language
 from desktop.qt.selection import SelectionState
 
@@ -902,29 +903,25 @@ class CorridorMapView(QWidget):
 
     def export_png(self, path: str | os.PathLike[str]) -> None:
         """Write the map as shown to a PNG (through a temporary file renamed into place)."""
-        target = Path(path)
-        tmp = target.with_name(f".{target.name}.tmp")
-        try:
+        def write(tmp: Path) -> None:
             if not self.render_image().save(str(tmp), "PNG"):
                 raise OSError(self.tr("the image could not be written"))
-            os.replace(tmp, target)
-        finally:
-            tmp.unlink(missing_ok=True)
+
+        write_through_temporary(path, write)
 
     def export_svg(self, path: str | os.PathLike[str]) -> None:
         """Write the map as shown to an SVG drawing (vector lines and text)."""
         from PySide6.QtSvg import QSvgGenerator
 
-        target = Path(path)
-        tmp = target.with_name(f".{target.name}.tmp")
         size = self.canvas.viewport().size()
-        generator = QSvgGenerator()
-        generator.setFileName(str(tmp))
-        generator.setSize(size)
-        generator.setViewBox(QRectF(0, 0, size.width(), size.height()))
-        generator.setTitle(self.tr("Transport corridors"))
-        generator.setDescription(self.basemap_source)
-        try:
+
+        def write(tmp: Path) -> None:
+            generator = QSvgGenerator()
+            generator.setFileName(str(tmp))
+            generator.setSize(size)
+            generator.setViewBox(QRectF(0, 0, size.width(), size.height()))
+            generator.setTitle(self.tr("Transport corridors"))
+            generator.setDescription(self.basemap_source)
             painter = QPainter()
             if not painter.begin(generator):
                 raise OSError(self.tr("the drawing could not be written"))
@@ -933,21 +930,12 @@ class CorridorMapView(QWidget):
             painter.end()
             if not tmp.exists() or tmp.stat().st_size == 0:
                 raise OSError(self.tr("the drawing could not be written"))
-            os.replace(tmp, target)
-        finally:
-            tmp.unlink(missing_ok=True)
+
+        write_through_temporary(path, write)
 
     def _export_dialog(self, title: str, pattern: str, suffix: str, write) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, title, f"corridors.{suffix}", pattern)
-        if not path:
-            return
-        if not path.lower().endswith(f".{suffix}"):
-            path += f".{suffix}"
-        try:
-            write(path)
-        except OSError as exc:
-            QMessageBox.warning(self, title, self.tr("The map could not be saved to {path}: {error}").format(
-                path=path, error=exc.strerror or str(exc)))
+        save_dialog(self, title, f"corridors.{suffix}", pattern, suffix, write,
+                    self.tr("The map could not be saved to {path}: {error}"))
 
     def export_png_dialog(self) -> None:
         self._export_dialog(self.tr("Save the map as PNG"), self.tr("PNG images (*.png)"), "png", self.export_png)

@@ -7,7 +7,6 @@ Curves are built once and updated with ``setData``; targets are light Qt line it
 """
 from __future__ import annotations
 
-import csv
 import html
 import math
 import os
@@ -17,15 +16,19 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QLineF, QLocale, QPointF, Qt
 from PySide6.QtGui import QColor, QFont, QPen
-from PySide6.QtWidgets import (QCheckBox, QFileDialog, QGraphicsLineItem, QHBoxLayout, QLabel, QLineEdit,
-                               QListWidget, QListWidgetItem, QMessageBox, QScrollArea, QSplitter, QStyle,
+from PySide6.QtWidgets import (QCheckBox, QGraphicsLineItem, QHBoxLayout, QLabel, QLineEdit,
+                               QListWidget, QListWidgetItem, QScrollArea, QSplitter, QStyle,
                                QToolButton, QVBoxLayout, QWidget)
 
 from desktop.core.trade import MEASURES, TargetLine, TradePlot, TradePoint, period_months, target_lines, trade_plot
 from desktop.data.repository import Repository
 from desktop.qt.agreements_model import format_partial_date
 from desktop.qt.i18n import current_language
+from desktop.qt.files import save_dialog, write_through_temporary
 from desktop.qt.selection import SelectionState
+
+CSV_COLUMNS = ("partner", "layer", "measure", "year", "period", "value_usd_m", "statistics", "qualifier",
+               "preferred", "growth_needed_pct", "stated_on", "stated_by", "record")
 
 # Okabe–Ito: told apart with the common colour-vision deficiencies
 MEASURE_COLOURS = {"turnover": QColor("#000000"), "exports": QColor("#0072b2"), "imports": QColor("#d55e00")}
@@ -683,10 +686,10 @@ class TradeView(QWidget):
                                                     (p.record_id,)).fetchone()[0]}
 
     def export_csv(self, path: str | os.PathLike[str]) -> None:
-        rows = self.plotted_rows()
-        columns = ["partner", "layer", "measure", "year", "period", "value_usd_m", "statistics", "qualifier",
-                   "preferred", "growth_needed_pct", "stated_on", "stated_by", "record"]
-        _atomic_write(Path(path), lambda tmp: _write_csv(tmp, columns, rows))
+        """The plotted numbers as CSV, through the exporters' writer (BOM, formulas neutralised, atomic)."""
+        from desktop.export.writers import write_csv
+
+        write_csv(path, CSV_COLUMNS, self.plotted_rows())
 
     def export_png(self, path: str | os.PathLike[str]) -> None:
         from pyqtgraph.exporters import ImageExporter
@@ -697,7 +700,7 @@ class TradeView(QWidget):
         def write(tmp: Path) -> None:
             if exporter.export(str(tmp)) is False or not tmp.exists():
                 raise OSError(self.tr("the image could not be written"))
-        _atomic_write(Path(path), write, suffix=".png")
+        write_through_temporary(path, write, suffix=".png")
 
     def export_svg(self, path: str | os.PathLike[str]) -> None:
         """The chart as an SVG drawing (vector), through Qt's SVG generator: pyqtgraph's own exporter
@@ -721,20 +724,12 @@ class TradeView(QWidget):
             painter.end()
             if not tmp.exists() or tmp.stat().st_size == 0:
                 raise OSError(self.tr("the drawing could not be written"))
-        _atomic_write(Path(path), write, suffix=".svg")
+        write_through_temporary(path, write, suffix=".svg")
 
     def _export_dialog(self, title: str, pattern: str, suffix: str, write) -> None:
         name = (self.plot_data.partner if self.plot_data else "all").lower()
-        path, _ = QFileDialog.getSaveFileName(self, title, f"trade-{name}.{suffix}", pattern)
-        if not path:
-            return
-        if not path.lower().endswith(f".{suffix}"):
-            path += f".{suffix}"
-        try:
-            write(path)
-        except OSError as exc:
-            QMessageBox.warning(self, title, self.tr("The chart could not be saved to {path}: {error}").format(
-                path=path, error=exc.strerror or str(exc)))
+        save_dialog(self, title, f"trade-{name}.{suffix}", pattern, suffix, write,
+                    self.tr("The chart could not be saved to {path}: {error}"))
 
     def export_png_dialog(self) -> None:
         self._export_dialog(self.tr("Save the chart as PNG"), self.tr("PNG images (*.png)"), "png", self.export_png)
@@ -757,28 +752,3 @@ class TradeView(QWidget):
 
     def complete(self) -> None:
         """Nothing is deferred in this view (the window calls it on every view)."""
-
-
-def _write_csv(path: Path, columns: list[str], rows: list[dict]) -> None:
-    with path.open("w", encoding="utf-8-sig", newline="") as fh:  # the BOM: Excel then reads UTF-8
-        writer = csv.DictWriter(fh, fieldnames=columns)
-        writer.writeheader()
-        for row in rows:
-            writer.writerow({k: _cell(v) for k, v in row.items()})
-
-
-def _cell(value: object) -> object:
-    """Text that a spreadsheet would run as a formula is written with a leading apostrophe."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + value
-    return value
-
-
-def _atomic_write(target: Path, write, suffix: str = "") -> None:
-    """Write through a temporary file beside the target, renamed into place (the old file stays on failure)."""
-    tmp = target.with_name(f".{target.name}.tmp{suffix}")
-    try:
-        write(tmp)
-        os.replace(tmp, target)
-    finally:
-        tmp.unlink(missing_ok=True)
