@@ -9,8 +9,6 @@ import os
 import sys
 from pathlib import Path
 
-import platformdirs
-
 from desktop import APP_ID
 
 DATA_DIR_ENV = "PARTNERSHIP_ATLAS_DATA_DIR"
@@ -46,6 +44,8 @@ def user_data_dir() -> Path:
     override = os.environ.get(DATA_DIR_ENV)
     if override:
         return Path(override)
+    import platformdirs  # (here: not needed when the folders are given)
+
     return Path(platformdirs.user_data_dir(APP_ID, appauthor=False, roaming=False))
 
 
@@ -53,6 +53,8 @@ def user_config_dir() -> Path:
     override = os.environ.get(CONFIG_DIR_ENV)
     if override:
         return Path(override)
+    import platformdirs
+
     return Path(platformdirs.user_config_dir(APP_ID, appauthor=False, roaming=True))
 
 

@@ -15,15 +15,18 @@ import re
 import unicodedata
 from functools import lru_cache
 
-import snowballstemmer
-
 _TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
 _KAZAKH_ONLY = frozenset("әғқңөұүһі")
 MAX_QUERY_TOKENS = 24
 MAX_TOKEN_CHARS = 60
 
-_russian = snowballstemmer.stemmer("russian")
-_english = snowballstemmer.stemmer("english")
+
+@lru_cache(maxsize=None)
+def _stemmer(language: str):
+    """Snowball's stemmer for a language, made when first needed (not on the window's start path)."""
+    import snowballstemmer
+
+    return snowballstemmer.stemmer(language)
 
 
 def _is_cyrillic(ch: str) -> bool:
@@ -56,8 +59,8 @@ def stem_word(folded: str) -> str:
     if any(_is_cyrillic(c) for c in folded):
         if _KAZAKH_ONLY.intersection(folded):
             return folded
-        return _russian.stemWord(folded)
-    return _english.stemWord(folded)
+        return _stemmer("russian").stemWord(folded)
+    return _stemmer("english").stemWord(folded)
 
 
 def tokens(text: str | None) -> list[str]:

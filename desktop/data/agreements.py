@@ -20,8 +20,9 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from operator import itemgetter
+from typing import NamedTuple
 
 from desktop.core.records import AgreementRow
 from desktop.core.text import query_terms, stem_word
@@ -50,8 +51,7 @@ def _table(sort: str) -> tuple[str, str]:
 _FTS_PROBE = "EXISTS (SELECT 1 FROM agreements_fts f WHERE agreements_fts MATCH ? AND f.rowid = a.id)"
 
 
-@dataclass(frozen=True)
-class AgreementQuery:
+class AgreementQuery(NamedTuple):
     """What the user asked for. Empty tuples and None mean "no filter"."""
 
     text: str = ""
@@ -71,11 +71,10 @@ class AgreementQuery:
     lang: str = "en"
 
     def with_(self, **changes: object) -> AgreementQuery:
-        return replace(self, **changes)  # type: ignore[arg-type]
+        return self._replace(**changes)
 
 
-@dataclass(frozen=True)
-class Cursor:
+class Cursor(NamedTuple):
     """Where the next page starts: the last row's sort value and id, or an offset (relevance)."""
 
     value: object = None
@@ -83,8 +82,7 @@ class Cursor:
     offset: int | None = None
 
 
-@dataclass
-class Page:
+class Page(NamedTuple):
     ids: list[int]
     next: Cursor | None  # None when this is the last page
     sort: str  # the order actually used (relevance falls back to date on big match sets)
@@ -215,8 +213,7 @@ def _sorted_page(rows: list[tuple], sort: str, descending: bool, after: Cursor |
     return _page_of(ordered, limit)
 
 
-@dataclass(frozen=True)
-class Expansion:
+class Expansion(NamedTuple):
     """A user query as an FTS5 MATCH expression over exact index terms where possible."""
 
     expr: str | None  # None: the query holds no word (no text condition)

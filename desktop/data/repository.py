@@ -1,4 +1,4 @@
-"""Read access to the reference records. Returns small dataclasses, never Qt objects."""
+"""Read access to the reference records. Returns small immutable records (desktop.core.records), never Qt objects."""
 from __future__ import annotations
 
 import sqlite3

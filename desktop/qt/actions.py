@@ -1,23 +1,25 @@
 """The window's actions, declared once: id, text, shortcut, icon, handler, and where they appear.
 
 Menus and the toolbar are built from :data:`ACTIONS`; texts are translated when built and again
-when the language changes. An icon name is a ``QStyle.StandardPixmap`` member: a name that does
-not exist fails at once.
+when the language changes. An icon name is a ``QStyle.StandardPixmap`` member; the icons are put on
+after the window's first paint (:meth:`ActionSet.add_icons`: the style's Python side and its enums
+cost a tenth of a bare window's start), and a name that does not exist fails then.
 """
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from typing import NamedTuple
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QStyle, QToolBar
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject
+from PySide6.QtGui import QAction, QActionGroup, QColor, QIcon, QKeySequence, QPixmap
+from PySide6.QtWidgets import QMainWindow, QToolBar
+
+from desktop.qt.lazyqt import TOOL_BUTTON_TEXT_BESIDE_ICON
 
 CONTEXT = "Actions"
 
 
-@dataclass(frozen=True)
-class ActionSpec:
+class ActionSpec(NamedTuple):
     id: str
     text: str  # English source text (translated in context "Actions")
     menu: str  # id of the menu it belongs to
@@ -105,20 +107,24 @@ class ActionSet(QObject):
         self.actions: dict[str, QAction] = {}
         self.menus = {}
         groups: dict[str, QActionGroup] = {}
-        style = window.style()
         for menu_id, _ in MENUS:
             self.menus[menu_id] = window.menuBar().addMenu("")
         self.toolbar = QToolBar(window)
         self.toolbar.setObjectName("mainToolbar")
-        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.toolbar.setProperty("toolButtonStyle", TOOL_BUTTON_TEXT_BESIDE_ICON)  # (a number: see lazyqt)
         window.addToolBar(self.toolbar)
+        # until add_icons, a blank icon of the same size keeps the buttons where they will be
+        blank = QPixmap(self.toolbar.iconSize())
+        blank.fill(QColor(0, 0, 0, 0))
+        placeholder = QIcon(blank)
         for spec in self.specs:
             action = QAction(window)
             action.setObjectName(f"action_{spec.id}")
             if spec.shortcut is not None:
-                action.setShortcut(QKeySequence(spec.shortcut))
+                # (setShortcut's overloads would build Qt's enums before the first paint: see lazyqt)
+                action.setShortcuts([QKeySequence(spec.shortcut)])
             if spec.icon:
-                action.setIcon(style.standardIcon(getattr(QStyle.StandardPixmap, spec.icon)))
+                action.setIcon(placeholder)
             action.setCheckable(spec.checkable)
             if spec.group:
                 groups.setdefault(spec.group, QActionGroup(window)).addAction(action)
@@ -132,6 +138,15 @@ class ActionSet(QObject):
                 self.toolbar.addAction(action)
             self.actions[spec.id] = action
         self.retranslate()
+
+    def add_icons(self) -> None:
+        """Give the actions their icons from the style (the window calls it after its first paint)."""
+        from PySide6.QtWidgets import QStyle
+
+        style = self.window.style()
+        for spec in self.specs:
+            if spec.icon:
+                self.actions[spec.id].setIcon(style.standardIcon(getattr(QStyle.StandardPixmap, spec.icon)))
 
     def retranslate(self) -> None:
         for menu_id, text in MENUS:

@@ -8,24 +8,22 @@ from __future__ import annotations
 
 from collections import OrderedDict
 
-from PySide6.QtCore import QAbstractTableModel, QLocale, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QLocale, QModelIndex, QPersistentModelIndex, Signal
 
-from desktop.core.dates import Precision, precision_of
 from desktop.core.records import AgreementRow
 from desktop.data.agreements import PAGE_SIZE, AgreementQuery, Cursor
 from desktop.data.repository import Repository
+from desktop.qt.lazyqt import (ALIGN_RIGHT_VCENTER, DISPLAY_ROLE, TEXT_ALIGNMENT_ROLE, TOOLTIP_ROLE, USER_ROLE,
+                               Qt)
 
 Index = QModelIndex | QPersistentModelIndex
 
 COLUMNS = ("date", "partner", "title", "doc_type", "level", "sectors", "status", "event", "count")
 ROW_BLOCK = 100
 CACHED_BLOCKS = 20
-ID_ROLE = Qt.ItemDataRole.UserRole + 1
-_DISPLAY = int(Qt.ItemDataRole.DisplayRole.value)
-_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole.value)
-_ALIGN = int(Qt.ItemDataRole.TextAlignmentRole.value)
-_ID = int(ID_ROLE.value) if hasattr(ID_ROLE, "value") else int(ID_ROLE)
-_RIGHT = int((Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter).value)
+# plain numbers (data() runs for every cell painted, and Qt's enums are not built before the first paint)
+_DISPLAY, _TOOLTIP, _ALIGN, _RIGHT = DISPLAY_ROLE, TOOLTIP_ROLE, TEXT_ALIGNMENT_ROLE, ALIGN_RIGHT_VCENTER
+ID_ROLE = _ID = USER_ROLE + 1
 _COUNT_COLUMN = COLUMNS.index("count")
 
 
@@ -33,11 +31,10 @@ def format_partial_date(iso: str | None, locale: QLocale) -> str:
     """A partial date at its precision in the locale: '2025', 'Apr 2025', '29 Apr 2025'."""
     if not iso:
         return ""
-    precision = precision_of(iso)
-    parts = [int(p) for p in iso.split("-")]
-    if precision is Precision.YEAR:
+    parts = [int(p) for p in iso.split("-")]  # stored dates are normalised: YYYY, YYYY-MM or YYYY-MM-DD
+    if len(parts) == 1:
         return str(parts[0])
-    if precision is Precision.MONTH:  # the month on its own: "май 2012", not "мая 2012"
+    if len(parts) == 2:  # the month on its own: "май 2012", not "мая 2012"
         return f"{locale.standaloneMonthName(parts[1], QLocale.FormatType.ShortFormat)} {parts[0]}"
     month = locale.monthName(parts[1], QLocale.FormatType.ShortFormat)
     return f"{parts[2]} {month} {parts[0]}"
@@ -109,10 +106,16 @@ class AgreementsModel(QAbstractTableModel):
         self._labels = {name: repo.labels(name) for name in
                         ("doc_types", "agreement_levels", "agreement_statuses", "sectors")}
         self._partners = repo.partners()
-        self.set_language(lang)
+        self._use_language(lang)
 
     def set_language(self, lang: str) -> None:
         """Show titles, labels and dates in another language (the rows stay where they are)."""
+        self._use_language(lang)
+        if self._ids:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._ids) - 1, len(COLUMNS) - 1))
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
+
+    def _use_language(self, lang: str) -> None:
         self.lang = lang
         self.locale = QLocale(QLocale.Language.Russian if lang == "ru" else QLocale.Language.English)
         self._partner_names = {p.iso3: p.name(lang) for p in self._partners}
@@ -120,9 +123,6 @@ class AgreementsModel(QAbstractTableModel):
                               self.tr("[{lang}] {title}"))
         self.query = self.query.with_(lang=lang)
         self._blocks.clear()
-        if self._ids:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._ids) - 1, len(COLUMNS) - 1))
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
 
     def refresh_rows(self) -> None:
         """Forget cached rows (after the records changed) and repaint."""
@@ -216,7 +216,7 @@ class AgreementsModel(QAbstractTableModel):
     def _cache_rows(self, block: int, rows: list) -> dict[int, list]:
         """Keep a block's rows: records, or (record, display texts) pairs made by the search worker with
         this model's ``texts``; texts not made yet are made on the row's first paint and kept."""
-        cached = {r.id: [r, None] for r in rows} if rows and not isinstance(rows[0], tuple) else \
+        cached = {r.id: [r, None] for r in rows} if rows and isinstance(rows[0], AgreementRow) else \
             {r.id: [r, t] for r, t in rows}
         self._blocks[block] = cached
         while len(self._blocks) > CACHED_BLOCKS:
@@ -228,7 +228,7 @@ class AgreementsModel(QAbstractTableModel):
         or (record, texts) pairs made with this model's ``texts``."""
         if first_row % ROW_BLOCK:
             return
-        if rows and isinstance(rows[0], tuple) and getattr(rows, "made_by", None) is not self.texts:
+        if rows and not isinstance(rows[0], AgreementRow) and getattr(rows, "made_by", None) is not self.texts:
             rows = [r for r, _ in rows]  # made for another language: made again on first paint
         for start in range(0, len(rows), ROW_BLOCK):
             chunk = rows[start:start + ROW_BLOCK]
@@ -248,17 +248,21 @@ class AgreementsModel(QAbstractTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(COLUMNS)
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = DISPLAY_ROLE):
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(COLUMNS):
             return None
-        if role == Qt.ItemDataRole.ToolTipRole and COLUMNS[section] == "count":
+        if role == _TOOLTIP and COLUMNS[section] == "count":
             return self.tr("Number of documents (a package holds several)")
-        if role != Qt.ItemDataRole.DisplayRole:
+        if role != _DISPLAY:
             return None
-        return (self.tr("Date"), self.tr("Partner"), self.tr("Title"), self.tr("Type"), self.tr("Level"),
-                self.tr("Sectors"), self.tr("Status"), self.tr("Event"), self.tr("Docs"))[section]
+        return self.header_texts()[section]
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
+    def header_texts(self) -> tuple[str, ...]:
+        """The column titles in the current language."""
+        return (self.tr("Date"), self.tr("Partner"), self.tr("Title"), self.tr("Type"), self.tr("Level"),
+                self.tr("Sectors"), self.tr("Status"), self.tr("Event"), self.tr("Docs"))
+
+    def data(self, index: Index, role: int = DISPLAY_ROLE):
         # Called for every role of every visible cell on each paint: the cheap exits come first.
         if role != _DISPLAY and role != _TOOLTIP and role != _ID and role != _ALIGN:
             return None
@@ -296,12 +300,12 @@ class AgreementsModel(QAbstractTableModel):
             else:
                 item.clearData()
 
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+    def sort(self, column: int, order: Qt.SortOrder | None = None) -> None:  # None: ascending
         if not 0 <= column < len(COLUMNS):
             return
         key = COLUMNS[column]
-        descending = order == Qt.SortOrder.DescendingOrder
+        descending = order is not None and order == Qt.SortOrder.DescendingOrder
         if self.asynchronous:
             self.sort_requested.emit(key, descending)
             return
-        self.set_query(self.query.with_(sort=key, descending=order == Qt.SortOrder.DescendingOrder))
+        self.set_query(self.query.with_(sort=key, descending=descending))

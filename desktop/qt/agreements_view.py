@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QAction
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QTimer, Signal
+from PySide6.QtGui import QAction, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -31,6 +31,7 @@ from desktop.data.repository import Repository
 from desktop.qt.agreements_model import COLUMNS, AgreementsModel, format_partial_date
 from desktop.qt.chips import ChipBar
 from desktop.qt.i18n import current_language
+from desktop.qt.lazyqt import ALIGN_CENTER, VERTICAL, Qt
 from desktop.qt.search_worker import SearchService
 from desktop.qt.selection import SelectionState
 
@@ -51,7 +52,9 @@ class AgreementsView(QWidget):
     edit_requested = Signal(int)  # a row was double-clicked: the window opens its form
 
     def __init__(self, repo: Repository, selection: SelectionState, search: SearchService,
-                 parent: QWidget | None = None):
+                 parent: QWidget | None = None, *, start_now: bool = True):
+        """With ``start_now`` the first search is posted on the next event-loop turn; without it, the
+        owner calls :meth:`start` (the window does so after its first paint)."""
         super().__init__(parent)
         self.repo = repo
         self.selection = selection
@@ -61,6 +64,7 @@ class AgreementsView(QWidget):
         self._counted = False
         self._sort = ("date", True)
         self._chosen: dict[str, set[str]] = {field: set() for _, field, _ in FILTER_MENUS}
+        self._menus_current = False  # the filter menus are filled when opened (see _fill_menus_now)
         self._labels = {vocab: repo.labels(vocab) for vocab, _, _ in FILTER_MENUS}
         self._last_total = 0
         self._all_total = 0
@@ -84,6 +88,7 @@ class AgreementsView(QWidget):
             button.setObjectName(f"filter_{field}")
             button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
             button.setMenu(QMenu(button))
+            button.menu().aboutToShow.connect(self._fill_menus_now)
             self.filter_buttons[field] = button
             filter_row.addWidget(button)
         self.years_label = QLabel(self)
@@ -109,29 +114,23 @@ class AgreementsView(QWidget):
         self.model.sort_requested.connect(self._sort_requested)
         self.table = _Table(search, self)
         self.table.setObjectName("agreementsTable")
-        self.table.setModel(self.model)
+        # Until start(), the table shows the column titles from a plain Qt model: a Python model's
+        # headerData takes a Qt.Orientation, which would build Qt's enums before the first paint.
+        self._header_model: QStandardItemModel | None = QStandardItemModel(0, len(COLUMNS), self)
+        self._header_model.setHorizontalHeaderLabels(list(self.model.header_texts()))
+        self.table.setModel(self._header_model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
-        header = self.table.horizontalHeader()
-        header.setSortIndicator(0, Qt.SortOrder.DescendingOrder)
-        header.setSortIndicatorShown(True)
-        header.setSectionsClickable(True)
-        header.sortIndicatorChanged.connect(self.model.sort)
-        for i, column in enumerate(COLUMNS):
-            if column == "title":
-                header.setSectionResizeMode(i, QHeaderView.ResizeMode.Stretch)
-            else:
-                header.resizeSection(i, COLUMN_WIDTHS[column])
-        self.table.selectionModel().currentRowChanged.connect(self._row_changed)
+        self._size_columns()
         self.table.doubleClicked.connect(lambda index: self.edit_requested.emit(self.model.id_at(index.row())))
 
         self.empty_label = QLabel(self)
         self.empty_label.setObjectName("emptyLabel")
-        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setProperty("alignment", ALIGN_CENTER)  # (a number: see lazyqt)
         self.empty_label.setWordWrap(True)
         self.empty_label.setMargin(24)
         self.stack = QStackedWidget(self)
@@ -148,7 +147,8 @@ class AgreementsView(QWidget):
         column.addWidget(self.stack, 1)
         self._detail: AgreementDetail | None = None  # built by complete(), after the window's first paint
         self._split_state = None
-        self.splitter = QSplitter(Qt.Orientation.Vertical, self)  # the table keeps the full width
+        self.splitter = QSplitter(parent=self)  # vertical: the table keeps the full width
+        self.splitter.setProperty("orientation", VERTICAL)
         self.splitter.setObjectName("agreementsSplitter")
         self.splitter.addWidget(left)
         layout = QVBoxLayout(self)
@@ -166,7 +166,37 @@ class AgreementsView(QWidget):
         selection.agreement_selected.connect(self._agreement_selected)
 
         self._retranslate()
-        self._run_now()
+        if start_now:
+            QTimer.singleShot(0, self, self.start)
+
+    def start(self) -> None:
+        """Put the agreements model in the table and run the first search, once."""
+        self._attach_model()
+        if self._generation == 0:
+            self._run_now()
+
+    def _attach_model(self) -> None:
+        if self._header_model is None:
+            return
+        self.table.setModel(self.model)
+        self._header_model.deleteLater()
+        self._header_model = None
+        self._size_columns()
+        header = self.table.horizontalHeader()
+        header.setSortIndicator(COLUMNS.index(self._sort[0]),
+                                Qt.SortOrder.DescendingOrder if self._sort[1] else Qt.SortOrder.AscendingOrder)
+        header.setSortIndicatorShown(True)
+        header.setSectionsClickable(True)
+        header.sortIndicatorChanged.connect(self.model.sort)
+        self.table.selectionModel().currentRowChanged.connect(self._row_changed)
+
+    def _size_columns(self) -> None:
+        header = self.table.horizontalHeader()
+        for i, column in enumerate(COLUMNS):
+            if column == "title":
+                header.setSectionResizeMode(i, QHeaderView.ResizeMode.Stretch)
+            else:
+                header.resizeSection(i, COLUMN_WIDTHS[column])
 
     # ------------------------------------------------------------------ building blocks
 
@@ -192,6 +222,13 @@ class AgreementsView(QWidget):
         return box
 
     def _fill_menus(self) -> None:
+        """The filter menus show the current language and choices when next opened."""
+        self._menus_current = False
+
+    def _fill_menus_now(self) -> None:
+        if self._menus_current:
+            return
+        self._menus_current = True
         ru = self.lang == "ru"
         for vocab, field, unknown in FILTER_MENUS:
             menu = self.filter_buttons[field].menu()
@@ -221,6 +258,8 @@ class AgreementsView(QWidget):
         for box in (self.year_from, self.year_to):
             box.setSpecialValueText(self.tr("any"))
         self.clear_button.setText(self.tr("Clear filters"))
+        if self._header_model is not None:
+            self._header_model.setHorizontalHeaderLabels(list(self.model.header_texts()))
         self._fill_menus()
         self._show_chips()
         self._show_count()
@@ -433,6 +472,7 @@ class AgreementsView(QWidget):
                     sort: str, rows: list) -> None:
         if generation != self._generation:
             return
+        self._attach_model()
         if query.lang != self.lang:  # the language changed while it ran: the rows are re-read
             rows = None
         self.model.set_result(query, ids, next_cursor, len(ids), rows)
@@ -519,9 +559,11 @@ class AgreementsView(QWidget):
     # ------------------------------------------------------------------ the detail pane, after the first paint
 
     def complete(self) -> None:
-        """Build the detail pane below the table, once (the window calls it after its first paint)."""
+        """Start (if not yet) and build the detail pane below the table, once (the window calls it after
+        its first paint)."""
         if self._detail is not None:
             return
+        self.start()
         from desktop.qt.detail_pane import AgreementDetail
 
         self._detail = AgreementDetail(self.repo, self.selection, self)

@@ -1,8 +1,10 @@
 """Removable filter chips in a row that wraps, and the flow layout they sit in."""
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QRect, QSize, Qt, Signal
+from PySide6.QtCore import QPoint, QRect, QSize, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLayout, QLayoutItem, QSizePolicy, QToolButton, QWidget
+
+from desktop.qt.lazyqt import Qt
 
 
 class FlowLayout(QLayout):
@@ -103,6 +105,8 @@ class ChipBar(QWidget):
         policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         policy.setHeightForWidth(True)
         self.setSizePolicy(policy)
+        self.setVisible(False)  # no chips yet (and a hidden bar's layout is not asked for its directions,
+        # which would build Qt's enums before the window's first paint: see lazyqt)
 
     def set_chips(self, chips: list[tuple[str, str]], remove_tooltip: str) -> None:
         """Replace the chips: (key, text) pairs in order."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QComboBox, QLabel, QMainWindow, QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
@@ -19,6 +19,7 @@ from desktop.qt.actions import ActionSet
 from desktop.qt.agreements_view import AgreementsView
 from desktop.qt.i18n import Translator, current_language
 from desktop.qt.integrity import IntegrityCheck
+from desktop.qt.lazyqt import VERTICAL
 from desktop.qt.search_worker import SearchService
 from desktop.qt.selection import SelectionState
 from desktop.qt.settings import Settings
@@ -64,14 +65,19 @@ class MainWindow(QMainWindow):
         # The sidebar's partner overview and events list are built on the event-loop turn after the
         # first paint (or when first asked for): the window is on screen and takes input sooner.
         self._events: EventsView | None = None
-        self.sidebar = QSplitter(Qt.Orientation.Vertical, self)
+        # (parent as a keyword: to tell QSplitter(parent) from QSplitter(orientation), PySide6 would build Qt's enums)
+        self.sidebar = QSplitter(parent=self)
+        self.sidebar.setProperty("orientation", VERTICAL)  # (a number: see lazyqt)
         self.sidebar.setObjectName("sidebarSplitter")
 
-        self.views: dict[str, QWidget] = {"agreements": AgreementsView(repo, selection, search, self)}  # built
+        # the agreements view starts searching in complete(): the search thread's Python work would
+        # compete with the first paint for the GIL
+        self.views: dict[str, QWidget] = {"agreements": AgreementsView(repo, selection, search, self,
+                                                                       start_now=False)}  # built
         self.stack = QStackedWidget(self)
         for view in self.views.values():
             self.stack.addWidget(view)
-        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter = QSplitter(parent=self)  # horizontal
         self.splitter.setObjectName("mainSplitter")
         self.splitter.addWidget(self.sidebar)
         self.splitter.addWidget(self.stack)
@@ -100,8 +106,7 @@ class MainWindow(QMainWindow):
         self._retranslate()
         self._update_edit_actions()
         self._restore()
-        search.records_counted.connect(self._records_counted)
-        QTimer.singleShot(0, search, search.count_records)  # counted by the worker, off the start path
+        search.records_counted.connect(self._records_counted)  # counted by the worker, from complete()
         self.integrity = IntegrityCheck(repo.db.path, self)
         self.integrity.finished.connect(self._integrity_checked)
 
@@ -121,8 +126,8 @@ class MainWindow(QMainWindow):
         return self._overview is not None
 
     def complete(self) -> None:
-        """Build the sidebar (partner overview and events list) and the views' detail panes, once; emits
-        ``completed``."""
+        """What the first frame leaves out, once: the first search and the record counts, the icons, the
+        sidebar (partner overview and events list) and the views' detail panes; emits ``completed``."""
         if self._overview is not None:
             return
         from desktop.qt.events_view import EventsView
@@ -130,6 +135,8 @@ class MainWindow(QMainWindow):
 
         for view in self.views.values():
             view.complete()
+        self.search.count_records()
+        self.actions.add_icons()
         self._overview = PartnerOverview(self.repo, self.selection, self.sidebar)
         self._events = EventsView(self.repo, self.selection, self.sidebar)
         self.sidebar.addWidget(self._overview)

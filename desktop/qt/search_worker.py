@@ -180,7 +180,13 @@ class SearchService(QObject):
         self._worker.more_found.connect(self.more_found)
         self._worker.counted.connect(self.counted)
         self._worker.failed.connect(self.failed)
-        self._thread.start()
+        # the thread starts with the first request (the window's first frame does not wait for it)
+        self._closed = False
+
+    def _post(self, signal, *args) -> None:
+        if not self._closed and not self._thread.isRunning():
+            self._thread.start()
+        signal.emit(*args)
 
     def search(self, query: AgreementQuery, texts=None) -> int:
         """Start a search; any earlier one still running is cancelled. Returns its generation. With
@@ -188,21 +194,21 @@ class SearchService(QObject):
         self.generation += 1
         self._worker.latest = self.generation
         self._worker.interrupt()
-        self._search_requested.emit(self.generation, query, texts)
+        self._post(self._search_requested, self.generation, query, texts)
         return self.generation
 
     def fetch_more(self, generation: int, query: AgreementQuery, cursor: Cursor, texts=None) -> None:
         if generation == self.generation:
-            self._more_requested.emit(generation, query, cursor, texts)
+            self._post(self._more_requested, generation, query, cursor, texts)
 
     def count(self, generation: int, query: AgreementQuery) -> None:
         """Count what a search finds (after its first page; answered by ``counted``)."""
         if generation == self.generation:
-            self._total_requested.emit(generation, query)
+            self._post(self._total_requested, generation, query)
 
     def count_records(self) -> None:
         """Count the records of each kind (answered by ``records_counted``)."""
-        self._count_requested.emit()
+        self._post(self._count_requested)
 
     @contextmanager
     def painting(self):
@@ -216,12 +222,13 @@ class SearchService(QObject):
 
     def forget_counts(self) -> None:
         """The records changed: the next count of all agreements is made again."""
-        self._forget_requested.emit()
+        self._post(self._forget_requested)
 
     def is_current(self, generation: int) -> bool:
         return generation == self.generation
 
     def shutdown(self) -> None:
+        self._closed = True
         self._ui_idle.set()
         if not self._thread.isRunning():
             return

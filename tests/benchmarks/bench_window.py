@@ -369,7 +369,7 @@ def start_section(args, db: Path, env: dict[str, str]) -> list[tuple[str, ...]]:
     table = [("1a", "bare QMainWindow process: start -> first paint (median / p95)", ms(bare), "yardstick", ""),
              ("1b", "app process: start -> first paint (median / p95)", ms(app_),
               f"median <= {RATIO_BUDGET}x bare = {RATIO_BUDGET * med(bare):.0f} ms",
-              f"{'PASS' if ratio <= RATIO_BUDGET else 'FAIL'} ({ratio:.1f}x bare)"),
+              f"{'PASS' if ratio <= RATIO_BUDGET else 'FAIL'} ({ratio:.2f}x bare)"),
              ("1e", "floor: the first frame's widget classes by hand, no app code", ms(widgets), "information",
               f"{med(widgets) / med(bare):.2f}x bare (widgets_window.py)"),
              ("1c", "app process: start -> first page of rows and count on screen", ms(settled), "information",
