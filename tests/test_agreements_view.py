@@ -165,3 +165,20 @@ def test_selecting_a_row_writes_the_shared_selection(qtbot, view):
     other = view.model.id_at(5)
     view.selection.select_agreement(other)
     assert view.table.currentIndex().row() == 5
+
+
+def test_a_filter_menu_shows_its_values_and_choices_when_opened(qtbot, view):
+    menu = view.filter_buttons["doc_types"].menu()
+    menu.aboutToShow.emit()  # what opening it does
+    texts = {a.text(): a.isChecked() for a in menu.actions()}
+    assert texts.get("Memorandum") is False and texts.get("Agreement") is False
+    view.set_filter("doc_types", {"memorandum"})
+    settle(qtbot, view)
+    menu.aboutToShow.emit()
+    assert {a.text(): a.isChecked() for a in menu.actions()}["Memorandum"] is True
+    next(a for a in menu.actions() if a.text() == "Agreement").trigger()  # a user ticks a second type
+    settle(qtbot, view)
+    assert view.chips.texts() == ["Type: Agreement", "Type: Memorandum"]
+    levels = view.filter_buttons["levels"].menu()
+    levels.aboutToShow.emit()
+    assert levels.actions()[-1].text() == "not recorded"

@@ -116,7 +116,7 @@ class ActionSet(QObject):
         # until add_icons, a blank icon of the same size keeps the buttons where they will be
         blank = QPixmap(self.toolbar.iconSize())
         blank.fill(QColor(0, 0, 0, 0))
-        placeholder = QIcon(blank)
+        blank_icon = QIcon(blank)
         for spec in self.specs:
             action = QAction(window)
             action.setObjectName(f"action_{spec.id}")
@@ -124,7 +124,7 @@ class ActionSet(QObject):
                 # (setShortcut's overloads would build Qt's enums before the first paint: see lazyqt)
                 action.setShortcuts([QKeySequence(spec.shortcut)])
             if spec.icon:
-                action.setIcon(placeholder)
+                action.setIcon(blank_icon)
             action.setCheckable(spec.checkable)
             if spec.group:
                 groups.setdefault(spec.group, QActionGroup(window)).addAction(action)

@@ -64,7 +64,7 @@ class AgreementsView(QWidget):
         self._counted = False
         self._sort = ("date", True)
         self._chosen: dict[str, set[str]] = {field: set() for _, field, _ in FILTER_MENUS}
-        self._menus_current = False  # the filter menus are filled when opened (see _fill_menus_now)
+        self._menus_current = False  # the filter menus are filled when opened (see _fill_menus_if_stale)
         self._labels = {vocab: repo.labels(vocab) for vocab, _, _ in FILTER_MENUS}
         self._last_total = 0
         self._all_total = 0
@@ -88,7 +88,7 @@ class AgreementsView(QWidget):
             button.setObjectName(f"filter_{field}")
             button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
             button.setMenu(QMenu(button))
-            button.menu().aboutToShow.connect(self._fill_menus_now)
+            button.menu().aboutToShow.connect(self._fill_menus_if_stale)
             self.filter_buttons[field] = button
             filter_row.addWidget(button)
         self.years_label = QLabel(self)
@@ -221,11 +221,11 @@ class AgreementsView(QWidget):
         box.valueChanged.connect(lambda _: self._filters_changed())
         return box
 
-    def _fill_menus(self) -> None:
+    def _menus_changed(self) -> None:
         """The filter menus show the current language and choices when next opened."""
         self._menus_current = False
 
-    def _fill_menus_now(self) -> None:
+    def _fill_menus_if_stale(self) -> None:
         if self._menus_current:
             return
         self._menus_current = True
@@ -260,7 +260,7 @@ class AgreementsView(QWidget):
         self.clear_button.setText(self.tr("Clear filters"))
         if self._header_model is not None:
             self._header_model.setHorizontalHeaderLabels(list(self.model.header_texts()))
-        self._fill_menus()
+        self._menus_changed()
         self._show_chips()
         self._show_count()
 
@@ -364,7 +364,7 @@ class AgreementsView(QWidget):
         elif ":" in key:
             field, code = key.split(":", 1)
             self._chosen[field].discard(code)
-            self._fill_menus()
+            self._menus_changed()
             self._retranslate_buttons()
             self._filters_changed()
 
@@ -372,7 +372,7 @@ class AgreementsView(QWidget):
         for chosen in self._chosen.values():
             chosen.clear()
         self._set_years(None, None)
-        self._fill_menus()
+        self._menus_changed()
         self._retranslate_buttons()
         self.selection.select_event(None)
         self.selection.select_corridor(None)
@@ -383,7 +383,7 @@ class AgreementsView(QWidget):
     def set_filter(self, field: str, codes: set[str]) -> None:
         """Choose the values of one vocabulary filter (doc_types, levels, sectors, statuses)."""
         self._chosen[field] = set(codes)
-        self._fill_menus()
+        self._menus_changed()
         self._retranslate_buttons()
         self._filters_changed()
 

@@ -65,7 +65,7 @@ class MainWindow(QMainWindow):
         # The sidebar's partner overview and events list are built on the event-loop turn after the
         # first paint (or when first asked for): the window is on screen and takes input sooner.
         self._events: EventsView | None = None
-        # (parent as a keyword: to tell QSplitter(parent) from QSplitter(orientation), PySide6 would build Qt's enums)
+        # (parent as a keyword: telling QSplitter(parent) from QSplitter(orientation) builds Qt's enums)
         self.sidebar = QSplitter(parent=self)
         self.sidebar.setProperty("orientation", VERTICAL)  # (a number: see lazyqt)
         self.sidebar.setObjectName("sidebarSplitter")
