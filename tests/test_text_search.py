@@ -84,10 +84,19 @@ def test_hostile_input_never_raises(search, text):
     assert len(result.ids) <= result.total or result.total == len(result.ids)
 
 
-def test_empty_and_punctuation_queries_show_everything(search):
+def test_empty_query_shows_everything(search):
     s, _ = search
-    for text in ("", "   ", "***", '"', "-"):
+    for text in ("", "   ", "\t\n "):
         assert s.count(AgreementQuery(text=text)) == len(TITLES)
+
+
+@pytest.mark.parametrize("text", ["%", "_", "%_%", "AND", "NOT", "OR NOT", "*", "***", '"', "-", "'", ":"])
+def test_a_query_without_words_finds_nothing(search, text):
+    """Signs and operator words are not words: they match nothing (not every record)."""
+    s, _ = search
+    q = AgreementQuery(text=text)
+    assert s.count(q) == 0
+    assert s.page(q).ids == []
 
 
 def test_kazakh_case_folding_covers_every_special_letter():

@@ -265,7 +265,9 @@ class AgreementSearch:
         """
         prefixes = query_terms(text)
         if not prefixes:
-            return Expansion(None)
+            # Nothing typed: no text filter. Something typed that holds no word ("%", "_", a bare
+            # "AND", "*", a quote): it matches nothing, never everything.
+            return Expansion(None, empty=bool(text and text.strip()))
         groups: list[str] = []
         cheap = True
         count = 0

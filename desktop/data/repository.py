@@ -144,7 +144,8 @@ class Repository:
     def search_events(self, text: str, iso3: str | None = None, limit: int = 200) -> list[Event]:
         match = match_expression(text)
         if match is None:
-            return self.events(iso3)[:limit]
+            # an empty search lists everything; one that holds no word ("%", "AND", "*") finds nothing
+            return [] if text and text.strip() else self.events(iso3)[:limit]
         where = "e.id IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)"
         params: list[object] = [match]
         if iso3:
