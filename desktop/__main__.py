@@ -80,6 +80,29 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    if args.command is not None:
+        try:
+            return _command(args)
+        except OSError as exc:  # a file error the command did not word itself: one line, never a traceback
+            from desktop.core.atomic import file_error_message
+
+            reading = args.command in ("search", "import", "restore")
+            print(f"partnership-atlas: {file_error_message(exc, reading=reading)}", file=sys.stderr)
+            return 2
+    if args.self_test:
+        from desktop.selftest import self_test
+
+        return self_test(args.db)
+    from desktop.app import Screenshot, run
+
+    screenshot = None
+    if args.screenshot:
+        screenshot = Screenshot(args.screenshot, args.view, args.lang, args.shot_partner, args.shot_search)
+    return run(db_path=args.db, screenshot=screenshot)
+
+
+def _command(args: argparse.Namespace) -> int:
+    """Run the subcommand ``args.command``; returns its exit status."""
     if args.command == "search":
         from desktop.cli import search_command
 
@@ -117,16 +140,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.output:
             build_args += ["--output", args.output]
         return build_main(build_args)
-    if args.self_test:
-        from desktop.selftest import self_test
-
-        return self_test(args.db)
-    from desktop.app import Screenshot, run
-
-    screenshot = None
-    if args.screenshot:
-        screenshot = Screenshot(args.screenshot, args.view, args.lang, args.shot_partner, args.shot_search)
-    return run(db_path=args.db, screenshot=screenshot)
+    raise ValueError(f"unknown command {args.command!r}")
 
 
 if __name__ == "__main__":

@@ -133,6 +133,7 @@ def check_user_data(app) -> bool:
         "Your database was damaged ({problem}). It was moved aside as {moved}, not deleted. "
         "Continue with the newest good backup, or with the reference data shipped with the program?")).format(
             problem=recovery.problem, moved=recovery.moved_to))
+    box.setProperty("textFormat", 0)  # Qt::PlainText: the text quotes a path and SQLite's words
     use_backup = box.addButton(QCoreApplication.translate("Start", "Newest backup"), QMessageBox.ButtonRole.AcceptRole) \
         if recovery.backup is not None else None
     use_bundled = box.addButton(QCoreApplication.translate("Start", "Reference data"), QMessageBox.ButtonRole.AcceptRole)
@@ -146,11 +147,23 @@ def check_user_data(app) -> bool:
     return True
 
 
+def remove_leftovers() -> None:
+    """What writes killed midway (a crash, a power cut, a killed process) left in the user data folder and its
+    backup folder: temporary files whose process has ended (see :func:`desktop.core.atomic.remove_leftovers`;
+    a write in progress in another window is left alone)."""
+    from desktop import paths
+    from desktop.core.atomic import remove_leftovers as remove
+    from desktop.data.backups import default_backup_dir
+
+    for folder in (paths.user_data_dir(), default_backup_dir()):
+        remove(folder, earlier_versions=True)
+
+
 def after_start(window, opened) -> None:
     """Once the window is up, for the user's own copy: merge a newer bundled database (a backup first;
     the user's changes stay and conflicts are listed), and a daily backup when the data changed."""
     from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QMessageBox
+    from desktop.qt.plaintext import message_box
 
     from desktop import paths
     from desktop.core.errors import AtlasError
@@ -162,11 +175,11 @@ def after_start(window, opened) -> None:
         try:
             report = merge_bundled(db, paths.bundled_database(), backup_dir=default_backup_dir())
         except AtlasError as exc:
-            QMessageBox.warning(window, APP_NAME, str(exc))
+            message_box(window, APP_NAME, str(exc))
         else:
             lines = [report.summary()] + [f"{c.kind} {c.uid}: {', '.join(c.fields)}" for c in report.conflicts[:20]]
             window.restored()
-            QMessageBox.information(window, APP_NAME, "\n".join(lines))
+            message_box(window, APP_NAME, "\n".join(lines), icon="information")
 
     def daily() -> None:
         try:
@@ -196,6 +209,7 @@ def run(db_path: str | None = None, argv: list[str] | None = None, screenshot: S
         return 0
     try:
         if db_path is None and not lock.readonly and not check_user_data(app):
+            lock.release()  # the user gave up: the next start must not find this window's claim
             return 2
         window, opened = start(app, db_path, readonly=lock.readonly)
     except AtlasError as exc:
@@ -207,6 +221,7 @@ def run(db_path: str | None = None, argv: list[str] | None = None, screenshot: S
         from PySide6.QtCore import QTimer
 
         QTimer.singleShot(2000, window, window.start_integrity_check)
+        QTimer.singleShot(1000, window, remove_leftovers)  # after the first paint: the start stays lean
         if db_path is None and not lock.readonly:
             after_start(window, opened)
         return app.exec()
@@ -219,9 +234,9 @@ def _fail(screenshot: Screenshot | None, message: str) -> None:
     if screenshot is not None:
         print(f"partnership-atlas: {message}", file=sys.stderr)
         return
-    from PySide6.QtWidgets import QMessageBox
+    from desktop.qt.plaintext import message_box
 
-    QMessageBox.critical(None, APP_NAME, message)
+    message_box(None, APP_NAME, message, icon="critical")
 
 
 def _screenshot(app, db_path: str | None, request: Screenshot) -> int:

@@ -6,6 +6,7 @@ import sqlite3
 import sys
 from typing import TextIO
 
+from desktop.core.atomic import file_error_message
 from desktop.core.dates import precision_of
 from desktop.core.errors import AtlasError
 from desktop.data.agreements import AgreementQuery
@@ -36,6 +37,9 @@ def search_command(text: str, partner: str | None, db_path: str | None, as_json:
         opened = open_user_database(db_path)
     except AtlasError as exc:
         print(f"partnership-atlas: {exc}", file=err)
+        return 2
+    except OSError as exc:  # a name too long, no permission
+        print(f"partnership-atlas: {file_error_message(exc, reading=True)}", file=err)
         return 2
     try:
         return _search(opened, text, partner, as_json, limit, out, err)

@@ -1,14 +1,14 @@
 """``partnership-atlas --self-test``: check that this installation works, offscreen, in a few seconds.
 
 On a copy of the bundled database (or of ``db_path``) in a temporary folder — the user's own data and the
-program folder are never written — it builds the main window as the app does, waits for its first page of
+program folder are never written — it checks every page of the copy (``quick_check``) and each full-text
+index (FTS5 ``integrity-check``), builds the main window as the app does, waits for its first page of
 rows, shows each view and checks it has content, and prints a fact sheet to a PDF. One line on stdout when
 everything works (exit 0); ``self-test FAILED: <step>: <reason>`` on stderr otherwise (exit 1).
 """
 from __future__ import annotations
 
 import os
-import sqlite3
 import sys
 import tempfile
 import time
@@ -40,11 +40,11 @@ def _copy_database(source: Path, target: Path) -> None:
     """A consistent copy (with anything still in a write-ahead log), read through a read-only connection."""
     if not source.is_file():
         raise FileNotFoundError(f"no database file at {source}")
-    from desktop.data.database import backup_to, looks_like_sqlite
+    from desktop.data.database import backup_to, connect, looks_like_sqlite
 
     if not looks_like_sqlite(source):
         raise ValueError(f"{source} is not a Partnership Atlas database (not an SQLite file)")
-    conn = sqlite3.connect(source.resolve().as_uri() + "?mode=ro", uri=True)
+    conn = connect(source, readonly=True)
     try:
         backup_to(conn, target)
     finally:
@@ -107,6 +107,18 @@ def _run(folder: Path, db_path: str | os.PathLike[str] | None, state: dict) -> l
         return target
 
     database = _step("database", copy)
+
+    def check():
+        from desktop.data.database import connect, integrity_problem
+
+        conn = connect(database, wal=False)  # the copy: the FTS5 check is written as an INSERT
+        try:
+            problem = integrity_problem(conn)
+        finally:
+            conn.close()
+        _check("database check", problem is None, f"{problem}")
+
+    _step("database check", check)
 
     def start():
         from desktop.app import start as start_app

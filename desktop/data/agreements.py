@@ -306,6 +306,21 @@ class AgreementSearch:
         exact = len(groups) == 1 and count == 1 and not groups[0].endswith("*")
         return Expansion(" AND ".join(groups), False, cheap, count, estimate, exact)
 
+    def finds(self, q: AgreementQuery, agreement_id: int) -> bool:
+        """Whether the query finds this agreement: a point lookup, so that the table keeps a selection only
+        while its row is in the result, also beyond the pages loaded so far."""
+        exp = self.expand(q.text)
+        if exp.empty:
+            return False
+        where, params = _filters(q)
+        where, params = ["a.id = ?", *where], [int(agreement_id), *params]
+        if not q.include_alternatives:
+            where.append(_NOT_ALTERNATIVE)
+        if exp.expr is not None:
+            where.append(_FTS_PROBE)
+            params.append(exp.expr)
+        return bool(_run(self.db, "SELECT 1 FROM agreement_keys a WHERE " + " AND ".join(where), params))
+
     def text_match_count(self, match: str) -> int:
         return _run(self.db, "SELECT count(*) FROM agreements_fts WHERE agreements_fts MATCH ?", (match,))[0][0]
 

@@ -12,14 +12,16 @@ the old database or the restored one, never a mixture. An older schema is then m
 from __future__ import annotations
 
 import datetime as _dt
+import errno
 import os
-import secrets
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
+from desktop.core.atomic import FileError, file_error_message, replacing
 from desktop.data import migrations
-from desktop.data.database import Database, DatabaseError, ReadOnlyDatabaseError, connect, looks_like_sqlite
+from desktop.data.database import (Database, DatabaseError, ReadOnlyDatabaseError, classify, connect,
+                                   connect_for_look, looks_like_sqlite)
 
 PAGES_PER_STEP = 1024  # 4 MiB at the default page size: the progress moves, the writer is rarely held up
 
@@ -49,14 +51,6 @@ def _remove(path: Path) -> None:
             pass
 
 
-def _fsync(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
 def _integrity(path: Path) -> str:
     """``PRAGMA integrity_check`` of a file, read-only, on a connection of its own ("ok" when sound)."""
     conn = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True, isolation_level=None)
@@ -75,45 +69,47 @@ def backup_database(db: Database, target: str | os.PathLike[str], progress: Prog
     user when the copy cannot be written or does not check out; an older file at ``target`` is then kept.
     """
     target = Path(target)
-    if target.is_dir():
-        raise BackupError(f"{target} is a folder; choose a file name for the backup.")
-    if not target.parent.is_dir():
-        raise BackupError(f"The folder {target.parent} does not exist; choose another place for the backup.")
+    try:
+        if target.is_dir():
+            raise BackupError(f"{target} is a folder; choose a file name for the backup.")
+        if not target.parent.is_dir():
+            raise BackupError(f"The folder {target.parent} does not exist; choose another place for the backup.")
+    except OSError as exc:  # a name too long, a file where a folder should be
+        raise BackupError(file_error_message(exc, target)) from exc
     if _same_file(target, Path(db.path)):
         raise BackupError(f"{target} is the open database itself; choose another file for the backup.")
     if db.conn.in_transaction:  # the copy would take the half-made change with it
         raise BackupError("The database is busy with a change; try the backup again when it is done.")
-    tmp = target.with_name(f".{target.name}.{secrets.token_hex(4)}.partial")
 
     def step(status: int, remaining: int, total: int) -> None:
         if progress is not None and progress(total - remaining, total) is False:
             raise BackupCancelled("The backup was cancelled; no file was written.")
 
     try:
-        dest = sqlite3.connect(str(tmp), isolation_level=None)
-        try:
-            db.conn.backup(dest, pages=PAGES_PER_STEP, progress=step)
-            dest.execute("PRAGMA journal_mode = DELETE")  # a single self-contained file, no -wal beside it
-        finally:
-            dest.close()
-        _fsync(tmp)
-        result = _integrity(tmp)
-        if result != "ok":
-            raise BackupError(f"The backup copy did not check out ({result}); it was removed. Your database "
-                              "may be damaged: run a check of it.")
-        os.replace(tmp, target)
-    except BackupError:
-        _remove(tmp)
-        raise
-    except (OSError, sqlite3.Error) as exc:
-        _remove(tmp)
-        reason = getattr(exc, "strerror", None) or str(exc)
-        raise BackupError(f"The backup to {target} could not be written: {reason}. An older file of that name "
-                          "was left unchanged.") from exc
-    except BaseException:
-        _remove(tmp)
-        raise
+        with replacing(target) as tmp:
+            dest = sqlite3.connect(str(tmp), isolation_level=None)
+            try:
+                db.conn.backup(dest, pages=PAGES_PER_STEP, progress=step)
+                dest.execute("PRAGMA journal_mode = DELETE")  # a single self-contained file, no -wal beside it
+            finally:
+                dest.close()
+            result = _integrity(tmp)
+            if result != "ok":
+                raise BackupError(f"The backup copy did not check out ({result}); it was removed. Your database "
+                                  "may be damaged: run a check of it.")
+    except FileError as exc:
+        raise BackupError(str(exc)) from exc
+    except sqlite3.Error as exc:
+        raise BackupError(_sqlite_write_message(exc, target, f"The backup to {target} could not be written: {exc}. "
+                                                "An older file of that name was left unchanged.")) from exc
     return target
+
+
+def _sqlite_write_message(exc: sqlite3.Error, target: Path, otherwise: str) -> str:
+    """A full disk as every file error says it (SQLite reports it as SQLITE_FULL, not as an OSError)."""
+    if getattr(exc, "sqlite_errorcode", None) == sqlite3.SQLITE_FULL:
+        return file_error_message(OSError(errno.ENOSPC, os.strerror(errno.ENOSPC)), target)
+    return otherwise
 
 
 def check_backup(path: str | os.PathLike[str]) -> str | None:
@@ -133,7 +129,7 @@ def check_backup(path: str | os.PathLike[str]) -> str | None:
     if size < 512 or not looks_like_sqlite(p):
         return f"{p} is not a Partnership Atlas backup (it is not an SQLite database file)."
     try:
-        conn = sqlite3.connect(p.resolve().as_uri() + "?mode=ro", uri=True, isolation_level=None)
+        conn = connect_for_look(p)  # read-only, and no -wal/-shm made beside a WAL-mode file
     except sqlite3.Error as exc:
         return f"{p} cannot be opened: {exc}."
     try:
@@ -141,15 +137,16 @@ def check_backup(path: str | os.PathLike[str]) -> str | None:
         if result != "ok":
             return f"{p} is damaged ({result})."
         version = migrations.schema_version(conn)
-        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
+        kind = classify(migrations.application_id(conn), version, tables)
     except sqlite3.Error as exc:
         return f"{p} is damaged or unreadable ({exc})."
     finally:
         conn.close()
-    if version > migrations.LATEST_VERSION:
+    if kind == "newer":  # (another program's file is foreign, whatever its user_version says)
         return (f"{p} was written by a newer version of Partnership Atlas (schema {version}; this version knows "
                 f"{migrations.LATEST_VERSION}). Please update the application first.")
-    if version < 1 or not {"meta", "agreements"} <= tables:
+    if kind != "atlas" or not {"meta", "agreements"} <= tables:
         return f"{p} is an SQLite file but not a Partnership Atlas database."
     return None
 
@@ -211,40 +208,54 @@ def restore_file(backup: str | os.PathLike[str], target: str | os.PathLike[str])
     problem = check_backup(source)
     if problem is not None:
         raise BackupError(f"The backup cannot be restored: {problem} {target} was left unchanged.")
-    if target.is_dir() or not target.parent.is_dir():
-        raise BackupError(f"{target} is not a place a database file can be written to.")
-    tmp = target.with_name(f".{target.name}.{secrets.token_hex(4)}.partial")
     try:
-        src = sqlite3.connect(source.resolve().as_uri() + "?mode=ro", uri=True, isolation_level=None)
-        try:
-            dest = connect(tmp, wal=False)
+        if target.is_dir() or not target.parent.is_dir():
+            raise BackupError(f"{target} is not a place a database file can be written to.")
+    except OSError as exc:
+        raise BackupError(file_error_message(exc, target)) from exc
+    try:
+        with replacing(target) as tmp:
+            src = sqlite3.connect(source.resolve().as_uri() + "?mode=ro", uri=True, isolation_level=None)
             try:
-                src.backup(dest)
-                migrations.migrate(dest)
+                dest = connect(tmp, wal=False)
+                try:
+                    src.backup(dest)
+                    migrations.migrate(dest)
+                finally:
+                    dest.close()
             finally:
-                dest.close()
-        finally:
-            src.close()
-        _fsync(tmp)
-        if (result := _integrity(tmp)) != "ok":
-            raise BackupError(f"The restored copy did not check out ({result}). {target} was left unchanged.")
-        kept = None
-        if target.exists():
-            stamp = _dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-            kept = target.with_name(f"{target.stem}.replaced-{stamp}{target.suffix}")
-            os.replace(target, kept)
-            for suffix in ("-wal", "-shm", "-journal"):  # stale companions must not be replayed into the backup
-                old = Path(f"{target}{suffix}")
-                if old.exists() and suffix == "-wal":
-                    os.replace(old, Path(f"{kept}{suffix}"))
-                elif old.exists():
-                    old.unlink()
-        os.replace(tmp, target)
-        return kept
-    except BackupError:
-        _remove(tmp)
-        raise
-    except (OSError, sqlite3.Error) as exc:
-        _remove(tmp)
-        reason = getattr(exc, "strerror", None) or str(exc)
-        raise BackupError(f"The backup could not be restored to {target}: {reason}.") from exc
+                src.close()
+            if (result := _integrity(tmp)) != "ok":
+                raise BackupError(f"The restored copy did not check out ({result}). {target} was left unchanged.")
+            return _keep_aside(target)
+    except FileError as exc:
+        raise BackupError(str(exc)) from exc
+    except sqlite3.Error as exc:
+        raise BackupError(_sqlite_write_message(exc, target, f"The backup could not be restored to {target}: "
+                                                f"{exc}.")) from exc
+
+
+def _keep_aside(target: Path) -> Path | None:
+    """Before a restored copy takes ``target``'s name: the file there is kept as ``NAME.replaced-STAMP.EXT``
+    (returned), with its ``-wal``; its ``-shm`` and ``-journal`` are dropped, as they must not be replayed into
+    the restored copy. The kept name is a second link to the file where the disk allows, so that ``target``
+    is never missing: a crash in between leaves the old database or the restored one under its name."""
+    if not target.exists():
+        return None
+    stamp = _dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    kept = target.with_name(f"{target.stem}.replaced-{stamp}{target.suffix}")
+    n = 2
+    while kept.exists():
+        kept = target.with_name(f"{target.stem}.replaced-{stamp}-{n}{target.suffix}")
+        n += 1
+    try:
+        os.link(target, kept)
+    except OSError:  # a disk without hard links
+        os.replace(target, kept)
+    for suffix in ("-wal", "-shm", "-journal"):
+        old = Path(f"{target}{suffix}")
+        if old.exists() and suffix == "-wal":
+            os.replace(old, Path(f"{kept}{suffix}"))
+        elif old.exists():
+            old.unlink()
+    return kept

@@ -4,7 +4,8 @@ Backups are named ``atlas-YYYY-MM-DDTHH-MM-SS-REASON.sqlite`` (local time; ``-2`
 made within a second) and written with :func:`desktop.data.backup.backup_database`, which verifies the copy
 before it takes the name. :func:`rotate` checks every backup in the folder (:func:`check_backup`) before it
 drops any: a damaged one is moved into the ``bad`` subfolder (never counted as good, never deleted), and only
-good backups beyond the newest ``keep`` good ones are removed.
+good backups beyond the newest ``keep`` good ones are removed. Each backup is written through a temporary
+file in the folder (:func:`desktop.core.atomic.replacing`), which also removes what a killed backup left there.
 """
 from __future__ import annotations
 
@@ -16,7 +17,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from desktop import paths
-from desktop.data.backup import backup_database, check_backup
+from desktop.core.atomic import file_error_message
+from desktop.data.backup import BackupError, backup_database, check_backup
 from desktop.data.database import Database
 
 PREFIX = "atlas-"
@@ -107,7 +109,10 @@ def automatic_backup(db: Database, backup_dir: str | os.PathLike[str] | None, re
     """A verified backup of the open database into the backup folder, named with the time and ``reason``;
     then :func:`rotate` keeps the newest ``keep`` good ones. Raises BackupError when it cannot be written."""
     folder = Path(backup_dir) if backup_dir is not None else default_backup_dir()
-    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise BackupError(file_error_message(exc, folder)) from exc
     when = (now or _dt.datetime.now()).replace(microsecond=0)
     target = folder / backup_name(reason, when)
     n = 2

@@ -3,6 +3,11 @@
 The schema version lives in ``PRAGMA user_version``. Each migration runs in one transaction together
 with the version bump, so a database is always at exactly one version. Migrations are append-only:
 once released, a migration's SQL never changes; a new version appends a new step.
+
+Every file this program creates or migrates also carries :data:`APPLICATION_ID` in ``PRAGMA application_id``
+(bytes 68–71 of the file header), so that another program's SQLite file is recognised as foreign, whatever
+its ``user_version`` says. Copies made before the id existed hold 0 there; they are still recognised by their
+tables and get the id when they are next opened for work.
 """
 from __future__ import annotations
 
@@ -579,14 +584,28 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
 
 LATEST_VERSION = len(MIGRATIONS)
 
+# "PATL" (Partnership ATLas) in ASCII: the file header's application id of every Atlas database. Fixed for
+# good: changing it would make every existing file look foreign.
+APPLICATION_ID = 0x5041544C
+
 
 def schema_version(conn: sqlite3.Connection) -> int:
     return int(conn.execute("PRAGMA user_version").fetchone()[0])
 
 
+def application_id(conn: sqlite3.Connection) -> int:
+    return int(conn.execute("PRAGMA application_id").fetchone()[0])
+
+
+def mark_as_atlas(conn: sqlite3.Connection) -> None:
+    """Write :data:`APPLICATION_ID` into the file header (a write: only for a file opened for work)."""
+    if application_id(conn) != APPLICATION_ID:
+        conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+
+
 def migrate(conn: sqlite3.Connection, target: int | None = None) -> list[int]:
     """Apply the migrations from the current version up to ``target`` (default: the latest),
-    each in one transaction.
+    each in one transaction, and mark the file as an Atlas database (:func:`mark_as_atlas`).
 
     Returns the versions reached. The connection must be in autocommit mode (isolation_level None).
     """
@@ -609,4 +628,5 @@ def migrate(conn: sqlite3.Connection, target: int | None = None) -> list[int]:
         conn.execute("COMMIT")
         current += 1
         reached.append(current)
+    mark_as_atlas(conn)
     return reached

@@ -1,23 +1,28 @@
 """Checking the user's database at start, and recovering from a damaged one without deleting anything.
 
-:func:`check_and_recover` runs a page check of the user's database (on a connection of its own: call it
-before the application opens the file). A damaged file, or one that is not a database, is moved aside as
-``atlas.sqlite.damaged-YYYYmmdd-HHMMSS`` (with its ``-wal``/``-shm`` files) and never deleted; the result
-says what can be offered instead: the newest backup that checks out and the bundled data.
-:func:`recover_from` puts the chosen one in place.
+:func:`check_and_recover` looks at the user's database read-only, every page included (on a connection of
+its own: call it before the application opens the file). A damaged file, an empty one, or one that is not
+an SQLite file is moved aside as ``atlas.sqlite.damaged-YYYYmmdd-HHMMSS`` (with its ``-wal``/``-shm``
+files) and never deleted; the result says what can be offered instead: the newest backup that checks out
+and the bundled data. :func:`recover_from` puts the chosen one in place.
+
+Only damage moves a file aside: a rollback journal left by a crash is rolled back first (the file is
+sound again), a read that fails for a passing reason is tried again and then reported as an I/O error,
+and a sound file of another program or of a newer version is reported; those files stay where they are.
 """
 from __future__ import annotations
 
 import datetime as _dt
 import os
-import secrets
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-from desktop.data.backup import BackupError, _integrity, _remove, restore_file
+from desktop.core.atomic import replacing
+from desktop.data.backup import BackupError, _integrity, restore_file
 from desktop.data.backups import BackupInfo, newest_good_backup
-from desktop.data.database import backup_to, looks_like_sqlite, quick_check
+from desktop.data.database import (DamagedDatabaseError, ForeignDatabaseError, NotADatabaseError, Retry, copy_into,
+                                   examine)
 
 BUNDLED = "bundled"
 
@@ -40,15 +45,16 @@ class Recovery:
         return self.state == "damaged"
 
 
-def _problem(path: Path) -> str | None:
+def _problem(path: Path, retry: Retry | None) -> str | None:
+    """What damage a read-only check of every page found (None: none). A file that cannot be read now,
+    belongs to another program or to a newer version raises its :class:`DatabaseError`: it is no damage."""
     try:
-        if path.stat().st_size == 0:
-            return "the file is empty"
-    except OSError as exc:
-        return f"the file cannot be read ({exc.strerror or exc})"
-    if not looks_like_sqlite(path):
-        return "the file is not an SQLite database"
-    return quick_check(path)
+        examine(path, full=True, retry=retry)
+    except ForeignDatabaseError:
+        raise
+    except (DamagedDatabaseError, NotADatabaseError) as exc:
+        return exc.problem
+    return None
 
 
 def move_aside(path: Path, label: str = "damaged") -> Path:
@@ -68,20 +74,22 @@ def move_aside(path: Path, label: str = "damaged") -> Path:
 
 
 def check_and_recover(user_path: str | os.PathLike[str], bundled_path: str | os.PathLike[str] | None,
-                      backup_dir: str | os.PathLike[str] | None) -> Recovery:
+                      backup_dir: str | os.PathLike[str] | None, *, retry: Retry | None = None) -> Recovery:
     """Check the user's database; a damaged one is moved aside and the alternatives are returned.
 
     Call it before the database is opened (and after the single-instance lock is held). ``state`` "ok":
     nothing to do. "missing": no file (normal at first start: the bundled data is copied by
     open_user_database); a backup is offered when one exists. "damaged": the file was moved to ``moved_to``;
-    offer ``backup`` and/or ``bundled`` and call :func:`recover_from` with the choice.
+    offer ``backup`` and/or ``bundled`` and call :func:`recover_from` with the choice. A file that could not
+    be read (:class:`UnreadableDatabaseError`, after ``retry``), another program's file or one of a newer
+    version raises its :class:`DatabaseError`, with the file left where it is and as it was.
     """
     path = Path(user_path)
     bundled = Path(bundled_path) if bundled_path is not None else None
     bundled = bundled if bundled is not None and bundled.is_file() else None
     if not path.exists():
         return Recovery(path, "missing", backup=newest_good_backup(backup_dir), bundled=bundled)
-    problem = _problem(path)
+    problem = _problem(path, retry)
     if problem is None:
         return Recovery(path, "ok")
     try:
@@ -103,23 +111,20 @@ def recover_from(choice: BackupInfo | str | os.PathLike[str], user_path: str | o
     if isinstance(choice, str) and choice == BUNDLED:
         if bundled_path is None or not Path(bundled_path).is_file():
             raise RecoveryError("The bundled data is missing; reinstall Partnership Atlas.")
-        tmp = target.with_name(f".{target.name}.{secrets.token_hex(4)}.partial")
         try:
-            source = sqlite3.connect(Path(bundled_path).resolve().as_uri() + "?mode=ro", uri=True)
-            try:
-                backup_to(source, tmp)
-            finally:
-                source.close()
-            if (result := _integrity(tmp)) != "ok":
-                raise RecoveryError(f"The copy of the bundled data did not check out ({result}).")
-            if target.exists():
-                move_aside(target, "replaced")
-            os.replace(tmp, target)
+            with replacing(target) as tmp:  # the old file is moved aside only once the copy checks out
+                source = sqlite3.connect(Path(bundled_path).resolve().as_uri() + "?mode=ro", uri=True)
+                try:
+                    copy_into(source, tmp)
+                finally:
+                    source.close()
+                if (result := _integrity(tmp)) != "ok":
+                    raise RecoveryError(f"The copy of the bundled data did not check out ({result}).")
+                if target.exists():
+                    move_aside(target, "replaced")
         except RecoveryError:
-            _remove(tmp)
             raise
         except (OSError, sqlite3.Error) as exc:
-            _remove(tmp)
             raise RecoveryError(f"The bundled data could not be copied to {target}: "
                                 f"{getattr(exc, 'strerror', None) or exc}.") from exc
         return target

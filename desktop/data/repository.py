@@ -1,8 +1,10 @@
 """Read access to the reference records. Returns small immutable records (desktop.core.records), never Qt objects."""
 from __future__ import annotations
 
+import os
 import sqlite3
 from collections.abc import Sequence
+from pathlib import Path
 
 from desktop.core.records import (
     Alternative,
@@ -19,8 +21,9 @@ from desktop.core.records import (
     TradeFigure,
 )
 from desktop.core.text import match_expression
-from desktop.data.agreements import AgreementSearch
-from desktop.data.database import Database
+from desktop.data.agreements import AgreementQuery, AgreementSearch
+from desktop.data.database import Database, DatabaseError, open_database
+from desktop.data.fileidentity import atlas_file_problem, settle_wal
 from desktop.data.migrations import RECORD_TABLES
 
 VOCABULARIES = (
@@ -39,6 +42,27 @@ class Repository:
     def __init__(self, db: Database):
         self.db = db
         self.agreements = AgreementSearch(db)
+
+    def reopen(self, path: str | os.PathLike[str]) -> None:
+        """Work on the database file at ``path`` from now on, in the same Database object (the views and the
+        editor hold it), after the open file was deleted, moved or replaced.
+
+        The file at ``path`` is checked first without touching the ``-wal`` beside it (DatabaseError, and
+        nothing changes, when it cannot be used). Then the old connection lets go of its file: its WAL is
+        written into that file and emptied (a stale ``-wal`` at the old path would be read as the next
+        file's), and it is closed before the new file is opened. Other connections to the old file (the
+        search worker's) must be closed before this is called.
+        """
+        target = Path(path)
+        problem = atlas_file_problem(target)
+        if problem is not None:
+            raise DatabaseError(f"{problem} The open database was left as it was.")
+        db = self.db
+        settle_wal(db.conn)
+        db.conn.close()
+        fresh = open_database(target, check=False)
+        db.conn, db.path, db.readonly, db.identity = fresh.conn, fresh.path, fresh.readonly, fresh.identity
+        self.agreements = AgreementSearch(db)  # its cache of matches belongs to the old file
 
     def _all(self, sql: str, params: Sequence[object] = ()) -> list[sqlite3.Row | tuple]:
         return self.db.conn.execute(sql, params).fetchall()
@@ -158,6 +182,10 @@ class Repository:
 
     def agreement_exists(self, agreement_id: int) -> bool:
         return self.db.conn.execute("SELECT 1 FROM agreements WHERE id = ?", (int(agreement_id),)).fetchone() is not None
+
+    def agreement_in(self, query: AgreementQuery, agreement_id: int) -> bool:
+        """Whether ``query`` finds the agreement (see :meth:`AgreementSearch.finds`)."""
+        return self.agreements.finds(query, agreement_id)
 
     def agreement_by_uid(self, uid: str):
         r = self.db.conn.execute("SELECT id FROM agreements WHERE uid = ?", (uid,)).fetchone()
@@ -344,6 +372,39 @@ class Repository:
         return [r[0] for r in self._all(
             f"SELECT record_id FROM record_places WHERE record_type = ? AND {col} = ? ORDER BY record_id",
             (record_type, int(value)))]
+
+    # ------------------------------------------------------------------ naming a record
+
+    _LABELS = {
+        "agreement": ("SELECT coalesce(a.title_{l}, a.title_en, a.title_ru, a.title_kk), a.date_signed "
+                      "FROM agreements a WHERE a.id = ?"),
+        "event": "SELECT coalesce(e.title_{l}, e.title_en, e.title_ru), e.date_start FROM events e WHERE e.id = ?",
+        "trade": ("SELECT coalesce(p.name_{l}, p.name_en) || ', ' || t.year || CASE WHEN t.period = 'FY' THEN '' "
+                  "ELSE ' ' || t.period END, NULL FROM trade_figures t JOIN partners p ON p.id = t.partner_id "
+                  "WHERE t.id = ?"),
+        "target": ("SELECT coalesce(p.name_{l}, p.name_en) || ', ' || coalesce(m.name_{l}, t.metric) || "
+                   "coalesce(', ' || t.horizon_year, ''), t.stated_on FROM targets t "
+                   "JOIN partners p ON p.id = t.partner_id LEFT JOIN metrics m ON m.code = t.metric WHERE t.id = ?"),
+        "fact": ("SELECT coalesce(p.name_{l} || ', ', '') || coalesce(m.name_{l}, f.metric) || ': ' || f.value, "
+                 "f.as_of FROM facts f LEFT JOIN partners p ON p.id = f.partner_id "
+                 "LEFT JOIN metrics m ON m.code = f.metric WHERE f.id = ?"),
+        "source": "SELECT coalesce(s.title, s.url), s.published FROM sources s WHERE s.id = ?",
+        "node": "SELECT coalesce(n.name_{l}, n.name_en), NULL FROM nodes n WHERE n.id = ?",
+        "segment": ("SELECT coalesce(a.name_{l}, a.name_en) || ' – ' || coalesce(b.name_{l}, b.name_en), NULL "
+                    "FROM segments s JOIN nodes a ON a.id = s.from_node_id JOIN nodes b ON b.id = s.to_node_id "
+                    "WHERE s.id = ?"),
+        "corridor": "SELECT coalesce(c.name_{l}, c.name_en), NULL FROM corridors c WHERE c.id = ?",
+        "partner": "SELECT coalesce(p.name_{l}, p.name_en), NULL FROM partners p WHERE p.id = ?",
+    }
+
+    def record_label(self, kind: str, record_id: int, lang: str = "en") -> tuple[str, str | None] | None:
+        """What a record is called and its date (signed, held, published, as of), for questions that must
+        name the record they act on; None when there is no such record."""
+        sql = self._LABELS.get(kind)
+        if sql is None:
+            raise ValueError(f"unknown record kind {kind!r}")
+        row = self.db.conn.execute(sql.format(l="ru" if lang == "ru" else "en"), (int(record_id),)).fetchone()
+        return (str(row[0] or ""), row[1]) if row else None
 
     # ------------------------------------------------------------------ counts
 

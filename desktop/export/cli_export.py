@@ -13,9 +13,10 @@ from pathlib import Path
 from typing import TextIO
 
 from desktop import paths
+from desktop.core.atomic import file_error, file_error_message
 from desktop.core.errors import AtlasError
 from desktop.data.backup import backup_database, restore_database, restore_file
-from desktop.data.database import DamagedDatabaseError, Database, NotADatabaseError
+from desktop.data.database import DamagedDatabaseError, Database, ForeignDatabaseError, NotADatabaseError
 from desktop.data.usercopy import Opened, open_user_database
 from desktop.export.writers import UnencodableError, run_export
 
@@ -39,12 +40,23 @@ def _size(path: Path) -> str:
     return f"{size / 2**20:.1f} MB" if size >= 2**20 else f"{max(1, round(size / 1024))} KB"
 
 
+def _open(db_path: str | None) -> Opened:
+    """:func:`open_user_database`; a file error (a name too long) becomes a FileError that says so."""
+    try:
+        return open_user_database(db_path)
+    except OSError as exc:
+        raise file_error(exc, exc.filename or db_path or "The database", reading=True) from exc
+
+
 def _run(db_path: str | Opened | None, work: Callable[[Database], str], out: TextIO | None,
-         err: TextIO | None) -> int:
+         err: TextIO | None, *, reading: bool = False) -> int:
+    """Open the database, ``work(db)``, print its line; an error the user can act on is printed as one line
+    (a file error in the words of :func:`desktop.core.atomic.file_error_message`, ``reading`` when the
+    command's file is read rather than written)."""
     out = out or sys.stdout
     err = err or sys.stderr
     try:
-        opened = db_path if isinstance(db_path, Opened) else open_user_database(db_path)
+        opened = db_path if isinstance(db_path, Opened) else _open(db_path)
         with opened.database as db:
             line = work(db)
     except AtlasError as exc:
@@ -52,6 +64,9 @@ def _run(db_path: str | Opened | None, work: Callable[[Database], str], out: Tex
         return 2
     except sqlite3.Error as exc:
         print(f"partnership-atlas: the database could not be read: {exc}", file=err)
+        return 2
+    except OSError as exc:
+        print(f"partnership-atlas: {file_error_message(exc, reading=reading)}", file=err)
         return 2
     print(line, file=out)
     return 0
@@ -92,13 +107,19 @@ def restore_main(backup: str, db_path: str | None = None, *, out: TextIO | None 
     """
     out, err = out or sys.stdout, err or sys.stderr
     try:
-        opened = open_user_database(db_path)
+        opened = _open(db_path)
+    except ForeignDatabaseError as exc:  # another program's file: a wrong path, never ours to move or replace
+        print(f"partnership-atlas: {exc} Nothing was restored.", file=err)
+        return 2
     except (DamagedDatabaseError, NotADatabaseError):
         target = Path(db_path) if db_path is not None else paths.user_database()
         try:
             kept = restore_file(Path(backup), target)
         except AtlasError as exc:
             print(f"partnership-atlas: {exc}", file=err)
+            return 2
+        except OSError as exc:  # the backup could not be read (a name too long, no permission)
+            print(f"partnership-atlas: {file_error_message(exc, reading=True)}", file=err)
             return 2
         print(f"{target} could not be opened, so it was moved to {kept}; restored {target} from {backup}.", file=out)
         return 0
@@ -109,4 +130,4 @@ def restore_main(backup: str, db_path: str | None = None, *, out: TextIO | None 
     def work(db: Database) -> str:
         restore_database(db, Path(backup))
         return f"Restored {db.path} from {backup}."
-    return _run(opened, work, out, err)
+    return _run(opened, work, out, err, reading=True)

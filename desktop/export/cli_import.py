@@ -15,8 +15,8 @@ from desktop.core.errors import AtlasError
 from desktop.data.usercopy import open_user_database
 from desktop.export.comtrade import comtrade_table, is_comtrade
 from desktop.export.fileformat import COLUMNS
-from desktop.export.importing import apply_import, build_change_set, match_columns, preview
-from desktop.export.readers import read_table
+from desktop.export.importing import apply_import, build_change_set, match_columns, preview, read_import_table
+from desktop.export.readers import SheetChoiceNeeded
 
 MAX_SHOWN = 200
 PROG = "partnership-atlas"
@@ -29,12 +29,17 @@ def import_main(kind: str, path: str, db_path: str | None = None, dry_run: bool 
     err = err or sys.stderr
     file = Path(path)
     try:
-        table = read_table(file)
+        table = read_import_table(file, kind)
         record_kind = kind
         if kind == "comtrade":
             table = comtrade_table(table, file.name)
             record_kind = "trade"
         match = match_columns(record_kind, table.columns)
+    except SheetChoiceNeeded as exc:
+        print(f"{PROG}: {exc}", file=err)
+        print("  Save the sheet to import as a workbook of its own (or as CSV) and import that file, or use the "
+              "import dialog of the application, which lets you choose the sheet.", file=err)
+        return 2
     except AtlasError as exc:
         print(f"{PROG}: {exc}", file=err)
         return 2
@@ -74,6 +79,8 @@ def _unsure(match, kind: str, table, err: TextIO) -> None:
 
 def _run(db, kind: str, table, match, file: Path, dry_run: bool, out: TextIO) -> int:
     where = f" ({table.encoding}, separated by {_delimiter_name(table.delimiter)})" if table.delimiter else ""
+    if table.sheet:
+        where = f", sheet \u201c{table.sheet}\u201d"
     print(f"File: {file.name}{where}", file=out)
     print("Columns: " + ", ".join(f"{column} -> {name}" for column, name in match.mapping.items()), file=out)
     if match.unmatched:

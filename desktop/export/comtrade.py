@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 from desktop.core.validation import parse_user_number
 from desktop.export.fileformat import COLUMNS
-from desktop.export.readers import ImportFileError, Row, Table, normalise_name
+from desktop.export.readers import ImportFileError, Row, Table, Unreadable, normalise_name
 
 KAZAKHSTAN_ISO3 = "KAZ"
 KAZAKHSTAN_CODE = "398"
@@ -179,7 +179,11 @@ def convert(table: Table, file_name: str = "") -> Conversion:
         except ValueError:
             conv.problems.append((number, f"year: \u201c{get('year')}\u201d is not a year"))
             continue
-        text = (get("value") or "").strip()
+        raw = get("value")
+        if isinstance(raw, Unreadable):
+            conv.problems.append((number, f"trade value: {raw.reason}"))
+            continue
+        text = (raw or "").strip()
         if not text:
             _skip(conv, "no_value")
             continue
@@ -205,6 +209,7 @@ def convert(table: Table, file_name: str = "") -> Conversion:
                                           f"({whose}'s statistics); the one on row {flows[ours][1]} is kept"))
             continue
         flows[ours] = (value, number)
+    conv.problems.extend(table.problems())  # rows the reader left out (the wrong number of fields, a NUL ...)
     for (counterpart, year, statistics), flows in figures.items():
         exports, imports = flows.get("X"), flows.get("M")
         turnover = exports[0] + imports[0] if exports and imports else None
@@ -267,7 +272,8 @@ def comtrade_table(table: Table, file_name: str = "") -> ComtradeTable:
         return iter(holder[0].conversion().rows)
 
     result = ComtradeTable(list(COLUMNS_OUT), "comtrade", rows, path=table.path, encoding=table.encoding,
-                           delimiter=table.delimiter, estimated_rows=None, unknown_partners="skip",
+                           delimiter=table.delimiter, sheet=table.sheet, sheets=table.sheets, estimated_rows=None,
+                           unknown_partners="skip",
                            original=table, file_name=file_name or (table.path.name if table.path else ""))
     holder.append(result)
     return result

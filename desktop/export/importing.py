@@ -20,6 +20,7 @@ import sqlite3
 import uuid
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from desktop.core.edits import Changes, ChangeSet, RecordChange, Snapshot
 from desktop.core.errors import AtlasError
@@ -27,7 +28,8 @@ from desktop.core.validation import FIELDS, FieldError, ValidationContext, valid
 from desktop.data.database import Database
 from desktop.data.editing import TABLES, EditError, Editor
 from desktop.export.fileformat import COLUMNS, IMPORT_KINDS, LIST_FIELDS, REFERENCE_COLUMNS, file_column, form_field
-from desktop.export.readers import Table, normalise_name
+from desktop.export.comtrade import layout as comtrade_layout
+from desktop.export.readers import MAX_ROWS, JsonBool, JsonList, Table, Unreadable, normalise_name, read_table
 
 # vocabulary tables a record's codes come from (as the edit form's context: desktop.qt.editing.VOCAB_TABLES)
 VOCAB_TABLES = ("doc_types", "agreement_levels", "agreement_statuses", "sectors", "event_kinds", "node_kinds",
@@ -58,6 +60,8 @@ KIND_NAMES = {"agreement": "agreement", "event": "event", "trade": "trade figure
 MAX_UID = 80
 _UID = re.compile(r"[^\s\x00-\x1f\x7f-\x9f;,]{1,80}")
 _LIST_SPLIT = re.compile(r"\s*[;,]\s*")
+# line breaks and tabs (those a multi-line field keeps), with the spaces around them
+_LINE_BREAKS = re.compile(r"[ \t\r\n\u2028\u2029]*[\t\r\n\u2028\u2029][ \t\r\n\u2028\u2029]*")
 _SHOWN = 60
 
 # Column names besides the canonical ones: (sure synonyms, loose synonyms). A loose match (a bare "Date",
@@ -276,6 +280,23 @@ def match_columns(kind: str, columns: Iterable[str], mapping: Mapping[str, str |
     missing = _missing(kind, set(ordered.values()))
     return ColumnMatch(kind, ordered, [c for c in columns if c not in ordered], missing, loose,
                        not missing and not loose and not clashes)
+
+
+def header_score(kind: str | None, columns: list[str]) -> int:
+    """How many of a header row's names are columns of ``kind`` ("comtrade": every name of a UN Comtrade
+    download's header; None: of the import kind they fit best). Chooses the sheet of a workbook to import."""
+    if kind == "comtrade" or (kind is None and comtrade_layout(columns) is not None):
+        return len(columns) if comtrade_layout(columns) is not None else 0
+    kinds = IMPORT_KINDS if kind is None else (kind,)
+    return max(len(match_columns(k, columns).mapping) for k in kinds)
+
+
+def read_import_table(path: str | Path, kind: str | None = None, *, sheet: str | None = None,
+                      max_rows: int = MAX_ROWS) -> Table:
+    """Read a file to import as ``kind`` (an import kind, "comtrade", or None when not known yet): of a workbook
+    with several sheets, ``sheet`` or else the one sheet whose header row has the most columns of the kind
+    (SheetChoiceNeeded, naming the sheets, when none has any or several have as many)."""
+    return read_table(path, max_rows=max_rows, sheet=sheet, score_header=lambda columns: header_score(kind, columns))
 
 
 # --- preview ------------------------------------------------------------------------------------------------------
@@ -499,6 +520,22 @@ class _Previewer:
         self.claimed_keys: dict[tuple, int] = {}  # uid or natural key of a new record -> file row
         self.skipped_partners: dict[str, int] = {}
         self.width = len(table.columns)
+        self.types = {spec.name: spec.type for spec in FIELDS[kind]}
+
+    def unreadable(self, name: str, cell: str | None) -> str | None:
+        """Why a cell read for the column ``name`` is not a value (a spreadsheet error, a JSON NaN, a JSON list
+        where one value is meant, true/false where no yes/no is meant), or None."""
+        if isinstance(cell, Unreadable):
+            return f"{name}: {cell.reason}"
+        if isinstance(cell, JsonList) and name not in LIST_FIELDS:
+            return f"{name}: a list (\u201c{_shown(cell)}\u201d) where one value is expected"
+        if isinstance(cell, JsonBool) and self.types.get(form_field(name)) != "bool":
+            wanted = "a number" if self._numeric(name) else "text"
+            return f"{name}: {cell} (a yes-or-no value) where {wanted} is expected"
+        return None
+
+    def _numeric(self, name: str) -> bool:
+        return self.types.get(form_field(name)) in ("int", "year", "money", "float", "lat", "lon")
 
     # file cells -> form values
     def raw(self, cells: list[str | None]) -> tuple[dict[str, object], list[str]]:
@@ -506,8 +543,12 @@ class _Previewer:
         problems: list[str] = []
         for position, name in self.cells:
             cell = cells[position] if position < len(cells) else None
-            text = cell.strip() if isinstance(cell, str) else cell
             target = form_field(name)
+            if (problem := self.unreadable(name, cell)) is not None:
+                problems.append(problem)
+                values[target] = None
+                continue
+            text = cell.strip() if isinstance(cell, str) else cell
             if not text:
                 values[target] = None
                 continue
@@ -518,7 +559,8 @@ class _Previewer:
                     problems.append(f"{name}: no {KIND_NAMES[ref]} has the uid \u201c{_shown(text)}\u201d")
                 values[target] = record_id
             elif name in LIST_FIELDS:
-                items = [item for item in _LIST_SPLIT.split(text) if item]
+                parts = cell.items if isinstance(cell, JsonList) else _LIST_SPLIT.split(text)
+                items = [item.strip() for item in parts if item.strip()]
                 if name == "sources":
                     unknown = [item for item in items if item not in self.uids["source"]]
                     if unknown:
@@ -528,6 +570,10 @@ class _Previewer:
                     values[target] = [self.uids["source"][item] for item in items if item in self.uids["source"]]
                 else:
                     values[target] = items
+            elif self.types.get(target) == "text":
+                # a single-line field (a title, a place): a line break or tab in the cell (as Excel keeps them
+                # when text wraps) is a space; multi-line fields (summaries, notes) keep them
+                values[target] = _LINE_BREAKS.sub(" ", text)
             else:
                 values[target] = text
         return values, problems
@@ -656,7 +702,9 @@ def preview(db: Database, kind: str, table: Table, mapping: Mapping[str, str | N
                 progress(result.rows_read, max(total, result.rows_read)) is False:
             raise ImportCancelled("The check of the file was cancelled; nothing was imported.")
         worker.row(number, cells, result)
-    result.rejected.extend(Rejection(n, reason) for n, reason in table.problems())
+    problems = table.problems()  # rows the reader left out (a CSV row of the wrong width, a NUL ...)
+    result.rows_read += len(problems)
+    result.rejected.extend(Rejection(n, reason) for n, reason in problems)
     result.rejected.sort(key=lambda r: r.row)
     result.notes.extend(table.notes())
     if worker.skipped_partners:

@@ -1,11 +1,17 @@
 """Reading a table file (CSV or tab-separated text, XLSX, JSON) into a header and rows of text, safely.
 
-A file is checked before anything is taken from it: the text encoding is found (UTF-8 with or without a
-BOM, UTF-16 with a BOM, Windows-1251) over the whole file, an XLSX archive's declared sizes are checked
-before openpyxl opens it (and openpyxl parses through defusedxml), and a JSON text's nesting is measured
-before it is parsed. Rows are then streamed (CSV, XLSX) so that a large file reads in bounded memory; a
-problem found only while streaming (a quote never closed, an over-long field, too many rows) raises
-:class:`ImportFileError` from the iteration, before anything was written anywhere.
+A file is checked before anything is taken from it: the text encoding is found (the byte order mark, else
+charset-normalizer among UTF-8, UTF-16 and Windows-1251) and checked over the whole file, an XLSX archive's
+declared sizes are checked before openpyxl opens it (and openpyxl parses through defusedxml), and a JSON
+text's nesting is measured before it is parsed. Rows are then streamed (CSV, XLSX) so that a large file reads
+in bounded memory; a problem found only while streaming (a quote never closed, an over-long field, too many
+rows) raises :class:`ImportFileError` from the iteration, before anything was written anywhere.
+
+A problem of one row (a CSV row with too few or too many fields, a NUL character, a JSON object that names a
+key twice) leaves that row out and is listed by :meth:`Table.problems` with the row's number and the reason,
+after the rows were read. A cell that is not a value (a spreadsheet error such as #DIV/0!, a JSON NaN or
+Infinity) is an :class:`Unreadable` cell, and JSON lists and true/false are marked (:class:`JsonList`,
+:class:`JsonBool`): the import refuses them in the columns it reads (desktop.export.importing).
 
 Row numbers are those a user sees: in a CSV or XLSX file the header is row 1 (or the sheet row it is on)
 and the first data row is row 2; in a JSON file the n-th object of the list is row n.
@@ -22,6 +28,7 @@ import math
 import re
 import unicodedata
 import zipfile
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -55,6 +62,45 @@ class ImportFileError(AtlasError):
     """A file that cannot be read as a table; the message says why (nothing was changed)."""
 
 
+class SheetChoiceNeeded(ImportFileError):
+    """A workbook of several sheets where the sheet to import cannot be told: ``sheets`` are all its sheets'
+    names, in order, for the user to choose from."""
+
+    def __init__(self, message: str, sheets: list[str]):
+        super().__init__(message)
+        self.sheets = sheets
+
+
+class Unreadable(str):
+    """A cell that is not a value: a spreadsheet error (#DIV/0!), a JSON NaN or Infinity, a number too large.
+    It is the text the file shows; ``reason`` says why it cannot be imported (the import refuses it in any
+    column it reads, and ignores it in a column it leaves out)."""
+
+    reason: str
+
+    def __new__(cls, text: str, reason: str) -> Unreadable:
+        cell = super().__new__(cls, text)
+        cell.reason = reason
+        return cell
+
+
+class JsonList(str):
+    """A JSON list of plain values as one cell: its items joined by "; ", and ``items`` as they were. The import
+    takes it in a list column (partners, sectors, sources) and refuses it in a column of one value."""
+
+    items: tuple[str, ...]
+
+    def __new__(cls, items: Iterable[str]) -> JsonList:
+        kept = tuple(items)
+        cell = super().__new__(cls, "; ".join(kept))
+        cell.items = kept
+        return cell
+
+
+class JsonBool(str):
+    """A JSON true or false, as "true" or "false": the import refuses it in a column that is not yes or no."""
+
+
 class Row(NamedTuple):
     """One data row: its number as the user sees it in the file, and its cells (text or None)."""
 
@@ -70,6 +116,8 @@ class Table:
     ``delimiter`` are those found in a text file. ``estimated_rows`` is a guess for progress bars.
     ``unknown_partners`` is "reject" (a row naming a partner not in the atlas is refused) or "skip" (such
     rows are left out and counted in the notes; Comtrade downloads hold every country of the world).
+    ``sheet`` is the sheet a workbook was read from and ``sheets`` all its sheets. ``rejected`` holds the rows
+    the last reading of :meth:`rows` left out, as (row number, reason).
     """
 
     columns: list[str]
@@ -81,6 +129,8 @@ class Table:
     sheet: str | None = None
     estimated_rows: int | None = None
     unknown_partners: str = "reject"
+    sheets: tuple[str, ...] = ()
+    rejected: list[tuple[int, str]] = field(default_factory=list, repr=False)
 
     def rows(self) -> Iterator[Row]:
         """The data rows, numbered; may raise ImportFileError part-way through a damaged file."""
@@ -94,8 +144,8 @@ class Table:
         return []
 
     def problems(self) -> list[tuple[int, str]]:
-        """Rows refused while reading, as (row number, reason) (none for a plain file)."""
-        return []
+        """Rows refused while reading, as (row number, reason): complete once :meth:`rows` was read to the end."""
+        return list(self.rejected)
 
     @classmethod
     def from_rows(cls, columns: Iterable[str], rows: Iterable[tuple[int, list[str | None]] | list[str | None]],
@@ -116,9 +166,14 @@ def normalise_name(text: str) -> str:
     return "".join(ch for ch in folded if ch.isalnum())
 
 
-def read_table(path: str | Path, *, max_rows: int = MAX_ROWS, sheet: str | None = None) -> Table:
+def read_table(path: str | Path, *, max_rows: int = MAX_ROWS, sheet: str | None = None,
+               score_header: Callable[[list[str]], int] | None = None) -> Table:
     """Open a table file (.csv/.txt/.tsv, .xlsx, .json): check it, find its encoding and separator and read
-    its header. Raise :class:`ImportFileError` with a message for the user when it cannot be read safely."""
+    its header. Raise :class:`ImportFileError` with a message for the user when it cannot be read safely.
+
+    From a workbook, ``sheet`` is read when it is given; else the sheet whose header row scores highest by
+    ``score_header`` (how many of its names are columns wanted) when there are several sheets, and
+    :class:`SheetChoiceNeeded` when none scores or several score the same; else the first sheet."""
     p = Path(path)
     try:
         size = p.stat().st_size
@@ -140,7 +195,7 @@ def read_table(path: str | Path, *, max_rows: int = MAX_ROWS, sheet: str | None 
         if suffix in _TEXT_SUFFIXES or suffix == ".json":
             raise ImportFileError(f"{p.name} is named as a text file but is a ZIP archive (perhaps an Excel "
                                   "workbook); rename it to .xlsx or save it as CSV.")
-        return _read_xlsx(p, max_rows, sheet)
+        return _read_xlsx(p, max_rows, sheet, score_header)
     if suffix == ".json" or (suffix not in _TEXT_SUFFIXES and _starts_like_json(p)):
         return _read_json(p, size, max_rows)
     return _read_text(p, max_rows)
@@ -182,27 +237,19 @@ def _row_of_offset(path: Path, offset: int) -> int:
 
 
 def _check_decodes(path: Path, encoding: str) -> None:
-    """Decode the whole file strictly in chunks; raise UnicodeDecodeError (with the file offset) or
-    ImportFileError for a NUL character."""
+    """Decode the whole file strictly in chunks; raise UnicodeDecodeError (with the file offset). NUL characters
+    decode: the row that holds one is refused, not the file."""
     decoder = codecs.getincrementaldecoder(encoding)("strict")
     offset = 0
-    line = 1
     with open(path, "rb") as fh:
         while True:
             chunk = fh.read(_CHUNK)
             final = not chunk
             try:
-                text = decoder.decode(chunk, final=final)
+                decoder.decode(chunk, final=final)
             except UnicodeDecodeError as exc:
                 raise UnicodeDecodeError(exc.encoding, exc.object, exc.start, exc.end,
                                          f"{exc.reason} at byte {offset + exc.start}") from None
-            if "\x00" in text:
-                line += text[: text.index("\x00")].count("\n")
-                hint = (" It looks like UTF-16 text without a byte order mark: save it as UTF-8 (or as Excel "
-                        "\u201cUnicode text\u201d)." if encoding.startswith("utf-8") else "")
-                raise ImportFileError(f"The file {path.name} holds NUL characters (the first on line {line}), "
-                                      f"so it is not a text table.{hint}")
-            line += text.count("\n")
             offset += len(chunk)
             if final:
                 return
@@ -245,11 +292,34 @@ def _plausible_cp1251(path: Path) -> bool:
             and mixed <= 0.1 * cyrillic)
 
 
+# charset-normalizer's names of the encodings a table is read in (without a byte order mark)
+_GUESSED = {"utf_8": "utf-8", "cp1251": "cp1251", "utf_16_le": "utf-16-le", "utf_16_be": "utf-16-be"}
+
+
+def _guess_encoding(head: bytes, candidates: tuple[str, ...]) -> str | None:
+    """charset-normalizer's verdict on the start of a file among ``candidates`` (its names), as a codec name."""
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(head, cp_isolation=list(candidates)).best()
+    return _GUESSED.get(best.encoding) if best is not None else None
+
+
+def _looks_utf16(head: bytes) -> bool:
+    """Whether NUL bytes fill one half of the code units as in UTF-16 text without a byte order mark (where every
+    digit, separator, line end and Latin letter is a NUL byte and a character), not a stray NUL or two."""
+    even, odd = head[0::2].count(0), head[1::2].count(0)
+    return max(even, odd) * 8 >= len(head) >= 4 and min(even, odd) * 4 <= max(even, odd)
+
+
 def detect_encoding(path: Path) -> str:
-    """The encoding of a text file: 'utf-8-sig', 'utf-16' (with a BOM), 'utf-8' or 'cp1251'. Raise
-    ImportFileError when it is none of them (undecodable bytes, lone surrogates, NUL characters)."""
+    """The encoding of a text file: by its byte order mark 'utf-8-sig' or 'utf-16'; without one, charset-normalizer
+    decides among UTF-16 (a file half NUL bytes: 'utf-16-le', 'utf-16-be'), 'utf-8' and 'cp1251' (Windows-1251
+    text is also checked to read as Cyrillic, so that a damaged UTF-8 file is not taken for it). The whole file
+    must decode. Raise ImportFileError when it is none of them (undecodable bytes, lone surrogates)."""
     with open(path, "rb") as fh:
-        head = fh.read(4)
+        head = fh.read(_SAMPLE_CHARS)
+    if b"\n" in head[:-1]:
+        head = head[: head.rindex(b"\n") + 1]  # whole lines: a character cut at the end would not decode
     bom, _ = _bom_encoding(head)
     if bom is not None:
         try:
@@ -259,13 +329,24 @@ def detect_encoding(path: Path) -> str:
                                   f"text but cannot be decoded as such ({exc.reason}). Save it again as UTF-8 "
                                   "and try again.") from None
         return bom
+    if _looks_utf16(head):
+        wide = _guess_encoding(head[: len(head) // 2 * 2], ("utf_16_le", "utf_16_be"))
+        try:
+            if wide is None:
+                raise UnicodeDecodeError("utf-16", b"", 0, 0, "no UTF-16 reading fits")
+            _check_decodes(path, wide)
+            return wide
+        except UnicodeDecodeError:
+            raise ImportFileError(f"The file {path.name} is half NUL bytes, as UTF-16 text without a byte order "
+                                  "mark is, but does not read as such. Save it as UTF-8 (or as Excel \u201cUnicode "
+                                  "text\u201d) and try again.") from None
     try:
         _check_decodes(path, "utf-8")
         return "utf-8"
     except UnicodeDecodeError as exc:
         problem = exc.reason
         offset = int(m.group(1)) if (m := re.search(r"at byte (\d+)$", problem)) else 0
-    if _plausible_cp1251(path):
+    if _guess_encoding(head, ("utf_8", "cp1251")) == "cp1251" and _plausible_cp1251(path):
         return "cp1251"
     line = _row_of_offset(path, offset)
     raise ImportFileError(f"The file {path.name} is neither UTF-8 nor Windows-1251 text: it has bytes that do not "
@@ -279,11 +360,14 @@ def _sample(path: Path, encoding: str) -> str:
 
 def detect_delimiter(sample: str, preferred: str | None = None) -> str:
     """The separator among comma, semicolon and tab that splits the header into the most columns while
-    nine in ten of the other sampled records have as many (quotes respected); ``preferred`` wins ties."""
+    nine in ten of the other sampled records have as many (quotes respected); ``preferred`` wins ties. When none
+    gives records that regular, the one that splits the header into the most columns (the rows of another width
+    are then refused one by one); when none splits it, ``preferred`` or a comma."""
     complete = sample
     if "\n" in sample:
         complete = sample[: sample.rindex("\n") + 1]  # the last record may be cut short
     best: tuple[int, int, str] | None = None
+    widest: tuple[int, int, str] | None = None
     order = ([preferred] if preferred else []) + [d for d in ("\t", ";", ",") if d != preferred]
     for rank, delimiter in enumerate(order):
         try:
@@ -295,6 +379,8 @@ def detect_delimiter(sample: str, preferred: str | None = None) -> str:
         if start is None:
             continue
         width = len(records[start])
+        if widest is None or (width, -rank) > widest[:2]:
+            widest = (width, -rank, delimiter)
         data = records[start + 1:]
         consistent = sum(1 for r in data if len(r) == width or (len(r) > width and not any(r[width:])))
         if data and consistent < 0.9 * len(data):
@@ -304,6 +390,8 @@ def detect_delimiter(sample: str, preferred: str | None = None) -> str:
             best = key
     if best is not None:
         return best[2]
+    if widest is not None:
+        return widest[2]
     return preferred or ","
 
 
@@ -336,17 +424,61 @@ def _pick_header(records: Iterator[tuple[int, list]]) -> tuple[int, list] | None
 def _check_header(path: Path, cells: list[str | None]) -> None:
     if len(cells) > MAX_COLUMNS:
         raise ImportFileError(f"The file {path.name} has {len(cells):,} columns; at most {MAX_COLUMNS:,} are read.")
+    if any(c and "\x00" in c for c in cells):
+        raise ImportFileError(f"The header row of {path.name} holds a NUL character (U+0000), so the file is not a "
+                              "text table. Save it as UTF-8 CSV and try again.")
 
 
-def _too_many_rows(path: Path, max_rows: int) -> ImportFileError:
-    return ImportFileError(f"The file {path.name} has more than {max_rows:,} data rows; split it into smaller files "
-                           "and import them one by one.")
+_ONE_NAME = re.compile(r"[\w.\-]+")
 
 
-def _too_long(path: Path, row: int, length: int | None = None) -> ImportFileError:
+def _check_separated(path: Path, header: list[str]) -> None:
+    """Refuse a text file whose header is one cell that is not one name ("title_en doc_type", "uid|year"): its
+    separator is none of comma, semicolon and tab, and reading it as one column would only say that every
+    column is missing."""
+    text = header[0].strip().strip("\ufeff") if len(header) == 1 and header[0] else ""
+    if text and not _ONE_NAME.fullmatch(text):
+        shown = text if len(text) <= 60 else text[:59] + "\u2026"
+        raise ImportFileError(f"No comma, semicolon or tab separates the column names in the header row of "
+                              f"{path.name} (\u201c{shown}\u201d), so its columns cannot be told apart. Save it as "
+                              "CSV (separated by commas or semicolons) or as tab-separated text.")
+
+
+def _row_problem(columns: list[str], cells: list[str], width: int, named: int) -> str | None:
+    """Why a CSV row cannot be read (too few or too many fields for the header, a NUL character), or None. A blank
+    row is none of these (it is passed over); a row may leave out the header's unnamed columns at its end."""
+    if not any(c.strip() for c in cells):
+        return None
+    if len(cells) > width:
+        return f"the row has {len(cells)} cells but the header has {width} columns (is the separator right?)"
+    if len(cells) < named:
+        return (f"the row has {len(cells)} cells but the header has {named} columns (a separator is missing, or a "
+                "line break outside quotes split the row)")
+    return _nul_problem(columns, cells)
+
+
+def _nul_problem(columns: list[str], cells: Iterable[str | None]) -> str | None:
+    for i, cell in enumerate(cells):
+        if cell and "\x00" in cell:
+            name = columns[i] if i < len(columns) else f"(column {i + 1})"
+            return f"the cell in column \u201c{name}\u201d holds a NUL character (U+0000), which text never holds"
+    return None
+
+
+def _place(path: Path, sheet: str | None = None) -> str:
+    return f"sheet \u201c{sheet}\u201d of {path.name}" if sheet else path.name
+
+
+def _too_many_rows(path: Path, max_rows: int, sheet: str | None = None) -> ImportFileError:
+    what = "The" if sheet else "The file"
+    return ImportFileError(f"{what} {_place(path, sheet)} has more than {max_rows:,} data rows; split it into smaller "
+                           "files and import them one by one.")
+
+
+def _too_long(path: Path, row: int, length: int | None = None, sheet: str | None = None) -> ImportFileError:
     size = f" ({length:,} characters)" if length else ""
-    return ImportFileError(f"Row {row} of {path.name} has a field longer than {MAX_FIELD_CHARS:,} characters{size}. "
-                           "Such a file is not read (a quote that is never closed can cause this).")
+    return ImportFileError(f"Row {row} of {_place(path, sheet)} has a field longer than {MAX_FIELD_CHARS:,} "
+                           f"characters{size}. Such a file is not read (a quote that is never closed can cause this).")
 
 
 def _csv_records(path: Path, encoding: str, delimiter: str) -> Iterator[tuple[int, list[str]]]:
@@ -396,7 +528,7 @@ def _read_text(path: Path, max_rows: int) -> Table:
     sample = _sample(path, encoding)
     if not sample.strip():
         raise ImportFileError(f"The file {path.name} holds no text: it has no header row.")
-    preferred = "\t" if encoding == "utf-16" or path.suffix.lower() in (".tsv", ".tab") else None
+    preferred = "\t" if encoding.startswith("utf-16") or path.suffix.lower() in (".tsv", ".tab") else None
     delimiter = detect_delimiter(sample, preferred)
     records = _csv_records(path, encoding, delimiter)
     try:
@@ -407,7 +539,11 @@ def _read_text(path: Path, max_rows: int) -> Table:
         raise ImportFileError(f"The file {path.name} has no header row.")
     header_row, header = found
     _check_header(path, header)
+    _check_separated(path, header)
     columns = _unique_columns(header)
+    width = len(header)
+    named = max(i + 1 for i, c in enumerate(header) if c and c.strip())
+    found_problems: list[tuple[int, str]] = []
     # one streaming pass over the rest now, so that a damaged file is refused here and not half-way through
     # a preview (the C parser reads ~10 MB a second; memory stays flat)
     count = sum(1 for _ in itertools.islice(
@@ -416,6 +552,7 @@ def _read_text(path: Path, max_rows: int) -> Table:
         raise _too_many_rows(path, max_rows)
 
     def rows() -> Iterator[Row]:
+        found_problems.clear()
         count = 0
         for number, cells in _csv_records(path, encoding, delimiter):
             if number <= header_row:
@@ -423,9 +560,13 @@ def _read_text(path: Path, max_rows: int) -> Table:
             count += 1
             if count > max_rows:
                 raise _too_many_rows(path, max_rows)
+            if (problem := _row_problem(columns, cells, width, named)) is not None:
+                found_problems.append((number, problem))
+                continue
             yield Row(number, [formula_text_back(c) if c[:1] == "'" else c for c in cells])
 
-    return Table(columns, "csv", rows, path=path, encoding=encoding, delimiter=delimiter, estimated_rows=count)
+    return Table(columns, "csv", rows, path=path, encoding=encoding, delimiter=delimiter, estimated_rows=count,
+                 rejected=found_problems)
 
 
 # --- XLSX --------------------------------------------------------------------------------------------------------
@@ -530,65 +671,128 @@ def _open_workbook(path: Path):
         raise _workbook_error(path, exc) from None
 
 
-def _sheet_rows(path: Path, sheet: str | None) -> Iterator[tuple[int, tuple]]:
+def _sheet_cells(path: Path, sheet: str) -> Iterator[tuple[int, tuple, list[int]]]:
+    """(sheet row number, cell values, positions of the error cells such as #DIV/0!) of each row of ``sheet``."""
     from defusedxml import DefusedXmlException
 
     wb = _open_workbook(path)
     try:
-        if sheet is not None:
-            if sheet not in wb.sheetnames:
-                raise ImportFileError(f"{path.name} has no sheet named \u201c{sheet}\u201d.")
-            ws = wb[sheet]
-        else:
-            ws = wb.worksheets[0]
+        ws = wb[sheet]
         ws.reset_dimensions()
         try:
-            yield from enumerate(ws.iter_rows(values_only=True), start=1)
+            for number, cells in enumerate(ws.iter_rows(), start=1):
+                yield (number, tuple(c.value for c in cells),
+                       [i for i, c in enumerate(cells) if c.data_type == "e" and c.value is not None])
         except (DefusedXmlException, *_WORKBOOK_ERRORS) as exc:
             raise _workbook_error(path, exc) from None
     finally:
         wb.close()
 
 
-def _read_xlsx(path: Path, max_rows: int, sheet: str | None) -> Table:
-    check_zip(path)
-    rows_iter = _sheet_rows(path, sheet)
-    try:
-        found = _pick_header((n, [cell_text(v) for v in values]) for n, values in rows_iter)
-    finally:
-        rows_iter.close()
+# a sheet's header row: (its row number, the position of its first filled cell, its cells from that one to the last
+# filled one)
+_Header = tuple[int, int, list[str | None]]
+
+
+def _header_of(ws) -> _Header | None:
+    ws.reset_dimensions()
+    found = _pick_header((n, [cell_text(v) for v in values])
+                         for n, values in enumerate(ws.iter_rows(max_row=_HEADER_SEARCH, values_only=True), start=1))
     if found is None:
-        raise ImportFileError(f"The first sheet of {path.name} is empty: it has no header row.")
+        return None
     header_row, header = found
     first = next(i for i, c in enumerate(header) if c and c.strip())
     last = max(i for i, c in enumerate(header) if c and c.strip())
-    header = header[first: last + 1]
+    return header_row, first, header[first: last + 1]
+
+
+def _sheet_headers(path: Path, sheet: str | None, every: bool) -> tuple[list[str], dict[str, _Header | None]]:
+    """A workbook's worksheet names (chart sheets left out), and the header rows of ``sheet`` (by default the
+    first), or of every sheet when ``every``; the workbook is opened once."""
+    from defusedxml import DefusedXmlException
+
+    wb = _open_workbook(path)
+    try:
+        names = [ws.title for ws in wb.worksheets]
+        if not names:
+            raise ImportFileError(f"{path.name} is an Excel workbook without worksheets (it holds charts only).")
+        if sheet is not None and sheet not in names:
+            raise ImportFileError(f"{path.name} has no sheet named \u201c{sheet}\u201d; its sheets are "
+                                  f"{_sheet_list(names)}.")
+        wanted = names if every and len(names) > 1 else [sheet or names[0]]
+        try:
+            return names, {name: _header_of(wb[name]) for name in wanted}
+        except (DefusedXmlException, *_WORKBOOK_ERRORS) as exc:
+            raise _workbook_error(path, exc) from None
+    finally:
+        wb.close()
+
+
+def _sheet_list(names: list[str]) -> str:
+    shown = ", ".join(f"\u201c{n}\u201d" for n in names[:12])
+    return shown + (f" and {len(names) - 12} more" if len(names) > 12 else "")
+
+
+def _choose_sheet(path: Path, names: list[str], headers: dict[str, _Header | None],
+                  score_header: Callable[[list[str]], int]) -> str:
+    """The one sheet whose header row scores highest; SheetChoiceNeeded naming the sheets when none scores above
+    nothing or several score the same."""
+    scores = {name: score_header(_unique_columns(found[2])) if found else 0 for name, found in headers.items()}
+    best = max(scores.values())
+    top = [name for name in names if scores[name] == best]
+    if best <= 0:
+        raise SheetChoiceNeeded(f"None of the {len(names)} sheets of {path.name} ({_sheet_list(names)}) has a header "
+                                "row with columns to import. Choose the sheet to import.", names)
+    if len(top) > 1:
+        raise SheetChoiceNeeded(f"Several sheets of {path.name} have header rows that fit equally well "
+                                f"({_sheet_list(top)}). Choose the sheet to import.", names)
+    return top[0]
+
+
+def _read_xlsx(path: Path, max_rows: int, sheet: str | None,
+               score_header: Callable[[list[str]], int] | None = None) -> Table:
+    check_zip(path)
+    names, headers = _sheet_headers(path, sheet, every=sheet is None and score_header is not None)
+    if sheet is None:
+        sheet = _choose_sheet(path, names, headers, score_header) if len(headers) > 1 and score_header else names[0]
+    found = headers[sheet]
+    if found is None:
+        raise ImportFileError(f"The sheet \u201c{sheet}\u201d of {path.name} is empty: it has no header row.")
+    header_row, first, header = found
     _check_header(path, header)
     columns = _unique_columns(header)
     with zipfile.ZipFile(path) as archive:
         sheet_bytes = max((i.file_size for i in archive.infolist() if i.filename.startswith("xl/worksheets/")),
                           default=0)
     estimate = max(1, sheet_bytes // max(1, 40 * len(columns)))
+    chosen = sheet
 
     def rows() -> Iterator[Row]:
+        from openpyxl.utils import get_column_letter
+
         count = 0
-        for number, values in _sheet_rows(path, sheet):
+        for number, values, errors in _sheet_cells(path, chosen):
             if number <= header_row:
                 continue
-            cells = [cell_text(v) for v in values[first:]]
+            cells: list[str | None] = [cell_text(v) for v in values[first:]]
+            for i in errors:
+                if i >= first:
+                    error = str(values[i])
+                    cells[i - first] = Unreadable(error, f"cell {get_column_letter(i + 1)}{number} of sheet "
+                                                         f"\u201c{chosen}\u201d holds the error {error}, not a value")
             while cells and cells[-1] is None:
                 cells.pop()
             if not cells:
                 continue
             count += 1
             if count > max_rows:
-                raise _too_many_rows(path, max_rows)
+                raise _too_many_rows(path, max_rows, chosen)
             longest = max((len(c) for c in cells if c), default=0)
             if longest > MAX_FIELD_CHARS:
-                raise _too_long(path, number, longest)
+                raise _too_long(path, number, longest, chosen)
             yield Row(number, cells)
 
-    return Table(columns, "xlsx", rows, path=path, sheet=sheet, estimated_rows=estimate)
+    return Table(columns, "xlsx", rows, path=path, sheet=sheet, estimated_rows=estimate, sheets=tuple(names))
 
 
 # --- JSON --------------------------------------------------------------------------------------------------------
@@ -615,11 +819,52 @@ def _json_text(path: Path, size: int) -> str:
         return fh.read()
 
 
+_MAX_JSON_DIGITS = 100
+
+
+def _json_constant(name: str) -> Unreadable:
+    """NaN, Infinity and -Infinity, which Python's json module reads although JSON has no such numbers."""
+    return Unreadable(name, f"{name} is not a number that can be imported")
+
+
+def _json_float(text: str) -> float | Unreadable:
+    value = float(text)
+    if math.isfinite(value):
+        return value
+    return Unreadable(text, f"the number {text[:40]} is too large")
+
+
+def _json_int(text: str) -> int | Unreadable:
+    if len(text.lstrip("-")) > _MAX_JSON_DIGITS:  # int() refuses very long ones with a ValueError of its own
+        return Unreadable(text[:20] + "\u2026", f"a number of {len(text.lstrip('-')):,} digits is too large")
+    return int(text)
+
+
+class _JsonObject(dict):
+    """A JSON object, with the keys it names more than once (json keeps the last value and says nothing)."""
+
+    repeated: tuple[str, ...] = ()
+
+
+def _json_object(pairs: list[tuple[str, object]]) -> _JsonObject:
+    obj = _JsonObject(pairs)
+    if len(obj) < len(pairs):
+        obj.repeated = tuple(key for key, n in Counter(key for key, _ in pairs).items() if n > 1)
+    return obj
+
+
 def _json_cell(value: object, row: int, key: str, path: Path) -> str | None:
-    if value is None or isinstance(value, (str, bool, int, float)):
+    if isinstance(value, Unreadable):
+        return value
+    if isinstance(value, bool):
+        return JsonBool(cell_text(value))
+    if value is None or isinstance(value, (str, int, float)):
         return cell_text(value)
     if isinstance(value, list) and all(v is None or isinstance(v, (str, bool, int, float)) for v in value):
-        return "; ".join(t for v in value if (t := cell_text(v)) is not None)
+        unreadable = next((v for v in value if isinstance(v, Unreadable)), None)
+        if unreadable is not None:
+            return Unreadable(unreadable, f"its list holds {unreadable}, which is not a value")
+        return JsonList(t for v in value if (t := cell_text(v)) is not None)
     raise ImportFileError(f"Row {row} of {path.name}: the value of \u201c{key[:80]}\u201d is a nested "
                           f"{'object' if isinstance(value, dict) else 'list'}; only text, numbers, true/false, "
                           "null and lists of those are read.")
@@ -632,7 +877,8 @@ def _read_json(path: Path, size: int, max_rows: int) -> Table:
         raise ImportFileError(f"{path.name} is nested {depth:,} levels deep; a table needs 2 (a list of objects) "
                               f"and more than {MAX_JSON_DEPTH} are refused.")
     try:
-        data = json.loads(text)
+        data = json.loads(text, parse_constant=_json_constant, parse_float=_json_float, parse_int=_json_int,
+                          object_pairs_hook=_json_object)
     except json.JSONDecodeError as exc:
         raise ImportFileError(f"{path.name} is not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno}).") \
             from None
@@ -640,10 +886,12 @@ def _read_json(path: Path, size: int, max_rows: int) -> Table:
         raise ImportFileError(f"{path.name} is too deeply nested or too large to read.") from None
     del text
     if not isinstance(data, list):
-        what = {dict: "an object", str: "a string", bool: "true or false", type(None): "null"}.get(type(data),
-                                                                                                   "a number")
+        what = ("an object" if isinstance(data, dict) else "true or false" if isinstance(data, bool)
+                else "null" if data is None else "a string" if type(data) is str else "a number")
         raise ImportFileError(f"{path.name} holds {what}, not a list of objects (one object per record, as "
                               "[{\"uid\": ..., ...}, ...]).")
+    if not data:
+        raise ImportFileError(f"{path.name} holds an empty list: there are no records in it to import.")
     if len(data) > max_rows:
         raise _too_many_rows(path, max_rows)
     columns: dict[str, None] = {}
@@ -658,12 +906,20 @@ def _read_json(path: Path, size: int, max_rows: int) -> Table:
                                   f"{MAX_COLUMNS:,} are read.")
     names = list(columns)
     converted: list[Row] = []
+    problems: list[tuple[int, str]] = []
     for n, item in enumerate(data, start=1):
         cells = [_json_cell(item.get(key), n, key, path) for key in names]
         longest = max((len(c) for c in cells if c), default=0)
         if longest > MAX_FIELD_CHARS:
             raise _too_long(path, n, longest)
-        converted.append(Row(n, cells))
+        repeated = getattr(item, "repeated", ())
+        if repeated:
+            problems.append((n, f"the object names the key \u201c{repeated[0][:80]}\u201d more than once, so its "
+                                "value is unclear"))
+        elif (problem := _nul_problem(names, cells)) is not None:
+            problems.append((n, problem))
+        else:
+            converted.append(Row(n, cells))
     del data
     return Table(_unique_columns(names), "json", lambda: iter(converted), path=path, encoding="utf-8",
-                 estimated_rows=len(converted))
+                 estimated_rows=len(converted) + len(problems), rejected=problems)

@@ -1,8 +1,8 @@
 """Writing exported records to CSV, XLSX, JSON and GeoJSON files, whole or not at all.
 
-Every file is written to a temporary file beside the target (same folder, a name starting with "."),
-flushed to disk, then renamed over the target in one step: a failure (disk full, no permission, the
-target is a folder) or a cancel removes the temporary file and leaves an existing target untouched.
+Every file is written to a temporary file beside the target, flushed to disk, then renamed over the target
+in one step (:func:`desktop.core.atomic.replacing`): a failure (disk full, no permission, the target is a
+folder, a name too long) or a cancel removes the temporary file and leaves an existing target untouched.
 
 Text that a spreadsheet would run as a formula is kept as text:
 
@@ -23,13 +23,10 @@ from __future__ import annotations
 import codecs
 import csv
 import datetime as _dt
-import errno
 import json
 import os
 import re
-import secrets
 import sqlite3
-import stat
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager, suppress
@@ -39,6 +36,7 @@ from pathlib import Path
 from typing import BinaryIO
 from zipfile import ZIP_DEFLATED, ZipFile
 
+from desktop.core.atomic import FileError, file_error_message, replacing_file
 from desktop.core.errors import AtlasError
 from desktop.data.agreements import AgreementQuery
 from desktop.data.database import Database
@@ -68,78 +66,32 @@ class ExportCancelled(ExportError):
 # --------------------------------------------------------------------------------------------- the file
 
 
-def _os_message(exc: OSError, target: Path) -> str:
-    kept = "An existing file of that name was left unchanged."
-    if exc.errno == errno.ENOSPC or exc.errno == getattr(errno, "EDQUOT", None):
-        return f"{target} could not be written: the disk is full. {kept}"
-    if isinstance(exc, PermissionError):
-        return (f"{target} could not be written: permission denied (the folder may be read-only, or the file open "
-                f"in another program). {kept}")
-    if isinstance(exc, IsADirectoryError):
-        return f"{target} is a folder; choose a file name to export to."
-    return f"{target} could not be written: {exc.strerror or exc}. {kept}"
-
-
-def _fsync_folder(folder: Path) -> None:
-    """Make the rename itself durable (POSIX; a no-op where folders cannot be opened)."""
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
-
-
 def check_target(path: str | os.PathLike[str]) -> Path:
-    """The target as a Path, or ExportError when it cannot be a file to write (a folder, a missing folder)."""
+    """The target as a Path, or ExportError when it cannot be a file to write (a folder, a missing folder, a
+    name too long)."""
     target = Path(path)
-    if target.is_dir():
-        raise ExportError(f"{target} is a folder; choose a file name to export to.")
-    if not target.parent.is_dir():
-        raise ExportError(f"The folder {target.parent} does not exist; choose another place to export to.")
+    try:
+        if target.is_dir():
+            raise ExportError(f"{target} is a folder; choose a file name to export to.")
+        if not target.parent.is_dir():
+            raise ExportError(f"The folder {target.parent} does not exist; choose another place to export to.")
+    except OSError as exc:
+        raise ExportError(file_error_message(exc, target)) from exc
     return target
 
 
 @contextmanager
 def atomic_file(path: str | os.PathLike[str]) -> Iterator[BinaryIO]:
-    """A binary file that becomes ``path`` when the block ends normally (temporary file, fsync, rename);
-    on any exception the temporary file is removed and ``path`` is left as it was. An OSError becomes an
-    :class:`ExportError`; other exceptions pass through unchanged."""
+    """A binary file that becomes ``path`` when the block ends normally, through
+    :func:`desktop.core.atomic.replacing_file` (temporary file, fsync, rename); on any exception the temporary
+    file is removed and ``path`` is left as it was. A file error becomes an :class:`ExportError`; other
+    exceptions pass through unchanged."""
     target = check_target(path)
-    tmp = target.with_name(f".{target.name}.{secrets.token_hex(4)}.tmp")
     try:
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666)
-    except OSError as exc:
-        raise ExportError(_os_message(exc, target)) from exc
-    fh = os.fdopen(fd, "wb")
-    try:
-        try:
-            mode = stat.S_IMODE(target.stat().st_mode)  # keep an existing file's permissions
-            os.chmod(tmp, mode)
-        except OSError:
-            pass
-        yield fh
-        fh.flush()
-        os.fsync(fh.fileno())
-        fh.close()
-        os.replace(tmp, target)
-    except BaseException as exc:
-        try:
-            fh.close()
-        except OSError:
-            pass
-        try:
-            tmp.unlink(missing_ok=True)
-        except OSError:
-            pass
-        if isinstance(exc, OSError):
-            raise ExportError(_os_message(exc, target)) from exc
-        raise
-    _fsync_folder(target.parent)
+        with replacing_file(target) as fh:
+            yield fh
+    except FileError as exc:
+        raise ExportError(str(exc)) from exc
 
 
 class _Steps:

@@ -15,6 +15,7 @@ from desktop.data.agreements import PAGE_SIZE, AgreementQuery, Cursor
 from desktop.data.repository import Repository
 from desktop.qt.lazyqt import (ALIGN_RIGHT_VCENTER, DISPLAY_ROLE, TEXT_ALIGNMENT_ROLE, TOOLTIP_ROLE, USER_ROLE,
                                Qt)
+from desktop.qt.plaintext import plain_tooltip
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -273,7 +274,9 @@ class AgreementsModel(QAbstractTableModel):
             return self._ids[row]
         if role == _ALIGN:
             return _RIGHT if column == _COUNT_COLUMN else None
-        return self._text(row, column)
+        text = self._text(row, column)
+        # the delegate paints the cell as plain text; a tooltip would be rendered as HTML if it looked like it
+        return plain_tooltip(text) if role == _TOOLTIP and text else text
 
     def _text(self, row: int, column: int) -> str | None:
         found = self._block(row).get(self._ids[row])
@@ -291,8 +294,10 @@ class AgreementsModel(QAbstractTableModel):
         text = self._text(row, column) if valid else None
         for item in span:
             role = item.role()
-            if valid and (role == _DISPLAY or role == _TOOLTIP) and text is not None:
+            if valid and role == _DISPLAY and text is not None:
                 item.setData(text)
+            elif valid and role == _TOOLTIP and text:
+                item.setData(plain_tooltip(text))
             elif valid and role == _ALIGN and column == _COUNT_COLUMN:
                 item.setData(_RIGHT)
             elif valid and role == _ID:

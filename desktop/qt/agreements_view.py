@@ -32,6 +32,7 @@ from desktop.qt.agreements_model import COLUMNS, AgreementsModel, format_partial
 from desktop.qt.chips import ChipBar
 from desktop.qt.i18n import current_language
 from desktop.qt.lazyqt import ALIGN_CENTER, VERTICAL, Qt
+from desktop.qt.plaintext import plain_label
 from desktop.qt.search_worker import SearchService
 from desktop.qt.selection import SelectionState
 
@@ -106,7 +107,7 @@ class AgreementsView(QWidget):
 
         self.chips = ChipBar(self)
         self.chips.chip_removed.connect(self.remove_filter)
-        self.count_label = QLabel(self)
+        self.count_label = plain_label(QLabel(self))  # (plain: these two quote the search typed)
         self.count_label.setObjectName("countLabel")
 
         self.model = AgreementsModel(repo, self.lang, self, asynchronous=True)
@@ -128,7 +129,7 @@ class AgreementsView(QWidget):
         self._size_columns()
         self.table.doubleClicked.connect(lambda index: self.edit_requested.emit(self.model.id_at(index.row())))
 
-        self.empty_label = QLabel(self)
+        self.empty_label = plain_label(QLabel(self))
         self.empty_label.setObjectName("emptyLabel")
         self.empty_label.setProperty("alignment", ALIGN_CENTER)  # (a number: see lazyqt)
         self.empty_label.setWordWrap(True)
@@ -478,6 +479,7 @@ class AgreementsView(QWidget):
         self.model.set_result(query, ids, next_cursor, len(ids), rows)
         if next_cursor is not None:  # more than a page: count once this page is painted
             QTimer.singleShot(COUNT_DELAY_MS, self, lambda g=generation, q=query: self.search.count(g, q))
+        self._keep_selection_if_found(query, ids, next_cursor)
         if ids:
             self.stack.setCurrentWidget(self.table)
             row = self.model.row_of(self.selection.agreement) if self.selection.agreement is not None else -1
@@ -486,6 +488,16 @@ class AgreementsView(QWidget):
         else:
             self.empty_label.setText(self._empty_reason())
             self.stack.setCurrentWidget(self.empty_label)
+
+    def _keep_selection_if_found(self, query: AgreementQuery, ids: list, next_cursor: Cursor | None) -> None:
+        """New rows (a search, a filter, a partner): the selected agreement stays selected only if it is among
+        them (also beyond the page loaded); else it is cleared, with the detail pane, and Edit and Delete
+        have nothing hidden to act on."""
+        selected = self.selection.agreement
+        if selected is None or selected in ids:
+            return
+        if next_cursor is None or not self.repo.agreement_in(query, selected):
+            self.selection.select_agreement(None)
 
     def _more_found(self, generation: int, ids: list, next_cursor: Cursor | None, rows: list) -> None:
         if generation == self._generation:

@@ -5,6 +5,7 @@ from PySide6.QtCore import QPoint, QRect, QSize, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLayout, QLayoutItem, QSizePolicy, QToolButton, QWidget
 
 from desktop.qt.lazyqt import Qt
+from desktop.qt.plaintext import plain_label, plain_tooltip
 
 
 class FlowLayout(QLayout):
@@ -78,12 +79,12 @@ class Chip(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(8, 1, 2, 1)
         layout.setSpacing(2)
-        self.label = QLabel(text, self)
+        self.label = plain_label(QLabel(text, self, objectName="chipText"))  # names and titles from the data
         layout.addWidget(self.label)
         self.button = QToolButton(self)
         self.button.setText("✕")
         self.button.setAutoRaise(True)
-        self.button.setToolTip(tooltip)
+        self.button.setToolTip(plain_tooltip(tooltip))
         self.button.setAccessibleName(tooltip)
         self.button.clicked.connect(lambda: self.removed.emit(self.key))
         layout.addWidget(self.button)

@@ -29,6 +29,7 @@ from desktop.core.records import AgreementRow, Alternative, Source
 from desktop.data.repository import Repository
 from desktop.qt.agreements_model import format_partial_date
 from desktop.qt.i18n import current_language
+from desktop.qt.plaintext import plain_tooltip
 from desktop.qt.selection import SelectionState
 
 _VOCABULARIES = ("doc_types", "agreement_levels", "agreement_statuses", "sectors")
@@ -80,7 +81,7 @@ class SourceRow(QFrame):
         self.url_field = QLineEdit(self.url)
         self.url_field.setObjectName("detailSourceUrl")
         self.url_field.setReadOnly(True)
-        self.url_field.setToolTip(self.url)
+        self.url_field.setToolTip(plain_tooltip(self.url))
         self.url_field.setCursorPosition(0)
         self.url_field.setMinimumWidth(40)
         self.copy_button = QPushButton(copy_text)

@@ -1,18 +1,32 @@
 """The window's side of editing: applies change sets through desktop.data.editing, keeps the undo
 history, tells the views what changed, and turns every failure into a message (the database and the
 history then stay as they were).
+
+A delete first asks, naming the record. When the database file turns out to be deleted, moved or
+replaced (before a write, or when the window comes to the front), nothing is written: editing goes
+off, the edit that was being saved is kept, and the user chooses "Save to a new file…" (a copy of what
+the window shows, where the kept edit is then applied) or "Reopen" (the file now at the path).
 """
 from __future__ import annotations
 
+import html
 import sqlite3
+from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from desktop.core.edits import Changes, ChangeSet, History
+from desktop.core.errors import AtlasError
 from desktop.core.validation import ValidationContext
+from desktop.data.database import backup_to
 from desktop.data.editing import TABLES, ChoiceNeeded, EditError, Editor, InUse, StaleEdit
+from desktop.qt.plaintext import PLAIN_TEXT, message_box
+from desktop.data.fileidentity import DELETED, GONE, MOVED, REPLACED, DatabaseFileChanged, atlas_file_problem
 from desktop.data.repository import Repository
+from desktop.qt.i18n import current_language
+
+SAVE, REOPEN = "save", "reopen"  # the choices offered when the database file changed
 
 VOCAB_TABLES = ("doc_types", "agreement_levels", "agreement_statuses", "sectors", "event_kinds", "node_kinds",
                 "transport_modes", "segment_statuses", "project_statuses", "metrics")
@@ -24,6 +38,9 @@ class EditController(QObject):
 
     changed = Signal(object)
     history_changed = Signal()
+    file_state_changed = Signal()  # the database file was found changed, or the user chose what to do about it
+    switching = Signal(object)  # the window's database moves to this file now: other readers let go of the old one
+    switched = Signal(bool)  # ...it did; True when the undo history was kept (the new file is a copy of the old)
 
     def __init__(self, repo: Repository, parent: QWidget | None = None):
         super().__init__(parent)
@@ -32,13 +49,24 @@ class EditController(QObject):
         self.history = History()
         self.widget = parent
         self.last_message: str | None = None
+        self.file_changed: DatabaseFileChanged | None = None  # set while editing is off for a changed file
+        self.kept: ChangeSet | None = None  # the edit that could not be saved then, until the user chooses
+        self._subject: str | None = None  # the record a delete asks about, named
         # how the user is told and asked (tests and scripts put their own in)
         self.show_message = self._message_box
         self.ask_choice = self._ask
+        self.confirm = self._confirm  # (question, action word) -> True to go ahead
+        self.ask_file_action = self._ask_file_action  # (message, can reopen) -> SAVE, REOPEN or None
+        self.choose_new_file = self._choose_new_file  # () -> a path to write, or None
 
     @property
     def readonly(self) -> bool:
         return bool(self.repo.db.readonly)
+
+    @property
+    def editing_off(self) -> bool:
+        """True while nothing can be saved: a read-only file, or a file changed under the window."""
+        return self.readonly or self.file_changed is not None
 
     def context(self) -> ValidationContext:
         conn = self.repo.db.conn
@@ -55,11 +83,21 @@ class EditController(QObject):
         if self.readonly:
             self._warn(self.tr("This database is open read-only: the change was not saved."))
             return None
+        if self.file_changed is not None:  # asked again; the edit is applied where the user chooses
+            self.kept = change_set
+            return self.resolve()
         try:
             stored, changes = self.editor.apply(change_set, action)
+        except DatabaseFileChanged as exc:
+            self.kept = change_set
+            self._noticed(exc)
+            return self.resolve()
         except (EditError, sqlite3.Error, OSError) as exc:
             self._failed(exc)
             return None
+        return self._applied(stored, changes)
+
+    def _applied(self, stored: ChangeSet, changes: Changes) -> Changes:
         self.history.push(stored)
         self.history_changed.emit()
         self.changed.emit(changes)
@@ -75,8 +113,15 @@ class EditController(QObject):
         if self.readonly:
             self._warn(self.tr("This database is open read-only: nothing can be undone or redone."))
             return None
+        if self.file_changed is not None:
+            self.resolve()
+            return None
         try:
             _, changes = step(self.editor.apply)
+        except DatabaseFileChanged as exc:
+            self._noticed(exc)
+            self.resolve()
+            return None
         except (EditError, sqlite3.Error, OSError) as exc:
             self._failed(exc)
             return None
@@ -87,12 +132,14 @@ class EditController(QObject):
     # ------------------------------------------------------------------ deleting, with the questions it needs
 
     def delete(self, kind: str, record_id: int, label: str) -> Changes | None:
-        """Delete a record, asking first when others depend on it."""
+        """Delete a record after asking, naming it (what becomes of the records that depend on it, when
+        there are any; else whether to delete it at all)."""
         choice = None
+        self._subject = self.delete_question(kind, record_id)
         try:
             change_set = self.editor.build_delete(kind, record_id, label=label)
         except InUse as exc:
-            self._warn(self._in_use_text(exc))
+            self._warn(self._not_deleted(kind, record_id) + " " + self._in_use_text(exc))
             return None
         except ChoiceNeeded as exc:
             choice = self.ask_choice(exc)
@@ -106,7 +153,26 @@ class EditController(QObject):
         except EditError as exc:
             self._failed(exc)
             return None
+        if choice is None and not self.confirm(self._subject, self.tr("Delete")):
+            return None
         return self.submit(change_set)
+
+    def delete_question(self, kind: str, record_id: int) -> str:
+        """The question a delete asks, naming the record: 'Delete the agreement “…” (2024-03-12)?'."""
+        from desktop.qt.record_form import kind_names  # (it imports this module)
+
+        kind_name = kind_names()[kind]
+        found = self.repo.record_label(kind, record_id, current_language())
+        if found is None:
+            return self.tr("Delete the {kind} with the number {id}?").format(kind=kind_name, id=record_id)
+        title, date = _shorten(found[0]), found[1]
+        if date:
+            return self.tr("Delete the {kind} “{title}” ({date})?").format(kind=kind_name, title=title, date=date)
+        return self.tr("Delete the {kind} “{title}”?").format(kind=kind_name, title=title)
+
+    def _not_deleted(self, kind: str, record_id: int) -> str:
+        found = self.repo.record_label(kind, record_id, current_language())
+        return self.tr("“{title}” was not deleted.").format(title=_shorten(found[0]) if found else record_id)
 
     def _in_use_text(self, exc: InUse) -> str:
         if exc.reason == "node_segments":
@@ -117,11 +183,13 @@ class EditController(QObject):
 
     def _ask(self, exc: ChoiceNeeded) -> str | None:
         box = QMessageBox(self.widget)
+        box.setProperty("textFormat", PLAIN_TEXT)  # the subject quotes a record's title
         box.setIcon(QMessageBox.Icon.Question)
         box.setWindowTitle(self.tr("Delete"))
+        subject = f"{self._subject}\n\n" if self._subject else ""
         if exc.reason == "event_agreements":
-            box.setText(self.tr("%n agreement(s) were signed at this event. What should become of them?", "",
-                                exc.count))
+            box.setText(subject + self.tr("%n agreement(s) were signed at this event. What should become of them?",
+                                          "", exc.count))
             keep = box.addButton(self.tr("Keep them, without the event"), QMessageBox.ButtonRole.AcceptRole)
             delete = box.addButton(self.tr("Delete them too"), QMessageBox.ButtonRole.DestructiveRole)
             box.addButton(QMessageBox.StandardButton.Cancel)
@@ -132,12 +200,208 @@ class EditController(QObject):
         text = (self.tr("%n record(s) cite this source. Delete the source and remove it from them?", "", exc.count)
                 if exc.reason == "source_citations" else
                 self.tr("The corridor has %n segment(s). Delete the corridor with its segments?", "", exc.count))
-        box.setText(text)
+        box.setText(subject + text)
         delete = box.addButton(self.tr("Delete"), QMessageBox.ButtonRole.DestructiveRole)
         cancel = box.addButton(QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(cancel)
         box.exec()
         return "delete" if box.clickedButton() is delete else None
+
+    def _confirm(self, question: str, action: str) -> bool:
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Editing"), question, parent=self.widget)
+        box.setProperty("textFormat", PLAIN_TEXT)  # the question quotes a record's title
+        go = box.addButton(action, QMessageBox.ButtonRole.AcceptRole)
+        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(cancel)
+        box.exec()
+        return box.clickedButton() is go
+
+    # ------------------------------------------------------------------ the database file deleted, moved or replaced
+
+    def check_file(self) -> bool:
+        """True when the database file is still the one opened; else editing goes off and the user is
+        asked what to do (once: later checks only say False until the user has chosen)."""
+        if self.readonly:
+            return True
+        if self.file_changed is not None:
+            return False
+        try:
+            self.repo.db.check_identity()
+        except DatabaseFileChanged as exc:
+            self.file_found_changed(exc)
+            return False
+        return True
+
+    def file_found_changed(self, exc: DatabaseFileChanged) -> None:
+        """The file was found changed (by the window at focus-in, or before file work): editing goes off and
+        the user chooses what to do."""
+        if self.file_changed is None:
+            self._noticed(exc)
+            self.resolve()
+
+    def _noticed(self, exc: DatabaseFileChanged) -> None:
+        self.file_changed = exc
+        self.file_state_changed.emit()
+
+    def resolve(self) -> Changes | None:
+        """Ask what to do about the changed file and do it; returns what the kept edit changed when it was
+        applied in the end (None when it was not, or nothing was chosen: editing then stays off)."""
+        if self.file_changed is None:
+            return None
+        choice = self.ask_file_action(self.file_changed_text(), self.can_reopen())
+        if choice == SAVE:
+            return self.save_to_new_file()
+        if choice == REOPEN:
+            return self.reopen()
+        return None
+
+    def can_reopen(self) -> bool:
+        """Whether there is another file at the path to reopen (not when it was deleted or moved)."""
+        return self.file_changed is not None and self.file_changed.what == REPLACED
+
+    def _what_happened(self) -> str:
+        exc = self.file_changed
+        path = str(exc.path) if exc is not None else ""
+        return {
+            DELETED: self.tr("The database file {path} was deleted while this window had it open."),
+            MOVED: self.tr("The database file {path} was moved or renamed while this window had it open."),
+            GONE: self.tr("The database file {path} was deleted or moved while this window had it open."),
+            REPLACED: self.tr("The database file {path} was replaced by another file while this window had it "
+                              "open."),
+        }[exc.what if exc is not None else GONE].format(path=path)
+
+    def file_changed_text(self) -> str:
+        """The message the user is shown: what happened, what was kept and the choices."""
+        parts = [self._what_happened(), self.tr("Nothing was written to either file. Editing is off until you "
+                                                "choose what to do.")]
+        if self.kept is not None:
+            parts.append(self.tr("Your change “{change}” was not saved; it is kept.").format(change=self.kept.label))
+        parts.append(self.tr("“Save to a new file…” writes everything this window shows to a file you choose, "
+                             "then goes on working there (your kept change is saved there too)."
+                             ) if self.kept is not None else
+                     self.tr("“Save to a new file…” writes everything this window shows to a file you choose, "
+                             "then goes on working there."))
+        if self.can_reopen():
+            parts.append(self.tr("“Reopen” opens the file now at {path} instead; what this window shows is kept in "
+                                 "a backup first.").format(path=self.file_changed.path))
+        return "\n\n".join(parts)
+
+    def banner_text(self) -> str:
+        """The banner above the window while the file is changed (rich text: the choices are links)."""
+        links = [f'<a href="{SAVE}">{html.escape(self.tr("Save to a new file…"))}</a>']
+        if self.can_reopen():
+            links.append(f'<a href="{REOPEN}">{html.escape(self.tr("Reopen"))}</a>')
+        kept = (" " + self.tr("Your change “{change}” is kept.").format(change=self.kept.label)
+                if self.kept is not None else "")
+        return (html.escape(self._what_happened() + " " + self.tr("Editing is off.") + kept) + " "
+                + " · ".join(links))
+
+    def save_to_new_file(self) -> Changes | None:
+        """Write what the window shows (the open connection still reads the old file) to a new file through
+        SQLite's backup API, work on that file from now on (undo included), and apply the kept edit there."""
+        if self.file_changed is None:
+            return None
+        chosen = self.choose_new_file()
+        if not chosen:
+            return None
+        target = Path(chosen)
+        try:
+            backup_to(self.repo.db.conn, target)
+        except (sqlite3.Error, OSError) as exc:
+            self._warn(self.tr("The copy could not be written to {path} ({error}). Nothing was changed; choose "
+                               "another place.").format(path=target, error=exc))
+            return None
+        if not self._switch_to(target, keep_history=True):
+            return None
+        return self._apply_kept(offer=False)
+
+    def reopen(self) -> Changes | None:
+        """Work on the file now at the path instead (what the window shows is backed up first); the kept edit
+        is offered there, or discarded with a word."""
+        if self.file_changed is None or not self.can_reopen():
+            return None
+        path = self.file_changed.path
+        problem = atlas_file_problem(path)
+        if problem is not None:
+            self._warn(self.tr("The file now at {path} cannot be opened: {problem}").format(path=path,
+                                                                                       problem=problem))
+            return None
+        from desktop.data.backups import automatic_backup, default_backup_dir  # not on the start path
+
+        try:
+            automatic_backup(self.repo.db, default_backup_dir(), "before reopen")
+        except (AtlasError, sqlite3.Error, OSError) as exc:
+            self._warn(self.tr("What this window shows could not be backed up before reopening ({error}), so "
+                               "nothing was changed. Save it to a new file instead.").format(error=exc))
+            return None
+        if not self._switch_to(path, keep_history=False):
+            return None
+        return self._apply_kept(offer=True)
+
+    def _switch_to(self, path: Path, *, keep_history: bool) -> bool:
+        self.switching.emit(path)  # the search worker closes its connection to the old file first
+        try:
+            self.repo.reopen(path)
+        except (AtlasError, sqlite3.Error, OSError) as exc:
+            self._warn(self.tr("{path} could not be opened: {error}").format(path=path, error=exc))
+            return False
+        self.file_changed = None
+        if not keep_history:
+            self.history = History()
+        self.editor = Editor(self.repo.db)
+        self.switched.emit(keep_history)
+        self.history_changed.emit()
+        self.file_state_changed.emit()
+        return True
+
+    def _apply_kept(self, *, offer: bool) -> Changes | None:
+        change_set, self.kept = self.kept, None
+        if change_set is None:
+            return None
+        file = self.repo.db.path.name
+        if offer and not self.confirm(self.tr("Apply your unsaved change “{change}” to {file}?").format(
+                change=change_set.label, file=file), self.tr("Apply")):
+            self._warn(self.tr("Your unsaved change “{change}” was discarded.").format(change=change_set.label))
+            return None
+        try:
+            stored, changes = self.editor.apply(change_set)
+        except StaleEdit:
+            self._warn(self.tr("Your unsaved change “{change}” does not fit {file} (its records differ from those "
+                               "it was made on), so it was discarded.").format(change=change_set.label, file=file))
+            return None
+        except (EditError, AtlasError, sqlite3.Error, OSError) as exc:
+            self._failed(exc)
+            return None
+        return self._applied(stored, changes)
+
+    def may_close(self) -> bool:
+        """Whether the window may close now: yes, unless an edit kept for a changed file would be lost and the
+        user keeps the window open to save it."""
+        if self.kept is None:
+            return True
+        return self.confirm(self.tr("Your change “{change}” was not saved: the database file changed while it was "
+                                    "open. Close the window and lose the change?").format(change=self.kept.label),
+                            self.tr("Close without saving"))
+
+    def _ask_file_action(self, text: str, can_reopen: bool) -> str | None:
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("The database file changed"), text, parent=self.widget)
+        box.setProperty("textFormat", PLAIN_TEXT)  # the text quotes paths and the kept change
+        save = box.addButton(self.tr("Save to a new file…"), QMessageBox.ButtonRole.AcceptRole)
+        reopen = box.addButton(self.tr("Reopen"), QMessageBox.ButtonRole.AcceptRole) if can_reopen else None
+        box.addButton(self.tr("Not now"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(save)
+        box.exec()
+        clicked = box.clickedButton()
+        return SAVE if clicked is save else (REOPEN if reopen is not None and clicked is reopen else None)
+
+    def _choose_new_file(self) -> str | None:
+        from PySide6.QtWidgets import QFileDialog
+
+        old = self.repo.db.path
+        start = old.with_name(f"{old.stem}-saved{old.suffix or '.sqlite'}")
+        path, _ = QFileDialog.getSaveFileName(self.widget, self.tr("Save to a new file"), str(start),
+                                              self.tr("Databases (*.sqlite)"))
+        return path or None
 
     # ------------------------------------------------------------------ messages
 
@@ -161,4 +425,8 @@ class EditController(QObject):
         self.show_message(text)
 
     def _message_box(self, text: str) -> None:
-        QMessageBox.warning(self.widget, self.tr("Editing"), text)
+        message_box(self.widget, self.tr("Editing"), text)
+
+
+def _shorten(title: str, limit: int = 120) -> str:
+    return title if len(title) <= limit else title[:limit - 1].rstrip() + "…"

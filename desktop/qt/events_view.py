@@ -29,6 +29,7 @@ from desktop.core.records import Event
 from desktop.data.repository import Repository
 from desktop.qt.agreements_model import format_partial_date
 from desktop.qt.i18n import current_language
+from desktop.qt.plaintext import plain_label, plain_tooltip
 from desktop.qt.selection import SelectionState
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -103,7 +104,7 @@ class EventsView(QWidget):
         self._rows: dict[int, int] = {}  # event id (alternatives too) -> row
         self._syncing = False
 
-        self.header = QLabel(self, objectName="eventsHeader", wordWrap=True)
+        self.header = plain_label(QLabel(self, objectName="eventsHeader", wordWrap=True))  # names from the data
         font = self.header.font()
         font.setBold(True)
         self.header.setFont(font)
@@ -119,7 +120,7 @@ class EventsView(QWidget):
         self.list.setItemDelegate(_EventDelegate(self.list))
         self.list.itemSelectionChanged.connect(self._list_selection_changed)
         self.list.viewport().installEventFilter(self)
-        self.empty = QLabel(self, objectName="eventsEmpty", wordWrap=True)
+        self.empty = plain_label(QLabel(self, objectName="eventsEmpty", wordWrap=True))
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setFrameShape(QFrame.Shape.StyledPanel)
 
@@ -269,7 +270,7 @@ class EventsView(QWidget):
                 item.setData(LINES_ROLE, lines)
                 summary = event.summary_ru if lang == "ru" and event.summary_ru else event.summary_en
                 if summary:
-                    item.setToolTip(summary)
+                    item.setToolTip(plain_tooltip(summary))
                 self.list.addItem(item)
                 self._rows[event.id] = row
                 for alt in alternatives:

@@ -1,6 +1,7 @@
 """The printed fact sheet: a :class:`~desktop.export.factsheet.FactSheet` laid out for paper with a
 QTextDocument and printed through QPdfWriter (or a QPrinter), with a header and a footer drawn on
-every page (partner, marking line, "page X of Y").
+every page (partner, marking line, "page X of Y"). A PDF is made in memory, checked (complete, every
+page there) and only then written to its file, whole or not at all.
 
 The trade chart is drawn here with QPainter into an image (no pyqtgraph: it would cost start-up time);
 the map inset is an offscreen :class:`~desktop.qt.map_view.CorridorMapView` with a selection of its own.
@@ -8,19 +9,22 @@ Every text from the user or the database goes through ``html.escape``: it prints
 """
 from __future__ import annotations
 
+import errno
 import html
 import math
 import os
-import tempfile
+import re
 from collections.abc import Callable
+from contextlib import ExitStack
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSizeF, Qt, QUrl
+from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QPointF, QRectF, QSizeF, Qt, QUrl
 from PySide6.QtGui import (QColor, QFont, QFontDatabase, QFontMetricsF, QImage, QPageLayout, QPageSize,
                            QPagedPaintDevice, QPainter, QPainterPath, QPdfWriter, QPen, QResizeEvent, QTextBlock,
                            QTextCursor, QTextDocument, QTextOption)
 from PySide6.QtWidgets import QApplication
 
+from desktop.core.atomic import file_error, fill, replacing, write_bytes
 from desktop.data.basemap import Basemap, load_basemap
 from desktop.data.repository import Repository
 from desktop.export.factsheet import FactSheet, Line, build_factsheet, format_number, period_label, word
@@ -41,6 +45,7 @@ MAX_LAYOUTS = 12  # layouts of one sheet at most (each moves one row or heading 
 INK, GREY, RULE = QColor("#111111"), QColor("#666666"), QColor("#bbbbbb")
 TURNOVER, TARGET = QColor("#000000"), QColor("#7a3e9d")
 _CHART_URL, _MAP_URL = QUrl("factsheet:chart"), QUrl("factsheet:map")
+_PAGE_OBJECT = re.compile(rb"/Type\s*/Page(?![A-Za-z])")  # one per page of a PDF ("/Pages" is the tree)
 _basemap_cache: list[Basemap] = []
 
 
@@ -660,10 +665,12 @@ class _Renderer:
             self.map_view = None
 
 
-def _writer(path: Path, page_size: str, title: str) -> QPdfWriter:
+def _writer(output: Path | QIODevice, page_size: str, title: str) -> QPdfWriter:
+    """A QPdfWriter on ``output`` (a device; a path only for measuring layouts: it does not report failed
+    writes, see :class:`_Pdf`), with the sheet's page size and margins."""
     if page_size not in PAGE_SIZES:
         raise ValueError(f"unknown page size {page_size!r} (choose one of {', '.join(PAGE_SIZES)})")
-    writer = QPdfWriter(str(path))
+    writer = QPdfWriter(output if isinstance(output, QIODevice) else str(output))
     writer.setResolution(RESOLUTION)
     margins = QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM)
     writer.setPageLayout(QPageLayout(QPageSize(PAGE_SIZES[page_size]), QPageLayout.Orientation.Portrait, margins,
@@ -673,48 +680,70 @@ def _writer(path: Path, page_size: str, title: str) -> QPdfWriter:
     return writer
 
 
-def _begin(painter: QPainter, writer: QPdfWriter, path: Path) -> None:
-    if not painter.begin(writer):
-        raise OSError(f"{path} could not be written")
-    painter.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing
-                           | QPainter.RenderHint.SmoothPixmapTransform | QPainter.RenderHint.LosslessImageRendering)
+class _Pdf:
+    """A PDF made in memory: QPdfWriter on a QBuffer. Written to a file, QPdfWriter would not report a failed
+    write (a full disk gave a truncated file and success); the bytes are checked here and written by
+    :func:`desktop.core.atomic.replacing`, which reports every error and keeps the old file."""
 
+    def __init__(self, page_size: str, title: str):
+        self.buffer = QBuffer()
+        self.buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+        self.writer = _writer(self.buffer, page_size, title)
+        self.painter = QPainter()
+        if not self.painter.begin(self.writer):
+            raise OSError("the PDF could not be started")
+        self.painter.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing
+                                    | QPainter.RenderHint.SmoothPixmapTransform
+                                    | QPainter.RenderHint.LosslessImageRendering)
 
-def _temporary(target: Path) -> Path:
-    """A new empty file beside ``target`` (same folder: renamed into place at the end)."""
-    fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    os.close(fd)
-    return Path(name)
+    def finish(self, pages: int) -> bytes:
+        """The finished PDF, checked: Qt reports success, it starts as a PDF, ends with ``%%EOF`` and holds
+        ``pages`` pages. Raises OSError otherwise (so no file is replaced)."""
+        ended = self.painter.end()
+        data = bytes(self.buffer.data().data())
+        self.buffer.close()
+        found = len(_PAGE_OBJECT.findall(data))
+        if not ended or not data.startswith(b"%PDF-") or not data.rstrip().endswith(b"%%EOF") or found != pages:
+            raise OSError(errno.EIO, f"the PDF came out incomplete ({found} of {pages} pages)")
+        return data
+
+    def abandon(self) -> None:
+        if self.painter.isActive():
+            self.painter.end()
+        self.buffer.close()
 
 
 def _title(sheet: FactSheet) -> str:
     return f"{sheet.partner} — {sheet.word('sheet')} ({sheet.as_of_text})"
 
 
+def _sheet_pdf(renderer: _Renderer, sheet: FactSheet, page_size: str) -> tuple[bytes, int]:
+    """One sheet as a checked PDF in memory, and its page count."""
+    pdf = _Pdf(page_size, _title(sheet))
+    try:
+        pages = renderer.paint(sheet, pdf.painter, pdf.writer, True)
+        return pdf.finish(pages), pages
+    finally:
+        pdf.abandon()
+
+
 def render_factsheet(sheet: FactSheet, path: str | os.PathLike[str], *, page_size: str = "A4", chart: bool = True,
                      map_inset: bool = True, map_view=None, repo: Repository | None = None) -> int:
-    """Write the sheet as a PDF (through a temporary file renamed into place); return its page count.
+    """Write the sheet as a PDF, whole or not at all (:func:`desktop.core.atomic.write_bytes`: a temporary
+    file, synced and renamed into place); return its page count. A file that cannot be written raises a
+    :class:`~desktop.core.atomic.FileError` (an OSError) that says why, and the old file is kept.
 
     The map inset needs ``map_view`` (from :func:`make_map_view`, reused between sheets) or ``repo`` to
     build one; with neither it is left out.
     """
     target = Path(path)
     renderer = _Renderer(chart=chart, map_inset=map_inset, map_view=map_view, repo=repo)
-    tmp = _temporary(target)
     try:
-        writer = _writer(tmp, page_size, _title(sheet))
-        painter = QPainter()
-        _begin(painter, writer, target)
-        try:
-            pages = renderer.paint(sheet, painter, writer, True)
-        finally:
-            painter.end()
-        del writer
-        os.replace(tmp, target)
-        return pages
+        data, pages = _sheet_pdf(renderer, sheet, page_size)
     finally:
         renderer.close()
-        tmp.unlink(missing_ok=True)
+    write_bytes(target, data)
+    return pages
 
 
 def print_factsheet(sheet: FactSheet, printer, *, chart: bool = True, map_inset: bool = True, map_view=None,
@@ -740,61 +769,71 @@ def sheet_filename(iso3: str, lang: str) -> str:
     return f"factsheet-{iso3.lower()}-{lang}.pdf"
 
 
+class _Cancelled(Exception):
+    """Raised inside the writes of :func:`render_all` when its progress says stop: every file is dropped."""
+
+
 def render_all(repo: Repository, lang: str, out: str | os.PathLike[str], combined: bool,
                progress: Callable[[int, int], bool | None] | None = None, *, as_of: str | None = None,
                marking: str | None = None, page_size: str = "A4", chart: bool = True, map_inset: bool = True,
                map_view=None) -> list[Path]:
     """A fact sheet for every partner: one PDF each in the folder ``out``, or (``combined``) one PDF ``out``
     with each partner starting on a new page. ``progress(done, total)`` returning False cancels: then no
-    file is written (everything goes through temporary files renamed into place at the end)."""
+    file is written (each file goes through :func:`desktop.core.atomic.replacing`, and all are renamed into
+    place at the end)."""
     partners = [p.iso3 for p in repo.partners()]
     target = Path(out)
-    if not combined:
-        target.mkdir(parents=True, exist_ok=True)
-    elif target.is_dir():
-        target = target / f"factsheets-{lang}.pdf"
+    try:
+        if not combined:
+            target.mkdir(parents=True, exist_ok=True)
+        elif target.is_dir():
+            target = target / f"factsheets-{lang}.pdf"
+    except OSError as exc:
+        raise file_error(exc, target) from exc
     total = len(partners)
     if progress is not None and progress(0, total) is False:
         return []
     renderer = _Renderer(chart=chart, map_inset=map_inset, map_view=map_view, repo=repo)
-    staged: list[tuple[Path, Path]] = []
-    painter = QPainter()
-    writer = None
     try:
         if combined:
-            tmp = _temporary(target)
-            staged.append((tmp, target))
-            writer = _writer(tmp, page_size, f"{word(lang, 'sheet')} ({as_of or ''})".replace(" ()", ""))
-            _begin(painter, writer, target)
+            return _render_combined(renderer, repo, partners, lang, target, progress, as_of, marking, page_size)
+        return _render_each(renderer, repo, partners, lang, target, progress, as_of, marking, page_size)
+    except _Cancelled:
+        return []
+    finally:
+        renderer.close()
+
+
+def _render_combined(renderer: _Renderer, repo: Repository, partners: list[str], lang: str, target: Path,
+                     progress, as_of: str | None, marking: str | None, page_size: str) -> list[Path]:
+    pdf = _Pdf(page_size, f"{word(lang, 'sheet')} ({as_of or ''})".replace(" ()", ""))
+    try:
+        pages = 0
         for done, iso3 in enumerate(partners, 1):
             sheet = build_factsheet(repo, iso3, lang, as_of, marking)
-            if combined:
-                renderer.paint(sheet, painter, writer, done == 1)
-            else:
-                final = target / sheet_filename(iso3, lang)
-                tmp = _temporary(final)
-                staged.append((tmp, final))
-                one = _writer(tmp, page_size, _title(sheet))
-                _begin(painter, one, final)
-                try:
-                    renderer.paint(sheet, painter, one, True)
-                finally:
-                    painter.end()
-                del one
-            if progress is not None and progress(done, total) is False:
-                return []
-        if combined:
-            painter.end()
-            writer = None
-        for tmp, final in staged:
-            os.replace(tmp, final)
-        return [final for _, final in staged]
+            pages += renderer.paint(sheet, pdf.painter, pdf.writer, done == 1)
+            if progress is not None and progress(done, len(partners)) is False:
+                raise _Cancelled
+        data = pdf.finish(pages)
     finally:
-        if painter.isActive():
-            painter.end()
-        renderer.close()
-        for tmp, _ in staged:
-            tmp.unlink(missing_ok=True)
+        pdf.abandon()
+    write_bytes(target, data)
+    return [target]
+
+
+def _render_each(renderer: _Renderer, repo: Repository, partners: list[str], lang: str, folder: Path,
+                 progress, as_of: str | None, marking: str | None, page_size: str) -> list[Path]:
+    written: list[Path] = []
+    with ExitStack() as files:  # each file renamed into place when all are written; all dropped on an error
+        for done, iso3 in enumerate(partners, 1):
+            sheet = build_factsheet(repo, iso3, lang, as_of, marking)
+            data, _pages = _sheet_pdf(renderer, sheet, page_size)
+            final = folder / sheet_filename(iso3, lang)
+            fill(files.enter_context(replacing(final)), data)
+            written.append(final)
+            if progress is not None and progress(done, len(partners)) is False:
+                raise _Cancelled
+    return written
 
 
 __all__ = ["render_factsheet", "render_all", "print_factsheet", "make_map_view", "map_image", "chart_image",

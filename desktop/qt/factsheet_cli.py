@@ -15,6 +15,7 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
+from desktop.core.atomic import file_error_message
 from desktop.core.errors import AtlasError
 from desktop.data.repository import Repository
 from desktop.data.usercopy import open_user_database
@@ -65,15 +66,20 @@ def factsheet_main(partner: str | None, lang: str, output: str, all_partners: bo
     if not all_partners and not (partner or "").strip():
         return fail("name a partner (--partner ISO3) or ask for all of them (--all)")
     target = Path(output)
-    if all_partners and not combined and target.exists() and not target.is_dir():
-        return fail(f"{target} is a file; --all writes one PDF per partner into a folder (or add --combined)")
-    if (not all_partners or combined) and target.is_dir():
-        return fail(f"{target} is a folder; give the name of the PDF file to write")
+    try:
+        if all_partners and not combined and target.exists() and not target.is_dir():
+            return fail(f"{target} is a file; --all writes one PDF per partner into a folder (or add --combined)")
+        if (not all_partners or combined) and target.is_dir():
+            return fail(f"{target} is a folder; give the name of the PDF file to write")
+    except OSError as exc:  # a name too long, a file where a folder should be
+        return fail(file_error_message(exc, target))
     when = as_of or _dt.date.today().isoformat()
     try:
         opened = open_user_database(db_path)
     except AtlasError as exc:
         return fail(str(exc))
+    except OSError as exc:  # the database's name too long, no permission
+        return fail(file_error_message(exc, reading=True))
     try:
         with opened.database as db:
             repo = Repository(db)
@@ -97,4 +103,6 @@ def factsheet_main(partner: str | None, lang: str, output: str, all_partners: bo
     except sqlite3.Error as exc:
         return fail(f"the database could not be read: {exc}")
     except OSError as exc:
-        return fail(f"{target} could not be written: {exc.strerror or exc}")
+        if exc.errno is None:  # the writer's own words
+            return fail(f"{target} could not be written: {exc}")
+        return fail(file_error_message(exc, target))

@@ -10,7 +10,9 @@ from PySide6.QtWidgets import (QApplication, QCheckBox, QComboBox, QDialog, QDia
                                QLineEdit, QMessageBox, QProgressDialog, QPushButton, QVBoxLayout, QWidget)
 
 from desktop.core.errors import AtlasError
+from desktop.qt.files import error_text
 from desktop.qt.i18n import current_language
+from desktop.qt.plaintext import message_box
 
 
 class FactSheetDialog(QDialog):
@@ -94,8 +96,8 @@ class FactSheetDialog(QDialog):
         try:
             pages = self.save_pdf(path)
         except (AtlasError, OSError) as exc:
-            QMessageBox.warning(self, self.tr("Fact sheet"), self.tr("The fact sheet could not be saved: {error}").format(
-                error=exc))
+            message_box(self, self.tr("Fact sheet"), error_text(
+                exc, path, self.tr("The fact sheet could not be saved: {error}")))
             return
         self.window_.statusBar().showMessage(self.tr("Saved {path} (%n page(s)).", "", pages).format(path=path), 8000)
 
@@ -114,7 +116,7 @@ class FactSheetDialog(QDialog):
         try:
             print_factsheet(self.sheet(), printer, map_view=self.map_view())
         except (AtlasError, OSError) as exc:
-            QMessageBox.warning(self, self.tr("Fact sheet"), str(exc))
+            message_box(self, self.tr("Fact sheet"), str(exc))
 
     def preview(self) -> None:
         from PySide6.QtPrintSupport import QPrintPreviewDialog
@@ -176,7 +178,7 @@ class FactSheetDialog(QDialog):
         try:
             written = self.all_partners(out, combined)
         except (AtlasError, OSError) as exc:
-            QMessageBox.warning(self, self.tr("Fact sheet"), str(exc))
+            message_box(self, self.tr("Fact sheet"), error_text(exc, out))
             return
         if written:
             self.window_.statusBar().showMessage(self.tr("Wrote %n file(s).", "", len(written)), 8000)

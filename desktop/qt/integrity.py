@@ -1,7 +1,9 @@
 """The whole-file page check of the open database, run in the background after start.
 
 ``PRAGMA quick_check`` reads every page (about 0.7 s at 100,000 agreements), so it is kept off
-the start path; a problem is reported as soon as it is found.
+the start path; a problem is reported as soon as it is found. The check runs on a Python thread:
+everything it finds, a bug included, reaches the window as a queued signal, never as an exception
+on that thread.
 """
 from __future__ import annotations
 
@@ -10,11 +12,13 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
-from desktop.data.database import quick_check
+from desktop.data.database import UnreadableDatabaseError, quick_check
 
 
 class IntegrityCheck(QObject):
     finished = Signal(object)  # None when the file is sound, else what is wrong
+    unreadable = Signal(str)  # the file could not be read to check it (locked, an I/O error): not damage
+    crashed = Signal(object)  # the check itself failed unexpectedly (a bug): the exception
 
     def __init__(self, path: Path, parent: QObject | None = None):
         super().__init__(parent)
@@ -27,4 +31,12 @@ class IntegrityCheck(QObject):
             self._thread.start()
 
     def _run(self) -> None:
-        self.finished.emit(quick_check(self.path))  # queued to the receiver's (UI) thread
+        try:
+            problem = quick_check(self.path)
+        except UnreadableDatabaseError as exc:
+            self.unreadable.emit(str(exc))
+            return
+        except Exception as exc:  # (quick_check reports the database's own errors as its answer)
+            self.crashed.emit(exc)  # queued to the receiver's (UI) thread, as is finished
+            return
+        self.finished.emit(problem)

@@ -88,6 +88,7 @@ class MainWindow(QMainWindow):
         self.banner.setWordWrap(True)
         self.banner.setStyleSheet("background: #fff3cd; color: #5c4400; padding: 6px; border-bottom: 1px solid #e0c36a;")
         self.banner.setVisible(bool(repo.db.readonly))
+        self.banner.linkActivated.connect(self._banner_link)  # the choices when the file was changed under it
         central = QWidget(self)
         column = QVBoxLayout(central)
         column.setContentsMargins(0, 0, 0, 0)
@@ -107,8 +108,15 @@ class MainWindow(QMainWindow):
         self._update_edit_actions()
         self._restore()
         search.records_counted.connect(self._records_counted)  # counted by the worker, from complete()
+        search.failed.connect(self._search_failed)  # (queued: the worker's errors arrive on this thread)
+        search.crashed.connect(self._worker_crashed)
         self.integrity = IntegrityCheck(repo.db.path, self)
         self.integrity.finished.connect(self._integrity_checked)
+        self.integrity.crashed.connect(self._worker_crashed)
+        self.integrity.unreadable.connect(self._integrity_unreadable)
+        for signal in (selection.agreement_selected, selection.event_selected, selection.node_selected,
+                       selection.corridor_selected, selection.partner_selected):
+            signal.connect(self._update_edit_actions)  # Edit, Delete and History act on what is selected
 
     # ------------------------------------------------------------------ the sidebar, after the first paint
 
@@ -144,6 +152,11 @@ class MainWindow(QMainWindow):
         saved = self.settings.splitter("sidebar") if self.settings is not None else None
         if saved is None or not self.sidebar.restoreState(saved):
             self.sidebar.setSizes([420, 480])
+        from PySide6.QtWidgets import QApplication
+
+        # the database file is checked whenever the application comes back to the front (connected only now:
+        # the signal's argument would build Qt's enums during the first frame)
+        QApplication.instance().applicationStateChanged.connect(self._application_state_changed)
         self.completed.emit()
 
     @property
@@ -166,9 +179,12 @@ class MainWindow(QMainWindow):
         message = self.tr("The database file {path} is damaged ({problem}). Make a copy of it before "
                           "changing anything, and restore a backup.").format(path=self.repo.db.path, problem=problem)
         self.statusBar().showMessage(message)
-        from PySide6.QtWidgets import QMessageBox  # not on the start path
+        from desktop.qt.plaintext import message_box  # not on the start path
 
-        QMessageBox.warning(self, APP_NAME, message)
+        message_box(self, APP_NAME, message)
+
+    def _integrity_unreadable(self, reason: str) -> None:
+        self.statusBar().showMessage(self.tr("The database file could not be checked: {reason}").format(reason=reason))
 
     # ------------------------------------------------------------------ views
 
@@ -209,6 +225,7 @@ class MainWindow(QMainWindow):
             return
         self.stack.setCurrentWidget(view)
         self.actions[f"view_{name}"].setChecked(True)
+        self._update_edit_actions()  # what Edit and Delete act on depends on the view
 
     def focus_search(self) -> None:
         self.show_view("agreements")
@@ -228,13 +245,16 @@ class MainWindow(QMainWindow):
             self._editing = EditController(self.repo, self)
             self._editing.changed.connect(self._records_changed)
             self._editing.history_changed.connect(self._update_edit_actions)
+            self._editing.file_state_changed.connect(self._file_state_changed)
+            self._editing.switching.connect(self.search.reopen)  # its connection to the old file closes first
+            self._editing.switched.connect(self._database_switched)
         return self._editing
 
     def _update_edit_actions(self) -> None:
         from desktop.qt.actions import translate
 
         history = self._editing.history if self._editing is not None else None
-        readonly = bool(self.repo.db.readonly)
+        readonly = bool(self.repo.db.readonly) or (self._editing is not None and self._editing.editing_off)
         undo, redo = self.actions["undo"], self.actions["redo"]
         can_undo = history is not None and history.can_undo()
         can_redo = history is not None and history.can_redo()
@@ -243,8 +263,74 @@ class MainWindow(QMainWindow):
         base_undo, base_redo = translate("&Undo"), translate("&Redo")
         undo.setText(f"{base_undo}: {history.undo_label()}" if can_undo else base_undo)
         redo.setText(f"{base_redo}: {history.redo_label()}" if can_redo else base_redo)
-        for key in ("new_agreement", "edit_selected", "delete_selected"):
-            self.actions[key].setEnabled(not readonly)
+        selected = self.selected_record() is not None
+        self.actions["new_agreement"].setEnabled(not readonly)
+        for key in ("edit_selected", "delete_selected"):
+            self.actions[key].setEnabled(not readonly and selected)
+        self.actions["history_selected"].setEnabled(selected)
+
+    # ------------------------------------------------------------------ the database file deleted, moved or replaced
+
+    def check_database_file(self) -> bool:
+        """Before work on the database file: True when it is still the file this window opened. Else the user
+        is told what happened and chooses what to do (again, when they put it off before)."""
+        if self.repo.db.readonly:
+            return True
+        if self._editing is not None and self._editing.file_changed is not None:
+            self._editing.resolve()
+            return self._editing.file_changed is None
+        return self._file_unchanged()
+
+    def _file_unchanged(self) -> bool:
+        from desktop.data.fileidentity import what_changed
+
+        if what_changed(self.repo.db.path, self.repo.db.identity) is None:
+            return True  # (the edit controller is not built just for this)
+        return self.editing.check_file()
+
+    def _application_state_changed(self, state) -> None:
+        """Back at the front: a file found deleted, moved or replaced meanwhile is reported (once)."""
+        from desktop.qt.lazyqt import Qt
+
+        if state == Qt.ApplicationState.ApplicationActive and not self.repo.db.readonly and (
+                self._editing is None or self._editing.file_changed is None):
+            self._file_unchanged()
+
+    def _file_state_changed(self) -> None:
+        """Editing goes off with a banner naming what happened and the choices, or on again."""
+        from desktop.qt.lazyqt import Qt
+
+        changed = self._editing is not None and self._editing.file_changed is not None
+        self.banner.setTextFormat(Qt.TextFormat.RichText if changed else Qt.TextFormat.AutoText)
+        self._retranslate()  # the banner's text, the window's title, the actions
+        self.banner.setVisible(changed or bool(self.repo.db.readonly))
+
+    def _banner_link(self, link: str) -> None:
+        if self._editing is None:
+            return
+        from desktop.qt.editing import REOPEN, SAVE
+
+        if link == SAVE:
+            self._editing.save_to_new_file()
+        elif link == REOPEN:
+            self._editing.reopen()
+
+    def _database_switched(self, _kept_history: bool) -> None:
+        """The window works on another file now (the controller kept or cleared the undo history): every view
+        reads everything again."""
+        self.integrity.path = self.repo.db.path
+        self._partners = self.repo.partners()
+        self._records_changed(self._all_changed())
+        self._retranslate()  # the title and the status bar name the file
+        self.statusBar().showMessage(self.tr("Now working on {path}.").format(path=self.repo.db.path), 8000)
+
+    @staticmethod
+    def _all_changed():
+        """Every kind changed (after a restore or a switch to another file)."""
+        from desktop.core.edits import Changes
+        from desktop.data.editing import TABLES
+
+        return Changes({kind: frozenset() for kind in TABLES})
 
     def undo(self) -> None:
         changes = self.editing.undo()
@@ -257,8 +343,8 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("Redone."), 4000)
 
     def selected_record(self) -> tuple[str, int] | None:
-        """The record the Edit menu acts on: what is selected in the current view, else the event,
-        else the partner."""
+        """The record the Edit menu acts on: what is selected in the current view, else the event (the
+        sidebar shows it), else the partner (the toolbar shows it); never something no view shows."""
         s, view = self.selection, self.current_view()
         if view == "agreements" and s.agreement is not None:
             return "agreement", s.agreement
@@ -268,8 +354,6 @@ class MainWindow(QMainWindow):
             return "corridor", s.corridor
         if s.event is not None:
             return "event", s.event
-        if s.agreement is not None:
-            return "agreement", s.agreement
         if s.partner:
             partner = self.repo.partner(s.partner)
             if partner is not None:
@@ -361,6 +445,8 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ files in and out
 
     def show_export(self) -> None:
+        if not self.check_database_file():
+            return
         from desktop.qt.transfer import ExportDialog
 
         ExportDialog(self).exec()
@@ -374,12 +460,16 @@ class MainWindow(QMainWindow):
         if self.repo.db.readonly:
             self.statusBar().showMessage(self.tr("This database is read-only: nothing can be imported."), 6000)
             return
+        if not self.check_database_file():
+            return
         from desktop.qt.transfer import ImportDialog
 
         ImportDialog(self).exec()
 
     def backup_database(self) -> None:
-        from PySide6.QtWidgets import QFileDialog, QMessageBox
+        from PySide6.QtWidgets import QFileDialog
+
+        from desktop.qt.plaintext import message_box
 
         from desktop.core.errors import AtlasError
         from desktop.data.backup import backup_database
@@ -387,6 +477,8 @@ class MainWindow(QMainWindow):
 
         import datetime as _dt
 
+        if not self.check_database_file():  # the copy is read from the file at the path
+            return
         name = f"atlas-backup-{_dt.date.today().isoformat()}.sqlite"
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Back up the database"), name,
                                               self.tr("Databases (*.sqlite)"))
@@ -406,12 +498,14 @@ class MainWindow(QMainWindow):
         try:
             run_job(self, self.tr("Backing up…"), work, self.tr("Cancel"))
         except (AtlasError, OSError) as exc:
-            QMessageBox.warning(self, self.tr("Back up the database"), str(exc))
+            message_box(self, self.tr("Back up the database"), str(exc))
             return
         self.statusBar().showMessage(self.tr("Backed up to {path} and checked.").format(path=path), 8000)
 
     def restore_database(self) -> None:
-        from PySide6.QtWidgets import QFileDialog, QMessageBox
+        from PySide6.QtWidgets import QFileDialog
+
+        from desktop.qt.plaintext import message_box
 
         from desktop.core.errors import AtlasError
         from desktop.data.backup import check_backup, restore_database
@@ -419,18 +513,19 @@ class MainWindow(QMainWindow):
         if self.repo.db.readonly:
             self.statusBar().showMessage(self.tr("This database is read-only: it cannot be restored here."), 6000)
             return
+        if not self.check_database_file():
+            return
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Restore from a backup"), "",
                                               self.tr("Databases (*.sqlite);;All files (*)"))
         if not path:
             return
         problem = check_backup(Path(path))
         if problem is not None:
-            QMessageBox.warning(self, self.tr("Restore from a backup"), problem)
+            message_box(self, self.tr("Restore from a backup"), problem)
             return
-        answer = QMessageBox.question(self, self.tr("Restore from a backup"), self.tr(
+        if not message_box(self, self.tr("Restore from a backup"), self.tr(
             "Replace every record with those of {file}? Changes made since that backup are lost, and the edits "
-            "of this session can no longer be undone.").format(file=path))
-        if answer != QMessageBox.StandardButton.Yes:
+            "of this session can no longer be undone.").format(file=path), question=True):
             return
         try:
             from desktop.data.backups import automatic_backup, default_backup_dir
@@ -438,14 +533,13 @@ class MainWindow(QMainWindow):
             automatic_backup(self.repo.db, default_backup_dir(), "restore")  # what is replaced stays recoverable
             restore_database(self.repo.db, Path(path))
         except (AtlasError, OSError) as exc:
-            QMessageBox.warning(self, self.tr("Restore from a backup"), str(exc))
+            message_box(self, self.tr("Restore from a backup"), str(exc))
             return
         self.restored()
 
     def restored(self) -> None:
         """After a restore: no undo across it, and every view reads everything again."""
-        from desktop.core.edits import Changes, History
-        from desktop.data.editing import TABLES
+        from desktop.core.edits import History
 
         if self._editing is not None:
             self._editing.history = History()
@@ -454,7 +548,7 @@ class MainWindow(QMainWindow):
         search = getattr(self.repo, "agreements", None)
         if search is not None and hasattr(search, "_last_match"):
             search._last_match = None
-        self._records_changed(Changes({kind: frozenset() for kind in TABLES}))
+        self._records_changed(self._all_changed())
         self.statusBar().showMessage(self.tr("Restored."), 6000)
 
     def select_all_partners(self) -> None:
@@ -500,6 +594,8 @@ class MainWindow(QMainWindow):
             self._update_edit_actions()
         self.banner.setText(self.tr("Read-only: this database file or its folder cannot be written, so editing "
                                     "is off. {reason}").format(reason=self.notice or ""))
+        if self._editing is not None and self._editing.file_changed is not None:
+            self.banner.setText(self._editing.banner_text())  # (rich text: see _file_state_changed)
         self.partner_label.setText(self.tr("Partner:") + " ")
         self._fill_partners()
         lang = current_language()
@@ -508,6 +604,19 @@ class MainWindow(QMainWindow):
         self._show_counts()
 
     # ------------------------------------------------------------------ status bar
+
+    def _search_failed(self, generation: int, message: str) -> None:
+        """The search worker could not read the database (the agreements view says so in its count too)."""
+        if generation == -1 or self.search.is_current(generation):
+            self.statusBar().showMessage(self.tr("The database file {file} could not be read: {error}").format(
+                file=self.repo.db.path.name, error=message))
+
+    def _worker_crashed(self, exc: BaseException) -> None:
+        """A bug on a worker thread (the search, the page check): logged, and reported here, on the GUI
+        thread."""
+        from desktop.qt.crash import report_exception
+
+        report_exception(exc)
 
     def _records_counted(self, counts: dict) -> None:
         self._counts = counts
@@ -527,9 +636,9 @@ class MainWindow(QMainWindow):
             messages.append(self.tr("Read-only: changes cannot be saved."))
         if self.notice:
             messages.append(self.notice)
+        # (the banner above the views says it; a status-bar message shown before the window is would leave
+        # the counts label visible beneath it, the two texts drawn over each other)
         self.status_label.setToolTip("\n".join(messages))
-        if messages:
-            self.statusBar().showMessage(" ".join(messages))
 
     def show_about(self) -> None:
         from PySide6.QtWidgets import QMessageBox
@@ -572,6 +681,9 @@ class MainWindow(QMainWindow):
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self._editing is not None and not self._editing.may_close():  # an unsaved kept edit: the user stays
+            event.ignore()
+            return
         self.save_state()
         self.search.shutdown()
         super().closeEvent(event)

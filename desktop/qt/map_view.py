@@ -13,7 +13,6 @@ the partner and event chosen elsewhere highlight their corridors and nodes.
 """
 from __future__ import annotations
 
-import html
 import os
 from pathlib import Path
 
@@ -32,6 +31,7 @@ from desktop.qt import map_style as style
 from desktop.qt.agreements_model import format_partial_date
 from desktop.qt.files import save_dialog, write_through_temporary
 from desktop.qt.i18n import current_language
+from desktop.qt.plaintext import escape, plain_label, rich_tooltip
 from desktop.qt.selection import SelectionState
 
 ZOOM_STEP = 1.25
@@ -197,7 +197,7 @@ class MapCanvas(QGraphicsView):
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setMouseTracking(True)
         self._press: QPointF | None = None
-        self.tooltip_for = None  # set by the view: item -> HTML text
+        self.tooltip_for = None  # set by the view: item -> a tooltip (rich_tooltip of escaped data)
 
     def current_scale(self) -> float:
         return self.transform().m11()
@@ -319,7 +319,7 @@ class Legend(QWidget):
                 item.widget().deleteLater()
         self.entries = []
         for title, rows in sections:
-            heading = QLabel(title, self)
+            heading = plain_label(QLabel(title, self))
             font = heading.font()
             font.setBold(True)
             heading.setFont(font)
@@ -329,7 +329,7 @@ class Legend(QWidget):
                 sample = QLabel(self)
                 sample.setPixmap(pixmap)
                 row.addWidget(sample)
-                label = QLabel(text, self)
+                label = plain_label(QLabel(text, self))  # the database's vocabulary labels
                 label.setWordWrap(True)
                 row.addWidget(label, 1)
                 self.layout_.addLayout(row)
@@ -701,6 +701,19 @@ class CorridorMapView(QWidget):
         for node_id, item in self.node_items.items():
             item.setVisible(node_id in shown_nodes or node_id not in on_segments)
         self._schedule_labels()
+        self._drop_hidden_selection()
+
+    def _drop_hidden_selection(self) -> None:
+        """A selected node or corridor that the layers now hide is no longer selected (Edit and Delete act
+        only on what is shown). Places without a position stay selectable: they are listed."""
+        node = self.node_items.get(self.selection.node) if self.selection.node is not None else None
+        if node is not None and not node.isVisible():
+            self.selection.select_node(None)
+        corridor = self.selection.corridor
+        if corridor is not None:
+            drawn = [item for item in self.segment_items.values() if item.segment.corridor_id == corridor]
+            if drawn and not any(item.isVisible() for item in drawn):
+                self.selection.select_corridor(None)
 
     # ------------------------------------------------------------------ labels
 
@@ -841,15 +854,15 @@ class CorridorMapView(QWidget):
     def _sources_html(self, record_type: str, record_id: int, limit: int = 4) -> str:
         sources = self.repo.sources_of(record_type, record_id)
         if not sources:
-            return "<br><i>" + html.escape(self.tr("No source recorded.")) + "</i>"
+            return "<br><i>" + escape(self.tr("No source recorded.")) + "</i>"
         rows = []
         for src in sources[:limit]:
             when = format_partial_date(src.published, self.locale()) if src.published else self.tr("undated")
-            rows.append(html.escape(f"{src.title or src.url or '?'} — {src.publisher or '?'}, {when}"))
+            rows.append(escape(f"{src.title or src.url or '?'} — {src.publisher or '?'}, {when}"))
         more = len(sources) - limit
         if more > 0:
-            rows.append(html.escape(self.tr("and {n} more").format(n=more)))
-        return "<br><b>" + html.escape(self.tr("Sources")) + "</b><br>" + "<br>".join(rows)
+            rows.append(escape(self.tr("and {n} more").format(n=more)))
+        return "<br><b>" + escape(self.tr("Sources")) + "</b><br>" + "<br>".join(rows)
 
     def _facts_html(self, facts, limit: int = 6) -> str:
         if not facts:
@@ -859,33 +872,33 @@ class CorridorMapView(QWidget):
             metric = fact.metric_ru if self.lang == "ru" and fact.metric_ru else fact.metric_en
             value = f"{fact.value} {fact.unit}" if fact.unit and fact.unit != "label" else fact.value
             when = f" ({format_partial_date(fact.as_of, self.locale())})" if fact.as_of else ""
-            rows.append(html.escape(f"{metric}: {value}{when}"))
+            rows.append(escape(f"{metric}: {value}{when}"))
         if len(facts) > limit:
-            rows.append(html.escape(self.tr("and {n} more").format(n=len(facts) - limit)))
+            rows.append(escape(self.tr("and {n} more").format(n=len(facts) - limit)))
         return "<br>" + "<br>".join(rows)
 
     def node_tooltip(self, node: Node) -> str:
         partner = self.repo.partner(node.country_iso3)
         country = partner.name(self.lang) if partner else node.country_iso3
-        parts = [f"<b>{html.escape(node.name(self.lang))}</b>",
-                 html.escape(f"{self._label('node_kinds', node.kind)} · {country}")]
+        parts = [f"<b>{escape(node.name(self.lang))}</b>",
+                 escape(f"{self._label('node_kinds', node.kind)} · {country}")]
         if node.note(self.lang):
-            parts.append(html.escape(node.note(self.lang)))
-        return "<br>".join(parts) + self._facts_html(self.repo.facts(node_id=node.id)) + \
-            self._sources_html("node", node.id)
+            parts.append(escape(node.note(self.lang)))
+        return rich_tooltip("<br>".join(parts) + self._facts_html(self.repo.facts(node_id=node.id))
+                            + self._sources_html("node", node.id))
 
     def segment_tooltip(self, seg: Segment) -> str:
         a, b = self.nodes.get(seg.from_node_id), self.nodes.get(seg.to_node_id)
         corridor = self.corridors.get(seg.corridor_id)
         length = (self.tr("{km} km").format(km=self.locale().toString(float(seg.length_km), "f", 0))
                   if seg.length_km is not None else self.tr("length not recorded"))
-        parts = [f"<b>{html.escape((a.name(self.lang) if a else '?') + ' – ' + (b.name(self.lang) if b else '?'))}</b>",
-                 html.escape(corridor.name(self.lang) if corridor else ""),
-                 html.escape(f"{self._label('transport_modes', seg.mode)} · "
-                             f"{self._label('segment_statuses', seg.status)} · {length}")]
+        parts = [f"<b>{escape((a.name(self.lang) if a else '?') + ' – ' + (b.name(self.lang) if b else '?'))}</b>",
+                 escape(corridor.name(self.lang) if corridor else ""),
+                 escape(f"{self._label('transport_modes', seg.mode)} · "
+                        f"{self._label('segment_statuses', seg.status)} · {length}")]
         if seg.note(self.lang):
-            parts.append(html.escape(seg.note(self.lang)))
-        return "<br>".join(p for p in parts if p) + self._sources_html("segment", seg.id)
+            parts.append(escape(seg.note(self.lang)))
+        return rich_tooltip("<br>".join(p for p in parts if p) + self._sources_html("segment", seg.id))
 
     # ------------------------------------------------------------------ export
 

@@ -5,8 +5,6 @@ Texts come from the database in the interface language; every unknown is said, n
 """
 from __future__ import annotations
 
-import html
-
 from PySide6.QtCore import QEvent, QLocale, Qt
 from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import (
@@ -25,6 +23,7 @@ from desktop.core.records import Fact, Partner
 from desktop.data.repository import Repository
 from desktop.qt.agreements_model import format_partial_date
 from desktop.qt.i18n import current_language
+from desktop.qt.plaintext import escape, plain_label, plain_tooltip, rich_tooltip
 from desktop.qt.selection import SelectionState
 
 LEVEL = "relationship_level"
@@ -35,8 +34,7 @@ _PLAIN_UNITS = {"label", "list", "date", "year", None, ""}  # values that carry 
 _SMALL = "<span style='color:gray; font-size:small'>{}</span>"
 
 
-def _esc(text: object) -> str:
-    return html.escape(str(text))
+_esc = escape  # every data text in the labels' HTML goes through it
 
 
 def _small(text: str) -> str:
@@ -58,7 +56,7 @@ class PartnerOverview(QWidget):
         self._units = {code: (en, ru) for code, en, ru in repo.db.conn.execute(
             "SELECT code, unit_en, unit_ru FROM metrics")}
 
-        self.title = QLabel(self, objectName="overviewTitle", wordWrap=True)
+        self.title = plain_label(QLabel(self, objectName="overviewTitle", wordWrap=True))  # the partner's name
         font = self.title.font()
         if font.pointSizeF() > 0:
             font.setPointSizeF(font.pointSizeF() * 1.35)
@@ -188,7 +186,7 @@ class PartnerOverview(QWidget):
             events = self.tr("no events recorded") if n == 0 else self.tr("%n event(s)", "", n)
             item = QListWidgetItem(self.tr("{name} — {events}").format(name=partner.name(lang), events=events))
             item.setData(ISO_ROLE, partner.iso3)
-            item.setToolTip(self.tr("Show the overview of {name}").format(name=partner.name(lang)))
+            item.setToolTip(plain_tooltip(self.tr("Show the overview of {name}").format(name=partner.name(lang))))
             self.partner_list.addItem(item)
         rows = sum(self.partner_list.sizeHintForRow(i) for i in range(self.partner_list.count()))
         self.partner_list.setMaximumHeight(rows + 2 * self.partner_list.frameWidth() + 4)
@@ -214,7 +212,7 @@ class PartnerOverview(QWidget):
         lang = current_language()
         levels = [f for f in facts if f.metric == LEVEL and f.is_preferred is not False]
         parts = [_bold(self.tr("Level of relations"))]
-        self.relationship.setToolTip(self._fact_tooltip(levels[0]) if levels else "")
+        self.relationship.setToolTip(rich_tooltip(self._fact_tooltip(levels[0])) if levels else "")
         if levels:
             current, *earlier = levels  # the repository gives them newest first
             parts.append(f"<span style='font-size:large'>{_esc(current.value)}</span>"
@@ -257,7 +255,7 @@ class PartnerOverview(QWidget):
             if note:
                 notes.append(f"<b>{name}</b><br>{_esc(note)}")
             items.append(f"<tr><td>•&nbsp;</td><td>{name}<br>{_small(_esc(established))}</td></tr>")
-        self.mechanisms_label.setToolTip("<br><br>".join(notes))
+        self.mechanisms_label.setToolTip(rich_tooltip("<br><br>".join(notes)))
         if not mechanisms:
             return heading + "<br>" + _esc(self.tr("not recorded"))
         return heading + "<table cellspacing='0' cellpadding='1'>" + "".join(items) + "</table>"
@@ -277,7 +275,7 @@ class PartnerOverview(QWidget):
         for text, tooltip in labels:
             label = self._rich_label(self.facts_box, "")
             label.setText(text)
-            label.setToolTip(tooltip)
+            label.setToolTip(rich_tooltip(tooltip))
             self.facts_layout.addWidget(label)
             label.show()  # explicitly: a queued show would not resize the scroll area's content
         self.toggle.setVisible(len(shown) > COMPACT_FACTS)

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QDialogBut
 
 from desktop.qt.editing import EditController
 from desktop.qt.i18n import current_language
+from desktop.qt.plaintext import plain_tooltip
 from desktop.core.validation import FieldSpec
 from desktop.qt.record_form import RecordForm, kind_names
 
@@ -97,6 +98,8 @@ class RecordBrowser(QDialog):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.doubleClicked.connect(lambda _: self.edit_selected())
+        self.table.itemSelectionChanged.connect(self._update_buttons)
+        self._listed_kind: str | None = None
         self.buttons: dict[str, QPushButton] = {}
         row = QHBoxLayout()
         for key, text, slot in (("new", self.tr("New…"), self.new_record), ("edit", self.tr("Edit…"), self.edit_selected),
@@ -125,8 +128,7 @@ class RecordBrowser(QDialog):
         self.partner_box.currentIndexChanged.connect(lambda _: self.reload())
         self.filter.textChanged.connect(lambda _: self._apply_filter())
         controller.changed.connect(lambda _: self.reload())
-        for key in ("new", "edit", "delete"):
-            self.buttons[key].setEnabled(not controller.readonly)
+        controller.file_state_changed.connect(self._update_buttons)
         self.reload()
 
     @property
@@ -134,6 +136,7 @@ class RecordBrowser(QDialog):
         return self.kind_box.currentData()
 
     def reload(self) -> None:
+        keep = self.selected_id() if self.kind == self._listed_kind else None  # (an id of another kind is not it)
         sql, partner_filter = LISTS[self.kind]
         partner = self.partner_box.currentData()
         where, params = "", []
@@ -146,12 +149,29 @@ class RecordBrowser(QDialog):
             item = QTableWidgetItem(str(text))
             item.setData(Qt.ItemDataRole.UserRole, record_id)
             self.table.setItem(n, 0, item)
+        self._listed_kind = self.kind
+        self.table.clearSelection()  # the rows are new: the selection stays only on the record it was on
+        if keep is not None:
+            self.select_id(keep)
         self._apply_filter()
 
     def _apply_filter(self) -> None:
         needle = self.filter.text().strip().casefold()
         for n in range(self.table.rowCount()):
             self.table.setRowHidden(n, bool(needle) and needle not in self.table.item(n, 0).text().casefold())
+        rows = self.table.selectionModel().selectedRows()
+        if rows and self.table.isRowHidden(rows[0].row()):
+            self.table.clearSelection()  # a record filtered out of sight is not acted on
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        """Edit, Delete and History act on the selected row: off while none is selected (or editing is off)."""
+        selected = self.selected_id() is not None
+        off = self.controller.editing_off
+        self.buttons["new"].setEnabled(not off)
+        self.buttons["edit"].setEnabled(selected and not off)
+        self.buttons["delete"].setEnabled(selected and not off)
+        self.buttons["history"].setEnabled(selected)
 
     def ids(self) -> list[int]:
         return [self.table.item(n, 0).data(Qt.ItemDataRole.UserRole) for n in range(self.table.rowCount())]
@@ -163,7 +183,7 @@ class RecordBrowser(QDialog):
                 return
 
     def selected_id(self) -> int | None:
-        rows = self.table.selectionModel().selectedRows()
+        rows = [r for r in self.table.selectionModel().selectedRows() if not self.table.isRowHidden(r.row())]
         return self.table.item(rows[0].row(), 0).data(Qt.ItemDataRole.UserRole) if rows else None
 
     def new_record(self) -> None:
@@ -177,7 +197,7 @@ class RecordBrowser(QDialog):
 
     def edit_selected(self) -> None:
         record_id = self.selected_id()
-        if record_id is not None and not self.controller.readonly:
+        if record_id is not None and not self.controller.editing_off:
             RecordForm(self.kind, self.controller, record_id, None, self).exec()
 
     def delete_selected(self) -> None:
@@ -223,7 +243,7 @@ class HistoryDialog(QDialog):
                                         actions.get(e["action"], e["action"]), ", ".join(names),
                                         "; ".join(diffs))):
                 item = QTableWidgetItem(text)
-                item.setToolTip(text)
+                item.setToolTip(plain_tooltip(text))  # values from the data
                 self.table.setItem(n, col, item)
         self.table.verticalHeader().setVisible(False)
         self.table.resizeColumnsToContents()

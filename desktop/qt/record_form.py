@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, 
 from desktop.core.validation import FIELDS, FieldError, FieldSpec, validate
 from desktop.qt.editing import EditController
 from desktop.qt.i18n import current_language
+from desktop.qt.plaintext import plain_label
 
 PERIODS = ("FY", "H1", "Q1", "1M", "2M", "3M", "4M", "5M", "6M", "7M", "8M", "9M", "10M", "11M")
 
@@ -76,7 +77,7 @@ class RecordForm(QDialog):
             widget = self._widget(spec)
             widget.setObjectName(f"field_{spec.name}")
             self.widgets[spec.name] = widget
-            error = QLabel(self, objectName=f"error_{spec.name}")
+            error = plain_label(QLabel(self, objectName=f"error_{spec.name}"))  # may quote what was typed
             error.setStyleSheet("color: #b00020;")
             error.setWordWrap(True)
             error.setVisible(False)

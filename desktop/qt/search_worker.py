@@ -4,16 +4,23 @@ The UI thread never waits for SQLite: it posts a request with a generation numbe
 answer back as a queued signal. A newer request makes older ones stale: the statement running for
 one is interrupted at once (``sqlite3_interrupt`` is safe from another thread), queued stale
 requests are skipped, and a late answer to a stale request is ignored by its receiver.
+
+Every slot of the worker reports every error it meets through a signal (never by raising: an
+exception leaving a slot on this thread would reach the crash handler off the GUI thread): one the user
+can act on (the file cannot be opened or read) as ``failed`` with its message, a bug as ``crashed``
+with the exception, which the window logs and reports.
 """
 from __future__ import annotations
 
 import sqlite3
 import threading
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
+from desktop.core.errors import AtlasError
 from desktop.data.agreements import PAGE_SIZE, AgreementQuery, AgreementSearch, Cursor
 from desktop.data.database import Cancelled, Database, connect
 
@@ -31,7 +38,8 @@ class _Worker(QObject):
     page_found = Signal(int, object, object, object, str, object)  # generation, query, ids, next, sort, rows
     more_found = Signal(int, object, object, object)  # generation, ids, next cursor, rows
     counted = Signal(int, int, int)  # generation, matching, all agreements
-    failed = Signal(int, str)  # generation, message
+    failed = Signal(int, str)  # generation (-1: the record counts), message
+    crashed = Signal(object)  # an unexpected exception (a bug), with its traceback
     records_counted = Signal(object)  # {"agreements": n, "events": n, ...}
 
     def __init__(self, path: Path, ui_idle: threading.Event):
@@ -44,17 +52,33 @@ class _Worker(QObject):
         self.all_count: int | None = None
 
     def _open(self) -> AgreementSearch:
+        """The worker's own read-only connection, opened on first use (and tried again on the next request
+        when it could not be opened)."""
         if self.search is None:
-            self.db = Database(self.path, connect(self.path, readonly=True), readonly=True)
+            db = Database(self.path, connect(self.path, readonly=True), readonly=True)
             # Between slices of its Python work the worker waits (without the GIL) while the UI thread
             # paints: every cell the table paints calls into Python and would otherwise queue for the GIL.
-            self.db.pause = lambda: self.ui_idle.wait(PAINT_WAIT_S)
-            self.search = AgreementSearch(self.db)
+            db.pause = lambda: self.ui_idle.wait(PAINT_WAIT_S)
+            self.db, self.search = db, AgreementSearch(db)
         return self.search
 
     def interrupt(self) -> None:
         if self.db is not None:
             self.db.interrupt()
+
+    @contextmanager
+    def _reporting(self, generation: int) -> Iterator[None]:
+        """Around the work of a slot: a cancelled query ends quietly, any other error is reported as a
+        signal (``failed`` for the request ``generation``; ``crashed`` too when it is a bug)."""
+        try:
+            yield
+        except Cancelled:
+            return
+        except (sqlite3.Error, AtlasError, OSError) as exc:
+            self.failed.emit(generation, str(exc) or type(exc).__name__)
+        except Exception as exc:  # a bug: the window logs it and says so; this thread goes on serving
+            self.failed.emit(generation, f"{type(exc).__name__}: {exc}")
+            self.crashed.emit(exc)
 
     def _rows(self, ids: list[int], query: AgreementQuery, texts) -> list:
         """The rows of ``ids``; with ``texts`` (a callable of the language asked for), (row, texts) pairs,
@@ -75,7 +99,7 @@ class _Worker(QObject):
     def run_search(self, generation: int, query: AgreementQuery, texts=None) -> None:
         if generation != self.latest:
             return
-        try:
+        with self._reporting(generation):
             search = self._open()
             page = search.page(query, None, PAGE_SIZE)
             rows = self._rows(page.ids, query, texts)  # the table shows them without a query of its own
@@ -86,21 +110,13 @@ class _Worker(QObject):
                 self._emit_count(generation, len(page.ids))
             # else the count waits for run_count: the UI asks once it has painted the page, so the
             # count's Python work does not compete with that paint for the GIL
-        except Cancelled:
-            return
-        except sqlite3.Error as exc:
-            self.failed.emit(generation, str(exc))
 
     @Slot(int, object)
     def run_count(self, generation: int, query: AgreementQuery) -> None:
         if generation != self.latest:
             return
-        try:
+        with self._reporting(generation):
             self._emit_count(generation, self._open().count(query))
-        except Cancelled:
-            return
-        except sqlite3.Error as exc:
-            self.failed.emit(generation, str(exc))
 
     def _emit_count(self, generation: int, total: int) -> None:
         if self.all_count is None:
@@ -112,26 +128,19 @@ class _Worker(QObject):
     def fetch_more(self, generation: int, query: AgreementQuery, cursor: Cursor, texts=None) -> None:
         if generation != self.latest:
             return
-        try:
+        with self._reporting(generation):
             page = self._open().page(query, cursor, PAGE_SIZE)
             rows = self._rows(page.ids, query, texts)
-        except Cancelled:
-            return
-        except sqlite3.Error as exc:
-            self.failed.emit(generation, str(exc))
-            return
-        if generation == self.latest:
-            self.more_found.emit(generation, page.ids, page.next, rows)
+            if generation == self.latest:
+                self.more_found.emit(generation, page.ids, page.next, rows)
 
     @Slot()
     def count_records(self) -> None:
         from desktop.data.repository import Repository
 
-        self._open()
-        try:
+        with self._reporting(-1):
+            self._open()
             self.records_counted.emit(Repository(self.db).counts())  # type: ignore[arg-type]
-        except sqlite3.Error as exc:
-            self.failed.emit(-1, str(exc))
 
     @Slot()
     def forget_counts(self) -> None:
@@ -139,10 +148,10 @@ class _Worker(QObject):
 
     @Slot()
     def close(self) -> None:
-        if self.db is not None:
-            self.db.close()
-            self.db = None
-            self.search = None
+        with self._reporting(-1):
+            if self.db is not None:
+                db, self.db, self.search = self.db, None, None
+                db.close()
 
 
 class SearchService(QObject):
@@ -152,6 +161,7 @@ class SearchService(QObject):
     more_found = Signal(int, object, object, object)
     counted = Signal(int, int, int)
     failed = Signal(int, str)
+    crashed = Signal(object)
     records_counted = Signal(object)
     _search_requested = Signal(int, object, object)
     _total_requested = Signal(int, object)
@@ -180,6 +190,7 @@ class SearchService(QObject):
         self._worker.more_found.connect(self.more_found)
         self._worker.counted.connect(self.counted)
         self._worker.failed.connect(self.failed)
+        self._worker.crashed.connect(self.crashed)
         # the thread starts with the first request (the window's first frame does not wait for it)
         self._closed = False
 
@@ -238,3 +249,14 @@ class SearchService(QObject):
         self._close_requested.emit()
         self._thread.quit()
         self._thread.wait(5000)
+
+    def reopen(self, path: Path) -> None:
+        """Read the database file at ``path`` from now on (the window's database moved to it). The worker's
+        connection to the old file is closed before this returns: SQLite must close it before the window's
+        own (see Repository.reopen). The thread starts again with the next request."""
+        self.shutdown()
+        if not self._thread.isRunning():
+            self._worker.close()  # (a no-op when the thread closed it before it stopped)
+        self._worker.path = Path(path)
+        self._worker.all_count = None
+        self._closed = False

@@ -7,7 +7,6 @@ Curves are built once and updated with ``setData``; targets are light Qt line it
 """
 from __future__ import annotations
 
-import html
 import math
 import os
 from pathlib import Path
@@ -25,6 +24,7 @@ from desktop.data.repository import Repository
 from desktop.qt.agreements_model import format_partial_date
 from desktop.qt.i18n import current_language
 from desktop.qt.files import save_dialog, write_through_temporary
+from desktop.qt.plaintext import escape
 from desktop.qt.selection import SelectionState
 
 CSV_COLUMNS = ("partner", "layer", "measure", "year", "period", "value_usd_m", "statistics", "qualifier",
@@ -366,7 +366,7 @@ class TradeView(QWidget):
                         for code in self.with_trade}
             compared.update(self.compared)
             self._draw_compared(compared)
-            self.plot.setTitle(self.tr("Trade turnover with each partner"))
+            self._set_title(self.tr("Trade turnover with each partner"))
             self.targets_text.setText(self.tr("Choose a partner to see its targets."))
         else:
             self.plot_data = trade_plot(iso3, self.repo.trade_series(iso3))
@@ -376,20 +376,26 @@ class TradeView(QWidget):
             if self.targets_box.isChecked():
                 self._draw_targets()
             partner = self.partners.get(iso3)
-            self.plot.setTitle(self.tr("Trade with {partner}").format(partner=partner.name(self.lang) if partner else iso3))
+            self._set_title(self.tr("Trade with {partner}").format(partner=partner.name(self.lang) if partner else iso3))
             self.targets_text.setText(self._targets_html())
         self._show_legend()
         self._fit()
         self._range_changed()
 
+    def _set_title(self, title: str) -> None:
+        """The chart's title (``title_text``); pyqtgraph renders titles as HTML, so the text is escaped."""
+        self.title_text = title
+        self.plot.setTitle(escape(title))
+
     def _show_legend(self) -> None:
-        """Rebuild the legend only when its entries change (rebuilding costs a few ms per entry)."""
+        """Rebuild the legend only when its entries change (rebuilding costs a few ms per entry). pyqtgraph
+        renders the names as HTML: they are escaped (partner names come from the data)."""
         wanted = [(id(item), name) for item, name in self._legend_wanted]
         if wanted == getattr(self, "_legend_shown", None):
             return
         self.legend.clear()
         for item, name in self._legend_wanted:
-            self.legend.addItem(item, name)
+            self.legend.addItem(item, escape(name))
         self._legend_shown = wanted
 
     def _fit(self) -> None:
@@ -486,7 +492,7 @@ class TradeView(QWidget):
             name = partner.name(self.lang) if partner else iso3
             self._legend_wanted.append((item, name))
             for p in points:
-                self._hover_points.append((p.year, p.value, lambda p=p, name=name: f"<b>{html.escape(name)}</b><br>"
+                self._hover_points.append((p.year, p.value, lambda p=p, name=name: f"<b>{escape(name)}</b><br>"
                                            + self._point_text(p)))
 
     def _draw_targets(self) -> None:
@@ -563,7 +569,7 @@ class TradeView(QWidget):
             sign=sign, pct=loc.toString(abs(line.growth) * 100, "f", 1), year=line.base.year)
 
     def _target_text(self, lines: list[TargetLine]) -> str:
-        return html.escape(self._target_label(lines))
+        return escape(self._target_label(lines))
 
     def _targets_html(self) -> str:
         if not self.targets:
@@ -591,13 +597,13 @@ class TradeView(QWidget):
             mark = "" if line.emphasised else " " + self.tr("(not the preferred statement)")
             measure = "" if line.measure == "turnover" else f" [{self._measure_label(line.measure)}]"
             text = f"{what}{measure}, {horizon}{extra} — {who or self.tr('announcer not recorded')}, {when}{mark}"
-            rows.append(("<b>" if line.emphasised else "") + html.escape(text) + ("</b>" if line.emphasised else ""))
+            rows.append(("<b>" if line.emphasised else "") + escape(text) + ("</b>" if line.emphasised else ""))
         return "<br>".join(rows)
 
     def _point_text(self, p: TradePoint) -> str:
         source = self.repo.sources_of("trade", p.record_id)
         title = (source[0].title or source[0].url or "") if source else self.tr("no source recorded")
-        return "<br>".join(html.escape(s) for s in (
+        return "<br>".join(escape(s) for s in (
             f"{self._measure_label(p.measure)}, {self.period_label(p)}",
             self._qualified(p), self._stats_label(p.statistics), title))
 
@@ -716,7 +722,7 @@ class TradeView(QWidget):
             generator.setFileName(str(tmp))
             generator.setSize(size)
             generator.setViewBox(QRectF(0, 0, size.width(), size.height()))
-            generator.setTitle(self.plot.getPlotItem().titleLabel.text)
+            generator.setTitle(self.title_text)
             painter = QPainter()
             if not painter.begin(generator):
                 raise OSError(self.tr("the drawing could not be written"))

@@ -7,10 +7,11 @@ from pathlib import Path
 
 from PySide6.QtCore import QEventLoop, Qt, QThread, Signal
 from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QGroupBox, QLabel,
-                               QListWidget, QMessageBox, QProgressDialog, QPushButton, QRadioButton, QTableWidget,
+                               QListWidget, QProgressDialog, QPushButton, QRadioButton, QTableWidget,
                                QTableWidgetItem, QVBoxLayout, QWidget)
 
 from desktop.core.errors import AtlasError
+from desktop.qt.plaintext import message_box, plain_label
 from desktop.qt.record_form import kind_names
 
 FORMATS = {"csv": "CSV (*.csv)", "xlsx": "Excel (*.xlsx)", "json": "JSON (*.json)", "geojson": "GeoJSON (*.geojson)"}
@@ -168,8 +169,10 @@ class ExportDialog(QDialog):
             path += "." + o["fmt"]
         try:
             rows = self.export_to(path)
-        except AtlasError as exc:
-            QMessageBox.warning(self, self.tr("Export"), str(exc))
+        except (AtlasError, OSError) as exc:
+            from desktop.qt.files import error_text
+
+            message_box(self, self.tr("Export"), error_text(exc, path))
             return
         self.window_.statusBar().showMessage(self.tr("Wrote %n record(s) to {path}.", "", rows).format(path=path), 8000)
         self.accept()
@@ -193,10 +196,13 @@ class ImportDialog(QDialog):
         for kind in ("agreement", "event", "trade", "target", "fact"):
             self.kind.addItem(names[kind].capitalize(), kind)
         self.kind.addItem(self.tr("Trade figures from UN Comtrade"), "comtrade")
-        self.file_label = QLabel(self.tr("No file chosen."), self, objectName="importFile")
+        self.file_label = plain_label(QLabel(self.tr("No file chosen."), self, objectName="importFile"))
         self.file_label.setWordWrap(True)
         choose = QPushButton(self.tr("Choose a file…"), self, objectName="importChoose")
         choose.clicked.connect(self.choose_file)
+        self.sheet = QComboBox(self, objectName="importSheet")  # shown for a workbook of several sheets
+        self.sheet.setPlaceholderText(self.tr("Choose the sheet to import"))
+        self.sheet.activated.connect(self._sheet_chosen)
         self.mapping = QTableWidget(0, 2, self)
         self.mapping.setObjectName("importMapping")
         self.mapping.setHorizontalHeaderLabels([self.tr("Column in the file"), self.tr("Field")])
@@ -205,7 +211,7 @@ class ImportDialog(QDialog):
         self.mapping.verticalHeader().setVisible(False)
         self.mapping_note = QLabel(self, objectName="importMappingNote")
         self.mapping_note.setWordWrap(True)
-        self.summary = QLabel(self, objectName="importSummary")
+        self.summary = plain_label(QLabel(self, objectName="importSummary"))  # messages may quote the file
         self.summary.setWordWrap(True)
         self.rejections = QListWidget(self)
         self.rejections.setObjectName("importRejections")
@@ -219,6 +225,9 @@ class ImportDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("Records:"), self.kind)
         form.addRow(choose, self.file_label)
+        form.addRow(self.tr("Sheet:"), self.sheet)
+        form.setRowVisible(self.sheet, False)
+        self.form = form
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.mapping_note)
@@ -240,19 +249,26 @@ class ImportDialog(QDialog):
         if path:
             self.load(path)
 
-    def load(self, path: str) -> bool:
-        """Read a file (off the UI thread) and match its columns."""
-        from desktop.export.readers import read_table
+    def load(self, path: str, sheet: str | None = None) -> bool:
+        """Read a file (off the UI thread) and match its columns. Of a workbook, ``sheet``, or else the sheet whose
+        header row fits; when that cannot be told, the sheets are offered to choose from."""
+        from desktop.export.importing import read_import_table
+        from desktop.export.readers import SheetChoiceNeeded
 
         self.path = Path(path)
         self.file_label.setText(str(self.path))
         try:
             self.table = run_job(self, self.tr("Reading {file}…").format(file=self.path.name),
-                                 lambda progress: read_table(self.path), self.tr("Cancel"))
+                                 lambda progress: read_import_table(self.path, sheet=sheet), self.tr("Cancel"))
         except AtlasError as exc:
             self.table = None
+            self._show_sheets(exc.sheets if isinstance(exc, SheetChoiceNeeded) else [], None)
             self._show_error(str(exc))
             return False
+        self._show_sheets(list(self.table.sheets), self.table.sheet)
+        if len(self.table.sheets) > 1:
+            self.file_label.setText(self.tr("{file}, sheet \u201c{sheet}\u201d").format(file=self.path,
+                                                                                     sheet=self.table.sheet))
         if self.kind.currentData() != "comtrade":
             from desktop.export.comtrade import is_comtrade
 
@@ -262,6 +278,17 @@ class ImportDialog(QDialog):
                 self._guess_kind()
         self._matched()
         return True
+
+    def _show_sheets(self, sheets: list[str], current: str | None) -> None:
+        """Offer a workbook's sheets (none: the choice is hidden); ``current`` is the one read, if any."""
+        self.sheet.clear()
+        self.sheet.addItems(sheets)
+        self.sheet.setCurrentIndex(sheets.index(current) if current in sheets else -1)
+        self.form.setRowVisible(self.sheet, len(sheets) > 1)
+
+    def _sheet_chosen(self, index: int) -> None:
+        if self.path is not None and index >= 0:
+            self.load(str(self.path), self.sheet.itemText(index))
 
     def _guess_kind(self) -> None:
         """Choose the kind whose columns the file's headers match best (the user can change it)."""
@@ -365,17 +392,23 @@ class ImportDialog(QDialog):
         if self.preview is None:
             return False
         from desktop.data.database import open_database
+        from desktop.data.fileidentity import REPLACED, DatabaseFileChanged
         from desktop.export.importing import apply_import, build_change_set
 
+        if not self.window_.check_database_file():  # deleted, moved or replaced: the user chooses first
+            return False
         controller = self.window_.editing
         name = self.path.name if self.path else "?"
         label = self.tr("Import {file}").format(file=name)
-        db_path = self.window_.repo.db.path
+        window_db = self.window_.repo.db
+        db_path = window_db.path
         preview_ = self.preview
 
         def work(progress):
             db = open_database(db_path, check=False)
             try:
+                if db.identity != window_db.identity:  # replaced since the check: nothing is written
+                    raise DatabaseFileChanged(db_path, REPLACED)
                 from desktop.data.backups import automatic_backup, default_backup_dir
 
                 automatic_backup(db, default_backup_dir(), "import")  # a checked copy before every import
@@ -400,4 +433,4 @@ class ImportDialog(QDialog):
         self.last_error = text
         self.summary.setText(text)
         if self.isVisible():
-            QMessageBox.warning(self, self.tr("Import"), text)
+            message_box(self, self.tr("Import"), text)

@@ -729,6 +729,22 @@ Your data was not changed by this error. {where}</source>
         <source>Delete</source>
         <translation>Удалить</translation>
     </message>
+    <message>
+        <source>Delete the {kind} with the number {id}?</source>
+        <translation>Удалить запись ({kind}) с номером {id}?</translation>
+    </message>
+    <message>
+        <source>Delete the {kind} “{title}” ({date})?</source>
+        <translation>Удалить запись ({kind}) «{title}» ({date})?</translation>
+    </message>
+    <message>
+        <source>Delete the {kind} “{title}”?</source>
+        <translation>Удалить запись ({kind}) «{title}»?</translation>
+    </message>
+    <message>
+        <source>“{title}” was not deleted.</source>
+        <translation>«{title}» не удалено.</translation>
+    </message>
     <message numerus="yes">
         <source>%n agreement(s) were signed at this event. What should become of them?</source>
         <translation>
@@ -760,6 +776,114 @@ Your data was not changed by this error. {where}</source>
             <numerusform>В коридоре %n участка. Удалить коридор вместе с ними?</numerusform>
             <numerusform>В коридоре %n участков. Удалить коридор вместе с ними?</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>The database file {path} was deleted while this window had it open.</source>
+        <translation>Файл базы данных {path} был удалён, пока это окно держало его открытым.</translation>
+    </message>
+    <message>
+        <source>The database file {path} was moved or renamed while this window had it open.</source>
+        <translation>Файл базы данных {path} был перемещён или переименован, пока это окно держало его открытым.</translation>
+    </message>
+    <message>
+        <source>The database file {path} was deleted or moved while this window had it open.</source>
+        <translation>Файл базы данных {path} был удалён или перемещён, пока это окно держало его открытым.</translation>
+    </message>
+    <message>
+        <source>The database file {path} was replaced by another file while this window had it open.</source>
+        <translation>Файл базы данных {path} был заменён другим файлом, пока это окно держало его открытым.</translation>
+    </message>
+    <message>
+        <source>Nothing was written to either file. Editing is off until you choose what to do.</source>
+        <translation>Ни в один из файлов ничего не записано. Редактирование отключено, пока вы не выберете, что делать.</translation>
+    </message>
+    <message>
+        <source>Your change “{change}” was not saved; it is kept.</source>
+        <translation>Ваше изменение «{change}» не сохранено; оно сохранено в памяти.</translation>
+    </message>
+    <message>
+        <source>“Save to a new file…” writes everything this window shows to a file you choose, then goes on working there (your kept change is saved there too).</source>
+        <translation>«Сохранить в новый файл…» записывает всё, что показывает это окно, в выбранный вами файл, и работа продолжается в нём (туда же сохраняется и ваше отложенное изменение).</translation>
+    </message>
+    <message>
+        <source>“Save to a new file…” writes everything this window shows to a file you choose, then goes on working there.</source>
+        <translation>«Сохранить в новый файл…» записывает всё, что показывает это окно, в выбранный вами файл, и работа продолжается в нём.</translation>
+    </message>
+    <message>
+        <source>“Reopen” opens the file now at {path} instead; what this window shows is kept in a backup first.</source>
+        <translation>«Открыть заново» открывает файл, который сейчас находится по пути {path}; перед этим всё, что показывает окно, сохраняется в резервной копии.</translation>
+    </message>
+    <message>
+        <source>Your change “{change}” is kept.</source>
+        <translation>Ваше изменение «{change}» сохранено в памяти.</translation>
+    </message>
+    <message>
+        <source>Editing is off.</source>
+        <translation>Редактирование отключено.</translation>
+    </message>
+    <message>
+        <source>The copy could not be written to {path} ({error}). Nothing was changed; choose another place.</source>
+        <translation>Не удалось записать копию в {path} ({error}). Ничего не изменено; выберите другое место.</translation>
+    </message>
+    <message>
+        <source>The file now at {path} cannot be opened: {problem}</source>
+        <translation>Файл, который сейчас находится по пути {path}, не удаётся открыть: {problem}</translation>
+    </message>
+    <message>
+        <source>What this window shows could not be backed up before reopening ({error}), so nothing was changed. Save it to a new file instead.</source>
+        <translation>Не удалось сделать резервную копию того, что показывает окно, перед повторным открытием ({error}), поэтому ничего не изменено. Сохраните данные в новый файл.</translation>
+    </message>
+    <message>
+        <source>{path} could not be opened: {error}</source>
+        <translation>Не удалось открыть {path}: {error}</translation>
+    </message>
+    <message>
+        <source>Apply your unsaved change “{change}” to {file}?</source>
+        <translation>Применить ваше несохранённое изменение «{change}» к {file}?</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>Применить</translation>
+    </message>
+    <message>
+        <source>Your unsaved change “{change}” was discarded.</source>
+        <translation>Ваше несохранённое изменение «{change}» отброшено.</translation>
+    </message>
+    <message>
+        <source>Your unsaved change “{change}” does not fit {file} (its records differ from those it was made on), so it was discarded.</source>
+        <translation>Ваше несохранённое изменение «{change}» не подходит к {file} (записи в нём отличаются от тех, в которых оно было сделано), поэтому оно отброшено.</translation>
+    </message>
+    <message>
+        <source>Your change “{change}” was not saved: the database file changed while it was open. Close the window and lose the change?</source>
+        <translation>Ваше изменение «{change}» не сохранено: файл базы данных изменился, пока был открыт. Закрыть окно и потерять изменение?</translation>
+    </message>
+    <message>
+        <source>Close without saving</source>
+        <translation>Закрыть без сохранения</translation>
+    </message>
+    <message>
+        <source>The database file changed</source>
+        <translation>Файл базы данных изменился</translation>
+    </message>
+    <message>
+        <source>Save to a new file…</source>
+        <translation>Сохранить в новый файл…</translation>
+    </message>
+    <message>
+        <source>Reopen</source>
+        <translation>Открыть заново</translation>
+    </message>
+    <message>
+        <source>Not now</source>
+        <translation>Не сейчас</translation>
+    </message>
+    <message>
+        <source>Save to a new file</source>
+        <translation>Сохранить в новый файл</translation>
+    </message>
+    <message>
+        <source>Databases (*.sqlite)</source>
+        <translation>Базы данных (*.sqlite)</translation>
     </message>
     <message>
         <source>The record was changed elsewhere since this edit was prepared, so nothing was changed. Reopen it and try again.</source>
@@ -1149,6 +1273,10 @@ Your data was not changed by this error. {where}</source>
         <translation>Выбрать файл…</translation>
     </message>
     <message>
+        <source>Choose the sheet to import</source>
+        <translation>Выберите лист для импорта</translation>
+    </message>
+    <message>
         <source>Column in the file</source>
         <translation>Столбец в файле</translation>
     </message>
@@ -1165,6 +1293,10 @@ Your data was not changed by this error. {where}</source>
         <translation>Записи:</translation>
     </message>
     <message>
+        <source>Sheet:</source>
+        <translation>Лист:</translation>
+    </message>
+    <message>
         <source>Tables (*.csv *.txt *.tsv *.xlsx *.json);;All files (*)</source>
         <translation>Таблицы (*.csv *.txt *.tsv *.xlsx *.json);;Все файлы (*)</translation>
     </message>
@@ -1175,6 +1307,10 @@ Your data was not changed by this error. {where}</source>
     <message>
         <source>Cancel</source>
         <translation>Отмена</translation>
+    </message>
+    <message>
+        <source>{file}, sheet “{sheet}”</source>
+        <translation>{file}, лист «{sheet}»</translation>
     </message>
     <message>
         <source>(leave out)</source>
@@ -1237,6 +1373,14 @@ Your data was not changed by this error. {where}</source>
     <message>
         <source>The database file {path} is damaged ({problem}). Make a copy of it before changing anything, and restore a backup.</source>
         <translation>Файл базы данных {path} повреждён ({problem}). Прежде чем что-либо менять, сохраните его копию, а затем восстановите данные из резервной копии.</translation>
+    </message>
+    <message>
+        <source>The database file could not be checked: {reason}</source>
+        <translation>Не удалось проверить файл базы данных: {reason}</translation>
+    </message>
+    <message>
+        <source>Now working on {path}.</source>
+        <translation>Теперь работа идёт с файлом {path}.</translation>
     </message>
     <message>
         <source>Undone.</source>
@@ -1321,6 +1465,10 @@ Your data was not changed by this error. {where}</source>
     <message>
         <source>Partner:</source>
         <translation>Партнёр:</translation>
+    </message>
+    <message>
+        <source>The database file {file} could not be read: {error}</source>
+        <translation>Не удалось прочитать файл базы данных {file}: {error}</translation>
     </message>
     <message>
         <source>{path} · {agreements} agreements · {events} events · {partners} partners · {sources} sources</source>
