@@ -76,19 +76,20 @@ def build_window(repo, *, translator=None, settings=None, notice=None):
 
 
 def start(app, db_path: str | None = None, lang: str | None = None, remember: bool = True,
-          mark=lambda step: None, readonly: bool = False):
+          mark=lambda step: None, readonly: bool = False, info=None):
     """Everything before the window is shown: application names, crash log, font, language, the user's
     database and the window. Returns (window, opened database); raises AtlasError when the database
     cannot be opened. With ``remember`` false (screenshots) the window neither restores nor saves the user's
-    geometry, splitters and last view. ``mark(step)`` is called after each step (the start-up benchmark times them)."""
+    geometry, splitters and last view. ``mark(step)`` is called after each step (the start-up benchmark times them).
+    ``info`` is the look :func:`check_user_data` took at the user's copy: the file is not looked at again."""
     try:
-        return _start(app, db_path, lang, remember, mark, readonly)
+        return _start(app, db_path, lang, remember, mark, readonly, info)
     except BaseException:
         resume_collection()
         raise
 
 
-def _start(app, db_path, lang, remember, mark, readonly):
+def _start(app, db_path, lang, remember, mark, readonly, info):
     from desktop.data.repository import Repository
     from desktop.data.usercopy import open_user_database
     from desktop.paths import user_data_dir
@@ -106,7 +107,8 @@ def _start(app, db_path, lang, remember, mark, readonly):
     translator = Translator(app)
     translator.set_language(lang or settings.language() or system_language())
     mark("fonts+translator")
-    opened = open_user_database(db_path, check=False, readonly=readonly)  # page check: in the background
+    # The page check runs in the background, unless check_user_data has just made it (info).
+    opened = open_user_database(db_path, check=False, readonly=readonly, info=info)
     repo = Repository(opened.database)
     mark("open_user_database")
     window = build_window(repo, translator=translator, settings=settings if remember else None,
@@ -116,19 +118,32 @@ def _start(app, db_path, lang, remember, mark, readonly):
     return window, opened
 
 
-def check_user_data(app) -> bool:
+def check_user_data(app):
     """At start, for the user's own copy: a damaged database is moved aside (never deleted) and the
-    user chooses the newest good backup or the bundled data. False when the user gives up."""
+    user chooses the newest good backup or the bundled data. Returns the check's Recovery (its ``info``, the
+    look at a sound file, is passed to :func:`start`), or None when the user gives up or the file could not be
+    read: that is said at once (a short retry, see ``START_RETRY``), before any window is shown."""
     from PySide6.QtCore import QCoreApplication
     from PySide6.QtWidgets import QMessageBox
 
     from desktop import paths
     from desktop.data.backups import default_backup_dir
+    from desktop.data.database import START_RETRY, UnreadableDatabaseError
     from desktop.data.recovery import BUNDLED, check_and_recover, recover_from
+    from desktop.qt.plaintext import message_box
 
-    recovery = check_and_recover(paths.user_database(), paths.bundled_database(), default_backup_dir())
+    try:
+        recovery = check_and_recover(paths.user_database(), paths.bundled_database(), default_backup_dir(),
+                                     retry=START_RETRY)
+    except UnreadableDatabaseError as exc:
+        message_box(None, APP_NAME, QCoreApplication.translate("Start", (
+            "Your database {path} could not be read ({reason}). Nothing in it was changed or moved. Close any "
+            "other program that is using it, check that you may read the file and that its disk or network "
+            "drive is there, then start {app} again.")).format(path=paths.user_database(), reason=exc.reason,
+                                                              app=APP_NAME), icon="critical")
+        return None
     if recovery.state != "damaged":
-        return True
+        return recovery
     box = QMessageBox(QMessageBox.Icon.Warning, APP_NAME, QCoreApplication.translate("Start", (
         "Your database was damaged ({problem}). It was moved aside as {moved}, not deleted. "
         "Continue with the newest good backup, or with the reference data shipped with the program?")).format(
@@ -141,10 +156,10 @@ def check_user_data(app) -> bool:
     box.exec()
     clicked = box.clickedButton()
     if clicked is None or clicked not in (use_backup, use_bundled):
-        return False
+        return None
     recover_from(recovery.backup if clicked is use_backup else BUNDLED, paths.user_database(),
                  paths.bundled_database())
-    return True
+    return recovery  # no look at the file now in place (info None): start looks at it
 
 
 def remove_leftovers() -> None:
@@ -208,10 +223,13 @@ def run(db_path: str | None = None, argv: list[str] | None = None, screenshot: S
     if lock is None:
         return 0
     try:
-        if db_path is None and not lock.readonly and not check_user_data(app):
-            lock.release()  # the user gave up: the next start must not find this window's claim
-            return 2
-        window, opened = start(app, db_path, readonly=lock.readonly)
+        checked = None
+        if db_path is None and not lock.readonly:
+            checked = check_user_data(app)
+            if checked is None:
+                lock.release()  # the user gave up: the next start must not find this window's claim
+                return 2
+        window, opened = start(app, db_path, readonly=lock.readonly, info=checked.info if checked else None)
     except AtlasError as exc:
         _fail(None, str(exc))
         lock.release()

@@ -148,6 +148,7 @@ def window(qtbot, opened, translator):
     w.editing.show_message = w.messages.append
     w.choice = None  # "Not now" until a test chooses
     w.editing.ask_file_action = lambda text, can_reopen: w.asked.append((text, can_reopen)) or w.choice
+    w.editing.confirm = lambda question, action: True  # (no modal question is left open; a test that asks sets its own)
     yield w
     w.search.shutdown()
 
@@ -295,3 +296,260 @@ def test_closing_the_window_with_a_kept_edit_asks_first(qtbot, window, opened, b
     window.editing.confirm = lambda question, action: True
     window.close()
     assert not window.isVisible()
+
+
+# ---------------------------------------------------------------------- when the way out fails too
+
+
+def foreign_copy(built_db: Path, tmp_path: Path) -> Path:
+    """A sound copy of the database that another program has marked as its own (another application id)."""
+    copy = tmp_path / "foreign.sqlite"
+    shutil.copyfile(built_db, copy)
+    conn = sqlite3.connect(copy)
+    try:
+        conn.execute("PRAGMA application_id = 7")
+    finally:
+        conn.close()
+    return copy
+
+
+def once(signal, slot) -> None:
+    """Connect ``slot`` to ``signal`` for its next emission only."""
+    def run(*args):
+        signal.disconnect(run)
+        slot(*args)
+
+    signal.connect(run)
+
+
+def shown_ids(w) -> set[int]:
+    return {w.agreements.model.id_at(r) for r in range(w.agreements.model.rowCount())}
+
+
+def search_for(qtbot, w, text: str) -> set[int]:
+    w.agreements.set_search_text(text)
+    settle(qtbot, w)
+    return shown_ids(w)
+
+
+def test_a_reopen_onto_another_programs_file_changes_nothing_and_the_search_stays_with_the_editor(
+        qtbot, window, opened, built_db, tmp_path):
+    path, db = opened
+    agreement_id = first_agreement(db)
+    window.editing.submit(window.editing.editor.build_update("agreement", agreement_id, {"title_en": "Quokkaland"}))
+    os.replace(foreign_copy(built_db, tmp_path), path)
+    window.choice = REOPEN
+    window.editing.check_file()
+    assert window.messages[-1].startswith(f"{path} could not be opened: ")
+    assert "not a Partnership Atlas database" in window.messages[-1]
+    assert window.messages[-1].endswith("The open database was left as it was.")
+    # the window still works on what it showed, and the search reads that same file
+    assert window.repo.partners() and window.editing.file_changed is not None
+    assert window.repo.db.conn.execute("SELECT title_en FROM agreements WHERE id = ?",
+                                       (agreement_id,)).fetchone()[0] == "Quokkaland"
+    assert search_for(qtbot, window, "Quokkaland") == {agreement_id}
+    assert window.banner.isVisible() and "Reopen" in window.banner.text()
+
+
+def test_a_reopen_that_fails_after_the_old_file_was_let_go_reads_the_copy_and_says_so(
+        qtbot, window, opened, built_db, tmp_path):
+    path, db = opened
+    agreement_id = first_agreement(db)
+    window.editing.submit(window.editing.editor.build_update("agreement", agreement_id, {"title_en": "Quokkaland"}))
+    take_away("replace", path, built_db, tmp_path)
+    foreign = foreign_copy(built_db, tmp_path)
+    # another program puts its own file at the path while the window lets go of the old one
+    once(window.editing.switching, lambda _path: os.replace(foreign, path))
+    window.choice = REOPEN
+    window.editing.check_file()
+
+    copy = window.repo.db.path
+    assert copy.parent == Path(os.environ["PARTNERSHIP_ATLAS_DATA_DIR"]) / "backups" and window.repo.db.readonly
+    assert window.messages[-1] == (
+        f"{path} could not be opened: {path} is an SQLite file but not a Partnership Atlas database. It was left "
+        f"unchanged. This window now shows what it showed before, read-only, from the copy {copy}. Choose “Save "
+        "to a new file…” to go on editing.")
+    # a working database, never a closed connection: the views, the editor and the search read the copy
+    assert window.repo.agreement_by_uid(window.repo.agreements.rows([agreement_id])[0].uid).title_en == "Quokkaland"
+    assert window.repo.counts()["agreements"] > 0
+    assert search_for(qtbot, window, "Quokkaland") == {agreement_id}
+    assert copy.name in window.windowTitle()
+    assert window.banner.isVisible() and "Save to a new file" in window.banner.text()
+    assert not window.actions["new_agreement"].isEnabled()
+    conn = sqlite3.connect(path)  # the other program's file was left as it was
+    try:
+        assert conn.execute("PRAGMA application_id").fetchone()[0] == 7
+    finally:
+        conn.close()
+    # and the way on: save what is shown to a new file, where editing is on again
+    saved = tmp_path / "saved.sqlite"
+    window.editing.choose_new_file = lambda: str(saved)
+    window.banner.linkActivated.emit(SAVE)
+    assert window.repo.db.path == saved and not window.repo.db.readonly
+    assert title_in(saved, agreement_id) == "Quokkaland" and window.actions["new_agreement"].isEnabled()
+
+
+def test_a_restore_into_a_database_whose_file_was_replaced_writes_nothing(built_db, tmp_path):
+    from desktop.data.backup import backup_database, restore_database
+
+    path = tmp_path / "atlas.sqlite"
+    shutil.copyfile(built_db, path)
+    db = open_database(path)
+    agreement_id = first_agreement(db)
+    backup = backup_database(db, tmp_path / "backup.sqlite")
+    editor = Editor(db)
+    editor.apply(editor.build_update("agreement", agreement_id, {"title_en": "After the backup"}))
+    take_away("replace", path, built_db, tmp_path)
+    replacing = path.read_bytes()
+
+    with pytest.raises(DatabaseFileChanged) as caught:
+        restore_database(db, backup)
+    assert caught.value.what == "replaced"
+    assert db.conn.execute("SELECT title_en FROM agreements WHERE id = ?", (agreement_id,)).fetchone()[0] == \
+        "After the backup"
+    db.close()
+    assert path.read_bytes() == replacing and title_in(path, agreement_id) == title_in(built_db, agreement_id)
+
+
+def test_a_restore_from_the_window_after_the_file_was_replaced_asks_and_writes_nothing(
+        qtbot, window, opened, built_db, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    from desktop.data.backup import backup_database
+    from desktop.qt import plaintext
+
+    path, db = opened
+    agreement_id = first_agreement(db)
+    backup = backup_database(db, tmp_path / "backup.sqlite")
+    window.editing.submit(window.editing.editor.build_update("agreement", agreement_id,
+                                                             {"title_en": "After the backup"}))
+    replaced = {}
+
+    def choose_backup(*_args, **_kwargs):  # the file is replaced while the user chooses the backup
+        take_away("replace", path, built_db, tmp_path)
+        replaced["bytes"] = path.read_bytes()
+        return str(backup), ""
+
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", choose_backup)
+    monkeypatch.setattr(plaintext, "message_box", lambda *args, **kwargs: True)  # "Replace every record…?" Yes
+    window.restore_database()
+    assert len(window.asked) == 1 and "was replaced by another file" in window.asked[0][0]
+    assert window.banner.isVisible() and window.editing.file_changed is not None
+    assert window.repo.db.conn.execute("SELECT title_en FROM agreements WHERE id = ?",
+                                       (agreement_id,)).fetchone()[0] == "After the backup"
+    assert path.read_bytes() == replaced["bytes"]
+    assert "Restored." not in window.statusBar().currentMessage()
+
+
+def open_forms_while(qtbot, action) -> list:
+    """The record forms that opened while ``action`` ran (each is closed at once)."""
+    from PySide6.QtCore import QTimer
+
+    opened_forms = []
+
+    def close_forms():
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, RecordForm) and widget.isVisible() and widget not in opened_forms:
+                opened_forms.append(widget)
+                widget.reject()
+
+    timer = QTimer()
+    timer.timeout.connect(close_forms)
+    timer.start(20)
+    try:
+        action()
+    finally:
+        timer.stop()
+    return opened_forms
+
+
+def test_a_double_click_while_editing_is_off_opens_no_form(qtbot, window, opened, built_db, tmp_path):
+    path, _db = opened
+    take_away("replace", path, built_db, tmp_path)
+    app = QApplication.instance()
+    app.applicationStateChanged.emit(Qt.ApplicationState.ApplicationActive)  # found at focus-in; "Not now"
+    assert len(window.asked) == 1 and window.editing.editing_off
+    table = window.agreements.table
+    row = table.visualRect(window.agreements.model.index(0, 1)).center()
+
+    def double_click():
+        qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=row)  # (Qt's double-click follows a click)
+        qtbot.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=row)
+
+    forms = open_forms_while(qtbot, double_click)
+    assert forms == []
+    assert len(window.asked) == 2  # asked again what to do; no form until editing is on
+    assert open_forms_while(qtbot, window.edit_selected) == [] and open_forms_while(qtbot, window.new_agreement) == []
+
+
+def test_a_second_edit_while_one_is_kept_is_refused_and_the_first_stays_kept(qtbot, window, opened, built_db,
+                                                                             tmp_path):
+    path, db = opened
+    first, second = (r[0] for r in db.conn.execute(
+        "SELECT id FROM agreements WHERE title_en IS NOT NULL ORDER BY id LIMIT 2"))
+    take_away("replace", path, built_db, tmp_path)
+    assert not retitle(window, first, "The first change").try_accept()
+    assert window.editing.kept is not None and len(window.asked) == 1
+    form = retitle(window, second, "The second change")
+    assert not form.try_accept()
+    assert window.messages[-1] == (
+        "Your earlier change “Edit agreement” is kept until you choose what to do about the changed database "
+        "file, and only one change can be kept: this change (“Edit agreement”) was not saved. Choose “Save to a "
+        "new file…” or “Reopen” first, then make it again.")
+    assert form.widgets["title_en"].text() == "The second change"  # the form stays open with its values
+    assert "Your change “Edit agreement” is kept." in window.banner.text()
+    saved = tmp_path / "saved.sqlite"
+    window.editing.choose_new_file = lambda: str(saved)
+    window.banner.linkActivated.emit(SAVE)
+    assert title_in(saved, first) == "The first change"
+    assert title_in(saved, second) == title_in(built_db, second)
+
+
+def test_an_import_into_a_file_replaced_meanwhile_leaves_that_file_as_it_was(qtbot, window, opened, built_db,
+                                                                            tmp_path):
+    from desktop.qt.transfer import ImportDialog
+
+    path, _db = opened
+    csv_file = tmp_path / "trade.csv"
+    csv_file.write_text("partner,year,period,turnover,statistics,qualifier\nTKM,2016,FY,1234.5,kazakh,exact\n",
+                        encoding="utf-8")
+    dialog = ImportDialog(window)
+    dialog.kind.setCurrentIndex(dialog.kind.findData("trade"))
+    assert dialog.load(str(csv_file)) and dialog.run_preview() and dialog.preview.add
+    take_away("replace", path, built_db, tmp_path)
+    QApplication.instance().applicationStateChanged.emit(Qt.ApplicationState.ApplicationActive)  # "Not now"
+    # the import asks again: the user saves to a new file, where another program puts its own file at once
+    saved, theirs = tmp_path / "saved.sqlite", tmp_path / "theirs.sqlite"
+    window.editing.choose_new_file = lambda: str(saved)
+    window.choice = SAVE
+    shutil.copyfile(built_db, theirs)
+    once(window.editing.switched, lambda _kept: (os.replace(theirs, saved), setattr(window, "choice", None)))
+    their_bytes = Path(built_db).read_bytes()
+
+    assert not dialog.apply()
+    assert saved.read_bytes() == their_bytes  # not switched to WAL, marked or migrated by the import
+    assert "was replaced by another file" in dialog.last_error
+    assert len(window.asked) == 3 and window.editing.file_changed is not None  # asked again what to do
+
+
+def test_after_save_to_a_new_file_the_page_check_runs_on_the_new_file(qtbot, window, opened, built_db, tmp_path):
+    from desktop.data.database import quick_check
+
+    path, db = opened
+    with qtbot.waitSignal(window.integrity.finished, timeout=10_000) as first:
+        window.start_integrity_check()
+    assert first.args == [None]
+    # the file at the path is replaced by a damaged one: a check of the path would find it
+    damaged = tmp_path / "damaged.sqlite"
+    data = bytearray(built_db.read_bytes())
+    page = db.conn.execute("PRAGMA page_size").fetchone()[0]
+    data[page * 3:page * 6] = b"\xa5" * (page * 3)
+    damaged.write_bytes(bytes(data))
+    assert quick_check(damaged) is not None
+    os.replace(damaged, path)
+    saved = tmp_path / "saved.sqlite"
+    window.editing.choose_new_file = lambda: str(saved)
+    window.editing.check_file()  # found replaced; "Not now"
+    with qtbot.waitSignal(window.integrity.finished, timeout=10_000) as second:
+        window.banner.linkActivated.emit(SAVE)
+    assert window.integrity.path == saved and second.args == [None]

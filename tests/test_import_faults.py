@@ -126,14 +126,26 @@ def test_csv_rows_with_too_few_or_too_many_fields_are_rejected(db, tmp_path):
                     "Accord longer,2025-01-04,agreement,TUR,signed,extra\r\n"
                     "Accord after,2025-01-05,agreement,AZE,signed\r\n", encoding="utf-8")
     _, result = run(db, "agreement", path)
-    assert [(p.row, p.values["title_en"]) for p in result.add] == [(2, "Accord whole"), (7, "Accord after")]
+    assert [(p.row, p.values["title_en"]) for p in result.add] == [
+        (2, "Accord whole"), (5, "Accord long"), (7, "Accord after")]  # an empty cell past the end is no field
     assert reasons(result) == {
         3: "the row has 4 cells but the header has 5 columns (a separator is missing, or a line break outside "
            "quotes split the row)",
-        5: "the row has 6 cells but the header has 5 columns (is the separator right?)",
         6: "the row has 6 cells but the header has 5 columns (is the separator right?)",
     }
     assert result.rows_read == 5  # the blank line is not a row
+
+
+def test_empty_cells_past_the_last_column_are_no_extra_fields(db, tmp_path):
+    """Excel's semicolon CSV often ends every row with a separator: those rows are read, not rejected."""
+    path = tmp_path / "excel.csv"
+    path.write_text("Title (English);Date signed;Document type;Partners;Status;\r\n"
+                    "Accord one;2025-01-01;agreement;TUR;signed;\r\n"
+                    "Accord two;2025-01-02;agreement;AZE;signed;;\r\n", encoding="utf-8")
+    _, result = run(db, "agreement", path)
+    assert [(p.row, p.values["title_en"], p.values["status"]) for p in result.add] == [
+        (2, "Accord one", "signed"), (3, "Accord two", "signed")]
+    assert reasons(result) == {}
 
 
 def test_rows_of_another_width_do_not_hide_the_separator(db, tmp_path):

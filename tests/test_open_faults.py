@@ -9,6 +9,7 @@ and the full-text indexes.
 """
 from __future__ import annotations
 
+import dataclasses
 import os
 import shutil
 import sqlite3
@@ -23,6 +24,7 @@ from desktop import paths
 from desktop.__main__ import main
 from desktop.app import check_user_data
 from desktop.data import database, migrations
+from desktop.data.usercopy import open_user_database
 from desktop.data.agreements import AgreementQuery
 from desktop.data.database import (ForeignDatabaseError, NewerSchemaError, ReadOnlyDatabaseError, Retry,
                                    UnreadableDatabaseError, connect, create_database, examine, open_database)
@@ -394,6 +396,130 @@ def test_the_restore_command_never_moves_a_file_it_could_not_read(locked_user_db
     assert not list(user.parent.glob("*.replaced-*"))
     locker.release()
     assert user.read_bytes() == before
+
+
+def _as_any_user() -> list[str]:
+    """A command prefix under which file permissions hold for the child as for any user: root reads every file
+    (CAP_DAC_OVERRIDE, CAP_DAC_READ_SEARCH) unless its process starts without those capabilities."""
+    if os.geteuid() != 0:
+        return []
+    return ["setpriv", "--bounding-set=-dac_override,-dac_read_search"]
+
+
+EXAMINE = """
+import sys
+from desktop.data.database import Retry, UnreadableDatabaseError, examine
+
+pauses = []
+try:
+    examine(sys.argv[1], retry=Retry(attempts=3, pause_s=0.01, busy_ms=20, pause=pauses.append))
+except UnreadableDatabaseError as exc:
+    print(len(pauses))
+    print(exc)
+"""
+
+
+def test_a_file_that_may_not_be_read_is_reported_at_once_as_a_file_error(built_db: Path, tmp_path: Path):
+    """No permission is no passing failure: no pause, no second try, and the words every file error has."""
+    path = tmp_path / "atlas.sqlite"
+    shutil.copyfile(built_db, path)
+    before = path.read_bytes()
+    path.chmod(0)
+    try:
+        result = subprocess.run([*_as_any_user(), sys.executable, "-c", EXAMINE, str(path)], cwd=ROOT,
+                                capture_output=True, text=True, timeout=60)
+    finally:
+        path.chmod(0o644)
+    assert result.returncode == 0, result.stderr[-3000:]
+    pauses, message = result.stdout.split("\n", 1)
+    assert pauses == "0", "tried once: trying again would not mend it"
+    assert message.strip() == (f"{path} could not be read: permission denied (the folder may be read-only, or the "
+                               "file open in another program).")
+    assert path.read_bytes() == before and _files(path).keys() == {path.name}
+
+
+@pytest.fixture
+def quick_checks(monkeypatch) -> list[str]:
+    """Every ``PRAGMA quick_check`` run on the connections desktop.data.database makes (its looks at a file and
+    its working connections), as SQLite's trace hook reports them."""
+    seen: list[str] = []
+
+    def traced(make):
+        def wrapper(*args, **kwargs):
+            conn = make(*args, **kwargs)
+            conn.set_trace_callback(lambda sql: seen.append(sql) if "quick_check" in sql.lower() else None)
+            return conn
+        return wrapper
+
+    monkeypatch.setattr(database, "connect", traced(database.connect))
+    monkeypatch.setattr(database, "connect_for_look", traced(database.connect_for_look))
+    return seen
+
+
+def _copy_before_the_application_id(built_db: Path, path: Path) -> Path:
+    """A user copy made by a version before the application id: opening it for work writes the id."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(built_db, path)
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA application_id = 0")
+    conn.close()
+    return path
+
+
+def test_open_database_given_a_page_checked_look_checks_no_page_again(built_db, tmp_path, quick_checks):
+    path = _copy_before_the_application_id(built_db, tmp_path / "atlas.sqlite")
+    info = examine(path, full=True)
+    assert info.checked and info.changes_on_open() and len(quick_checks) == 1
+    db = open_database(path, check=False, info=info)
+    assert len(quick_checks) == 1, "the look just made had checked every page"
+    assert db.conn.execute("PRAGMA application_id").fetchone()[0] == migrations.APPLICATION_ID
+    db.close()
+    unchecked = examine(path, full=False)
+    db = open_database(path, info=unchecked)  # check=True: a look that did not check the pages is not enough
+    db.close()
+    assert len(quick_checks) == 2
+
+
+def test_a_start_checks_the_pages_of_the_user_copy_once(qapp, built_db, quick_checks):
+    """The first start after the application id came: check_user_data checks every page, and the start opens
+    the file with that look (as run() passes it) instead of checking every page again."""
+    user = _copy_before_the_application_id(built_db, paths.user_database())
+    checked = check_user_data(qapp)
+    assert checked is not None and checked.state == "ok"
+    opened = open_user_database(None, check=False, info=checked.info)  # what start() opens it with
+    try:
+        assert len(quick_checks) == 1
+        assert opened.database.conn.execute("PRAGMA application_id").fetchone()[0] == migrations.APPLICATION_ID
+    finally:
+        opened.database.close()
+    assert _app_id(user) == migrations.APPLICATION_ID
+
+
+def test_a_start_on_a_locked_user_database_gives_up_after_a_short_retry(qapp, built_db, monkeypatch):
+    """Locked by another program: the start tries twice, briefly (not 3 x 5 s before any window shows), and
+    says that the file could not be read; it is not called damaged and stays where it is, as it was."""
+    user = paths.user_database()
+    user.parent.mkdir(parents=True)
+    shutil.copyfile(built_db, user)
+    before = user.read_bytes()
+    retry = database.START_RETRY
+    assert retry.attempts * retry.busy_ms / 1000 + (retry.attempts - 1) * retry.pause_s <= 1.5, "at most 1.5 s"
+    pauses: list[float] = []
+    monkeypatch.setattr(database, "START_RETRY", dataclasses.replace(retry, pause=pauses.append))
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box.text()) or 0)
+    locker = _Locker(user)
+    try:
+        assert check_user_data(qapp) is None
+    finally:
+        locker.close()
+    assert len(pauses) == retry.attempts - 1 == 1, "two tries, with the start's short retry"
+    assert len(shown) == 1
+    assert shown[0] == (f"Your database {user} could not be read (database is locked). Nothing in it was changed "
+                        "or moved. Close any other program that is using it, check that you may read the file and "
+                        "that its disk or network drive is there, then start Partnership Atlas again.")
+    assert user.read_bytes() == before
+    assert sorted(p.name for p in user.parent.iterdir()) == ["atlas.sqlite"], "nothing moved aside"
 
 
 # ---------------------------------------------------------------------------------- a read-only folder (item 1)

@@ -3,12 +3,16 @@
 - A process killed at every write call of a fact-sheet save and of a backup (``strace`` attached to it, with
   ``inject=SYSCALL:signal=KILL:when=N``) leaves the old file or the new one, never a part of one; what it left
   beside them is gone after the next start, or the next write to that folder.
-- A fact sheet that does not fit on the disk is refused with a message, and the old PDF is kept.
+- A fact sheet, or a map or chart saved as SVG or PNG, that does not fit on the disk is refused with a message,
+  and the old file is kept.
+- A restore whose final rename fails leaves the database and its ``-wal`` where they were; every partner's fact
+  sheet (one PDF each) with one failing write or rename leaves all the old PDFs, or all new ones.
 - Temporary files are removed only when their writer is gone: another window's write in progress is kept.
 - A name over 255 bytes gives the same clear message in every command and window, never a traceback.
 """
 from __future__ import annotations
 
+import errno
 import os
 import re
 import shutil
@@ -198,10 +202,8 @@ def test_a_fact_sheet_killed_at_every_write_is_the_old_pdf_or_the_new_one(built_
         write_bytes(folder / "notes.txt", b"x")
         (folder / "notes.txt").unlink()
 
-    started = time.perf_counter()
     seen = sweep("factsheet", built_db, target, restore_old, state_of, next_write)
     assert seen["old"] and seen["new"] and seen["left over"], seen
-    assert time.perf_counter() - started < 60, seen
 
     # A full disk at the write of the PDF (the call fails with ENOSPC, as on a full disk): refused, old kept,
     # nothing left beside it even before the next write.
@@ -247,10 +249,8 @@ def test_a_backup_killed_at_every_write_is_the_old_backup_or_the_new_one(db_copy
 
         at_start()
 
-    started = time.perf_counter()
     seen = sweep("backup", db_copy, target, restore_old, state_of, next_start)
     assert seen["old"] and seen["new"] and seen["left over"], seen
-    assert time.perf_counter() - started < 60, seen
 
 
 def test_a_fact_sheet_that_does_not_fit_on_the_disk_keeps_the_old_pdf(db_copy, tmp_path):
@@ -274,6 +274,187 @@ def test_a_fact_sheet_that_does_not_fit_on_the_disk_keeps_the_old_pdf(db_copy, t
                              "disk or system allows. An existing file of that name was left unchanged.\n")
     assert target.read_bytes() == b"%PDF-1.4\n% the old sheet\n%%EOF\n"
     assert sorted(target.parent.iterdir()) == [target]
+
+
+# The process that saves a picture of a view: the view is built first, then the file size is limited (a write
+# past it fails as on a full disk, with EFBIG), then the picture is saved.
+PICTURE_CHILD = textwrap.dedent("""
+    import resource, signal, sys
+    view_kind, fmt, db_path, target = sys.argv[1:5]
+    from desktop.core.errors import AtlasError
+    from desktop.data.database import open_database
+    from desktop.data.repository import Repository
+    from desktop.qt.factsheet_cli import _application
+    from desktop.qt.selection import SelectionState
+    app = _application()
+    repo = Repository(open_database(db_path, readonly=True, check=False))
+    selection = SelectionState()
+    if view_kind == "map":
+        from desktop.qt.map_view import CorridorMapView
+        view = CorridorMapView(repo, selection)
+    else:
+        from desktop.qt.trade_view import TradeView
+        view = TradeView(repo, selection)
+        selection.select_partner("AZE")
+    view.resize(1100, 760)
+    view.show()
+    app.processEvents()
+    resource.setrlimit(resource.RLIMIT_FSIZE, (4096, 4096))  # every picture of a view takes more
+    signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a write past the limit fails instead of killing
+    try:
+        getattr(view, "export_" + fmt)(target)
+    except AtlasError as exc:
+        print("failed:", exc, flush=True)
+        sys.exit(2)
+    print("done", flush=True)
+""")
+
+
+@pytest.mark.parametrize("view_kind, fmt", [("map", "svg"), ("trade", "svg"), ("map", "png"), ("trade", "png")])
+def test_a_picture_that_does_not_fit_on_the_disk_keeps_the_old_file(built_db, tmp_path, view_kind, fmt):
+    """QSvgGenerator wrote straight to the temporary file and reported nothing when a write failed: a full disk
+    replaced the old SVG with a truncated one, reported as saved."""
+    target = tmp_path / "out" / f"{view_kind}.{fmt}"
+    target.parent.mkdir()
+    old = b"the picture of last week"
+    target.write_bytes(old)
+    result = subprocess.run([sys.executable, "-c", PICTURE_CHILD, view_kind, fmt, str(built_db), str(target)],
+                            cwd=ROOT, env=_child_env(), capture_output=True, text=True, timeout=120, check=False)
+    assert result.returncode == 2, result.stdout + result.stderr
+    assert result.stdout == (f"failed: {target} could not be written: the file would be larger than this disk or "
+                             "system allows. An existing file of that name was left unchanged.\n")
+    assert target.read_bytes() == old
+    assert sorted(target.parent.iterdir()) == [target]
+
+
+# ------------------------------------------------------------------------------------------- a failing last step
+
+
+def _database_with_a_wal(built_db: Path, target: Path) -> None:
+    """``target`` and its ``-wal``, as a program that was killed leaves them: the last change (agreement 1's
+    title set to MARK) is only in the -wal."""
+    from desktop.data.database import connect
+
+    source = target.with_name("source.sqlite")
+    shutil.copyfile(built_db, source)
+    conn = connect(source)  # the application's functions and pragmas (WAL), in autocommit mode
+    try:
+        assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        conn.execute("PRAGMA wal_autocheckpoint = 0")
+        conn.execute("UPDATE agreements SET title_en = ? WHERE id = 1", (MARK,))
+        shutil.copyfile(source, target)  # copied while the connection is open: the -wal is not checkpointed
+        shutil.copyfile(f"{source}-wal", f"{target}-wal")
+    finally:
+        conn.close()
+    for path in (source, Path(f"{source}-wal"), Path(f"{source}-shm")):
+        path.unlink(missing_ok=True)
+    assert Path(f"{target}-wal").stat().st_size > 0
+
+
+def _title_of_agreement_1(path: Path) -> str:
+    from desktop.data.database import connect
+
+    conn = connect(path)
+    try:
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        return conn.execute("SELECT title_en FROM agreements WHERE id = 1").fetchone()[0]
+    finally:
+        conn.close()
+
+
+def _failing(monkeypatch, call: str, fails) -> None:
+    """``os.<call>`` raising EIO when ``fails(*args)`` says so, as a disk failing at that moment does."""
+    real = getattr(os, call)
+
+    def failing(*args, **kwargs):
+        if fails(*args):
+            raise OSError(errno.EIO, os.strerror(errno.EIO))
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(os, call, failing)
+
+
+@pytest.mark.parametrize("how", ["restore", "recover from the bundled data"])
+def test_a_restore_whose_rename_fails_leaves_the_database_and_its_wal(built_db, tmp_path, monkeypatch, how):
+    """The database was set aside (its -wal moved, its -shm and -journal deleted) before the restored copy was
+    synced and renamed: when the rename failed, the database's last changes were no longer beside it."""
+    from desktop.data.backup import BackupError, restore_file
+    from desktop.data.recovery import BUNDLED, recover_from
+
+    folder = tmp_path / "data"
+    folder.mkdir()
+    target = folder / "atlas.sqlite"
+    _database_with_a_wal(built_db, target)
+    before = {p.name: p.read_bytes() for p in folder.iterdir()}
+    backup = tmp_path / "backup.sqlite"
+    shutil.copyfile(built_db, backup)
+
+    def put_in_place() -> None:
+        if how == "restore":
+            restore_file(backup, target)
+        else:
+            recover_from(BUNDLED, target, built_db)
+
+    with monkeypatch.context() as patch:
+        _failing(patch, "replace", lambda src, dst, *_: Path(dst) == target and atomic.is_temporary(src))
+        with pytest.raises(BackupError, match="Input/output error"):
+            put_in_place()
+    assert {p.name: p.read_bytes() for p in folder.iterdir()} == before, "nothing moved, nothing left over"
+    assert _title_of_agreement_1(target) == MARK, "the database opens with the change its -wal holds"
+
+    _database_with_a_wal(built_db, target)  # (opening it checkpointed the -wal)
+    put_in_place()  # the same without the failure: the restored copy in place, the old one kept with its -wal
+    kept = [p for p in folder.iterdir() if p.name.startswith("atlas.replaced-") and p.suffix == ".sqlite"]
+    assert len(kept) == 1 and Path(f"{kept[0]}-wal").exists()
+    assert _title_of_agreement_1(kept[0]) == MARK
+    assert _title_of_agreement_1(target) != MARK
+    assert not Path(f"{target}-wal").exists() or Path(f"{target}-wal").stat().st_size == 0
+
+
+def _fd_path(fd: int) -> str:
+    return os.readlink(f"/proc/self/fd/{fd}")
+
+
+@pytest.mark.parametrize("step", ["sync", "rename"])
+def test_every_partners_fact_sheet_with_one_failing_step_leaves_all_old_pdfs(qapp, repo, tmp_path, monkeypatch,
+                                                                              step):
+    """Each sheet was synced and renamed as its block ended, the last first: when one failed, the sheets after
+    it were new and the others old. Now all are synced before the first is renamed, and a failed rename puts
+    back those renamed before it."""
+    from desktop.qt.factsheet import render_all, sheet_filename
+
+    folder = tmp_path / "sheets"
+    folder.mkdir()
+    partners = [p.iso3 for p in repo.partners()]
+    assert len(partners) >= 3
+    old = {sheet_filename(iso3, "en"): f"%PDF-1.4\n% {iso3} of last week\n%%EOF\n".encode() for iso3 in partners}
+    for name, data in old.items():
+        (folder / name).write_bytes(data)
+    first, second = folder / sheet_filename(partners[0], "en"), folder / sheet_filename(partners[1], "en")
+
+    def render() -> list[Path]:
+        return render_all(repo, "en", folder, False, as_of="2025-06-30", chart=False, map_inset=False)
+
+    with monkeypatch.context() as patch:
+        if step == "sync":  # the first sheet's temporary file cannot be synced
+            _failing(patch, "fsync", lambda fd: os.path.basename(_fd_path(fd)).startswith(f".{first.name}.")
+                     and atomic.is_temporary(_fd_path(fd)))
+            failed = first
+        else:  # the second sheet cannot be renamed into place
+            _failing(patch, "replace", lambda src, dst, *_: Path(dst) == second and atomic.is_temporary(src))
+            failed = second
+        with pytest.raises(OSError) as raised:
+            render()
+    assert str(raised.value) == (f"{failed} could not be written: Input/output error. An existing file of that "
+                                 "name was left unchanged.")
+    assert {p.name: p.read_bytes() for p in folder.iterdir()} == old, "all the old sheets, nothing beside them"
+
+    written = render()
+    assert sorted(written) == sorted(folder / name for name in old)
+    assert sorted(p.name for p in folder.iterdir()) == sorted(old)
+    for path in written:
+        data = path.read_bytes()
+        assert data != old[path.name] and len(PdfReader(str(path)).pages) >= 1
 
 
 # ------------------------------------------------------------------------------------------- leftovers
@@ -404,7 +585,9 @@ def test_an_over_long_name_in_the_save_dialogs_gets_the_same_message(qtbot, repo
 
     from desktop.app import build_window
     from desktop.qt.factsheet_dialog import FactSheetDialog
-    from desktop.qt.files import save_dialog, write_through_temporary
+    from PySide6.QtGui import QImage
+
+    from desktop.qt.files import save_dialog, save_png
     from desktop.qt.transfer import ExportDialog
 
     window = build_window(repo, translator=translator)
@@ -418,7 +601,8 @@ def test_an_over_long_name_in_the_save_dialogs_gets_the_same_message(qtbot, repo
     qtbot.addWidget(export)
     saves = [(".pdf", sheet.save_pdf_dialog), (f".{export.options()['fmt']}", export.export_dialog),
              (".png", lambda: save_dialog(window, "Save the map", "x.png", "PNG images (*.png)", "png",
-                                          lambda path: write_through_temporary(path, lambda tmp: tmp.write_bytes(b"")),
+                                          lambda path: save_png(path, QImage(4, 4, QImage.Format.Format_RGB32),
+                                                                "the image could not be written"),
                                           "The map could not be saved to {path}: {error}"))]
     targets = []
     for suffix, save in saves:

@@ -3,7 +3,9 @@
 Every file the application writes (exports, backups, restored and copied databases, fact sheets, pictures)
 goes through :func:`replacing`: the content is written to a temporary file beside the target, flushed to the
 disk, renamed over the target in one step, and the rename is flushed too (the folder is synced). A failure, a
-cancel, a full disk or a killed process leaves the old file or the new one, never a part of one.
+cancel, a full disk or a killed process leaves the old file or the new one, never a part of one. Files that
+belong together go through :func:`replacing_together`: all are written and synced before the first is renamed.
+A file that is replaced but must be kept (a database) is set aside by an :class:`Aside` just before the rename.
 
 The temporary file is named ``.<name>.<host>-<pid>-<token>.tmp`` (a writer that needs the extension last gets
 it after ``.tmp``): ``<name>`` is the target's name, shortened when the whole, with SQLite's ``-journal`` after
@@ -17,6 +19,7 @@ folder, or a process number reused since), is removed.
 """
 from __future__ import annotations
 
+import datetime as _dt
 import errno
 import functools
 import os
@@ -24,7 +27,7 @@ import re
 import stat
 import time
 import zlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import BinaryIO
@@ -162,8 +165,35 @@ def _existing_mode(target: Path) -> int | None:
     return stat.S_IMODE(st.st_mode)
 
 
+def _start(target: Path, suffix: str) -> tuple[Path, int | None]:
+    """A new, empty temporary file beside ``target``, and the permissions of the file it will replace (None:
+    there is none). A name that cannot be a file, or a folder that cannot be written, raises a
+    :class:`FileError` before anything is written."""
+    try:
+        mode = _existing_mode(target)
+        remove_leftovers(target.parent)
+        tmp = temporary_name(target, suffix)
+        os.close(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666))
+    except OSError as exc:
+        raise file_error(exc, target) from exc
+    return tmp, mode
+
+
+def _ready(tmp: Path, mode: int | None) -> None:
+    """The written temporary file synced to the disk, with the permissions of the file it replaces."""
+    _fsync(tmp)
+    if mode is not None:
+        with suppress(OSError):
+            os.chmod(tmp, mode)
+
+
+def _of_the_system(exc: BaseException) -> bool:
+    """Whether ``exc`` is an error of the system (an errno) not yet put in the user's words."""
+    return isinstance(exc, OSError) and exc.errno is not None and not isinstance(exc, FileError)
+
+
 @contextmanager
-def replacing(target: str | os.PathLike[str], *, suffix: str = "") -> Iterator[Path]:
+def replacing(target: str | os.PathLike[str], *, suffix: str = "", aside: Aside | None = None) -> Iterator[Path]:
     """The one way files are written: yields a new, empty temporary file beside ``target`` for the block to
     write (by its path: SQLite, Qt and openpyxl open it themselves; ``suffix`` puts the extension last for
     writers that choose the format by it). When the block ends normally the file is synced to the disk and
@@ -172,29 +202,111 @@ def replacing(target: str | os.PathLike[str], *, suffix: str = "") -> Iterator[P
     too) becomes a :class:`FileError` with :func:`file_error_message`; other exceptions, and an OSError a
     writer raised with a message of its own, pass through unchanged.
 
-    A check of the written file belongs at the end of the block: it runs before the rename.
+    ``aside`` (an :class:`Aside` of ``target``) keeps the file being replaced under another name: it is set
+    aside once the new file is written, checked and synced, immediately before the rename, and put back when
+    the rename fails. A check of the written file belongs at the end of the block: it runs before both.
     """
     target = Path(target)
-    try:
-        mode = _existing_mode(target)
-        remove_leftovers(target.parent)
-        tmp = temporary_name(target, suffix)
-        os.close(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666))
-    except OSError as exc:
-        raise file_error(exc, target) from exc
+    tmp, mode = _start(target, suffix)
     try:
         yield tmp
-        _fsync(tmp)
-        if mode is not None:
-            with suppress(OSError):
-                os.chmod(tmp, mode)
+        _ready(tmp, mode)
+        if aside is not None:
+            aside()
         os.replace(tmp, target)
     except BaseException as exc:
+        if aside is not None:
+            aside.undo()
         discard(tmp)
-        if isinstance(exc, OSError) and exc.errno is not None and not isinstance(exc, FileError):
+        if _of_the_system(exc):
             raise file_error(exc, target) from exc
         raise
     _fsync_folder(target.parent)
+
+
+class _Together:
+    """The files of one :func:`replacing_together`: their temporary files, synced all, then renamed all."""
+
+    def __init__(self) -> None:
+        self.pending: list[tuple[Path, Path, int | None]] = []  # (target, temporary file, permissions to keep)
+        self.current: Path | None = None  # the target being written, synced or renamed: what an error is about
+
+    def add(self, target: str | os.PathLike[str]) -> Path:
+        target = Path(target)
+        tmp, mode = _start(target, "")
+        self.pending.append((target, tmp, mode))
+        self.current = target
+        return tmp
+
+    def commit(self) -> None:
+        """Sync every temporary file, then rename each over its target; a failed rename puts back the files
+        already renamed (each old file has a second name until the last rename is done)."""
+        for target, tmp, mode in self.pending:
+            self.current = target
+            _ready(tmp, mode)
+        old = [_second_name(target) for target, _tmp, _mode in self.pending]
+        renamed = 0
+        try:
+            for target, tmp, _mode in self.pending:
+                self.current = target
+                os.replace(tmp, target)
+                renamed += 1
+        except BaseException:
+            for (target, _tmp, _mode), (existed, link) in zip(self.pending[:renamed], old):
+                with suppress(OSError):
+                    if link is not None:
+                        os.replace(link, target)
+                    elif not existed:
+                        target.unlink()
+            raise
+        finally:
+            for _existed, link in old:
+                if link is not None:
+                    with suppress(OSError):
+                        link.unlink(missing_ok=True)
+
+    def discard(self) -> None:
+        for _target, tmp, _mode in self.pending:
+            discard(tmp)
+
+
+def _second_name(target: Path) -> tuple[bool, Path | None]:
+    """Whether a file is at ``target``, and a second link to it under a temporary name (None: there is no
+    file, or the disk has no hard links). A crash leaves the file under both names; the temporary one is a
+    leftover that :func:`remove_leftovers` removes."""
+    link = temporary_name(target)
+    try:
+        os.link(target, link)
+    except FileNotFoundError:
+        return False, None
+    except OSError:
+        return True, None
+    return True, link
+
+
+@contextmanager
+def replacing_together() -> Iterator[Callable[[str | os.PathLike[str]], Path]]:
+    """:func:`replacing` for files that belong together (every partner's fact sheet): yields ``add``, and
+    ``add(target)`` returns a new, empty temporary file beside ``target`` for the block to write.
+
+    When the block ends normally every temporary file is synced first, and only then are they renamed into
+    place, one after another; when the block raises (an error, a cancel) or a sync fails, every temporary
+    file is removed and no target is touched. Until the last rename is done, each file being replaced keeps a
+    second name (where the disk has hard links): a rename that fails puts back the files already renamed, so
+    the targets are the old files or the new ones, all of them. Errors are reported as :func:`replacing`
+    reports them, for the file being written, synced or renamed.
+    """
+    together = _Together()
+    try:
+        yield together.add
+        together.commit()
+    except BaseException as exc:
+        together.discard()
+        if _of_the_system(exc) and together.current is not None:
+            raise file_error(exc, together.current) from exc
+        raise
+    for folder in {target.parent for target, _tmp, _mode in together.pending}:
+        _fsync_folder(folder)
 
 
 @contextmanager
@@ -221,6 +333,100 @@ def write_bytes(target: str | os.PathLike[str], data: bytes) -> None:
     """``data`` as the whole content of ``target``, through :func:`replacing` and :func:`fill`."""
     with replacing(target) as tmp:
         fill(tmp, data)
+
+
+# --------------------------------------------------------------------------------------------- setting aside
+
+
+class Aside:
+    """A file set aside under a new name in its folder, with the ``-wal``, ``-shm`` and ``-journal`` SQLite keeps
+    beside a database (they belong to it: none is left to be replayed into a file that takes its name), and put
+    back on request. Nothing is deleted.
+
+    The new name is ``NAME.LABEL-YYYYmmdd-HHMMSS`` (``extension_last``: ``STEM.LABEL-YYYYmmdd-HHMMSS.EXT``, so
+    that a kept database still opens as one), with ``-2``, ``-3``... after the time when that is taken. With
+    ``link`` the new name is a second link to the file where the disk has hard links, so that the file keeps
+    its own name too until another takes it (a crash in between leaves it there). Calling the object sets the
+    file aside and returns the new name, also kept in ``path`` (None when there was no file); :meth:`undo`
+    puts back what was moved. :func:`replacing` does both at the right moments when given one.
+    """
+
+    def __init__(self, original: str | os.PathLike[str], label: str = "damaged", *, link: bool = False,
+                 extension_last: bool = False):
+        self.original = Path(original)
+        self.label = label
+        self.link = link
+        self.extension_last = extension_last
+        self.path: Path | None = None
+        self._moved: list[tuple[Path, Path]] = []  # (old name, new name) of each rename made, in order
+        self._linked = False
+
+    def _name(self, n: int, stamp: str) -> Path:
+        tag = f"{self.label}-{stamp}" + (f"-{n}" if n > 1 else "")
+        original = self.original
+        if self.extension_last:
+            return original.with_name(f"{original.stem}.{tag}{original.suffix}")
+        return original.with_name(f"{original.name}.{tag}")
+
+    def _free_name(self) -> Path:
+        stamp = _dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+        n = 1
+        while any(os.path.lexists(f"{self._name(n, stamp)}{companion}") for companion in ("", *COMPANIONS)):
+            n += 1
+        return self._name(n, stamp)
+
+    def __call__(self) -> Path | None:
+        if not os.path.lexists(self.original):
+            return None
+        kept = self._free_name()
+        if self.link:
+            try:
+                os.link(self.original, kept)
+                self._linked = True
+            except OSError:  # a disk without hard links: the file is renamed
+                pass
+        if not self._linked:
+            self._rename(self.original, kept)
+        self.path = kept
+        for companion in COMPANIONS:
+            if os.path.lexists(f"{self.original}{companion}"):
+                self._rename(Path(f"{self.original}{companion}"), Path(f"{kept}{companion}"))
+        return kept
+
+    def _rename(self, old: Path, new: Path) -> None:
+        os.replace(old, new)
+        self._moved.append((old, new))
+
+    def undo(self) -> None:
+        """Put back what was moved, the last first; what cannot be put back stays under its new name (never
+        lost). The second link is removed only when everything is back."""
+        back = True
+        for old, new in reversed(self._moved):
+            try:
+                os.replace(new, old)
+            except OSError:
+                back = False
+        if self._linked and self.path is not None and back:
+            with suppress(OSError):
+                self.path.unlink()
+        self._moved.clear()
+        self._linked = False
+        self.path = None
+
+
+def move_aside(path: str | os.PathLike[str], label: str = "damaged", *, link: bool = False,
+               extension_last: bool = False) -> Path:
+    """Set a file (and its SQLite companions) aside now, as :class:`Aside` describes; returns the new name.
+    Raises OSError (FileNotFoundError when there is no file) with everything put back."""
+    aside = Aside(path, label, link=link, extension_last=extension_last)
+    try:
+        kept = aside()
+    except OSError:
+        aside.undo()
+        raise
+    if kept is None:
+        raise FileNotFoundError(errno.ENOENT, os.strerror(errno.ENOENT), str(path))
+    return kept
 
 
 # --------------------------------------------------------------------------------------------- leftovers
@@ -296,5 +502,6 @@ def remove_leftovers(folder: str | os.PathLike[str], *, earlier_versions: bool =
     return removed
 
 
-__all__ = ["FileError", "file_error_message", "file_error", "replacing", "replacing_file", "fill",
-           "write_bytes", "remove_leftovers", "temporary_name", "is_temporary", "discard", "STALE_AFTER"]
+__all__ = ["FileError", "file_error_message", "file_error", "replacing", "replacing_together", "replacing_file", "fill",
+           "write_bytes", "Aside", "move_aside", "remove_leftovers", "temporary_name", "is_temporary", "discard",
+           "STALE_AFTER"]

@@ -11,14 +11,13 @@ the old database or the restored one, never a mixture. An older schema is then m
 """
 from __future__ import annotations
 
-import datetime as _dt
 import errno
 import os
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
-from desktop.core.atomic import FileError, file_error_message, replacing
+from desktop.core.atomic import Aside, FileError, file_error_message, replacing
 from desktop.data import migrations
 from desktop.data.database import (Database, DatabaseError, ReadOnlyDatabaseError, classify, connect,
                                    connect_for_look, looks_like_sqlite)
@@ -155,13 +154,15 @@ def restore_database(db: Database, backup: str | os.PathLike[str]) -> None:
     """Replace the open database's contents with a backup, in one step, then migrate an older schema.
 
     The backup is checked first (:func:`check_backup`); a file that is damaged, not an Atlas database, or of a
-    newer schema is refused with a :class:`BackupError` and the database is not touched. Afterwards the same
+    newer schema is refused with a :class:`BackupError` and the database is not touched; so is a database whose file
+    was deleted, moved or replaced since it was opened (DatabaseFileChanged, as a write would). Afterwards the same
     connection (and every other one) sees the restored data; caches keyed on the database's contents must be
     dropped by the caller.
     """
     source = Path(backup)
     if db.readonly:
         raise ReadOnlyDatabaseError(f"{db.path} is open read-only; a backup cannot be restored into it.")
+    db.check_identity()  # a file deleted, moved or replaced since it was opened: DatabaseFileChanged, nothing written
     if _same_file(source, Path(db.path)):
         raise BackupError(f"{source} is the open database itself; choose a backup file to restore.")
     problem = check_backup(source)
@@ -198,9 +199,11 @@ def restore_database(db: Database, backup: str | os.PathLike[str]) -> None:
 def restore_file(backup: str | os.PathLike[str], target: str | os.PathLike[str]) -> Path | None:
     """Put a backup in place of a database file that no program has open (e.g. one too damaged to open).
 
-    The backup is checked, copied beside ``target``, migrated when its schema is older and checked again; only
-    then is an existing ``target`` moved aside (returned: ``NAME.replaced-YYYYmmdd-HHMMSS.EXT``, with its
-    ``-wal`` file when there is one) and the copy renamed into its place.
+    The backup is checked, copied beside ``target``, migrated when its schema is older, checked again and synced
+    to the disk; only then is an existing ``target`` set aside (returned: ``NAME.replaced-YYYYmmdd-HHMMSS.EXT``, a
+    second link to it where the disk allows, with its ``-wal``, ``-shm`` and ``-journal`` files, which must not be
+    replayed into the restored copy) and the copy renamed into its place. When that rename fails, the file and
+    its companions are put back as they were.
     """
     source, target = Path(backup), Path(target)
     if _same_file(source, target):
@@ -213,8 +216,9 @@ def restore_file(backup: str | os.PathLike[str], target: str | os.PathLike[str])
             raise BackupError(f"{target} is not a place a database file can be written to.")
     except OSError as exc:
         raise BackupError(file_error_message(exc, target)) from exc
+    old = Aside(target, "replaced", link=True, extension_last=True)
     try:
-        with replacing(target) as tmp:
+        with replacing(target, aside=old) as tmp:
             src = sqlite3.connect(source.resolve().as_uri() + "?mode=ro", uri=True, isolation_level=None)
             try:
                 dest = connect(tmp, wal=False)
@@ -227,35 +231,10 @@ def restore_file(backup: str | os.PathLike[str], target: str | os.PathLike[str])
                 src.close()
             if (result := _integrity(tmp)) != "ok":
                 raise BackupError(f"The restored copy did not check out ({result}). {target} was left unchanged.")
-            return _keep_aside(target)
     except FileError as exc:
         raise BackupError(str(exc)) from exc
     except sqlite3.Error as exc:
         raise BackupError(_sqlite_write_message(exc, target, f"The backup could not be restored to {target}: "
                                                 f"{exc}.")) from exc
+    return old.path
 
-
-def _keep_aside(target: Path) -> Path | None:
-    """Before a restored copy takes ``target``'s name: the file there is kept as ``NAME.replaced-STAMP.EXT``
-    (returned), with its ``-wal``; its ``-shm`` and ``-journal`` are dropped, as they must not be replayed into
-    the restored copy. The kept name is a second link to the file where the disk allows, so that ``target``
-    is never missing: a crash in between leaves the old database or the restored one under its name."""
-    if not target.exists():
-        return None
-    stamp = _dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-    kept = target.with_name(f"{target.stem}.replaced-{stamp}{target.suffix}")
-    n = 2
-    while kept.exists():
-        kept = target.with_name(f"{target.stem}.replaced-{stamp}-{n}{target.suffix}")
-        n += 1
-    try:
-        os.link(target, kept)
-    except OSError:  # a disk without hard links
-        os.replace(target, kept)
-    for suffix in ("-wal", "-shm", "-journal"):
-        old = Path(f"{target}{suffix}")
-        if old.exists() and suffix == "-wal":
-            os.replace(old, Path(f"{kept}{suffix}"))
-        elif old.exists():
-            old.unlink()
-    return kept

@@ -14,6 +14,7 @@ error, a lock) is tried again and then reported as such, never as damage.
 from __future__ import annotations
 
 import datetime as _dt
+import errno
 import os
 import sqlite3
 import threading
@@ -67,7 +68,13 @@ class ReadOnlyDatabaseError(DatabaseError):
 
 
 class UnreadableDatabaseError(DatabaseError):
-    """The file could not be read, even when tried again (an I/O error, or locked): not a sign of damage."""
+    """The file could not be read: locked or an I/O error even when tried again, or a failure that trying again
+    would not mend (no permission to read it). Not a sign of damage. ``reason`` is the system's or SQLite's own
+    words for it ("database is locked", "Permission denied"), for a message that says the rest itself."""
+
+    def __init__(self, message: str, problem: str | None = None, reason: str | None = None):
+        super().__init__(message, problem)
+        self.reason = reason or self.problem
 
 
 class Cancelled(AtlasError):
@@ -289,10 +296,16 @@ class Retry:
 
 
 RETRY = Retry()  # what examine() uses when it is given no Retry of its own
+# The start's check of the user's copy runs before any window is shown: a locked file is reported within about
+# a second (two tries of half a second each), not after the ~16 s of RETRY.
+START_RETRY = Retry(attempts=2, pause_s=0.25, busy_ms=500)
 
 # SQLite primary result codes that say the file could not be read now, not that it is bad.
 _TRANSIENT = frozenset({sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED, sqlite3.SQLITE_IOERR, sqlite3.SQLITE_CANTOPEN,
                         sqlite3.SQLITE_PROTOCOL, sqlite3.SQLITE_NOMEM})
+# The system's error numbers of a read that may work when tried again (a disk or network drive that did not
+# answer, a file busy for a moment); any other (no permission, a folder, a name too long) is reported at once.
+_PASSING_ERRNOS = frozenset({errno.EIO, errno.EAGAIN, errno.EINTR, errno.EBUSY})
 
 
 @dataclass(frozen=True)
@@ -394,14 +407,19 @@ def examine(path: str | os.PathLike[str], *, full: bool = True, retry: Retry | N
     :class:`ForeignDatabaseError`, a later schema :class:`NewerSchemaError`) and, with ``full``, every page
     (``quick_check``: :class:`DamagedDatabaseError`). Two things are not damage: a rollback journal left by a
     crash is rolled back (by SQLite, on an ordinary open; that needs a writable file and folder) and the
-    file looked at again; a read that fails for a passing reason is tried ``retry.attempts`` times, then
-    raises :class:`UnreadableDatabaseError`.
+    file looked at again; a read that fails for a passing reason (locked, an I/O error) is tried
+    ``retry.attempts`` times, then raises :class:`UnreadableDatabaseError`. A read that trying again would not
+    mend (no permission) raises it at once, in the words of every file error.
     """
     retry = retry or RETRY
     p = Path(path)
-    if not p.exists():
+    try:
+        exists, folder = p.exists(), p.is_dir()
+    except OSError as exc:  # a folder on the way that may not be entered
+        raise _unreadable_at_once(p, exc) from exc
+    if not exists:
         raise DatabaseError(f"The database file {p} does not exist.")
-    if p.is_dir():
+    if folder:
         raise NotADatabaseError(f"{p} is a folder, not a database file.")
     rolled_back = False
     attempt = 0
@@ -417,7 +435,10 @@ def examine(path: str | os.PathLike[str], *, full: bool = True, retry: Retry | N
                     continue
                 except sqlite3.Error as rollback_exc:
                     exc = rollback_exc
-            if not isinstance(exc, OSError) and _primary_code(exc) not in _TRANSIENT:
+            if isinstance(exc, OSError):
+                if exc.errno not in _PASSING_ERRNOS:
+                    raise _unreadable_at_once(p, exc) from exc
+            elif _primary_code(exc) not in _TRANSIENT:
                 raise DamagedDatabaseError(f"{p} is damaged or unreadable: {exc}. It was left unchanged.",
                                            str(exc)) from exc
             attempt += 1
@@ -426,12 +447,22 @@ def examine(path: str | os.PathLike[str], *, full: bool = True, retry: Retry | N
                 raise UnreadableDatabaseError(
                     f"{p} could not be read ({reason}), even after {attempt} tries. It was not treated as "
                     "damaged and was left unchanged; check the disk or network drive, or close the program that "
-                    "is using it, and try again.", f"the file could not be read ({reason})") from exc
+                    "is using it, and try again.", f"the file could not be read ({reason})", reason) from exc
             retry.pause(retry.pause_s)
 
 
+def _unreadable_at_once(p: Path, exc: OSError) -> UnreadableDatabaseError:
+    """A read error that trying again would not mend (no permission, a folder, a name too long), said as every
+    file error is (:func:`desktop.core.atomic.file_error_message`)."""
+    from desktop.core.atomic import file_error_message  # imported only here: not on the start path
+
+    reason = exc.strerror or str(exc)
+    return UnreadableDatabaseError(file_error_message(exc, p, reading=True), f"the file could not be read ({reason})",
+                                   reason)
+
+
 def open_database(path: str | os.PathLike[str], *, readonly: bool | None = None, check: bool = True,
-                  retry: Retry | None = None) -> Database:
+                  retry: Retry | None = None, info: FileInfo | None = None) -> Database:
     """Open an existing Atlas database, migrating it to the current schema.
 
     The file is looked at read-only first (:func:`examine`); a file that is not a database, is empty,
@@ -444,9 +475,12 @@ def open_database(path: str | os.PathLike[str], *, readonly: bool | None = None,
     100,000 agreements) when opening changes nothing in the file; the application runs
     :func:`quick_check` in the background instead. A file whose header opening would change is
     always checked first.
+    ``info`` is a look at this file just made by the caller (the start's check of the user's copy): it is
+    not looked at again, and its pages not checked again when that look checked them.
     """
     p = Path(path)
-    info = examine(p, full=check, retry=retry)
+    if info is None or info.path != p or (check and not info.checked):
+        info = examine(p, full=check, retry=retry)
     if readonly is None:
         readonly = not _writable(p)
     if not readonly and not info.checked and info.changes_on_open():
@@ -483,6 +517,26 @@ def create_database(path: str | os.PathLike[str], *, wal: bool = True) -> Databa
     conn = connect(p, wal=wal)
     migrations.migrate(conn)
     return Database(path=p, conn=conn)
+
+
+def open_snapshot(path: str | os.PathLike[str]) -> Database:
+    """The database file at ``path`` as it is now, read-only and immutable: SQLite neither locks it nor reads
+    or makes a ``-wal``/``-shm`` beside it, so it can be open while another connection lets go of a file of
+    that name (see Repository.reopen). Raises DatabaseError when it cannot be read."""
+    p = Path(path)
+    try:
+        conn = sqlite3.connect(p.resolve().as_uri() + "?mode=ro&immutable=1", uri=True, isolation_level=None,
+                               check_same_thread=False)
+    except sqlite3.Error as exc:
+        raise DatabaseError(f"{p} cannot be read: {exc}.", str(exc)) from exc
+    try:
+        conn.execute("SELECT count(*) FROM agreements").fetchone()  # reads it now, not at the first query
+    except sqlite3.Error as exc:
+        conn.close()
+        raise DatabaseError(f"{p} cannot be read: {exc}.", str(exc)) from exc
+    _register_functions(conn)
+    conn.execute("PRAGMA foreign_keys = ON")
+    return Database(path=p, conn=conn, readonly=True)
 
 
 def quick_check(path: str | os.PathLike[str]) -> str | None:

@@ -99,32 +99,3 @@ def settle_wal(conn: sqlite3.Connection) -> bool:
         return False
     return busy == 0
 
-
-def atlas_file_problem(path: str | os.PathLike[str]) -> str | None:
-    """Why the file at ``path`` cannot be reopened as an Atlas database (None when it can), read as an
-    immutable snapshot: the ``-wal`` and ``-shm`` beside it, which may still be an open connection's, are
-    not touched."""
-    from desktop.data import migrations
-    from desktop.data.database import looks_like_sqlite
-
-    p = Path(path)
-    if not p.is_file():
-        return f"There is no file at {p}."
-    if not looks_like_sqlite(p):
-        return f"{p} is not a Partnership Atlas database (it is not an SQLite file)."
-    try:
-        conn = sqlite3.connect(p.resolve().as_uri() + "?mode=ro&immutable=1", uri=True)
-    except sqlite3.Error as exc:
-        return f"{p} cannot be read: {exc}."
-    try:
-        version = migrations.schema_version(conn)
-        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-    except sqlite3.Error as exc:
-        return f"{p} cannot be read: {exc}."
-    finally:
-        conn.close()
-    if version > migrations.LATEST_VERSION:
-        return f"{p} was written by a newer version of Partnership Atlas; please update the application."
-    if "agreements" not in tables:
-        return f"{p} is an SQLite file but not a Partnership Atlas database."
-    return None

@@ -12,17 +12,16 @@ and a sound file of another program or of a newer version is reported; those fil
 """
 from __future__ import annotations
 
-import datetime as _dt
 import os
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-from desktop.core.atomic import replacing
+from desktop.core.atomic import Aside, move_aside, replacing
 from desktop.data.backup import BackupError, _integrity, restore_file
 from desktop.data.backups import BackupInfo, newest_good_backup
-from desktop.data.database import (DamagedDatabaseError, ForeignDatabaseError, NotADatabaseError, Retry, copy_into,
-                                   examine)
+from desktop.data.database import (DamagedDatabaseError, FileInfo, ForeignDatabaseError, NotADatabaseError, Retry,
+                                   copy_into, examine)
 
 BUNDLED = "bundled"
 
@@ -39,38 +38,23 @@ class Recovery:
     moved_to: Path | None = None  # where the damaged file now is
     backup: BackupInfo | None = None  # the newest good backup, to offer (damaged or missing)
     bundled: Path | None = None  # the bundled data, to offer when it exists (damaged or missing)
+    info: FileInfo | None = None  # "ok": the look that checked every page (open_database(info=...) skips its own)
 
     @property
     def damaged(self) -> bool:
         return self.state == "damaged"
 
 
-def _problem(path: Path, retry: Retry | None) -> str | None:
-    """What damage a read-only check of every page found (None: none). A file that cannot be read now,
-    belongs to another program or to a newer version raises its :class:`DatabaseError`: it is no damage."""
+def _problem(path: Path, retry: Retry | None) -> FileInfo | str:
+    """What a read-only check of every page found: the look at a sound file, or the damage. A file that cannot
+    be read now, belongs to another program or to a newer version raises its :class:`DatabaseError`: it is no
+    damage."""
     try:
-        examine(path, full=True, retry=retry)
+        return examine(path, full=True, retry=retry)
     except ForeignDatabaseError:
         raise
     except (DamagedDatabaseError, NotADatabaseError) as exc:
         return exc.problem
-    return None
-
-
-def move_aside(path: Path, label: str = "damaged") -> Path:
-    """Rename a database file (and its -wal, -shm, -journal files) to ``NAME.LABEL-YYYYmmdd-HHMMSS``."""
-    stamp = _dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-    target = path.with_name(f"{path.name}.{label}-{stamp}")
-    n = 2
-    while target.exists():
-        target = path.with_name(f"{path.name}.{label}-{stamp}-{n}")
-        n += 1
-    os.replace(path, target)
-    for suffix in ("-wal", "-shm", "-journal"):
-        companion = Path(f"{path}{suffix}")
-        if companion.exists():
-            os.replace(companion, Path(f"{target}{suffix}"))
-    return target
 
 
 def check_and_recover(user_path: str | os.PathLike[str], bundled_path: str | os.PathLike[str] | None,
@@ -78,11 +62,12 @@ def check_and_recover(user_path: str | os.PathLike[str], bundled_path: str | os.
     """Check the user's database; a damaged one is moved aside and the alternatives are returned.
 
     Call it before the database is opened (and after the single-instance lock is held). ``state`` "ok":
-    nothing to do. "missing": no file (normal at first start: the bundled data is copied by
-    open_user_database); a backup is offered when one exists. "damaged": the file was moved to ``moved_to``;
-    offer ``backup`` and/or ``bundled`` and call :func:`recover_from` with the choice. A file that could not
-    be read (:class:`UnreadableDatabaseError`, after ``retry``), another program's file or one of a newer
-    version raises its :class:`DatabaseError`, with the file left where it is and as it was.
+    nothing to do (``info`` is the look, for ``open_database(info=...)``). "missing": no file (normal at first
+    start: the bundled data is copied by open_user_database); a backup is offered when one exists. "damaged":
+    the file was moved to ``moved_to``; offer ``backup`` and/or ``bundled`` and call :func:`recover_from` with
+    the choice. A file that could not be read (:class:`UnreadableDatabaseError`, after ``retry``), another
+    program's file or one of a newer version raises its :class:`DatabaseError`, with the file left where it is
+    and as it was.
     """
     path = Path(user_path)
     bundled = Path(bundled_path) if bundled_path is not None else None
@@ -90,8 +75,8 @@ def check_and_recover(user_path: str | os.PathLike[str], bundled_path: str | os.
     if not path.exists():
         return Recovery(path, "missing", backup=newest_good_backup(backup_dir), bundled=bundled)
     problem = _problem(path, retry)
-    if problem is None:
-        return Recovery(path, "ok")
+    if isinstance(problem, FileInfo):
+        return Recovery(path, "ok", info=problem)
     try:
         moved = move_aside(path)
     except OSError as exc:
@@ -104,15 +89,16 @@ def recover_from(choice: BackupInfo | str | os.PathLike[str], user_path: str | o
                  bundled_path: str | os.PathLike[str] | None = None) -> Path:
     """Put the chosen data in place of the user's database: a backup (a :class:`BackupInfo` or its path;
     checked, copied and migrated by :func:`restore_file`) or ``"bundled"`` (a fresh copy of ``bundled_path``
-    through the backup API). A file still at ``user_path`` is moved aside first, never deleted.
-    Returns ``user_path``."""
+    through the backup API). A file still at ``user_path`` is kept, never deleted, as
+    ``NAME.replaced-YYYYmmdd-HHMMSS.EXT``. Returns ``user_path``."""
     target = Path(user_path)
     target.parent.mkdir(parents=True, exist_ok=True)
     if isinstance(choice, str) and choice == BUNDLED:
         if bundled_path is None or not Path(bundled_path).is_file():
             raise RecoveryError("The bundled data is missing; reinstall Partnership Atlas.")
+        old = Aside(target, "replaced", link=True, extension_last=True)  # as restore_file keeps it
         try:
-            with replacing(target) as tmp:  # the old file is moved aside only once the copy checks out
+            with replacing(target, aside=old) as tmp:  # set aside once the copy checks out and is synced
                 source = sqlite3.connect(Path(bundled_path).resolve().as_uri() + "?mode=ro", uri=True)
                 try:
                     copy_into(source, tmp)
@@ -120,8 +106,6 @@ def recover_from(choice: BackupInfo | str | os.PathLike[str], user_path: str | o
                     source.close()
                 if (result := _integrity(tmp)) != "ok":
                     raise RecoveryError(f"The copy of the bundled data did not check out ({result}).")
-                if target.exists():
-                    move_aside(target, "replaced")
         except RecoveryError:
             raise
         except (OSError, sqlite3.Error) as exc:
@@ -129,5 +113,5 @@ def recover_from(choice: BackupInfo | str | os.PathLike[str], user_path: str | o
                                 f"{getattr(exc, 'strerror', None) or exc}.") from exc
         return target
     backup = choice.path if isinstance(choice, BackupInfo) else Path(choice)
-    restore_file(backup, target)  # checks the backup first; moves an existing file aside as NAME.replaced-...
+    restore_file(backup, target)  # checks the backup first; keeps an existing file as NAME.replaced-....EXT
     return target

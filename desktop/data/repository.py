@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from desktop.core.records import (
@@ -22,8 +22,8 @@ from desktop.core.records import (
 )
 from desktop.core.text import match_expression
 from desktop.data.agreements import AgreementQuery, AgreementSearch
-from desktop.data.database import Database, DatabaseError, open_database
-from desktop.data.fileidentity import atlas_file_problem, settle_wal
+from desktop.data.database import Database, DatabaseError, examine, open_database, open_snapshot
+from desktop.data.fileidentity import settle_wal
 from desktop.data.migrations import RECORD_TABLES
 
 VOCABULARIES = (
@@ -36,6 +36,18 @@ _PREFERRED = (
 )
 
 
+class ReopenFailed(DatabaseError):
+    """The file to reopen passed the look before opening but could not be opened after the open database had let
+    go of its own (it changed again meanwhile, or its folder cannot be written to upgrade it). The Database now
+    reads ``fallback``, the copy of what was open, as a read-only snapshot; ``reason`` says why the file could
+    not be opened."""
+
+    def __init__(self, path: Path, fallback: Path, reason: str):
+        super().__init__(f"{path} could not be opened: {reason} What was open before is read from the copy "
+                         f"{fallback} now, read-only.", reason)
+        self.path, self.fallback, self.reason = path, fallback, reason
+
+
 class Repository:
     """The data API over one open database."""
 
@@ -43,25 +55,54 @@ class Repository:
         self.db = db
         self.agreements = AgreementSearch(db)
 
-    def reopen(self, path: str | os.PathLike[str]) -> None:
+    def reopen(self, path: str | os.PathLike[str], *, fallback: str | os.PathLike[str],
+               letting_go: Callable[[], object] | None = None) -> None:
         """Work on the database file at ``path`` from now on, in the same Database object (the views and the
-        editor hold it), after the open file was deleted, moved or replaced.
+        editor hold it), after the open file was deleted, moved or replaced. ``fallback`` is a copy of what is
+        open (the caller has just made it).
 
-        The file at ``path`` is checked first without touching the ``-wal`` beside it (DatabaseError, and
-        nothing changes, when it cannot be used). Then the old connection lets go of its file: its WAL is
-        written into that file and emptied (a stale ``-wal`` at the old path would be read as the next
-        file's), and it is closed before the new file is opened. Other connections to the old file (the
-        search worker's) must be closed before this is called.
+        First the old connection writes its WAL into its own file and empties it (a stale ``-wal`` at the old
+        path would be read as the next file's), and the file at ``path`` gets the read-only look that opening
+        it makes (:func:`examine`; every page too when opening would change its header); the copy is opened as
+        a snapshot. When any of that fails, DatabaseError says why and nothing else changed. Then
+        ``letting_go`` is called (other connections to the old file, the search worker's, close then), the old
+        connection is closed and the file opened. Should that still fail, the Database reads the snapshot of
+        the copy (:class:`ReopenFailed`): it is never left on a closed connection.
         """
-        target = Path(path)
-        problem = atlas_file_problem(target)
-        if problem is not None:
-            raise DatabaseError(f"{problem} The open database was left as it was.")
-        db = self.db
-        settle_wal(db.conn)
+        target, db = Path(path), self.db
+        if not db.readonly and not settle_wal(db.conn):
+            raise DatabaseError("The open database is being read by another part of the application; try again "
+                                "in a moment. The open database was left as it was.")
+        try:
+            if examine(target, full=False).changes_on_open():
+                examine(target, full=True)  # opening writes its header: open_database checks every page first
+            snapshot = open_snapshot(fallback)
+        except DatabaseError as exc:
+            raise DatabaseError(f"{exc} The open database was left as it was.", exc.problem) from exc
+        try:
+            if letting_go is not None:
+                letting_go()
+            if not db.readonly:
+                settle_wal(db.conn)  # again: what the other readers kept is written now
+        except BaseException:
+            snapshot.close()
+            raise
         db.conn.close()
-        fresh = open_database(target, check=False)
-        db.conn, db.path, db.readonly, db.identity = fresh.conn, fresh.path, fresh.readonly, fresh.identity
+        try:
+            fresh = open_database(target, check=False)
+        except (DatabaseError, sqlite3.Error, OSError) as exc:
+            self._work_on(snapshot)
+            raise ReopenFailed(target, snapshot.path, str(exc)) from exc
+        except BaseException:
+            self._work_on(snapshot)
+            raise
+        snapshot.close()
+        self._work_on(fresh)
+
+    def _work_on(self, other: Database) -> None:
+        """Take over the connection of another Database (its file, read-only flag and identity)."""
+        db = self.db
+        db.conn, db.path, db.readonly, db.identity = other.conn, other.path, other.readonly, other.identity
         self.agreements = AgreementSearch(db)  # its cache of matches belongs to the old file
 
     def _all(self, sql: str, params: Sequence[object] = ()) -> list[sqlite3.Row | tuple]:

@@ -11,7 +11,7 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-from desktop.data.database import Database, DatabaseError, backup_to, open_database
+from desktop.data.database import Database, DatabaseError, FileInfo, backup_to, open_database
 from desktop import paths
 
 
@@ -31,7 +31,8 @@ def _copy_bundled(bundled: Path, target: Path) -> None:
 
 
 def open_user_database(explicit: str | os.PathLike[str] | None = None, *, bundled: Path | None = None,
-                       user_path: Path | None = None, check: bool = True, readonly: bool = False) -> Opened:
+                       user_path: Path | None = None, check: bool = True, readonly: bool = False,
+                       info: FileInfo | None = None) -> Opened:
     """Open the database the application should work on.
 
     ``explicit`` (from ``--db``) is opened as it is and must exist. Otherwise the user's copy is
@@ -40,22 +41,23 @@ def open_user_database(explicit: str | os.PathLike[str] | None = None, *, bundle
     Raises :class:`DatabaseError` with a message for the user; a damaged or foreign file is never
     overwritten. ``check=False`` leaves the whole-file page check to the caller (see
     :func:`desktop.data.database.quick_check`). ``readonly`` opens it read-only (a second window on the
-    same database).
+    same database). ``info`` is the start's look at the user's copy (``check_and_recover``), so that the file
+    is not looked at, nor its pages checked, a second time (see ``open_database``).
     """
     if readonly:
         path = Path(explicit) if explicit is not None else (user_path or paths.user_database())
         if path.exists():
-            db = open_database(path, readonly=True, check=check)
+            db = open_database(path, readonly=True, check=check, info=info)
             return Opened(db, notice=f"{db.path} is open in another window; this one is read-only.")
     if explicit is not None:
-        db = open_database(explicit, check=check)
+        db = open_database(explicit, check=check, info=info)
         notice = _readonly_notice(db)
         return Opened(db, notice=notice)
 
     bundled = bundled or paths.bundled_database()
     user_path = user_path or paths.user_database()
     if user_path.exists():
-        db = open_database(user_path, check=check)
+        db = open_database(user_path, check=check, info=info)
         return Opened(db, notice=_readonly_notice(db))
     if not bundled.exists():
         raise DatabaseError(

@@ -449,7 +449,7 @@ def _row_problem(columns: list[str], cells: list[str], width: int, named: int) -
     row is none of these (it is passed over); a row may leave out the header's unnamed columns at its end."""
     if not any(c.strip() for c in cells):
         return None
-    if len(cells) > width:
+    if len(cells) > width and any(c.strip() for c in cells[width:]):  # (empty cells past the end: Excel's `;` CSV)
         return f"the row has {len(cells)} cells but the header has {width} columns (is the separator right?)"
     if len(cells) < named:
         return (f"the row has {len(cells)} cells but the header has {named} columns (a separator is missing, or a "
@@ -563,7 +563,7 @@ def _read_text(path: Path, max_rows: int) -> Table:
             if (problem := _row_problem(columns, cells, width, named)) is not None:
                 found_problems.append((number, problem))
                 continue
-            yield Row(number, [formula_text_back(c) if c[:1] == "'" else c for c in cells])
+            yield Row(number, [formula_text_back(c) if c[:1] == "'" else c for c in cells[:width]])
 
     return Table(columns, "csv", rows, path=path, encoding=encoding, delimiter=delimiter, estimated_rows=count,
                  rejected=found_problems)

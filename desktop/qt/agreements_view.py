@@ -30,6 +30,7 @@ from desktop.data.agreements import AgreementQuery, Cursor
 from desktop.data.repository import Repository
 from desktop.qt.agreements_model import COLUMNS, AgreementsModel, format_partial_date
 from desktop.qt.chips import ChipBar
+from desktop.qt.crash import contained
 from desktop.qt.i18n import current_language
 from desktop.qt.lazyqt import ALIGN_CENTER, VERTICAL, Qt
 from desktop.qt.plaintext import plain_label
@@ -265,6 +266,7 @@ class AgreementsView(QWidget):
         self._show_chips()
         self._show_count()
 
+    @contained
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             lang = current_language()

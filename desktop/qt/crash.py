@@ -8,11 +8,13 @@ The message is only ever shown by the GUI thread: a widget made on another threa
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import sys
 import threading
 import traceback
 from pathlib import Path
 from types import TracebackType
+from typing import Callable
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 from PySide6.QtWidgets import QApplication
@@ -20,6 +22,26 @@ from PySide6.QtWidgets import QApplication
 from desktop import APP_NAME
 
 _log_dir: Path | None = None  # set by install_excepthook; else the user's data folder
+
+
+def contained(method: Callable[..., None]) -> Callable[..., None]:
+    """For a Python override of a Qt virtual that returns nothing (``changeEvent``, ``closeEvent``, …) and whose
+    work may fail (it reads the database): an exception in it goes to ``sys.excepthook`` (the crash log and the
+    message in the application, the test's failure under pytest-qt) and never back into Qt.
+
+    Why: when an exception leaves a Python override, PySide6 (6.12) releases one reference too many to the
+    override's function. The class then holds a freed function; the next call of that override runs whatever
+    object took its memory ("Error calling Python override of QWidget::changeEvent(): … is not callable"), or
+    the process crashes.
+    """
+    @functools.wraps(method)
+    def override(self: object, *args: object) -> None:
+        try:
+            method(self, *args)
+        except Exception:
+            sys.excepthook(*sys.exc_info())
+
+    return override
 
 
 def write_crash_log(log_dir: Path, exc_type: type[BaseException], exc: BaseException,

@@ -7,7 +7,6 @@ and rebuilds itself when the selection or the interface language changes.
 """
 from __future__ import annotations
 
-import html
 from functools import partial
 
 from PySide6.QtCore import QEvent, QLocale, Qt, QTimer, QUrl
@@ -28,8 +27,9 @@ from PySide6.QtWidgets import (
 from desktop.core.records import AgreementRow, Alternative, Source
 from desktop.data.repository import Repository
 from desktop.qt.agreements_model import format_partial_date
+from desktop.qt.crash import contained
 from desktop.qt.i18n import current_language
-from desktop.qt.plaintext import plain_tooltip
+from desktop.qt.plaintext import escape, plain_tooltip
 from desktop.qt.selection import SelectionState
 
 _VOCABULARIES = ("doc_types", "agreement_levels", "agreement_statuses", "sectors")
@@ -180,6 +180,7 @@ class AgreementDetail(QWidget):
         self._row = rows[0] if rows else None
         self._rebuild(missing=agreement_id is not None and not rows)
 
+    @contained
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         if event.type() == QEvent.Type.LanguageChange and hasattr(self, "scroll"):
@@ -290,7 +291,7 @@ class AgreementDetail(QWidget):
         place = (event.place_ru or event.place_en) if lang == "ru" else (event.place_en or event.place_ru)
         details = " · ".join([when, place or self.tr("place unknown")])
         self._event_text = f"{title}\n{details}"
-        link = f'<a href="event:{event.id}">{html.escape(title)}</a><br>{html.escape(details)}'
+        link = f'<a href="event:{event.id}">{escape(title)}</a><br>{escape(details)}'
         label = _label(link, "detailEventLink", rich=True)
         label.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse
                                       | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)

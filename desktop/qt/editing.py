@@ -9,7 +9,6 @@ the window shows, where the kept edit is then applied) or "Reopen" (the file now
 """
 from __future__ import annotations
 
-import html
 import sqlite3
 from pathlib import Path
 
@@ -21,9 +20,9 @@ from desktop.core.errors import AtlasError
 from desktop.core.validation import ValidationContext
 from desktop.data.database import backup_to
 from desktop.data.editing import TABLES, ChoiceNeeded, EditError, Editor, InUse, StaleEdit
-from desktop.qt.plaintext import PLAIN_TEXT, message_box
-from desktop.data.fileidentity import DELETED, GONE, MOVED, REPLACED, DatabaseFileChanged, atlas_file_problem
-from desktop.data.repository import Repository
+from desktop.qt.plaintext import PLAIN_TEXT, escape, message_box
+from desktop.data.fileidentity import DELETED, GONE, MOVED, REPLACED, DatabaseFileChanged
+from desktop.data.repository import ReopenFailed, Repository
 from desktop.qt.i18n import current_language
 
 SAVE, REOPEN = "save", "reopen"  # the choices offered when the database file changed
@@ -40,7 +39,9 @@ class EditController(QObject):
     history_changed = Signal()
     file_state_changed = Signal()  # the database file was found changed, or the user chose what to do about it
     switching = Signal(object)  # the window's database moves to this file now: other readers let go of the old one
-    switched = Signal(bool)  # ...it did; True when the undo history was kept (the new file is a copy of the old)
+    # ...it did (repo.db.path; or, when that file could not be opened after all, a read-only copy of what was open):
+    # other readers follow it; True when the undo history was kept (the file read now is a copy of the old)
+    switched = Signal(bool)
 
     def __init__(self, repo: Repository, parent: QWidget | None = None):
         super().__init__(parent)
@@ -79,13 +80,22 @@ class EditController(QObject):
     # ------------------------------------------------------------------ applying
 
     def submit(self, change_set: ChangeSet, action: str = "edit") -> Changes | None:
-        """Apply a new edit; on success it becomes the next undo step. None (and a message) on failure."""
+        """Apply a new edit; on success it becomes the next undo step. None (and a message) on failure.
+
+        While the database file is changed under the window, the edit is kept and the user asked where to save
+        it; one edit is kept at a time: another one is refused with a message (the kept one stays)."""
+        if self.file_changed is not None:  # asked again; the edit is applied where the user chooses
+            if self.kept is not None and change_set != self.kept:
+                self._warn(self.tr("Your earlier change “{kept}” is kept until you choose what to do about the "
+                                   "changed database file, and only one change can be kept: this change "
+                                   "(“{change}”) was not saved. Choose “Save to a new file…” or “Reopen” first, "
+                                   "then make it again.").format(kept=self.kept.label, change=change_set.label))
+                return None
+            self.kept = change_set
+            return self.resolve()
         if self.readonly:
             self._warn(self.tr("This database is open read-only: the change was not saved."))
             return None
-        if self.file_changed is not None:  # asked again; the edit is applied where the user chooses
-            self.kept = change_set
-            return self.resolve()
         try:
             stored, changes = self.editor.apply(change_set, action)
         except DatabaseFileChanged as exc:
@@ -218,19 +228,29 @@ class EditController(QObject):
 
     # ------------------------------------------------------------------ the database file deleted, moved or replaced
 
-    def check_file(self) -> bool:
-        """True when the database file is still the one opened; else editing goes off and the user is
-        asked what to do (once: later checks only say False until the user has chosen)."""
-        if self.readonly:
-            return True
-        if self.file_changed is not None:
-            return False
-        try:
-            self.repo.db.check_identity()
-        except DatabaseFileChanged as exc:
-            self.file_found_changed(exc)
-            return False
-        return True
+    def check_file(self, *, ask_again: bool = True) -> bool:
+        """Whether the database file is still the one this window works on: the one check, made before work on
+        the file and when the window comes back to the front. When it is not, editing goes off and the user is
+        asked what to do: when that is first found, and again at each later check with ``ask_again`` (before
+        work, which waits for the choice). True once the window works on a file again. A read-only file is not
+        checked: nothing is written to it."""
+        if self.file_changed is None:
+            if self.readonly:
+                return True
+            try:
+                self.repo.db.check_identity()
+            except DatabaseFileChanged as exc:
+                self.file_found_changed(exc)
+        elif ask_again:
+            self.resolve()
+        return self.file_changed is None
+
+    def may_edit(self) -> bool:
+        """Whether a form may open now (New, Edit, a double-click): not while editing is off. For a file changed
+        under the window the user is asked what to do first; the form opens once editing is on again."""
+        if self.file_changed is not None or not self.readonly:
+            self.check_file()
+        return not self.editing_off
 
     def file_found_changed(self, exc: DatabaseFileChanged) -> None:
         """The file was found changed (by the window at focus-in, or before file work): editing goes off and
@@ -288,12 +308,12 @@ class EditController(QObject):
 
     def banner_text(self) -> str:
         """The banner above the window while the file is changed (rich text: the choices are links)."""
-        links = [f'<a href="{SAVE}">{html.escape(self.tr("Save to a new file…"))}</a>']
+        links = [f'<a href="{SAVE}">{escape(self.tr("Save to a new file…"))}</a>']
         if self.can_reopen():
-            links.append(f'<a href="{REOPEN}">{html.escape(self.tr("Reopen"))}</a>')
+            links.append(f'<a href="{REOPEN}">{escape(self.tr("Reopen"))}</a>')
         kept = (" " + self.tr("Your change “{change}” is kept.").format(change=self.kept.label)
                 if self.kept is not None else "")
-        return (html.escape(self._what_happened() + " " + self.tr("Editing is off.") + kept) + " "
+        return (escape(self._what_happened() + " " + self.tr("Editing is off.") + kept) + " "
                 + " · ".join(links))
 
     def save_to_new_file(self) -> Changes | None:
@@ -311,7 +331,7 @@ class EditController(QObject):
             self._warn(self.tr("The copy could not be written to {path} ({error}). Nothing was changed; choose "
                                "another place.").format(path=target, error=exc))
             return None
-        if not self._switch_to(target, keep_history=True):
+        if not self._switch_to(target, keep_history=True, fallback=target):
             return None
         return self._apply_kept(offer=False)
 
@@ -321,38 +341,44 @@ class EditController(QObject):
         if self.file_changed is None or not self.can_reopen():
             return None
         path = self.file_changed.path
-        problem = atlas_file_problem(path)
-        if problem is not None:
-            self._warn(self.tr("The file now at {path} cannot be opened: {problem}").format(path=path,
-                                                                                       problem=problem))
-            return None
         from desktop.data.backups import automatic_backup, default_backup_dir  # not on the start path
 
         try:
-            automatic_backup(self.repo.db, default_backup_dir(), "before reopen")
+            copy = automatic_backup(self.repo.db, default_backup_dir(), "before reopen")
         except (AtlasError, sqlite3.Error, OSError) as exc:
             self._warn(self.tr("What this window shows could not be backed up before reopening ({error}), so "
                                "nothing was changed. Save it to a new file instead.").format(error=exc))
             return None
-        if not self._switch_to(path, keep_history=False):
+        if not self._switch_to(path, keep_history=False, fallback=copy):
             return None
         return self._apply_kept(offer=True)
 
-    def _switch_to(self, path: Path, *, keep_history: bool) -> bool:
-        self.switching.emit(path)  # the search worker closes its connection to the old file first
-        try:
-            self.repo.reopen(path)
+    def _switch_to(self, path: Path, *, keep_history: bool, fallback: Path) -> bool:
+        """Work on the file at ``path`` (``fallback``: a copy of what the window shows, read if ``path`` cannot be
+        opened after the old file was let go). True when the window works on ``path`` now."""
+        try:  # the search worker closes its connection to the old file once the new one was found usable
+            self.repo.reopen(path, fallback=fallback, letting_go=lambda: self.switching.emit(path))
+        except ReopenFailed as exc:  # the window reads the copy now, read-only; the choice is still to be made
+            self._switched(keep_history=True)
+            self._warn(self.tr("{path} could not be opened: {error} This window now shows what it showed before, "
+                               "read-only, from the copy {copy}. Choose “Save to a new file…” to go on editing."
+                               ).format(path=path, error=exc.reason, copy=exc.fallback))
+            return False
         except (AtlasError, sqlite3.Error, OSError) as exc:
             self._warn(self.tr("{path} could not be opened: {error}").format(path=path, error=exc))
             return False
         self.file_changed = None
+        self._switched(keep_history)
+        return True
+
+    def _switched(self, keep_history: bool) -> None:
+        """The window's database reads another file now: the editor and the views follow it."""
         if not keep_history:
             self.history = History()
         self.editor = Editor(self.repo.db)
         self.switched.emit(keep_history)
         self.history_changed.emit()
         self.file_state_changed.emit()
-        return True
 
     def _apply_kept(self, *, offer: bool) -> Changes | None:
         change_set, self.kept = self.kept, None

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from desktop.core.records import Event
 from desktop.data.repository import Repository
 from desktop.qt.agreements_model import format_partial_date
+from desktop.qt.crash import contained
 from desktop.qt.i18n import current_language
 from desktop.qt.plaintext import plain_label, plain_tooltip
 from desktop.qt.selection import SelectionState
@@ -160,6 +161,7 @@ class EventsView(QWidget):
         if changes.touches("event", "agreement", "partner", "source", "node", "corridor"):
             self._partner_selected(None)
 
+    @contained
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         if event.type() == QEvent.Type.LanguageChange:

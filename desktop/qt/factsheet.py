@@ -15,20 +15,20 @@ import math
 import os
 import re
 from collections.abc import Callable
-from contextlib import ExitStack
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QPointF, QRectF, QSizeF, Qt, QUrl
+from PySide6.QtCore import QIODevice, QMarginsF, QPointF, QRectF, QSizeF, Qt, QUrl
 from PySide6.QtGui import (QColor, QFont, QFontDatabase, QFontMetricsF, QImage, QPageLayout, QPageSize,
                            QPagedPaintDevice, QPainter, QPainterPath, QPdfWriter, QPen, QResizeEvent, QTextBlock,
                            QTextCursor, QTextDocument, QTextOption)
 from PySide6.QtWidgets import QApplication
 
-from desktop.core.atomic import file_error, fill, replacing, write_bytes
+from desktop.core.atomic import file_error, fill, replacing_together, write_bytes
 from desktop.data.basemap import Basemap, load_basemap
 from desktop.data.repository import Repository
 from desktop.export.factsheet import FactSheet, Line, build_factsheet, format_number, period_label, word
 from desktop.paths import resource
+from desktop.qt.files import PDF, memory_device
 
 PAGE_SIZES = {"A4": QPageSize.PageSizeId.A4, "Letter": QPageSize.PageSizeId.Letter}
 RESOLUTION = 300  # dots per inch of the PDF's layout
@@ -682,12 +682,12 @@ def _writer(output: Path | QIODevice, page_size: str, title: str) -> QPdfWriter:
 
 class _Pdf:
     """A PDF made in memory: QPdfWriter on a QBuffer. Written to a file, QPdfWriter would not report a failed
-    write (a full disk gave a truncated file and success); the bytes are checked here and written by
-    :func:`desktop.core.atomic.replacing`, which reports every error and keeps the old file."""
+    write (a full disk gave a truncated file and success); the bytes are checked here (as
+    :mod:`desktop.qt.files` checks pictures) and written by :func:`desktop.core.atomic.replacing`, which
+    reports every error and keeps the old file."""
 
     def __init__(self, page_size: str, title: str):
-        self.buffer = QBuffer()
-        self.buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+        self.buffer = memory_device()
         self.writer = _writer(self.buffer, page_size, title)
         self.painter = QPainter()
         if not self.painter.begin(self.writer):
@@ -703,7 +703,7 @@ class _Pdf:
         data = bytes(self.buffer.data().data())
         self.buffer.close()
         found = len(_PAGE_OBJECT.findall(data))
-        if not ended or not data.startswith(b"%PDF-") or not data.rstrip().endswith(b"%%EOF") or found != pages:
+        if not ended or not PDF.whole(data) or found != pages:
             raise OSError(errno.EIO, f"the PDF came out incomplete ({found} of {pages} pages)")
         return data
 
@@ -779,8 +779,9 @@ def render_all(repo: Repository, lang: str, out: str | os.PathLike[str], combine
                map_view=None) -> list[Path]:
     """A fact sheet for every partner: one PDF each in the folder ``out``, or (``combined``) one PDF ``out``
     with each partner starting on a new page. ``progress(done, total)`` returning False cancels: then no
-    file is written (each file goes through :func:`desktop.core.atomic.replacing`, and all are renamed into
-    place at the end)."""
+    file is written. One PDF each goes through :func:`desktop.core.atomic.replacing_together`: all are
+    written and synced before the first is renamed into place, so an error leaves the old files or the new
+    ones, all of them."""
     partners = [p.iso3 for p in repo.partners()]
     target = Path(out)
     try:
@@ -824,12 +825,12 @@ def _render_combined(renderer: _Renderer, repo: Repository, partners: list[str],
 def _render_each(renderer: _Renderer, repo: Repository, partners: list[str], lang: str, folder: Path,
                  progress, as_of: str | None, marking: str | None, page_size: str) -> list[Path]:
     written: list[Path] = []
-    with ExitStack() as files:  # each file renamed into place when all are written; all dropped on an error
+    with replacing_together() as add:  # all written and synced, then all renamed; on an error or a cancel, none
         for done, iso3 in enumerate(partners, 1):
             sheet = build_factsheet(repo, iso3, lang, as_of, marking)
             data, _pages = _sheet_pdf(renderer, sheet, page_size)
             final = folder / sheet_filename(iso3, lang)
-            fill(files.enter_context(replacing(final)), data)
+            fill(add(final), data)
             written.append(final)
             if progress is not None and progress(done, len(partners)) is False:
                 raise _Cancelled

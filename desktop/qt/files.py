@@ -1,24 +1,71 @@
-"""Saving a view's picture or numbers: the save dialog, and the temporary-file-then-rename write that the
-map and the trade panel share (a failure leaves the old file, and says so)."""
+"""Saving a view's picture or numbers: the save dialog, and the one way a picture or a PDF is written: made in
+memory, checked to be whole, then written through a temporary file renamed into place (a failure, a full disk
+included, leaves the old file, and says so)."""
 from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from pathlib import Path
+from dataclasses import dataclass
 
+from PySide6.QtCore import QBuffer, QIODevice
+from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QFileDialog, QWidget
 
-from desktop.core.atomic import file_error_message, replacing
+from desktop.core.atomic import file_error_message, write_bytes
 from desktop.core.errors import AtlasError
 from desktop.qt.plaintext import message_box
 
 
-def write_through_temporary(target: str | os.PathLike[str], write: Callable[[Path], None], suffix: str = "") -> None:
-    """``write(tmp)`` makes the file, through :func:`desktop.core.atomic.replacing` (``suffix`` keeps the
-    extension last for writers that choose the format by it): renamed into place when it returns, removed
-    and ``target`` left as it was when it raises."""
-    with replacing(target, suffix=suffix) as tmp:
-        write(tmp)
+@dataclass(frozen=True)
+class Format:
+    """How a whole file of one kind begins and ends: Qt's writers (QImage, QSvgGenerator, QPdfWriter) do not
+    always report a failed or short write, so what they made is checked before it is written."""
+
+    begins: bytes
+    ends: bytes
+
+    def whole(self, data: bytes) -> bool:
+        """Whether ``data`` begins and ends as a whole file of this kind (whitespace after the end allowed)."""
+        return data.startswith(self.begins) and data.rstrip().endswith(self.ends)
+
+
+PNG = Format(b"\x89PNG\r\n\x1a\n", b"IEND\xaeB`\x82")  # the signature; the IEND chunk with its fixed CRC
+SVG = Format(b"<?xml", b"</svg>")
+PDF = Format(b"%PDF-", b"%%EOF")
+
+
+def memory_device() -> QBuffer:
+    """A buffer in memory, open for writing, for a Qt writer to make a file into."""
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    return buffer
+
+
+def rendered(render: Callable[[QBuffer], bool], kind: Format, failure: str) -> bytes:
+    """What ``render(device)`` writes into a buffer in memory, checked: ``render`` reports success and the
+    bytes are a whole file of ``kind``. Raises OSError(``failure``) otherwise, before any file is touched."""
+    buffer = memory_device()
+    try:
+        done = render(buffer)
+        data = bytes(buffer.data().data())
+    finally:
+        buffer.close()
+    if not done or not kind.whole(data):
+        raise OSError(failure)
+    return data
+
+
+def save_rendered(target: str | os.PathLike[str], render: Callable[[QBuffer], bool], kind: Format,
+                  failure: str) -> None:
+    """Make a file in memory with ``render`` (see :func:`rendered`) and write it whole or not at all
+    (:func:`desktop.core.atomic.write_bytes`: a temporary file, synced and renamed into place; an error of the
+    system, a full disk included, raises a FileError that says why and the old file is kept)."""
+    write_bytes(target, rendered(render, kind, failure))
+
+
+def save_png(target: str | os.PathLike[str], image: QImage, failure: str) -> None:
+    """``image`` as a PNG file, through :func:`save_rendered`."""
+    save_rendered(target, lambda device: image.save(device, "PNG"), PNG, failure)
 
 
 def error_text(exc: Exception, path: str | os.PathLike[str] | None, failure: str = "{error}") -> str:

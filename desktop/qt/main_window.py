@@ -17,6 +17,7 @@ from desktop import APP_NAME, __version__
 from desktop.data.repository import Repository
 from desktop.qt.actions import ActionSet
 from desktop.qt.agreements_view import AgreementsView
+from desktop.qt.crash import contained
 from desktop.qt.i18n import Translator, current_language
 from desktop.qt.integrity import IntegrityCheck
 from desktop.qt.lazyqt import VERTICAL
@@ -246,7 +247,7 @@ class MainWindow(QMainWindow):
             self._editing.changed.connect(self._records_changed)
             self._editing.history_changed.connect(self._update_edit_actions)
             self._editing.file_state_changed.connect(self._file_state_changed)
-            self._editing.switching.connect(self.search.reopen)  # its connection to the old file closes first
+            self._editing.switching.connect(self.search.let_go)  # its connection to the old file closes first
             self._editing.switched.connect(self._database_switched)
         return self._editing
 
@@ -274,27 +275,14 @@ class MainWindow(QMainWindow):
     def check_database_file(self) -> bool:
         """Before work on the database file: True when it is still the file this window opened. Else the user
         is told what happened and chooses what to do (again, when they put it off before)."""
-        if self.repo.db.readonly:
-            return True
-        if self._editing is not None and self._editing.file_changed is not None:
-            self._editing.resolve()
-            return self._editing.file_changed is None
-        return self._file_unchanged()
-
-    def _file_unchanged(self) -> bool:
-        from desktop.data.fileidentity import what_changed
-
-        if what_changed(self.repo.db.path, self.repo.db.identity) is None:
-            return True  # (the edit controller is not built just for this)
         return self.editing.check_file()
 
     def _application_state_changed(self, state) -> None:
         """Back at the front: a file found deleted, moved or replaced meanwhile is reported (once)."""
         from desktop.qt.lazyqt import Qt
 
-        if state == Qt.ApplicationState.ApplicationActive and not self.repo.db.readonly and (
-                self._editing is None or self._editing.file_changed is None):
-            self._file_unchanged()
+        if state == Qt.ApplicationState.ApplicationActive:
+            self.editing.check_file(ask_again=False)
 
     def _file_state_changed(self) -> None:
         """Editing goes off with a banner naming what happened and the choices, or on again."""
@@ -318,7 +306,9 @@ class MainWindow(QMainWindow):
     def _database_switched(self, _kept_history: bool) -> None:
         """The window works on another file now (the controller kept or cleared the undo history): every view
         reads everything again."""
+        self.search.reopen(self.repo.db.path)  # (it let go of the old file at `switching`)
         self.integrity.path = self.repo.db.path
+        self.integrity.start()  # the file was opened without its page check
         self._partners = self.repo.partners()
         self._records_changed(self._all_changed())
         self._retranslate()  # the title and the status bar name the file
@@ -364,6 +354,8 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("Select an agreement, event, node, corridor or partner first."), 5000)
 
     def new_agreement(self) -> None:
+        if not self.editing.may_edit():
+            return
         from desktop.qt.record_form import RecordForm
 
         initial = {}
@@ -382,12 +374,15 @@ class MainWindow(QMainWindow):
         if target is None:
             self._nothing_selected()
             return
+        if not self.editing.may_edit():
+            return
         from desktop.qt.record_form import RecordForm
 
         RecordForm(target[0], self.editing, target[1], None, self).exec()
 
     def _edit_agreement(self, agreement_id: int) -> None:
-        if self.repo.db.readonly:
+        """A double-clicked row: its form, unless editing is off."""
+        if not self.editing.may_edit():
             return
         from desktop.qt.record_form import RecordForm
 
@@ -509,6 +504,7 @@ class MainWindow(QMainWindow):
 
         from desktop.core.errors import AtlasError
         from desktop.data.backup import check_backup, restore_database
+        from desktop.data.fileidentity import DatabaseFileChanged
 
         if self.repo.db.readonly:
             self.statusBar().showMessage(self.tr("This database is read-only: it cannot be restored here."), 6000)
@@ -532,6 +528,9 @@ class MainWindow(QMainWindow):
 
             automatic_backup(self.repo.db, default_backup_dir(), "restore")  # what is replaced stays recoverable
             restore_database(self.repo.db, Path(path))
+        except DatabaseFileChanged as exc:  # replaced while the user chose the backup: nothing was written
+            self.editing.file_found_changed(exc)
+            return
         except (AtlasError, OSError) as exc:
             message_box(self, self.tr("Restore from a backup"), str(exc))
             return
@@ -582,6 +581,7 @@ class MainWindow(QMainWindow):
             self.settings.set_language(lang)
         self.actions[f"lang_{lang}"].setChecked(True)
 
+    @contained
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self._retranslate()
@@ -680,6 +680,7 @@ class MainWindow(QMainWindow):
         self.settings.set_last_view(self.current_view())
         self.settings.sync()
 
+    @contained
     def closeEvent(self, event: QCloseEvent) -> None:
         if self._editing is not None and not self._editing.may_close():  # an unsaved kept edit: the user stays
             event.ignore()

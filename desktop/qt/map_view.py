@@ -14,9 +14,8 @@ the partner and event chosen elsewhere highlight their corridors and nodes.
 from __future__ import annotations
 
 import os
-from pathlib import Path
 
-from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QIODevice, QPointF, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (QAction, QBrush, QColor, QFont, QFontMetricsF, QImage, QKeySequence,
                            QPainter, QPainterPath, QPen, QPixmap)
 from PySide6.QtWidgets import (QFrame, QGraphicsItem, QGraphicsPathItem, QGraphicsScene,
@@ -29,7 +28,8 @@ from desktop.data.basemap import Basemap, load_basemap
 from desktop.data.repository import Repository
 from desktop.qt import map_style as style
 from desktop.qt.agreements_model import format_partial_date
-from desktop.qt.files import save_dialog, write_through_temporary
+from desktop.qt.crash import contained
+from desktop.qt.files import SVG, save_dialog, save_png, save_rendered
 from desktop.qt.i18n import current_language
 from desktop.qt.plaintext import escape, plain_label, rich_tooltip
 from desktop.qt.selection import SelectionState
@@ -582,6 +582,7 @@ class CorridorMapView(QWidget):
 
     # ------------------------------------------------------------------ language
 
+    @contained
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             lang = current_language()
@@ -838,6 +839,7 @@ class CorridorMapView(QWidget):
         rect = self.selection_rect()
         self.canvas.fit(rect if rect is not None else self.region_rect)
 
+    @contained
     def showEvent(self, event) -> None:
         super().showEvent(event)
         if not self._fitted:
@@ -915,36 +917,31 @@ class CorridorMapView(QWidget):
         return image
 
     def export_png(self, path: str | os.PathLike[str]) -> None:
-        """Write the map as shown to a PNG (through a temporary file renamed into place)."""
-        def write(tmp: Path) -> None:
-            if not self.render_image().save(str(tmp), "PNG"):
-                raise OSError(self.tr("the image could not be written"))
-
-        write_through_temporary(path, write)
+        """Write the map as shown to a PNG (made in memory, checked whole, written whole or not at all)."""
+        save_png(path, self.render_image(), self.tr("the image could not be written"))
 
     def export_svg(self, path: str | os.PathLike[str]) -> None:
-        """Write the map as shown to an SVG drawing (vector lines and text)."""
+        """Write the map as shown to an SVG drawing (vector lines and text; made in memory, checked whole,
+        written whole or not at all: written to a file, QSvgGenerator would not report a full disk)."""
         from PySide6.QtSvg import QSvgGenerator
 
         size = self.canvas.viewport().size()
 
-        def write(tmp: Path) -> None:
+        def draw(device: QIODevice) -> bool:
             generator = QSvgGenerator()
-            generator.setFileName(str(tmp))
+            generator.setOutputDevice(device)
             generator.setSize(size)
             generator.setViewBox(QRectF(0, 0, size.width(), size.height()))
             generator.setTitle(self.tr("Transport corridors"))
             generator.setDescription(self.basemap_source)
             painter = QPainter()
             if not painter.begin(generator):
-                raise OSError(self.tr("the drawing could not be written"))
+                return False
             painter.fillRect(QRectF(0, 0, size.width(), size.height()), style.WATER)
             self.canvas.render(painter, QRectF(0, 0, size.width(), size.height()), self.canvas.viewport().rect())
-            painter.end()
-            if not tmp.exists() or tmp.stat().st_size == 0:
-                raise OSError(self.tr("the drawing could not be written"))
+            return painter.end()
 
-        write_through_temporary(path, write)
+        save_rendered(path, draw, SVG, self.tr("the drawing could not be written"))
 
     def _export_dialog(self, title: str, pattern: str, suffix: str, write) -> None:
         save_dialog(self, title, f"corridors.{suffix}", pattern, suffix, write,

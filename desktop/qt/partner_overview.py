@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from desktop.core.records import Fact, Partner
 from desktop.data.repository import Repository
 from desktop.qt.agreements_model import format_partial_date
+from desktop.qt.crash import contained
 from desktop.qt.i18n import current_language
 from desktop.qt.plaintext import escape, plain_label, plain_tooltip, rich_tooltip
 from desktop.qt.selection import SelectionState
@@ -143,6 +144,7 @@ class PartnerOverview(QWidget):
         if changes.touches("partner", "fact", "source", "event", "agreement", "trade", "target"):
             self._rebuild()
 
+    @contained
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         if event.type() == QEvent.Type.LanguageChange:

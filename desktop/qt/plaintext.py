@@ -14,16 +14,15 @@ HTML (a known tag such as ``<b>`` or ``<img>`` before the first line break, or `
 """
 from __future__ import annotations
 
-import html
-
 from PySide6.QtWidgets import QLabel, QWidget
 
 PLAIN_TEXT = 0  # Qt::PlainText as a number: no enum of Qt's namespace is built for it (see lazyqt)
 
 
 def escape(text: object) -> str:
-    """A data text as HTML that shows it literally (for element content: quotes stay as they are)."""
-    return html.escape(str(text), quote=False)
+    """A data text as HTML that shows it literally (for element content: quotes stay as they are). Written out
+    rather than ``html.escape``: this module is on the start path, and ``html`` imports ``html.entities``."""
+    return str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def plain_label(label: QLabel) -> QLabel:

@@ -250,13 +250,18 @@ class SearchService(QObject):
         self._thread.quit()
         self._thread.wait(5000)
 
-    def reopen(self, path: Path) -> None:
-        """Read the database file at ``path`` from now on (the window's database moved to it). The worker's
-        connection to the old file is closed before this returns: SQLite must close it before the window's
-        own (see Repository.reopen). The thread starts again with the next request."""
+    def let_go(self) -> None:
+        """Close the worker's connection to the database file before this returns (the window's database is
+        moving to another file: SQLite must close it before the window's own, see Repository.reopen). Nothing
+        is read until :meth:`reopen` names the file the window then reads."""
         self.shutdown()
         if not self._thread.isRunning():
             self._worker.close()  # (a no-op when the thread closed it before it stopped)
+
+    def reopen(self, path: Path) -> None:
+        """Read the database file at ``path`` from now on (the window's database moved to it); the worker lets
+        go of the old file first (:meth:`let_go`). The thread starts again with the next request."""
+        self.let_go()
         self._worker.path = Path(path)
         self._worker.all_count = None
         self._closed = False

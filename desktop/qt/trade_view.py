@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import math
 import os
-from pathlib import Path
 
 import numpy as np
 import pyqtgraph as pg
@@ -22,8 +21,9 @@ from PySide6.QtWidgets import (QCheckBox, QGraphicsLineItem, QHBoxLayout, QLabel
 from desktop.core.trade import MEASURES, TargetLine, TradePlot, TradePoint, period_months, target_lines, trade_plot
 from desktop.data.repository import Repository
 from desktop.qt.agreements_model import format_partial_date
+from desktop.qt.crash import contained
 from desktop.qt.i18n import current_language
-from desktop.qt.files import save_dialog, write_through_temporary
+from desktop.qt.files import SVG, save_dialog, save_png, save_rendered
 from desktop.qt.plaintext import escape
 from desktop.qt.selection import SelectionState
 
@@ -258,6 +258,7 @@ class TradeView(QWidget):
 
     # ------------------------------------------------------------------ language
 
+    @contained
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.lang = current_language()
@@ -698,39 +699,35 @@ class TradeView(QWidget):
         write_csv(path, CSV_COLUMNS, self.plotted_rows())
 
     def export_png(self, path: str | os.PathLike[str]) -> None:
+        """The chart as a PNG image (made in memory, checked whole, written whole or not at all)."""
         from pyqtgraph.exporters import ImageExporter
 
         exporter = ImageExporter(self.plot.getPlotItem())
         exporter.parameters()["width"] = max(1200, self.plot.width() * 2)
-
-        def write(tmp: Path) -> None:
-            if exporter.export(str(tmp)) is False or not tmp.exists():
-                raise OSError(self.tr("the image could not be written"))
-        write_through_temporary(path, write, suffix=".png")
+        save_png(path, exporter.export(toBytes=True), self.tr("the image could not be written"))
 
     def export_svg(self, path: str | os.PathLike[str]) -> None:
         """The chart as an SVG drawing (vector), through Qt's SVG generator: pyqtgraph's own exporter
-        cannot read the paths that Qt 6.12 writes."""
-        from PySide6.QtCore import QRectF
+        cannot read the paths that Qt 6.12 writes. Made in memory, checked whole, written whole or not at all
+        (written to a file, QSvgGenerator would not report a full disk)."""
+        from PySide6.QtCore import QIODevice, QRectF
         from PySide6.QtGui import QPainter
         from PySide6.QtSvg import QSvgGenerator
 
         size = self.plot.size()
 
-        def write(tmp: Path) -> None:
+        def draw(device: QIODevice) -> bool:
             generator = QSvgGenerator()
-            generator.setFileName(str(tmp))
+            generator.setOutputDevice(device)
             generator.setSize(size)
             generator.setViewBox(QRectF(0, 0, size.width(), size.height()))
             generator.setTitle(self.title_text)
             painter = QPainter()
             if not painter.begin(generator):
-                raise OSError(self.tr("the drawing could not be written"))
+                return False
             self.plot.render(painter)
-            painter.end()
-            if not tmp.exists() or tmp.stat().st_size == 0:
-                raise OSError(self.tr("the drawing could not be written"))
-        write_through_temporary(path, write, suffix=".svg")
+            return painter.end()
+        save_rendered(path, draw, SVG, self.tr("the drawing could not be written"))
 
     def _export_dialog(self, title: str, pattern: str, suffix: str, write) -> None:
         name = (self.plot_data.partner if self.plot_data else "all").lower()

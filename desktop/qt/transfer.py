@@ -392,7 +392,7 @@ class ImportDialog(QDialog):
         if self.preview is None:
             return False
         from desktop.data.database import open_database
-        from desktop.data.fileidentity import REPLACED, DatabaseFileChanged
+        from desktop.data.fileidentity import REPLACED, DatabaseFileChanged, check_file
         from desktop.export.importing import apply_import, build_change_set
 
         if not self.window_.check_database_file():  # deleted, moved or replaced: the user chooses first
@@ -405,9 +405,11 @@ class ImportDialog(QDialog):
         preview_ = self.preview
 
         def work(progress):
+            # opening may write the file (WAL, the application id, migrations): only the window's own file is opened
+            check_file(db_path, window_db.identity)
             db = open_database(db_path, check=False)
             try:
-                if db.identity != window_db.identity:  # replaced since the check: nothing is written
+                if db.identity != window_db.identity:  # replaced while it was being opened: nothing is written
                     raise DatabaseFileChanged(db_path, REPLACED)
                 from desktop.data.backups import automatic_backup, default_backup_dir
 
@@ -419,6 +421,11 @@ class ImportDialog(QDialog):
 
         try:
             stored, changes = run_job(self, self.tr("Importing…"), work, self.tr("Cancel"))
+        except DatabaseFileChanged as exc:  # editing goes off and the user chooses what to do, as after an edit
+            self.last_error = str(exc)
+            self.summary.setText(str(exc))
+            controller.file_found_changed(exc)
+            return False
         except AtlasError as exc:
             self._show_error(str(exc))
             return False

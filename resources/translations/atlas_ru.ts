@@ -730,6 +730,10 @@ Your data was not changed by this error. {where}</source>
         <translation>Удалить</translation>
     </message>
     <message>
+        <source>Your earlier change “{kept}” is kept until you choose what to do about the changed database file, and only one change can be kept: this change (“{change}”) was not saved. Choose “Save to a new file…” or “Reopen” first, then make it again.</source>
+        <translation>Ваше прежнее изменение «{kept}» сохранено в памяти, пока вы не решите, что делать с изменившимся файлом базы данных, а в памяти может храниться только одно изменение: это изменение («{change}») не сохранено. Сначала выберите «Сохранить в новый файл…» или «Открыть заново», затем повторите его.</translation>
+    </message>
+    <message>
         <source>Delete the {kind} with the number {id}?</source>
         <translation>Удалить запись ({kind}) с номером {id}?</translation>
     </message>
@@ -826,12 +830,12 @@ Your data was not changed by this error. {where}</source>
         <translation>Не удалось записать копию в {path} ({error}). Ничего не изменено; выберите другое место.</translation>
     </message>
     <message>
-        <source>The file now at {path} cannot be opened: {problem}</source>
-        <translation>Файл, который сейчас находится по пути {path}, не удаётся открыть: {problem}</translation>
-    </message>
-    <message>
         <source>What this window shows could not be backed up before reopening ({error}), so nothing was changed. Save it to a new file instead.</source>
         <translation>Не удалось сделать резервную копию того, что показывает окно, перед повторным открытием ({error}), поэтому ничего не изменено. Сохраните данные в новый файл.</translation>
+    </message>
+    <message>
+        <source>{path} could not be opened: {error} This window now shows what it showed before, read-only, from the copy {copy}. Choose “Save to a new file…” to go on editing.</source>
+        <translation>Не удалось открыть {path}: {error} Окно теперь показывает прежние данные только для чтения из копии {copy}. Чтобы продолжить правку, выберите «Сохранить в новый файл…».</translation>
     </message>
     <message>
         <source>{path} could not be opened: {error}</source>
