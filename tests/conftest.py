@@ -103,3 +103,29 @@ def repo(built_db: Path, tmp_path: Path):
     db = open_database(copy)
     yield Repository(db)
     db.close()
+
+
+@pytest.fixture
+def open_window(qtbot, repo, translator):
+    """Build the main window on ``repo`` as the application does, show it and wait for its first rows;
+    ``complete=True`` also builds what the window builds after its first paint (sidebar, detail pane). The
+    search thread is shut down after the test."""
+    from desktop.app import build_window
+
+    made = []
+
+    def make(*, size: tuple[int, int] | None = (1300, 850), complete: bool = True):
+        w = build_window(repo, translator=translator)
+        qtbot.addWidget(w)
+        if size is not None:
+            w.resize(*size)
+        w.show()
+        qtbot.waitUntil(w.agreements.is_settled, timeout=10_000)
+        if complete:
+            w.complete()
+        made.append(w)
+        return w
+
+    yield make
+    for w in made:
+        w.search.shutdown()

@@ -17,18 +17,12 @@ from desktop.qt.record_form import ChecklistField, RecordForm
 
 
 @pytest.fixture
-def window(qtbot, repo, translator):
-    w = build_window(repo, translator=translator)
-    qtbot.addWidget(w)
-    w.resize(1300, 850)
-    w.show()
-    qtbot.waitUntil(w.agreements.is_settled, timeout=10_000)
-    w.complete()
+def window(open_window):
+    w = open_window()
     messages: list[str] = []
     w.editing.show_message = messages.append
     w.messages = messages
-    yield w
-    w.search.shutdown()
+    return w
 
 
 def settle(qtbot, w):

@@ -5,18 +5,12 @@ from __future__ import annotations
 import pypdf
 import pytest
 
-from desktop.app import build_window
 from desktop.qt.factsheet_dialog import FactSheetDialog
 
 
 @pytest.fixture
-def window(qtbot, repo, translator):
-    w = build_window(repo, translator=translator)
-    qtbot.addWidget(w)
-    w.show()
-    qtbot.waitUntil(w.agreements.is_settled, timeout=10_000)
-    yield w
-    w.search.shutdown()
+def window(open_window):
+    return open_window(size=None, complete=False)
 
 
 def test_the_sheet_follows_the_selected_partner_in_the_chosen_language(qtbot, window, tmp_path):

@@ -6,7 +6,6 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
-from desktop.app import build_window
 from desktop.data.agreements import AgreementQuery
 from desktop.qt.record_browser import RecordBrowser
 
@@ -14,20 +13,14 @@ TORGHUNDI_UID = "ag_afg_2025_torghundi_mou"
 
 
 @pytest.fixture
-def window(qtbot, repo, translator):
-    w = build_window(repo, translator=translator)
-    qtbot.addWidget(w)
-    w.resize(1300, 850)
-    w.show()
-    qtbot.waitUntil(w.agreements.is_settled, timeout=10_000)
-    w.complete()
+def window(open_window):
+    w = open_window()
     w.messages, w.questions = [], []
     w.editing.show_message = w.messages.append
     # every delete asks first: the test records the question and answers "Cancel" unless told otherwise
     w.answer = False
     w.editing.confirm = lambda question, action: w.questions.append(question) or w.answer
-    yield w
-    w.search.shutdown()
+    return w
 
 
 def settle(qtbot, w) -> None:

@@ -5,21 +5,14 @@ import csv
 
 import pytest
 
-from desktop.app import build_window
 from desktop.qt.transfer import ExportDialog, ImportDialog
 
 
 @pytest.fixture
-def window(qtbot, repo, translator):
-    w = build_window(repo, translator=translator)
-    qtbot.addWidget(w)
-    w.resize(1300, 850)
-    w.show()
-    qtbot.waitUntil(w.agreements.is_settled, timeout=10_000)
-    w.complete()
+def window(open_window):
+    w = open_window()
     w.editing.show_message = lambda text: None
-    yield w
-    w.search.shutdown()
+    return w
 
 
 def read_csv(path):

@@ -32,14 +32,8 @@ def crash_box() -> QMessageBox | None:
 
 
 @pytest.fixture
-def window(qtbot, repo, translator):
-    w = build_window(repo, translator=translator)
-    qtbot.addWidget(w)
-    w.show()
-    qtbot.waitUntil(w.agreements.is_settled, timeout=10_000)
-    w.complete()
-    yield w
-    w.search.shutdown()
+def window(open_window):
+    return open_window(size=None)
 
 
 def test_a_search_worker_that_cannot_open_the_database_says_so(qtbot, repo, translator, tmp_path):
