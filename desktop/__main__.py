@@ -4,7 +4,8 @@
     partnership-atlas --self-test                      check the installation offscreen and exit
     partnership-atlas --screenshot FILE.png [--view agreements|map|trade] [--lang en|ru]
                       [--partner ISO3] [--search TEXT]  render the window offscreen and exit
-    partnership-atlas search TEXT [--partner ISO3] [--db PATH] [--json]
+    partnership-atlas search TEXT [--kind KIND ...] [--partner ISO3] [--variants] [--limit N] [--json] [--db PATH]
+                                                        every kind of record that matches, grouped by kind
     partnership-atlas build-db [--seeds DIR] [-o FILE] build the bundled database from db/seed
     partnership-atlas export KIND --format csv|xlsx|json|geojson -o FILE [--delimiter ';'] [--encoding cp1251
                       [--encoding-errors replace]]
@@ -20,6 +21,20 @@ from __future__ import annotations
 import argparse
 import sys
 
+# The record kinds "search --kind" takes (desktop.data.find.KIND_NAMES; not imported here, so that
+# starting the application does not load the search module).
+_KIND_NAMES = ("agreement", "event", "fact", "node", "corridor", "segment", "project", "trade", "target",
+               "mechanism", "partner", "source")
+
+
+def _kinds(value: str) -> list[str]:
+    """``--kind`` values: one kind or several separated by commas."""
+    kinds = [k.strip().lower() for k in value.split(",") if k.strip()]
+    unknown = [k for k in kinds if k not in _KIND_NAMES]
+    if unknown or not kinds:
+        raise argparse.ArgumentTypeError(f"unknown kind {value!r} (choose from {', '.join(_KIND_NAMES)})")
+    return kinds
+
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="partnership-atlas",
@@ -34,12 +49,17 @@ def _parser() -> argparse.ArgumentParser:
     shot.add_argument("--partner", dest="shot_partner", metavar="ISO3")
     shot.add_argument("--search", dest="shot_search", metavar="TEXT")
     sub = parser.add_subparsers(dest="command")
-    search = sub.add_parser("search", help="print the agreements that match a search")
-    search.add_argument("text", help="words to look for (English, Russian or Kazakh; word forms and prefixes match)")
+    search = sub.add_parser("search", help="find records of every kind that match a search, grouped by kind")
+    search.add_argument("text", help="words to look for (English, Russian or Kazakh; word forms, prefixes, "
+                                     "other scripts' spellings and other names match)")
+    search.add_argument("--kind", dest="kinds", action="append", type=_kinds, metavar="KIND",
+                        help=f"only this kind (repeat, or separate with commas): {', '.join(_KIND_NAMES)}")
     search.add_argument("--partner", metavar="ISO3", help="only this partner (e.g. TUR)")
+    search.add_argument("--variants", action="store_true",
+                        help="also print what the query was expanded to (word forms, keys, other names)")
     search.add_argument("--db", dest="sub_db", metavar="PATH", help="database file to search")
     search.add_argument("--json", action="store_true", help="print a JSON list of objects")
-    search.add_argument("--limit", type=int, default=1000, help="at most this many (default 1000)")
+    search.add_argument("--limit", type=int, default=20, help="at most this many of each kind (default 20)")
     export = sub.add_parser("export", help="write records to a CSV, XLSX, JSON or GeoJSON file")
     export.add_argument("kind", choices=("agreement", "event", "trade", "target", "fact", "node", "segment", "source",
                                          "corridor", "partner"))
@@ -106,7 +126,9 @@ def _command(args: argparse.Namespace) -> int:
     if args.command == "search":
         from desktop.cli import search_command
 
-        return search_command(args.text, args.partner, args.sub_db or args.db, args.json, max(1, args.limit))
+        kinds = [k for group in args.kinds or () for k in group]
+        return search_command(args.text, args.partner, args.sub_db or args.db, args.json, max(1, args.limit),
+                              kinds=kinds or None, variants=args.variants)
     if args.command == "export":
         from desktop.export.cli_export import export_main
 

@@ -4,12 +4,13 @@ from __future__ import annotations
 import json
 import sqlite3
 import sys
+from collections.abc import Sequence
 from typing import TextIO
 
 from desktop.core.atomic import file_error_message
 from desktop.core.dates import precision_of
 from desktop.core.errors import AtlasError
-from desktop.data.agreements import AgreementQuery
+from desktop.data.find import Finder, FindResult, Hit, QueryPlan
 from desktop.data.repository import Repository
 from desktop.data.usercopy import open_user_database
 
@@ -29,8 +30,18 @@ def format_date(iso: str | None) -> str:
     return year or ""
 
 
+# What each kind is called in the text output, in the order the groups are printed.
+KIND_TITLES = {
+    "agreement": "Agreements", "event": "Events", "fact": "Facts", "node": "Places", "corridor": "Corridors",
+    "segment": "Segments", "project": "Projects", "trade": "Trade figures", "target": "Targets",
+    "mechanism": "Mechanisms", "partner": "Partners", "source": "Sources",
+}
+
+
 def search_command(text: str, partner: str | None, db_path: str | None, as_json: bool, limit: int,
-                   out: TextIO | None = None, err: TextIO | None = None) -> int:
+                   out: TextIO | None = None, err: TextIO | None = None, *,
+                   kinds: Sequence[str] | None = None, variants: bool = False) -> int:
+    """``partnership-atlas search``: every kind of record that matches, grouped by kind."""
     out = out or sys.stdout
     err = err or sys.stderr
     try:
@@ -42,41 +53,78 @@ def search_command(text: str, partner: str | None, db_path: str | None, as_json:
         print(f"partnership-atlas: {file_error_message(exc, reading=True)}", file=err)
         return 2
     try:
-        return _search(opened, text, partner, as_json, limit, out, err)
+        return _search(opened, text, partner, as_json, limit, kinds, variants, out, err)
     except sqlite3.Error as exc:
         print(f"partnership-atlas: the database could not be searched: {exc}", file=err)
         return 2
 
 
-def _search(opened, text: str, partner: str | None, as_json: bool, limit: int, out: TextIO, err: TextIO) -> int:
+def _search(opened, text: str, partner: str | None, as_json: bool, limit: int, kinds: Sequence[str] | None,
+            variants: bool, out: TextIO, err: TextIO) -> int:
     with opened.database as db:
         repo = Repository(db)
-        partners = ()
+        code = None
         if partner:
             code = partner.strip().upper()
             if repo.partner(code) is None:
                 known = ", ".join(p.iso3 for p in repo.partners())
                 print(f"partnership-atlas: unknown partner {partner!r} (known: {known})", file=err)
                 return 2
-            partners = (code,)
-        query = AgreementQuery(text=text, partners=partners)
-        result = repo.agreements.search(query, limit=limit, with_rows=True)
+        result = Finder(db).find(text, kinds=kinds or None, partner=code, limit=limit)
+        if variants:
+            _print_plan(result.plan, out=err if as_json else out)
         if as_json:
-            items = [{
-                "id": r.uid, "date": r.date_signed, "date_precision": precision_of(r.date_signed).value
-                if r.date_signed else None, "partner": list(r.partners), "title_en": r.title_en,
-                "title_ru": r.title_ru, "title_kk": r.title_kk, "doc_type": r.doc_type, "level": r.level,
-                "sectors": list(r.sectors), "status": r.status, "doc_count": r.doc_count,
-                "event_id": r.event_id, "sources": [s.url or s.title for s in repo.sources_of("agreement", r.id)],
-            } for r in result.rows]
-            json.dump(items, out, ensure_ascii=False, indent=2)
+            json.dump([_hit_json(h) for g in result.groups for h in g.hits], out, ensure_ascii=False, indent=2)
             out.write("\n")
         else:
-            for r in result.rows:
-                title = r.title_en or (f"[ru] {r.title_ru}" if r.title_ru else f"[kk] {r.title_kk}")
-                count = f" ({r.doc_count} documents)" if r.doc_count > 1 else ""
-                print(f"{format_date(r.date_signed) or 'date unknown':<12}  {'/'.join(r.partners):<8}  "
-                      f"{title}{count}", file=out)
-            shown = len(result.rows)
-            print(f"{shown} of {result.total} agreement(s)", file=out)
+            _print_groups(result, text, out)
     return 0
+
+
+def _hit_json(hit: Hit) -> dict:
+    return {
+        "kind": hit.kind, "id": hit.uid, "label_en": hit.label_en, "label_ru": hit.label_ru,
+        "label_kk": hit.label_kk, "partners": list(hit.partners), "date": hit.date, "preferred": hit.preferred,
+        "matched_terms": list(hit.matched_terms),
+    }
+
+
+def _label(hit: Hit) -> str:
+    if hit.label_en:
+        return hit.label_en
+    if hit.label_ru:
+        return f"[ru] {hit.label_ru}"
+    return f"[kk] {hit.label_kk}" if hit.label_kk else hit.uid
+
+
+def _print_groups(result: FindResult, text: str, out: TextIO) -> None:
+    if not result.groups:
+        if result.plan.expression is None:
+            print("The search holds no words to look for.", file=out)
+            return
+        print(f"Nothing found for {text.strip()!r}.", file=out)
+        if result.suggestions:
+            print(f"Did you mean: {', '.join(result.suggestions)}?", file=out)
+        return
+    print(" · ".join(f"{KIND_TITLES[g.kind]} {g.count}" for g in result.groups), file=out)
+    for group in result.groups:
+        print(f"\n{KIND_TITLES[group.kind]} ({len(group.hits)} of {group.count})", file=out)
+        for hit in group.hits:
+            other = "" if hit.preferred else "  [another source's value]"
+            print(f"  {format_date(hit.date) or '':<12}  {'/'.join(hit.partners):<8}  {_label(hit)}{other}", file=out)
+            if hit.snippet:
+                print(f"  {'':<12}  {'':<8}  {hit.snippet}", file=out)
+
+
+def _print_plan(plan: QueryPlan, out: TextIO) -> None:
+    """What the query was expanded to: each word's folded form, prefix and key, and the alias groups."""
+    if plan.expression is None:
+        print("Query: no words to look for.", file=out)
+        return
+    for word in plan.words:
+        key = f", key {word.key}" if word.key else ""
+        print(f"Word {word.text!r}: forms {word.prefix}*{key}", file=out)
+    for alias in plan.aliases:
+        others = "; ".join(" ".join(alt) for alt in alias.alternatives)
+        print(f"Alias {' '.join(alias.words)!r}: also {others}", file=out)
+    print(f"FTS5 query: {plan.expression}", file=out)

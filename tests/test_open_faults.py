@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QMessageBox
 from desktop import paths
 from desktop.__main__ import main
 from desktop.app import check_user_data
+from desktop.core.text import index_text
 from desktop.data import database, migrations
 from desktop.data.usercopy import open_user_database
 from desktop.data.agreements import AgreementQuery
@@ -279,6 +280,7 @@ def _crashed_copy(built_db: Path, tmp_path: Path) -> tuple[Path, int, bytes]:
     shutil.copyfile(built_db, original)
     committed = original.read_bytes()
     conn = sqlite3.connect(original, isolation_level=None)
+    conn.create_function("atlas_index_text", -1, index_text, deterministic=True)  # (the index triggers call it)
     count = conn.execute("SELECT count(*) FROM agreements").fetchone()[0]
     conn.execute("PRAGMA cache_size = 2")  # dirty pages spill into the main file before the commit
     conn.execute("BEGIN")

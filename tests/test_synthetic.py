@@ -124,8 +124,8 @@ def test_reference_data(builds: tuple[Path, Path]) -> None:
     assert years == [(35, 35 * 190)]
     assert _all(a, "SELECT count(*) FROM trade_figures WHERE statistics = 'partner'")[0][0] > 0
     assert _all(a, "SELECT count(*) FROM targets")[0][0] >= 190
-    # Kazakh letters occur in the indexed text.
-    assert _all(a, "SELECT count(*) FROM agreements_fts WHERE agreements_fts MATCH '\"қазақстан\"*'")[0][0] > 0
+    # Kazakh text is indexed, its letters folded to Russian ones (issue 17): Қазақстан -> казакстан.
+    assert _all(a, "SELECT count(*) FROM agreements_fts WHERE agreements_fts MATCH '\"казакстан\"*'")[0][0] > 0
 
 
 def test_conflict_groups_have_exactly_one_preferred_member(builds: tuple[Path, Path]) -> None:

@@ -1,24 +1,55 @@
-"""Text folding and stemming for full-text search.
+"""Text folding, stemming and transliteration keys for full-text search.
 
-Both the indexed text and the user's query go through the same folding:
-case folding (Kazakh letters included), ё -> е, Latin diacritics removed (Erdoğan -> erdogan),
-and a Snowball stem (Russian for Cyrillic words, English for Latin ones; Kazakh-specific words are
-left unstemmed). The index stores each word's folded form and, where different, its stem, so that
-"соглашение" finds "соглашений" and "визита" finds "визит".
+Both the indexed text and the user's query go through the same path, one raw word at a time
+(:func:`terms_of`):
+
+- **folding** (:func:`fold_word`): case (Kazakh letters included), ё -> е, Latin diacritics of
+  Turkish, Azerbaijani, Turkmen and other languages removed (Erdoğan -> erdogan, ə -> e), and
+  Kazakh letters to their Russian counterparts (ә -> а, ғ -> г, қ -> к, ң -> н, ө -> о, ұ ү -> у,
+  һ -> х, і -> и), so that "Қазақстан" and "Казакстан" typed on a Russian keyboard meet;
+- a Snowball **stem** (Russian for Cyrillic words, English for Latin ones). Whether a word is
+  Kazakh is decided on the word as written (before folding): Kazakh words are left unstemmed;
+- a **transliteration key** (:func:`translit_key`): a coarse, script-independent key so that Latin
+  and Cyrillic spellings of one name meet (Tokayev, Tokaev, Токаев, Тоқаев). It is made by
+  ``anyascii`` (Cyrillic, Kazakh letters included, to Latin) and a small ordered table of rules kept
+  as data in ``resources/search/translit_keys.csv``, and starts with :data:`KEY_PREFIX` so that it
+  never equals a real word.
+
+Numbers written with group separators are one number: "12 000", "12,000", "12 000" (no-break
+space), "12 000" (narrow no-break space) and "12000" all become "12000", where every group after the
+first is exactly three digits. A decimal part stays a word of its own: "1 234,5" is "1234" and "5"
+(typed the same way, it finds itself).
 
 A query never reaches FTS5 as user syntax: it is reduced to word tokens, and each becomes a quoted
 prefix term, so quotes, `*`, `AND`, `-`, `:`, `(`, NUL and the like can never raise.
 """
 from __future__ import annotations
 
+import csv
 import re
 import unicodedata
 from functools import lru_cache
+from typing import NamedTuple
 
 _TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
 _KAZAKH_ONLY = frozenset("әғқңөұүһі")
+# Kazakh letters to the Russian letters a Russian keyboard gives for them (lower case: after casefold).
+_KAZAKH_TO_RUSSIAN = str.maketrans("әғқңөұүһі", "агкноуухи")
+# Latin letters that NFKD does not take apart: Turkish dotless ı, Azerbaijani ə.
+_LATIN_SPECIAL = str.maketrans({"ı": "i", "ə": "e"})
+# A number written in groups of three digits: "12 000", "12,000", "1 000 000" (space, no-break space,
+# narrow no-break space, thin space or comma between the groups).
+_GROUPED_NUMBER = re.compile(r"(?<![\d.,])\d{1,3}(?:[ \u00a0\u202f\u2009,]\d{3})+(?!\d)")
+_GROUP_SEPARATORS = re.compile(r"[ \u00a0\u202f\u2009,]")
 MAX_QUERY_TOKENS = 24
 MAX_TOKEN_CHARS = 60
+# Every transliteration key starts with this, so that a key is never taken for a real word (no word
+# in the data begins with "zq"); letters only, so FTS5's unicode61 tokenizer keeps a key one token.
+KEY_PREFIX = "zq"
+# Words shorter than this (in letters) have no transliteration key: too many short words would meet.
+KEY_MIN_LETTERS = 4
+_KEY_MIN_BODY = 3
+_TRANSLIT_TABLE = ("search", "translit_keys.csv")
 
 
 @lru_cache(maxsize=None)
@@ -33,9 +64,7 @@ def _is_cyrillic(ch: str) -> bool:
     return "\u0400" <= ch <= "\u04ff" or "\u0500" <= ch <= "\u052f"
 
 
-@lru_cache(maxsize=200_000)
-def fold_word(word: str) -> str:
-    """Case-fold a single word token; ё -> е; strip diacritics from non-Cyrillic letters."""
+def _fold_once(word: str) -> str:
     folded = word.casefold().replace("ё", "е")
     if folded.isascii():
         return folded
@@ -43,12 +72,25 @@ def fold_word(word: str) -> str:
     for ch in folded:
         if _is_cyrillic(ch):
             out.append(ch)
-        elif ch == "ı":  # Turkish dotless i
-            out.append("i")
         else:
-            decomposed = unicodedata.normalize("NFKD", ch)
-            out.append("".join(c for c in decomposed if not unicodedata.combining(c)))
-    return "".join(out)
+            decomposed = unicodedata.normalize("NFKD", ch.translate(_LATIN_SPECIAL))
+            # Only letters and digits stay: a compatibility form can decompose into signs (¼ -> 1⁄4).
+            out.append("".join(c for c in decomposed if c.isalnum()))
+    return "".join(out).casefold().replace("ё", "е").translate(_KAZAKH_TO_RUSSIAN)
+
+
+@lru_cache(maxsize=200_000)
+def fold_word(word: str) -> str:
+    """Case-fold a single word token; ё -> е; strip diacritics from non-Cyrillic letters; Kazakh
+    letters to Russian ones; only letters and digits are kept. Folding a folded word changes nothing."""
+    folded = _fold_once(word)
+    # A compatibility letter can decompose into one that folds again (ℌ -> H -> h): fold to a fixed point.
+    for _ in range(3):
+        again = _fold_once(folded)
+        if again == folded:
+            break
+        folded = again
+    return folded
 
 
 @lru_cache(maxsize=200_000)
@@ -63,22 +105,105 @@ def stem_word(folded: str) -> str:
     return _stemmer("english").stemWord(folded)
 
 
-def tokens(text: str | None) -> list[str]:
-    """Folded word tokens of a text (no stemming)."""
+def _is_kazakh(word: str) -> bool:
+    """Whether a word as written holds a letter only Kazakh uses (then it is not stemmed)."""
+    return not _KAZAKH_ONLY.isdisjoint(word.casefold())
+
+
+class TranslitRule(NamedTuple):
+    """One row of the transliteration-key table: a regular expression and what replaces it."""
+
+    pattern: re.Pattern[str]
+    replacement: str
+    note: str
+
+
+@lru_cache(maxsize=1)
+def translit_rules() -> tuple[tuple[TranslitRule, ...], tuple[TranslitRule, ...]]:
+    """The rules of resources/search/translit_keys.csv, loaded once, as two ordered groups: the rows
+    whose pattern holds a non-ASCII letter apply to the word as written (Latin letters with
+    diacritics), before transliteration; the others to the transliterated ASCII word."""
+    from desktop.paths import resource
+
+    before: list[TranslitRule] = []
+    after: list[TranslitRule] = []
+    with resource(*_TRANSLIT_TABLE).open(encoding="utf-8", newline="") as f:
+        for row in csv.DictReader(f):
+            rule = TranslitRule(re.compile(row["pattern"]), row["replacement"], row["note"])
+            (after if row["pattern"].isascii() else before).append(rule)
+    return tuple(before), tuple(after)
+
+
+_NOT_KEY_CHAR = re.compile(r"[^a-z]")
+
+
+@lru_cache(maxsize=200_000)
+def translit_key(word: str) -> str | None:
+    """A coarse, script-independent key of one word, so that its Latin and Cyrillic spellings meet
+    (Tokayev, Tokaev, Токаев, Тоқаев all give "zqtukaev"); None for a word of fewer than
+    KEY_MIN_LETTERS letters, for a word with a digit, and for one that leaves too little.
+
+    The word is case-folded, the table's pre-transliteration rules applied, the rest turned into
+    ASCII by anyascii (Cyrillic and Kazakh letters included), then the table's ASCII rules applied
+    in order. Keys are coarse on purpose and can join different words (see tests/test_fold_translit.py).
+    """
+    if not word.isalpha() or len(word) < KEY_MIN_LETTERS:
+        return None
+    from anyascii import anyascii
+
+    before, after = translit_rules()
+    text = word.casefold().replace("ё", "е")
+    for rule in before:
+        text = rule.pattern.sub(rule.replacement, text)
+    text = _NOT_KEY_CHAR.sub("", anyascii(text).lower())
+    for rule in after:
+        text = rule.pattern.sub(rule.replacement, text)
+    if len(text) < _KEY_MIN_BODY:
+        return None
+    return KEY_PREFIX + text
+
+
+def _join_grouped_numbers(text: str) -> str:
+    """'12 000' and '12,000' -> '12000' (see the module's docstring)."""
+    return _GROUPED_NUMBER.sub(lambda m: _GROUP_SEPARATORS.sub("", m.group()), text)
+
+
+def raw_words(text: str | None) -> list[str]:
+    """The words of a text as written (composed to NFC, grouped numbers joined), not folded."""
     if not text:
         return []
-    return [fold_word(t) for t in _TOKEN.findall(text)]
+    return _TOKEN.findall(_join_grouped_numbers(unicodedata.normalize("NFC", text)))
+
+
+def tokens(text: str | None) -> list[str]:
+    """Folded word tokens of a text (no stemming)."""
+    return [fold_word(t) for t in raw_words(text)]
+
+
+@lru_cache(maxsize=200_000)
+def terms_of(word: str) -> tuple[str, ...]:
+    """The index terms of one raw word: its folded form, its stem if different (none for a Kazakh
+    word), its transliteration key if it has one; none for a word that folds to nothing."""
+    folded = fold_word(word)
+    if not folded:
+        return ()
+    terms = [folded]
+    if not _is_kazakh(word):
+        stem = stem_word(folded)
+        if stem != folded:
+            terms.append(stem)
+    key = translit_key(word)
+    if key is not None:
+        terms.append(key)
+    return tuple(terms)
 
 
 def index_text(*texts: str | None) -> str:
-    """The text stored in an FTS5 column: each folded word, followed by its stem if different."""
+    """The text stored in an FTS5 column: each word's terms (:func:`terms_of`), separated by spaces."""
     parts: list[str] = []
     for text in texts:
-        for tok in tokens(text):
-            parts.append(tok)
-            stem = stem_word(tok)
-            if stem != tok:
-                parts.append(stem)
+        for word in raw_words(text):
+            parts.extend(terms_of(word))
     return " ".join(parts)
 
 
@@ -94,25 +219,45 @@ def _common_prefix(a: str, b: str) -> str:
 _OPERATORS = frozenset({"AND", "OR", "NOT", "NEAR"})
 
 
-def query_terms(text: str | None) -> list[str]:
-    """The prefix terms a user query stands for (at most MAX_QUERY_TOKENS, each bounded).
+class QueryWord(NamedTuple):
+    """One word of a user query: ``text`` the word as typed, folded; ``prefix`` the prefix term that
+    finds its forms (the common part of the word and its stem); ``key`` its transliteration key term,
+    or None."""
+
+    text: str
+    prefix: str
+    key: str | None
+
+
+def query_words(text: str | None) -> list[QueryWord]:
+    """The words of a user query (at most MAX_QUERY_TOKENS distinct prefixes, each bounded).
 
     FTS5 operator words typed in capitals (AND, OR, NOT, NEAR) are dropped: search always means
-    "all of these words".
+    "all of these words"; signs are not words.
     """
-    terms: list[str] = []
+    words: list[QueryWord] = []
     seen: set[str] = set()
-    words = [w for w in _TOKEN.findall(text or "") if w not in _OPERATORS]
-    for tok in (fold_word(w) for w in words):
-        tok = tok[:MAX_TOKEN_CHARS]
-        stem = stem_word(tok)
-        term = _common_prefix(tok, stem) or tok
-        if term not in seen:
-            seen.add(term)
-            terms.append(term)
-        if len(terms) >= MAX_QUERY_TOKENS:
+    for word in raw_words(text):
+        if word in _OPERATORS:
+            continue
+        word = word[:MAX_TOKEN_CHARS]
+        folded = fold_word(word)[:MAX_TOKEN_CHARS]
+        if not folded:
+            continue
+        stem = folded if _is_kazakh(word) else stem_word(folded)
+        prefix = _common_prefix(folded, stem) or folded
+        if prefix in seen:
+            continue
+        seen.add(prefix)
+        words.append(QueryWord(folded, prefix, translit_key(word)))
+        if len(words) >= MAX_QUERY_TOKENS:
             break
-    return terms
+    return words
+
+
+def query_terms(text: str | None) -> list[str]:
+    """The prefix terms a user query stands for (at most MAX_QUERY_TOKENS, each bounded)."""
+    return [w.prefix for w in query_words(text)]
 
 
 def match_expression(text: str | None) -> str | None:

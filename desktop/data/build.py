@@ -27,6 +27,7 @@ import sqlite_utils
 from desktop.core.dates import DateError, normalise_date
 from desktop.core.errors import AtlasError
 from desktop.data import migrations
+from desktop.data.aliases import ALIAS_KINDS, COUNTRY_NAMES_SOURCE, SOURCED_KINDS, country_names, folded_words
 from desktop.data.database import connect
 
 SEED_COLUMNS: dict[str, tuple[str, ...]] = {
@@ -56,6 +57,7 @@ SEED_COLUMNS: dict[str, tuple[str, ...]] = {
                      "description_en", "description_ru", "source_ids"),
     "links.csv": ("record_kind", "record_id", "place_kind", "place_id"),
     "conflicts.csv": ("group_id", "record_kind", "record_id", "preferred", "reason_en", "reason_ru"),
+    "aliases.csv": ("id", "group_id", "name", "lang", "kind", "note_en", "source_ids"),
 }
 # Build order: each file may only refer to files before it.
 SEED_ORDER = tuple(SEED_COLUMNS)
@@ -679,23 +681,71 @@ def _conflicts(rows: list[_Row], ctx: _Context) -> None:
             })
 
 
+def _aliases(rows: list[_Row], ctx: _Context) -> None:
+    """The curated aliases, then the names of every country the data names (partners and nodes) from
+    pycountry, merged into the groups ``country_<iso3>``: a name already in its group is not repeated."""
+    seen: dict[str, set[tuple[str, ...]]] = {}  # group -> folded words of its names
+    named: dict[str, set[str]] = {}  # group -> its names, case-folded
+    for row in rows:
+        aid = ctx.new_id("alias", row, row.values["id"])
+        group = row.values["group_id"]
+        if not _ID.match(group):
+            ctx.problem(row, "group_id", f"invalid group id {group!r}")
+        name = _text(row, "name", ctx, required=True, limit=300)
+        lang = row.values["lang"] or None
+        if lang is not None and not re.match(r"^[a-z]{2,3}$", lang):
+            ctx.problem(row, "lang", f"bad language code {lang!r} (two or three lowercase letters, as ru, kk, en)")
+        kind = _choice(row, "kind", ALIAS_KINDS, ctx)
+        words = folded_words(name or "")
+        if name and not words:
+            ctx.problem(row, "name", f"{name!r} holds no word")
+        elif name and name.casefold() in named.setdefault(group, set()):
+            ctx.problem(row, "name", f"{name!r} is already in group {group!r}")
+        named.setdefault(group, set()).add((name or "").casefold())
+        seen.setdefault(group, set()).add(words)
+        _sources(row, "alias", aid, ctx, required=kind in SOURCED_KINDS)
+        if aid is not None:
+            ctx.add("aliases", {"id": aid, "uid": row.values["id"], "group_id": group, "name": name, "lang": lang,
+                                "kind": kind, "note_en": _text(row, "note_en", ctx)})
+    countries = sorted(set(ctx.partners) | {n["country_iso3"] for n in ctx.tables.get("nodes", []) if n["country_iso3"]})
+    source = ctx.sources.get(COUNTRY_NAMES_SOURCE)
+    if countries and source is None:
+        ctx.problems.append(SeedProblem("sources.csv", 0, "id", f"the source {COUNTRY_NAMES_SOURCE!r} of the country "
+                                                                 "names taken from pycountry is missing"))
+        return
+    for iso3 in countries:
+        group = f"country_{iso3.lower()}"
+        for number, country in enumerate(country_names(iso3), start=1):
+            words = folded_words(country.name)
+            if not words or words in seen.setdefault(group, set()):
+                continue
+            seen[group].add(words)
+            uid = f"{group}.{country.lang}.{number}"
+            aid = ctx.new_id("alias", _Row("aliases.csv", 0, {}), uid)
+            if aid is None:
+                continue
+            ctx.add("aliases", {"id": aid, "uid": uid, "group_id": group, "name": country.name, "lang": country.lang,
+                                "kind": "name", "note_en": country.note_en})
+            ctx.record_sources.append({"record_type": "alias", "record_id": aid, "source_id": source, "position": 0})
+
+
 _HANDLERS: dict[str, Callable[[list[_Row], _Context], None]] = {
     "vocab.csv": _vocab, "partners.csv": _partners_file, "sources.csv": _sources_file,
     "metrics.csv": _metrics, "mechanisms.csv": _mechanisms, "events.csv": _events,
     "agreements.csv": _agreements, "trade.csv": _trade, "targets.csv": _targets,
     "corridors.csv": _corridors, "facts.csv": _facts, "nodes.csv": _nodes, "segments.csv": _segments,
-    "projects.csv": _projects, "links.csv": _links, "conflicts.csv": _conflicts,
+    "projects.csv": _projects, "links.csv": _links, "conflicts.csv": _conflicts, "aliases.csv": _aliases,
 }
 # Facts refer to corridors: read corridors before facts although the table order lists facts first.
 _READ_ORDER = ("vocab.csv", "partners.csv", "sources.csv", "metrics.csv", "mechanisms.csv", "events.csv",
                "agreements.csv", "trade.csv", "targets.csv", "corridors.csv", "facts.csv", "nodes.csv",
-               "segments.csv", "projects.csv", "links.csv", "conflicts.csv")
+               "segments.csv", "projects.csv", "links.csv", "conflicts.csv", "aliases.csv")
 
 # Insert order respects foreign keys.
 _TABLE_ORDER = (
     *VOCAB_TABLES.values(), "partners", "sources", "metrics", "mechanisms", "events", "event_partners",
     "agreements", "agreement_partners", "agreement_sectors", "trade_figures", "targets", "corridors", "facts",
-    "nodes", "segments", "projects", "record_sources", "record_places", "conflict_groups", "conflict_members",
+    "nodes", "segments", "projects", "aliases", "record_sources", "record_places", "conflict_groups", "conflict_members",
 )
 
 

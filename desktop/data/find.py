@@ -1,0 +1,514 @@
+"""Find anything: one search over every kind of record, grouped by kind (issue 17).
+
+Each kind has its own FTS5 table (``agreements_fts``, ``events_fts`` and the ``*_fts`` tables of
+:data:`desktop.data.migrations.FIND_INDEX`) with a high-weighted ``name``/``title`` column and a
+``body`` column, both holding the terms of :func:`desktop.core.text.index_text`.
+
+A query is built from the typed words (:func:`desktop.core.text.query_words`): each word is the
+group ``("prefix"* OR "key")`` (its word-form prefix, or its transliteration key), and the groups are
+AND-ed. Where alias data (:func:`desktop.data.aliases.expansions`) names the words of a span of the
+query (say "Nur-Sultan"), the other names of that group are OR-ed in for those words.
+
+Shapes follow shared/design/PERFORMANCE.md: each kind is counted separately by its own FTS5 table; a
+small match set (up to :data:`RANK_LIMIT`) is ranked — the exact phrase first, then all the words,
+then prefixes, aliases and transliteration keys; within a tier bm25 with names above bodies, then
+newer above older — and a large one is taken newest first by date, which costs no ranking of
+every row. Non-preferred members of conflict groups are found too, flagged, and lead to the
+preferred member of their group. Any input is safe: a query that holds no word finds nothing.
+"""
+from __future__ import annotations
+
+import re
+import sqlite3
+from collections.abc import Iterable, Sequence
+from typing import NamedTuple
+
+from desktop.core.text import (
+    KEY_PREFIX,
+    QueryWord,
+    fold_word,
+    query_words,
+    raw_words,
+    terms_of,
+    translit_key,
+)
+from desktop.data.aliases import expansions
+from desktop.data.database import Cancelled, Database
+
+# Up to this many matches of a kind are ranked; more are taken newest first.
+RANK_LIMIT = 1000
+# bm25 weights of the (name, body) columns: a word in a name or title counts four times as much.
+_WEIGHTS = "4.0, 1.0"
+_SNIPPET_BEFORE = 6  # words shown before the first match
+_SNIPPET_AFTER = 14  # and after it
+_MATCHED_TERMS_MAX = 8
+_SUGGESTIONS_MAX = 3
+_SUGGESTION_SCORE = 70.0  # rapidfuzz ratio (0-100) a suggested term must reach
+# A word of a record's text as the index sees it: a number in groups of three digits ("12 000") is one.
+_WORD = re.compile(r"\d{1,3}(?:[ \u00a0\u202f\u2009,]\d{3})+(?!\d)|[^\W_]+", re.UNICODE)
+_FIRST_IN_GROUP = ("(SELECT p.record_id FROM conflict_members p WHERE p.group_id = cm.group_id "
+                   "AND p.is_preferred = 1)")
+
+
+class _Kind(NamedTuple):
+    """How one kind of record is searched and shown (SQL expressions on alias ``r``)."""
+
+    kind: str
+    table: str
+    fts: str
+    date: str  # the date that orders large match sets, newest first
+    labels: str  # label_en, label_ru, label_kk
+    partners: str  # ISO3 codes, ';'-separated
+    partner_filter: str  # a condition with the parameter :iso3
+    texts: tuple[str, ...]  # the original texts, for snippets: names first
+
+
+def _partner_codes(link_table: str, column: str) -> str:
+    return (f"(SELECT group_concat(iso3, ';') FROM (SELECT p.iso3 FROM {link_table} x JOIN partners p "
+            f"ON p.id = x.partner_id WHERE x.{column} = r.id ORDER BY x.position))")
+
+
+def _linked_to(link_table: str, column: str) -> str:
+    return (f"r.id IN (SELECT x.{column} FROM {link_table} x JOIN partners p ON p.id = x.partner_id "
+            "WHERE p.iso3 = :iso3)")
+
+
+_OWN_PARTNER = "(SELECT p.iso3 FROM partners p WHERE p.id = r.partner_id)"
+_OWN_PARTNER_FILTER = "r.partner_id = (SELECT p.id FROM partners p WHERE p.iso3 = :iso3)"
+_PARTNER_NAME = "(SELECT coalesce(p.name_{l}, p.name_en) FROM partners p WHERE p.id = r.partner_id)"
+_METRIC_NAME = "(SELECT m.name_{l} FROM metrics m WHERE m.code = r.metric)"
+_NODE_NAME = "(SELECT coalesce(n.name_{l}, n.name_en) FROM nodes n WHERE n.id = r.{end})"
+_SEGMENT_COUNTRIES = "SELECT n.country_iso3 FROM nodes n WHERE n.id IN (r.from_node_id, r.to_node_id)"
+_CORRIDOR_COUNTRIES = ("SELECT DISTINCT n.country_iso3 FROM segments s JOIN nodes n "
+                       "ON n.id IN (s.from_node_id, s.to_node_id) WHERE s.corridor_id = r.id")
+
+
+def _both(template: str, **kw: str) -> tuple[str, str]:
+    return template.format(l="en", **kw), template.format(l="ru", **kw)
+
+
+def _trade_label(lang: str) -> str:
+    return (f"{_PARTNER_NAME.format(l=lang)} || ', ' || r.year || "
+            "CASE WHEN r.period = 'FY' THEN '' ELSE ' ' || r.period END")
+
+
+def _target_label(lang: str) -> str:
+    return (f"{_PARTNER_NAME.format(l=lang)} || ', ' || coalesce({_METRIC_NAME.format(l=lang)}, r.metric) || "
+            "coalesce(', ' || r.horizon_year, '')")
+
+
+KINDS: tuple[_Kind, ...] = (
+    _Kind("agreement", "agreements", "agreements_fts", "r.date_signed", "r.title_en, r.title_ru, r.title_kk",
+          _partner_codes("agreement_partners", "agreement_id"), _linked_to("agreement_partners", "agreement_id"),
+          ("r.title_en", "r.title_ru", "r.title_kk", "r.summary_en", "r.summary_ru")),
+    _Kind("event", "events", "events_fts", "r.date_start", "r.title_en, r.title_ru, NULL",
+          _partner_codes("event_partners", "event_id"), _linked_to("event_partners", "event_id"),
+          ("r.title_en", "r.title_ru", "r.summary_en", "r.summary_ru", "r.place_en", "r.place_ru")),
+    _Kind("fact", "facts", "facts_fts", "r.as_of",
+          "{} || ': ' || r.value, {} || ': ' || r.value, NULL".format(*_both(_METRIC_NAME)),
+          _OWN_PARTNER, _OWN_PARTNER_FILTER,
+          ("r.value", *_both(_METRIC_NAME), "r.note_en", "r.note_ru", "r.unit")),
+    _Kind("node", "nodes", "nodes_fts", "NULL", "r.name_en, r.name_ru, r.name_kk", "r.country_iso3",
+          "r.country_iso3 = :iso3", ("r.name_en", "r.name_ru", "r.name_kk", "r.note_en", "r.note_ru")),
+    _Kind("corridor", "corridors", "corridors_fts", "NULL", "r.name_en, r.name_ru, NULL",
+          f"(SELECT group_concat(country_iso3, ';') FROM ({_CORRIDOR_COUNTRIES} ORDER BY 1))",
+          f":iso3 IN ({_CORRIDOR_COUNTRIES})",
+          ("r.name_en", "r.name_ru", "r.description_en", "r.description_ru")),
+    _Kind("segment", "segments", "segments_fts", "NULL",
+          "{} || ' – ' || {}, {} || ' – ' || {}, NULL".format(
+              _NODE_NAME.format(l="en", end="from_node_id"), _NODE_NAME.format(l="en", end="to_node_id"),
+              _NODE_NAME.format(l="ru", end="from_node_id"), _NODE_NAME.format(l="ru", end="to_node_id")),
+          f"(SELECT group_concat(country_iso3, ';') FROM (SELECT DISTINCT country_iso3 FROM ({_SEGMENT_COUNTRIES}) "
+          "ORDER BY 1))",
+          f":iso3 IN ({_SEGMENT_COUNTRIES})",
+          (*_both(_NODE_NAME, end="from_node_id"), *_both(_NODE_NAME, end="to_node_id"), "r.note_en", "r.note_ru")),
+    _Kind("project", "projects", "projects_fts", "NULL", "r.name_en, r.name_ru, NULL", _OWN_PARTNER,
+          _OWN_PARTNER_FILTER, ("r.name_en", "r.name_ru", "r.description_en", "r.description_ru")),
+    _Kind("trade", "trade_figures", "trade_fts", "CAST(r.year AS TEXT)",
+          f"{_trade_label('en')}, {_trade_label('ru')}, NULL", _OWN_PARTNER, _OWN_PARTNER_FILTER,
+          ("CAST(r.year AS TEXT)", "r.period", "r.note_en", "r.note_ru")),
+    _Kind("target", "targets", "targets_fts", "r.stated_on",
+          f"{_target_label('en')}, {_target_label('ru')}, NULL", _OWN_PARTNER, _OWN_PARTNER_FILTER,
+          ("r.stated_by_en", "r.stated_by_ru", "r.horizon_note_en", "r.horizon_note_ru", "r.note_en", "r.note_ru")),
+    _Kind("mechanism", "mechanisms", "mechanisms_fts", "r.established", "r.name_en, r.name_ru, NULL",
+          _OWN_PARTNER, _OWN_PARTNER_FILTER, ("r.name_en", "r.name_ru", "r.note_en", "r.note_ru")),
+    _Kind("partner", "partners", "partners_fts", "NULL", "r.name_en, r.name_ru, r.name_kk", "r.iso3",
+          "r.iso3 = :iso3", ("r.name_en", "r.name_ru", "r.name_kk", "r.iso3")),
+    _Kind("source", "sources", "sources_fts", "r.published",
+          "CASE WHEN coalesce(r.language, 'en') NOT IN ('ru', 'kk') THEN coalesce(r.title, r.url) END, "
+          "CASE WHEN r.language = 'ru' THEN r.title END, CASE WHEN r.language = 'kk' THEN r.title END",
+          "NULL",
+          "r.id IN (SELECT rs.source_id FROM record_sources rs WHERE rs.record_type = 'agreement' AND rs.record_id IN "
+          "(SELECT x.agreement_id FROM agreement_partners x JOIN partners p ON p.id = x.partner_id WHERE p.iso3 = :iso3) "
+          "OR rs.record_type = 'event' AND rs.record_id IN (SELECT x.event_id FROM event_partners x "
+          "JOIN partners p ON p.id = x.partner_id WHERE p.iso3 = :iso3))",
+          ("r.title", "r.publisher")),
+)
+KIND_NAMES: tuple[str, ...] = tuple(k.kind for k in KINDS)
+_BY_NAME = {k.kind: k for k in KINDS}
+# Kinds that can sit in conflict groups (the others are never alternatives).
+_CONFLICT_KINDS = frozenset(KIND_NAMES) - {"source"}
+
+
+class Hit(NamedTuple):
+    """One record found: what it is, what it is called, and why it matched."""
+
+    kind: str
+    record_id: int
+    uid: str
+    label_en: str | None
+    label_ru: str | None
+    label_kk: str | None
+    partners: tuple[str, ...]  # ISO3 codes
+    date: str | None
+    preferred: bool  # False: another source's value in a conflict group
+    preferred_id: int  # the record this hit leads to: itself, or its group's preferred member
+    snippet: str  # a short text around the first match, matched words marked « »
+    matched_terms: tuple[str, ...]  # the words of the record that matched, as written there
+
+
+class FindGroup(NamedTuple):
+    kind: str
+    count: int  # every match of this kind (hits holds the first few)
+    hits: list[Hit]
+
+
+class AliasVariant(NamedTuple):
+    """Alias data applied to a query: the typed words it covers and the other names OR-ed in."""
+
+    words: tuple[str, ...]
+    alternatives: tuple[tuple[str, ...], ...]
+
+
+class QueryPlan(NamedTuple):
+    """What a query was expanded to (``search --variants`` prints it)."""
+
+    words: tuple[QueryWord, ...]
+    aliases: tuple[AliasVariant, ...]
+    expression: str | None  # the FTS5 MATCH expression; None when the query holds no word
+    phrase: str | None  # the exact phrase (or the exact word), ranked first
+    all_words: str | None  # every typed word as a whole word or word form, ranked second
+
+
+class FindResult(NamedTuple):
+    groups: list[FindGroup]  # in KIND_NAMES order, kinds with no match left out
+    suggestions: list[str]  # when nothing matched: the closest words of the index, as written
+    plan: QueryPlan
+
+    @property
+    def total(self) -> int:
+        return sum(g.count for g in self.groups)
+
+
+def _quote(term: str) -> str:
+    """A term as an FTS5 string (terms hold letters and digits only; a quote is doubled anyway)."""
+    return '"' + term.replace('"', '""') + '"'
+
+
+def _word_group(word: QueryWord) -> str:
+    """``("prefix"* OR "key")``: the word's forms by prefix, or its transliteration key. A number is
+    itself only: "20" does not find 2024."""
+    if word.text.isdigit():
+        return _quote(word.text)
+    parts = [f"{_quote(word.prefix)}*"]
+    if word.key:
+        parts.append(_quote(word.key))
+    return parts[0] if len(parts) == 1 else "(" + " OR ".join(parts) + ")"
+
+
+def _near(terms: Sequence[str], per_word_extra: int = 2) -> str:
+    """Words next to each other in the index text (each word may be followed by its stem and its key)."""
+    if len(terms) == 1:
+        return terms[0]
+    return f"NEAR({' '.join(terms)}, {per_word_extra * (len(terms) - 1)})"
+
+
+def _alternative(words: Sequence[str]) -> str | None:
+    """One alias name (folded words) as an FTS5 phrase of word-form prefixes."""
+    groups = [_quote(w.text) if w.text.isdigit() else f"{_quote(w.prefix)}*" for w in query_words(" ".join(words))]
+    if not groups:
+        return None
+    return _near(groups)
+
+
+def _exact_terms(word: QueryWord) -> list[str]:
+    """The index terms that hold the typed word itself: its folded form and its stem."""
+    return [t for t in terms_of(word.text) if not t.startswith(KEY_PREFIX)]
+
+
+class Finder:
+    """Runs "find anything" queries on one database connection."""
+
+    def __init__(self, db: Database):
+        self.db = db
+        self._started = db.interrupts
+
+    # ------------------------------------------------------------------ the query
+
+    def plan(self, text: str | None) -> QueryPlan:
+        """The query's words, the alias groups that apply, and the MATCH expressions built from them."""
+        words = tuple(query_words(text or ""))
+        if not words:
+            return QueryPlan((), (), None, None, None)
+        groups = [_word_group(w) for w in words]
+        aliases: list[AliasVariant] = []
+        covered: list[tuple[int, int, list[str]]] = []
+        for exp in self._expansions(text or ""):
+            start, end = int(exp.start), int(exp.end)
+            if not 0 <= start < end <= len(words) or any(s < end and start < e for s, e, _ in covered):
+                continue  # outside the words, or overlapping an expansion already applied
+            alternatives = [a for a in (_alternative(alt) for alt in exp.alternatives) if a]
+            if not alternatives:
+                continue
+            covered.append((start, end, alternatives))
+            aliases.append(AliasVariant(tuple(w.text for w in words[start:end]),
+                                        tuple(tuple(alt) for alt in exp.alternatives)))
+        parts: list[str] = []
+        i = 0
+        for start, end, alternatives in sorted(covered) + [(len(words), len(words), [])]:
+            parts += groups[i:start]
+            if start < end:
+                typed = " AND ".join(groups[start:end])
+                parts.append("(" + " OR ".join([f"({typed})", *alternatives]) + ")")
+            i = end
+        expression = " AND ".join(parts)
+        exact = [_quote(w.text) for w in words]
+        phrase = _near(exact)
+        all_words = " AND ".join(
+            "(" + " OR ".join(_quote(t) for t in _exact_terms(w)) + ")" for w in words)
+        return QueryPlan(words, tuple(aliases), expression, phrase, all_words)
+
+    def _expansions(self, text: str) -> list:
+        try:
+            return list(expansions(self.db.conn, text))
+        except sqlite3.OperationalError as exc:
+            _raise_if_cancelled(exc)
+            return []
+
+    def find(self, text: str | None, *, kinds: Iterable[str] | None = None, partner: str | None = None,
+             limit: int = 5) -> FindResult:
+        """The records that match ``text``, grouped by kind with a count for each.
+
+        ``kinds`` limits the search to these kinds (names of :data:`KIND_NAMES`), ``partner`` to the
+        records of one partner (ISO3), ``limit`` the hits listed per kind. When nothing matches,
+        ``suggestions`` holds the index's closest words.
+        """
+        self._started = self.db.interrupts
+        chosen = KINDS if kinds is None else tuple(_BY_NAME[k] for k in KIND_NAMES if k in set(kinds))
+        unknown = set(kinds or ()) - set(KIND_NAMES)
+        if unknown:
+            raise ValueError(f"unknown kind(s): {', '.join(sorted(unknown))}")
+        limit = max(1, min(int(limit), 10_000))
+        plan = self.plan(text)
+        if plan.expression is None:
+            return FindResult([], [], plan)
+        iso3 = partner.strip().upper() if partner else None
+        groups: list[FindGroup] = []
+        for kind in chosen:
+            self.db.check_interrupt(self._started)
+            count = self._count(kind, plan.expression, iso3)
+            if count:
+                ids = self._first(kind, plan, iso3, count, limit)
+                groups.append(FindGroup(kind.kind, count, self._hits(kind, ids, plan)))
+        suggestions = [] if groups else self.suggestions(plan)
+        return FindResult(groups, suggestions, plan)
+
+    def _count(self, kind: _Kind, expr: str, iso3: str | None) -> int:
+        sql = f"SELECT count(*) FROM {kind.fts} WHERE {kind.fts} MATCH :expr"
+        if iso3:
+            sql += f" AND rowid IN (SELECT r.id FROM {kind.table} r WHERE {kind.partner_filter})"
+        rows = self._run(sql, {"expr": expr, "iso3": iso3})
+        return rows[0][0] if rows else 0
+
+    def _first(self, kind: _Kind, plan: QueryPlan, iso3: str | None, count: int, limit: int) -> list[int]:
+        """The ids to show first: ranked when the match set is small, else the newest."""
+        where = f" AND {kind.partner_filter}" if iso3 else ""
+        params = {"expr": plan.expression, "iso3": iso3, "limit": limit}
+        if count > RANK_LIMIT:
+            return [r[0] for r in self._run(
+                f"SELECT r.id FROM {kind.table} r WHERE r.id IN (SELECT rowid FROM {kind.fts} WHERE {kind.fts} "
+                f"MATCH :expr){where} ORDER BY coalesce({kind.date}, '') DESC, r.id DESC LIMIT :limit", params)]
+        rows = self._run(
+            f"SELECT r.id, bm25({kind.fts}, {_WEIGHTS}), coalesce({kind.date}, '') FROM {kind.fts} f "
+            f"CROSS JOIN {kind.table} r ON r.id = f.rowid WHERE {kind.fts} MATCH :expr{where}", params)
+        phrase = self._matching(kind, plan.phrase, [r[0] for r in rows])
+        all_words = self._matching(kind, plan.all_words, [r[0] for r in rows])
+
+        def order(row: tuple) -> tuple:
+            tier = 0 if row[0] in phrase else 1 if row[0] in all_words else 2
+            return tier, row[1], _newest_first(row[2]), -row[0]
+
+        return [r[0] for r in sorted(rows, key=order)[:limit]]
+
+    def _matching(self, kind: _Kind, expr: str | None, ids: list[int]) -> set[int]:
+        """Which of ``ids`` (a small match set) an expression matches too."""
+        if not expr or not ids:
+            return set()
+        rows = self._run(f"SELECT rowid FROM {kind.fts} WHERE {kind.fts} MATCH :expr", {"expr": expr})
+        return {r[0] for r in rows} & set(ids)
+
+    # ------------------------------------------------------------------ hits
+
+    def _hits(self, kind: _Kind, ids: list[int], plan: QueryPlan) -> list[Hit]:
+        if not ids:
+            return []
+        marks = ", ".join(str(int(i)) for i in ids)
+        conflict = (f"(SELECT cm.is_preferred FROM conflict_members cm WHERE cm.record_type = '{kind.kind}' "
+                    f"AND cm.record_id = r.id), (SELECT {_FIRST_IN_GROUP} FROM conflict_members cm "
+                    f"WHERE cm.record_type = '{kind.kind}' AND cm.record_id = r.id)"
+                    if kind.kind in _CONFLICT_KINDS else "NULL, NULL")
+        rows = self._run(
+            f"SELECT r.id, r.uid, {kind.labels}, {kind.partners}, {kind.date}, {conflict}, "
+            f"{', '.join(kind.texts)} FROM {kind.table} r WHERE r.id IN ({marks})", {})
+        matcher = _Matcher(plan)
+        found: dict[int, Hit] = {}
+        for r in rows:
+            snippet, matched = matcher.snippet([t for t in r[9:] if isinstance(t, str) and t])
+            found[r[0]] = Hit(
+                kind=kind.kind, record_id=r[0], uid=r[1], label_en=r[2], label_ru=r[3], label_kk=r[4],
+                partners=tuple(r[5].split(";")) if r[5] else (), date=r[6],
+                preferred=r[7] is None or bool(r[7]), preferred_id=r[8] if r[8] is not None else r[0],
+                snippet=snippet, matched_terms=matched)
+        return [found[i] for i in ids if i in found]
+
+    # ------------------------------------------------------------------ suggestions
+
+    def suggestions(self, plan: QueryPlan) -> list[str]:
+        """The index's words closest to the typed words that match nothing (as a record writes them)."""
+        from rapidfuzz import fuzz, process
+
+        out: list[str] = []
+        for word in plan.words:
+            if len(word.text) < 3 or self._anywhere(_word_group(word)):
+                continue
+            candidates = self._terms_near(word.text)
+            for term, _score, _ in process.extract(word.text, candidates, scorer=fuzz.ratio, limit=10,
+                                                   score_cutoff=_SUGGESTION_SCORE):
+                shown = self._as_written(term)
+                if shown and shown not in out:
+                    out.append(shown)
+                if len(out) >= _SUGGESTIONS_MAX:
+                    return out
+        return out
+
+    def _anywhere(self, expr: str) -> bool:
+        return any(self._run(f"SELECT 1 FROM {k.fts} WHERE {k.fts} MATCH :expr LIMIT 1", {"expr": expr})
+                   for k in KINDS)
+
+    def _terms_near(self, folded: str) -> list[str]:
+        """The index terms that begin with the word's first letter (translation keys left out)."""
+        first = folded[0]
+        terms: set[str] = set()
+        for kind in KINDS:
+            vocab = self._vocabulary(kind.fts)
+            if vocab is None:
+                continue
+            terms.update(r[0] for r in self._run(
+                f"SELECT term FROM {vocab} WHERE term >= :lo AND term < :hi",
+                {"lo": first, "hi": first + "\U0010ffff"}))
+        return sorted(t for t in terms if t != folded and not t.startswith(KEY_PREFIX))
+
+    def _vocabulary(self, fts: str) -> str | None:
+        """A temporary fts5vocab table over one index (made once per connection), or None if it cannot be."""
+        name = f"temp.{fts}_vocab"
+        try:
+            self.db.conn.execute(f"CREATE VIRTUAL TABLE IF NOT EXISTS {name} USING fts5vocab(main, {fts}, 'row')")
+        except sqlite3.OperationalError as exc:
+            _raise_if_cancelled(exc)
+            return None
+        return name
+
+    def _as_written(self, term: str) -> str | None:
+        """A word of some record whose folded form is ``term`` (a stem or a key has none)."""
+        for kind in KINDS:
+            rows = self._run(f"SELECT rowid FROM {kind.fts} WHERE {kind.fts} MATCH :expr LIMIT 3",
+                             {"expr": _quote(term)})
+            for (rowid,) in rows:
+                texts = self._run(f"SELECT {', '.join(kind.texts)} FROM {kind.table} r WHERE r.id = :id",
+                                  {"id": rowid})
+                for text in (t for row in texts for t in row if isinstance(t, str)):
+                    for word in _WORD.findall(text):
+                        if fold_word(word) == term:
+                            return word
+        return None
+
+    # ------------------------------------------------------------------ running SQL
+
+    def _run(self, sql: str, params: dict[str, object]) -> list[tuple]:
+        try:
+            return self.db.conn.execute(sql, params).fetchall()
+        except sqlite3.OperationalError as exc:
+            _raise_if_cancelled(exc)
+            if "fts5" in str(exc) or "syntax error" in str(exc):
+                return []  # a query FTS5 cannot parse finds nothing
+            raise
+
+
+def _raise_if_cancelled(exc: sqlite3.OperationalError) -> None:
+    if "interrupt" in str(exc):
+        raise Cancelled("The search was cancelled.") from exc
+
+
+def _newest_first(date: str) -> tuple:
+    """A sort key that puts later dates first ('' — no date — last)."""
+    return tuple(-ord(c) for c in date) + (1,) if date else (2,)
+
+
+class _Matcher:
+    """Finds which words of a record's text a query matched, for the snippet and matched_terms."""
+
+    def __init__(self, plan: QueryPlan):
+        words = [*plan.words, *(w for a in plan.aliases for alt in a.alternatives for w in query_words(" ".join(alt)))]
+        self.prefixes = tuple({w.prefix for w in words if not w.text.isdigit()})
+        self.numbers = frozenset(w.text for w in words if w.text.isdigit())
+        self.keys = frozenset(w.key for w in plan.words if w.key)
+
+    def matches(self, span: str) -> bool:
+        """Whether a word of a record's text (a span of :data:`_WORD`) is one the query found."""
+        for word in raw_words(span):
+            folded = fold_word(word)
+            if folded in self.numbers or any(folded.startswith(p) for p in self.prefixes):
+                return True
+            if self.keys and translit_key(word) in self.keys:
+                return True
+        return False
+
+    def snippet(self, texts: Sequence[str]) -> tuple[str, tuple[str, ...]]:
+        """A short text around the first match (matched words in « »), and the matched words."""
+        matched: list[str] = []
+        snippet = ""
+        for text in texts:
+            spans = [m for m in _WORD.finditer(text)]
+            hits = [i for i, m in enumerate(spans) if self.matches(m.group())]
+            for i in hits:
+                if spans[i].group() not in matched and len(matched) < _MATCHED_TERMS_MAX:
+                    matched.append(spans[i].group())
+            if hits and not snippet:
+                snippet = _cut(text, spans, hits)
+        if not snippet and texts:
+            spans = list(_WORD.finditer(texts[0]))
+            snippet = _cut(texts[0], spans, [])
+        return snippet, tuple(matched)
+
+
+def _cut(text: str, spans: list[re.Match], hits: list[int]) -> str:
+    """The words around the first hit, each hit wrapped in « », '…' where the text is cut."""
+    if not spans:
+        return text[:120]
+    first = hits[0] if hits else 0
+    lo = max(0, first - _SNIPPET_BEFORE)
+    hi = min(len(spans) - 1, first + _SNIPPET_AFTER)
+    start = spans[lo].start() if lo > 0 else 0
+    end = spans[hi].end() if hi < len(spans) - 1 else len(text)
+    marked = set(hits)
+    out: list[str] = ["…" if lo > 0 else ""]
+    pos = start
+    for i in range(lo, hi + 1):
+        m = spans[i]
+        out.append(text[pos:m.start()])
+        out.append(f"«{m.group()}»" if i in marked else m.group())
+        pos = m.end()
+    out.append(text[pos:end])
+    if hi < len(spans) - 1:
+        out.append("…")
+    return " ".join("".join(out).split())
