@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import csv
 import shutil
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -193,3 +194,27 @@ def test_readonly_or_missing_bundle_is_a_clear_error(user_db, tmp_path: Path):
     with pytest.raises(UpgradeError, match="missing"):
         merge_bundled(user_db, tmp_path / "nope.sqlite", backup_dir=tmp_path / "b")
     assert not needs_upgrade(user_db, tmp_path / "nope.sqlite")
+
+
+def test_a_copy_without_aliases_gets_the_bundles_with_their_sources(bundles, user_db, tmp_path: Path):
+    """A user copy made before aliases existed (migrated: the table is empty) finds other names after the merge."""
+    _, v2 = bundles
+    from desktop.data.find import Finder
+
+    user_db.conn.execute("DELETE FROM aliases")  # as a copy migrated from schema 2 has it
+    def found() -> list[str]:
+        return [h.uid for g in Finder(user_db).find("Krasnovodsk", kinds=["node"]).groups for h in g.hits]
+
+    assert found() == []
+    report = merge_bundled(user_db, v2, backup_dir=tmp_path / "backups")
+    bundled = sqlite3.connect(v2)
+    expected = bundled.execute("SELECT count(*) FROM aliases").fetchone()[0]
+    cited = bundled.execute("SELECT count(*) FROM record_sources WHERE record_type = 'alias'").fetchone()[0]
+    bundled.close()
+    assert report.aliases_added == expected > 100
+    assert user_db.conn.execute("SELECT count(*) FROM aliases").fetchone()[0] == expected
+    assert user_db.conn.execute("SELECT count(*) FROM record_sources WHERE record_type = 'alias'").fetchone()[0] \
+        == cited > 0
+    assert found() == ["port_turkmenbashi"]
+    again = merge_bundled(user_db, v2, backup_dir=tmp_path / "backups")
+    assert again.aliases_added == 0

@@ -85,10 +85,11 @@ class MergeReport:
     kept_deleted: list[tuple[str, str]] = field(default_factory=list)  # deleted by the user: not brought back
     skipped: list[tuple[str, str, str]] = field(default_factory=list)  # (kind, uid, why) could not be merged
     vocabulary_added: int = 0
+    aliases_added: int = 0  # other names of places, organisations and words (search)
 
     @property
     def changed(self) -> bool:
-        return bool(self.added or self.updated or self.vocabulary_added)
+        return bool(self.added or self.updated or self.vocabulary_added or self.aliases_added)
 
     def summary(self) -> str:
         parts = [f"{len(self.added)} record(s) added", f"{len(self.updated)} updated"]
@@ -448,6 +449,28 @@ def merge_bundled(user_db: Database, bundled_path: str | os.PathLike[str], *,
     return report
 
 
+def _merge_aliases(conn: sqlite3.Connection, source: sqlite3.Connection) -> int:
+    """The bundle's other names of places, organisations and words (reference data that the window does not
+    edit): those the user's copy lacks (by uid) are added with their sources, which the merge of records has
+    brought over by then. A copy migrated from a version without aliases gets all of them. Returns how many."""
+    columns = ("uid", "group_id", "name", "lang", "kind", "note_en")
+    source_uids = {uid for (uid,) in conn.execute("SELECT uid FROM sources")}
+    added = 0
+    for their_id, *values in source.execute(f"SELECT id, {', '.join(columns)} FROM aliases ORDER BY id").fetchall():
+        cur = conn.execute(f"INSERT OR IGNORE INTO aliases ({', '.join(columns)}) VALUES (?, ?, ?, ?, ?, ?)", values)
+        if not cur.rowcount:
+            continue
+        added += 1
+        cited = source.execute(
+            "SELECT s.uid, rs.position FROM record_sources rs JOIN sources s ON s.id = rs.source_id "
+            "WHERE rs.record_type = 'alias' AND rs.record_id = ?", (their_id,)).fetchall()
+        for uid, position in cited:
+            if uid in source_uids:
+                conn.execute("INSERT OR IGNORE INTO record_sources (record_type, record_id, source_id, position) "
+                             "SELECT 'alias', ?, id, ? FROM sources WHERE uid = ?", (cur.lastrowid, position, uid))
+    return added
+
+
 def _merge(db: Database, conn: sqlite3.Connection, source: sqlite3.Connection, report: MergeReport) -> None:
     stamp = (_dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds"), editing.os_user(),
              "merge-" + report.bundled_data[:16] + "-" + _dt.datetime.now().strftime("%Y%m%d%H%M%S"))
@@ -540,6 +563,7 @@ def _merge(db: Database, conn: sqlite3.Connection, source: sqlite3.Connection, r
             writer.log(kind, record_id, uid, fields, _dump(before), _dump(after), stamp)
             report.updated.append((kind, uid))
     writer.write_conflict_memberships(report, uid_of)
+    report.aliases_added = _merge_aliases(conn, source)
     problems = conn.execute("PRAGMA foreign_key_check").fetchall()
     if problems:
         raise UpgradeError(f"The merge would leave broken references ({problems[:5]}); nothing was changed.")
