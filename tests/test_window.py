@@ -67,7 +67,7 @@ def test_shortcuts_focus_search_and_switch_views(qtbot, window):
     window.agreements.table.setFocus()
     assert window.actions["find"].shortcut().toString() == "Ctrl+F"
     window.actions["find"].trigger()
-    assert window.agreements.search_box.hasFocus() or qtbot.waitUntil(window.agreements.search_box.hasFocus)
+    assert window.find_box.hasFocus() or qtbot.waitUntil(window.find_box.hasFocus)
     assert window.actions["view_agreements"].shortcut().toString() == "Ctrl+1"
     window.actions["view_agreements"].trigger()
     assert window.current_view() == "agreements"

@@ -25,7 +25,8 @@ from operator import itemgetter
 from typing import NamedTuple
 
 from desktop.core.records import AgreementRow
-from desktop.core.text import query_terms, stem_word
+from desktop.core.text import QueryWord, query_words, stem_word
+from desktop.data.aliases import expansions
 from desktop.data.database import Cancelled, Database
 
 SORT_KEYS = ("date", "partner", "title", "doc_type", "level", "sectors", "status", "event", "count", "relevance")
@@ -256,55 +257,79 @@ class AgreementSearch:
     # ------------------------------------------------------------------ planning
 
     def expand(self, text: str | None) -> Expansion:
-        """The MATCH expression for a user query, with typed prefixes expanded into index terms.
+        """The MATCH expression for a user query: the same matching as "find anything" (desktop.data.find),
+        shaped for the table's speed.
 
-        A single letter is the one-letter word only; a prefix of two or three letters uses the FTS5
-        prefix index; a longer one becomes the OR of
-        the index terms it begins (word forms whose stem is also in the set are dropped: the stem's
-        doclist already holds them). Only a prefix that begins very many terms stays a prefix query.
+        Each typed word is the OR of its forms by prefix and its transliteration key (Tokaev finds Токаев).
+        A number is itself only ("20" does not find 2024). A single letter is the one-letter word only; a
+        prefix of two or three letters uses the FTS5 prefix index; a longer one becomes the OR of the index
+        terms it begins (word forms whose stem is also in the set are dropped: the stem's doclist already
+        holds them). Only a prefix that begins very many terms stays a prefix query. A query that names
+        something the alias data knows by other names ("Nur-Sultan", "SOCAR") takes the finder's expression,
+        with those names OR-ed in.
         """
-        prefixes = query_terms(text)
-        if not prefixes:
+        words = query_words(text)
+        if not words:
             # Nothing typed: no text filter. Something typed that holds no word ("%", "_", a bare
             # "AND", "*", a quote): it matches nothing, never everything.
             return Expansion(None, empty=bool(text and text.strip()))
+        if expansions(self.db.conn, text or ""):
+            from desktop.data.find import Finder  # (it builds on this module's neighbours, not on it)
+
+            expr = Finder(self.db).plan(text).expression
+            return Expansion(expr, cheap_probes=False, terms=(expr or "").count('"') // 2)
         groups: list[str] = []
         cheap = True
         count = 0
         estimate = float("inf")
-        for prefix in prefixes:
-            if len(prefix) == 1:
-                # No index serves a one-letter prefix (FTS5 would merge every term's doclist: 9 s at
-                # 100,000 agreements), so a single letter stands for the one-letter word ("с", "a").
-                found = _run(self.db, "SELECT docs FROM search_terms WHERE term = ? AND docs > 0", (prefix,))
-                if not found:
-                    return Expansion(None, empty=True)
-                groups.append(f'"{prefix}"')
-                count += 1
-                estimate = min(estimate, found[0][0])
-                continue
-            if len(prefix) <= _PREFIX_INDEX_MAX:
-                groups.append(f'"{prefix}"*')
-                count += 1
-                continue
+        for word in words:
+            terms, docs, word_cheap = self._word_terms(word)
+            if not terms:
+                return Expansion(None, empty=True)
+            cheap = cheap and word_cheap
+            count += len(terms)
+            estimate = min(estimate, docs)
+            groups.append(terms[0] if len(terms) == 1 else "(" + " OR ".join(terms) + ")")
+        exact = len(groups) == 1 and count == 1 and not groups[0].endswith("*")
+        return Expansion(" AND ".join(groups), False, cheap, count, estimate, exact)
+
+    def _word_terms(self, word: QueryWord) -> tuple[list[str], float, bool]:
+        """The FTS5 terms one typed word stands for, how many documents they hold at most (infinite when a
+        prefix query is left to FTS5), and whether they are cheap (no prefix query over very many terms)."""
+        prefix = word.prefix
+        terms: list[str] = []
+        docs = 0.0
+        cheap = True
+        if word.text.isdigit() or len(prefix) == 1:
+            # A number is itself only. No index serves a one-letter prefix (FTS5 would merge every term's
+            # doclist: 9 s at 100,000 agreements), so a single letter stands for the one-letter word.
+            exact = word.text if word.text.isdigit() else prefix
+            found = _run(self.db, "SELECT docs FROM search_terms WHERE term = ? AND docs > 0", (exact,))
+            if found:
+                terms.append(f'"{exact}"')
+                docs += found[0][0]
+        elif len(prefix) <= _PREFIX_INDEX_MAX:
+            terms.append(f'"{prefix}"*')
+            docs = float("inf")
+        else:
             found = _run(
                 self.db, "SELECT term, docs FROM search_terms WHERE term >= ? AND term < ? AND docs > 0 "
                          "ORDER BY term LIMIT ?",
                 (prefix, prefix + "\U0010ffff", _EXPANSION_LIMIT + 1))
-            if not found:
-                return Expansion(None, empty=True)
             if len(found) > _EXPANSION_LIMIT:
-                groups.append(f'"{prefix}"*')
-                cheap = False
-                count += 1
-                continue
-            docs = dict(found)
-            kept = [t for t in docs if not ((st := stem_word(t)) != t and st in docs)]
-            count += len(kept)
-            estimate = min(estimate, sum(docs[t] for t in kept))
-            groups.append(f'"{kept[0]}"' if len(kept) == 1 else "(" + " OR ".join(f'"{t}"' for t in kept) + ")")
-        exact = len(groups) == 1 and count == 1 and not groups[0].endswith("*")
-        return Expansion(" AND ".join(groups), False, cheap, count, estimate, exact)
+                terms.append(f'"{prefix}"*')
+                docs, cheap = float("inf"), False
+            elif found:
+                counts = dict(found)
+                kept = [t for t in counts if not ((st := stem_word(t)) != t and st in counts)]
+                terms += [f'"{t}"' for t in kept]
+                docs += sum(counts[t] for t in kept)
+        if word.key:
+            found = _run(self.db, "SELECT docs FROM search_terms WHERE term = ? AND docs > 0", (word.key,))
+            if found:
+                terms.append(f'"{word.key}"')
+                docs += found[0][0]
+        return terms, docs, cheap
 
     def finds(self, q: AgreementQuery, agreement_id: int) -> bool:
         """Whether the query finds this agreement: a point lookup, so that the table keeps a selection only

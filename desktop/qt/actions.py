@@ -78,8 +78,9 @@ ACTIONS = (
                "SP_FileDialogListView", toolbar=True, checkable=True, group="views", argument="trade",
                tip=QT_TRANSLATE_NOOP("Actions", "Trade turnover, exports, imports and targets (Ctrl+3)")),
     ActionSpec("find", QT_TRANSLATE_NOOP("Actions", "&Find…"), "view", "focus_search",
-               QKeySequence.StandardKey.Find, "SP_FileDialogContentsView", toolbar=True,
-               tip=QT_TRANSLATE_NOOP("Actions", "Search agreements (Ctrl+F)")),
+               QKeySequence.StandardKey.Find, "SP_FileDialogContentsView",  # (the toolbar has the Find box)
+               tip=QT_TRANSLATE_NOOP("Actions", "Find any record: agreements, events, places, facts, trade, "
+                                                "sources (Ctrl+F)")),
     ActionSpec("clear_filters", QT_TRANSLATE_NOOP("Actions", "&Clear Filters"), "view", "clear_filters",
                "Ctrl+Shift+X", "SP_DialogResetButton", toolbar=True,
                tip=QT_TRANSLATE_NOOP("Actions", "Remove every filter and show all agreements")),

@@ -250,7 +250,7 @@ class AgreementsView(QWidget):
                 "statuses": self.tr("Status")}
 
     def _retranslate(self) -> None:
-        self.search_box.setPlaceholderText(self.tr("Search titles and summaries in English, Russian or Kazakh (Ctrl+F)"))
+        self.search_box.setPlaceholderText(self.tr("Filter agreements: titles and summaries in English, Russian or Kazakh"))
         titles = self._menu_titles()
         for field, button in self.filter_buttons.items():
             n = len(self._chosen[field])
@@ -325,6 +325,22 @@ class AgreementsView(QWidget):
     def set_search_text(self, text: str) -> None:
         self.search_box.setText(text)
         self._run_now()
+
+    def reveal_agreement(self, agreement_id: int) -> str | None:
+        """Select an agreement found elsewhere (the Find box). When the table's search or filters hide it,
+        they are cleared first: returns what was cleared ("search" or "filters"), or None."""
+        query = self.query()
+        cleared = None
+        if not self.repo.agreement_in(query, agreement_id):
+            only_text = bool(query.text) and self.repo.agreement_in(query.with_(text=""), agreement_id)
+            cleared = "search" if only_text else "filters"
+            self.search_box.clear()
+            if only_text:
+                self._run_now()
+            else:
+                self.clear_filters()
+        self.selection.select_agreement(agreement_id)
+        return cleared
 
     def _text_edited(self, _text: str) -> None:
         self._debounce.start()

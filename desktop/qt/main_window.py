@@ -27,6 +27,7 @@ from desktop.qt.settings import Settings
 
 if TYPE_CHECKING:
     from desktop.qt.events_view import EventsView
+    from desktop.qt.find_view import FindBox
     from desktop.qt.partner_overview import PartnerOverview
 
 VIEWS = ("agreements", "map", "trade")  # all but the first are built when first shown: the map loads its
@@ -36,6 +37,7 @@ VIEWS = ("agreements", "map", "trade")  # all but the first are built when first
 class MainWindow(QMainWindow):
     completed = Signal()  # the sidebar is filled (it fills after the first paint)
     _overview: PartnerOverview | None = None  # set before __init__ runs: event() may come first
+    find_box: FindBox | None = None  # the toolbar's Find field, added when the window completes
     search: SearchService | None = None
 
     def __init__(self, repo: Repository, selection: SelectionState, search: SearchService,
@@ -146,6 +148,11 @@ class MainWindow(QMainWindow):
             view.complete()
         self.search.count_records()
         self.actions.add_icons()
+        from desktop.qt.find_view import FindBox  # (its panel, worker and find.py wait for the first keystroke)
+
+        self.find_box = FindBox(self)
+        self.actions.toolbar.addSeparator()
+        self.actions.toolbar.addWidget(self.find_box)
         self._overview = PartnerOverview(self.repo, self.selection, self.sidebar)
         self._events = EventsView(self.repo, self.selection, self.sidebar)
         self.sidebar.addWidget(self._overview)
@@ -229,8 +236,9 @@ class MainWindow(QMainWindow):
         self._update_edit_actions()  # what Edit and Delete act on depends on the view
 
     def focus_search(self) -> None:
-        self.show_view("agreements")
-        self.agreements.focus_search()
+        """Ctrl+F: the Find box, which finds any record (the agreements table keeps its own filter)."""
+        self.complete()
+        self.find_box.focus()
 
     def clear_filters(self) -> None:
         self.agreements.clear_filters()
@@ -248,6 +256,7 @@ class MainWindow(QMainWindow):
             self._editing.history_changed.connect(self._update_edit_actions)
             self._editing.file_state_changed.connect(self._file_state_changed)
             self._editing.switching.connect(self.search.let_go)  # its connection to the old file closes first
+            self._editing.switching.connect(lambda: self.find_box is not None and self.find_box.let_go())
             self._editing.switched.connect(self._database_switched)
         return self._editing
 
@@ -307,6 +316,8 @@ class MainWindow(QMainWindow):
         """The window works on another file now (the controller kept or cleared the undo history): every view
         reads everything again."""
         self.search.reopen(self.repo.db.path)  # (it let go of the old file at `switching`)
+        if self.find_box is not None:
+            self.find_box.reopen(self.repo.db.path)
         self.integrity.path = self.repo.db.path
         self.integrity.start()  # the file was opened without its page check
         self._partners = self.repo.partners()
@@ -435,6 +446,8 @@ class MainWindow(QMainWindow):
         if self._overview is not None:
             self._overview.records_changed(changes)
             self._events.records_changed(changes)
+        if self.find_box is not None:
+            self.find_box.records_changed()
         self.search.count_records()
 
     # ------------------------------------------------------------------ files in and out
@@ -687,4 +700,6 @@ class MainWindow(QMainWindow):
             return
         self.save_state()
         self.search.shutdown()
+        if self.find_box is not None:
+            self.find_box.shutdown()
         super().closeEvent(event)

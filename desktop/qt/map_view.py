@@ -839,6 +839,44 @@ class CorridorMapView(QWidget):
         rect = self.selection_rect()
         self.canvas.fit(rect if rect is not None else self.region_rect)
 
+    def show_record(self, kind: str, record_id: int) -> None:
+        """Select a node or a corridor found elsewhere (the Find box; a segment selects its corridor), show
+        every layer again when one hides it, and fit it into view (a segment: its two ends)."""
+        segment = next((s for s in self.segments if s.id == record_id), None) if kind == "segment" else None
+        if kind == "segment" and segment is None:
+            return
+        if kind == "node":
+            item = self.node_items.get(record_id)
+            drawn = [item] if item is not None else []
+        else:
+            corridor = segment.corridor_id if segment is not None else record_id
+            drawn = [i for i in self.segment_items.values() if i.segment.corridor_id == corridor
+                     and (segment is None or i.segment.id == segment.id)]
+        if drawn and not any(i.isVisible() for i in drawn):
+            self.hidden_corridors.clear()
+            self.hidden_modes.clear()
+            self.hidden_statuses.clear()
+            self._fill_layer_menus()
+            self._apply_layers()
+        if kind == "node":
+            self.selection.select_corridor(None)
+            self.selection.select_node(record_id)
+        else:
+            self.selection.select_node(None)
+            self.selection.select_corridor(segment.corridor_id if segment is not None else record_id)
+
+        def fit() -> None:
+            ends = [self.positions[n] for n in (segment.from_node_id, segment.to_node_id)
+                    if n in self.positions] if segment is not None else []
+            if ends:
+                xs, ys = [p.x() for p in ends], [p.y() for p in ends]
+                self.canvas.fit(QRectF(QPointF(min(xs), min(ys)), QPointF(max(xs), max(ys))))
+            else:
+                self.fit_selection()
+
+        fit()
+        QTimer.singleShot(0, self, fit)  # (again after a first show, which fits the whole region)
+
     @contained
     def showEvent(self, event) -> None:
         super().showEvent(event)

@@ -132,8 +132,8 @@
         <translation>&amp;Найти…</translation>
     </message>
     <message>
-        <source>Search agreements (Ctrl+F)</source>
-        <translation>Поиск соглашений (Ctrl+F)</translation>
+        <source>Find any record: agreements, events, places, facts, trade, sources (Ctrl+F)</source>
+        <translation>Найти любую запись: соглашения, события, места, факты, торговлю, источники (Ctrl+F)</translation>
     </message>
     <message>
         <source>&amp;Clear Filters</source>
@@ -421,8 +421,8 @@
         <translation>Статус</translation>
     </message>
     <message>
-        <source>Search titles and summaries in English, Russian or Kazakh (Ctrl+F)</source>
-        <translation>Поиск по названиям и краткому содержанию на английском, русском или казахском (Ctrl+F)</translation>
+        <source>Filter agreements: titles and summaries in English, Russian or Kazakh</source>
+        <translation>Фильтр соглашений: названия и краткое содержание на английском, русском или казахском</translation>
     </message>
     <message>
         <source>Show only agreements with the chosen values</source>
@@ -503,6 +503,17 @@
     <message>
         <source>The search failed: {message}</source>
         <translation>Ошибка поиска: {message}</translation>
+    </message>
+</context>
+<context>
+    <name>CitingRecords</name>
+    <message>
+        <source>Records citing a source</source>
+        <translation>Записи, ссылающиеся на источник</translation>
+    </message>
+    <message>
+        <source>No record cites this source.</source>
+        <translation>Ни одна запись не ссылается на этот источник.</translation>
     </message>
 </context>
 <context>
@@ -1197,6 +1208,200 @@ Your data was not changed by this error. {where}</source>
             <numerusform>Записано %n файла.</numerusform>
             <numerusform>Записано %n файлов.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>FindBox</name>
+    <message>
+        <source>The search could not read the database file {file}: {error}</source>
+        <translation>Поиск не смог прочитать файл базы данных {file}: {error}</translation>
+    </message>
+    <message>
+        <source>The search failed</source>
+        <translation>Поиск не удался</translation>
+    </message>
+    <message>
+        <source>No results</source>
+        <translation>Ничего не найдено</translation>
+    </message>
+    <message>
+        <source>The search failed: {message}</source>
+        <translation>Поиск не удался: {message}</translation>
+    </message>
+    <message>
+        <source>{kind}: the first {n} of {count}</source>
+        <translation>{kind}: первые {n} из {count}</translation>
+    </message>
+    <message>
+        <source>“{text}” holds no word to look for. Type a word in English, Russian or Kazakh.</source>
+        <translation>В «{text}» нет слов для поиска. Введите слово на английском, русском или казахском.</translation>
+    </message>
+    <message>
+        <source>Nothing matches “{text}”.</source>
+        <translation>По запросу «{text}» ничего не найдено.</translation>
+    </message>
+    <message>
+        <source>Did you mean “{word}”?</source>
+        <translation>Возможно, вы имели в виду «{word}»?</translation>
+    </message>
+    <message>
+        <source>Try fewer or shorter words, or another spelling.</source>
+        <translation>Попробуйте меньше слов, более короткие слова или другое написание.</translation>
+    </message>
+    <message>
+        <source>(no name recorded)</source>
+        <translation>(название не записано)</translation>
+    </message>
+    <message>
+        <source>in English</source>
+        <translation>по-английски</translation>
+    </message>
+    <message>
+        <source>in Russian</source>
+        <translation>по-русски</translation>
+    </message>
+    <message>
+        <source>in Kazakh</source>
+        <translation>по-казахски</translation>
+    </message>
+    <message>
+        <source>Kazakhstan</source>
+        <translation>Казахстан</translation>
+    </message>
+    <message>
+        <source>other source&apos;s value</source>
+        <translation>значение другого источника</translation>
+    </message>
+    <message>
+        <source>Find anything (Ctrl+F)</source>
+        <translation>Найти что угодно (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Agreements, events, places, corridors, facts, trade, targets and sources, in English, Russian or Kazakh</source>
+        <translation>Соглашения, события, места, коридоры, факты, торговля, цели и источники — на английском, русском или казахском</translation>
+    </message>
+    <message>
+        <source>↑ ↓ choose · Enter opens · Esc closes</source>
+        <translation>↑ ↓ выбор · Enter — открыть · Esc — закрыть</translation>
+    </message>
+</context>
+<context>
+    <name>FindView</name>
+    <message>
+        <source>Agreements</source>
+        <translation>Соглашения</translation>
+    </message>
+    <message>
+        <source>Agreement</source>
+        <translation>Соглашение</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>События</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Событие</translation>
+    </message>
+    <message>
+        <source>Facts</source>
+        <translation>Факты</translation>
+    </message>
+    <message>
+        <source>Fact</source>
+        <translation>Факт</translation>
+    </message>
+    <message>
+        <source>Places</source>
+        <translation>Места</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Место</translation>
+    </message>
+    <message>
+        <source>Corridors</source>
+        <translation>Коридоры</translation>
+    </message>
+    <message>
+        <source>Corridor</source>
+        <translation>Коридор</translation>
+    </message>
+    <message>
+        <source>Route sections</source>
+        <translation>Участки маршрутов</translation>
+    </message>
+    <message>
+        <source>Route section</source>
+        <translation>Участок маршрута</translation>
+    </message>
+    <message>
+        <source>Projects</source>
+        <translation>Проекты</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>Проект</translation>
+    </message>
+    <message>
+        <source>Trade figures</source>
+        <translation>Данные о торговле</translation>
+    </message>
+    <message>
+        <source>Trade figure</source>
+        <translation>Данные о торговле</translation>
+    </message>
+    <message>
+        <source>Targets</source>
+        <translation>Цели</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Цель</translation>
+    </message>
+    <message>
+        <source>Mechanisms</source>
+        <translation>Механизмы</translation>
+    </message>
+    <message>
+        <source>Mechanism</source>
+        <translation>Механизм</translation>
+    </message>
+    <message>
+        <source>Partners</source>
+        <translation>Партнёры</translation>
+    </message>
+    <message>
+        <source>Partner</source>
+        <translation>Партнёр</translation>
+    </message>
+    <message>
+        <source>Sources</source>
+        <translation>Источники</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Источник</translation>
+    </message>
+    <message>
+        <source>This is another source&apos;s value: shown is the preferred record of its group.</source>
+        <translation>Это значение другого источника: показана предпочтительная запись его группы.</translation>
+    </message>
+    <message>
+        <source>The table&apos;s search was cleared to show this agreement.</source>
+        <translation>Поиск в таблице сброшен, чтобы показать это соглашение.</translation>
+    </message>
+    <message>
+        <source>The table&apos;s search and filters were cleared to show this agreement.</source>
+        <translation>Поиск и фильтры таблицы сброшены, чтобы показать это соглашение.</translation>
+    </message>
+    <message>
+        <source>The events of the partner are listed to show this event.</source>
+        <translation>Показаны события партнёра, чтобы показать это событие.</translation>
+    </message>
+    <message>
+        <source>This record belongs to no partner or place: it is listed in Records…</source>
+        <translation>Эта запись не относится ни к партнёру, ни к месту: она показана в окне «Записи…»</translation>
     </message>
 </context>
 <context>

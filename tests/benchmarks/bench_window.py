@@ -36,6 +36,9 @@ TYPING_RUNS = [("the common word", COMMON), ("4 backspaces, retype", BS * 4 + CO
                ("erase, another form", BS * len(COMMON) + "сотрудничества"),
                ("erase, English word", BS * len("сотрудничества") + "cooperation"),
                ("add a second word", " энергетика")]
+# the Find box (every kind): the common word, a name in Latin letters (keys), another name (aliases)
+FIND_RUNS = [("the common word", COMMON), ("a Latin name", BS * len(COMMON) + "Turkmenbashi"),
+             ("another name", BS * len("Turkmenbashi") + "Nur-Sultan")]
 BARE = [sys.executable, str(Path(__file__).with_name("bare_window.py"))]
 APP = [sys.executable, str(Path(__file__).with_name("app_window.py"))]
 WIDGETS = [sys.executable, str(Path(__file__).with_name("widgets_window.py"))]
@@ -122,16 +125,17 @@ def pause(ms: float) -> None:
     spin(lambda: False, ms / 1e3)
 
 
-def type_keys(view, keys: str) -> None:
-    """One key every KEY_MS into the search box (key 0 + text, so Cyrillic too; BS = Backspace)."""
+def type_keys(view, keys: str, box=None) -> None:
+    """One key every KEY_MS into the search box, or ``box`` (key 0 + text, so Cyrillic too; BS = Backspace)."""
     from PySide6.QtCore import QEvent, Qt
     from PySide6.QtGui import QKeyEvent
     from PySide6.QtWidgets import QApplication
 
+    target = view.search_box if box is None else box
     for ch in keys:
         key, text = (Qt.Key.Key_Backspace, "") if ch == BS else (0, ch)
         for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-            QApplication.sendEvent(view.search_box, QKeyEvent(kind, key, Qt.KeyboardModifier.NoModifier, text))
+            QApplication.sendEvent(target, QKeyEvent(kind, key, Qt.KeyboardModifier.NoModifier, text))
         pause(KEY_MS)
 
 
@@ -229,6 +233,25 @@ def typing_runs(view) -> list[dict]:
                     "max_ms": worst / 1e6, "phase": [p for t, p in phases if t <= end - worst][-1],
                     "stalls": [(g, e) for g, e in gaps if g > STALL_BUDGET_MS * 1e6],
                     "settle_ms": (phases[2][0] - phases[1][0]) / 1e6, "total": view.model.total})
+    return out
+
+
+def find_typing_runs(window) -> list[dict]:
+    """The same measure in the Find box: type, wait for the grouped answer on its panel, idle."""
+    window.complete()
+    box = window.find_box
+    box.setFocus()
+    out = []
+    for label, keys in FIND_RUNS:
+        def scenario():
+            type_keys(None, keys, box)
+            spin(box.is_settled, 30)
+            pause(300)
+
+        gaps = ticked(scenario)
+        out.append({"label": label, "text": box.text(), "max_ms": max(gaps)[0] / 1e6, "gaps": [g / 1e6 for g, _ in gaps],
+                    "stalls": sum(1 for g, _ in gaps if g > STALL_BUDGET_MS * 1e6)})
+    box.hide_panel()
     return out
 
 
@@ -415,6 +438,16 @@ def session_section(args, db: Path, env: dict[str, str]) -> list[tuple[str, ...]
                "information", f"{sum(len(r['stalls']) for r in runs)} of {len(gaps):,} gaps > {STALL_BUDGET_MS:g} ms"),
               ("2c", f"table viewport repaint alone ({visible} rows): cached / new row block",
                f"{warm_ms:.1f} / {cold_ms:.1f} ms", "information", "worker idle; median of 15")]
+    say("2d. UI-thread stalls while typing into the Find box ...")
+    find_runs = find_typing_runs(window)
+    for r in find_runs:
+        say(f"   {r['label']:<21} -> {r['text']!r:<25} longest gap {r['max_ms']:5.1f} ms, "
+            f"p99 {pct(r['gaps'], 99):4.1f} ms, {r['stalls']:2d} gaps > {STALL_BUDGET_MS:g} ms")
+    find_worst = max(find_runs, key=lambda r: r["max_ms"])
+    table.append(("2d", f"longest UI-thread stall, typing into the Find box ({len(find_runs)} runs)",
+                  f"{find_worst['max_ms']:.1f} ms", f"<= {STALL_BUDGET_MS:g} ms",
+                  f"{'PASS' if find_worst['max_ms'] <= STALL_BUDGET_MS else 'FAIL'} (run {find_worst['label']!r})"))
+    window.find_box.shutdown()
     diagnosis: list[str] = []
     if worst["max_ms"] > STALL_BUDGET_MS:
         say("   over budget: the same runs again, traced ...")

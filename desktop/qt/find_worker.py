@@ -1,0 +1,150 @@
+""""Find anything" queries off the UI thread, on their own read-only connection.
+
+The same shape as :mod:`desktop.qt.search_worker`: the Find box posts each text with a generation
+number; a newer text makes older ones stale (the statement running for one is interrupted at once,
+queued stale requests are skipped, and a late answer is dropped by its receiver). The worker imports
+:mod:`desktop.data.find` on its own thread, when the first text is asked for, so neither the window's
+start nor the first keystroke waits for it.
+
+Every error is reported through a signal, never raised out of a slot: one the user can act on (the file
+cannot be opened or read) as ``failed`` with its message, a bug as ``crashed`` too.
+"""
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+from typing import NamedTuple
+
+from PySide6.QtCore import QObject, QThread, Signal, Slot
+
+from desktop.core.errors import AtlasError
+from desktop.data.database import Cancelled, Database, connect
+
+HITS_PER_KIND = 5
+
+
+class FindAnswer(NamedTuple):
+    """What the worker found for one text, with what the UI needs to show it without a query of its own."""
+
+    text: str
+    result: object  # desktop.data.find.FindResult
+    partner_names: dict[str, tuple[str | None, str | None]]  # ISO3 -> (name_en, name_ru)
+
+
+class _FindWorker(QObject):
+    found = Signal(int, object)  # generation, FindAnswer
+    failed = Signal(int, str)  # generation, message
+    crashed = Signal(object)  # an unexpected exception (a bug)
+
+    def __init__(self, path: Path):
+        super().__init__()
+        self.path = path
+        self.latest = 0  # written by the UI thread; an int assignment is atomic
+        self.db: Database | None = None
+        self.finder = None
+
+    def _open(self):
+        if self.finder is None:
+            from desktop.data.find import Finder  # (on this thread, at the first text)
+
+            db = Database(self.path, connect(self.path, readonly=True), readonly=True)
+            self.db, self.finder = db, Finder(db)
+        return self.finder
+
+    def interrupt(self) -> None:
+        if self.db is not None:
+            self.db.interrupt()
+
+    @Slot(int, str)
+    def run_find(self, generation: int, text: str) -> None:
+        if generation != self.latest:
+            return
+        try:
+            finder = self._open()
+            result = finder.find(text, limit=HITS_PER_KIND)
+            names = {iso3: (en, ru) for iso3, en, ru in self.db.conn.execute(  # type: ignore[union-attr]
+                "SELECT iso3, name_en, name_ru FROM partners")}
+            if generation == self.latest:
+                self.found.emit(generation, FindAnswer(text, result, names))
+        except Cancelled:
+            return
+        except (sqlite3.Error, AtlasError, OSError) as exc:
+            self.failed.emit(generation, str(exc) or type(exc).__name__)
+        except Exception as exc:  # a bug: the window logs it and says so; this thread goes on serving
+            self.failed.emit(generation, f"{type(exc).__name__}: {exc}")
+            self.crashed.emit(exc)
+
+    @Slot()
+    def close(self) -> None:
+        if self.db is not None:
+            db, self.db, self.finder = self.db, None, None
+            try:
+                db.close()
+            except sqlite3.Error as exc:
+                self.failed.emit(-1, str(exc))
+
+
+class FindService(QObject):
+    """The UI side: posts texts to the worker thread and relays its answers (queued, on the GUI thread)."""
+
+    found = Signal(int, object)
+    failed = Signal(int, str)
+    crashed = Signal(object)
+    _find_requested = Signal(int, str)
+    _close_requested = Signal()
+
+    def __init__(self, path: Path, parent: QObject | None = None):
+        super().__init__(parent)
+        self.generation = 0
+        self._thread = QThread(self)
+        self._thread.setObjectName("find-anything")
+        self._worker = _FindWorker(Path(path))
+        self._worker.moveToThread(self._thread)
+        self._find_requested.connect(self._worker.run_find)
+        self._close_requested.connect(self._worker.close)
+        self._worker.found.connect(self.found)
+        self._worker.failed.connect(self.failed)
+        self._worker.crashed.connect(self.crashed)
+        self._closed = False
+
+    def find(self, text: str) -> int:
+        """Look for ``text`` in every kind; any earlier find still running is cancelled. Returns its generation."""
+        self.generation += 1
+        self._worker.latest = self.generation
+        self._worker.interrupt()
+        if not self._closed:
+            if not self._thread.isRunning():
+                self._thread.start()
+            self._find_requested.emit(self.generation, text)
+        return self.generation
+
+    def cancel(self) -> None:
+        """Drop the find in flight (the box was cleared): its answer, if any, is stale."""
+        self.generation += 1
+        self._worker.latest = self.generation
+        self._worker.interrupt()
+
+    def is_current(self, generation: int) -> bool:
+        return generation == self.generation
+
+    def shutdown(self) -> None:
+        """Stop the thread, closing the worker's connection first."""
+        self._closed = True
+        if not self._thread.isRunning():
+            return
+        self.cancel()
+        self._close_requested.emit()
+        self._thread.quit()
+        self._thread.wait(5000)
+
+    def let_go(self) -> None:
+        """Close the worker's connection before this returns (the window's database moves to another file)."""
+        self.shutdown()
+        if not self._thread.isRunning():
+            self._worker.close()
+
+    def reopen(self, path: Path) -> None:
+        """Read the database file at ``path`` from now on; the thread starts again with the next find."""
+        self.let_go()
+        self._worker.path = Path(path)
+        self._closed = False
