@@ -1,22 +1,32 @@
 """A seeded, deterministic synthetic Atlas database, for tests and benchmarks only (never bundled).
 
-    python -m tests.synthetic OUT.sqlite --agreements 100000 [--seed 1]
+    python -m tests.synthetic OUT.sqlite --agreements 100000 [--events N] [--facts N] [--nodes N] [--seed 1]
 
 The file is created through :func:`desktop.data.database.create_database` (schema from the
 migrations); the full-text tables are filled by the schema's triggers, which call the registered
 ``atlas_index_text`` function as in the application. From 50,000 agreements on, the rows and their
 index text (``desktop.core.text.index_text``) are computed in a forked second process while this one
 inserts, and the function the trigger calls returns the precomputed text: the index is the same,
-byte for byte (tests/test_synthetic.py checks both ways give the same file contents).
+byte for byte (tests/test_synthetic.py checks both ways give the same file contents). The other
+kinds' rows go through the same triggers, with each text's index text remembered
+(:func:`cached_index_text`); tests/test_synthetic.py checks every index against the schema's own.
 
 Content, all marked as synthetic (every ``uid`` starts with ``syn_``, ``meta.kind`` = ``synthetic``):
 vocabulary rows for every vocabulary table, metrics, ~190 partners with real ISO 3166 alpha-3 codes
 and English names from ``pycountry`` (Kazakhstan excluded; Russian names are real for the main
-partners and a synthetic transliteration for the rest), a few hundred sources, events (~n/20) with
-partners, agreements with titles and ~40-word summaries in English and Russian (some Kazakh titles),
-1-2 partners, 1-3 sectors, 1-2 sources each, trade figures (one FY row per partner and year plus some
-partner-side rows), targets, facts, mechanisms, a small corridor network, and conflict groups (each
-with exactly one preferred member) for agreements, events and trade figures.
+partners and a synthetic transliteration for the rest), sources (n/50, at least 400), events (as many as
+agreements by default) with partners, agreements with titles and ~40-word summaries in English and
+Russian (some Kazakh titles), 1-2 partners, 1-3 sectors, 1-2 sources each, trade figures (one FY row
+per partner and year, some partner-side rows, quarters of the main partners with notes), targets
+(a few per partner and one per 100 agreements), facts (twice the agreements by default: metrics with
+notes in English and Russian, a fifth in Russian only, numbers written "12,000" and "12 000"),
+three mechanisms per partner, places (a fifth of the agreements by default: the real hand-made
+network and synthetic places with English, Russian and Kazakh names, the English one in either
+Latin spelling) with a corridor per 200 places chained by segments and a project per 10 places,
+aliases (city, corridor and organisation names, every partner's names from pycountry as the seed
+build adds them, former names of 5% of the places), and conflict groups (each with exactly one
+preferred member) for agreements, events and trade figures. Rows of kinds added after the first
+version draw from random generators of their own (:func:`_kind_rng`).
 
 The word distribution is chosen so that the benchmark queries in :data:`QUERIES` have known shares:
 
@@ -24,6 +34,10 @@ The word distribution is chosen so that the benchmark queries in :data:`QUERIES`
 * ``rare``: "геотермальный" in exactly every 2,500th agreement (0.04%);
 * ``two_words``: "энергетика инвестиции": each word in ~15-25% of agreements, both in ~8%;
 * ``prefix``: "транс" (транспорт, транзит, Транскаспийский, трансграничный ...), ~22%.
+
+:data:`FIND_QUERIES` adds, for "find anything", ``alias`` "Nur-Sultan" (only the alias group ties it
+to the records' Astana) and ``translit`` "Torghundi", a place written in Cyrillic only ("Тургунди",
+in every 2,000th fact and event) that only its transliteration key finds.
 
 Only ``random.Random(seed)`` is used, so the same arguments give the same rows.
 """
@@ -42,7 +56,8 @@ import unicodedata
 from bisect import bisect
 from collections.abc import Iterator
 from dataclasses import dataclass
-from itertools import accumulate
+from functools import lru_cache
+from itertools import accumulate, pairwise
 from pathlib import Path
 from typing import Any
 
@@ -50,9 +65,10 @@ import pycountry
 
 from desktop.core.text import index_text
 from desktop.data import migrations
+from desktop.data.aliases import country_names, folded_words
 from desktop.data.database import create_database
 
-GENERATOR_VERSION = 1
+GENERATOR_VERSION = 2
 
 # The benchmark's queries, by kind (see the module docstring for their shares).
 QUERIES = {
@@ -592,6 +608,7 @@ _PUBLISHERS = ["akorda.kz", "primeminister.kz", "gov.kz/mfa", "kazinform", "teng
 def schema_fingerprint() -> str:
     """A short hash of the schema the migrations create now, blind to layout (for caches of generated files)."""
     conn = sqlite3.connect(":memory:", isolation_level=None)
+    conn.create_function("atlas_index_text", -1, index_text, deterministic=True)  # the migrations' triggers call it
     try:
         migrations.migrate(conn)
         ddl = "\n".join(" ".join(sql.split()) for (sql,) in conn.execute(
@@ -904,12 +921,403 @@ def _from_child(batches: Iterator[Batch], shapes: list[Shape]) -> Iterator[tuple
             child.join()
 
 
+# ---------------------------------------------------------------------------------------- other kinds
+
+# The benchmark queries of "find anything" (tests/benchmarks/bench_find.py) besides QUERIES: a former
+# name that only alias data ties to the records' "Astana", and a Latin spelling of a place that the
+# records write in Cyrillic only ("Тургунди"): only its transliteration key finds it.
+FIND_QUERIES = {**QUERIES, "alias": "Nur-Sultan", "translit": "Torghundi"}
+CYRILLIC_ONLY_PLACE = "Тургунди"
+TRANSLIT_EVERY = 2000  # every 2,000th fact and event names CYRILLIC_ONLY_PLACE
+RARE_FACT_EVERY = 5000  # every 5,000th fact holds the rare word too
+
+# Place-name syllables: (English spelling, its Kazakh-Latin variant, Russian, Kazakh). Node names are
+# two or three of them; an English name is spelled either way, so transliteration keys are needed.
+_SYLLABLES = [
+    ("kyzyl", "qyzyl", "кызыл", "қызыл"), ("sary", "sary", "сары", "сары"), ("zhan", "jan", "жан", "жаң"),
+    ("bulak", "bulaq", "булак", "бұлақ"), ("tau", "tau", "тау", "тау"), ("kol", "kol", "коль", "көл"),
+    ("sai", "sai", "сай", "сай"), ("tobe", "tobe", "тюбе", "төбе"), ("uzen", "ozen", "узень", "өзен"),
+    ("kent", "kent", "кент", "кент"), ("su", "su", "су", "су"), ("tas", "tas", "тас", "тас"),
+    ("kum", "qum", "кум", "құм"), ("bai", "bai", "бай", "бай"), ("terek", "terek", "терек", "терек"),
+    ("ozek", "ozek", "озек", "өзек"), ("kuduk", "quduq", "кудук", "құдық"), ("agash", "agash", "агаш", "ағаш"),
+    ("ak", "aq", "ак", "ақ"), ("kara", "qara", "кара", "қара"), ("shalkar", "shalqar", "шалкар", "шалқар"),
+    ("orda", "orda", "орда", "орда"), ("zhol", "jol", "жол", "жол"), ("aral", "aral", "арал", "арал"),
+    ("bastau", "bastau", "бастау", "бастау"), ("tal", "tal", "тал", "тал"), ("konyr", "qonyr", "коныр", "қоңыр"),
+    ("beles", "beles", "белес", "белес"), ("mys", "mys", "мыс", "мыс"), ("shyn", "shyn", "шын", "шың"),
+]
+_NODE_NOTES = [
+    ("Freight station on the {corr} line, opened in {y}.", "Грузовая станция на линии «{corr_ru}», открыта в {y} году."),
+    ("Container terminal with a capacity of {v_en} TEU a year.", "Контейнерный терминал мощностью {v_ru} ДФЭ в год."),
+    ("Border crossing point, open around the clock since {y}.", "Пункт пропуска, работает круглосуточно с {y} года."),
+    ("Logistics centre built with investment from {p}.", "Логистический центр построен с привлечением инвестиций партнёра ({p_ru})."),
+]
+_SEGMENT_NOTES = [
+    ("Single-track line, electrified in {y}.", "Однопутная линия, электрифицирована в {y} году."),
+    ("Second track under construction since {y}.", "Вторые пути строятся с {y} года."),
+    ("Road section rebuilt to category I in {y}.", "Участок автодороги реконструирован до I категории в {y} году."),
+]
+_PROJECTS = [
+    ("Modernisation of {node} station", "Модернизация станции {node_ru}",
+     "Reconstruction of the tracks and the container yard at {node}.", "Реконструкция путей и контейнерной площадки станции {node_ru}."),
+    ("{node} dry port", "Сухой порт {node_ru}",
+     "A dry port and a logistics centre near {node}, financed by investment from {p}.",
+     "Сухой порт и логистический центр вблизи {node_ru}; инвестиции партнёра ({p_ru})."),
+    ("Bypass railway around {node}", "Обходная железная дорога вокруг {node_ru}",
+     "A new line to relieve the junction of {node}.", "Новая линия для разгрузки узла {node_ru}."),
+]
+# Fact notes by metric: (English, Russian); {v_en} "12,000", {v_ru} "12 000" (numbers as written).
+_FACT_NOTES = {
+    "rail_transit_teu": ("Container transit through {node} reached {v_en} TEU in {y}.",
+                         "Контейнерный транзит через станцию {node_ru} в {y} году достиг {v_ru} ДФЭ."),
+    "cargo_transit_mt": ("Cargo transit along the {corr} amounted to {v_en} million tonnes in {y}.",
+                         "Транзит грузов по коридору «{corr_ru}» в {y} году составил {v_ru} млн тонн."),
+    "students": ("{v_en} students from {p} study at universities of Kazakhstan.",
+                 "В вузах Казахстана обучаются {v_ru} студентов (страна: {p_ru})."),
+    "tourists": ("{v_en} tourists from {p} visited Kazakhstan in {y}.",
+                 "В {y} году Казахстан посетили {v_ru} туристов (страна: {p_ru})."),
+    "flights_per_week": ("{v_en} direct flights a week connect {node} with {p}.",
+                         "Между {node_ru} и страной-партнёром ({p_ru}) выполняется {v_ru} прямых рейсов в неделю."),
+    "joint_ventures": ("{v_en} joint ventures with {p} work in {sector}.",
+                       "В сфере {sector_ru} работают {v_ru} совместных предприятий (партнёр: {p_ru})."),
+    "fdi_inflow": ("FDI inflow from {p} in {y}: USD {v_en} million, mostly in {sector}.",
+                   "Приток прямых инвестиций ({p_ru}) в {y} году — {v_ru} млн долл. США, в основном в сфере {sector_ru}."),
+    "fdi_stock": ("Accumulated investment of {p} reached USD {v_en} million by {y}.",
+                  "Накопленные инвестиции партнёра ({p_ru}) к {y} году достигли {v_ru} млн долл. США."),
+}
+_FACT_COOPERATION = ("Cooperation in {sector} continues.", "Сотрудничество в сфере {sector_ru} продолжается.")
+_FACT_RARE = ("Geothermal sources are studied as well.", "Изучаются также геотермальные источники.")
+_FACT_TRANSLIT_RU = "Грузы следуют через пункт пропуска " + CYRILLIC_ONLY_PLACE + "."
+_EVENT_TRANSLIT_RU = " Обсуждено открытие пункта пропуска " + CYRILLIC_ONLY_PLACE + "."
+# Alias groups (other names of the same thing), as the curated seed file has them.
+_ALIAS_GROUPS: dict[str, list[tuple[str, str, str]]] = {  # group: [(name, lang, kind)]
+    "city_astana": [("Astana", "en", "name"), ("Астана", "ru", "name"), ("Nur-Sultan", "en", "former_name"),
+                    ("Нур-Султан", "ru", "former_name"), ("Нұр-Сұлтан", "kk", "former_name"),
+                    ("Akmola", "en", "former_name"), ("Акмола", "ru", "former_name"), ("Ақмола", "kk", "former_name"),
+                    ("Tselinograd", "en", "former_name"), ("Целиноград", "ru", "former_name")],
+    "city_aktau": [("Aktau", "en", "name"), ("Актау", "ru", "name"), ("Ақтау", "kk", "name"),
+                   ("Shevchenko", "en", "former_name"), ("Шевченко", "ru", "former_name")],
+    "city_oral": [("Oral", "en", "name"), ("Uralsk", "en", "former_name"), ("Уральск", "ru", "name"),
+                  ("Орал", "kk", "name")],
+    "city_turkmenbashi": [("Turkmenbashi", "en", "name"), ("Türkmenbaşy", "tk", "name"),
+                          ("Туркменбаши", "ru", "name"), ("Krasnovodsk", "en", "former_name"),
+                          ("Красноводск", "ru", "former_name")],
+    "corridor_middle": [("Trans-Caspian International Transport Route", "en", "name"), ("Middle Corridor", "en", "name"),
+                        ("TITR", "en", "abbreviation"), ("ТМТМ", "ru", "abbreviation"),
+                        ("Средний коридор", "ru", "name")],
+    "org_socar": [("SOCAR", "en", "abbreviation"), ("ГНКАР", "ru", "abbreviation"), ("СОКАР", "ru", "abbreviation"),
+                  ("State Oil Company of Azerbaijan Republic", "en", "name")],
+    "term_memorandum": [("memorandum", "en", "synonym"), ("MoU", "en", "abbreviation"),
+                        ("меморандум", "ru", "synonym"), ("МоУ", "ru", "abbreviation")],
+    "spelling_defence": [("defence", "en", "spelling"), ("defense", "en", "spelling")],
+    "spelling_fibre": [("fibre", "en", "spelling"), ("fiber", "en", "spelling")],
+}
+
+
+def default_counts(n_agreements: int) -> dict[str, int]:
+    """Events, facts and nodes for a number of agreements, as issue 17 sizes them: at 100,000
+    agreements 100,000 events, 200,000 facts and 20,000 places."""
+    n = max(0, int(n_agreements))
+    return {"events": n, "facts": 2 * n, "nodes": n // 5}
+
+
+def _kind_rng(seed: int, kind: str) -> random.Random:
+    """A generator of its own for one kind's extra rows, so that they do not depend on how many numbers
+    the agreements drew (the agreements may be drawn in a child process)."""
+    return random.Random(f"{seed}:{kind}")
+
+
+def _place_name(rng: random.Random) -> tuple[str, str, str]:
+    """A synthetic place name in English (either Latin spelling), Russian and Kazakh."""
+    parts = [_SYLLABLES[rng.randrange(len(_SYLLABLES))] for _ in range(2 + (rng.random() < 0.3))]
+    latin = 0 if rng.random() < 0.8 else 1
+    return tuple("".join(p[i] for p in parts).capitalize() for i in (latin, 2, 3))  # type: ignore[return-value]
+
+
+def _grouped(value: int) -> tuple[str, str]:
+    """A number as English ("12,000") and Russian ("12 000") texts write it."""
+    return f"{value:,}", f"{value:,}".replace(",", "\u00a0")
+
+
+@lru_cache(maxsize=65_536)
+def _index_one(text: str) -> str:
+    return index_text(text)
+
+
+def cached_index_text(*texts: str | None) -> str:
+    """``index_text(*texts)``, each text's part remembered: index_text joins its arguments' terms with
+    spaces, so the joined parts are the same string (tests/test_synthetic.py checks every kind's index)."""
+    return " ".join(p for p in (_index_one(t) if t else "" for t in texts) if p)
+
+
+def _bulk_insert(conn: sqlite3.Connection, table: str, cols: str, rows: list[tuple]) -> None:
+    """Rows through a staging table and one INSERT ... SELECT: the table's full-text trigger fills the
+    index row by row, and FTS5 keeps its pending terms in memory for the whole statement."""
+    if not rows:
+        return
+    marks = ", ".join("?" * len(cols.split(", ")))
+    conn.execute(f"CREATE TEMP TABLE {table}_stage AS SELECT {cols} FROM {table} WHERE 0")
+    conn.executemany(f"INSERT INTO temp.{table}_stage ({cols}) VALUES ({marks})", rows)
+    conn.execute(f"INSERT INTO {table} ({cols}) SELECT {cols} FROM temp.{table}_stage ORDER BY id")
+    conn.execute(f"DROP TABLE temp.{table}_stage")
+
+
+def _fts_tables(conn: sqlite3.Connection) -> list[str]:
+    return [name for (name,) in conn.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL TABLE%fts5%' ORDER BY name")]
+
+
+def _fts_config(conn: sqlite3.Connection, settings: tuple[tuple[str, int], ...]) -> None:
+    for fts in _fts_tables(conn):
+        for key, value in settings:
+            conn.execute(f"INSERT INTO {fts}({fts}, rank) VALUES ('{key}', {value})")
+
+
+@dataclass
+class _Places:
+    """The synthetic network beyond the hand-made one: rows to insert and names for other kinds' texts."""
+
+    corridors: list[tuple]
+    nodes: list[tuple]
+    segments: list[tuple]
+    projects: list[tuple]
+    node_names: list[tuple[str, str]]  # (en, ru) of every node, 0-based by id - 1
+    corridor_names: list[tuple[str, str]]  # (en, ru) of every corridor
+    former_names: list[tuple[int, tuple[str, str, str], tuple[str, str, str]]]  # node id, name, former name
+
+
+def _extra_places(seed: int, n_nodes: int, corridors: list[tuple], nodes: list[tuple], n_segments: int,
+                  n_projects: int, p_iso: list[str], p_cum: list[float], p_en: list[str], p_ru: list[str],
+                  first_year: int, last_year: int) -> _Places:
+    """Nodes up to ``n_nodes`` (60% in Kazakhstan, with Kazakh names), a corridor per 200 of them, each a
+    chain of segments through its nodes, a project per 10 nodes; 5% of the nodes have a former name."""
+    rng = _kind_rng(seed, "places")
+    node_kinds = [c for c, *_ in VOCAB["node_kinds"]]
+    modes = ["rail", "rail", "road", "multimodal"]
+    statuses = [c for c, *_ in VOCAB["segment_statuses"]]
+    pstat = [c for c, *_ in VOCAB["project_statuses"]]
+    first_node, first_corridor = len(nodes) + 1, len(corridors) + 1
+    n_new = max(0, n_nodes - len(nodes))
+    node_names = [(nd[1], nd[2]) for nd in nodes]
+    corridor_names = [(c[2], c[3]) for c in corridors]
+    out = _Places([], [], [], [], node_names, corridor_names, [])
+    n_new_corridors = n_new // 200 if n_new >= 200 else (1 if n_new else 0)
+    for k in range(n_new_corridors):
+        cid = first_corridor + k
+        a, b = _place_name(rng), _place_name(rng)
+        en, ru = f"{a[0]} – {b[0]} route", f"Маршрут {a[1]} — {b[1]}"
+        out.corridors.append((cid, f"syn_corridor_{cid:05d}", en, ru,
+                              f"A synthetic transport route from {a[0]} to {b[0]}, {rng.randint(300, 3000)} km.",
+                              f"Синтетический транспортный маршрут от {a[1]} до {b[1]}."))
+        corridor_names.append((en, ru))
+    total = _cum([1.0 / (k + 1) ** 0.9 for k in range(len(p_cum))])
+    for j in range(n_new):
+        nid = first_node + j
+        en, ru, kk = _place_name(rng)
+        if rng.random() < 0.6:
+            iso, lat, lon = "KAZ", round(rng.uniform(40.6, 55.4), 4), round(rng.uniform(46.5, 87.3), 4)
+        else:
+            iso, kk = p_iso[bisect(total, rng.random() * total[-1])], None
+            lat, lon = round(rng.uniform(25.0, 60.0), 4), round(rng.uniform(20.0, 120.0), 4)
+        if rng.random() < 0.02:
+            lat = lon = None  # position unknown
+        note_en = note_ru = None
+        if rng.random() < 0.3:
+            t_en, t_ru = _NODE_NOTES[rng.randrange(len(_NODE_NOTES))]
+            corr = corridor_names[rng.randrange(len(corridor_names))]
+            p = bisect(total, rng.random() * total[-1])
+            v_en, v_ru = _grouped(rng.randrange(10, 500) * 1000)
+            y = rng.randint(first_year, last_year)
+            note_en = t_en.format(corr=corr[0], y=y, v_en=v_en, p=p_en[p])
+            note_ru = t_ru.format(corr_ru=corr[1], y=y, v_ru=v_ru, p_ru=p_ru[p])
+        if rng.random() < 0.05:
+            former = _place_name(rng)
+            out.former_names.append((nid, (en, ru, kk or ru), former))
+            note_en = f"Formerly {former[0]}. " + (note_en or "")
+            note_ru = f"Прежнее название — {former[1]}. " + (note_ru or "")
+        out.nodes.append((nid, f"syn_node_{nid}", en, ru, kk, iso, node_kinds[rng.randrange(len(node_kinds))],
+                          lat, lon, note_en and note_en.strip(), note_ru and note_ru.strip()))
+        node_names.append((en, ru))
+    # Each new corridor is a chain through a consecutive run of the new nodes.
+    per = n_new // n_new_corridors if n_new_corridors else 0
+    sid = n_segments
+    for k in range(n_new_corridors):
+        run = range(first_node + k * per, first_node + (k + 1) * per if k < n_new_corridors - 1 else first_node + n_new)
+        for a, b in pairwise(run):
+            sid += 1
+            note_en = note_ru = None
+            if rng.random() < 0.3:
+                t_en, t_ru = _SEGMENT_NOTES[rng.randrange(len(_SEGMENT_NOTES))]
+                y = rng.randint(first_year, last_year)
+                note_en, note_ru = t_en.format(y=y), t_ru.format(y=y)
+            out.segments.append((sid, f"syn_segment_{sid}", first_corridor + k, a, b, modes[rng.randrange(len(modes))],
+                                 statuses[rng.randrange(len(statuses))], round(rng.uniform(5, 400), 1), note_en, note_ru))
+    for j in range(n_new // 10):
+        pid_ = n_projects + j + 1
+        nid = first_node + rng.randrange(n_new)
+        node = node_names[nid - 1]
+        p = bisect(total, rng.random() * total[-1])
+        n_en, n_ru, d_en, d_ru = _PROJECTS[rng.randrange(len(_PROJECTS))]
+        out.projects.append((pid_, f"syn_project_{pid_:05d}", n_en.format(node=node[0]), n_ru.format(node_ru=node[1]),
+                             p + 1, first_corridor + rng.randrange(max(1, n_new_corridors)) if n_new_corridors else None,
+                             nid, pstat[rng.randrange(len(pstat))], d_en.format(node=node[0], p=p_en[p]),
+                             d_ru.format(node_ru=node[1], p_ru=p_ru[p])))
+    return out
+
+
+def _alias_rows(seed: int, p_iso: list[str], places: _Places) -> list[tuple]:
+    """Aliases: the curated-style groups above, every partner's names from pycountry (as the seed build
+    adds them, group ``country_<iso3>``), and the synthetic nodes' former names."""
+    rows: list[tuple] = []
+
+    def add(group: str, name: str, lang: str | None, kind: str, note: str | None) -> None:
+        aid = len(rows) + 1
+        rows.append((aid, f"syn_alias_{aid:06d}", group, name, lang, kind, note))
+
+    for group, names in _ALIAS_GROUPS.items():
+        for name, lang, kind in names:
+            add(group, name, lang, kind, None)
+    for iso3 in p_iso:
+        group, seen = f"country_{iso3.lower()}", set()
+        for country in country_names(iso3):
+            words = folded_words(country.name)
+            if words and words not in seen:
+                seen.add(words)
+                add(group, country.name, country.lang, "name", country.note_en)
+    for nid, now, former in places.former_names:
+        group = f"syn_node_{nid}"
+        add(group, now[0], "en", "name", None)
+        add(group, now[1], "ru", "name", None)
+        add(group, former[0], "en", "former_name", "Synthetic former name")
+        add(group, former[1], "ru", "former_name", "Synthetic former name")
+    return rows
+
+
+@dataclass
+class _People:
+    """What the extra rows of facts, targets, mechanisms and trade figures are drawn from."""
+
+    seed: int
+    n: int
+    n_facts: int
+    first_fact: int
+    p_cum: list[float]
+    p_en: list[str]
+    p_ru: list[str]
+    first_year: int
+    last_year: int
+    n_sources: int
+    places: _Places
+
+
+def _extra_facts(ctx: _People) -> Iterator[tuple[list[tuple], list[tuple]]]:
+    """Facts up to ``n_facts`` in all, with notes in English and Russian (a fifth in Russian only),
+    numbers written with group separators; BATCH at a time, with their record_sources rows."""
+    rng = _kind_rng(ctx.seed, "facts")
+    metrics = list(_FACT_NOTES)
+    units = {code: (unit_en, unit_ru) for code, _, _, unit_en, unit_ru in METRICS}
+    p_total = ctx.p_cum[-1]
+    nodes, corridors = ctx.places.node_names, ctx.places.corridor_names
+    start = ctx.first_fact
+    for lo in range(start, ctx.n_facts + 1, BATCH):
+        facts, sources = [], []
+        for fid in range(lo, min(ctx.n_facts, lo + BATCH - 1) + 1):
+            code = metrics[rng.randrange(len(metrics))]
+            p = bisect(ctx.p_cum, rng.random() * p_total)
+            corridor_id = None
+            if code == "cargo_transit_mt" or rng.random() < 0.05:
+                corridor_id = rng.randrange(len(corridors)) + 1
+            num = rng.randrange(1, 2000) * (1000 if code in ("rail_transit_teu", "students", "tourists") else 1)
+            v_en, v_ru = _grouped(num)
+            y = rng.randint(max(ctx.first_year, ctx.last_year - 15), ctx.last_year)
+            node = nodes[rng.randrange(len(nodes))]
+            corr = corridors[(corridor_id or rng.randrange(len(corridors)) + 1) - 1]
+            sector = _SECTORS[rng.randrange(len(_SECTORS))]
+            t_en, t_ru = _FACT_NOTES[code]
+            fill = {"v_en": v_en, "v_ru": v_ru, "y": y, "p": ctx.p_en[p], "p_ru": ctx.p_ru[p], "node": node[0],
+                    "node_ru": node[1], "corr": corr[0], "corr_ru": corr[1], "sector": sector[1], "sector_ru": sector[2]}
+            en, ru = [t_en.format(**fill)], [t_ru.format(**fill)]
+            if rng.random() < 0.35:
+                en.append(_FACT_COOPERATION[0].format(**fill))
+                ru.append(_FACT_COOPERATION[1].format(**fill))
+            if fid % RARE_FACT_EVERY == 0:
+                en.append(_FACT_RARE[0])
+                ru.append(_FACT_RARE[1])
+            only_ru = rng.random() < 0.2
+            if fid % TRANSLIT_EVERY == 0:
+                ru.append(_FACT_TRANSLIT_RU)
+                only_ru = True
+            as_of = f"{y:04d}-{rng.randint(1, 12):02d}" if rng.random() < 0.6 else f"{y:04d}"
+            unit = units[code][1] if only_ru else units[code][0]
+            facts.append((fid, f"syn_fact_{fid:07d}", p + 1, corridor_id, code, str(num), float(num),
+                          "exact" if rng.random() < 0.8 else "approx", unit, as_of,
+                          None if only_ru else " ".join(en), " ".join(ru)))
+            sources.append(("fact", fid, rng.randrange(ctx.n_sources) + 1, 0))
+        yield facts, sources
+
+
+def _extra_records(ctx: _People, n_trade: int, n_targets: int) -> dict[str, tuple[str, list[tuple]]]:
+    """Two more mechanisms per partner, a target per 100 agreements, quarterly trade figures of the
+    first 40 partners for the last 8 years: {table: (columns, rows)}, and their record_sources rows."""
+    rng = _kind_rng(ctx.seed, "records")
+    n_p = len(ctx.p_en)
+    p_total = ctx.p_cum[-1]
+    mech, targets, trade, sources = [], [], [], []
+    for pid in range(1, n_p + 1):
+        sector = _SECTORS[rng.randrange(len(_SECTORS))]
+        for name_en, name_ru, note_en, note_ru in (
+            (f"Business Council Kazakhstan — {ctx.p_en[pid - 1]}", f"Деловой совет Казахстан — {ctx.p_ru[pid - 1]}",
+             "Meets once a year alongside the intergovernmental commission.",
+             "Заседает раз в год вместе с межправительственной комиссией."),
+            (f"Joint working group on {sector[1]} (Kazakhstan — {ctx.p_en[pid - 1]})",
+             f"Совместная рабочая группа по вопросам {sector[2]} (Казахстан — {ctx.p_ru[pid - 1]})",
+             f"Coordinates cooperation in {sector[1]}.", f"Координирует сотрудничество в сфере {sector[2]}."),
+        ):
+            mid = n_p + len(mech) + 1
+            mech.append((mid, f"syn_mechanism_{mid:05d}", pid, name_en, name_ru,
+                         str(rng.randint(ctx.first_year, ctx.last_year)), note_en, note_ru))
+            sources.append(("mechanism", mid, rng.randrange(ctx.n_sources) + 1, 0))
+    for k in range(ctx.n // 100):
+        gid = n_targets + k + 1
+        pid = bisect(ctx.p_cum, rng.random() * p_total) + 1
+        stated = rng.randint(max(ctx.first_year, ctx.last_year - 10), ctx.last_year)
+        c_en, c_ru = _CITIES[rng.randrange(len(_CITIES))]
+        targets.append((gid, f"syn_target_{gid:06d}", pid, ("exports", "trade_turnover")[k % 2],
+                        float(rng.randrange(1, 100) * 100), None, stated + rng.randint(2, 8), None, None,
+                        f"{stated:04d}-{rng.randint(1, 12):02d}", "Minister of Trade and Integration of Kazakhstan",
+                        "Министр торговли и интеграции Казахстана", f"Stated at the business forum in {c_en}.",
+                        f"Заявлено на деловом форуме в {c_ru}."))
+        sources.append(("target", gid, rng.randrange(ctx.n_sources) + 1, 0))
+    tid = n_trade
+    for pid in range(1, min(40, n_p) + 1):
+        for y in range(ctx.last_year - 7, ctx.last_year + 1):
+            for q in ("Q1", "Q2", "Q3", "Q4"):
+                tid += 1
+                t = round(rng.uniform(5, 800), 1)
+                latest = y == ctx.last_year
+                trade.append((tid, f"syn_trade_{tid:06d}", pid, y, q, t, round(t * rng.uniform(0.2, 0.8), 1), None,
+                              "kazakh", "approx" if latest else "exact",
+                              "Preliminary data of the Bureau of National Statistics." if latest else None,
+                              "Предварительные данные Бюро национальной статистики." if latest else None))
+                sources.append(("trade", tid, rng.randrange(ctx.n_sources) + 1, 0))
+    return {
+        "mechanisms": ("id, uid, partner_id, name_en, name_ru, established, note_en, note_ru", mech),
+        "targets": (("id, uid, partner_id, metric, value_usd_m, multiplier, horizon_year, horizon_note_en, "
+                     "horizon_note_ru, stated_on, stated_by_en, stated_by_ru, note_en, note_ru"), targets),
+        "trade_figures": (("id, uid, partner_id, year, period, turnover_usd_m, exports_usd_m, imports_usd_m, "
+                           "statistics, qualifier, note_en, note_ru"), trade),
+        "record_sources": ("record_type, record_id, source_id, position", sources),
+    }
+
+
 # ---------------------------------------------------------------------------------------- generation
 
 def generate(path: str | Path, n_agreements: int, *, seed: int = 1, n_partners: int = 190,
              first_year: int = 1991, years: int = 35, progress: bool = False,
-             parallel: bool | None = None) -> Path:
+             parallel: bool | None = None, n_events: int | None = None, n_facts: int | None = None,
+             n_nodes: int | None = None) -> Path:
     """Create a new synthetic database at ``path`` (which must not exist) and return its path.
+
+    ``n_events``, ``n_facts`` and ``n_nodes`` default to :func:`default_counts` of the agreements.
 
     ``parallel`` (default: from 50,000 agreements on, where ``fork`` exists) draws the agreement rows
     and their index text in a child process while this one inserts; the result is the same.
@@ -919,6 +1327,10 @@ def generate(path: str | Path, n_agreements: int, *, seed: int = 1, n_partners: 
     if n < 0:
         raise ValueError("n_agreements must be >= 0")
     years = max(1, int(years))
+    counts = default_counts(n)
+    n_events = counts["events"] if n_events is None else max(0, int(n_events))
+    n_facts = counts["facts"] if n_facts is None else max(0, int(n_facts))
+    n_nodes = counts["nodes"] if n_nodes is None else max(0, int(n_nodes))
     rng = random.Random(seed)
     started = time.perf_counter()
 
@@ -930,6 +1342,10 @@ def generate(path: str | Path, n_agreements: int, *, seed: int = 1, n_partners: 
         conn.execute("PRAGMA cache_size = -524288")  # 512 MiB
         conn.execute("PRAGMA temp_store = MEMORY")
         ex, exm = conn.execute, conn.executemany
+        # The triggers' atlas_index_text: index_text, with each text's part remembered.
+        conn.create_function("atlas_index_text", -1, cached_index_text, deterministic=True)
+        # Merging is left to the final 'optimize'; the settings are put back to their defaults below.
+        _fts_config(conn, _FTS_BULK_CONFIG)
 
         year_list = list(range(first_year, first_year + years))
         # More agreements in later years.
@@ -957,7 +1373,7 @@ def generate(path: str | Path, n_agreements: int, *, seed: int = 1, n_partners: 
         p_cum = _cum([1.0 / (k + 1) ** 0.9 for k in range(n_p)])
         p_total = p_cum[-1]
 
-        n_sources = 400
+        n_sources = max(400, n // 50)
         sources = []
         for sid in range(1, n_sources + 1):
             pub = _PUBLISHERS[rng.randrange(len(_PUBLISHERS))]
@@ -1040,12 +1456,26 @@ def generate(path: str | Path, n_agreements: int, *, seed: int = 1, n_partners: 
         for table_kind, count in (("corridor", len(corridors)), ("node", len(nodes)), ("segment", len(segments)),
                                   ("project", len(projects))):
             record_sources += [(table_kind, k, src(), 0) for k in range(1, count + 1)]
+        last_year = first_year + years - 1
+        places = _extra_places(seed, n_nodes, corridors, nodes, len(segments), len(projects),
+                               [p[2] for p in partners], p_cum, p_en, p_ru, first_year, last_year)
+        _bulk_insert(conn, "corridors", "id, uid, name_en, name_ru, description_en, description_ru", places.corridors)
+        _bulk_insert(conn, "nodes", "id, uid, name_en, name_ru, name_kk, country_iso3, kind, lat, lon, note_en, note_ru",
+                     places.nodes)
+        _bulk_insert(conn, "segments", "id, uid, corridor_id, from_node_id, to_node_id, mode, status, length_km, "
+                     "note_en, note_ru", places.segments)
+        _bulk_insert(conn, "projects", "id, uid, name_en, name_ru, partner_id, corridor_id, node_id, status, "
+                     "description_en, description_ru", places.projects)
+        place_rng = _kind_rng(seed, "place-sources")
+        for table_kind, rows in (("corridor", places.corridors), ("node", places.nodes), ("segment", places.segments),
+                                 ("project", places.projects)):
+            record_sources += [(table_kind, r[0], place_rng.randrange(n_sources) + 1, 0) for r in rows]
+        n_corridors_all, n_nodes_all = len(corridors) + len(places.corridors), len(nodes) + len(places.nodes)
 
         # trade figures, targets, facts
         trade, targets, facts = [], [], []
         trade_groups: list[tuple[int, int]] = []  # (kazakh row id, partner-side row id)
         tid = 0
-        last_year = first_year + years - 1
         for pid in range(1, n_p + 1):
             weight = 1.0 / pid ** 0.9
             base = 30000.0 * weight * rng.uniform(0.05, 0.3)
@@ -1095,6 +1525,7 @@ def generate(path: str | Path, n_agreements: int, *, seed: int = 1, n_partners: 
                     value = f"{num:.0f}"
                 facts.append((fid, f"syn_fact_{fid:05d}", pid, None, code, value, num, "exact", None,
                               str(rng.randint(last_year - 5, last_year))))
+        del facts[n_facts:]  # --facts counts these too
         exm("INSERT INTO trade_figures (id, uid, partner_id, year, period, turnover_usd_m, exports_usd_m, "
             "imports_usd_m, statistics, qualifier) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", trade)
         exm("INSERT INTO targets (id, uid, partner_id, metric, value_usd_m, multiplier, horizon_year, "
@@ -1111,7 +1542,6 @@ def generate(path: str | Path, n_agreements: int, *, seed: int = 1, n_partners: 
         conn.execute("COMMIT")
 
         # ---- events
-        n_events = max(10, n // 20) if n else 0
         ev_kinds = [k[0] for k in _EVENT_KINDS]
         ev_cum = _cum([k[1] for k in _EVENT_KINDS])
         ev_date: list[str] = [""]  # 1-based
@@ -1167,6 +1597,8 @@ def generate(path: str | Path, n_agreements: int, *, seed: int = 1, n_partners: 
                           f"in trade, transport and energy and agreed on the next meeting in {c_en}.")
             summary_ru = (f"В ходе визита подписано документов: {signed}. Стороны обсудили сотрудничество "
                           f"в торговле, транспорте и энергетике и договорились о следующей встрече в {c_ru}.")
+            if eid % TRANSLIT_EVERY == 0:
+                summary_ru += _EVENT_TRANSLIT_RU
             events.append((eid, f"syn_event_{eid:06d}", kind, date_start, date_end, c_en, c_ru,
                            t_en.format(p=names_en, c=c_en), t_ru.format(p=names_ru, c=c_ru),
                            summary_en, summary_ru, signed))
@@ -1193,7 +1625,7 @@ def generate(path: str | Path, n_agreements: int, *, seed: int = 1, n_partners: 
         ctx = _AgreementContext(
             n=n, n_events=n_events, ev_partners=ev_partners, ev_date=ev_date, ev_city=ev_city,
             p_cum=p_cum, p_en=p_en, p_ru=p_ru, p_kk=p_kk, year_list=year_list, year_cum=year_cum,
-            first_year=first_year, n_sources=n_sources, n_corridors=len(corridors), n_nodes=len(nodes),
+            first_year=first_year, n_sources=n_sources, n_corridors=n_corridors_all, n_nodes=n_nodes_all,
             first_group_id=len(conflict_groups) + 1,
         )
         cols = ("id, uid, event_id, date_signed, title_en, title_ru, title_kk, summary_en, summary_ru, "
@@ -1212,7 +1644,7 @@ def generate(path: str | Path, n_agreements: int, *, seed: int = 1, n_partners: 
 
         def atlas_index_text(*texts: str | None) -> str:
             found = pending.get(texts)
-            return found if found is not None else index_text(*texts)
+            return found if found is not None else cached_index_text(*texts)
 
         conn.create_function("atlas_index_text", -1, atlas_index_text, deterministic=True)
 
@@ -1222,9 +1654,6 @@ def generate(path: str | Path, n_agreements: int, *, seed: int = 1, n_partners: 
         ex(f"CREATE TEMP TABLE agreements_stage AS SELECT {cols} FROM agreements WHERE 0")
         insert_stage = f"INSERT INTO temp.agreements_stage ({cols}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
         insert_agreements = f"INSERT INTO agreements ({cols}) SELECT {cols} FROM temp.agreements_stage ORDER BY id"
-        # Merging is left to the final 'optimize'; both settings are put back to their defaults below.
-        for key, value in _FTS_BULK_CONFIG:
-            ex(f"INSERT INTO agreements_fts(agreements_fts, rank) VALUES ('{key}', {value})")
         done = 0
         for (agreements, a_partners, a_sectors, a_sources, a_places, groups, members), texts in batches:
             if texts is not None:
@@ -1249,6 +1678,30 @@ def generate(path: str | Path, n_agreements: int, *, seed: int = 1, n_partners: 
             if progress:
                 print(f"  {done:>9,} agreements  {time.perf_counter() - started:6.1f} s", file=sys.stderr, flush=True)
 
+        conn.create_function("atlas_index_text", -1, cached_index_text, deterministic=True)
+
+        # ---- the other kinds' extra rows: aliases, mechanisms, targets, trade figures, facts
+        conn.execute("BEGIN")
+        _bulk_insert(conn, "aliases", "id, uid, group_id, name, lang, kind, note_en",
+                     _alias_rows(seed, [p[2] for p in partners], places))
+        people = _People(seed=seed, n=n, n_facts=n_facts, first_fact=len(facts) + 1, p_cum=p_cum, p_en=p_en,
+                         p_ru=p_ru, first_year=first_year, last_year=last_year, n_sources=n_sources, places=places)
+        for table, (cols, rows) in _extra_records(people, len(trade), len(targets)).items():
+            if table == "record_sources":
+                exm("INSERT INTO record_sources (record_type, record_id, source_id, position) VALUES (?, ?, ?, ?)", rows)
+            else:
+                _bulk_insert(conn, table, cols, rows)
+        conn.execute("COMMIT")
+        for fact_rows, fact_sources in _extra_facts(people):
+            conn.execute("BEGIN")
+            _bulk_insert(conn, "facts", "id, uid, partner_id, corridor_id, metric, value, value_num, qualifier, unit, "
+                         "as_of, note_en, note_ru", fact_rows)
+            exm("INSERT INTO record_sources (record_type, record_id, source_id, position) VALUES (?, ?, ?, ?)",
+                fact_sources)
+            conn.execute("COMMIT")
+            if progress:
+                print(f"  {fact_rows[-1][0]:>9,} facts  {time.perf_counter() - started:6.1f} s", file=sys.stderr,
+                      flush=True)
         conn.create_function("atlas_index_text", -1, index_text, deterministic=True)
 
         # ---- conflict groups (trade pairs too), documents_signed from the linked agreements
@@ -1269,11 +1722,10 @@ def generate(path: str | Path, n_agreements: int, *, seed: int = 1, n_partners: 
 
         if progress:
             print(f"  rows written in {time.perf_counter() - started:.1f} s; optimizing the index", file=sys.stderr, flush=True)
-        ex("INSERT INTO agreements_fts(agreements_fts) VALUES ('optimize')")
-        for key, value in _FTS_DEFAULT_CONFIG:
-            ex(f"INSERT INTO agreements_fts(agreements_fts, rank) VALUES ('{key}', {value})")
+        for fts in _fts_tables(conn):
+            ex(f"INSERT INTO {fts}({fts}) VALUES ('optimize')")
+        _fts_config(conn, _FTS_DEFAULT_CONFIG)
         ex("DROP TABLE temp.agreements_stage")
-        ex("INSERT INTO events_fts(events_fts) VALUES ('optimize')")
         if progress:
             print(f"  index optimized at {time.perf_counter() - started:.1f} s; ANALYZE", file=sys.stderr, flush=True)
         ex("ANALYZE")
@@ -1298,6 +1750,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--partners", type=int, default=190)
     ap.add_argument("--first-year", type=int, default=1991)
     ap.add_argument("--years", type=int, default=35)
+    ap.add_argument("--events", type=int, help="events (default: as many as agreements)")
+    ap.add_argument("--facts", type=int, help="facts (default: twice the agreements)")
+    ap.add_argument("--nodes", type=int, help="places (default: a fifth of the agreements)")
     ap.add_argument("--force", action="store_true", help="replace an existing file")
     ap.add_argument("--quiet", action="store_true")
     args = ap.parse_args(argv)
@@ -1306,7 +1761,7 @@ def main(argv: list[str] | None = None) -> int:
             leftover.unlink(missing_ok=True)
     t0 = time.perf_counter()
     generate(args.out, args.agreements, seed=args.seed, n_partners=args.partners, first_year=args.first_year,
-             years=args.years, progress=not args.quiet)
+             years=args.years, progress=not args.quiet, n_events=args.events, n_facts=args.facts, n_nodes=args.nodes)
     elapsed = time.perf_counter() - t0
     size = args.out.stat().st_size / 2**20
     print(f"{args.out}: {args.agreements:,} agreements, seed {args.seed}, {size:.1f} MiB, {elapsed:.1f} s")

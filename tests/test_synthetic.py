@@ -13,11 +13,27 @@ import pytest
 from desktop.core.text import index_text
 from desktop.data.agreements import AgreementQuery, AgreementSearch
 from desktop.data.database import open_database
+from desktop.data.find import Finder
+from desktop.data.migrations import FIND_INDEX, _index_call
 
 try:
-    from tests.synthetic import QUERIES, VOCAB, generate
+    from tests.synthetic import (
+        CYRILLIC_ONLY_PLACE,
+        FIND_QUERIES,
+        QUERIES,
+        VOCAB,
+        generate,
+        main,
+    )
 except ImportError:  # tests/ on sys.path rather than the project root
-    from synthetic import QUERIES, VOCAB, generate  # type: ignore[no-redef]
+    from synthetic import (  # type: ignore[no-redef]
+        CYRILLIC_ONLY_PLACE,
+        FIND_QUERIES,
+        QUERIES,
+        VOCAB,
+        generate,
+        main,
+    )
 
 N = 2000
 
@@ -41,6 +57,10 @@ def test_same_seed_gives_the_same_rows(builds: tuple[Path, Path]) -> None:
                 "SELECT * FROM record_sources ORDER BY record_type, record_id, source_id",
                 "SELECT * FROM events ORDER BY id",
                 "SELECT * FROM trade_figures ORDER BY id",
+                "SELECT * FROM facts ORDER BY id",
+                "SELECT * FROM nodes ORDER BY id",
+                "SELECT * FROM segments ORDER BY id",
+                "SELECT * FROM aliases ORDER BY id",
                 "SELECT * FROM conflict_members ORDER BY group_id, record_type, record_id"):
         rows_a = _all(a, sql)
         assert rows_a, sql
@@ -105,8 +125,72 @@ def test_full_text_index_holds_index_text_of_each_row(builds: tuple[Path, Path])
     for r in rows:
         assert r[5] == index_text(r[0], r[1], r[2])
         assert r[6] == index_text(r[3], r[4])
-    assert _all(a, "SELECT k, v FROM agreements_fts_config WHERE k IN ('automerge', 'hashsize') ORDER BY k") == [
-        ("automerge", 4), ("hashsize", 1048576)]
+    for fts in ("agreements_fts", "events_fts", *(spec[1] for spec in FIND_INDEX.values())):
+        assert _all(a, f"SELECT k, v FROM {fts}_config WHERE k IN ('automerge', 'hashsize') ORDER BY k") == [
+            ("automerge", 4), ("hashsize", 1048576)], fts
+
+
+def test_every_kinds_index_is_what_the_triggers_give(builds: tuple[Path, Path]) -> None:
+    """The generator's remembered index texts equal the schema's own: each index row is what the
+    migration's atlas_index_text() calls give for its record."""
+    a, _ = builds
+    with closing(sqlite3.connect(a)) as conn:
+        conn.create_function("atlas_index_text", -1, index_text, deterministic=True)
+        for kind, (table, fts, name, body, _) in FIND_INDEX.items():
+            expected = conn.execute(f"SELECT id, {_index_call(name, 'r')}, {_index_call(body, 'r')} FROM {table} r "
+                                    "ORDER BY id").fetchall()
+            assert expected, kind
+            assert conn.execute(f"SELECT rowid, name, body FROM {fts} ORDER BY rowid").fetchall() == expected, kind
+        events = conn.execute("SELECT e.id, atlas_index_text(e.title_en, e.title_ru), atlas_index_text(e.summary_en, "
+                              "e.summary_ru, e.place_en, e.place_ru) FROM events e ORDER BY id").fetchall()
+        assert conn.execute("SELECT rowid, title, body FROM events_fts ORDER BY rowid").fetchall() == events
+
+
+def test_every_kind_at_the_issues_proportions(builds: tuple[Path, Path]) -> None:
+    a, _ = builds
+    counts = {t: _all(a, f"SELECT count(*) FROM {t}")[0][0] for t in (
+        "events", "facts", "nodes", "corridors", "segments", "projects", "mechanisms", "targets", "trade_figures",
+        "sources", "aliases")}
+    assert (counts["events"], counts["facts"], counts["nodes"]) == (N, 2 * N, N // 5), counts
+    assert counts["corridors"] > 5 and counts["segments"] >= counts["nodes"] - 20 and counts["projects"] > 20, counts
+    assert counts["mechanisms"] == 3 * 190 and counts["targets"] > 190 + N // 200, counts
+    # Notes in both languages, some in Russian only; numbers written with group separators.
+    assert _all(a, "SELECT count(*) FROM facts WHERE note_en IS NULL AND note_ru IS NOT NULL")[0][0] > 0
+    assert _all(a, "SELECT count(*) FROM facts WHERE note_en GLOB '*[0-9],[0-9][0-9][0-9]*'")[0][0] > 0
+    # Aliases: the curated-style groups, every partner's names from pycountry, former names of places.
+    names = {n for (n,) in _all(a, "SELECT name FROM aliases")}
+    assert {"Nur-Sultan", "Нур-Султан", "Türkiye", "Турция"} <= names
+    assert len(_all(a, "SELECT DISTINCT group_id FROM aliases WHERE group_id LIKE 'country_%'")) == 190
+    assert _all(a, "SELECT count(*) FROM aliases WHERE group_id LIKE 'syn_node_%'")[0][0] > 0
+    assert _all(a, "SELECT count(*) FROM alias_terms")[0][0] > len(names)
+    assert _all(a, "SELECT count(*) FROM nodes WHERE name_kk IS NOT NULL AND name_kk <> name_ru")[0][0] > 0
+
+
+def test_find_queries_of_the_benchmark(builds: tuple[Path, Path]) -> None:
+    """The alias and transliteration queries find what only alias data and keys can find."""
+    a, _ = builds
+    typed = FIND_QUERIES["translit"]
+    assert _all(a, f"SELECT count(*) FROM facts WHERE note_en LIKE '%{typed}%' OR note_ru LIKE '%{typed}%'") == [(0,)]
+    db = open_database(a)
+    try:
+        finder = Finder(db)
+        translit = {g.kind: g.count for g in finder.find(typed).groups}
+        assert translit.get("fact", 0) == len(_all(a, f"SELECT id FROM facts WHERE note_ru LIKE '%{CYRILLIC_ONLY_PLACE}%'"))
+        assert translit.get("event", 0) >= 1
+        alias = {g.kind: g.count for g in finder.find(FIND_QUERIES["alias"]).groups}
+        assert alias.get("agreement", 0) >= _all(a, "SELECT count(*) FROM agreements WHERE summary_en LIKE '%Astana%'")[0][0] > 0
+        rare = {g.kind: g.count for g in finder.find(FIND_QUERIES["rare"]).groups}
+        assert set(rare) == {"agreement"}  # the first rare fact is the 5,000th: none at this size
+    finally:
+        db.close()
+
+
+def test_counts_can_be_chosen_on_the_command_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "c.sqlite"
+    assert main([str(out), "--agreements", "50", "--events", "7", "--facts", "300", "--nodes", "40", "--quiet"]) == 0
+    assert "50 agreements" in capsys.readouterr().out
+    assert [_all(out, f"SELECT count(*) FROM {t}")[0][0] for t in ("events", "facts", "nodes")] == [7, 300, 40]
+    assert _all(out, "SELECT count(*) FROM facts_fts")[0][0] == 300
 
 
 def test_reference_data(builds: tuple[Path, Path]) -> None:
@@ -144,3 +228,14 @@ def test_foreign_keys_and_integrity(builds: tuple[Path, Path]) -> None:
     assert _all(a, "PRAGMA foreign_key_check") == []
     assert _all(a, "PRAGMA integrity_check") == [("ok",)]
     assert _all(a, "SELECT value FROM meta WHERE key = 'kind'") == [("synthetic",)]
+
+
+def test_schema_fingerprint_names_the_current_schema() -> None:
+    """The benchmarks' cache key: the migrations' triggers need atlas_index_text on its connection."""
+    try:
+        from tests.synthetic import schema_fingerprint
+    except ImportError:
+        from synthetic import schema_fingerprint  # type: ignore[no-redef]
+    from desktop.data.migrations import LATEST_VERSION
+
+    assert schema_fingerprint().startswith(f"s{LATEST_VERSION}-")

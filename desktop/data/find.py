@@ -13,7 +13,12 @@ Shapes follow shared/design/PERFORMANCE.md: each kind is counted separately by i
 small match set (up to :data:`RANK_LIMIT`) is ranked — the exact phrase first, then all the words,
 then prefixes, aliases and transliteration keys; within a tier bm25 with names above bodies, then
 newer above older — and a large one is taken newest first by date, which costs no ranking of
-every row. Non-preferred members of conflict groups are found too, flagged, and lead to the
+every row. Counting and the large shapes run on the expression with each typed prefix expanded
+into the exact terms of that kind's index that begin with it (an FTS5 prefix query of more than
+three letters merges every matching term's doclist each time it is run, and once per probe in a
+correlated query): a dense large set walks the date index newest first with a correlated probe
+per row, a sparse one is taken as a set of ids that the date-ordered walk checks; measured by
+tests/benchmarks/bench_find.py. Non-preferred members of conflict groups are found too, flagged, and lead to the
 preferred member of their group. Any input is safe: a query that holds no word finds nothing.
 """
 from __future__ import annotations
@@ -37,6 +42,16 @@ from desktop.data.database import Cancelled, Database
 
 # Up to this many matches of a kind are ranked; more are taken newest first.
 RANK_LIMIT = 1000
+# A large match set holding at least this share of its kind's rows is walked newest first with a correlated
+# probe per row (about limit / share probes); a sparser one is read once as a set of ids.
+_DENSE_SHARE = 0.2
+# Prefixes of up to this many letters use the index's own prefix index ('2 3'); longer ones are expanded
+# into at most _EXPAND_MAX exact terms (more are left to FTS5).
+_INDEXED_PREFIX = 3
+_EXPAND_MAX = 64
+# A quoted prefix term of a MATCH expression, and the NEAR groups (whose terms must stay phrases).
+_PREFIX_TERM = re.compile(r'(?<![^\s(])"((?:[^"]|"")+)"\*')
+_NEAR_GROUP = re.compile(r"NEAR\([^)]*\)")
 # bm25 weights of the (name, body) columns: a word in a name or title counts four times as much.
 _WEIGHTS = "4.0, 1.0"
 _SNIPPET_BEFORE = 6  # words shown before the first match
@@ -242,6 +257,7 @@ class Finder:
     def __init__(self, db: Database):
         self.db = db
         self._started = db.interrupts
+        self._vocabularies: dict[tuple[int, str], str | None] = {}
 
     # ------------------------------------------------------------------ the query
 
@@ -306,9 +322,10 @@ class Finder:
         groups: list[FindGroup] = []
         for kind in chosen:
             self.db.check_interrupt(self._started)
-            count = self._count(kind, plan.expression, iso3)
+            exact = self._expanded(kind, plan.expression)
+            count = self._count(kind, exact, iso3)
             if count:
-                ids = self._first(kind, plan, iso3, count, limit)
+                ids = self._first(kind, plan, exact, iso3, count, limit)
                 groups.append(FindGroup(kind.kind, count, self._hits(kind, ids, plan)))
         suggestions = [] if groups else self.suggestions(plan)
         return FindResult(groups, suggestions, plan)
@@ -320,14 +337,55 @@ class Finder:
         rows = self._run(sql, {"expr": expr, "iso3": iso3})
         return rows[0][0] if rows else 0
 
-    def _first(self, kind: _Kind, plan: QueryPlan, iso3: str | None, count: int, limit: int) -> list[int]:
-        """The ids to show first: ranked when the match set is small, else the newest."""
+    def _expanded(self, kind: _Kind, expr: str) -> str:
+        """``expr`` with each prefix term of more than _INDEXED_PREFIX letters (outside NEAR groups)
+        replaced by the exact terms of this kind's index that begin with it: the same matches."""
+        out: list[str] = []
+        pos = 0
+        for near in [*_NEAR_GROUP.finditer(expr), None]:
+            end = near.start() if near else len(expr)
+            out.append(_PREFIX_TERM.sub(lambda m: self._terms_of_prefix(kind, m), expr[pos:end]))
+            if near:
+                out.append(near.group())
+                pos = near.end()
+        return "".join(out)
+
+    def _terms_of_prefix(self, kind: _Kind, m: re.Match[str]) -> str:
+        prefix = m.group(1).replace('""', '"')
+        if len(prefix) <= _INDEXED_PREFIX:
+            return m.group()
+        if kind.fts == "agreements_fts":  # every term the agreements' index ever held, kept by triggers
+            source = "search_terms"
+        else:
+            source = self._vocabulary(kind.fts) or ""
+        if not source:
+            return m.group()
+        terms = [r[0] for r in self._run(
+            f"SELECT term FROM {source} WHERE term >= :lo AND term < :hi LIMIT {_EXPAND_MAX + 1}",
+            {"lo": prefix, "hi": prefix + "\U0010ffff"})]
+        if not terms or len(terms) > _EXPAND_MAX:
+            return m.group()
+        return "(" + " OR ".join(_quote(t) for t in terms) + ")"
+
+    def _first(self, kind: _Kind, plan: QueryPlan, exact: str, iso3: str | None, count: int,
+               limit: int) -> list[int]:
+        """The ids to show first: ranked when the match set is small, else the newest (``exact`` is the
+        expression with its prefixes expanded, see :meth:`_expanded`)."""
         where = f" AND {kind.partner_filter}" if iso3 else ""
         params = {"expr": plan.expression, "iso3": iso3, "limit": limit}
         if count > RANK_LIMIT:
-            return [r[0] for r in self._run(
-                f"SELECT r.id FROM {kind.table} r WHERE r.id IN (SELECT rowid FROM {kind.fts} WHERE {kind.fts} "
-                f"MATCH :expr){where} ORDER BY coalesce({kind.date}, '') DESC, r.id DESC LIMIT :limit", params)]
+            params["expr"] = exact
+            order = f"ORDER BY coalesce({kind.date}, '') DESC, r.id DESC LIMIT :limit"
+            rows = self._run(f"SELECT max(id) FROM {kind.table}", {})
+            if count >= _DENSE_SHARE * (rows[0][0] or 1) and not iso3:
+                # Dense: newest first through the date index, each row probed (about limit / share probes).
+                sql = (f"SELECT r.id FROM {kind.table} r WHERE EXISTS (SELECT 1 FROM {kind.fts} f WHERE {kind.fts} "
+                       f"MATCH :expr AND f.rowid = r.id) {order}")
+            else:
+                # Sparse: the ids read once; '+' keeps the walk on the date order rather than on the ids.
+                sql = (f"SELECT r.id FROM {kind.table} r WHERE +r.id IN (SELECT rowid FROM {kind.fts} WHERE "
+                       f"{kind.fts} MATCH :expr){where} {order}")
+            return [r[0] for r in self._run(sql, params)]
         rows = self._run(
             f"SELECT r.id, bm25({kind.fts}, {_WEIGHTS}), coalesce({kind.date}, '') FROM {kind.fts} f "
             f"CROSS JOIN {kind.table} r ON r.id = f.rowid WHERE {kind.fts} MATCH :expr{where}", params)
@@ -410,12 +468,16 @@ class Finder:
 
     def _vocabulary(self, fts: str) -> str | None:
         """A temporary fts5vocab table over one index (made once per connection), or None if it cannot be."""
-        name = f"temp.{fts}_vocab"
+        key = (id(self.db.conn), fts)
+        if key in self._vocabularies:
+            return self._vocabularies[key]
+        name: str | None = f"temp.{fts}_vocab"
         try:
             self.db.conn.execute(f"CREATE VIRTUAL TABLE IF NOT EXISTS {name} USING fts5vocab(main, {fts}, 'row')")
         except sqlite3.OperationalError as exc:
             _raise_if_cancelled(exc)
-            return None
+            name = None
+        self._vocabularies[key] = name
         return name
 
     def _as_written(self, term: str) -> str | None:
