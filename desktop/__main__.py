@@ -62,7 +62,7 @@ def _parser() -> argparse.ArgumentParser:
     search.add_argument("--limit", type=int, default=20, help="at most this many of each kind (default 20)")
     export = sub.add_parser("export", help="write records to a CSV, XLSX, JSON or GeoJSON file")
     export.add_argument("kind", choices=("agreement", "event", "trade", "target", "fact", "node", "segment", "source",
-                                         "corridor", "partner"))
+                                         "corridor", "partner", "alias"))
     export.add_argument("--format", dest="fmt", choices=("csv", "xlsx", "json", "geojson"), default="csv")
     export.add_argument("-o", "--output", dest="export_output", required=True, metavar="FILE")
     export.add_argument("--delimiter", default=",", choices=(",", ";", "tab"))
@@ -72,7 +72,7 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--partner", dest="export_partner", metavar="ISO3")
     export.add_argument("--db", dest="sub_db", metavar="PATH")
     imp = sub.add_parser("import", help="add or update records from a file (prints the preview first)")
-    imp.add_argument("kind", choices=("agreement", "event", "trade", "target", "fact", "comtrade"))
+    imp.add_argument("kind", choices=("agreement", "event", "trade", "target", "fact", "alias", "comtrade"))
     imp.add_argument("file")
     imp.add_argument("--dry-run", action="store_true", help="print the preview only; change nothing")
     imp.add_argument("--db", dest="sub_db", metavar="PATH")

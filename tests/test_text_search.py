@@ -116,3 +116,23 @@ def test_match_expression_is_bounded():
     expr = match_expression(" ".join(f"w{i}" for i in range(500)))
     assert expr.count("AND") == 23
     assert match_expression("AND OR NOT") is None
+
+
+def test_a_key_joins_the_query_only_where_it_adds_agreements(tmp_path: Path):
+    """Tokaev typed in Latin finds Токаев through its key; a word written one way everywhere ("cooperation")
+    stays one exact term, so the table's fast paths (an exact count, cheap probes) still apply."""
+    db = create_database(tmp_path / "keys.sqlite")
+    c = db.conn
+    c.execute("INSERT INTO doc_types VALUES ('agreement', 'Agreement', 'Соглашение', NULL, 0)")
+    c.execute("INSERT INTO agreement_statuses VALUES ('signed', 'Signed', 'Подписано', NULL, 0)")
+    for uid, ru, en in (("a", "Визит К.-Ж. Токаева", None), ("b", None, "Cooperation plan"),
+                        ("c", None, "Cooperation in transport")):
+        c.execute("INSERT INTO agreements (uid, title_ru, title_en, doc_type, status) VALUES (?, ?, ?, 'agreement', "
+                  "'signed')", (uid, ru, en))
+    search = AgreementSearch(db)
+    assert search.count(AgreementQuery(text="Tokaev")) == 1
+    assert "zq" in (search.expand("Tokaev").expr or "")
+    cooperation = search.expand("cooperation")
+    assert cooperation.exact and cooperation.expr == '"cooper"'
+    assert search.count(AgreementQuery(text="cooperation")) == 2
+    db.close()

@@ -76,6 +76,8 @@ VALID: dict[str, dict[str, object]] = {
     },
     "corridor": {"name_en": "Middle Corridor", "name_ru": "Средний коридор", "description_en": "Trans-Caspian."},
     "partner": {"iso3": "tur", "name_en": "Türkiye", "name_ru": "Турция", "is_focus": "yes", "sort_order": "1"},
+    "alias": {"group_id": "port_turkmenbashi", "name": "Krasnovodsk", "lang": "en", "kind": "former_name",
+              "sources": [5]},
 }
 
 
@@ -603,6 +605,7 @@ def test_all_codes_are_listed() -> None:
         "partner": {"is_focus": "maybe"},
         "source": {"url": "ftp://x"},
         "target": {"value_usd_m": None, "multiplier": None},
+        "alias": {"group_id": "Port X", "name": "%%%", "kind": "former_name"},
     }
     seen = set()
     for kind, values in bad.items():

@@ -21,6 +21,7 @@ from urllib.parse import urlsplit
 import pycountry
 
 from desktop.core.dates import parse_partial_date
+from desktop.core.text import raw_words
 
 TYPES = frozenset({
     "text", "longtext", "date", "int", "money", "float", "year", "period", "iso3", "vocab", "enum", "ref", "refs",
@@ -31,7 +32,7 @@ REF_KINDS = frozenset({"event", "partner", "source", "node", "corridor"})
 ERROR_CODES = (
     "required", "one_required", "too_long", "control_chars", "bad_text", "bad_number", "not_integer", "out_of_range",
     "negative", "bad_date", "end_before_start", "unknown_code", "unknown_iso3", "unknown_reference", "bad_bool",
-    "bad_url", "lat_lon_pair", "same_nodes",
+    "bad_url", "lat_lon_pair", "same_nodes", "bad_identifier", "no_words", "sources_required",
 )
 
 MIN_DATE_YEAR = 1800
@@ -50,6 +51,8 @@ _NEWLINES = re.compile(r"\r\n|[\r\u2028\u2029]")
 _WHITESPACE = re.compile(r"\s")
 _DIGITS = re.compile(r"[0-9]+")
 _LANGUAGE = re.compile(r"[a-z]{2}")
+# Stable ids that people type (an alias group: "port_aktau", "country_tur"), as the seed files' ids.
+IDENTIFIER = re.compile(r"[a-z0-9][a-z0-9_.-]{0,79}")
 
 # Numbers: ASCII digits; thousands grouped by single spaces (normal or no-break) or commas.
 _NUMBER_SPACES = str.maketrans({"\u00a0": " ", "\u202f": " "})
@@ -74,6 +77,7 @@ class FieldSpec:
     minimum: float | None = None
     maximum: float | None = None
     min_exclusive: bool = False  # the value must be strictly greater than ``minimum`` (schema: ``> 0``)
+    suggestions: tuple[str, ...] = ()  # common values a form offers for a free text field (it takes others too)
 
     def __post_init__(self) -> None:
         if self.type not in TYPES:
@@ -120,11 +124,17 @@ def _partners(required: bool = True) -> FieldSpec:
 
 
 _QUALIFIERS = ("exact", "approx", "lower_bound", "upper_bound")
+# Aliases (other names, for search): what kind of name each is, and the kinds that state a fact, which must
+# cite a source (a name the thing had). The seed build and the edit form both check aliases with these.
+ALIAS_KINDS = ("name", "former_name", "abbreviation", "spelling", "synonym")
+SOURCED_ALIAS_KINDS = frozenset({"former_name"})
+# The languages the atlas's names come in, offered first; any ISO 639-1 code is taken.
+NAME_LANGUAGES = ("en", "ru", "kk", "tr", "az", "tk")
 _NOTE = 2000
 _SUMMARY = 5000
 
 KINDS: tuple[str, ...] = (
-    "agreement", "event", "trade", "target", "fact", "source", "node", "segment", "corridor", "partner",
+    "agreement", "event", "trade", "target", "fact", "source", "node", "segment", "corridor", "partner", "alias",
 )
 
 FIELDS: dict[str, tuple[FieldSpec, ...]] = {
@@ -225,6 +235,14 @@ FIELDS: dict[str, tuple[FieldSpec, ...]] = {
         FieldSpec("is_focus", "bool", required=True),  # NOT NULL in the schema; a check box always gives a value
         FieldSpec("sort_order", "int", required=True, minimum=0, maximum=10_000),  # NOT NULL in the schema
     ),
+    "alias": (
+        _text("group_id", 80, required=True),
+        _text("name", 300, required=True),
+        FieldSpec("lang", "text", max_length=8, suggestions=NAME_LANGUAGES),
+        FieldSpec("kind", "enum", required=True, choices=ALIAS_KINDS),
+        _long("note_en", _NOTE),
+        _sources(),
+    ),
 }
 
 # Rules across fields, checked once every field has its own verdict.
@@ -238,6 +256,8 @@ _ONE_REQUIRED: dict[str, tuple[tuple[str, ...], ...]] = {
 _DATE_ORDER = {"event": ("date_start", "date_end")}
 _PAIRS = {"node": ("lat", "lon")}
 _DIFFERENT = {"segment": ("from_node_id", "to_node_id")}
+# kind -> (field, values of it that state a fact): such a record must cite at least one source
+_SOURCED = {"alias": ("kind", SOURCED_ALIAS_KINDS)}
 
 
 class _Invalid(Exception):
@@ -370,8 +390,26 @@ def _check_language(value: str) -> str:
     return code
 
 
+def _check_identifier(value: str) -> str:
+    if not IDENTIFIER.fullmatch(value):
+        raise _Invalid("bad_identifier", value=_shown(value))
+    return value
+
+
+def _check_words(value: str) -> str:
+    """A name that search can find: it holds at least one word (not only punctuation or symbols)."""
+    if not raw_words(value):
+        raise _Invalid("no_words", value=_shown(value))
+    return value
+
+
 # Extra checks of particular text fields, after the text rules.
-_TEXT_CHECKS: dict[tuple[str, str], Callable[[str], str]] = {("source", "language"): _check_language}
+_TEXT_CHECKS: dict[tuple[str, str], Callable[[str], str]] = {
+    ("source", "language"): _check_language,
+    ("alias", "lang"): _check_language,
+    ("alias", "group_id"): _check_identifier,
+    ("alias", "name"): _check_words,
+}
 
 
 def _number(raw: object) -> int | float:
@@ -622,4 +660,8 @@ def validate(kind: str, values: Mapping[str, object], ctx: ValidationContext) ->
         a, b = _DIFFERENT[kind]
         if clean[a] is not None and clean[a] == clean[b] and not {a, b} & failed:
             fail(b, _Invalid("same_nodes", value=_shown(clean[b])))
+    if kind in _SOURCED:
+        name, stating = _SOURCED[kind]
+        if clean[name] in stating and not clean["sources"] and "sources" not in failed:
+            fail("sources", _Invalid("sources_required", value=_shown(clean[name])))
     return clean, errors

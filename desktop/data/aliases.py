@@ -18,9 +18,7 @@ from typing import NamedTuple
 
 from desktop.core.text import QueryWord, fold_word, query_words, raw_words, stem_word, translit_key
 
-ALIAS_KINDS = ("name", "former_name", "abbreviation", "spelling", "synonym")
-# Kinds that state a fact (a name the thing had or officially has): the seed requires a source for them.
-SOURCED_KINDS = frozenset({"former_name"})
+# (the kinds of alias and which need a source: desktop.core.validation, shared by the build and the form)
 # Languages of the country names taken from pycountry, besides English.
 COUNTRY_NAME_LANGUAGES = ("ru", "kk", "tr", "az", "tk")
 COUNTRY_NAMES_SOURCE = "src_pycountry_country_names"

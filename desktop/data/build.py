@@ -27,7 +27,8 @@ import sqlite_utils
 from desktop.core.dates import DateError, normalise_date
 from desktop.core.errors import AtlasError
 from desktop.data import migrations
-from desktop.data.aliases import ALIAS_KINDS, COUNTRY_NAMES_SOURCE, SOURCED_KINDS, country_names, folded_words
+from desktop.core.validation import ALIAS_KINDS, FieldError, ValidationContext, validate
+from desktop.data.aliases import COUNTRY_NAMES_SOURCE, country_names, folded_words
 from desktop.data.database import connect
 
 SEED_COLUMNS: dict[str, tuple[str, ...]] = {
@@ -681,32 +682,62 @@ def _conflicts(rows: list[_Row], ctx: _Context) -> None:
             })
 
 
+# Alias fields (desktop.core.validation.FIELDS["alias"]) -> the seed column they are read from.
+_ALIAS_COLUMNS = {"group_id": "group_id", "name": "name", "lang": "lang", "kind": "kind", "note_en": "note_en",
+                  "sources": "source_ids"}
+
+
+def _alias_problem(error: FieldError) -> str:
+    """A refused alias value (the edit form's rules, desktop.core.validation) in the build's words."""
+    p, value = error.params, error.params.get("value")
+    if error.code == "required":
+        return "is required"
+    if error.code == "bad_identifier":
+        return f"invalid group id {value!r} (lowercase letters, digits, _ . -, at most 80)"
+    if error.code == "no_words":
+        return f"{value!r} holds no word"
+    if error.code == "sources_required":
+        return "every record needs at least one source (a former name is a fact)"
+    if error.code == "unknown_reference":
+        return f"missing source id {value!r} (not in sources.csv)"
+    if error.code == "unknown_code" and error.field == "lang":
+        return f"bad language code {value!r} (an ISO 639-1 code, as ru, kk, en)"
+    if error.code == "unknown_code":
+        return f"{value!r} is not one of {', '.join(ALIAS_KINDS)}"
+    if error.code == "too_long":
+        return f"is longer than {p.get('max')} characters"
+    if error.code == "control_chars":
+        return "contains a control character"
+    return f"is not valid ({error.code})"
+
+
 def _aliases(rows: list[_Row], ctx: _Context) -> None:
-    """The curated aliases, then the names of every country the data names (partners and nodes) from
-    pycountry, merged into the groups ``country_<iso3>``: a name already in its group is not repeated."""
+    """The curated aliases, checked by the same rules as the edit form (desktop.core.validation), then the
+    names of every country the data names (partners and nodes) from pycountry, merged into the groups
+    ``country_<iso3>``: a name already in its group is not repeated."""
     seen: dict[str, set[tuple[str, ...]]] = {}  # group -> folded words of its names
     named: dict[str, set[str]] = {}  # group -> its names, case-folded
+    rules = ValidationContext(vocab={}, ids={"source": set(ctx.sources)})
     for row in rows:
         aid = ctx.new_id("alias", row, row.values["id"])
-        group = row.values["group_id"]
-        if not _ID.match(group):
-            ctx.problem(row, "group_id", f"invalid group id {group!r}")
-        name = _text(row, "name", ctx, required=True, limit=300)
-        lang = row.values["lang"] or None
-        if lang is not None and not re.match(r"^[a-z]{2,3}$", lang):
-            ctx.problem(row, "lang", f"bad language code {lang!r} (two or three lowercase letters, as ru, kk, en)")
-        kind = _choice(row, "kind", ALIAS_KINDS, ctx)
-        words = folded_words(name or "")
-        if name and not words:
-            ctx.problem(row, "name", f"{name!r} holds no word")
-        elif name and name.casefold() in named.setdefault(group, set()):
+        values = {name: row.values[column] for name, column in _ALIAS_COLUMNS.items()}
+        values["sources"] = row.values["source_ids"].split()
+        clean, errors = validate("alias", values, rules)
+        for error in errors:
+            ctx.problem(row, _ALIAS_COLUMNS[error.field], _alias_problem(error))
+        group, name = str(clean["group_id"] or row.values["group_id"]), clean["name"]
+        if isinstance(name, str) and name.casefold() in named.setdefault(group, set()):
             ctx.problem(row, "name", f"{name!r} is already in group {group!r}")
-        named.setdefault(group, set()).add((name or "").casefold())
-        seen.setdefault(group, set()).add(words)
-        _sources(row, "alias", aid, ctx, required=kind in SOURCED_KINDS)
-        if aid is not None:
-            ctx.add("aliases", {"id": aid, "uid": row.values["id"], "group_id": group, "name": name, "lang": lang,
-                                "kind": kind, "note_en": _text(row, "note_en", ctx)})
+        if isinstance(name, str):
+            named[group].add(name.casefold())
+            seen.setdefault(group, set()).add(folded_words(name))
+        if aid is None or errors:
+            continue
+        ctx.add("aliases", {"id": aid, "uid": row.values["id"], "group_id": group, "name": name,
+                            "lang": clean["lang"], "kind": clean["kind"], "note_en": clean["note_en"]})
+        for position, uid in enumerate(clean["sources"]):  # type: ignore[arg-type]
+            ctx.record_sources.append({"record_type": "alias", "record_id": aid, "source_id": ctx.sources[uid],
+                                       "position": position})
     countries = sorted(set(ctx.partners) | {n["country_iso3"] for n in ctx.tables.get("nodes", []) if n["country_iso3"]})
     source = ctx.sources.get(COUNTRY_NAMES_SOURCE)
     if countries and source is None:

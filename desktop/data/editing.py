@@ -22,7 +22,7 @@ from desktop.data.database import Database
 TABLES = {
     "agreement": "agreements", "event": "events", "trade": "trade_figures", "target": "targets",
     "fact": "facts", "source": "sources", "node": "nodes", "segment": "segments", "corridor": "corridors",
-    "partner": "partners",
+    "partner": "partners", "alias": "aliases",
 }
 _SOURCES = ("record_sources", "record_id", True)
 _PLACES = ("record_places", "record_id", True)
@@ -40,6 +40,7 @@ OWNED: dict[str, tuple[tuple[str, str, bool], ...]] = {
     "segment": (_SOURCES,),
     "corridor": (_SOURCES, ("record_places", "corridor_id", False)),
     "partner": (_SOURCES,),
+    "alias": (_SOURCES,),  # its terms for search (alias_terms) follow by the schema's triggers
 }
 # columns of other tables that a delete sets to NULL: restored when the delete is undone
 REFERRERS: dict[str, tuple[tuple[str, str], ...]] = {

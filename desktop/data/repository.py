@@ -436,6 +436,7 @@ class Repository:
                     "WHERE s.id = ?"),
         "corridor": "SELECT coalesce(c.name_{l}, c.name_en), NULL FROM corridors c WHERE c.id = ?",
         "partner": "SELECT coalesce(p.name_{l}, p.name_en), NULL FROM partners p WHERE p.id = ?",
+        "alias": "SELECT a.name || ' (' || a.group_id || ')', NULL FROM aliases a WHERE a.id = ?",
     }
 
     def record_label(self, kind: str, record_id: int, lang: str = "en") -> tuple[str, str | None] | None:

@@ -13,6 +13,8 @@ sources, corridors, nodes, conflict groups) is compared and written through uids
   reported (and logged in ``change_log``, action 'merge', with the bundled values as "before" and the
   user's kept values as "after");
 - records the user added stay; records the user deleted stay deleted; nothing is ever deleted.
+- aliases (other names, for search): the bundle's that the user's copy lacks are added, unless the user
+  deleted them; those the user has, changed or not, are left as they are.
 
 "Changed by the bundle" compares with the bundled values the user's record started from: the values
 recorded at the previous merge (``meta['merge_base']``) or else the record's state before the user's
@@ -449,14 +451,19 @@ def merge_bundled(user_db: Database, bundled_path: str | os.PathLike[str], *,
     return report
 
 
-def _merge_aliases(conn: sqlite3.Connection, source: sqlite3.Connection) -> int:
-    """The bundle's other names of places, organisations and words (reference data that the window does not
-    edit): those the user's copy lacks (by uid) are added with their sources, which the merge of records has
-    brought over by then. A copy migrated from a version without aliases gets all of them. Returns how many."""
+def _merge_aliases(conn: sqlite3.Connection, source: sqlite3.Connection, marks: dict[tuple[str, str], str],
+                   report: MergeReport) -> int:
+    """The bundle's other names of places, organisations and words: those the user's copy lacks (by uid) are
+    added with their sources, which the merge of records has brought over by then. One the user deleted
+    (``record_marks``) is not brought back (listed in ``report.kept_deleted``); one the user has is left as it
+    is, changed or not. A copy migrated from a version without aliases gets all of them. Returns how many."""
     columns = ("uid", "group_id", "name", "lang", "kind", "note_en")
     source_uids = {uid for (uid,) in conn.execute("SELECT uid FROM sources")}
     added = 0
     for their_id, *values in source.execute(f"SELECT id, {', '.join(columns)} FROM aliases ORDER BY id").fetchall():
+        if marks.get(("alias", values[0])) == "deleted":
+            report.kept_deleted.append(("alias", values[0]))
+            continue
         cur = conn.execute(f"INSERT OR IGNORE INTO aliases ({', '.join(columns)}) VALUES (?, ?, ?, ?, ?, ?)", values)
         if not cur.rowcount:
             continue
@@ -563,7 +570,7 @@ def _merge(db: Database, conn: sqlite3.Connection, source: sqlite3.Connection, r
             writer.log(kind, record_id, uid, fields, _dump(before), _dump(after), stamp)
             report.updated.append((kind, uid))
     writer.write_conflict_memberships(report, uid_of)
-    report.aliases_added = _merge_aliases(conn, source)
+    report.aliases_added = _merge_aliases(conn, source, marks, report)
     problems = conn.execute("PRAGMA foreign_key_check").fetchall()
     if problems:
         raise UpgradeError(f"The merge would leave broken references ({problems[:5]}); nothing was changed.")

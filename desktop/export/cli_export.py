@@ -26,6 +26,7 @@ NOUNS = {
     "trade": ("trade figure", "trade figures"), "target": ("target", "targets"), "fact": ("fact", "facts"),
     "node": ("node", "nodes"), "segment": ("segment", "segments"), "source": ("source", "sources"),
     "corridor": ("corridor", "corridors"), "partner": ("partner", "partners"),
+    "alias": ("other name", "other names"),
 }
 
 

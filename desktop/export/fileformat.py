@@ -13,8 +13,9 @@ from __future__ import annotations
 
 from desktop.core.validation import FIELDS
 
-EXPORT_KINDS = ("agreement", "event", "trade", "target", "fact", "node", "segment", "source", "corridor", "partner")
-IMPORT_KINDS = ("agreement", "event", "trade", "target", "fact")
+EXPORT_KINDS = ("agreement", "event", "trade", "target", "fact", "node", "segment", "source", "corridor", "partner",
+                "alias")
+IMPORT_KINDS = ("agreement", "event", "trade", "target", "fact", "alias")
 LIST_SEPARATOR = "; "
 # a reference field of a form -> (file column, kind referenced)
 REFERENCE_COLUMNS = {

@@ -54,9 +54,11 @@ NATURAL_KEYS = {
     "fact": "partner or corridor, measure and date",
     "event": "start date and title",
     "agreement": "date signed and title",
+    "alias": "group and name",
 }
 KIND_NAMES = {"agreement": "agreement", "event": "event", "trade": "trade figure", "target": "target",
-              "fact": "fact", "source": "source", "corridor": "corridor", "node": "node", "partner": "partner"}
+              "fact": "fact", "source": "source", "corridor": "corridor", "node": "node", "partner": "partner",
+              "alias": "other name"}
 MAX_UID = 80
 _UID = re.compile(r"[^\s\x00-\x1f\x7f-\x9f;,]{1,80}")
 _LIST_SPLIT = re.compile(r"\s*[;,]\s*")
@@ -161,6 +163,9 @@ SYNONYMS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
                    "Значение (число)", "Число"), ()),
     "unit": (("Unit", "Units", "Unit of measure", "Единица", "Единица измерения", "Ед. изм.", "Единицы"), ()),
     "as_of": (("As of", "As at", "Date as of", "На дату", "По состоянию на", "Дата данных"), ("Date", "Дата")),
+    "group_id": (("Group", "Group id", "Alias group", "Группа", "Группа названий"), ()),
+    "name": (("Name", "Other name", "Alias", "Название", "Другое название", "Синоним"), ()),
+    "lang": (("Language", "Language code", "Lang", "Язык", "Код языка"), ()),
 }
 
 
@@ -373,6 +378,9 @@ def natural_keys(kind: str, values: Mapping[str, object]) -> list[tuple]:
         return [(v("partner_iso3"), v("metric"), v("stated_on"), _num(v("value_usd_m")), _num(v("multiplier")))]
     if kind == "fact":
         return [(v("partner_iso3"), v("corridor_id"), v("metric"), v("as_of"))]
+    if kind == "alias":  # a name is once in its group, whatever its case (as the form and the build require)
+        name = v("name")
+        return [(v("group_id"), name.casefold())] if isinstance(name, str) else []
     date = v("date_start") if kind == "event" else v("date_signed")
     languages = ("en", "ru") if kind == "event" else ("en", "ru", "kk")
     return [(date, lang, folded) for lang in languages if (folded := _fold(v(f"title_{lang}"))) is not None]
@@ -391,6 +399,7 @@ _KEY_SQL = {
             "LEFT JOIN partners p ON p.id = f.partner_id",
     "event": "SELECT id, date_start, title_en, title_ru FROM events",
     "agreement": "SELECT id, date_signed, title_en, title_ru, title_kk FROM agreements",
+    "alias": "SELECT id, group_id, name FROM aliases",
 }
 _KEY_FIELDS = {
     "trade": ("partner_iso3", "year", "period", "statistics"),
@@ -398,6 +407,7 @@ _KEY_FIELDS = {
     "fact": ("partner_iso3", "corridor_id", "metric", "as_of"),
     "event": ("date_start", "title_en", "title_ru"),
     "agreement": ("date_signed", "title_en", "title_ru", "title_kk"),
+    "alias": ("group_id", "name"),
 }
 
 
@@ -452,6 +462,13 @@ def describe_error(kind: str, error: FieldError, ctx: ValidationContext | None =
         known = _known_codes(kind, error.field, ctx)
         if known and len(known) <= 15:
             text += f" (known: {', '.join(known)})"
+    elif code == "bad_identifier":
+        text = (f"\u201c{p.get('value')}\u201d is not a group id (lowercase Latin letters, digits, _ . -, at most "
+                "80, beginning with a letter or digit)")
+    elif code == "no_words":
+        text = f"\u201c{p.get('value')}\u201d holds no word that search can find"
+    elif code == "sources_required":
+        text = "a former name is a fact: cite at least one source"
     elif code == "unknown_iso3":
         text = f"\u201c{p.get('value')}\u201d is not an ISO 3166 three-letter country code"
     elif code == "unknown_reference":

@@ -151,6 +151,7 @@ class MainWindow(QMainWindow):
         from desktop.qt.find_view import FindBox  # (its panel, worker and find.py wait for the first keystroke)
 
         self.find_box = FindBox(self)
+        QTimer.singleShot(1500, self.find_box, self.find_box.prepare)  # idle by then: the panel, the worker
         self.actions.toolbar.addSeparator()
         self.actions.toolbar.addWidget(self.find_box)
         self._overview = PartnerOverview(self.repo, self.selection, self.sidebar)

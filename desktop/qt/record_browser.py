@@ -56,6 +56,8 @@ LISTS = {
     "corridor": ("SELECT c.id, coalesce(c.name_{l}, c.name_en) FROM corridors c {w} ORDER BY c.id", None),
     "partner": ("SELECT p.id, p.iso3 || '  ' || coalesce(p.name_{l}, p.name_en) FROM partners p {w} "
                 "ORDER BY p.sort_order, p.id", "p.iso3 = ?"),
+    "alias": ("SELECT a.id, a.name || '  (' || a.group_id || ', ' || coalesce(a.lang || ', ', '') || a.kind || ')' "
+              "FROM aliases a {w} ORDER BY a.group_id, a.id", None),
 }
 
 

@@ -4,8 +4,9 @@ the UI language; OK applies the change as one undoable edit."""
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit,
-                               QListWidget, QListWidgetItem, QPlainTextEdit, QScrollArea, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QCompleter, QDialog, QDialogButtonBox, QFormLayout, QLabel,
+                               QLineEdit, QListWidget, QListWidgetItem, QPlainTextEdit, QScrollArea, QVBoxLayout,
+                               QWidget)
 
 from desktop.core.validation import FIELDS, FieldError, FieldSpec, validate
 from desktop.qt.editing import EditController
@@ -55,6 +56,43 @@ class ChecklistField(QWidget):
             item = self.list.item(i)
             item.setCheckState(Qt.CheckState.Checked if item.data(Qt.ItemDataRole.UserRole) in wanted
                                else Qt.CheckState.Unchecked)
+
+
+class GroupField(QComboBox):
+    """An alias group: one of the existing groups, shown with a name of each ("country_tur — Türkiye"), or
+    a new group id typed in. Typing filters the existing groups by any part of their id or name."""
+
+    SEPARATOR = " — "
+
+    def __init__(self, groups: list[tuple[str, str]], parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setEditable(True)
+        self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.setMinimumContentsLength(24)
+        for group, name in groups:
+            self.addItem(f"{group}{self.SEPARATOR}{name}", group)
+        completer = QCompleter(self.model(), self)
+        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.setCompleter(completer)
+        self.setCurrentIndex(-1)
+        self.setEditText("")
+
+    def value(self) -> str:
+        """The group id: that of the existing group shown, or the text typed (checked by the form)."""
+        text = self.currentText()
+        index = self.findText(text, Qt.MatchFlag.MatchExactly)
+        return self.itemData(index) if index >= 0 else text
+
+    def set_value(self, group: object) -> None:
+        index = self.findData(group)
+        if index >= 0:
+            self.setCurrentIndex(index)
+        else:
+            self.setCurrentIndex(-1)
+            self.setEditText("" if group is None else str(group))
 
 
 class RecordForm(QDialog):
@@ -162,7 +200,8 @@ class RecordForm(QDialog):
             "to_node_id": self.tr("To node"), "mode": self.tr("Mode"), "length_km": self.tr("Length, km"),
             "description_en": self.tr("Description (English)"), "description_ru": self.tr("Description (Russian)"),
             "iso3": self.tr("ISO 3166 code"), "is_focus": self.tr("Focus partner"),
-            "sort_order": self.tr("Order in lists"),
+            "sort_order": self.tr("Order in lists"), "group_id": self.tr("Group (names of one thing)"),
+            "name": self.tr("Name"), "lang": self.tr("Language (ISO 639-1 code)"),
         }
         return labels.get(spec.name, spec.name)
 
@@ -191,6 +230,11 @@ class RecordForm(QDialog):
             "bad_period": self.tr("Write FY, H1, Q1 or the months covered, such as 9M."),
             "bad_bool": self.tr("Yes or no."),
             "duplicate": self.tr("A partner with the code {value} exists already.").format(value=p.get("value", "")),
+            "bad_identifier": self.tr("Use lowercase Latin letters, digits, “_”, “.” and “-” only, beginning with a "
+                                      "letter or digit, at most 80 (for example port_aktau)."),
+            "no_words": self.tr("A name needs at least one word that search can find, not only signs."),
+            "sources_required": self.tr("A former name is a fact: cite at least one source."),
+            "duplicate_name": self.tr("This group has the name “{value}” already.").format(value=p.get("value", "")),
         }
         return texts.get(error.code, self.tr("Not valid ({code}).").format(code=error.code))
 
@@ -228,10 +272,30 @@ class RecordForm(QDialog):
                   "other": self.tr("another source"), "unknown": self.tr("source not stated"),
                   "exact": self.tr("exact"), "approx": self.tr("approximate"), "lower_bound": self.tr("at least"),
                   "upper_bound": self.tr("at most"), "trade_turnover": self.tr("turnover"),
-                  "exports": self.tr("exports"), "imports": self.tr("imports")}
+                  "exports": self.tr("exports"), "imports": self.tr("imports"), "name": self.tr("name"),
+                  "former_name": self.tr("former name"), "abbreviation": self.tr("abbreviation"),
+                  "spelling": self.tr("other spelling"), "synonym": self.tr("synonym")}
         return labels.get(code, code)
 
+    def _groups(self) -> list[tuple[str, str]]:
+        """The existing alias groups with a name of each: a name (not a former one or a spelling) in the UI
+        language, else in English, else the group's first."""
+        best: dict[str, tuple[tuple[bool, bool, bool], str]] = {}
+        for group, name, lang, kind in self.repo.db.conn.execute(
+                "SELECT group_id, name, lang, kind FROM aliases ORDER BY id"):
+            rank = (kind != "name", lang != self.lang, lang != "en")
+            if group not in best or rank < best[group][0]:
+                best[group] = (rank, name)
+        return [(group, best[group][1]) for group in sorted(best)]
+
     def _widget(self, spec: FieldSpec) -> QWidget:
+        if self.kind == "alias" and spec.name == "group_id":
+            return GroupField(self._groups(), self)
+        if spec.type == "text" and spec.suggestions:
+            combo = QComboBox(self)
+            combo.setEditable(True)
+            combo.addItems(["", *spec.suggestions])
+            return combo
         if spec.type == "longtext":
             edit = QPlainTextEdit(self)
             edit.setTabChangesFocus(True)
@@ -271,6 +335,8 @@ class RecordForm(QDialog):
                 widget.setChecked(bool(value))
             elif isinstance(widget, ChecklistField):
                 widget.set_values(value)
+            elif isinstance(widget, GroupField):
+                widget.set_value(value)
             elif isinstance(widget, QComboBox) and not widget.isEditable():
                 index = widget.findData(value)
                 widget.setCurrentIndex(index if index >= 0 else 0)
@@ -288,6 +354,8 @@ class RecordForm(QDialog):
                 out[name] = widget.isChecked()
             elif isinstance(widget, ChecklistField):
                 out[name] = widget.values()
+            elif isinstance(widget, GroupField):
+                out[name] = widget.value()
             elif isinstance(widget, QComboBox) and not widget.isEditable():
                 out[name] = widget.currentData()
             elif isinstance(widget, QComboBox):
@@ -316,6 +384,13 @@ class RecordForm(QDialog):
     def error_texts(self) -> dict[str, str]:
         return {name: label.text() for name, label in self.errors.items() if not label.isHidden()}
 
+    def _same_name_in_group(self, group: str, name: str) -> list[FieldError]:
+        """A name may be once in its group (as the seed build requires), whatever its case."""
+        for other_id, other in self.repo.db.conn.execute("SELECT id, name FROM aliases WHERE group_id = ?", (group,)):
+            if other_id != self.record_id and other.casefold() == name.casefold():
+                return [FieldError("name", "duplicate_name", {"value": other})]
+        return []
+
     def try_accept(self) -> bool:
         """Check the values; apply them as one edit if they are valid (the form then closes)."""
         context = self.controller.context()
@@ -325,6 +400,8 @@ class RecordForm(QDialog):
                                             (self.record_id or -1,)).fetchone()
             if own is None or own[0] != clean["iso3"]:
                 errors.append(FieldError("iso3", "duplicate", {"value": clean["iso3"]}))
+        if self.kind == "alias" and clean.get("group_id") and clean.get("name"):
+            errors.extend(self._same_name_in_group(str(clean["group_id"]), str(clean["name"])))
         self.show_errors(errors)
         if errors:
             return False
@@ -354,7 +431,8 @@ def kind_names() -> dict[str, str]:
             "node": QCoreApplication.translate("RecordForm", "node"),
             "segment": QCoreApplication.translate("RecordForm", "segment"),
             "corridor": QCoreApplication.translate("RecordForm", "corridor"),
-            "partner": QCoreApplication.translate("RecordForm", "partner")}
+            "partner": QCoreApplication.translate("RecordForm", "partner"),
+            "alias": QCoreApplication.translate("RecordForm", "other name")}
 
 
 def _plain(value: object) -> str:

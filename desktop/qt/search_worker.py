@@ -231,6 +231,11 @@ class SearchService(QObject):
         finally:
             self._ui_idle.set()
 
+    @property
+    def ui_idle(self) -> threading.Event:
+        """Cleared while the window paints: other workers (the Find box's) pause on it too."""
+        return self._ui_idle
+
     def forget_counts(self) -> None:
         """The records changed: the next count of all agreements is made again."""
         self._post(self._forget_requested)

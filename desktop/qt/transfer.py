@@ -193,7 +193,7 @@ class ImportDialog(QDialog):
         self.path: Path | None = None
         names = kind_names()
         self.kind = QComboBox(self, objectName="importKind")
-        for kind in ("agreement", "event", "trade", "target", "fact"):
+        for kind in ("agreement", "event", "trade", "target", "fact", "alias"):
             self.kind.addItem(names[kind].capitalize(), kind)
         self.kind.addItem(self.tr("Trade figures from UN Comtrade"), "comtrade")
         self.file_label = plain_label(QLabel(self.tr("No file chosen."), self, objectName="importFile"))
@@ -298,7 +298,7 @@ class ImportDialog(QDialog):
             match = match_columns(kind, self.table.columns)
             return len(match.mapping) - len(match.missing), -len(match.missing)
 
-        kinds = ["agreement", "event", "trade", "target", "fact"]
+        kinds = ["agreement", "event", "trade", "target", "fact", "alias"]
         best = max(kinds, key=score)
         if score(best) > score(self.kind.currentData()):
             self.kind.blockSignals(True)

@@ -2185,6 +2185,18 @@ Your data was not changed by this error. {where}</source>
         <translation>Порядок в списках</translation>
     </message>
     <message>
+        <source>Group (names of one thing)</source>
+        <translation>Группа (названия одного и того же)</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Название</translation>
+    </message>
+    <message>
+        <source>Language (ISO 639-1 code)</source>
+        <translation>Язык (код ISO 639-1)</translation>
+    </message>
+    <message>
         <source>Required.</source>
         <translation>Обязательное поле.</translation>
     </message>
@@ -2265,6 +2277,22 @@ Your data was not changed by this error. {where}</source>
         <translation>Партнёр с кодом {value} уже есть.</translation>
     </message>
     <message>
+        <source>Use lowercase Latin letters, digits, “_”, “.” and “-” only, beginning with a letter or digit, at most 80 (for example port_aktau).</source>
+        <translation>Только строчные латинские буквы, цифры, «_», «.» и «-», в начале буква или цифра, не более 80 (например, port_aktau).</translation>
+    </message>
+    <message>
+        <source>A name needs at least one word that search can find, not only signs.</source>
+        <translation>В названии должно быть хотя бы одно слово, которое найдёт поиск, а не только знаки.</translation>
+    </message>
+    <message>
+        <source>A former name is a fact: cite at least one source.</source>
+        <translation>Прежнее название — это факт: укажите хотя бы один источник.</translation>
+    </message>
+    <message>
+        <source>This group has the name “{value}” already.</source>
+        <translation>В этой группе уже есть название «{value}».</translation>
+    </message>
+    <message>
         <source>Not valid ({code}).</source>
         <translation>Недопустимо ({code}).</translation>
     </message>
@@ -2311,6 +2339,26 @@ Your data was not changed by this error. {where}</source>
     <message>
         <source>imports</source>
         <translation>импорт</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>название</translation>
+    </message>
+    <message>
+        <source>former name</source>
+        <translation>прежнее название</translation>
+    </message>
+    <message>
+        <source>abbreviation</source>
+        <translation>сокращение</translation>
+    </message>
+    <message>
+        <source>other spelling</source>
+        <translation>другое написание</translation>
+    </message>
+    <message>
+        <source>synonym</source>
+        <translation>синоним</translation>
     </message>
     <message>
         <source>YYYY, YYYY-MM, YYYY-MM-DD or DD.MM.YYYY</source>
@@ -2371,6 +2419,10 @@ Your data was not changed by this error. {where}</source>
     <message>
         <source>partner</source>
         <translation>партнёр</translation>
+    </message>
+    <message>
+        <source>other name</source>
+        <translation>другое название</translation>
     </message>
 </context>
 <context>
