@@ -25,7 +25,6 @@ prefix term, so quotes, `*`, `AND`, `-`, `:`, `(`, NUL and the like can never ra
 """
 from __future__ import annotations
 
-import csv
 import re
 import unicodedata
 from functools import lru_cache
@@ -123,6 +122,8 @@ def translit_rules() -> tuple[tuple[TranslitRule, ...], tuple[TranslitRule, ...]
     """The rules of resources/search/translit_keys.csv, loaded once, as two ordered groups: the rows
     whose pattern holds a non-ASCII letter apply to the word as written (Latin letters with
     diacritics), before transliteration; the others to the transliterated ASCII word."""
+    import csv  # (not on the window's start path)
+
     from desktop.paths import resource
 
     before: list[TranslitRule] = []

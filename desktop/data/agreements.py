@@ -26,7 +26,6 @@ from typing import NamedTuple
 
 from desktop.core.records import AgreementRow
 from desktop.core.text import QueryWord, query_words, stem_word
-from desktop.data.aliases import expansions
 from desktop.data.database import Cancelled, Database
 
 SORT_KEYS = ("date", "partner", "title", "doc_type", "level", "sectors", "status", "event", "count", "relevance")
@@ -273,6 +272,8 @@ class AgreementSearch:
             # Nothing typed: no text filter. Something typed that holds no word ("%", "_", a bare
             # "AND", "*", a quote): it matches nothing, never everything.
             return Expansion(None, empty=bool(text and text.strip()))
+        from desktop.data.aliases import expansions  # (not on the window's start path)
+
         if expansions(self.db.conn, text or ""):
             from desktop.data.find import Finder  # (it builds on this module's neighbours, not on it)
 

@@ -11,12 +11,14 @@ named in a query with one indexed query.
 """
 from __future__ import annotations
 
-import gettext
 import sqlite3
 from functools import lru_cache
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from desktop.core.text import QueryWord, fold_word, query_words, raw_words, stem_word, translit_key
+
+if TYPE_CHECKING:
+    import gettext
 
 # (the kinds of alias and which need a source: desktop.core.validation, shared by the build and the form)
 # Languages of the country names taken from pycountry, besides English.
@@ -145,6 +147,8 @@ def all_aliases(conn: sqlite3.Connection) -> list[Alias]:
 
 @lru_cache(maxsize=None)
 def _country_translation(lang: str) -> gettext.NullTranslations:
+    import gettext  # (not on the window's start path: only the seed build asks for country names)
+
     import pycountry
 
     return gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lang], fallback=True)
