@@ -18,14 +18,9 @@ from tests.test_hostile_text import IMG, REST, hostile
 
 
 @pytest.fixture
-def window(qtbot, repo, translator):
-    w = build_window(repo, translator=translator)
-    qtbot.addWidget(w)
-    w.resize(1400, 900)
-    w.show()
-    qtbot.waitUntil(lambda: w.is_complete() and w.agreements.is_settled(), timeout=10_000)
+def window(open_window):
+    w = open_window(size=(1400, 900))
     yield w
-    w.search.shutdown()
     w.find_box.shutdown()
 
 
@@ -305,3 +300,128 @@ def test_a_worker_that_cannot_read_the_file_says_so(qtbot, window, tmp_path):
         f"The search could not read the database file {w.repo.db.path.name}: ")
     assert not any(widget.objectName() == "crashMessage" and widget.isVisible()
                    for widget in QApplication.topLevelWidgets())
+
+
+def test_the_find_worker_pauses_while_the_window_paints(qtbot, db_copy):
+    """Between its statements the finder waits on the window's "not painting" event, as the agreements search
+    does, so that its Python work does not hold the GIL while the window paints."""
+    import threading
+
+    from desktop.qt.find_worker import FindService
+
+    class Counted(threading.Event):
+        waits = 0
+
+        def wait(self, timeout=None):
+            Counted.waits += 1
+            return super().wait(timeout)
+
+    idle = Counted()
+    idle.set()
+    service = FindService(db_copy, ui_idle=idle)
+    answers = []
+    service.found.connect(lambda generation, answer: answers.append(answer))
+    try:
+        service.find("Kuryk")
+        qtbot.waitUntil(lambda: bool(answers), timeout=10_000)
+    finally:
+        service.shutdown()
+    assert answers[0].result.total > 0
+    assert Counted.waits > 0
+
+
+def test_the_box_is_ready_before_the_first_keystroke(qtbot, window):
+    """While the window is idle after its start, the panel is built and the worker has imported the finder and
+    opened its connection: the first keystroke waits for neither (an import holds the GIL)."""
+    box = window.find_box
+    qtbot.waitUntil(lambda: box._panel is not None and box.service._worker.finder is not None, timeout=10_000)
+    assert not box.panel_visible() and box.text() == ""
+
+
+def test_a_rows_layout_is_kept_and_redone_for_another_width_or_language(qtbot, window, translator):
+    """Each row's text is laid out once per width and language (not for every size and paint): a narrower panel
+    wraps the rows anew, and another interface language lays out its own texts."""
+    from PySide6.QtWidgets import QStyleOptionViewItem
+
+    from desktop.qt.find_view import HTML_ROLE
+
+    find(qtbot, window, "Kuryk")
+    panel = window.find_box.panel
+    delegate = panel.list.itemDelegate()
+    option = QStyleOptionViewItem()
+    option.font = panel.list.font()
+    longest = max(range(len(rows(window))), key=lambda i: len(rows(window)[i].plain))
+    index = panel.model.index(longest, 0)
+    wide = delegate._text_width()
+    doc = delegate.document(index.data(HTML_ROLE), wide, option)
+    assert delegate.document(index.data(HTML_ROLE), wide, option) is doc  # kept, not laid out again
+    height = delegate.sizeHint(option, index).height()
+
+    panel.setFixedWidth(260)
+    panel.layout().activate()
+    narrow = delegate._text_width()
+    assert narrow < wide
+    narrow_doc = delegate.document(index.data(HTML_ROLE), narrow, option)
+    assert narrow_doc is not doc and narrow_doc.textWidth() == narrow
+    assert delegate.sizeHint(option, index).height() > height  # the long row wraps onto more lines
+
+    english = [r.html for r in rows(window)]
+    translator.set_language("ru")
+    qtbot.waitUntil(lambda: window.find_box.panel.header.text().startswith("События"), timeout=5_000)
+    first = panel.model.index(0, 0)
+    assert first.data(HTML_ROLE) not in english
+    shown = delegate.document(first.data(HTML_ROLE), delegate._text_width(), option).toPlainText()
+    assert shown == rows(window)[0].plain and "События" in shown
+
+
+def test_a_repaint_of_the_panel_does_not_repaint_the_table_under_it(qtbot, window):
+    """The panel paints all of its pixels (its background and border), so updating its rows (a new answer,
+    hovering, the rows laid out in batches) leaves the agreements table under it alone."""
+    from PySide6.QtCore import QObject
+    from PySide6.QtGui import QColor, QPalette
+
+    find(qtbot, window, "Kuryk")
+    panel = window.find_box.panel
+    table = window.agreements.table.viewport()
+    assert panel.geometry().intersects(table.rect().translated(table.mapTo(window, table.rect().topLeft())))
+
+    class Paints(QObject):
+        count = 0
+
+        def eventFilter(self, watched, event):
+            if event.type() == QEvent.Type.Paint:
+                Paints.count += 1
+            return False
+
+    paints = Paints()
+    table.installEventFilter(paints)
+    try:
+        qtbot.wait(50)
+        Paints.count = 0
+        panel.list.viewport().repaint()
+        panel.repaint()
+        assert Paints.count == 0
+    finally:
+        table.removeEventFilter(paints)
+    image = panel.grab().toImage()
+    assert image.pixelColor(0, 0) == QColor("#9aa7b8")  # the border
+    assert image.pixelColor(3, panel.height() // 2) == panel.palette().color(QPalette.ColorRole.Base)
+
+
+def test_the_finder_pauses_between_its_statements_and_snippets(db_copy):
+    """The finder's pause points (where the worker waits while the window paints) come before the statements it
+    runs and the snippets it builds, not once per kind only: its Python work is cut in short slices."""
+    from desktop.data.database import Database, connect
+    from desktop.data.find import KIND_NAMES
+
+    db = Database(db_copy, connect(db_copy, readonly=True), readonly=True)
+    pauses: list[int] = []
+    db.pause = lambda: pauses.append(1)
+    try:
+        result = Finder(db).find("Kuryk")
+    finally:
+        db.close()
+    hits = sum(len(g.hits) for g in result.groups)
+    assert hits > 0
+    # one per kind (its interrupt check), one per statement (a count per kind at least) and one per hit
+    assert len(pauses) >= 2 * len(KIND_NAMES) + hits

@@ -421,6 +421,7 @@ class Finder:
         matcher = _Matcher(plan)
         found: dict[int, Hit] = {}
         for r in rows:
+            self.db.pause_point()  # (a snippet is Python work: it waits here while the window paints)
             snippet, matched = matcher.snippet([t for t in r[9:] if isinstance(t, str) and t])
             found[r[0]] = Hit(
                 kind=kind.kind, record_id=r[0], uid=r[1], label_en=r[2], label_ru=r[3], label_kk=r[4],
@@ -497,6 +498,7 @@ class Finder:
     # ------------------------------------------------------------------ running SQL
 
     def _run(self, sql: str, params: dict[str, object]) -> list[tuple]:
+        self.db.pause_point()  # between statements: waits while the window paints (see Database.pause)
         try:
             return self.db.conn.execute(sql, params).fetchall()
         except sqlite3.OperationalError as exc:

@@ -67,8 +67,10 @@ DEBOUNCE_MS = 60  # a find per pause in typing (each new one interrupts the last
 HTML_ROLE = Qt.ItemDataRole.UserRole + 1
 PAD = 6
 PANEL_WIDTH = 640
+LAYOUT_BATCH = 6  # rows the panel's list lays out per turn of the event loop
 _GREY = "#666666"
 _OTHER = "#9a5b00"
+_BORDER = "#9aa7b8"
 # A word of a record's text: a number in groups of three digits ("12 000") is one, as find.py has it.
 _WORD = r"\d{1,3}(?:[ \u00a0\u202f\u2009,]\d{3})+(?!\d)|[^\W_]+"
 _MARKED = re.compile(r"«([^«»]+)»")
@@ -180,38 +182,46 @@ class FindModel(QAbstractListModel):
 
 
 class _RichDelegate(QStyledItemDelegate):
-    """Draws a row's HTML (our own markup around escaped data) wrapped to the view's width."""
+    """Draws a row's HTML (our own markup around escaped data) wrapped to the view's width.
+
+    Laying out a QTextDocument is the costly part of a row (a fraction of a millisecond each, dozens of rows
+    an answer): each row's document is laid out once per text, width and font and kept, so that its size
+    and every paint after it (hover, selection, scrolling) reuse it. A new text (another answer, another
+    interface language), width or font is another key, so it is laid out anew."""
+
+    CACHE_ROWS = 600  # documents kept: several answers' rows; the oldest go first
 
     def __init__(self, view: QListView):
         super().__init__(view)
         self.view = view
-        self._sizes: dict[tuple[str, int], QSize] = {}
+        self._docs: dict[tuple[str, int, str], QTextDocument] = {}
 
-    def _document(self, html: str, width: int, option: QStyleOptionViewItem) -> QTextDocument:
-        doc = QTextDocument()
-        doc.setDefaultFont(option.font)
-        doc.setDocumentMargin(0)
-        doc.setHtml(html)
-        doc.setTextWidth(width)
+    def document(self, html: str, width: int, option: QStyleOptionViewItem) -> QTextDocument:
+        """The row's document laid out to ``width`` (kept for the next size or paint of the same row)."""
+        key = (html, width, option.font.key())
+        doc = self._docs.pop(key, None)
+        if doc is None:
+            doc = QTextDocument()
+            doc.setDefaultFont(option.font)
+            doc.setDocumentMargin(0)
+            doc.setHtml(html)
+            doc.setTextWidth(width)
+            if len(self._docs) >= self.CACHE_ROWS:
+                del self._docs[next(iter(self._docs))]
+        self._docs[key] = doc  # (last in: the most recently used)
         return doc
 
     def _text_width(self) -> int:
-        """The width rows are wrapped to: the viewport's, less the scroll bar's while it is hidden, so a row
-        keeps its height (and its lines) when the scroll bar comes or goes."""
-        bar = self.view.verticalScrollBar()
-        reserve = 0 if bar.isVisible() else self.view.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
-        return max(120, self.view.viewport().width() - reserve - 2 * PAD)
+        """The width rows are wrapped to: the view's, less the scroll bar's whether it is shown or not, so a
+        row keeps its height (and its lines) when the scroll bar comes or goes. (From the view's own width:
+        its viewport's is stale while the panel is hidden.)"""
+        reserve = self.view.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, self.view)
+        return max(120, self.view.contentsRect().width() - reserve - 2 * PAD)
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
-        html = index.data(HTML_ROLE) or ""
         width = self._text_width()
-        key = (html, width)
-        if key not in self._sizes:
-            doc = self._document(html, width, option)
-            self._sizes[key] = QSize(width + 2 * PAD, int(doc.size().height()) + 2 * PAD)
-            if len(self._sizes) > 2000:
-                self._sizes.clear()
-        return self._sizes[key]
+        doc = self.document(index.data(HTML_ROLE) or "", width, option)
+        return QSize(width + 2 * PAD, int(doc.size().height()) + 2 * PAD)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem,
               index: QModelIndex | QPersistentModelIndex) -> None:
@@ -225,7 +235,7 @@ class _RichDelegate(QStyledItemDelegate):
         elif hover:
             painter.fillRect(option.rect, QColor("#eef3fb"))
         rect = option.rect.adjusted(PAD, PAD, -PAD, -PAD)
-        doc = self._document(index.data(HTML_ROLE) or "", self._text_width(), option)
+        doc = self.document(index.data(HTML_ROLE) or "", self._text_width(), option)
         painter.translate(rect.topLeft())
         context = QAbstractTextDocumentLayout.PaintContext()
         context.palette.setColor(QPalette.ColorRole.Text, option.palette.color(QPalette.ColorRole.Text))
@@ -242,11 +252,19 @@ class FindPanel(QFrame):
     def __init__(self, parent: QWidget):
         super().__init__(parent)
         self.setObjectName("findPanel")
-        self.setFrameShape(QFrame.Shape.StyledPanel)
+        # An opaque background (the palette's, not a style sheet's, which Qt does not count as opaque), so that
+        # a repaint of the panel does not repaint the agreements table under it too; a one-pixel border drawn
+        # by the frame in the palette's text colour (the labels and the list use their own roles).
+        palette = self.palette()
+        palette.setColor(QPalette.ColorRole.Window, palette.color(QPalette.ColorRole.Base))
+        palette.setColor(QPalette.ColorRole.WindowText, QColor(_BORDER))
+        self.setPalette(palette)
         self.setAutoFillBackground(True)
+        self.setFrameStyle(QFrame.Shape.Box | QFrame.Shadow.Plain)
+        self.setLineWidth(1)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.setStyleSheet("#findPanel { background: palette(base); border: 1px solid #9aa7b8; }")
         self.header = plain_label(QLabel(self, objectName="findHeader", wordWrap=True))
+        self.header.setForegroundRole(QPalette.ColorRole.Text)  # (the panel's WindowText is its border's)
         font = self.header.font()
         font.setBold(True)
         self.header.setFont(font)
@@ -260,7 +278,10 @@ class FindPanel(QFrame):
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.list.setResizeMode(QListView.ResizeMode.Adjust)
-        self.list.setUniformItemSizes(False)
+        self.list.setUniformItemSizes(False)  # (a heading is one line, a hit two or three)
+        # the rows after the first screenful are laid out a batch per turn of the event loop, not all at once
+        self.list.setLayoutMode(QListView.LayoutMode.Batched)
+        self.list.setBatchSize(LAYOUT_BATCH)
         self.list.setItemDelegate(_RichDelegate(self.list))
         self.list.clicked.connect(lambda index: self.activated.emit(index.row()))
         self.hint = plain_label(QLabel(self, objectName="findHint", wordWrap=True))
@@ -296,6 +317,11 @@ class FindPanel(QFrame):
         if 0 <= candidate < n:
             self.set_current(candidate)
 
+    def laid_out(self) -> bool:
+        """True when the list has placed all its rows (it lays them out in batches)."""
+        n = len(self.model.rows)
+        return n == 0 or self.list.visualRect(self.model.index(n - 1, 0)).isValid()
+
     def first_selectable(self) -> int:
         return next((i for i in range(len(self.model.rows)) if self.model.selectable(i)), -1)
 
@@ -309,9 +335,17 @@ class FindPanel(QFrame):
         available = max(160, window.height() - y - 24)
         self.setFixedWidth(width)
         self.layout().activate()
-        rows = sum(self.list.sizeHintForRow(i) for i in range(min(len(self.model.rows), 80)))
         chrome = (self.header.heightForWidth(width - 16) + self.hint.heightForWidth(width - 16)
                   + self.layout().spacing() * 2 + 14)
+        # the rows' heights from the delegate itself (the list's sizeHintForRow would lay the whole list out
+        # first), only until the panel is as tall as it may be
+        delegate, option = self.list.itemDelegate(), QStyleOptionViewItem()
+        option.font, option.fontMetrics = self.list.font(), self.list.fontMetrics()
+        rows = 0
+        for i in range(min(len(self.model.rows), 80)):
+            if rows + chrome + 6 >= available:
+                break
+            rows += delegate.sizeHint(option, self.model.index(i, 0)).height()
         height = min(available, rows + chrome + 6)
         self.setGeometry(x, y, width, height)
         self.raise_()
@@ -353,7 +387,8 @@ class FindBox(QLineEdit):
         if self._service is None:
             from desktop.qt.find_worker import FindService
 
-            self._service = FindService(self.window_.repo.db.path, self)
+            self._service = FindService(self.window_.repo.db.path, self,
+                                        ui_idle=getattr(self.window_.search, "ui_idle", None))
             self._service.found.connect(self._found)
             self._service.failed.connect(self._failed)
             self._service.crashed.connect(self._crashed)
@@ -376,6 +411,12 @@ class FindBox(QLineEdit):
         service.crashed.connect(self._crashed)
 
     # ------------------------------------------------------------------ typing
+
+    def prepare(self) -> None:
+        """Build the panel and warm the worker up (its imports and connection) while the window is idle, so
+        that the first keystroke does not wait for either."""
+        self.panel  # noqa: B018 - built on first use
+        self.service.warm_up()
 
     def focus(self) -> None:
         self.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -405,7 +446,7 @@ class FindBox(QLineEdit):
         return (not self._debounce.isActive() and self._service is not None
                 and self._service.is_current(self._generation)
                 and (self._answer is not None or self._error is not None)
-                and self._panel is not None and self._panel.isVisible())
+                and self._panel is not None and self._panel.isVisible() and self._panel.laid_out())
 
     def _found(self, generation: int, answer: FindAnswer) -> None:
         if generation != self._generation or not self.service.is_current(generation):

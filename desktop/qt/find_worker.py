@@ -12,6 +12,7 @@ cannot be opened or read) as ``failed`` with its message, a bug as ``crashed`` t
 from __future__ import annotations
 
 import sqlite3
+import threading
 from pathlib import Path
 from typing import NamedTuple
 
@@ -19,6 +20,7 @@ from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from desktop.core.errors import AtlasError
 from desktop.data.database import Cancelled, Database, connect
+from desktop.qt.search_worker import PAINT_WAIT_S
 
 HITS_PER_KIND = 5
 
@@ -36,9 +38,10 @@ class _FindWorker(QObject):
     failed = Signal(int, str)  # generation, message
     crashed = Signal(object)  # an unexpected exception (a bug)
 
-    def __init__(self, path: Path):
+    def __init__(self, path: Path, ui_idle: threading.Event | None = None):
         super().__init__()
         self.path = path
+        self.ui_idle = ui_idle
         self.latest = 0  # written by the UI thread; an int assignment is atomic
         self.db: Database | None = None
         self.finder = None
@@ -48,12 +51,24 @@ class _FindWorker(QObject):
             from desktop.data.find import Finder  # (on this thread, at the first text)
 
             db = Database(self.path, connect(self.path, readonly=True), readonly=True)
+            if self.ui_idle is not None:
+                # between its statements the finder waits (without the GIL) while the window paints, as the
+                # agreements search does (see SearchService.painting)
+                ui_idle = self.ui_idle
+                db.pause = lambda: ui_idle.wait(PAINT_WAIT_S)
             self.db, self.finder = db, Finder(db)
         return self.finder
 
     def interrupt(self) -> None:
         if self.db is not None:
             self.db.interrupt()
+
+    @Slot()
+    def warm_up(self) -> None:
+        try:
+            self._open()
+        except Exception:  # noqa: BLE001 - the first find reports the same failure, by signal
+            self.close()
 
     @Slot(int, str)
     def run_find(self, generation: int, text: str) -> None:
@@ -91,16 +106,19 @@ class FindService(QObject):
     failed = Signal(int, str)
     crashed = Signal(object)
     _find_requested = Signal(int, str)
+    _warm_up_requested = Signal()
     _close_requested = Signal()
 
-    def __init__(self, path: Path, parent: QObject | None = None):
+    def __init__(self, path: Path, parent: QObject | None = None, ui_idle: threading.Event | None = None):
+        """``ui_idle``: the event the window clears while it paints (SearchService.ui_idle)."""
         super().__init__(parent)
         self.generation = 0
         self._thread = QThread(self)
         self._thread.setObjectName("find-anything")
-        self._worker = _FindWorker(Path(path))
+        self._worker = _FindWorker(Path(path), ui_idle)
         self._worker.moveToThread(self._thread)
         self._find_requested.connect(self._worker.run_find)
+        self._warm_up_requested.connect(self._worker.warm_up)
         self._close_requested.connect(self._worker.close)
         self._worker.found.connect(self.found)
         self._worker.failed.connect(self.failed)
@@ -117,6 +135,13 @@ class FindService(QObject):
                 self._thread.start()
             self._find_requested.emit(self.generation, text)
         return self.generation
+
+    def warm_up(self) -> None:
+        """Start the thread and let the worker import the finder and open its connection now, while the window
+        is idle: an import holds the GIL, and at the first keystroke it would stall the window's painting."""
+        if not self._closed and not self._thread.isRunning():
+            self._thread.start()
+            self._warm_up_requested.emit()
 
     def cancel(self) -> None:
         """Drop the find in flight (the box was cleared): its answer, if any, is stale."""
