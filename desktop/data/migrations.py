@@ -54,6 +54,19 @@ _PRECISION = (
 )
 
 
+
+def _record_sources_table(name: str, kinds) -> str:
+    """The links from records to their sources (``kinds``: the record types allowed), as created by the first
+    migration and again, with aliases, by the aliases migration."""
+    allowed = ", ".join(f"'{k}'" for k in kinds)
+    return f"""CREATE TABLE {name} (
+            record_type TEXT NOT NULL CHECK (record_type IN ({allowed})),
+            record_id INTEGER NOT NULL,
+            source_id INTEGER NOT NULL REFERENCES sources(id) ON DELETE RESTRICT,
+            position INTEGER NOT NULL DEFAULT 0,
+            PRIMARY KEY (record_type, record_id, source_id)
+        ) WITHOUT ROWID"""
+
 def _date(col: str) -> str:
     return _PARTIAL_DATE_CHECK.format(col=col)
 
@@ -402,15 +415,7 @@ def _migration_1(conn: sqlite3.Connection) -> None:
     # Links from any record to its sources, to places, and conflict groups. record_type is one of
     # RECORD_TABLES' keys; deleting a record removes its link rows (triggers below).
     kinds = ", ".join(f"'{k}'" for k in RECORD_TABLES)
-    ex(
-        f"""CREATE TABLE record_sources (
-            record_type TEXT NOT NULL CHECK (record_type IN ({kinds})),
-            record_id INTEGER NOT NULL,
-            source_id INTEGER NOT NULL REFERENCES sources(id) ON DELETE RESTRICT,
-            position INTEGER NOT NULL DEFAULT 0,
-            PRIMARY KEY (record_type, record_id, source_id)
-        ) WITHOUT ROWID"""
-    )
+    ex(_record_sources_table("record_sources", RECORD_TABLES))
     ex("CREATE INDEX record_sources_source ON record_sources(source_id)")
     ex(
         f"""CREATE TABLE record_places (
@@ -708,16 +713,7 @@ def _migration_aliases(conn: sqlite3.Connection) -> None:
     # record_sources' record_type check gains 'alias': SQLite cannot change a CHECK, so the table is
     # made anew with the same rows (no trigger is defined on it; the triggers that delete from it by
     # name keep working once the new table has the old name).
-    kinds = ", ".join(f"'{k}'" for k in (*RECORD_TABLES, "alias"))
-    ex(
-        f"""CREATE TABLE record_sources_new (
-            record_type TEXT NOT NULL CHECK (record_type IN ({kinds})),
-            record_id INTEGER NOT NULL,
-            source_id INTEGER NOT NULL REFERENCES sources(id) ON DELETE RESTRICT,
-            position INTEGER NOT NULL DEFAULT 0,
-            PRIMARY KEY (record_type, record_id, source_id)
-        ) WITHOUT ROWID"""
-    )
+    ex(_record_sources_table("record_sources_new", (*RECORD_TABLES, "alias")))
     ex("INSERT INTO record_sources_new SELECT record_type, record_id, source_id, position FROM record_sources")
     legacy = conn.execute("PRAGMA legacy_alter_table").fetchone()[0]
     # Without the legacy rule, renaming checks every trigger, and those that name record_sources would

@@ -18,9 +18,8 @@ from typing import NamedTuple
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
-from desktop.core.errors import AtlasError
-from desktop.data.database import Cancelled, Database, connect
-from desktop.qt.search_worker import PAINT_WAIT_S
+from desktop.data.database import Database, connect
+from desktop.qt.search_worker import PAINT_WAIT_S, reporting
 
 HITS_PER_KIND = 5
 
@@ -74,20 +73,13 @@ class _FindWorker(QObject):
     def run_find(self, generation: int, text: str) -> None:
         if generation != self.latest:
             return
-        try:
+        with reporting(self, generation):
             finder = self._open()
             result = finder.find(text, limit=HITS_PER_KIND)
             names = {iso3: (en, ru) for iso3, en, ru in self.db.conn.execute(  # type: ignore[union-attr]
                 "SELECT iso3, name_en, name_ru FROM partners")}
             if generation == self.latest:
                 self.found.emit(generation, FindAnswer(text, result, names))
-        except Cancelled:
-            return
-        except (sqlite3.Error, AtlasError, OSError) as exc:
-            self.failed.emit(generation, str(exc) or type(exc).__name__)
-        except Exception as exc:  # a bug: the window logs it and says so; this thread goes on serving
-            self.failed.emit(generation, f"{type(exc).__name__}: {exc}")
-            self.crashed.emit(exc)
 
     @Slot()
     def close(self) -> None:

@@ -34,6 +34,22 @@ class TextedRows(list):
     made_by: object = None
 
 
+@contextmanager
+def reporting(worker: QObject, generation: int) -> Iterator[None]:
+    """Around the work of a worker's slot: a cancelled query ends quietly, any other error is reported by the
+    worker's signals (``failed`` for the request ``generation``; ``crashed`` too when it is a bug), never raised
+    on its thread. The agreements search and the Find box's worker share it."""
+    try:
+        yield
+    except Cancelled:
+        return
+    except (sqlite3.Error, AtlasError, OSError) as exc:
+        worker.failed.emit(generation, str(exc) or type(exc).__name__)  # type: ignore[attr-defined]
+    except Exception as exc:  # a bug: the window logs it and says so; the thread goes on serving
+        worker.failed.emit(generation, f"{type(exc).__name__}: {exc}")  # type: ignore[attr-defined]
+        worker.crashed.emit(exc)  # type: ignore[attr-defined]
+
+
 class _Worker(QObject):
     page_found = Signal(int, object, object, object, str, object)  # generation, query, ids, next, sort, rows
     more_found = Signal(int, object, object, object)  # generation, ids, next cursor, rows
@@ -66,20 +82,6 @@ class _Worker(QObject):
         if self.db is not None:
             self.db.interrupt()
 
-    @contextmanager
-    def _reporting(self, generation: int) -> Iterator[None]:
-        """Around the work of a slot: a cancelled query ends quietly, any other error is reported as a
-        signal (``failed`` for the request ``generation``; ``crashed`` too when it is a bug)."""
-        try:
-            yield
-        except Cancelled:
-            return
-        except (sqlite3.Error, AtlasError, OSError) as exc:
-            self.failed.emit(generation, str(exc) or type(exc).__name__)
-        except Exception as exc:  # a bug: the window logs it and says so; this thread goes on serving
-            self.failed.emit(generation, f"{type(exc).__name__}: {exc}")
-            self.crashed.emit(exc)
-
     def _rows(self, ids: list[int], query: AgreementQuery, texts) -> list:
         """The rows of ``ids``; with ``texts`` (a callable of the language asked for), (row, texts) pairs,
         so the UI thread does not make them while it paints."""
@@ -99,7 +101,7 @@ class _Worker(QObject):
     def run_search(self, generation: int, query: AgreementQuery, texts=None) -> None:
         if generation != self.latest:
             return
-        with self._reporting(generation):
+        with reporting(self, generation):
             search = self._open()
             page = search.page(query, None, PAGE_SIZE)
             rows = self._rows(page.ids, query, texts)  # the table shows them without a query of its own
@@ -115,7 +117,7 @@ class _Worker(QObject):
     def run_count(self, generation: int, query: AgreementQuery) -> None:
         if generation != self.latest:
             return
-        with self._reporting(generation):
+        with reporting(self, generation):
             self._emit_count(generation, self._open().count(query))
 
     def _emit_count(self, generation: int, total: int) -> None:
@@ -128,7 +130,7 @@ class _Worker(QObject):
     def fetch_more(self, generation: int, query: AgreementQuery, cursor: Cursor, texts=None) -> None:
         if generation != self.latest:
             return
-        with self._reporting(generation):
+        with reporting(self, generation):
             page = self._open().page(query, cursor, PAGE_SIZE)
             rows = self._rows(page.ids, query, texts)
             if generation == self.latest:
@@ -138,7 +140,7 @@ class _Worker(QObject):
     def count_records(self) -> None:
         from desktop.data.repository import Repository
 
-        with self._reporting(-1):
+        with reporting(self, -1):
             self._open()
             self.records_counted.emit(Repository(self.db).counts())  # type: ignore[arg-type]
 
@@ -148,7 +150,7 @@ class _Worker(QObject):
 
     @Slot()
     def close(self) -> None:
-        with self._reporting(-1):
+        with reporting(self, -1):
             if self.db is not None:
                 db, self.db, self.search = self.db, None, None
                 db.close()
