@@ -19,6 +19,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 
 # The record kinds "search --kind" takes (desktop.data.find.KIND_NAMES; not imported here, so that
@@ -103,6 +104,12 @@ def main(argv: list[str] | None = None) -> int:
     if args.command is not None:
         try:
             return _command(args)
+        except BrokenPipeError:
+            # The reader of the output went away (`... | head`): nothing more to say, and nothing to
+            # say it to. Further writes (Python's own flush at exit) go nowhere.
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            return 0
         except OSError as exc:  # a file error the command did not word itself: one line, never a traceback
             from desktop.core.atomic import file_error_message
 

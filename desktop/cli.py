@@ -127,4 +127,6 @@ def _print_plan(plan: QueryPlan, out: TextIO) -> None:
     for alias in plan.aliases:
         others = "; ".join(" ".join(alt) for alt in alias.alternatives)
         print(f"Alias {' '.join(alias.words)!r}: also {others}", file=out)
+        if alias.country:
+            print(f"  and the records linked to {alias.country}", file=out)
     print(f"FTS5 query: {plan.expression}", file=out)

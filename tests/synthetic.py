@@ -1611,9 +1611,12 @@ def generate(path: str | Path, n_agreements: int, *, seed: int = 1, n_partners: 
                    "summary_ru, documents_signed")
         ex(f"CREATE TEMP TABLE events_stage AS SELECT {ev_cols} FROM events WHERE 0")
         conn.execute("BEGIN")
+        # The partner links before their records (foreign keys checked at COMMIT): the full-text trigger
+        # then writes each record's country terms with its row, rather than re-writing the row per link.
+        ex("PRAGMA defer_foreign_keys = ON")
+        exm("INSERT INTO event_partners (event_id, partner_id, position) VALUES (?, ?, ?)", event_partners)
         exm(f"INSERT INTO temp.events_stage ({ev_cols}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", events)
         ex(f"INSERT INTO events ({ev_cols}) SELECT {ev_cols} FROM temp.events_stage ORDER BY id")
-        exm("INSERT INTO event_partners (event_id, partner_id, position) VALUES (?, ?, ?)", event_partners)
         exm("INSERT INTO record_sources (record_type, record_id, source_id, position) VALUES (?, ?, ?, ?)",
             record_sources)
         conn.execute("COMMIT")
@@ -1661,10 +1664,11 @@ def generate(path: str | Path, n_agreements: int, *, seed: int = 1, n_partners: 
                     for shape, value in zip(shapes, values):
                         pending[tuple(row[i] for i in shape)] = value
             conn.execute("BEGIN")
+            ex("PRAGMA defer_foreign_keys = ON")  # (links first, as for events)
+            exm("INSERT INTO agreement_partners (agreement_id, partner_id, position) VALUES (?, ?, ?)", a_partners)
             exm(insert_stage, agreements)
             ex(insert_agreements)
             ex("DELETE FROM temp.agreements_stage")
-            exm("INSERT INTO agreement_partners (agreement_id, partner_id, position) VALUES (?, ?, ?)", a_partners)
             exm("INSERT INTO agreement_sectors (agreement_id, sector) VALUES (?, ?)", a_sectors)
             exm("INSERT INTO record_sources (record_type, record_id, source_id, position) VALUES (?, ?, ?, ?)",
                 a_sources)

@@ -259,6 +259,88 @@ def test_any_string_returns_a_result(finder, text):
     assert all(g.count >= len(g.hits) for g in result.groups)
 
 
+# ---------------------------------------------------------------------------------- a country's records
+
+def _linked(repo, sql: str, iso3: str) -> set[str]:
+    return {r[0] for r in repo.db.conn.execute(sql, (iso3,))}
+
+
+_AGREEMENTS_OF = ("SELECT a.uid FROM agreements a JOIN agreement_partners x ON x.agreement_id = a.id "
+                  "JOIN partners p ON p.id = x.partner_id WHERE p.iso3 = ?")
+_EVENTS_OF = ("SELECT e.uid FROM events e JOIN event_partners x ON x.event_id = e.id "
+              "JOIN partners p ON p.id = x.partner_id WHERE p.iso3 = ?")
+
+
+@pytest.mark.parametrize("text", ["Türkiye", "Turkey", "Турция", "Түркия", "turkiye", "Republic of Türkiye"])
+def test_a_country_name_finds_every_record_of_that_country(repo, finder, text):
+    """Item 1 and 2: "Türkiye" in any of its names finds every agreement and event with Türkiye, its
+    facts, targets and trade figures, and the places in it, whether or not the text names it."""
+    agreements = _linked(repo, _AGREEMENTS_OF, "TUR")
+    assert len(agreements) >= 20
+    assert agreements <= set(found_uids(finder, text, "agreement"))
+    assert _linked(repo, _EVENTS_OF, "TUR") <= set(found_uids(finder, text, "event"))
+    for kind, table in (("fact", "facts"), ("target", "targets"), ("trade", "trade_figures")):
+        own = _linked(repo, f"SELECT r.uid FROM {table} r JOIN partners p ON p.id = r.partner_id WHERE p.iso3 = ?",
+                      "TUR")
+        assert own and own <= set(found_uids(finder, text, kind)), kind
+    nodes = _linked(repo, "SELECT uid FROM nodes WHERE country_iso3 = ?", "TUR")
+    assert nodes and nodes <= set(found_uids(finder, text, "node"))
+
+
+def test_a_country_name_ranks_the_records_that_name_it_first(repo, finder):
+    result = finder.find("Türkiye", kinds=["agreement"], limit=3)
+    assert all("Türkiye" in (h.label_en or "") + h.snippet for h in result.groups[0].hits)
+
+
+def test_a_country_and_a_word_find_that_countrys_records_with_the_word(repo, finder):
+    """"Azerbaijan transport": records with Azerbaijan that speak of transport, not every transport
+    record nor every Azerbaijani one."""
+    both = set(found_uids(finder, "Azerbaijan transport", "agreement"))
+    assert both and both == set(found_uids(finder, "Азербайджан транспорт", "agreement"))
+    assert both < set(found_uids(finder, "Azerbaijan", "agreement"))
+    assert both < set(found_uids(finder, "transport", "agreement"))
+
+
+def test_a_kazakh_country_name_is_not_cut_to_a_russian_stem(finder):
+    """"Түркия" is Kazakh: as a Russian word its stem "турк" would find Туркменистан too."""
+    assert found_uids(finder, "Түркия", "partner") == ["tur"]
+    assert found_uids(finder, "Türkiye", "partner") == ["tur"]
+
+
+def test_a_short_word_of_another_name_is_not_marked(finder):
+    """"Republic of Türkiye" is one of Türkiye's names: its "of" must not mark every "of…" word."""
+    for group in finder.find("Türkiye", limit=50).groups:
+        for hit in group.hits:
+            assert "«of" not in hit.snippet.casefold() and "«off" not in hit.snippet.casefold(), hit
+
+
+def test_country_terms_follow_partner_links_and_nodes(repo, finder):
+    conn = repo.db.conn
+    uid = conn.execute("SELECT a.uid FROM agreements a WHERE a.id NOT IN "
+                       "(SELECT agreement_id FROM agreement_partners x JOIN partners p ON p.id = x.partner_id "
+                       "WHERE p.iso3 = 'TKM') LIMIT 1").fetchone()[0]
+    conn.execute("UPDATE agreements SET title_en = 'Zanzibarite accord', summary_en = NULL, summary_ru = NULL, "
+                 "title_ru = NULL, title_kk = NULL WHERE uid = ?", (uid,))
+    conn.execute("DELETE FROM agreement_partners WHERE agreement_id = (SELECT id FROM agreements WHERE uid = ?)",
+                 (uid,))
+    assert uid not in found_uids(finder, "Turkmenistan", "agreement")
+    conn.execute("INSERT INTO agreement_partners (agreement_id, partner_id, position) SELECT a.id, p.id, 0 "
+                 "FROM agreements a, partners p WHERE a.uid = ? AND p.iso3 = 'TKM'", (uid,))
+    assert uid in found_uids(finder, "Turkmenistan", "agreement")
+    assert uid in found_uids(finder, "Туркменистан zanzibarite", "agreement")
+    conn.execute("DELETE FROM agreement_partners WHERE agreement_id = (SELECT id FROM agreements WHERE uid = ?)",
+                 (uid,))
+    assert uid not in found_uids(finder, "Turkmenistan", "agreement")
+    # A node moved to another country, and the segments and corridors through it.
+    conn.execute("UPDATE nodes SET country_iso3 = 'TKM' WHERE uid = 'port_kuryk'")
+    assert "port_kuryk" in found_uids(finder, "Turkmenistan", "node")
+    segments = _linked(repo, "SELECT s.uid FROM segments s JOIN nodes n ON n.id IN (s.from_node_id, s.to_node_id) "
+                             "WHERE n.uid = ?", "port_kuryk")
+    assert segments and segments <= set(found_uids(finder, "Turkmenistan", "segment"))
+    for table in ("agreements_fts", "nodes_fts", "segments_fts", "corridors_fts"):
+        conn.execute(f"INSERT INTO {table}({table}, rank) VALUES ('integrity-check', 1)")
+
+
 # ---------------------------------------------------------------------------------- the index in step
 
 def test_edits_of_every_kind_keep_the_index_in_step(repo, finder):

@@ -10,11 +10,11 @@ from pathlib import Path
 import pycountry
 import pytest
 
-from desktop.core.text import index_text
+from desktop.core.text import country_term, index_text
 from desktop.data.agreements import AgreementQuery, AgreementSearch
 from desktop.data.database import open_database
 from desktop.data.find import Finder
-from desktop.data.migrations import FIND_INDEX, _index_call
+from desktop.data.migrations import FIND_INDEX, index_columns
 
 try:
     from tests.synthetic import (
@@ -119,12 +119,17 @@ def test_word_shares_for_the_benchmark(builds: tuple[Path, Path]) -> None:
 
 def test_full_text_index_holds_index_text_of_each_row(builds: tuple[Path, Path]) -> None:
     a, _ = builds
-    rows = _all(a, "SELECT a.title_en, a.title_ru, a.title_kk, a.summary_en, a.summary_ru, f.title, f.body "
+    rows = _all(a, "SELECT a.id, a.title_en, a.title_ru, a.title_kk, a.summary_en, a.summary_ru, f.title, f.body "
                    "FROM agreements a JOIN agreements_fts f ON f.rowid = a.id")
     assert len(rows) == N
+    with closing(sqlite3.connect(a)) as conn:
+        terms = {i: " ".join(country_term(c) for (c,) in conn.execute(
+            "SELECT p.iso3 FROM agreement_partners x JOIN partners p ON p.id = x.partner_id "
+            "WHERE x.agreement_id = ? ORDER BY x.position, p.iso3", (i,))) for i, *_ in rows}
     for r in rows:
-        assert r[5] == index_text(r[0], r[1], r[2])
-        assert r[6] == index_text(r[3], r[4])
+        assert r[6] == index_text(r[1], r[2], r[3])
+        assert r[7] == " ".join(t for t in (index_text(r[4], r[5]), terms[r[0]]) if t)
+        assert terms[r[0]], "every synthetic agreement has a partner, whose country term it carries"
     for fts in ("agreements_fts", "events_fts", *(spec[1] for spec in FIND_INDEX.values())):
         assert _all(a, f"SELECT k, v FROM {fts}_config WHERE k IN ('automerge', 'hashsize') ORDER BY k") == [
             ("automerge", 4), ("hashsize", 1048576)], fts
@@ -136,14 +141,15 @@ def test_every_kinds_index_is_what_the_triggers_give(builds: tuple[Path, Path]) 
     a, _ = builds
     with closing(sqlite3.connect(a)) as conn:
         conn.create_function("atlas_index_text", -1, index_text, deterministic=True)
-        for kind, (table, fts, name, body, _) in FIND_INDEX.items():
-            expected = conn.execute(f"SELECT id, {_index_call(name, 'r')}, {_index_call(body, 'r')} FROM {table} r "
-                                    "ORDER BY id").fetchall()
+        for kind, (table, fts, _name, _body, _) in FIND_INDEX.items():
+            name, body = index_columns(kind, "r")
+            expected = conn.execute(f"SELECT id, {name}, {body} FROM {table} r ORDER BY id").fetchall()
             assert expected, kind
             assert conn.execute(f"SELECT rowid, name, body FROM {fts} ORDER BY rowid").fetchall() == expected, kind
-        events = conn.execute("SELECT e.id, atlas_index_text(e.title_en, e.title_ru), atlas_index_text(e.summary_en, "
-                              "e.summary_ru, e.place_en, e.place_ru) FROM events e ORDER BY id").fetchall()
+        title, body = index_columns("event", "e")
+        events = conn.execute(f"SELECT e.id, {title}, {body} FROM events e ORDER BY id").fetchall()
         assert conn.execute("SELECT rowid, title, body FROM events_fts ORDER BY rowid").fetchall() == events
+        assert any(" zq0" in b for _, _, b in events), "events carry their partners' country terms"
 
 
 def test_every_kind_at_the_issues_proportions(builds: tuple[Path, Path]) -> None:

@@ -45,6 +45,10 @@ MAX_TOKEN_CHARS = 60
 # Every transliteration key starts with this, so that a key is never taken for a real word (no word
 # in the data begins with "zq"); letters only, so FTS5's unicode61 tokenizer keeps a key one token.
 KEY_PREFIX = "zq"
+# The index term that marks a record as linked to a country (an agreement with Türkiye, a port in
+# Azerbaijan): the key prefix, a digit (no key holds one) and the ISO3 code in lower case: "zq0tur".
+# A query that names a country (by any of its alias names) finds the records linked to it this way.
+COUNTRY_TERM_PREFIX = KEY_PREFIX + "0"
 # Words shorter than this (in letters) have no transliteration key: too many short words would meet.
 KEY_MIN_LETTERS = 4
 _KEY_MIN_BODY = 3
@@ -162,6 +166,11 @@ def translit_key(word: str) -> str | None:
     if len(text) < _KEY_MIN_BODY:
         return None
     return KEY_PREFIX + text
+
+
+def country_term(iso3: str) -> str:
+    """The index term of records linked to a country: "TUR" -> "zq0tur" (see COUNTRY_TERM_PREFIX)."""
+    return COUNTRY_TERM_PREFIX + iso3.strip().lower()
 
 
 def _join_grouped_numbers(text: str) -> str:

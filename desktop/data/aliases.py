@@ -28,7 +28,8 @@ COUNTRY_NAMES_SOURCE = "src_pycountry_country_names"
 
 class Expansion(NamedTuple):
     """An alias group named in a query: the query words it covers, ``query_words(text)[start:end]``,
-    the name that matched them, and the group's other names as folded word lists."""
+    the name that matched them, and the group's other names as word lists, as written (one list per
+    name whose folded words differ from the matched name's and from each other's)."""
 
     group_id: str
     start: int
@@ -124,12 +125,14 @@ def expansions(conn: sqlite3.Connection, text: str | None) -> list[Expansion]:
         names.setdefault(group_id, []).append((alias_id, name))
     out: list[Expansion] = []
     for (group_id, start, end), (alias_id, matched) in sorted(found.items(), key=lambda kv: (kv[0][1], kv[0][2], kv[0][0])):
-        own = folded_words(matched)
+        seen = {folded_words(matched)}
         alternatives: list[tuple[str, ...]] = []
         for other_id, other in names.get(group_id, []):
             words = folded_words(other)
-            if other_id != alias_id and words and words != own and words not in alternatives:
-                alternatives.append(words)
+            if other_id != alias_id and words and words not in seen:
+                seen.add(words)
+                # As written: whether a word is Kazakh (left unstemmed) is decided on its letters.
+                alternatives.append(tuple(raw_words(other)))
         out.append(Expansion(group_id, start, end, matched, tuple(alternatives)))
     return out
 

@@ -31,6 +31,7 @@ from typing import NamedTuple
 from desktop.core.text import (
     KEY_PREFIX,
     QueryWord,
+    country_term,
     fold_word,
     query_words,
     raw_words,
@@ -58,6 +59,7 @@ _SNIPPET_BEFORE = 6  # words shown before the first match
 _SNIPPET_AFTER = 14  # and after it
 _MATCHED_TERMS_MAX = 8
 _SUGGESTIONS_MAX = 3
+_ALIAS_PREFIX_MIN = 3  # shorter words of an alias name are not marked in snippets on their own
 _SUGGESTION_SCORE = 70.0  # rapidfuzz ratio (0-100) a suggested term must reach
 # A word of a record's text as the index sees it: a number in groups of three digits ("12 000") is one.
 _WORD = re.compile(r"\d{1,3}(?:[ \u00a0\u202f\u2009,]\d{3})+(?!\d)|[^\W_]+", re.UNICODE)
@@ -193,6 +195,7 @@ class AliasVariant(NamedTuple):
 
     words: tuple[str, ...]
     alternatives: tuple[tuple[str, ...], ...]
+    country: str | None = None  # the ISO3 code when the words name a country: its records are found too
 
 
 class QueryPlan(NamedTuple):
@@ -246,6 +249,12 @@ def _alternative(words: Sequence[str]) -> str | None:
     return _near(groups)
 
 
+def _country_of(group_id: str) -> str | None:
+    """The ISO3 code of a country's alias group ("country_tur" -> "TUR"; the seed build names them so)."""
+    code = group_id[len("country_"):] if group_id.startswith("country_") else ""
+    return code.upper() if len(code) == 3 and code.isascii() and code.isalpha() else None
+
+
 def _exact_terms(word: QueryWord) -> list[str]:
     """The index terms that hold the typed word itself: its folded form and its stem."""
     return [t for t in terms_of(word.text) if not t.startswith(KEY_PREFIX)]
@@ -274,11 +283,14 @@ class Finder:
             if not 0 <= start < end <= len(words) or any(s < end and start < e for s, e, _ in covered):
                 continue  # outside the words, or overlapping an expansion already applied
             alternatives = [a for a in (_alternative(alt) for alt in exp.alternatives) if a]
+            country = _country_of(exp.group_id)
+            if country:
+                alternatives.append(_quote(country_term(country)))
             if not alternatives:
                 continue
             covered.append((start, end, alternatives))
             aliases.append(AliasVariant(tuple(w.text for w in words[start:end]),
-                                        tuple(tuple(alt) for alt in exp.alternatives)))
+                                        tuple(tuple(alt) for alt in exp.alternatives), country))
         parts: list[str] = []
         i = 0
         for start, end, alternatives in sorted(covered) + [(len(words), len(words), [])]:
@@ -522,7 +534,10 @@ class _Matcher:
     """Finds which words of a record's text a query matched, for the snippet and matched_terms."""
 
     def __init__(self, plan: QueryPlan):
-        words = [*plan.words, *(w for a in plan.aliases for alt in a.alternatives for w in query_words(" ".join(alt)))]
+        # An alias name's short words ("of" in "Republic of Türkiye") would mark every word they begin.
+        other_names = [w for a in plan.aliases for alt in a.alternatives for w in query_words(" ".join(alt))
+                       if len(w.prefix) >= _ALIAS_PREFIX_MIN]
+        words = [*plan.words, *other_names]
         self.prefixes = tuple({w.prefix for w in words if not w.text.isdigit()})
         self.numbers = frozenset(w.text for w in words if w.text.isdigit())
         self.keys = frozenset(w.key for w in plan.words if w.key)

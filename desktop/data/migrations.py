@@ -14,6 +14,8 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 
+from desktop.core.text import COUNTRY_TERM_PREFIX
+
 # Vocabulary tables: a code and its labels. Data tables reference them by foreign key, so a record
 # can only use a known code, and the UI shows the labels in its language.
 _VOCABULARIES = (
@@ -727,12 +729,169 @@ def _migration_aliases(conn: sqlite3.Connection) -> None:
     ex("CREATE INDEX record_sources_source ON record_sources(source_id)")
 
 
+# Country terms (issue 17): every record linked to a country carries that country's term
+# (desktop.core.text.country_term, "zq0tur") at the end of its index body, so that a query naming a
+# country by any of its alias names finds the agreements, events, facts, places and corridors of that
+# country through the same index and the same expression as any word. {row} is the record's alias.
+_TERM = f"'{COUNTRY_TERM_PREFIX}' || lower({{code}})"
+_COUNTRY_TERMS: dict[str, str] = {
+    "agreement": (f"(SELECT group_concat(t, ' ') FROM (SELECT {_TERM.format(code='p.iso3')} AS t "
+                  "FROM agreement_partners x JOIN partners p ON p.id = x.partner_id WHERE x.agreement_id = {row}.id "
+                  "ORDER BY x.position, p.iso3))"),
+    "event": (f"(SELECT group_concat(t, ' ') FROM (SELECT {_TERM.format(code='p.iso3')} AS t "
+              "FROM event_partners x JOIN partners p ON p.id = x.partner_id WHERE x.event_id = {row}.id "
+              "ORDER BY x.position, p.iso3))"),
+    "node": _TERM.format(code="{row}.country_iso3"),
+    "segment": (f"(SELECT group_concat(DISTINCT {_TERM.format(code='n.country_iso3')}) FROM nodes n "
+                "WHERE n.id IN ({row}.from_node_id, {row}.to_node_id))"),
+    "corridor": (f"(SELECT group_concat(DISTINCT {_TERM.format(code='n.country_iso3')}) FROM segments s "
+                 "JOIN nodes n ON n.id IN (s.from_node_id, s.to_node_id) WHERE s.corridor_id = {row}.id)"),
+}
+_OWN_PARTNER_KINDS = ("fact", "target", "trade", "project", "mechanism")
+for _kind in _OWN_PARTNER_KINDS:
+    _COUNTRY_TERMS[_kind] = f"(SELECT {_TERM.format(code='p.iso3')} FROM partners p WHERE p.id = {{row}}.partner_id)"
+# The columns whose change changes a record's own country terms.
+_COUNTRY_COLUMNS = {"node": ("country_iso3",), "segment": (), **{k: ("partner_id",) for k in _OWN_PARTNER_KINDS}}
+
+
+def _body_with_countries(kind: str, body: str, row: str) -> str:
+    """An index body call followed by the record's country terms (none: the body alone)."""
+    return f"ltrim({body} || coalesce(' ' || {_COUNTRY_TERMS[kind].format(row=row)}, ''))"
+
+
+def index_columns(kind: str, row: str) -> tuple[str, str]:
+    """The SQL of what the search index of ``kind`` holds for the record aliased ``row`` (its two
+    columns: name or title, and body), as the triggers write it today."""
+    if kind == "agreement":
+        return f"atlas_index_text({row}.title_en, {row}.title_ru, {row}.title_kk)", _agreement_body(row)
+    if kind == "event":
+        return f"atlas_index_text({row}.title_en, {row}.title_ru)", _event_body(row)
+    _table, _fts, name, body, _watched = FIND_INDEX[kind]
+    call = _index_call(body, row)
+    return _index_call(name, row), _body_with_countries(kind, call, row) if kind in _COUNTRY_TERMS else call
+
+
+def _agreement_body(row: str) -> str:
+    return _body_with_countries("agreement", f"atlas_index_text({row}.summary_en, {row}.summary_ru)", row)
+
+
+def _event_body(row: str) -> str:
+    return _body_with_countries(
+        "event", f"atlas_index_text({row}.summary_en, {row}.summary_ru, {row}.place_en, {row}.place_ru)", row)
+
+
+def _refresh(fts: str, table: str, body: str, ids: str) -> str:
+    """An UPDATE that re-computes the body column of the index rows ``ids`` (an SQL list or query)."""
+    return (f"UPDATE {fts} SET body = (SELECT {body} FROM {table} r WHERE r.id = {fts}.rowid) "
+            f"WHERE rowid IN ({ids});")
+
+
+def _migration_country_terms(conn: sqlite3.Connection) -> None:
+    """Country terms in the index of every kind linked to a country (see _COUNTRY_TERMS), kept in step by
+    triggers on the records, their partner links, segments' nodes and partners' codes."""
+    ex = conn.execute
+    # Agreements and events: the insert and update triggers write the body with the country terms; a
+    # partner link added, changed or removed re-writes the body of its record.
+    for name in ("agreements_fts_insert", "agreements_fts_update", "events_fts_insert", "events_fts_update"):
+        ex(f"DROP TRIGGER {name}")
+    ex(f"""CREATE TRIGGER agreements_fts_insert AFTER INSERT ON agreements BEGIN
+            INSERT INTO agreements_fts(rowid, title, body) VALUES (
+                new.id, atlas_index_text(new.title_en, new.title_ru, new.title_kk), {_agreement_body('new')});
+            {_ADD_AGREEMENT_TERMS}
+        END""")
+    ex(f"""CREATE TRIGGER agreements_fts_update
+            AFTER UPDATE OF title_en, title_ru, title_kk, summary_en, summary_ru ON agreements BEGIN
+            UPDATE agreements_fts SET
+                title = atlas_index_text(new.title_en, new.title_ru, new.title_kk), body = {_agreement_body('new')}
+            WHERE rowid = new.id;
+            {_DROP_AGREEMENT_TERMS}
+            {_ADD_AGREEMENT_TERMS}
+        END""")
+    ex(f"""CREATE TRIGGER events_fts_insert AFTER INSERT ON events BEGIN
+            INSERT INTO events_fts(rowid, title, body) VALUES (
+                new.id, atlas_index_text(new.title_en, new.title_ru), {_event_body('new')});
+        END""")
+    ex(f"""CREATE TRIGGER events_fts_update
+            AFTER UPDATE OF title_en, title_ru, summary_en, summary_ru, place_en, place_ru ON events BEGIN
+            UPDATE events_fts SET title = atlas_index_text(new.title_en, new.title_ru), body = {_event_body('new')}
+            WHERE rowid = new.id;
+        END""")
+    for link, column, fts, table, body in (
+            ("agreement_partners", "agreement_id", "agreements_fts", "agreements", _agreement_body("r")),
+            ("event_partners", "event_id", "events_fts", "events", _event_body("r"))):
+        ex(f"""CREATE TRIGGER {link}_fts_insert AFTER INSERT ON {link} BEGIN
+                {_refresh(fts, table, body, f'new.{column}')}
+            END""")
+        ex(f"""CREATE TRIGGER {link}_fts_update AFTER UPDATE ON {link} BEGIN
+                {_refresh(fts, table, body, f'old.{column}, new.{column}')}
+            END""")
+        ex(f"""CREATE TRIGGER {link}_fts_delete AFTER DELETE ON {link} BEGIN
+                {_refresh(fts, table, body, f'old.{column}')}
+            END""")
+    # The other kinds: their own insert and update triggers, with the country terms and the columns
+    # they come from.
+    for kind, (table, fts, name, body, watched) in FIND_INDEX.items():
+        if kind not in _COUNTRY_TERMS:
+            continue
+        new_body = _body_with_countries(kind, _index_call(body, "new"), "new")
+        ex(f"DROP TRIGGER {fts}_insert")
+        ex(f"DROP TRIGGER {fts}_update")
+        ex(f"""CREATE TRIGGER {fts}_insert AFTER INSERT ON {table} BEGIN
+                INSERT INTO {fts}(rowid, name, body) VALUES (new.id, {_index_call(name, 'new')}, {new_body});
+            END""")
+        columns = ", ".join(dict.fromkeys((*watched, *_COUNTRY_COLUMNS.get(kind, ()))))
+        ex(f"""CREATE TRIGGER {fts}_update AFTER UPDATE OF id, {columns} ON {table} BEGIN
+                DELETE FROM {fts} WHERE rowid = old.id;
+                INSERT INTO {fts}(rowid, name, body) VALUES (new.id, {_index_call(name, 'new')}, {new_body});
+            END""")
+    # A corridor's countries are those of its segments' nodes; a segment's those of its two nodes.
+    corridor_body = _body_with_countries("corridor", _index_call(FIND_INDEX["corridor"][3], "r"), "r")
+    segment_body = _body_with_countries("segment", _index_call(FIND_INDEX["segment"][3], "r"), "r")
+    ex(f"""CREATE TRIGGER segments_corridor_fts_insert AFTER INSERT ON segments BEGIN
+            {_refresh('corridors_fts', 'corridors', corridor_body, 'new.corridor_id')}
+        END""")
+    ex(f"""CREATE TRIGGER segments_corridor_fts_update
+            AFTER UPDATE OF corridor_id, from_node_id, to_node_id ON segments BEGIN
+            {_refresh('corridors_fts', 'corridors', corridor_body, 'old.corridor_id, new.corridor_id')}
+        END""")
+    ex(f"""CREATE TRIGGER segments_corridor_fts_delete AFTER DELETE ON segments BEGIN
+            {_refresh('corridors_fts', 'corridors', corridor_body, 'old.corridor_id')}
+        END""")
+    ex(f"""CREATE TRIGGER nodes_country_fts_update AFTER UPDATE OF country_iso3 ON nodes BEGIN
+            {_refresh('segments_fts', 'segments', segment_body,
+                      'SELECT id FROM segments WHERE from_node_id = new.id OR to_node_id = new.id')}
+            {_refresh('corridors_fts', 'corridors', corridor_body,
+                      'SELECT corridor_id FROM segments WHERE from_node_id = new.id OR to_node_id = new.id')}
+        END""")
+    # A partner's code: the terms of everything linked to it.
+    refreshes = [
+        _refresh("agreements_fts", "agreements", _agreement_body("r"),
+                 "SELECT agreement_id FROM agreement_partners WHERE partner_id = new.id"),
+        _refresh("events_fts", "events", _event_body("r"),
+                 "SELECT event_id FROM event_partners WHERE partner_id = new.id"),
+    ]
+    for kind in _OWN_PARTNER_KINDS:
+        table, fts, _name, body, _watched = FIND_INDEX[kind]
+        refreshes.append(_refresh(fts, table, _body_with_countries(kind, _index_call(body, "r"), "r"),
+                                  f"SELECT id FROM {table} WHERE partner_id = new.id"))
+    ex(f"""CREATE TRIGGER partners_code_fts_update AFTER UPDATE OF iso3 ON partners BEGIN
+            {' '.join(refreshes)}
+        END""")
+    # Every existing record's body once more, now with its country terms.
+    ex(_refresh("agreements_fts", "agreements", _agreement_body("r"), "SELECT id FROM agreements"))
+    ex(_refresh("events_fts", "events", _event_body("r"), "SELECT id FROM events"))
+    for kind, (table, fts, _name, body, _watched) in FIND_INDEX.items():
+        if kind in _COUNTRY_TERMS:
+            ex(_refresh(fts, table, _body_with_countries(kind, _index_call(body, "r"), "r"), f"SELECT id FROM {table}"))
+
+
 # The ordered list of migrations: MIGRATIONS[i] brings a database from version i to i + 1.
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _migration_1,
     _migration_2,
     _migration_find_index,
     _migration_aliases,
+    _migration_country_terms,
 ]
 
 LATEST_VERSION = len(MIGRATIONS)
