@@ -122,7 +122,7 @@ def _print_plan(plan: QueryPlan, out: TextIO) -> None:
         print("Query: no words to look for.", file=out)
         return
     for word in plan.words:
-        key = f", key {word.key}" if word.key else ""
+        key = f", key {' or '.join(word.keys)}" if word.keys else ""
         print(f"Word {word.text!r}: forms {word.prefix}*{key}", file=out)
     for alias in plan.aliases:
         others = "; ".join(" ".join(alt) for alt in alias.alternatives)

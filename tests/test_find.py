@@ -259,6 +259,21 @@ def test_any_string_returns_a_result(finder, text):
     assert all(g.count >= len(g.hits) for g in result.groups)
 
 
+# ---------------------------------------------------------------------------------- word forms across scripts
+
+@pytest.mark.parametrize("stored, typed", [
+    ("Tokayev Square", "Токаевым"),  # Russian instrumental typed, the name stored in Latin letters
+    ("Площадь встречи с Токаевым", "Tokayev"),  # the other way round
+    ("Aliyev Avenue", "Алиевым"),
+    ("Проспект Алиева", "Aliyev"),
+])
+def test_an_inflected_russian_name_meets_its_latin_spelling(repo, finder, stored, typed):
+    # name_en is required: the other names and notes emptied, the stored name in name_en whatever its script
+    repo.db.conn.execute("UPDATE nodes SET name_en = ?, name_ru = NULL, name_kk = NULL, note_en = NULL, "
+                         "note_ru = NULL WHERE uid = 'port_kuryk'", (stored,))
+    assert "port_kuryk" in found_uids(finder, typed, "node")
+
+
 # ---------------------------------------------------------------------------------- a country's records
 
 def _linked(repo, sql: str, iso3: str) -> set[str]:

@@ -202,10 +202,20 @@ def terms_of(word: str) -> tuple[str, ...]:
         stem = stem_word(folded)
         if stem != folded:
             terms.append(stem)
-    key = translit_key(word)
-    if key is not None:
-        terms.append(key)
+    terms.extend(word_keys(word))
     return tuple(terms)
+
+
+def word_keys(word: str) -> tuple[str, ...]:
+    """A raw word's transliteration keys: its own (:func:`translit_key`) and, for a Russian word whose
+    ending the stemmer takes off, its stem's too, so that an inflected form meets the name in Latin
+    letters ("Токаевым", "Токаева" -> also the key of "токаев", which "Tokayev" has). Empty when the
+    word has no key."""
+    key = translit_key(word)
+    if key is None or _is_kazakh(word) or not any(_is_cyrillic(c) for c in word):
+        return () if key is None else (key,)
+    stem_key = translit_key(stem_word(fold_word(word)))
+    return (key,) if stem_key is None or stem_key == key else (key, stem_key)
 
 
 def index_text(*texts: str | None) -> str:
@@ -232,11 +242,16 @@ _OPERATORS = frozenset({"AND", "OR", "NOT", "NEAR"})
 class QueryWord(NamedTuple):
     """One word of a user query: ``text`` the word as typed, folded; ``prefix`` the prefix term that
     finds its forms (the common part of the word and its stem); ``key`` its transliteration key term,
-    or None."""
+    or None (and a Russian word's stem's key, see :func:`word_keys`)."""
 
     text: str
     prefix: str
     key: str | None
+    stem_key: str | None = None  # a Russian word's stem's key, when it differs (see word_keys)
+
+    @property
+    def keys(self) -> tuple[str, ...]:
+        return tuple(k for k in (self.key, self.stem_key) if k)
 
 
 def query_words(text: str | None) -> list[QueryWord]:
@@ -259,7 +274,8 @@ def query_words(text: str | None) -> list[QueryWord]:
         if prefix in seen:
             continue
         seen.add(prefix)
-        words.append(QueryWord(folded, prefix, translit_key(word)))
+        keys = word_keys(word)
+        words.append(QueryWord(folded, prefix, keys[0] if keys else None, keys[1] if len(keys) > 1 else None))
         if len(words) >= MAX_QUERY_TOKENS:
             break
     return words

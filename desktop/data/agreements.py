@@ -325,13 +325,13 @@ class AgreementSearch:
                 kept = [t for t in counts if not ((st := stem_word(t)) != t and st in counts)]
                 terms += [f'"{t}"' for t in kept]
                 docs += sum(counts[t] for t in kept)
-        if word.key:
-            # The key (Tokaev -> Токаев) only where it can add agreements: when it is in more of them than the
+        for key in word.keys:
+            # A key (Tokaev -> Токаев) only where it can add agreements: when it is in more of them than the
             # typed word's own terms are. Where every spelling is the typed one ("cooperation"), a second term
             # would only double the cost of the probes.
-            found = _run(self.db, "SELECT docs FROM search_terms WHERE term = ? AND docs > 0", (word.key,))
+            found = _run(self.db, "SELECT docs FROM search_terms WHERE term = ? AND docs > 0", (key,))
             if found and found[0][0] > docs:
-                terms.append(f'"{word.key}"')
+                terms.append(f'"{key}"')
                 docs += found[0][0]
         return terms, docs, cheap
 

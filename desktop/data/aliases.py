@@ -15,7 +15,7 @@ import sqlite3
 from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
-from desktop.core.text import QueryWord, fold_word, query_words, raw_words, stem_word, translit_key
+from desktop.core.text import QueryWord, fold_word, query_words, raw_words, stem_word, word_keys
 
 if TYPE_CHECKING:
     import gettext
@@ -60,22 +60,22 @@ class _Word(NamedTuple):
 
     folded: str
     stem: str
-    key: str | None
+    keys: tuple[str, ...]
 
 
 def _word(raw: str) -> _Word:
     folded = fold_word(raw)
-    return _Word(folded, stem_word(folded), translit_key(raw))
+    return _Word(folded, stem_word(folded), word_keys(raw))
 
 
 def _query_word(word: QueryWord) -> _Word:
-    return _Word(word.text, stem_word(word.text), word.key)
+    return _Word(word.text, stem_word(word.text), word.keys)
 
 
 def _same(a: _Word, b: _Word) -> bool:
     """Whether a query word names an alias word: the same folded word, the same stem (word forms:
-    "agreements", "соглашений"), or the same transliteration key (Latin and Cyrillic spellings)."""
-    return a.folded == b.folded or a.stem == b.stem or (a.key is not None and a.key == b.key)
+    "agreements", "соглашений"), or a transliteration key in common (Latin and Cyrillic spellings)."""
+    return a.folded == b.folded or a.stem == b.stem or not set(a.keys).isdisjoint(b.keys)
 
 
 def folded_words(name: str) -> tuple[str, ...]:
@@ -86,7 +86,7 @@ def folded_words(name: str) -> tuple[str, ...]:
 def _lookup_terms(words: list[_Word]) -> list[str]:
     terms: set[str] = set()
     for w in words:
-        terms.update(t for t in (w.folded, w.stem, w.key) if t)
+        terms.update(t for t in (w.folded, w.stem, *w.keys) if t)
     return sorted(terms)
 
 

@@ -36,7 +36,7 @@ from desktop.core.text import (
     query_words,
     raw_words,
     terms_of,
-    translit_key,
+    word_keys,
 )
 from desktop.data.aliases import expansions
 from desktop.data.database import Cancelled, Database
@@ -224,13 +224,11 @@ def _quote(term: str) -> str:
 
 
 def _word_group(word: QueryWord) -> str:
-    """``("prefix"* OR "key")``: the word's forms by prefix, or its transliteration key. A number is
+    """``("prefix"* OR "key")``: the word's forms by prefix, or its transliteration keys. A number is
     itself only: "20" does not find 2024."""
     if word.text.isdigit():
         return _quote(word.text)
-    parts = [f"{_quote(word.prefix)}*"]
-    if word.key:
-        parts.append(_quote(word.key))
+    parts = [f"{_quote(word.prefix)}*", *(_quote(k) for k in word.keys)]
     return parts[0] if len(parts) == 1 else "(" + " OR ".join(parts) + ")"
 
 
@@ -540,7 +538,7 @@ class _Matcher:
         words = [*plan.words, *other_names]
         self.prefixes = tuple({w.prefix for w in words if not w.text.isdigit()})
         self.numbers = frozenset(w.text for w in words if w.text.isdigit())
-        self.keys = frozenset(w.key for w in plan.words if w.key)
+        self.keys = frozenset(k for w in plan.words for k in w.keys)
 
     def matches(self, span: str) -> bool:
         """Whether a word of a record's text (a span of :data:`_WORD`) is one the query found."""
@@ -548,7 +546,7 @@ class _Matcher:
             folded = fold_word(word)
             if folded in self.numbers or any(folded.startswith(p) for p in self.prefixes):
                 return True
-            if self.keys and translit_key(word) in self.keys:
+            if self.keys and not self.keys.isdisjoint(word_keys(word)):
                 return True
         return False
 

@@ -877,12 +877,22 @@ def _migration_country_terms(conn: sqlite3.Connection) -> None:
     ex(f"""CREATE TRIGGER partners_code_fts_update AFTER UPDATE OF iso3 ON partners BEGIN
             {' '.join(refreshes)}
         END""")
-    # Every existing record's body once more, now with its country terms.
-    ex(_refresh("agreements_fts", "agreements", _agreement_body("r"), "SELECT id FROM agreements"))
-    ex(_refresh("events_fts", "events", _event_body("r"), "SELECT id FROM events"))
-    for kind, (table, fts, _name, body, _watched) in FIND_INDEX.items():
-        if kind in _COUNTRY_TERMS:
-            ex(_refresh(fts, table, _body_with_countries(kind, _index_call(body, "r"), "r"), f"SELECT id FROM {table}"))
+    # Every index anew: the country terms, and a Russian word's stem's transliteration key beside its own
+    # (desktop.core.text.word_keys); the agreements' term counts and the aliases' terms with them.
+    for kind, table, fts, columns in (("agreement", "agreements", "agreements_fts", "title, body"),
+                                      ("event", "events", "events_fts", "title, body"),
+                                      *((k, spec[0], spec[1], "name, body") for k, spec in FIND_INDEX.items())):
+        first, second = index_columns(kind, "r")
+        ex(f"DELETE FROM {fts}")
+        ex(f"INSERT INTO {fts}(rowid, {columns}) SELECT r.id, {first}, {second} FROM {table} r")
+    ex("DELETE FROM search_terms")
+    ex("CREATE VIRTUAL TABLE temp.agreement_terms_5 USING fts5vocab(main, agreements_fts, 'row')")
+    ex("INSERT INTO search_terms (term, docs) SELECT term, doc FROM temp.agreement_terms_5 WHERE term NOT LIKE ?",
+       (COUNTRY_TERM_PREFIX + "%",))
+    ex("DROP TABLE temp.agreement_terms_5")
+    ex("DELETE FROM alias_terms")
+    ex("""INSERT INTO alias_terms (term, alias_id) SELECT DISTINCT j.value, a.id FROM aliases a,
+            json_each('["' || replace(atlas_index_text(a.name), ' ', '","') || '"]') j WHERE j.value <> ''""")
 
 
 # The ordered list of migrations: MIGRATIONS[i] brings a database from version i to i + 1.
