@@ -4,7 +4,8 @@
     partnership-atlas --self-test                      check the installation offscreen and exit
     partnership-atlas --screenshot FILE.png [--view agreements|map|trade] [--lang en|ru]
                       [--partner ISO3] [--search TEXT]  render the window offscreen and exit
-    partnership-atlas search TEXT [--kind KIND ...] [--partner ISO3] [--variants] [--limit N] [--json] [--db PATH]
+    partnership-atlas search TEXT [--kind KIND ...] [--partner ISO3] [--variants] [--limit N] [--json] [--lang L]
+                             [--db PATH]
                                                         every kind of record that matches, grouped by kind
     partnership-atlas build-db [--seeds DIR] [-o FILE] build the bundled database from db/seed
     partnership-atlas export KIND --format csv|xlsx|json|geojson -o FILE [--delimiter ';'] [--encoding cp1251
@@ -61,6 +62,8 @@ def _parser() -> argparse.ArgumentParser:
     search.add_argument("--db", dest="sub_db", metavar="PATH", help="database file to search")
     search.add_argument("--json", action="store_true", help="print a JSON list of objects")
     search.add_argument("--limit", type=int, default=20, help="at most this many of each kind (default 20)")
+    search.add_argument("--lang", dest="search_lang", choices=("en", "ru", "kk"), default="en",
+                        help="the language of the labels and snippets printed, where a record has it (default en)")
     export = sub.add_parser("export", help="write records to a CSV, XLSX, JSON or GeoJSON file")
     export.add_argument("kind", choices=("agreement", "event", "trade", "target", "fact", "node", "segment", "source",
                                          "corridor", "partner", "alias"))
@@ -135,7 +138,7 @@ def _command(args: argparse.Namespace) -> int:
 
         kinds = [k for group in args.kinds or () for k in group]
         return search_command(args.text, args.partner, args.sub_db or args.db, args.json, max(1, args.limit),
-                              kinds=kinds or None, variants=args.variants)
+                              kinds=kinds or None, variants=args.variants, lang=args.search_lang)
     if args.command == "export":
         from desktop.export.cli_export import export_main
 

@@ -40,7 +40,7 @@ KIND_TITLES = {
 
 def search_command(text: str, partner: str | None, db_path: str | None, as_json: bool, limit: int,
                    out: TextIO | None = None, err: TextIO | None = None, *,
-                   kinds: Sequence[str] | None = None, variants: bool = False) -> int:
+                   kinds: Sequence[str] | None = None, variants: bool = False, lang: str = "en") -> int:
     """``partnership-atlas search``: every kind of record that matches, grouped by kind."""
     out = out or sys.stdout
     err = err or sys.stderr
@@ -53,14 +53,14 @@ def search_command(text: str, partner: str | None, db_path: str | None, as_json:
         print(f"partnership-atlas: {file_error_message(exc, reading=True)}", file=err)
         return 2
     try:
-        return _search(opened, text, partner, as_json, limit, kinds, variants, out, err)
+        return _search(opened, text, partner, as_json, limit, kinds, variants, out, err, lang)
     except sqlite3.Error as exc:
         print(f"partnership-atlas: the database could not be searched: {exc}", file=err)
         return 2
 
 
 def _search(opened, text: str, partner: str | None, as_json: bool, limit: int, kinds: Sequence[str] | None,
-            variants: bool, out: TextIO, err: TextIO) -> int:
+            variants: bool, out: TextIO, err: TextIO, lang: str = "en") -> int:
     with opened.database as db:
         repo = Repository(db)
         code = None
@@ -70,14 +70,14 @@ def _search(opened, text: str, partner: str | None, as_json: bool, limit: int, k
                 known = ", ".join(p.iso3 for p in repo.partners())
                 print(f"partnership-atlas: unknown partner {partner!r} (known: {known})", file=err)
                 return 2
-        result = Finder(db).find(text, kinds=kinds or None, partner=code, limit=limit)
+        result = Finder(db).find(text, kinds=kinds or None, partner=code, limit=limit, lang=lang)
         if variants:
             _print_plan(result.plan, out=err if as_json else out)
         if as_json:
             json.dump([_hit_json(h) for g in result.groups for h in g.hits], out, ensure_ascii=False, indent=2)
             out.write("\n")
         else:
-            _print_groups(result, text, out)
+            _print_groups(result, text, out, lang)
     return 0
 
 
@@ -89,15 +89,16 @@ def _hit_json(hit: Hit) -> dict:
     }
 
 
-def _label(hit: Hit) -> str:
-    if hit.label_en:
-        return hit.label_en
-    if hit.label_ru:
-        return f"[ru] {hit.label_ru}"
-    return f"[kk] {hit.label_kk}" if hit.label_kk else hit.uid
+def _label(hit: Hit, lang: str = "en") -> str:
+    """The hit's label in ``lang``, else in another language, marked with its code."""
+    labels = {"en": hit.label_en, "ru": hit.label_ru, "kk": hit.label_kk}
+    for code in (lang, *(c for c in ("en", "ru", "kk") if c != lang)):
+        if labels[code]:
+            return labels[code] if code == lang else f"[{code}] {labels[code]}"
+    return hit.uid
 
 
-def _print_groups(result: FindResult, text: str, out: TextIO) -> None:
+def _print_groups(result: FindResult, text: str, out: TextIO, lang: str = "en") -> None:
     if not result.groups:
         if result.plan.expression is None:
             print("The search holds no words to look for.", file=out)
@@ -111,7 +112,7 @@ def _print_groups(result: FindResult, text: str, out: TextIO) -> None:
         print(f"\n{KIND_TITLES[group.kind]} ({len(group.hits)} of {group.count})", file=out)
         for hit in group.hits:
             other = "" if hit.preferred else "  [another source's value]"
-            print(f"  {format_date(hit.date) or '':<12}  {'/'.join(hit.partners):<8}  {_label(hit)}{other}", file=out)
+            print(f"  {format_date(hit.date) or '':<12}  {'/'.join(hit.partners):<8}  {_label(hit, lang)}{other}", file=out)
             if hit.snippet:
                 print(f"  {'':<12}  {'':<8}  {hit.snippet}", file=out)
 

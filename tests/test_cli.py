@@ -118,3 +118,12 @@ def test_output_cut_short_by_the_reader_is_no_error(db_copy: Path):
     err = proc.stderr.read().decode()
     assert proc.wait(timeout=120) == 0, err
     assert first.startswith(b"Agreements ") and err == ""
+
+
+def test_search_prints_labels_and_snippets_in_the_language_asked(db_copy: Path, capsys):
+    assert main(["search", "Türkiye", "--kind", "agreement", "--lang", "ru", "--db", str(db_copy)]) == 0
+    out = capsys.readouterr().out
+    assert "Договор о стратегическом партнерстве" in out and "«Турцию»" in out
+    assert main(["--db", str(db_copy), "search", "Türkiye", "--kind", "agreement"]) == 0
+    out = capsys.readouterr().out
+    assert "«Турцию»" not in out and "«Türkiye»" in out

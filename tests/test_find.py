@@ -427,3 +427,13 @@ def test_the_bundled_index_is_lean(built_db: Path, tmp_path: Path):
     rows_new = sum(conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for _, t in new)
     assert total_new / rows_new <= 1.6 * per_row("agreements_fts", "agreements")
     conn.close()
+
+
+def test_snippets_come_from_the_asked_languages_texts_where_they_match(finder):
+    """The same hit, asked for in Russian and in English: each snippet from that language's text, marked."""
+    def snippet(lang: str) -> str:
+        [group] = finder.find("Türkiye", kinds=["agreement"], limit=50, lang=lang).groups
+        return next(h.snippet for h in group.hits if h.uid == "ag_tur_2009_spa")
+
+    assert "«Турцию»" in snippet("ru")
+    assert "«Türkiye»" in snippet("en")

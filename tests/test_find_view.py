@@ -4,6 +4,8 @@ Esc closes and clears, nothing found offers the index's closest words, data is s
 worker that cannot read the file says so."""
 from __future__ import annotations
 
+import re
+
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtGui import QKeyEvent, QTextDocument
@@ -253,6 +255,27 @@ def test_the_russian_interface_names_the_kinds_in_russian(qtbot, window, transla
     assert node.plain.startswith("Порт Курык")  # the label in the interface's language
     fact = next(r for r in rows(window) if r.role == "hit" and r.payload.date == "2025-12")
     assert "дек. 2025" in fact.plain  # and the date in its words
+
+
+def test_a_latin_query_in_the_russian_interface_shows_russian_snippets(qtbot, window, translator):
+    """Typed in Latin letters ("Türkiye"), the Russian interface shows each agreement's Russian text where it
+    matches too ("Турцию", through the country's names), not the English one."""
+    translator.set_language("ru")
+    find(qtbot, window, "Türkiye")
+    agreements = [r for r in rows(window) if r.role == "hit" and r.payload.kind == "agreement"]
+    assert agreements
+    assert all(r.payload.snippet for r in agreements)
+    russian = [r for r in agreements if re.search("[А-Яа-я]", r.payload.snippet)]
+    assert len(russian) >= len(agreements) - 1, [r.payload.snippet for r in agreements]
+    # another language's text only where it alone names the country
+    assert all("«" in r.payload.snippet for r in agreements if r not in russian)
+    assert any(MARK.format("Турцию") in r.html or MARK.format("Турции") in r.html or MARK.format("Турция") in r.html
+               for r in agreements)
+    # and the same query in English shows the English texts
+    translator.set_language("en")
+    qtbot.waitUntil(lambda: window.find_box.is_settled() and any(
+        r.payload.uid == "ag_tur_2009_spa" and "«Türkiye»" in r.payload.snippet for r in rows(window)
+        if r.role == "hit"), timeout=10_000)
 
 
 @pytest.fixture

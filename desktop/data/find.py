@@ -312,12 +312,13 @@ class Finder:
             return []
 
     def find(self, text: str | None, *, kinds: Iterable[str] | None = None, partner: str | None = None,
-             limit: int = 5) -> FindResult:
+             limit: int = 5, lang: str = "en") -> FindResult:
         """The records that match ``text``, grouped by kind with a count for each.
 
         ``kinds`` limits the search to these kinds (names of :data:`KIND_NAMES`), ``partner`` to the
-        records of one partner (ISO3), ``limit`` the hits listed per kind. When nothing matches,
-        ``suggestions`` holds the index's closest words.
+        records of one partner (ISO3), ``limit`` the hits listed per kind, ``lang`` the language whose
+        texts the snippets come from first (another language's only where it alone holds a match). When
+        nothing matches, ``suggestions`` holds the index's closest words.
         """
         self._started = self.db.interrupts
         chosen = KINDS if kinds is None else tuple(_BY_NAME[k] for k in KIND_NAMES if k in set(kinds))
@@ -336,7 +337,7 @@ class Finder:
             count = self._count(kind, exact, iso3)
             if count:
                 ids = self._first(kind, plan, exact, iso3, count, limit)
-                groups.append(FindGroup(kind.kind, count, self._hits(kind, ids, plan)))
+                groups.append(FindGroup(kind.kind, count, self._hits(kind, ids, plan, lang)))
         suggestions = [] if groups else self.suggestions(plan)
         return FindResult(groups, suggestions, plan)
 
@@ -417,7 +418,7 @@ class Finder:
 
     # ------------------------------------------------------------------ hits
 
-    def _hits(self, kind: _Kind, ids: list[int], plan: QueryPlan) -> list[Hit]:
+    def _hits(self, kind: _Kind, ids: list[int], plan: QueryPlan, lang: str = "en") -> list[Hit]:
         if not ids:
             return []
         marks = ", ".join(str(int(i)) for i in ids)
@@ -429,10 +430,13 @@ class Finder:
             f"SELECT r.id, r.uid, {kind.labels}, {kind.partners}, {kind.date}, {conflict}, "
             f"{', '.join(kind.texts)} FROM {kind.table} r WHERE r.id IN ({marks})", {})
         matcher = _Matcher(plan)
+        # The texts in the interface language first (names before bodies in each), then the others.
+        order = sorted(range(len(kind.texts)), key=lambda i: _text_language(kind.texts[i]) != lang)
         found: dict[int, Hit] = {}
         for r in rows:
             self.db.pause_point()  # (a snippet is Python work: it waits here while the window paints)
-            snippet, matched = matcher.snippet([t for t in r[9:] if isinstance(t, str) and t])
+            texts = [r[9 + i] for i in order]
+            snippet, matched = matcher.snippet([t for t in texts if isinstance(t, str) and t])
             found[r[0]] = Hit(
                 kind=kind.kind, record_id=r[0], uid=r[1], label_en=r[2], label_ru=r[3], label_kk=r[4],
                 partners=tuple(r[5].split(";")) if r[5] else (), date=r[6],
@@ -521,6 +525,16 @@ class Finder:
 def _raise_if_cancelled(exc: sqlite3.OperationalError) -> None:
     if "interrupt" in str(exc):
         raise Cancelled("The search was cancelled.") from exc
+
+
+_LANGUAGE_OF_TEXT = re.compile(r"_(en|ru|kk)\b")
+
+
+def _text_language(expression: str) -> str | None:
+    """The language of one of a kind's texts, from its column's name ("r.summary_ru" -> "ru"); None for a
+    text in no one language (a value, a year, a source's title)."""
+    found = _LANGUAGE_OF_TEXT.search(expression)
+    return found.group(1) if found else None
 
 
 def _newest_first(date: str) -> tuple:

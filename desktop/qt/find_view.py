@@ -439,7 +439,7 @@ class FindBox(QLineEdit):
             self._answer, self._error = None, None
             self.hide_panel()
             return
-        self._generation = self.service.find(text)
+        self._generation = self.service.find(text, current_language())
 
     def is_settled(self) -> bool:
         """True when the answer to the text in the box is on the panel."""
@@ -663,6 +663,8 @@ class FindBox(QLineEdit):
             self._retranslate()
             if self.panel_visible():
                 self._show()
+                if self._answer is not None:
+                    self.run_now()  # the snippets again, in the new language's texts
         super().changeEvent(event)
 
     def _retranslate(self) -> None:

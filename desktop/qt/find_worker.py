@@ -69,13 +69,13 @@ class _FindWorker(QObject):
         except Exception:  # noqa: BLE001 - the first find reports the same failure, by signal
             self.close()
 
-    @Slot(int, str)
-    def run_find(self, generation: int, text: str) -> None:
+    @Slot(int, str, str)
+    def run_find(self, generation: int, text: str, lang: str) -> None:
         if generation != self.latest:
             return
         with reporting(self, generation):
             finder = self._open()
-            result = finder.find(text, limit=HITS_PER_KIND)
+            result = finder.find(text, limit=HITS_PER_KIND, lang=lang)
             names = {iso3: (en, ru) for iso3, en, ru in self.db.conn.execute(  # type: ignore[union-attr]
                 "SELECT iso3, name_en, name_ru FROM partners")}
             if generation == self.latest:
@@ -97,7 +97,7 @@ class FindService(QObject):
     found = Signal(int, object)
     failed = Signal(int, str)
     crashed = Signal(object)
-    _find_requested = Signal(int, str)
+    _find_requested = Signal(int, str, str)
     _warm_up_requested = Signal()
     _close_requested = Signal()
 
@@ -117,15 +117,16 @@ class FindService(QObject):
         self._worker.crashed.connect(self.crashed)
         self._closed = False
 
-    def find(self, text: str) -> int:
-        """Look for ``text`` in every kind; any earlier find still running is cancelled. Returns its generation."""
+    def find(self, text: str, lang: str = "en") -> int:
+        """Look for ``text`` in every kind, with snippets in ``lang`` where the match allows; any earlier find
+        still running is cancelled. Returns its generation."""
         self.generation += 1
         self._worker.latest = self.generation
         self._worker.interrupt()
         if not self._closed:
             if not self._thread.isRunning():
                 self._thread.start()
-            self._find_requested.emit(self.generation, text)
+            self._find_requested.emit(self.generation, text, lang)
         return self.generation
 
     def warm_up(self) -> None:
