@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from desktop.core.text import (KEY_PREFIX, fold_word, index_text, query_terms, query_words, terms_of,
-                               translit_key)
+                               translit_key, word_keys)
 from desktop.paths import resource
 
 # One row per rule of translit_keys.csv, in file order: two spellings that meet through that rule.
@@ -159,3 +159,17 @@ def test_hostile_text_never_raises(text):
     for word in text.split():
         fold_word(word)
         translit_key(word)
+
+
+@pytest.mark.parametrize("inflected, latin", [("Токаевым", "Tokayev"), ("Токаева", "Tokaev"), ("Алиевым", "Aliyev"),
+                                              ("Назарбаевым", "Nazarbayev")])
+def test_an_inflected_russian_name_carries_the_key_of_its_latin_spelling(inflected, latin):
+    [latin_key] = word_keys(latin)
+    assert latin_key in terms_of(inflected)  # the index side
+    assert latin_key in query_words(inflected.lower())[0].keys  # the query side, typed in lower case too
+
+
+def test_only_names_carry_a_stem_key_in_the_index():
+    """A common word meets its forms by prefix in its own script; a second key would only cost index space."""
+    assert len([t for t in terms_of("соглашениями") if t.startswith("zq")]) == 1
+    assert len([t for t in terms_of("Соглашениями") if t.startswith("zq")]) == 2

@@ -193,7 +193,8 @@ def tokens(text: str | None) -> list[str]:
 @lru_cache(maxsize=200_000)
 def terms_of(word: str) -> tuple[str, ...]:
     """The index terms of one raw word: its folded form, its stem if different (none for a Kazakh
-    word), its transliteration key if it has one; none for a word that folds to nothing."""
+    word), its transliteration keys if it has any (:func:`word_keys`, a name's stem's key too); none
+    for a word that folds to nothing."""
     folded = fold_word(word)
     if not folded:
         return ()
@@ -202,17 +203,20 @@ def terms_of(word: str) -> tuple[str, ...]:
         stem = stem_word(folded)
         if stem != folded:
             terms.append(stem)
-    terms.extend(word_keys(word))
+    terms.extend(word_keys(word, names_only=True))
     return tuple(terms)
 
 
-def word_keys(word: str) -> tuple[str, ...]:
+def word_keys(word: str, *, names_only: bool = False) -> tuple[str, ...]:
     """A raw word's transliteration keys: its own (:func:`translit_key`) and, for a Russian word whose
     ending the stemmer takes off, its stem's too, so that an inflected form meets the name in Latin
     letters ("Токаевым", "Токаева" -> also the key of "токаев", which "Tokayev" has). Empty when the
-    word has no key."""
+    word has no key. ``names_only`` (the index's side): the stem's key only for a word written with a
+    capital, a name; other words meet their forms in their own script by prefix, and a stem key for
+    every word would cost the index more than it finds."""
     key = translit_key(word)
-    if key is None or _is_kazakh(word) or not any(_is_cyrillic(c) for c in word):
+    if key is None or _is_kazakh(word) or not any(_is_cyrillic(c) for c in word) or (
+            names_only and not word[:1].isupper()):
         return () if key is None else (key,)
     stem_key = translit_key(stem_word(fold_word(word)))
     return (key,) if stem_key is None or stem_key == key else (key, stem_key)
