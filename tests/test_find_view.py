@@ -448,3 +448,13 @@ def test_the_finder_pauses_between_its_statements_and_snippets(db_copy):
     assert hits > 0
     # one per kind (its interrupt check), one per statement (a count per kind at least) and one per hit
     assert len(pauses) >= 2 * len(KIND_NAMES) + hits
+
+
+def test_a_record_found_through_its_country_shows_that_country_marked(qtbot, window):
+    """"Türkiye" finds agreements with Türkiye whose texts do not name it: the partner is marked in the
+    hit's line, which says why it was found."""
+    find(qtbot, window, "Türkiye")
+    hits = [r for r in rows(window) if r.role == "hit" and "TUR" in r.payload.partners]
+    assert hits and all(MARK.format("Türkiye") in r.html for r in hits)
+    find(qtbot, window, "Kuryk")
+    assert not any(MARK.format("Türkiye") in r.html for r in rows(window) if r.role == "hit")

@@ -517,7 +517,8 @@ class FindBox(QLineEdit):
             else:
                 heading = f"{name}: {loc.toString(group.count)}"
             rows.append(_Row("group", heading, f"<span style='color:{_GREY}'><b>{escape(heading)}</b></span>"))
-            rows += [self._hit_row(hit, lang, answer.partner_names) for hit in group.hits]
+            countries = frozenset(a.country for a in result.plan.aliases if a.country)
+            rows += [self._hit_row(hit, lang, answer.partner_names, countries) for hit in group.hits]
         return rows
 
     def _nothing(self, answer: FindAnswer) -> list[_Row]:
@@ -547,7 +548,9 @@ class FindBox(QLineEdit):
                 return label, None if code == lang else code
         return self.tr("(no name recorded)"), None
 
-    def _hit_row(self, hit, lang: str, partner_names: dict) -> _Row:
+    def _hit_row(self, hit, lang: str, partner_names: dict, countries: frozenset[str] = frozenset()) -> _Row:
+        """``countries``: the ISO3 codes the query named (by any of their names): their names are marked among
+        the hit's partners, which says why a record that does not name the country itself was found."""
         label, other_language = self._label(hit, lang)
         snippet, marked = unmark(hit.snippet or "", hit.matched_terms)
         terms = set(hit.matched_terms) | marked
@@ -561,10 +564,10 @@ class FindBox(QLineEdit):
         names = [self.tr("Kazakhstan") if code == "KAZ" else (
             partner_names.get(code, (None, None))[1 if lang == "ru" else 0]
             or partner_names.get(code, (code, None))[0] or code) for code in hit.partners]
-        if names:
-            meta.append(", ".join(names))
-        meta_plain = " · ".join(meta)
-        meta_html = escape(meta_plain)
+        meta_plain = " · ".join([*meta, ", ".join(names)] if names else meta)
+        meta_html = " · ".join([escape(m) for m in meta] + ([", ".join(
+            MARK.format(escape(name)) if code in countries else escape(name)
+            for code, name in zip(hit.partners, names))] if names else []))
         if not hit.preferred:
             other = self.tr("other source's value")
             meta_plain = " · ".join(p for p in (meta_plain, other) if p)
