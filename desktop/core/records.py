@@ -11,6 +11,18 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 
+# What a target's number means (issue 18): a level to reach; an increase by value_usd_m over the figure of
+# base_year; a multiple (multiplier) of base_year's figure.
+TARGET_KINDS = ("level", "increase", "multiple")
+# In what role the person who stated a target spoke: the first four are a party's, the others are not.
+STATED_ROLES = ("head_of_state", "head_of_government", "minister", "official", "expert", "analyst", "agency")
+PARTY_ROLES = frozenset(STATED_ROLES[:4])
+# How much weight a source's word carries, strongest first: the presidency, ministries, statistics offices and
+# the partner's government; state news agencies; independent media; a company; an aggregator or a blog; an
+# encyclopedia.
+SOURCE_KINDS = ("official_primary", "official_secondary", "independent_media", "company", "aggregator",
+                "encyclopedia")
+
 class Partner(NamedTuple):
     id: int
     iso3: str
@@ -109,6 +121,10 @@ class Target(NamedTuple):
     note_en: str | None
     note_ru: str | None
     is_preferred: bool | None
+    kind: str = "level"  # level | increase (value_usd_m over base_year's figure) | multiple (of base_year's)
+    base_year: int | None = None
+    estimate: bool = False  # someone's estimate (an expert, an analyst), not a party's target
+    stated_role: str | None = None
 
 
 class Fact(NamedTuple):
@@ -127,6 +143,7 @@ class Fact(NamedTuple):
     note_en: str | None
     note_ru: str | None
     is_preferred: bool | None
+    value_ru: str | None = None  # a worded value in Russian (value is as the source words it)
 
 
 class Corridor(NamedTuple):
@@ -206,6 +223,7 @@ class Source(NamedTuple):
     published: str | None
     language: str | None
     taken_en: str | None
+    kind: str | None = None  # official_primary ... encyclopedia (migrations.SOURCE_KINDS); None: not recorded
 
 
 @dataclass(frozen=True)

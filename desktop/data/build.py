@@ -26,6 +26,7 @@ import sqlite_utils
 
 from desktop.core.dates import DateError, normalise_date
 from desktop.core.errors import AtlasError
+from desktop.core.records import SOURCE_KINDS, STATED_ROLES, TARGET_KINDS
 from desktop.data import migrations
 from desktop.core.validation import ALIAS_KINDS, FieldError, ValidationContext, validate
 from desktop.data.aliases import COUNTRY_NAMES_SOURCE, country_names, folded_words
@@ -34,22 +35,22 @@ from desktop.data.database import connect
 SEED_COLUMNS: dict[str, tuple[str, ...]] = {
     "vocab.csv": ("vocab", "code", "name_en", "name_ru", "sort_order"),
     "partners.csv": ("iso3", "name_en", "name_ru", "name_kk", "is_focus", "sort_order"),
-    "sources.csv": ("id", "url", "title", "publisher", "published", "language", "taken_en"),
+    "sources.csv": ("id", "url", "title", "publisher", "published", "language", "kind", "taken_en"),
     "metrics.csv": ("code", "name_en", "name_ru", "unit_en", "unit_ru"),
     "mechanisms.csv": ("id", "partner_iso3", "name_en", "name_ru", "established", "note_en", "note_ru", "source_ids"),
     "events.csv": ("id", "kind", "date_start", "date_end", "partner_iso3", "place_en", "place_ru", "title_en",
                    "title_ru", "summary_en", "summary_ru", "documents_signed", "source_ids"),
     "agreements.csv": ("id", "event_id", "date_signed", "partner_iso3", "title_en", "title_ru", "title_kk",
                        "summary_en", "summary_ru", "doc_type", "level", "sectors", "status", "doc_count",
-                       "source_ids"),
+                       "title_ru_working", "source_ids"),
     "trade.csv": ("id", "partner_iso3", "year", "period", "turnover_usd_m", "exports_usd_m", "imports_usd_m",
                   "statistics", "qualifier", "note_en", "note_ru", "source_ids"),
-    "targets.csv": ("id", "partner_iso3", "metric", "value_usd_m", "multiplier", "horizon_year", "horizon_note_en",
-                    "horizon_note_ru", "stated_on", "stated_by_en", "stated_by_ru", "note_en", "note_ru",
-                    "source_ids"),
+    "targets.csv": ("id", "partner_iso3", "metric", "kind", "value_usd_m", "multiplier", "base_year", "estimate",
+                    "horizon_year", "horizon_note_en", "horizon_note_ru", "stated_on", "stated_by_en", "stated_by_ru",
+                    "stated_role", "note_en", "note_ru", "source_ids"),
     "corridors.csv": ("id", "name_en", "name_ru", "description_en", "description_ru", "source_ids"),
-    "facts.csv": ("id", "partner_iso3", "corridor_id", "metric", "value", "value_num", "qualifier", "unit", "as_of",
-                  "note_en", "note_ru", "source_ids"),
+    "facts.csv": ("id", "partner_iso3", "corridor_id", "metric", "value", "value_ru", "value_num", "qualifier", "unit",
+                  "as_of", "note_en", "note_ru", "source_ids"),
     "nodes.csv": ("id", "name_en", "name_ru", "name_kk", "country_iso3", "kind", "lat", "lon", "note_en", "note_ru",
                   "source_ids"),
     "segments.csv": ("id", "corridor_id", "from_node", "to_node", "mode", "status", "length_km", "note_en",
@@ -374,6 +375,7 @@ def _sources_file(rows: list[_Row], ctx: _Context) -> None:
             "publisher": _text(row, "publisher", ctx),
             "published": _date(row, "published", ctx),
             "language": _text(row, "language", ctx, limit=20),
+            "kind": _choice(row, "kind", ("", *SOURCE_KINDS), ctx, "") or None,
             "taken_en": _text(row, "taken_en", ctx),
         })
 
@@ -456,7 +458,10 @@ def _agreements(rows: list[_Row], ctx: _Context) -> None:
             "level": _code(row, "level", "agreement_level", ctx, required=False),
             "status": _code(row, "status", "agreement_status", ctx),
             "doc_count": _number(row, "doc_count", ctx, integer=True, minimum=1) or 1,
+            "title_ru_working": _text(row, "title_ru_working", ctx, limit=1000),
         }
+        if record["title_ru_working"] and titles[1]:
+            ctx.problem(row, "title_ru_working", "a working translation only where no Russian title was published")
         _sources(row, "agreement", aid, ctx)
         if aid is not None:
             ctx.add("agreements", record)
@@ -504,9 +509,21 @@ def _targets(rows: list[_Row], ctx: _Context) -> None:
         multiplier = _number(row, "multiplier", ctx, minimum=0.001, maximum=1000)
         if value is None and multiplier is None and not row.values["value_usd_m"] and not row.values["multiplier"]:
             ctx.problem(row, "value_usd_m", "a target needs a value or a multiplier")
+        kind = _choice(row, "kind", TARGET_KINDS, ctx, "level")
+        base_year = _number(row, "base_year", ctx, integer=True, minimum=1991, maximum=2200)
+        if kind == "increase" and (value is None or base_year is None):
+            ctx.problem(row, "kind", "an increase needs value_usd_m (the amount) and base_year (counted from)")
+        if kind == "multiple" and multiplier is None:
+            ctx.problem(row, "kind", "a multiple needs a multiplier (and base_year, the year whose figure it "
+                                     "multiplies, where the source names it)")
+        if kind == "level" and value is None:
+            ctx.problem(row, "kind", "a level needs value_usd_m")
         record = {
             "id": tid, "uid": row.values["id"], "partner_id": partner[0] if partner else None,
             "metric": _choice(row, "metric", ("trade_turnover", "exports", "imports"), ctx),
+            "kind": kind, "base_year": base_year,
+            "estimate": 1 if _choice(row, "estimate", ("0", "1"), ctx, "0") == "1" else 0,
+            "stated_role": _choice(row, "stated_role", ("", *STATED_ROLES), ctx, "") or None,
             "value_usd_m": value, "multiplier": multiplier,
             "horizon_year": _number(row, "horizon_year", ctx, integer=True, minimum=1900, maximum=2200),
             "horizon_note_en": _text(row, "horizon_note_en", ctx), "horizon_note_ru": _text(row, "horizon_note_ru", ctx),
@@ -544,6 +561,7 @@ def _facts(rows: list[_Row], ctx: _Context) -> None:
             "id": fid, "uid": row.values["id"], "partner_id": partner[0] if partner else None,
             "corridor_id": _ref(row, "corridor_id", "corridor", ctx), "metric": metric,
             "value": _text(row, "value", ctx, required=True, limit=2000),
+            "value_ru": _text(row, "value_ru", ctx, limit=2000),
             "value_num": _number(row, "value_num", ctx),
             "qualifier": _choice(row, "qualifier", _QUALIFIERS, ctx, "exact"),
             "unit": _text(row, "unit", ctx), "as_of": _date(row, "as_of", ctx),

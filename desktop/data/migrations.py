@@ -14,6 +14,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 
+from desktop.core.records import SOURCE_KINDS, STATED_ROLES, TARGET_KINDS
 from desktop.core.text import COUNTRY_TERM_PREFIX
 
 # Vocabulary tables: a code and its labels. Data tables reference them by foreign key, so a record
@@ -895,6 +896,30 @@ def _migration_country_terms(conn: sqlite3.Connection) -> None:
             json_each('["' || replace(atlas_index_text(a.name), ' ', '","') || '"]') j WHERE j.value <> ''""")
 
 
+# What a target is (issue 18): a level to reach, an increase by an amount over a base year's figure, or a
+# multiple of a base year's figure; a party's target or someone else's estimate; who stated it, in what
+# role. A source's kind (how much weight its word carries). A title published only in English, with a
+# working Russian translation kept apart from the official titles; a worded fact value in Russian.
+
+
+def _values(choices: tuple[str, ...]) -> str:
+    return ", ".join(f"'{c}'" for c in choices)
+
+
+def _migration_truth_at_a_glance(conn: sqlite3.Connection) -> None:
+    ex = conn.execute
+    ex(f"ALTER TABLE targets ADD COLUMN kind TEXT NOT NULL DEFAULT 'level' CHECK (kind IN ({_values(TARGET_KINDS)}))")
+    ex("ALTER TABLE targets ADD COLUMN base_year INTEGER CHECK (base_year IS NULL OR base_year BETWEEN 1900 AND 2200)")
+    ex("ALTER TABLE targets ADD COLUMN estimate INTEGER NOT NULL DEFAULT 0 CHECK (estimate IN (0, 1))")
+    ex(f"ALTER TABLE targets ADD COLUMN stated_role TEXT CHECK (stated_role IS NULL OR stated_role IN "
+       f"({_values(STATED_ROLES)}))")
+    # A target given as a multiplier alone was a multiple of some year's figure.
+    ex("UPDATE targets SET kind = 'multiple' WHERE value_usd_m IS NULL AND multiplier IS NOT NULL")
+    ex(f"ALTER TABLE sources ADD COLUMN kind TEXT CHECK (kind IS NULL OR kind IN ({_values(SOURCE_KINDS)}))")
+    ex("ALTER TABLE agreements ADD COLUMN title_ru_working TEXT")
+    ex("ALTER TABLE facts ADD COLUMN value_ru TEXT")
+
+
 # The ordered list of migrations: MIGRATIONS[i] brings a database from version i to i + 1.
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _migration_1,
@@ -902,6 +927,7 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _migration_find_index,
     _migration_aliases,
     _migration_country_terms,
+    _migration_truth_at_a_glance,
 ]
 
 LATEST_VERSION = len(MIGRATIONS)

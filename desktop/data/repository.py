@@ -257,17 +257,18 @@ class Repository:
 
     def targets(self, iso3: str) -> list[Target]:
         alt = _PREFERRED.format(kind="target", alias="t")
-        return [Target(*r[:14], is_preferred=None if r[14] is None else bool(r[14])) for r in self._all(
+        return [Target(*r[:14], is_preferred=None if r[14] is None else bool(r[14]), kind=r[15], base_year=r[16],
+                       estimate=bool(r[17]), stated_role=r[18]) for r in self._all(
             "SELECT t.id, t.uid, p.iso3, t.metric, t.value_usd_m, t.multiplier, t.horizon_year, "
             "t.horizon_note_en, t.horizon_note_ru, t.stated_on, t.stated_by_en, t.stated_by_ru, t.note_en, "
-            f"t.note_ru, {alt} FROM targets t JOIN partners p ON p.id = t.partner_id WHERE p.iso3 = ? "
+            f"t.note_ru, {alt}, t.kind, t.base_year, t.estimate, t.stated_role FROM targets t JOIN partners p ON p.id = t.partner_id WHERE p.iso3 = ? "
             "ORDER BY coalesce(t.stated_on, ''), t.id", (iso3,))]
 
     def _facts(self, where: str, params: Sequence[object]) -> list[Fact]:
         alt = _PREFERRED.format(kind="fact", alias="f")
-        return [Fact(*r[:14], is_preferred=None if r[14] is None else bool(r[14])) for r in self._all(
+        return [Fact(*r[:14], is_preferred=None if r[14] is None else bool(r[14]), value_ru=r[15]) for r in self._all(
             "SELECT f.id, f.uid, p.iso3, f.corridor_id, f.metric, m.name_en, m.name_ru, f.value, f.value_num, "
-            f"f.qualifier, f.unit, f.as_of, f.note_en, f.note_ru, {alt} "
+            f"f.qualifier, f.unit, f.as_of, f.note_en, f.note_ru, {alt}, f.value_ru "
             "FROM facts f JOIN metrics m ON m.code = f.metric LEFT JOIN partners p ON p.id = f.partner_id "
             f"WHERE {where} ORDER BY f.metric, coalesce(f.as_of, '') DESC, f.id", params)]
 
@@ -349,14 +350,14 @@ class Repository:
         if record_type not in RECORD_TABLES:
             raise ValueError(f"unknown record type {record_type!r}")
         return [Source(*r) for r in self._all(
-            "SELECT s.id, s.uid, s.url, s.title, s.publisher, s.published, s.language, s.taken_en "
+            "SELECT s.id, s.uid, s.url, s.title, s.publisher, s.published, s.language, s.taken_en, s.kind "
             "FROM record_sources rs JOIN sources s ON s.id = rs.source_id "
             "WHERE rs.record_type = ? AND rs.record_id = ? ORDER BY rs.position, s.id",
             (record_type, int(record_id)))]
 
     def sources(self) -> list[Source]:
         return [Source(*r) for r in self._all(
-            "SELECT id, uid, url, title, publisher, published, language, taken_en FROM sources ORDER BY id")]
+            "SELECT id, uid, url, title, publisher, published, language, taken_en, kind FROM sources ORDER BY id")]
 
     def alternatives(self, record_type: str, record_id: int) -> list[Alternative]:
         """All members of the conflict group a record belongs to (empty if it has no conflict).
