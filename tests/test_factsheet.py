@@ -43,6 +43,9 @@ def recent_titles(repo, iso3: str, lang: str, n: int = 3) -> list[str]:
     out = []
     for row in repo.agreements.rows(page.ids):
         own, other = (row.title_ru, row.title_en) if lang == "ru" else (row.title_en, row.title_ru)
+        if lang == "ru" and not own and row.title_ru_working:  # our working translation, marked as such
+            out.append(f"{row.title_ru_working} (неофициальный перевод)")
+            continue
         out.append(own or other or row.title_kk)
     return out
 
@@ -83,7 +86,8 @@ def test_the_sheet_takes_the_preferred_figures(repo):
     assert cited == {s.number for s in sheet.sources} == set(range(1, len(sheet.sources) + 1))
     ru = build_factsheet(repo, "TUR", "ru", AS_OF)
     assert ru.partner == "Турция" and ru.trade.value == "$5,4 млрд" and ru.target.value == "$15 млрд"
-    assert ru.level.value.endswith("[EN]")  # the level is recorded in English only
+    # the level's worded value in its recorded Russian text, not the English one marked [EN] (issue 18)
+    assert "[EN]" not in ru.level.value and re.search("[а-я]", ru.level.value)
 
 
 def test_a_partner_without_records_says_so(repo):

@@ -168,7 +168,9 @@ def test_events_of_turkiye_newest_first_and_only_turkiye(qtbot, repo):
     assert ids == [e.id for e in repo.events("TUR")]
     starts = [e.date_start for e in events]
     assert starts == sorted(starts, reverse=True)
-    assert view.findChild(QLabel, "eventsHeader").text() == f"Events of Türkiye: {len(ids)}"
+    other = repo.other_versions("event", "TUR")
+    assert view.findChild(QLabel, "eventsHeader").text() == (
+        f"Events of Türkiye: {len(ids)}" + (f" (+{other} other sources' versions)" if other else ""))
     first = view.item_texts()[0]
     assert first.startswith("2 Feb 2026 · Ministerial meeting\n8th meeting of the Türkiye–Kazakhstan Joint")
     assert first.endswith("Ankara · 1 document signed · 1 agreement recorded")
@@ -179,7 +181,9 @@ def test_events_of_turkiye_newest_first_and_only_turkiye(qtbot, repo):
 def test_all_partners_events_name_their_partners(qtbot, repo):
     view, _ = events_for(qtbot, repo, None)
     assert view.event_ids() == [e.id for e in repo.events()]
-    assert view.findChild(QLabel, "eventsHeader").text() == f"Events of all partners: {len(repo.events())}"
+    other = repo.other_versions("event")
+    assert view.findChild(QLabel, "eventsHeader").text() == (
+        f"Events of all partners: {len(repo.events())}" + (f" (+{other} other sources' versions)" if other else ""))
     assert any(t.split("\n")[0].endswith(" · Turkmenistan") for t in view.item_texts())
 
 

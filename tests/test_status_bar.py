@@ -14,7 +14,7 @@ def test_a_read_only_window_shows_its_counts_without_a_message_over_them(qtbot, 
     window = build_window(Repository(db), translator=translator)
     window.show()
     try:
-        qtbot.waitUntil(lambda: window.is_complete() and " agreements · " in window.status_label.text(),
+        qtbot.waitUntil(lambda: window.is_complete() and " agreements" in window.status_label.text(),
                         timeout=10_000)
         assert window.banner.isVisible() and window.banner.text().startswith("Read-only")
         message = window.statusBar().currentMessage()

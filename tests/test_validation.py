@@ -178,7 +178,16 @@ def test_missing_values_are_required(kind: str, required: set[str]) -> None:
     clean, errors = validate(kind, {}, CTX)
     assert {e.field for e in errors if e.code == "required"} == required
     assert all(e.code in ("required", "one_required") for e in errors)
-    assert all(v is None or v == () for v in clean.values())
+    defaults = {spec.name: spec.default for spec in FIELDS[kind] if spec.default is not None}
+    assert all(v is None or v == () for name, v in clean.items() if name not in defaults)
+    assert all(clean[name] == value for name, value in defaults.items())
+
+
+def test_a_target_without_a_kind_is_a_level_and_no_estimate() -> None:
+    clean, _ = validate("target", {}, CTX)
+    assert clean["kind"] == "level" and clean["estimate"] is False
+    clean, errors = validate("target", {"kind": "double"}, CTX)
+    assert [e.code for e in errors if e.field == "kind"] == ["unknown_code"]
 
 
 @pytest.mark.parametrize("empty", [None, "", "   ", "\u00a0\t", "\u200b"])

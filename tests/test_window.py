@@ -40,7 +40,7 @@ def visible_total(repo) -> int:
 
 
 def test_status_bar_and_partner_selector(qtbot, window, repo):
-    qtbot.waitUntil(lambda: "agreements ·" in window.status_label.text())
+    qtbot.waitUntil(lambda: " agreements" in window.status_label.text())
     counts = repo.counts()
     assert str(repo.db.path) in window.status_label.text()
     assert f"{counts['agreements']} agreements" in window.status_label.text()

@@ -83,6 +83,7 @@ class AgreementRow(NamedTuple):
     event_title_en: str | None
     event_title_ru: str | None
     is_alternative: bool = False
+    title_ru_working: str | None = None  # our working Russian translation of a title published only otherwise
 
 
 class TradeFigure(NamedTuple):

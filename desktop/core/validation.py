@@ -21,6 +21,7 @@ from urllib.parse import urlsplit
 import pycountry
 
 from desktop.core.dates import parse_partial_date
+from desktop.core.records import SOURCE_KINDS, STATED_ROLES, TARGET_KINDS
 from desktop.core.text import raw_words
 
 TYPES = frozenset({
@@ -78,6 +79,7 @@ class FieldSpec:
     maximum: float | None = None
     min_exclusive: bool = False  # the value must be strictly greater than ``minimum`` (schema: ``> 0``)
     suggestions: tuple[str, ...] = ()  # common values a form offers for a free text field (it takes others too)
+    default: object = None  # the value an empty field takes (a column with a schema default): never "required"
 
     def __post_init__(self) -> None:
         if self.type not in TYPES:
@@ -140,6 +142,7 @@ KINDS: tuple[str, ...] = (
 FIELDS: dict[str, tuple[FieldSpec, ...]] = {
     "agreement": (
         _text("title_en", 500), _text("title_ru", 500), _text("title_kk", 500),
+        _text("title_ru_working", 500),
         FieldSpec("date_signed", "date"),
         FieldSpec("doc_type", "vocab", required=True, vocab="doc_types"),
         FieldSpec("level", "vocab", vocab="agreement_levels"),
@@ -176,8 +179,12 @@ FIELDS: dict[str, tuple[FieldSpec, ...]] = {
     "target": (
         FieldSpec("partner_iso3", "ref", required=True, ref="partner"),
         FieldSpec("metric", "enum", required=True, choices=("trade_turnover", "exports", "imports")),
+        FieldSpec("kind", "enum", required=True, choices=TARGET_KINDS, default="level"),
         FieldSpec("value_usd_m", "money", minimum=0, maximum=MAX_MONEY_USD_M, min_exclusive=True),
         FieldSpec("multiplier", "float", minimum=0, maximum=100, min_exclusive=True),
+        FieldSpec("base_year", "year", minimum=1991, maximum=2100),
+        FieldSpec("estimate", "bool", required=True, default=False),
+        FieldSpec("stated_role", "enum", choices=STATED_ROLES),
         FieldSpec("horizon_year", "year", minimum=1991, maximum=2100),
         _text("horizon_note_en", 200), _text("horizon_note_ru", 200),
         FieldSpec("stated_on", "date"),
@@ -190,6 +197,7 @@ FIELDS: dict[str, tuple[FieldSpec, ...]] = {
         FieldSpec("corridor_id", "ref", ref="corridor"),
         FieldSpec("metric", "vocab", required=True, vocab="metrics"),
         _text("value", 2000, required=True),
+        _text("value_ru", 2000),
         FieldSpec("value_num", "float"),
         FieldSpec("qualifier", "enum", required=True, choices=_QUALIFIERS),
         _text("unit", 40),
@@ -203,6 +211,7 @@ FIELDS: dict[str, tuple[FieldSpec, ...]] = {
         _text("publisher", 200),
         FieldSpec("published", "date"),
         _text("language", 8),
+        FieldSpec("kind", "enum", choices=SOURCE_KINDS),
         _long("taken_en", _NOTE),
     ),
     "node": (
@@ -626,6 +635,8 @@ def validate(kind: str, values: Mapping[str, object], ctx: ValidationContext) ->
     for spec in specs:
         raw = values.get(spec.name)
         many = spec.type in ("refs", "codes")
+        if _is_empty(raw) and spec.default is not None:
+            raw = spec.default
         if _is_empty(raw):
             clean[spec.name] = () if many else None
             if spec.required:

@@ -590,7 +590,7 @@ class AgreementSearch:
                             WHERE s.agreement_id = a.id ORDER BY s.sector)),
                        a.status, a.doc_count, a.event_id, e.title_en, e.title_ru,
                        EXISTS (SELECT 1 FROM conflict_members cm WHERE cm.record_type = 'agreement'
-                               AND cm.record_id = a.id AND cm.is_preferred = 0)
+                               AND cm.record_id = a.id AND cm.is_preferred = 0), a.title_ru_working
                 FROM agreements a LEFT JOIN events e ON e.id = a.event_id
                 WHERE a.id IN ({_in(chunk)})"""
             for n, r in enumerate(_run(self.db, sql, chunk)):
@@ -601,7 +601,7 @@ class AgreementSearch:
                     title_en=r[4], title_ru=r[5], title_kk=r[6], summary_en=r[7], summary_ru=r[8],
                     doc_type=r[9], level=r[10], sectors=tuple(r[11].split(";")) if r[11] else (),
                     status=r[12], doc_count=r[13], event_id=r[14], event_title_en=r[15], event_title_ru=r[16],
-                    is_alternative=bool(r[17]),
+                    is_alternative=bool(r[17]), title_ru_working=r[18],
                 )
         return [found[i] for i in ids if i in found]
 

@@ -20,6 +20,7 @@ import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import parse_qsl, urlsplit
 
 import pycountry
 import sqlite_utils
@@ -357,14 +358,58 @@ def _partners_file(rows: list[_Row], ctx: _Context) -> None:
         })
 
 
+# A subdomain label that names a test, staging or CDN-origin server, not the public site ("test.", "imgtest.",
+# "staging.", "stage2.", "dev.", "origin-web." …).
+_TEST_LABEL = re.compile(r"test|staging|^(dev|stage|stg|uat|preprod|sandbox|origin)(\d+|-.*)?$")
+# Second-level names under a country code that are not a site's own name ("com.tr", "gov.kz", "co.uk").
+_SECOND_LEVEL = {"com", "net", "org", "gov", "edu", "co", "ac", "info", "biz"}
+# Query (or fragment) keys added by share buttons, newsletters and ad clicks: they never select the page.
+_TRACKING_KEY = re.compile(r"^(utm_.*|fbclid|gclid|dclid|gbraid|wbraid|yclid|msclkid|igshid|mc_cid|mc_eid|_ga|"
+                           r"ref_src|share|shared|from_share|share_source|share_medium)$")
+
+
+def address_problem(url: str) -> str | None:
+    """Why ``url`` is not a clean public address of a page (None if it is): a scheme other than http(s), a test or
+    staging host, an explicit port, a host ending in a dot, a tracking or share parameter, or a share-button
+    artefact such as ``/viber:/forward`` in the path. The bundled sources must cite the page a reader can open."""
+    if not re.match(r"^https?://\S+$", url):
+        return f"not a web address (http or https): {url!r}"
+    try:
+        parts = urlsplit(url)
+        port = parts.port
+    except ValueError:
+        return f"not a web address: {url!r}"
+    host = parts.hostname or ""
+    if not host:
+        return f"not a web address (no host): {url!r}"
+    if port is not None or parts.netloc.endswith(":"):
+        return f"has an explicit port ({parts.netloc}): give the site's public address without it"
+    if host.endswith("."):
+        return f"the host {host!r} ends with a dot: write it without the dot"
+    labels = host.split(".")
+    # Only the labels before the site's own name: "latest.com.tr" is a site, "test.latest.com.tr" is not.
+    site = 3 if len(labels) > 2 and len(labels[-1]) == 2 and labels[-2] in _SECOND_LEVEL else 2
+    for label in labels[:-site]:
+        if _TEST_LABEL.search(label):
+            return f"{host!r} is a test, staging or origin server, not the public site: cite the public page"
+    for where, text in (("parameter", parts.query), ("fragment", parts.fragment)):
+        for key, _value in parse_qsl(text, keep_blank_values=True):
+            if _TRACKING_KEY.match(key.lower()):
+                return f"has the tracking or share {where} {key!r}: remove it"
+    if any(segment.endswith(":") for segment in parts.path.split("/")):
+        return f"has a share-button artefact in its path ({parts.path!r}): cite the page itself"
+    return None
+
+
 def _sources_file(rows: list[_Row], ctx: _Context) -> None:
     for row in rows:
         uid = row.values["id"]
         sid = ctx.new_id("source", row, uid)
         url = _text(row, "url", ctx)
         title = _text(row, "title", ctx)
-        if url and not re.match(r"^https?://\S+$", url):
-            ctx.problem(row, "url", f"not a web address: {url!r}")
+        problem = address_problem(url) if url else None
+        if problem:
+            ctx.problem(row, "url", problem)
         if not url and not title:
             ctx.problem(row, "url", "a source needs a URL or a title")
         if sid is None:
@@ -511,8 +556,8 @@ def _targets(rows: list[_Row], ctx: _Context) -> None:
             ctx.problem(row, "value_usd_m", "a target needs a value or a multiplier")
         kind = _choice(row, "kind", TARGET_KINDS, ctx, "level")
         base_year = _number(row, "base_year", ctx, integer=True, minimum=1991, maximum=2200)
-        if kind == "increase" and (value is None or base_year is None):
-            ctx.problem(row, "kind", "an increase needs value_usd_m (the amount) and base_year (counted from)")
+        if kind == "increase" and value is None:
+            ctx.problem(row, "kind", "an increase needs value_usd_m (the amount; base_year where the source names it)")
         if kind == "multiple" and multiplier is None:
             ctx.problem(row, "kind", "a multiple needs a multiplier (and base_year, the year whose figure it "
                                      "multiplies, where the source names it)")
@@ -661,6 +706,39 @@ def _links(rows: list[_Row], ctx: _Context) -> None:
         })
 
 
+def _source_strength(ctx: _Context) -> dict[tuple[str, int], int]:
+    """Each record's strongest source, as its position in SOURCE_KINDS (0 = official primary, the strongest), by
+    (record kind, record id), from the sources the earlier seed files cited; a record none of whose sources has a
+    known kind is absent (it counts as weakest)."""
+    kinds = {source["id"]: source["kind"] for source in ctx.tables.get("sources", [])}
+    strongest: dict[tuple[str, int], int] = {}
+    for link in ctx.record_sources:
+        kind = kinds.get(link["source_id"])
+        if kind in SOURCE_KINDS:
+            key, rank = (link["record_type"], link["record_id"]), SOURCE_KINDS.index(kind)
+            strongest[key] = min(rank, strongest.get(key, rank))
+    return strongest
+
+
+def _weaker_preference(members: list[tuple[_Row, str, int, bool]],
+                             strength: dict[tuple[str, int], int]) -> str | None:
+    """Why the preferred member of a conflict group rests on weaker sources than another member (None if it does
+    not): such a preference needs a written reason, so that a reader sees why the weaker source was believed."""
+    weakest = len(SOURCE_KINDS)
+    preferred = [m for m in members if m[3]]
+    if len(preferred) != 1:
+        return None
+    own = strength.get((preferred[0][1], preferred[0][2]), weakest)
+    others = [(strength.get((kind, record_id), weakest), row.values["record_id"])
+              for row, kind, record_id, is_preferred in members if not is_preferred]
+    best, uid = min(others, default=(weakest, ""))
+    if best >= own:
+        return None
+    own_kind = SOURCE_KINDS[own] if own < weakest else "no source of known kind"
+    return (f"prefers a weaker source than {uid!r} (its best source is {SOURCE_KINDS[best]}, the preferred "
+            f"record's {own_kind}): give the reason")
+
+
 def _conflicts(rows: list[_Row], ctx: _Context) -> None:
     groups: dict[str, list[tuple[_Row, str, int, bool]]] = {}
     members_seen: dict[tuple[str, int], str] = {}
@@ -681,6 +759,7 @@ def _conflicts(rows: list[_Row], ctx: _Context) -> None:
             continue
         members_seen[(kind, record_id)] = group
         groups.setdefault(group, []).append((row, kind, record_id, preferred == "1"))
+    strength = _source_strength(ctx)
     for gid, (group, members) in enumerate(groups.items(), start=1):
         kinds = {m[1] for m in members}
         first = members[0][0]
@@ -691,11 +770,14 @@ def _conflicts(rows: list[_Row], ctx: _Context) -> None:
             ctx.problem(first, "preferred", f"conflict group {group!r} has {preferred} preferred members (needs exactly 1)")
         if len(members) < 2:
             ctx.problem(first, "group_id", f"conflict group {group!r} has a single member")
+        weaker = _weaker_preference(members, strength)
         ctx.add("conflict_groups", {"id": gid, "uid": group, "record_type": members[0][1]})
         for row, kind, record_id, is_preferred in members:
+            if is_preferred and weaker and not row.values["reason_en"]:
+                ctx.problem(row, "reason_en", weaker)
             ctx.add("conflict_members", {
                 "group_id": gid, "record_type": kind, "record_id": record_id, "is_preferred": is_preferred,
-                "reason_en": _text(row, "reason_en", ctx, required=True),
+                "reason_en": _text(row, "reason_en", ctx, required=not (is_preferred and weaker)),
                 "reason_ru": _text(row, "reason_ru", ctx),
             })
 

@@ -452,8 +452,29 @@ class Repository:
     # ------------------------------------------------------------------ counts
 
     def counts(self) -> dict[str, int]:
-        """Record counts for the status bar."""
+        """Record counts for the status bar, counted as the table and the lists count them (issue 18): the
+        records a conflict does not set aside; ``<key>_other`` is how many other sources' versions each kind
+        holds besides (the non-preferred members of its conflict groups)."""
         tables = {"partners": "partners", "events": "events", "agreements": "agreements",
                   "trade": "trade_figures", "targets": "targets", "facts": "facts", "nodes": "nodes",
                   "segments": "segments", "corridors": "corridors", "sources": "sources"}
-        return {k: self.db.conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for k, t in tables.items()}
+        kinds = {"events": "event", "agreements": "agreement", "trade": "trade", "targets": "target", "facts": "fact"}
+        out: dict[str, int] = {}
+        for key, table in tables.items():
+            total = self.db.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+            other = self.other_versions(kinds[key]) if key in kinds else 0
+            out[key], out[f"{key}_other"] = total - other, other
+        return out
+
+    def other_versions(self, record_type: str, iso3: str | None = None) -> int:
+        """How many records of a kind (of a partner's, for agreements and events) are another source's
+        version of a record: the non-preferred members of conflict groups."""
+        sql = "SELECT count(*) FROM conflict_members cm WHERE cm.record_type = ? AND cm.is_preferred = 0"
+        params: list[object] = [record_type]
+        links = {"agreement": ("agreement_partners", "agreement_id"), "event": ("event_partners", "event_id")}
+        if iso3 is not None and record_type in links:
+            table, column = links[record_type]
+            sql += (f" AND cm.record_id IN (SELECT x.{column} FROM {table} x JOIN partners p ON p.id = x.partner_id "
+                    "WHERE p.iso3 = ?)")
+            params.append(iso3)
+        return self.db.conn.execute(sql, params).fetchone()[0]

@@ -75,6 +75,7 @@ WORDS: dict[str, dict[str, str]] = {
         "untitled": "untitled",
         "undated": "undated",
         "marker": "[RU]",
+        "unofficial": "{title} (unofficial translation)",
         "chart_title": "Trade turnover with {partner}",
         "chart_full_year": "Full year",
         "chart_partial": "Part of a year",
@@ -130,6 +131,7 @@ WORDS: dict[str, dict[str, str]] = {
         "untitled": "без названия",
         "undated": "без даты",
         "marker": "[EN]",
+        "unofficial": "{title} (неофициальный перевод)",
         "chart_title": "Товарооборот с партнёром: {partner}",
         "chart_full_year": "Полный год",
         "chart_partial": "Часть года",
@@ -411,7 +413,9 @@ def build_factsheet(repo: Repository, iso3: str, lang: str, as_of: str | _dt.dat
     agreements = []
     for a in repo.agreements.rows(page.ids, lang=lang):
         en, ru = doc_types.get(a.doc_type, (a.doc_type, a.doc_type))
-        title = (pick(lang, a.title_en, a.title_ru) or (f"{a.title_kk} [KK]" if a.title_kk else None)
+        working = word(lang, "unofficial", title=a.title_ru_working) if (
+            lang == "ru" and not a.title_ru and a.title_ru_working) else None
+        title = (working or pick(lang, a.title_en, a.title_ru) or (f"{a.title_kk} [KK]" if a.title_kk else None)
                  or word(lang, "not_recorded"))
         agreements.append(AgreementLine(format_date(a.date_signed, lang) or word(lang, "date_not_recorded"), title,
                                         (ru if lang == "ru" else en) or a.doc_type,
@@ -482,8 +486,10 @@ def _fact_value(fact: Fact, lang: str, units: dict[str, tuple[str | None, str | 
     unit_en, unit_ru = units.get(fact.metric, (fact.unit, None))
     if fact.value_num is None or fact.unit == "year":
         text = fact.value
-        if lang == "ru" and fact.value_num is None and fact.unit in _TEXT_UNITS:
-            text += " " + word(lang, "marker")  # value texts are recorded in English only
+        if lang == "ru" and fact.value_ru:
+            text = fact.value_ru
+        elif lang == "ru" and fact.value_num is None and fact.unit in _TEXT_UNITS:
+            text += " " + word(lang, "marker")  # a worded value with no Russian text recorded
         if fact.unit in _PLAIN_UNITS or any(t in fact.value for t in (fact.unit or "").replace("/", " ").split()):
             return text
         return f"{text} {(unit_ru if lang == 'ru' and unit_ru else unit_en) or fact.unit}"

@@ -46,13 +46,14 @@ class RowTexts:
     (language, labels, partner names, translated words), so the search worker can make them too."""
 
     def __init__(self, lang: str, labels: dict, partner_names: dict[str, str], unknown: str,
-                 fallback: str):
+                 fallback: str, working: str = "{title} (unofficial translation)"):
         self.lang = lang
         self.locale = QLocale(QLocale.Language.Russian if lang == "ru" else QLocale.Language.English)
         self.labels = labels
         self.partner_names = partner_names
         self.unknown = unknown  # "unknown"
         self.fallback = fallback  # "[{lang}] {title}"
+        self.working = working  # "{title} (unofficial translation)": our working translation, always marked
 
     def __call__(self, r: AgreementRow) -> tuple[str, ...]:
         ru = self.lang == "ru"
@@ -77,6 +78,8 @@ class RowTexts:
         mine, other = (r.title_ru, r.title_en) if ru else (r.title_en, r.title_ru)
         if mine:
             return mine
+        if ru and r.title_ru_working:
+            return self.working.format(title=r.title_ru_working)
         if other:
             return self.fallback.format(lang="EN" if ru else "RU", title=other)
         return f"[KK] {r.title_kk}" if r.title_kk else ""
@@ -121,7 +124,7 @@ class AgreementsModel(QAbstractTableModel):
         self.locale = QLocale(QLocale.Language.Russian if lang == "ru" else QLocale.Language.English)
         self._partner_names = {p.iso3: p.name(lang) for p in self._partners}
         self.texts = RowTexts(lang, self._labels, self._partner_names, self.tr("unknown"),
-                              self.tr("[{lang}] {title}"))
+                              self.tr("[{lang}] {title}"), self.tr("{title} (unofficial translation)"))
         self.query = self.query.with_(lang=lang)
         self._blocks.clear()
 

@@ -70,6 +70,7 @@ class AgreementsView(QWidget):
         self._labels = {vocab: repo.labels(vocab) for vocab, _, _ in FILTER_MENUS}
         self._last_total = 0
         self._all_total = 0
+        self._other_versions = 0  # other sources' versions of agreements, set aside by the conflict groups
 
         self.search_box = QLineEdit(self)
         self.search_box.setObjectName("searchBox")
@@ -465,8 +466,12 @@ class AgreementsView(QWidget):
         if not self._counted:
             return
         loc = self.locale()
-        self.count_label.setText(self.tr("{n} of {m} agreements").format(
-            n=loc.toString(self._last_total), m=loc.toString(self._all_total)))
+        text = self.tr("{n} of {m} agreements").format(n=loc.toString(self._last_total),
+                                                       m=loc.toString(self._all_total))
+        other = self._other_versions
+        if other and not self.query().include_alternatives:
+            text += " " + self.tr("(+{n} other sources' versions)").format(n=loc.toString(other))
+        self.count_label.setText(text)
 
     def _empty_reason(self) -> str:
         q = self.query()
@@ -526,6 +531,8 @@ class AgreementsView(QWidget):
             return
         self._counted = True
         self._last_total, self._all_total = total, all_total
+        # (the conflict groups are a small table: one indexed count)
+        self._other_versions = self.repo.other_versions("agreement")
         self.model.total = total
         self._show_count()
         self.results_shown.emit()

@@ -31,6 +31,7 @@ from desktop.qt.crash import contained
 from desktop.qt.i18n import current_language
 from desktop.qt.plaintext import escape, plain_tooltip
 from desktop.qt.selection import SelectionState
+from desktop.qt.source_kinds import source_kind
 
 _VOCABULARIES = ("doc_types", "agreement_levels", "agreement_statuses", "sectors")
 
@@ -232,9 +233,13 @@ class AgreementDetail(QWidget):
 
     def _add_titles(self, layout: QVBoxLayout, row: AgreementRow, lang: str) -> None:
         own, other = (row.title_ru, row.title_en) if lang == "ru" else (row.title_en, row.title_ru)
-        headline = _pick(lang, row.title_en, row.title_ru) or row.title_kk or ""
+        working = row.title_ru_working if lang == "ru" and not row.title_ru else None
+        headline = working or _pick(lang, row.title_en, row.title_ru) or row.title_kk or ""
         self._titles.append(_label(headline, "detailTitle", bold=True, size_delta=3))
         unknown = self.tr("not recorded")
+        if working:
+            self._titles.append(_label(self.tr("Unofficial translation: the title was published only in another "
+                                               "language (below)."), "detailWorkingTitle"))
         if not own:
             own_caption = self.tr("Russian title: {title}") if lang == "ru" else self.tr("English title: {title}")
             self._titles.append(_label(own_caption.format(title=unknown), "detailOwnTitle"))
@@ -317,7 +322,7 @@ class AgreementDetail(QWidget):
             inner.addWidget(warning)
         for source in sources:
             published = format_partial_date(source.published, QLocale()) or self.tr("date unknown")
-            info = " · ".join([source.publisher or self.tr("publisher not recorded"),
+            info = " · ".join([source.publisher or self.tr("publisher not recorded"), source_kind(source.kind),
                                self.tr("published {date}").format(date=published)])
             row = SourceRow(source, source.title or self.tr("Untitled source"), info,
                             self.tr("Copy link"), self.tr("Open in browser…"))

@@ -252,6 +252,9 @@ class EventsView(QWidget):
             header = self.tr("Events of all partners: {n}").format(n=loc.toString(total))
         if total > len(events):
             header += " " + self.tr("(newest {shown} listed)").format(shown=loc.toString(len(events)))
+        other = self.repo.other_versions("event", iso3) if not place_name else 0
+        if other:
+            header += " " + self.tr("(+{n} other sources' versions)").format(n=loc.toString(other))
         self.header.setText(header)
         if place_name:
             self.empty.setText(self.tr("No recorded event is linked to {place}.").format(place=place_name))

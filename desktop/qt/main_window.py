@@ -642,9 +642,14 @@ class MainWindow(QMainWindow):
         else:
             loc = self.locale()
             numbers = {k: loc.toString(v) for k, v in self._counts.items()}
+            # counted as the table and the events list count them; other sources' versions said apart
+            for key in ("agreements", "events"):
+                other = self._counts.get(f"{key}_other", 0)
+                numbers[f"{key}_more"] = " " + self.tr("(+{n} other sources' versions)").format(
+                    n=loc.toString(other)) if other else ""
             self.status_label.setText(self.tr(
-                "{path} · {agreements} agreements · {events} events · {partners} partners · "
-                "{sources} sources").format(path=self.repo.db.path, **numbers))
+                "{path} · {agreements} agreements{agreements_more} · {events} events{events_more} · "
+                "{partners} partners · {sources} sources").format(path=self.repo.db.path, **numbers))
         messages = []
         if self.repo.db.readonly:
             messages.append(self.tr("Read-only: changes cannot be saved."))

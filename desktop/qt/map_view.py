@@ -33,6 +33,7 @@ from desktop.qt.files import SVG, save_dialog, save_png, save_rendered
 from desktop.qt.i18n import current_language
 from desktop.qt.plaintext import escape, plain_label, rich_tooltip
 from desktop.qt.selection import SelectionState
+from desktop.qt.source_kinds import source_kind
 
 ZOOM_STEP = 1.25
 MIN_SCALE, MAX_SCALE = 0.02, 40.0  # pixels per projected km
@@ -898,7 +899,8 @@ class CorridorMapView(QWidget):
         rows = []
         for src in sources[:limit]:
             when = format_partial_date(src.published, self.locale()) if src.published else self.tr("undated")
-            rows.append(escape(f"{src.title or src.url or '?'} — {src.publisher or '?'}, {when}"))
+            rows.append(escape(f"{src.title or src.url or '?'} — {src.publisher or '?'} ({source_kind(src.kind)}), "
+                               f"{when}"))
         more = len(sources) - limit
         if more > 0:
             rows.append(escape(self.tr("and {n} more").format(n=more)))

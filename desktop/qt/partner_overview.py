@@ -26,6 +26,7 @@ from desktop.qt.crash import contained
 from desktop.qt.i18n import current_language
 from desktop.qt.plaintext import escape, plain_label, plain_tooltip, rich_tooltip
 from desktop.qt.selection import SelectionState
+from desktop.qt.source_kinds import source_kind
 
 LEVEL = "relationship_level"
 DIPLOMATIC = "diplomatic_relations_established"
@@ -326,8 +327,8 @@ class PartnerOverview(QWidget):
         lines.append(_esc(self.tr("Sources:")))
         for source in self.repo.sources_of("fact", fact.id):
             date = format_partial_date(source.published, QLocale()) if source.published else self.tr("undated")
-            lines.append("• " + _esc(self.tr("{publisher}, {date}: {title}").format(
-                publisher=source.publisher or self.tr("unnamed source"), date=date,
+            lines.append("• " + _esc(self.tr("{publisher} ({kind}), {date}: {title}").format(
+                publisher=source.publisher or self.tr("unnamed source"), kind=source_kind(source.kind), date=date,
                 title=source.title or self.tr("untitled"))))
         return "<br>".join(lines)
 

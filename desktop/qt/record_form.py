@@ -12,6 +12,7 @@ from desktop.core.validation import FIELDS, FieldError, FieldSpec, validate
 from desktop.qt.editing import EditController
 from desktop.qt.i18n import current_language
 from desktop.qt.plaintext import plain_label
+from desktop.qt.source_kinds import source_kind_labels
 
 PERIODS = ("FY", "H1", "Q1", "1M", "2M", "3M", "4M", "5M", "6M", "7M", "8M", "9M", "10M", "11M")
 
@@ -202,7 +203,15 @@ class RecordForm(QDialog):
             "iso3": self.tr("ISO 3166 code"), "is_focus": self.tr("Focus partner"),
             "sort_order": self.tr("Order in lists"), "group_id": self.tr("Group (names of one thing)"),
             "name": self.tr("Name"), "lang": self.tr("Language (ISO 639-1 code)"),
+            "title_ru_working": self.tr("Working Russian translation (unofficial)"),
+            "base_year": self.tr("Base year (increase, multiple)"), "estimate": self.tr("An estimate, not a target"),
+            "stated_role": self.tr("Role of who stated it"), "value_ru": self.tr("Value (Russian words)"),
         }
+        kind = getattr(self, "kind", None)  # (the record browser asks for field names with no form)
+        if kind == "target" and spec.name == "kind":
+            return self.tr("What the number is")
+        if kind == "source" and spec.name == "kind":
+            return self.tr("Kind of source")
         return labels.get(spec.name, spec.name)
 
     def message(self, error: FieldError) -> str:
@@ -274,7 +283,13 @@ class RecordForm(QDialog):
                   "upper_bound": self.tr("at most"), "trade_turnover": self.tr("turnover"),
                   "exports": self.tr("exports"), "imports": self.tr("imports"), "name": self.tr("name"),
                   "former_name": self.tr("former name"), "abbreviation": self.tr("abbreviation"),
-                  "spelling": self.tr("other spelling"), "synonym": self.tr("synonym")}
+                  "spelling": self.tr("other spelling"), "synonym": self.tr("synonym"),
+                  "level": self.tr("a level to reach"), "increase": self.tr("an increase by the value"),
+                  "multiple": self.tr("a multiple of the base year"),
+                  "head_of_state": self.tr("head of state"), "head_of_government": self.tr("head of government"),
+                  "minister": self.tr("minister"), "official": self.tr("official"), "expert": self.tr("expert"),
+                  "analyst": self.tr("analyst"), "agency": self.tr("agency"),
+                  **source_kind_labels()}
         return labels.get(code, code)
 
     def _groups(self) -> list[tuple[str, str]]:

@@ -12,8 +12,8 @@ import os
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, QLineF, QLocale, QPointF, Qt
-from PySide6.QtGui import QColor, QFont, QPen
+from PySide6.QtCore import QEvent, QLineF, QLocale, QPointF, QRectF, Qt, QTimer
+from PySide6.QtGui import QColor, QFont, QPainterPath, QPainterPathStroker, QPen
 from PySide6.QtWidgets import (QCheckBox, QGraphicsLineItem, QHBoxLayout, QLabel, QLineEdit,
                                QListWidget, QListWidgetItem, QScrollArea, QSplitter, QStyle,
                                QToolButton, QVBoxLayout, QWidget)
@@ -26,18 +26,22 @@ from desktop.qt.i18n import current_language
 from desktop.qt.files import SVG, save_dialog, save_png, save_rendered
 from desktop.qt.plaintext import escape
 from desktop.qt.selection import SelectionState
+from desktop.qt.source_kinds import source_kind
 
 CSV_COLUMNS = ("partner", "layer", "measure", "year", "period", "value_usd_m", "statistics", "qualifier",
                "preferred", "growth_needed_pct", "stated_on", "stated_by", "record")
 
 # Okabe–Ito: told apart with the common colour-vision deficiencies
 MEASURE_COLOURS = {"turnover": QColor("#000000"), "exports": QColor("#0072b2"), "imports": QColor("#d55e00")}
-COMPARE_PALETTE = [QColor(c) for c in ("#0072b2", "#d55e00", "#009e73", "#cc79a7", "#e69f00", "#56b4e9",
-                                       "#f0e442", "#000000")]
-COMPARE_STYLES = [Qt.PenStyle.SolidLine, Qt.PenStyle.DashLine, Qt.PenStyle.DotLine]
+# Partners compared: colours none of the measures or the targets use (Okabe–Ito's others, then two more), and
+# dashes beside a partner's own solid lines
+COMPARE_PALETTE = [QColor(c) for c in ("#009e73", "#cc79a7", "#e69f00", "#56b4e9", "#8c564b", "#7f7f7f",
+                                       "#b8a000")]
+COMPARE_STYLES = [Qt.PenStyle.DashLine, Qt.PenStyle.DashDotLine, Qt.PenStyle.DashDotDotLine]
 OTHER_SYMBOLS = {"partner": "d", "other": "s", "unknown": "t", "kazakh": "x"}
 TARGET_COLOUR = QColor("#7a3e9d")
 BILLION_FROM = 2000.0  # USD million: above this the axis counts in billions
+_MARKER_PX = 5.0  # the radius a label keeps clear around a plotted marker
 
 
 def _pen(colour: QColor, width: float = 2.0, style: Qt.PenStyle = Qt.PenStyle.SolidLine) -> QPen:
@@ -83,16 +87,19 @@ class YearAxis(pg.AxisItem):
 
 
 class TargetItem(QGraphicsLineItem):
-    """One target: a horizontal line at its value from the year stated to the horizon."""
+    """One target: from its start (the year stated at its level; the base year's figure for an increase or a
+    multiple) to its value at the horizon (or the end of the chart). An estimate is drawn lighter and dotted."""
 
     def __init__(self, line: TargetLine, x0: float, x1: float, emphasised: bool):
-        super().__init__(QLineF(x0, line.value, x1, line.value))
+        super().__init__(QLineF(x0, line.start_value, x1, line.value))
         self.target_line = line
         colour = QColor(TARGET_COLOUR)
-        if not emphasised:
+        if line.estimate:
+            colour.setAlpha(110)
+        elif not emphasised:
             colour.setAlpha(150)
-        self.setPen(_pen(colour, 2.5 if emphasised else 1.2,
-                         Qt.PenStyle.DashLine if emphasised else Qt.PenStyle.DotLine))
+        style = Qt.PenStyle.DashLine if emphasised else Qt.PenStyle.DotLine
+        self.setPen(_pen(colour, 2.5 if emphasised else 1.2, style))
         self.setZValue(5 if emphasised else 4)
 
 
@@ -120,6 +127,10 @@ class TradeView(QWidget):
         self.plot.showGrid(x=False, y=True, alpha=0.25)
         self.plot.getPlotItem().getAxis("left").setStyle(maxTickLevel=0)
         self.plot.getPlotItem().getViewBox().sigRangeChanged.connect(self._range_changed)
+        # labels are placed again once the view settles after a pan, a zoom or a resize
+        self._relabel = QTimer(self, singleShot=True, interval=30)
+        self._relabel.timeout.connect(self.place_labels)
+        self.plot.getPlotItem().getViewBox().sigResized.connect(lambda *_: self._relabel.start())
         # the legend sits in its own row below the x axis, never over the data
         self.legend = pg.LegendItem(colCount=3, labelTextSize="9pt", verSpacing=-6, horSpacing=12)
         self.plot.getPlotItem().layout.addItem(self.legend, 4, 1)
@@ -127,6 +138,12 @@ class TradeView(QWidget):
                                         symbol="o", symbolSize=6, symbolBrush=MEASURE_COLOURS[m],
                                         symbolPen=_pen(MEASURE_COLOURS[m], 1), connect="finite")
                       for m in MEASURES}
+        # the partner's own statistics as lines of their own (dashed, thinner), shown on request
+        self.partner_lines = {m: self.plot.plot([], [], pen=_pen(MEASURE_COLOURS[m], 1.4, Qt.PenStyle.DashLine),
+                                                symbol="d", symbolSize=6, symbolBrush=QColor(255, 255, 255),
+                                                symbolPen=_pen(MEASURE_COLOURS[m], 1), connect="finite")
+                              for m in MEASURES}
+        self.partner_plot: TradePlot | None = None
         self.partial_items = {m: pg.ScatterPlotItem(symbol="o", size=9, pen=_pen(MEASURE_COLOURS[m], 1.6),
                                                     brush=QColor(255, 255, 255)) for m in MEASURES}
         self.other_items = {s: pg.ScatterPlotItem(symbol=sym, size=9) for s, sym in OTHER_SYMBOLS.items()}
@@ -154,11 +171,19 @@ class TradeView(QWidget):
         self.targets_box = QCheckBox(self, objectName="tradeTargets")
         self.targets_box.setChecked(True)
         self.targets_box.toggled.connect(lambda _: self.replot())
+        self.estimates_box = QCheckBox(self, objectName="tradeEstimates")
+        self.estimates_box.setChecked(True)
+        self.estimates_box.toggled.connect(lambda _: self.replot())
+        self.partner_line_box = QCheckBox(self, objectName="tradePartnerLine")
+        self.partner_line_box.setChecked(False)
+        self.partner_line_box.toggled.connect(lambda _: self.replot())
         self.buttons: dict[str, QToolButton] = {}
         bar = QHBoxLayout()
         bar.setContentsMargins(0, 0, 0, 0)
         bar.addWidget(self.others_box)
+        bar.addWidget(self.partner_line_box)
         bar.addWidget(self.targets_box)
+        bar.addWidget(self.estimates_box)
         bar.addStretch(1)
         for key, slot in (("export_png", self.export_png_dialog), ("export_svg", self.export_svg_dialog),
                           ("export_csv", self.export_csv_dialog)):
@@ -272,6 +297,12 @@ class TradeView(QWidget):
         self.others_box.setToolTip(self.tr("Show the figures of the partner's statistics and other sources where "
                                            "they differ from the preferred one"))
         self.targets_box.setText(self.tr("Targets"))
+        self.estimates_box.setText(self.tr("Estimates"))
+        self.estimates_box.setToolTip(self.tr("Show estimates by experts, analysts and agencies (not the parties' "
+                                              "targets), drawn lighter"))
+        self.partner_line_box.setText(self.tr("Partner's statistics as a line"))
+        self.partner_line_box.setToolTip(self.tr("Draw the partner's own statistics as lines of their own "
+                                                 "(dashed) beside Kazakhstan's"))
         for key, text, tip in (("export_png", self.tr("PNG…"), self.tr("Save the chart as a PNG image")),
                                ("export_svg", self.tr("SVG…"), self.tr("Save the chart as an SVG drawing")),
                                ("export_csv", self.tr("CSV…"), self.tr("Save the plotted numbers as CSV"))):
@@ -282,8 +313,18 @@ class TradeView(QWidget):
         self.targets_title.setText(self.tr("Targets announced"))
         self.plot.setLabel("bottom", self.tr("Year"))
         self._axis_label()
-        self.note.setText(self.tr("Values in US dollars, seen from Kazakhstan. Hollow markers are parts of a year "
-                                  "(not comparable with a full year); other markers are figures of other sources."))
+        self._set_note()
+
+    def _set_note(self) -> None:
+        """The caption under the chart: whose statistics the lines show, and what the markers are."""
+        lines = self._stats_label(self.plot_data.statistics if self.plot_data else "kazakh")
+        text = self.tr("Lines: {statistics}, in US dollars, seen from Kazakhstan. Hollow markers are parts of a "
+                       "year (not comparable with a full year); other markers are the partner's statistics and "
+                       "other sources' figures, never joined to the lines.").format(statistics=lines)
+        if self.partner_plot is not None:
+            text += " " + self.tr("Dashed lines: {statistics}.").format(
+                statistics=self._stats_label("partner"))
+        self.note.setText(text)
 
     # ------------------------------------------------------------------ compare list
 
@@ -358,6 +399,9 @@ class TradeView(QWidget):
             self.plot.removeItem(item)
         self.target_items = []
         self._legend_wanted: list[tuple[object, str]] = []
+        self.partner_plot = None
+        for item in self.partner_lines.values():
+            item.setData([], [])
         if iso3 is None:
             self.plot_data = None
             self.targets = []
@@ -370,18 +414,25 @@ class TradeView(QWidget):
             self._set_title(self.tr("Trade turnover with each partner"))
             self.targets_text.setText(self.tr("Choose a partner to see its targets."))
         else:
-            self.plot_data = trade_plot(iso3, self.repo.trade_series(iso3))
+            series = self.repo.trade_series(iso3)
+            self.plot_data = trade_plot(iso3, series)
+            if self.partner_line_box.isChecked():
+                self.partner_plot = trade_plot(iso3, series, "partner")
             self.targets = target_lines(self.repo.targets(iso3), self.plot_data)
             self._draw_partner(self.plot_data)
+            if self.partner_plot is not None:
+                self._draw_partner_lines(self.partner_plot)
             self._draw_compared({k: v for k, v in self.compared.items() if k != iso3})
             if self.targets_box.isChecked():
                 self._draw_targets()
             partner = self.partners.get(iso3)
             self._set_title(self.tr("Trade with {partner}").format(partner=partner.name(self.lang) if partner else iso3))
             self.targets_text.setText(self._targets_html())
+        self._set_note()
         self._show_legend()
         self._fit()
         self._range_changed()
+        self.place_labels()
 
     def _set_title(self, title: str) -> None:
         """The chart's title (``title_text``); pyqtgraph renders titles as HTML, so the text is escaped."""
@@ -436,15 +487,18 @@ class TradeView(QWidget):
                 x = self._partial_x(p)
                 self._hover_points.append((x, p.value, lambda p=p: self._point_text(p)))
                 if measure == "turnover":
-                    label = pg.TextItem(self.period_label(p), color=MEASURE_COLOURS[measure], anchor=(0.5, 1.3))
-                    label.setPos(x, p.value)
+                    label = pg.TextItem(self.period_label(p), color=MEASURE_COLOURS[measure], anchor=(0, 0))
+                    label.anchor_point = QPointF(x, p.value)  # type: ignore[attr-defined]
+                    label.full_text = label.textItem.toPlainText()  # type: ignore[attr-defined]
                     self.plot.addItem(label)
                     self.labels.append(label)
         if any(data.partials[m] for m in MEASURES):
             self._legend_wanted.append((self.partial_items["turnover"], self.tr("Part of a year")))
         shown = self.others_box.isChecked()
+        as_line = {p.record_id for pts in self.partner_plot.lines.values() for p in pts} if self.partner_plot else set()
         for statistics, item in self.other_items.items():
-            points = [p for m in MEASURES for p in data.others[m] if p.statistics == statistics]
+            points = [p for m in MEASURES for p in data.others[m] if p.statistics == statistics
+                      and not (p.period == "FY" and p.record_id in as_line)]
             spots = [{"pos": (p.year if p.period == "FY" else self._partial_x(p), p.value),
                       "brush": MEASURE_COLOURS[p.measure], "pen": _pen(MEASURE_COLOURS[p.measure], 1)}
                      for p in points]
@@ -456,6 +510,23 @@ class TradeView(QWidget):
                     for p in points:
                         x = p.year if p.period == "FY" else self._partial_x(p)
                         self._hover_points.append((x, p.value, lambda p=p: self._point_text(p)))
+
+    def _draw_partner_lines(self, data: TradePlot) -> None:
+        """The partner's own statistics' full years as dashed lines of their own."""
+        for measure, item in self.partner_lines.items():
+            points = data.lines[measure]
+            if not points:
+                continue
+            first = points[0].year
+            xs = np.arange(first, points[-1].year + 1, dtype=float)
+            ys = np.full(xs.shape, np.nan)
+            for p in points:
+                ys[p.year - first] = p.value
+            item.setData(xs, ys)
+            self._legend_wanted.append((item, self.tr("{measure} ({statistics})").format(
+                measure=self._measure_label(measure), statistics=self._stats_label("partner"))))
+            for p in points:
+                self._hover_points.append((p.year, p.value, lambda p=p: self._point_text(p)))
 
     @staticmethod
     def _partial_x(p: TradePoint) -> float:
@@ -469,7 +540,11 @@ class TradeView(QWidget):
                 del self.compare_items[iso3]
         for n, (iso3, points) in enumerate(sorted(compared.items())):
             colour = COMPARE_PALETTE[n % len(COMPARE_PALETTE)]
-            style = COMPARE_STYLES[(n // len(COMPARE_PALETTE)) % len(COMPARE_STYLES)]
+            # beside a partner's solid lines, dashed; alone (every partner's turnover), solid after the first
+            # round of colours
+            dashes = self.plot_data is not None
+            style = COMPARE_STYLES[(n // len(COMPARE_PALETTE)) % len(COMPARE_STYLES)] if dashes else (
+                [Qt.PenStyle.SolidLine, *COMPARE_STYLES][(n // len(COMPARE_PALETTE)) % (len(COMPARE_STYLES) + 1)])
             item = self.compare_items.get(iso3)
             if item is None:
                 item = pg.PlotDataItem(connect="finite")
@@ -503,39 +578,31 @@ class TradeView(QWidget):
                         or [2025])
         groups: dict[tuple, list[TargetLine]] = {}
         for line in self.targets:
-            if line.value is None:
+            if not line.drawable or (line.estimate and not self.estimates_box.isChecked()):
                 continue
             x0 = float(line.start_year if line.start_year is not None else (years[0] if years else last_year))
             x1 = float(line.horizon_year if line.horizon_year is not None else last_year + 1)
             item = TargetItem(line, x0, max(x1, x0 + 0.5), line.emphasised)
             self.plot.addItem(item)
             self.target_items.append(item)
-            groups.setdefault((line.measure, line.value), []).append(line)
+            groups.setdefault((line.measure, line.kind, line.value, line.start_value, line.estimate, line.horizon_year,
+                               x0), []).append(line)
             self._hover_points.append((x1, line.value, lambda line=line: self._target_text([line])))
-        # one label per value: the latest preferred statement of it (the list beside the chart has them all);
-        # above its line, or below it when the label above would sit on the previous one; starting at the
-        # line's start in the left half of the chart, ending at its end in the right half
-        xs = [*years, *(float(t.start_year) for t in self.targets if t.start_year is not None), last_year + 1.0]
-        left, right = min(xs), max(xs)
-        values = [v for (_, v) in groups]
-        spread = (max(values + [p.value for pts in data.lines.values() for p in pts]) if values else 1.0) or 1.0
-        ordered = sorted(groups.items(), key=lambda kv: kv[0][1])
-        for i, ((measure, value), lines) in enumerate(ordered):
+        # one label per drawn value: the latest preferred statement of it (the list beside the chart has them
+        # all); place_labels() puts it where it crosses no line, no other label and no edge
+        for lines in groups.values():
             emphasised = [t for t in lines if t.emphasised]
-            start = min((t.start_year for t in lines if t.start_year is not None), default=None)
-            x0 = float(start if start is not None else left)
-            x1 = max(float(t.horizon_year if t.horizon_year is not None else last_year + 1) for t in lines)
-            # below its line when the next value up is close (that one's label goes above its own line)
-            below = i + 1 < len(ordered) and ordered[i + 1][0][1] - value < 0.06 * spread
-            at_end = x1 - left >= (right - left) / 2  # long enough to the left of its end for the text
             label = pg.TextItem(self._target_label(emphasised or lines),
-                                color=TARGET_COLOUR if emphasised else "#8d6aa3",
-                                anchor=(1 if at_end else 0, -0.05 if below else 1.05))
+                                color=TARGET_COLOUR if emphasised else "#8d6aa3", anchor=(0, 0))
+            label.full_text = label.textItem.toPlainText()  # type: ignore[attr-defined]
+            label.short_text = self._target_short_label(emphasised or lines)  # type: ignore[attr-defined]
             if emphasised:
                 font = QFont(self.font())
                 font.setBold(True)
                 label.setFont(font)
-            label.setPos(x1 if at_end else x0, value)
+            items = [i for i in self.target_items if i.target_line in lines]
+            label.setProperty("atlas_target", True)
+            label.anchor_line = max(items, key=lambda i: i.line().x2()).line()  # type: ignore[attr-defined]
             self.plot.addItem(label)
             self.labels.append(label)
         if self.target_items:
@@ -549,17 +616,71 @@ class TradeView(QWidget):
         if len(who) > 32:  # the list beside the chart has it whole
             who = who[:31].rstrip() + "…"
         when = format_partial_date(t.stated_on, self.locale()) if t.stated_on else self.tr("date not recorded")
-        value = self.money(latest.value)
+        value = self.target_value_text(latest)
         if latest.measure != "turnover":
             value = self.tr("{measure}: {value}").format(measure=self._measure_label(latest.measure), value=value)
+        if latest.estimate:
+            value = self.tr("Estimate: {value}").format(value=value)
         text = self.tr("{value} — {who}, {when}").format(value=value, who=who, when=when)
         if latest.horizon_year is not None:
             text += " " + self.tr("(by {year})").format(year=latest.horizon_year)
-        if latest.growth is not None:
-            text += "; " + self.growth_text(latest)
+        outcome = self.outcome_text(latest)
+        if outcome:
+            text += "; " + outcome
         if len(lines) > 1:
             text += " " + self.tr("(stated {n} times)").format(n=len(lines))
         return text
+
+    def _target_short_label(self, lines: list[TargetLine]) -> str:
+        """A target's label where the whole one finds no room: what it is and by when."""
+        latest = max(lines, key=lambda t: t.target.stated_on or "")
+        text = self.target_value_text(latest)
+        if latest.estimate:
+            text = self.tr("Estimate: {value}").format(value=text)
+        if latest.horizon_year is not None:
+            text += " " + self.tr("(by {year})").format(year=latest.horizon_year)
+        return text
+
+    def target_value_text(self, line: TargetLine) -> str:
+        """What the target is: "$15 bn"; "+$1 bn over 2024 ($3.9 bn → $4.9 bn)"; "×2 of 2017 ($0.3 bn → $0.6 bn)";
+        with the base not stated or without a figure, says so."""
+        t = line.target
+        loc = self.locale()
+        if line.kind == "increase":
+            amount = self.money(t.value_usd_m) if t.value_usd_m is not None else self.tr("amount not recorded")
+            if line.base_inferred and line.base_point is not None and line.value is not None:
+                return self.tr("+{amount} over {year}, the last full year before it was said ({base} → {value})"
+                               ).format(amount=amount, year=line.base_point.year,
+                                        base=self.money(line.base_point.value), value=self.money(line.value))
+            if t.base_year is None:
+                return self.tr("+{amount} (base year not stated)").format(amount=amount)
+            if line.base_point is None:
+                return self.tr("+{amount} over {year} (no figure for {year})").format(amount=amount, year=t.base_year)
+            return self.tr("+{amount} over {year} ({base} → {value})").format(
+                amount=amount, year=t.base_year, base=self.money(line.base_point.value), value=self.money(line.value))
+        if line.kind == "multiple":
+            times = loc.toString(t.multiplier, "g", 3) if t.multiplier is not None else "?"
+            if t.base_year is None:
+                return self.tr("×{m} (base year not stated)").format(m=times)
+            if line.base_point is None:
+                return self.tr("×{m} of {year} (no figure for {year})").format(m=times, year=t.base_year)
+            return self.tr("×{m} of {year} ({base} → {value})").format(
+                m=times, year=t.base_year, base=self.money(line.base_point.value), value=self.money(line.value))
+        return self.money(line.value) if line.value is not None else self.tr("value not recorded")
+
+    def outcome_text(self, line: TargetLine) -> str:
+        """The growth a year a future horizon needs, or whether a passed horizon was met."""
+        if line.growth is not None:
+            return self.growth_text(line)
+        if line.horizon_passed and line.horizon_year is not None:
+            if line.outcome is None:
+                return self.tr("horizon passed, no figure for {year}").format(year=line.horizon_year)
+            args = {"year": line.horizon_year, "value": self.money(line.outcome.value)}
+            if line.met is True:
+                return self.tr("met ({year}: {value})").format(**args)
+            if line.met is False:
+                return self.tr("missed ({year}: {value})").format(**args)
+        return ""
 
     def growth_text(self, line: TargetLine) -> str:
         if line.growth is None:
@@ -576,26 +697,24 @@ class TradeView(QWidget):
         if not self.targets:
             return self.tr("No target is recorded for this partner.")
         rows = []
+        roles = {"head_of_state": self.tr("head of state"), "head_of_government": self.tr("head of government"),
+                 "minister": self.tr("minister"), "official": self.tr("official"), "expert": self.tr("expert"),
+                 "analyst": self.tr("analyst"), "agency": self.tr("agency")}
         for line in sorted(self.targets, key=lambda t: (t.target.stated_on or ""), reverse=True):
             t = line.target
             who = (t.stated_by_ru or t.stated_by_en) if self.lang == "ru" else (t.stated_by_en or t.stated_by_ru)
+            if t.stated_role in roles:
+                who = f"{who or self.tr('announcer not recorded')} ({roles[t.stated_role]})"
             when = format_partial_date(t.stated_on, self.locale()) if t.stated_on else self.tr("date not recorded")
-            if line.value is not None:
-                what = self.money(line.value)
-            elif t.multiplier:
-                what = self.tr("×{m} (base not stated)").format(m=self.locale().toString(t.multiplier, "g", 3))
-            else:
-                what = self.tr("value not recorded")
+            what = self.target_value_text(line)
+            if line.estimate:
+                what = self.tr("Estimate: {value}").format(value=what)
             horizon = (self.tr("by {year}").format(year=line.horizon_year) if line.horizon_year
                        else ((t.horizon_note_ru or t.horizon_note_en) if self.lang == "ru"
                              else (t.horizon_note_en or t.horizon_note_ru)) or self.tr("no deadline given"))
-            extra = ""
-            if line.growth is not None:
-                extra = "; " + self.growth_text(line)
-            elif line.horizon_passed and line.base is not None:
-                extra = "; " + self.tr("horizon passed ({year}: {value})").format(
-                    year=line.base.year, value=self.money(line.base.value))
-            mark = "" if line.emphasised else " " + self.tr("(not the preferred statement)")
+            outcome = self.outcome_text(line)
+            extra = "; " + outcome if outcome else ""
+            mark = "" if t.is_preferred is not False else " " + self.tr("(not the preferred statement)")
             measure = "" if line.measure == "turnover" else f" [{self._measure_label(line.measure)}]"
             text = f"{what}{measure}, {horizon}{extra} — {who or self.tr('announcer not recorded')}, {when}{mark}"
             rows.append(("<b>" if line.emphasised else "") + escape(text) + ("</b>" if line.emphasised else ""))
@@ -603,14 +722,131 @@ class TradeView(QWidget):
 
     def _point_text(self, p: TradePoint) -> str:
         source = self.repo.sources_of("trade", p.record_id)
-        title = (source[0].title or source[0].url or "") if source else self.tr("no source recorded")
+        title = (f"{source[0].title or source[0].url or ''} ({source_kind(source[0].kind)})" if source
+                 else self.tr("no source recorded"))
         return "<br>".join(escape(s) for s in (
             f"{self._measure_label(p.measure)}, {self.period_label(p)}",
             self._qualified(p), self._stats_label(p.statistics), title))
 
+    # ------------------------------------------------------------------ labels
+
+    def plotted_paths(self) -> QPainterPath:
+        """Every plotted line and marker as a thin outline in scene coordinates: what a label must not cross."""
+        box = self.plot.getPlotItem().getViewBox()
+        path = QPainterPath()
+
+        def polyline(xs, ys) -> None:
+            started = False
+            for x, y in zip(xs, ys):
+                if x is None or y is None or not (math.isfinite(float(x)) and math.isfinite(float(y))):
+                    started = False
+                    continue
+                point = box.mapViewToScene(QPointF(float(x), float(y)))
+                if started:
+                    path.lineTo(point)
+                else:
+                    path.moveTo(point)
+                    path.addEllipse(point, _MARKER_PX, _MARKER_PX)
+                    path.moveTo(point)
+                    started = True
+                    continue
+                path.addEllipse(point, _MARKER_PX, _MARKER_PX)
+                path.moveTo(point)
+
+        for item in (*self.lines.values(), *self.partner_lines.values(), *self.compare_items.values()):
+            if item.isVisible():
+                xs, ys = item.getData()
+                if xs is not None:
+                    polyline(xs, ys)
+        for item in (*self.partial_items.values(), *self.other_items.values()):
+            if item.isVisible():
+                for spot in item.points():
+                    point = box.mapViewToScene(spot.pos())
+                    path.addEllipse(point, _MARKER_PX, _MARKER_PX)
+        for target in self.target_items:
+            line = target.line()
+            path.moveTo(box.mapViewToScene(line.p1()))
+            path.lineTo(box.mapViewToScene(line.p2()))
+        stroker = QPainterPathStroker()
+        stroker.setWidth(3.0)
+        return stroker.createStroke(path) + path
+
+    def label_rects(self) -> list[tuple[pg.TextItem, QRectF]]:
+        """The visible labels and the rectangles they cover, in scene coordinates."""
+        out = []
+        for label in self.labels:
+            if label.isVisible():
+                out.append((label, label.mapRectToScene(label.boundingRect())))
+        return out
+
+    def place_labels(self) -> None:
+        """Put each label (the targets' first, emphasised before the others, then the parts of a year) where
+        it crosses no plotted line or marker, no label already placed and no edge of the plot: beside its
+        line's end, its start or its middle, above or below, then further away. A label that finds no such
+        place is hidden (the list beside the chart and the hover text still give it)."""
+        if not self.labels:
+            return
+        box = self.plot.getPlotItem().getViewBox()
+        area = box.sceneBoundingRect().adjusted(2, 2, -2, -2)
+        if area.width() < 10 or area.height() < 10:
+            return
+        obstacles = self.plotted_paths()
+        placed: list[QRectF] = []
+
+        def order(label) -> tuple:
+            target = label.property("atlas_target") is True
+            return (0 if target else 1, 0 if target and label.textItem.font().bold() else 1)
+
+        for label in sorted(self.labels, key=order):
+            spot = None
+            # the whole text first, then (a target's) value alone: the list beside the chart has the rest
+            for text in dict.fromkeys((label.full_text, getattr(label, "short_text", label.full_text))):
+                if label.textItem.toPlainText() != text:
+                    label.setText(text)
+                size = label.textItem.boundingRect().size()
+                w, h = size.width(), size.height()
+                for point, ax, ay in self._label_candidates(label, box, h):
+                    rect = QRectF(point.x() - ax * w, point.y() - ay * h, w, h)
+                    if area.contains(rect) and not any(rect.intersects(r) for r in placed) \
+                            and not obstacles.intersects(rect):
+                        spot = rect
+                        break
+                if spot is not None:
+                    break
+            if spot is None:
+                label.setVisible(False)
+                continue
+            label.setVisible(True)
+            label.setAnchor((0, 0))
+            label.setPos(box.mapSceneToView(spot.topLeft()))
+            placed.append(spot.adjusted(-2, -2, 2, 2))
+
+    @staticmethod
+    def _label_candidates(label, box, h: float):
+        """(scene point, x anchor, y anchor) to try for a label, nearest first."""
+        gap = 3.0
+        if hasattr(label, "anchor_line"):
+            line = label.anchor_line
+            ends = [(box.mapViewToScene(line.p2()), 1.0), (box.mapViewToScene(line.p1()), 0.0)] + [
+                (box.mapViewToScene(line.pointAt(f)), ax) for f, ax in ((0.5, 0.5), (0.25, 0.0), (0.75, 1.0))]
+        else:
+            ends = [(box.mapViewToScene(label.anchor_point), 0.5)]
+        for step in range(0, 12):
+            for point, ax in ends:
+                for above in (True, False):
+                    dy = gap + step * (h * 0.6)
+                    yield (QPointF(point.x(), point.y() - dy) if above else QPointF(point.x(), point.y() + dy),
+                           ax, 1.0 if above else 0.0)
+            if not hasattr(label, "anchor_line"):
+                point = ends[0][0]
+                offset = gap + _MARKER_PX + step * h
+                yield QPointF(point.x() + offset, point.y()), 0.0, 0.5
+                yield QPointF(point.x() - offset, point.y()), 1.0, 0.5
+
     # ------------------------------------------------------------------ axis, crosshair, layers
 
     def _range_changed(self, *_args) -> None:
+        self._relabel.start()
         (_, _), (y0, y1) = self.plot.getPlotItem().getViewBox().viewRange()
         billions = max(abs(y0), abs(y1)) >= BILLION_FROM
         if billions != self.money_axis.billions or not self.plot.getPlotItem().getAxis("left").labelText:
@@ -675,7 +911,7 @@ class TradeView(QWidget):
             rows += [self._row(iso3, "compare", p) for p in points]
         if self.plot_data is not None and self.targets_box.isChecked():
             for line in self.targets:
-                if line.value is None:
+                if not line.drawable or (line.estimate and not self.estimates_box.isChecked()):
                     continue
                 t = line.target
                 rows.append({"partner": self.plot_data.partner, "layer": "target", "measure": line.measure,

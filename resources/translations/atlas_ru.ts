@@ -199,6 +199,10 @@
         <translation>не указано</translation>
     </message>
     <message>
+        <source>Unofficial translation: the title was published only in another language (below).</source>
+        <translation>Неофициальный перевод: название опубликовано только на другом языке (см. ниже).</translation>
+    </message>
+    <message>
         <source>Russian title: {title}</source>
         <translation>Название на русском: {title}</translation>
     </message>
@@ -350,6 +354,10 @@
 <context>
     <name>AgreementsModel</name>
     <message>
+        <source>{title} (unofficial translation)</source>
+        <translation>{title} (неофициальный перевод)</translation>
+    </message>
+    <message>
         <source>Number of documents (a package holds several)</source>
         <translation>Число документов (в пакете их несколько)</translation>
     </message>
@@ -471,6 +479,10 @@
     <message>
         <source>{n} of {m} agreements</source>
         <translation>{n} из {m} соглашений</translation>
+    </message>
+    <message>
+        <source>(+{n} other sources&apos; versions)</source>
+        <translation>(+{n} в версиях других источников)</translation>
     </message>
     <message>
         <source>The search “{text}” contains no words to look for. Type a word in English, Russian or Kazakh.</source>
@@ -954,6 +966,10 @@ Your data was not changed by this error. {where}</source>
     <message>
         <source>(newest {shown} listed)</source>
         <translation>(показаны последние {shown})</translation>
+    </message>
+    <message>
+        <source>(+{n} other sources&apos; versions)</source>
+        <translation>(+{n} в версиях других источников)</translation>
     </message>
     <message>
         <source>No recorded event is linked to {place}.</source>
@@ -1680,8 +1696,12 @@ Your data was not changed by this error. {where}</source>
         <translation>Не удалось прочитать файл базы данных {file}: {error}</translation>
     </message>
     <message>
-        <source>{path} · {agreements} agreements · {events} events · {partners} partners · {sources} sources</source>
-        <translation>{path} · соглашений: {agreements} · событий: {events} · партнёров: {partners} · источников: {sources}</translation>
+        <source>(+{n} other sources&apos; versions)</source>
+        <translation>(+{n} в версиях других источников)</translation>
+    </message>
+    <message>
+        <source>{path} · {agreements} agreements{agreements_more} · {events} events{events_more} · {partners} partners · {sources} sources</source>
+        <translation>{path} · соглашений: {agreements}{agreements_more} · событий: {events}{events_more} · партнёров: {partners} · источников: {sources}</translation>
     </message>
     <message>
         <source>Read-only: changes cannot be saved.</source>
@@ -1847,8 +1867,8 @@ Your data was not changed by this error. {where}</source>
         <translation>Источники:</translation>
     </message>
     <message>
-        <source>{publisher}, {date}: {title}</source>
-        <translation>{publisher}, {date}: {title}</translation>
+        <source>{publisher} ({kind}), {date}: {title}</source>
+        <translation>{publisher} ({kind}), {date}: {title}</translation>
     </message>
     <message>
         <source>untitled</source>
@@ -2197,6 +2217,34 @@ Your data was not changed by this error. {where}</source>
         <translation>Язык (код ISO 639-1)</translation>
     </message>
     <message>
+        <source>Working Russian translation (unofficial)</source>
+        <translation>Рабочий перевод на русский (неофициальный)</translation>
+    </message>
+    <message>
+        <source>Base year (increase, multiple)</source>
+        <translation>Базовый год (прирост, кратность)</translation>
+    </message>
+    <message>
+        <source>An estimate, not a target</source>
+        <translation>Оценка, а не цель</translation>
+    </message>
+    <message>
+        <source>Role of who stated it</source>
+        <translation>Кем заявлено (роль)</translation>
+    </message>
+    <message>
+        <source>Value (Russian words)</source>
+        <translation>Значение (по-русски)</translation>
+    </message>
+    <message>
+        <source>What the number is</source>
+        <translation>Что означает число</translation>
+    </message>
+    <message>
+        <source>Kind of source</source>
+        <translation>Вид источника</translation>
+    </message>
+    <message>
         <source>Required.</source>
         <translation>Обязательное поле.</translation>
     </message>
@@ -2361,6 +2409,46 @@ Your data was not changed by this error. {where}</source>
         <translation>синоним</translation>
     </message>
     <message>
+        <source>a level to reach</source>
+        <translation>уровень, которого нужно достичь</translation>
+    </message>
+    <message>
+        <source>an increase by the value</source>
+        <translation>прирост на эту величину</translation>
+    </message>
+    <message>
+        <source>a multiple of the base year</source>
+        <translation>кратность к базовому году</translation>
+    </message>
+    <message>
+        <source>head of state</source>
+        <translation>глава государства</translation>
+    </message>
+    <message>
+        <source>head of government</source>
+        <translation>глава правительства</translation>
+    </message>
+    <message>
+        <source>minister</source>
+        <translation>министр</translation>
+    </message>
+    <message>
+        <source>official</source>
+        <translation>должностное лицо</translation>
+    </message>
+    <message>
+        <source>expert</source>
+        <translation>эксперт</translation>
+    </message>
+    <message>
+        <source>analyst</source>
+        <translation>аналитик</translation>
+    </message>
+    <message>
+        <source>agency</source>
+        <translation>агентство</translation>
+    </message>
+    <message>
         <source>YYYY, YYYY-MM, YYYY-MM-DD or DD.MM.YYYY</source>
         <translation>ГГГГ, ГГГГ-ММ, ГГГГ-ММ-ДД или ДД.ММ.ГГГГ</translation>
     </message>
@@ -2423,6 +2511,37 @@ Your data was not changed by this error. {where}</source>
     <message>
         <source>other name</source>
         <translation>другое название</translation>
+    </message>
+</context>
+<context>
+    <name>SourceKinds</name>
+    <message>
+        <source>official (primary)</source>
+        <translation>официальный (первоисточник)</translation>
+    </message>
+    <message>
+        <source>official (state news agency)</source>
+        <translation>официальный (гос. информагентство)</translation>
+    </message>
+    <message>
+        <source>independent media</source>
+        <translation>независимые СМИ</translation>
+    </message>
+    <message>
+        <source>company</source>
+        <translation>компания</translation>
+    </message>
+    <message>
+        <source>aggregator or blog</source>
+        <translation>агрегатор или блог</translation>
+    </message>
+    <message>
+        <source>encyclopedia</source>
+        <translation>энциклопедия</translation>
+    </message>
+    <message>
+        <source>kind not recorded</source>
+        <translation>вид не указан</translation>
     </message>
 </context>
 <context>
@@ -2492,6 +2611,22 @@ Your data was not changed by this error. {where}</source>
         <translation>Цели</translation>
     </message>
     <message>
+        <source>Estimates</source>
+        <translation>Оценки</translation>
+    </message>
+    <message>
+        <source>Show estimates by experts, analysts and agencies (not the parties&apos; targets), drawn lighter</source>
+        <translation>Показать оценки экспертов, аналитиков и агентств (не цели сторон), бледнее</translation>
+    </message>
+    <message>
+        <source>Partner&apos;s statistics as a line</source>
+        <translation>Статистика партнёра линией</translation>
+    </message>
+    <message>
+        <source>Draw the partner&apos;s own statistics as lines of their own (dashed) beside Kazakhstan&apos;s</source>
+        <translation>Показать собственную статистику партнёра отдельными (пунктирными) линиями рядом со статистикой Казахстана</translation>
+    </message>
+    <message>
         <source>PNG…</source>
         <translation>PNG…</translation>
     </message>
@@ -2532,8 +2667,12 @@ Your data was not changed by this error. {where}</source>
         <translation>Год</translation>
     </message>
     <message>
-        <source>Values in US dollars, seen from Kazakhstan. Hollow markers are parts of a year (not comparable with a full year); other markers are figures of other sources.</source>
-        <translation>Значения в долларах США, с точки зрения Казахстана. Полые маркеры — часть года (несопоставима с полным годом); прочие маркеры — данные других источников.</translation>
+        <source>Lines: {statistics}, in US dollars, seen from Kazakhstan. Hollow markers are parts of a year (not comparable with a full year); other markers are the partner&apos;s statistics and other sources&apos; figures, never joined to the lines.</source>
+        <translation>Линии: {statistics}, в долларах США, с точки зрения Казахстана. Полые маркеры — часть года (не сравнимы с полным годом); другие маркеры — статистика партнёра и данные других источников, они не соединяются с линиями.</translation>
+    </message>
+    <message>
+        <source>Dashed lines: {statistics}.</source>
+        <translation>Пунктирные линии: {statistics}.</translation>
     </message>
     <message>
         <source>Trade turnover with each partner</source>
@@ -2552,6 +2691,10 @@ Your data was not changed by this error. {where}</source>
         <translation>Часть года</translation>
     </message>
     <message>
+        <source>{measure} ({statistics})</source>
+        <translation>{measure} ({statistics})</translation>
+    </message>
+    <message>
         <source>Target</source>
         <translation>Цель</translation>
     </message>
@@ -2568,6 +2711,10 @@ Your data was not changed by this error. {where}</source>
         <translation>{measure}: {value}</translation>
     </message>
     <message>
+        <source>Estimate: {value}</source>
+        <translation>Оценка: {value}</translation>
+    </message>
+    <message>
         <source>{value} — {who}, {when}</source>
         <translation>{value} — {who}, {when}</translation>
     </message>
@@ -2580,6 +2727,50 @@ Your data was not changed by this error. {where}</source>
         <translation>(заявлений: {n})</translation>
     </message>
     <message>
+        <source>amount not recorded</source>
+        <translation>величина не указана</translation>
+    </message>
+    <message>
+        <source>+{amount} over {year}, the last full year before it was said ({base} → {value})</source>
+        <translation>+{amount} к {year} г. — последнему полному году перед заявлением ({base} → {value})</translation>
+    </message>
+    <message>
+        <source>+{amount} (base year not stated)</source>
+        <translation>+{amount} (базовый год не указан)</translation>
+    </message>
+    <message>
+        <source>+{amount} over {year} (no figure for {year})</source>
+        <translation>+{amount} к {year} г. (нет данных за {year} г.)</translation>
+    </message>
+    <message>
+        <source>+{amount} over {year} ({base} → {value})</source>
+        <translation>+{amount} к {year} г. ({base} → {value})</translation>
+    </message>
+    <message>
+        <source>×{m} (base year not stated)</source>
+        <translation>×{m} (базовый год не указан)</translation>
+    </message>
+    <message>
+        <source>×{m} of {year} (no figure for {year})</source>
+        <translation>×{m} к {year} г. (нет данных за {year} г.)</translation>
+    </message>
+    <message>
+        <source>×{m} of {year} ({base} → {value})</source>
+        <translation>×{m} к {year} г. ({base} → {value})</translation>
+    </message>
+    <message>
+        <source>horizon passed, no figure for {year}</source>
+        <translation>срок прошёл, данных за {year} г. нет</translation>
+    </message>
+    <message>
+        <source>met ({year}: {value})</source>
+        <translation>достигнута ({year}: {value})</translation>
+    </message>
+    <message>
+        <source>missed ({year}: {value})</source>
+        <translation>не достигнута ({year}: {value})</translation>
+    </message>
+    <message>
         <source>needs {sign}{pct}% a year from {year}</source>
         <translation>нужен рост {sign}{pct}% в год от уровня {year} г.</translation>
     </message>
@@ -2588,12 +2779,36 @@ Your data was not changed by this error. {where}</source>
         <translation>Целевые показатели по этому партнёру не записаны.</translation>
     </message>
     <message>
-        <source>×{m} (base not stated)</source>
-        <translation>×{m} (база не указана)</translation>
-    </message>
-    <message>
         <source>value not recorded</source>
         <translation>значение не указано</translation>
+    </message>
+    <message>
+        <source>head of state</source>
+        <translation>глава государства</translation>
+    </message>
+    <message>
+        <source>head of government</source>
+        <translation>глава правительства</translation>
+    </message>
+    <message>
+        <source>minister</source>
+        <translation>министр</translation>
+    </message>
+    <message>
+        <source>official</source>
+        <translation>должностное лицо</translation>
+    </message>
+    <message>
+        <source>expert</source>
+        <translation>эксперт</translation>
+    </message>
+    <message>
+        <source>analyst</source>
+        <translation>аналитик</translation>
+    </message>
+    <message>
+        <source>agency</source>
+        <translation>агентство</translation>
     </message>
     <message>
         <source>by {year}</source>
@@ -2602,10 +2817,6 @@ Your data was not changed by this error. {where}</source>
     <message>
         <source>no deadline given</source>
         <translation>срок не указан</translation>
-    </message>
-    <message>
-        <source>horizon passed ({year}: {value})</source>
-        <translation>срок прошёл ({year} г.: {value})</translation>
     </message>
     <message>
         <source>(not the preferred statement)</source>
