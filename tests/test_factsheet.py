@@ -75,7 +75,10 @@ def test_the_sheet_takes_the_preferred_figures(repo):
     latest = sheet.plot.latest_full_year()
     assert sheet.trade.label == f"Trade turnover, {latest.year}"
     assert sheet.trade.value == money(latest.value, "en") == "$5.4 bn"
-    assert sheet.trade.detail == "Kazakhstan's statistics"
+    # a headline figure with no official source behind it says "(media report)" (issue 18)
+    kinds = {src.kind for src in repo.sources_of("trade", latest.record_id)}
+    official = bool(kinds & {"official_primary", "official_secondary"})
+    assert sheet.trade.detail == "Kazakhstan's statistics" + ("" if official else " (media report)")
     assert sheet.target.value == "$15 bn" and "1 Feb 2026" in sheet.target.detail
     assert len(sheet.events) <= 6 and len(sheet.facts) <= 6 and len(sheet.agreements) <= 12
     total = repo.agreements.count(AgreementQuery(partners=("TUR",)))
@@ -289,3 +292,19 @@ def test_part_year_labels():
     point = TradePoint("turnover", 2024, "4M", 1600.0, "kazakh", "exact", 1, None)
     assert period_label(point, "en") == "Jan–Apr 2024"
     assert period_label(point, "ru") == "янв.–апр. 2024"
+
+
+def test_footnotes_say_each_sources_kind_and_headlines_prefer_official_sources(repo):
+    """The footnote of a record is its strongest source; each footnote says its kind; a headline resting on an
+    official source carries no "(media report)"."""
+    sheet = build_factsheet(repo, "TUR", "en", AS_OF)
+    assert all(ref.kind for ref in sheet.sources)
+    assert {"independent media", "official (state news agency)"} & {ref.kind for ref in sheet.sources}
+    latest = sheet.plot.latest_full_year()
+    conn = repo.db.conn
+    conn.execute("UPDATE sources SET kind = 'official_primary' WHERE id IN (SELECT source_id FROM record_sources "
+                 "WHERE record_type = 'trade' AND record_id = ?)", (latest.record_id,))
+    again = build_factsheet(repo, "TUR", "en", AS_OF)
+    assert again.trade.detail == "Kazakhstan's statistics"
+    ru = build_factsheet(repo, "TUR", "ru", AS_OF)
+    assert "официальный (первоисточник)" in {ref.kind for ref in ru.sources}

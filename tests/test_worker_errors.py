@@ -195,10 +195,10 @@ def test_a_database_in_a_read_only_folder_opens_with_its_rows_and_the_banner(qtb
         view = w.agreements
         total = db.conn.execute("SELECT count(*) FROM agreement_keys WHERE hidden = 0").fetchone()[0]
         assert view.model.rowCount() > 0
-        assert view.count_label.text() == f"{total:,} of {total:,} agreements"
+        assert view.count_label.text().startswith(f"{total:,} of {total:,} agreements")
         assert w.banner.isVisible() and w.banner.text().startswith("Read-only: this database file or its folder "
                                                                    "cannot be written, so editing is off.")
-        qtbot.waitUntil(lambda: "agreements ·" in w.status_label.text())
+        qtbot.waitUntil(lambda: " agreements" in w.status_label.text())
         assert "could not be read" not in w.statusBar().currentMessage()
         assert crash_box() is None
     finally:

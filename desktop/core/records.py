@@ -22,6 +22,7 @@ PARTY_ROLES = frozenset(STATED_ROLES[:4])
 # encyclopedia.
 SOURCE_KINDS = ("official_primary", "official_secondary", "independent_media", "company", "aggregator",
                 "encyclopedia")
+OFFICIAL_KINDS = frozenset(SOURCE_KINDS[:2])
 
 class Partner(NamedTuple):
     id: int

@@ -43,6 +43,8 @@ from desktop.data.database import Cancelled, Database
 
 # Up to this many matches of a kind are ranked; more are taken newest first.
 RANK_LIMIT = 1000
+# The Find box counts each kind's matches up to this many ("10,000+" beyond).
+COUNT_CAP = 10_000
 # A large match set holding at least this share of its kind's rows is walked newest first with a correlated
 # probe per row (about limit / share probes); a sparser one is read once as a set of ids.
 _DENSE_SHARE = 0.2
@@ -186,8 +188,9 @@ class Hit(NamedTuple):
 
 class FindGroup(NamedTuple):
     kind: str
-    count: int  # every match of this kind (hits holds the first few)
+    count: int  # every match of this kind (hits holds the first few); at least this many when ``more``
     hits: list[Hit]
+    more: bool = False  # counting stopped at the cap: there are more than ``count`` (shown "10,000+")
 
 
 class AliasVariant(NamedTuple):
@@ -312,13 +315,15 @@ class Finder:
             return []
 
     def find(self, text: str | None, *, kinds: Iterable[str] | None = None, partner: str | None = None,
-             limit: int = 5, lang: str = "en") -> FindResult:
+             limit: int = 5, lang: str = "en", count_cap: int | None = None) -> FindResult:
         """The records that match ``text``, grouped by kind with a count for each.
 
         ``kinds`` limits the search to these kinds (names of :data:`KIND_NAMES`), ``partner`` to the
         records of one partner (ISO3), ``limit`` the hits listed per kind, ``lang`` the language whose
         texts the snippets come from first (another language's only where it alone holds a match). When
-        nothing matches, ``suggestions`` holds the index's closest words.
+        nothing matches, ``suggestions`` holds the index's closest words. ``count_cap`` stops counting a
+        kind's matches there (the Find box: a count of a million matches costs a pass over each of them;
+        "10,000+" tells a reader as much), and the group says ``more``.
         """
         self._started = self.db.interrupts
         chosen = KINDS if kinds is None else tuple(_BY_NAME[k] for k in KIND_NAMES if k in set(kinds))
@@ -334,17 +339,22 @@ class Finder:
         for kind in chosen:
             self.db.check_interrupt(self._started)
             exact = self._expanded(kind, plan.expression)
-            count = self._count(kind, exact, iso3)
+            count = self._count(kind, exact, iso3, count_cap)
             if count:
-                ids = self._first(kind, plan, exact, iso3, count, limit)
-                groups.append(FindGroup(kind.kind, count, self._hits(kind, ids, plan, lang)))
+                more = count_cap is not None and count > count_cap
+                ids = self._first(kind, plan, exact, iso3, count, limit, more)
+                groups.append(FindGroup(kind.kind, min(count, count_cap) if more and count_cap else count,
+                                        self._hits(kind, ids, plan, lang), more))
         suggestions = [] if groups else self.suggestions(plan)
         return FindResult(groups, suggestions, plan)
 
-    def _count(self, kind: _Kind, expr: str, iso3: str | None) -> int:
-        sql = f"SELECT count(*) FROM {kind.fts} WHERE {kind.fts} MATCH :expr"
+    def _count(self, kind: _Kind, expr: str, iso3: str | None, cap: int | None = None) -> int:
+        """The matches of a kind; with ``cap``, at most cap + 1 (FTS5 yields matches lazily: it stops there)."""
+        sql = f"SELECT {'1' if cap else 'count(*)'} FROM {kind.fts} WHERE {kind.fts} MATCH :expr"
         if iso3:
             sql += f" AND rowid IN (SELECT r.id FROM {kind.table} r WHERE {kind.partner_filter})"
+        if cap:
+            sql = f"SELECT count(*) FROM ({sql} LIMIT {int(cap) + 1})"
         rows = self._run(sql, {"expr": expr, "iso3": iso3})
         return rows[0][0] if rows else 0
 
@@ -379,16 +389,20 @@ class Finder:
         return "(" + " OR ".join(_quote(t) for t in terms) + ")"
 
     def _first(self, kind: _Kind, plan: QueryPlan, exact: str, iso3: str | None, count: int,
-               limit: int) -> list[int]:
+               limit: int, capped: bool = False) -> list[int]:
         """The ids to show first: ranked when the match set is small, else the newest (``exact`` is the
-        expression with its prefixes expanded, see :meth:`_expanded`)."""
+        expression with its prefixes expanded, see :meth:`_expanded`). ``capped``: the count stopped at a cap,
+        so the set is large and its share unknown: probed newest first (a set of a million ids is not read
+        to show five)."""
         where = f" AND {kind.partner_filter}" if iso3 else ""
         params = {"expr": plan.expression, "iso3": iso3, "limit": limit}
         if count > RANK_LIMIT:
             params["expr"] = exact
             order = f"ORDER BY coalesce({kind.date}, '') DESC, r.id DESC LIMIT :limit"
             rows = self._run(f"SELECT max(id) FROM {kind.table}", {})
-            if count >= _DENSE_SHARE * (rows[0][0] or 1) and not iso3:
+            # (a capped count with other names OR-ed in: NEAR groups make each probe dear, the set is read once)
+            dense = count >= _DENSE_SHARE * (rows[0][0] or 1) or (capped and not plan.aliases)
+            if dense and not iso3:
                 # Dense: newest first through the date index, each row probed (about limit / share probes).
                 sql = (f"SELECT r.id FROM {kind.table} r WHERE EXISTS (SELECT 1 FROM {kind.fts} f WHERE {kind.fts} "
                        f"MATCH :expr AND f.rowid = r.id) {order}")

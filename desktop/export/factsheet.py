@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from desktop.core.dates import DateError, Precision, parse_partial_date
 from desktop.core.errors import AtlasError
-from desktop.core.records import Fact, Target
+from desktop.core.records import OFFICIAL_KINDS, SOURCE_KINDS, Fact, Target
 from desktop.core.trade import TargetLine, TradePlot, TradePoint, period_months, target_lines, trade_plot
 from desktop.data.agreements import AgreementQuery
 from desktop.data.repository import Repository
@@ -48,6 +48,14 @@ WORDS: dict[str, dict[str, str]] = {
         "target_exports": "Export target",
         "target_imports": "Import target",
         "by_year": "by {year}",
+        "media_report": "(media report)",
+        "kind_official_primary": "official (primary)",
+        "kind_official_secondary": "official (state news agency)",
+        "kind_independent_media": "independent media",
+        "kind_company": "company",
+        "kind_aggregator": "aggregator or blog",
+        "kind_encyclopedia": "encyclopedia",
+        "kind_none": "kind not recorded",
         "no_deadline": "no deadline given",
         "growth": "needs {sign}{pct}% a year from {year}",
         "horizon_passed": "horizon passed ({year}: {value})",
@@ -104,6 +112,14 @@ WORDS: dict[str, dict[str, str]] = {
         "target_exports": "Цель по экспорту",
         "target_imports": "Цель по импорту",
         "by_year": "к {year} г.",
+        "media_report": "(сообщение СМИ)",
+        "kind_official_primary": "официальный (первоисточник)",
+        "kind_official_secondary": "официальный (гос. информагентство)",
+        "kind_independent_media": "независимые СМИ",
+        "kind_company": "компания",
+        "kind_aggregator": "агрегатор или блог",
+        "kind_encyclopedia": "энциклопедия",
+        "kind_none": "вид не указан",
         "no_deadline": "срок не указан",
         "growth": "нужен рост {sign}{pct}% в год от уровня {year} г.",
         "horizon_passed": "срок прошёл ({year} г.: {value})",
@@ -248,6 +264,7 @@ class SourceRef:
     publisher: str | None
     date: str  # formatted, or "undated"
     url: str | None
+    kind: str = ""  # what kind of source, in the sheet's language ("official (primary)", ...)
 
 
 @dataclass(frozen=True)
@@ -324,17 +341,36 @@ class _Citations:
         self.refs: list[SourceRef] = []
 
     def cite(self, record_type: str, record_id: int) -> int | None:
-        """The footnote number of a record's first source (None if it has none)."""
-        sources = self.repo.sources_of(record_type, record_id)
-        if not sources:
+        """The footnote number of a record's strongest source (the kinds' order, then as the record lists
+        them; None if it has none)."""
+        s = self.strongest(record_type, record_id)
+        if s is None:
             return None
-        s = sources[0]
         if s.id not in self.numbers:
             number = len(self.refs) + 1
             self.numbers[s.id] = number
             self.refs.append(SourceRef(number, s.title or s.url or word(self.lang, "untitled"), s.publisher,
-                                       format_date(s.published, self.lang) or word(self.lang, "undated"), s.url))
+                                       format_date(s.published, self.lang) or word(self.lang, "undated"), s.url,
+                                       word(self.lang, f"kind_{s.kind}") if s.kind else word(self.lang, "kind_none")))
         return self.numbers[s.id]
+
+    def strongest(self, record_type: str, record_id: int):
+        sources = self.repo.sources_of(record_type, record_id)
+        if not sources:
+            return None
+        rank = {kind: n for n, kind in enumerate(SOURCE_KINDS)}
+        return min(sources, key=lambda src: rank.get(src.kind or "", len(SOURCE_KINDS)))
+
+    def official(self, record_type: str, record_id: int) -> bool:
+        """Whether a record rests on an official source (the presidency, a ministry, statistics, a state agency)."""
+        s = self.strongest(record_type, record_id)
+        return s is not None and s.kind in OFFICIAL_KINDS
+
+    def headline(self, detail: str, record_type: str, record_id: int) -> str:
+        """A headline figure's detail, with "(media report)" where no official source stands behind it."""
+        if self.official(record_type, record_id):
+            return detail
+        return " ".join(p for p in (detail, word(self.lang, "media_report")) if p)
 
 
 def build_factsheet(repo: Repository, iso3: str, lang: str, as_of: str | _dt.date | None = None,
@@ -379,7 +415,7 @@ def build_factsheet(repo: Repository, iso3: str, lang: str, as_of: str | _dt.dat
         source = cite.cite("trade", latest.record_id)
         trade = Line(word(lang, "turnover", year=latest.year),
                      qualified(money(latest.value, lang), latest.qualifier, lang),
-                     statistics_label(latest.statistics, name, lang), source)
+                     cite.headline(statistics_label(latest.statistics, name, lang), "trade", latest.record_id), source)
         for measure in ("exports", "imports"):
             point = next((p for p in plot.lines[measure] if p.year == latest.year), None)
             if point is not None:
@@ -389,7 +425,8 @@ def build_factsheet(repo: Repository, iso3: str, lang: str, as_of: str | _dt.dat
     chosen = preferred_target(repo.targets(code), plot)
     if chosen is not None:
         target = Line(word(lang, _TARGET_WORD.get(chosen.measure, "target")), money(chosen.value, lang),
-                      _target_detail(chosen, lang), cite.cite("target", chosen.target.id))
+                      cite.headline(_target_detail(chosen, lang), "target", chosen.target.id),
+                      cite.cite("target", chosen.target.id))
 
     key_facts = []
     for fact in _other_facts(facts):
@@ -440,7 +477,8 @@ def statistics_label(statistics: str, partner: str, lang: str) -> str:
 def preferred_target(targets: list[Target], plot: TradePlot | None) -> TargetLine | None:
     """The latest preferred statement with a value (of trade turnover if there is one, else of any measure)."""
     lines = target_lines(targets, plot or TradePlot("", {}, {}, {}))
-    candidates = [t for t in lines if t.value is not None and t.emphasised]
+    # a party's target to reach a level: an estimate or an increase is no headline "target"
+    candidates = [t for t in lines if t.value is not None and t.emphasised and t.kind == "level"]
     turnover = [t for t in candidates if t.measure == "turnover"]
     pool = turnover or candidates
     if not pool:

@@ -470,7 +470,7 @@ def factsheet_html(sheet: FactSheet, *, text_width_px: float, chart: bool, map_i
     if sheet.sources:
         rows = []
         for s in sheet.sources:
-            info = ", ".join(x for x in (s.publisher, s.date) if x)
+            info = ", ".join(x for x in (s.publisher, s.kind, s.date) if x)
             url = f"<br><span style='color:#1b3a5c; font-size:{BODY_PT - 2}pt'>{_e(s.url)}</span>" if s.url else ""
             rows.append((f"<span style='font-size:{BODY_PT - 1}pt'>{s.number}.</span>",
                          f"<span style='font-size:{BODY_PT - 1}pt'>{_e(s.title)}"

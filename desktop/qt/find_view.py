@@ -494,7 +494,7 @@ class FindBox(QLineEdit):
         if result is None or not result.groups:
             return self.tr("No results")
         loc = QLocale()
-        return " · ".join(f"{kind_name(g.kind)} {loc.toString(g.count)}" for g in result.groups)
+        return " · ".join(f"{kind_name(g.kind)} {self._count_text(g, loc)}" for g in result.groups)
 
     def _rows(self) -> list[_Row]:
         if self._error is not None:
@@ -511,15 +511,19 @@ class FindBox(QLineEdit):
         rows: list[_Row] = []
         for group in result.groups:
             name = kind_name(group.kind)
-            if group.count > len(group.hits):
+            if group.count > len(group.hits) or group.more:
                 heading = self.tr("{kind}: the first {n} of {count}").format(
-                    kind=name, n=len(group.hits), count=loc.toString(group.count))
+                    kind=name, n=len(group.hits), count=self._count_text(group, loc))
             else:
                 heading = f"{name}: {loc.toString(group.count)}"
             rows.append(_Row("group", heading, f"<span style='color:{_GREY}'><b>{escape(heading)}</b></span>"))
             countries = frozenset(a.country for a in result.plan.aliases if a.country)
             rows += [self._hit_row(hit, lang, answer.partner_names, countries) for hit in group.hits]
         return rows
+
+    def _count_text(self, group, loc: QLocale) -> str:
+        """A kind's count: "12", or "10,000+" where counting stopped at the cap."""
+        return loc.toString(group.count) + ("+" if group.more else "")
 
     def _nothing(self, answer: FindAnswer) -> list[_Row]:
         result = answer.result

@@ -75,7 +75,9 @@ class _FindWorker(QObject):
             return
         with reporting(self, generation):
             finder = self._open()
-            result = finder.find(text, limit=HITS_PER_KIND, lang=lang)
+            from desktop.data.find import COUNT_CAP  # (imported with the finder, above)
+
+            result = finder.find(text, limit=HITS_PER_KIND, lang=lang, count_cap=COUNT_CAP)
             names = {iso3: (en, ru) for iso3, en, ru in self.db.conn.execute(  # type: ignore[union-attr]
                 "SELECT iso3, name_en, name_ru FROM partners")}
             if generation == self.latest:

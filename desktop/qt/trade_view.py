@@ -585,8 +585,10 @@ class TradeView(QWidget):
             item = TargetItem(line, x0, max(x1, x0 + 0.5), line.emphasised)
             self.plot.addItem(item)
             self.target_items.append(item)
-            groups.setdefault((line.measure, line.kind, line.value, line.start_value, line.estimate, line.horizon_year,
-                               x0), []).append(line)
+            # one label per drawn value: the statements of one level (by one horizon) share it, whenever made
+            key = (line.measure, line.kind, line.value, line.estimate, line.horizon_year,
+                   None if line.kind == "level" else (x0, line.start_value))
+            groups.setdefault(key, []).append(line)
             self._hover_points.append((x1, line.value, lambda line=line: self._target_text([line])))
         # one label per drawn value: the latest preferred statement of it (the list beside the chart has them
         # all); place_labels() puts it where it crosses no line, no other label and no edge
