@@ -258,7 +258,9 @@ def test_language_change_shows_russian_texts(qtbot, repo):
     assert "English: Türkiye" in overview.text()
     assert "Совет стратегического сотрудничества высокого уровня" in label_text(overview, "overviewMechanisms")
     relationship = label_text(overview, "overviewRelationship")
-    assert "2 мар. 1992" in relationship and "[EN]" in relationship  # the level is recorded in English
+    # the level's worded value in its Russian text (issue 18), no "[EN]"
+    assert "2 мар. 1992" in relationship and "[EN]" not in relationship
+    assert "стратегическое партнерство" in relationship
     facts = label_text(overview, "overviewFacts")
     assert "Проведено заседаний межправительственной комиссии\n13 заседаний" in facts
     first = view.item_texts()[0]

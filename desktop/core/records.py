@@ -147,6 +147,10 @@ class Fact(NamedTuple):
     is_preferred: bool | None
     value_ru: str | None = None  # a worded value in Russian (value is as the source words it)
 
+    def value_in(self, lang: str) -> str:
+        """The value as shown in ``lang``: a worded value's Russian text where there is one."""
+        return self.value_ru if lang == "ru" and self.value_ru else self.value
+
 
 class Corridor(NamedTuple):
     id: int

@@ -912,7 +912,8 @@ class CorridorMapView(QWidget):
         rows = []
         for fact in facts[:limit]:
             metric = fact.metric_ru if self.lang == "ru" and fact.metric_ru else fact.metric_en
-            value = f"{fact.value} {fact.unit}" if fact.unit and fact.unit != "label" else fact.value
+            shown = fact.value_in(self.lang)
+            value = f"{shown} {fact.unit}" if fact.unit and fact.unit != "label" else shown
             when = f" ({format_partial_date(fact.as_of, self.locale())})" if fact.as_of else ""
             rows.append(escape(f"{metric}: {value}{when}"))
         if len(facts) > limit:

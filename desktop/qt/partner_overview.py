@@ -218,13 +218,14 @@ class PartnerOverview(QWidget):
         self.relationship.setToolTip(rich_tooltip(self._fact_tooltip(levels[0])) if levels else "")
         if levels:
             current, *earlier = levels  # the repository gives them newest first
-            parts.append(f"<span style='font-size:large'>{_esc(current.value)}</span>"
+            parts.append(f"<span style='font-size:large'>{_esc(current.value_in(lang))}</span>"
                          + self._marker(current, lang))
             parts.append(_esc(self.tr("since {year}").format(year=current.as_of[:4]) if current.as_of
                               else self.tr("since: not recorded")))
             if earlier:
                 history = "; ".join(self.tr("{value} ({since})").format(
-                    value=f.value, since=f.as_of[:4] if f.as_of else self.tr("date not recorded")) for f in earlier)
+                    value=f.value_in(lang), since=f.as_of[:4] if f.as_of else self.tr("date not recorded"))
+                    for f in earlier)
                 parts.append(_small(_esc(self.tr("Earlier: {history}").format(history=history))))
         else:
             parts.append(_esc(self.tr("not recorded")))
@@ -239,8 +240,8 @@ class PartnerOverview(QWidget):
         return "<br>".join(parts)
 
     def _marker(self, fact: Fact, lang: str) -> str:
-        """The value texts are recorded in English only: say so in the Russian interface."""
-        if lang == "ru" and fact.value_num is None and fact.unit in ("label", "list"):
+        """A worded value with no Russian text recorded: say so in the Russian interface."""
+        if lang == "ru" and fact.value_num is None and fact.unit in ("label", "list") and not fact.value_ru:
             return " " + _small(_esc(self.tr("[EN]")))
         return ""
 
@@ -340,7 +341,7 @@ class PartnerOverview(QWidget):
         if fact.unit == "date":
             return format_partial_date(fact.value, locale)
         if fact.value_num is None or fact.unit == "year":
-            number = fact.value
+            number = fact.value_in(current_language())
         else:
             decimals = len(f"{fact.value_num:.6f}".rstrip("0").split(".")[1])
             number = locale.toString(fact.value_num, "f", decimals)
