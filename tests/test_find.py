@@ -10,6 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from desktop.core.text import COUNTRY_TERM_PREFIX
 from desktop.data import find as find_module
 from desktop.data import migrations
 from desktop.data.database import connect, create_database, open_database
@@ -437,3 +438,21 @@ def test_snippets_come_from_the_asked_languages_texts_where_they_match(finder):
 
     assert "«Турцию»" in snippet("ru")
     assert "«Türkiye»" in snippet("en")
+
+
+def test_the_terms_of_every_kind_are_kept_for_prefix_expansion(repo, finder):
+    """find_terms holds every term of each kind's index (agreements: search_terms), kept by the index triggers;
+    a prefix of more than three letters is expanded from it."""
+    conn = repo.db.conn
+    for kind in find_module.KINDS[1:]:
+        conn.execute(f"CREATE VIRTUAL TABLE IF NOT EXISTS temp.v_{kind.kind} USING fts5vocab(main, {kind.fts}, 'row')")
+        # (country terms come with the partner links and are never expanded from a prefix)
+        index_terms = {r[0] for r in conn.execute(f"SELECT term FROM temp.v_{kind.kind}")
+                       if not r[0].startswith(COUNTRY_TERM_PREFIX)}
+        kept = {r[0] for r in conn.execute("SELECT term FROM find_terms WHERE kind = ?", (kind.kind,))}
+        assert index_terms <= kept, kind.kind
+    conn.execute("UPDATE events SET title_en = 'Quetzalcoatlite summit' WHERE id = (SELECT min(id) FROM events)")
+    assert conn.execute("SELECT 1 FROM find_terms WHERE kind = 'event' AND term = 'quetzalcoatlite'").fetchone()
+    kind = find_module._BY_NAME["event"]
+    assert '"quetzalcoatlite"' in finder._expanded(kind, '"quetzal"*')
+    assert found_uids(finder, "Quetzalc", "event")

@@ -267,7 +267,6 @@ class Finder:
     def __init__(self, db: Database):
         self.db = db
         self._started = db.interrupts
-        self._vocabularies: dict[tuple[int, str], str | None] = {}
 
     # ------------------------------------------------------------------ the query
 
@@ -375,15 +374,14 @@ class Finder:
         prefix = m.group(1).replace('""', '"')
         if len(prefix) <= _INDEXED_PREFIX:
             return m.group()
-        if kind.fts == "agreements_fts":  # every term the agreements' index ever held, kept by triggers
-            source = "search_terms"
+        # every term the kind's index ever held, kept by triggers: the agreements' in search_terms, the other
+        # kinds' in find_terms (an fts5vocab table would count each term's documents as it lists it)
+        if kind.fts == "agreements_fts":
+            sql = "SELECT term FROM search_terms WHERE term >= :lo AND term < :hi"
         else:
-            source = self._vocabulary(kind.fts) or ""
-        if not source:
-            return m.group()
-        terms = [r[0] for r in self._run(
-            f"SELECT term FROM {source} WHERE term >= :lo AND term < :hi LIMIT {_EXPAND_MAX + 1}",
-            {"lo": prefix, "hi": prefix + "\U0010ffff"})]
+            sql = "SELECT term FROM find_terms WHERE kind = :kind AND term >= :lo AND term < :hi"
+        terms = [r[0] for r in self._run(f"{sql} LIMIT {_EXPAND_MAX + 1}",
+                                         {"lo": prefix, "hi": prefix + "\U0010ffff", "kind": kind.kind})]
         if not terms or len(terms) > _EXPAND_MAX:
             return m.group()
         return "(" + " OR ".join(_quote(t) for t in terms) + ")"
@@ -483,31 +481,16 @@ class Finder:
                    for k in KINDS)
 
     def _terms_near(self, folded: str) -> list[str]:
-        """The index terms that begin with the word's first letter (translation keys left out)."""
+        """The index terms that begin with the word's first letter (transliteration keys left out; a term no
+        record holds any more is dropped later, when no record writes it)."""
         first = folded[0]
-        terms: set[str] = set()
-        for kind in KINDS:
-            vocab = self._vocabulary(kind.fts)
-            if vocab is None:
-                continue
-            terms.update(r[0] for r in self._run(
-                f"SELECT term FROM {vocab} WHERE term >= :lo AND term < :hi",
-                {"lo": first, "hi": first + "\U0010ffff"}))
+        bounds = {"lo": first, "hi": first + "\U0010ffff"}
+        terms = {r[0] for r in self._run("SELECT term FROM search_terms WHERE term >= :lo AND term < :hi "
+                                         "AND docs > 0", bounds)}
+        for kind in KINDS[1:]:  # (find_terms is keyed by kind first)
+            terms.update(r[0] for r in self._run("SELECT term FROM find_terms WHERE kind = :kind AND term >= :lo "
+                                                 "AND term < :hi", {**bounds, "kind": kind.kind}))
         return sorted(t for t in terms if t != folded and not t.startswith(KEY_PREFIX))
-
-    def _vocabulary(self, fts: str) -> str | None:
-        """A temporary fts5vocab table over one index (made once per connection), or None if it cannot be."""
-        key = (id(self.db.conn), fts)
-        if key in self._vocabularies:
-            return self._vocabularies[key]
-        name: str | None = f"temp.{fts}_vocab"
-        try:
-            self.db.conn.execute(f"CREATE VIRTUAL TABLE IF NOT EXISTS {name} USING fts5vocab(main, {fts}, 'row')")
-        except sqlite3.OperationalError as exc:
-            _raise_if_cancelled(exc)
-            name = None
-        self._vocabularies[key] = name
-        return name
 
     def _as_written(self, term: str) -> str | None:
         """A word of some record whose folded form is ``term`` (a stem or a key has none)."""
