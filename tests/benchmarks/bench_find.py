@@ -79,8 +79,9 @@ def bench_find(db: Database, repeat: int, cap_s: float, label: str, big: bool) -
         cases[f"{q}/find"] = lambda text=FIND_QUERIES[q]: finder.find(text, limit=LIMIT, count_cap=COUNT_CAP)
         cases[f"{q}/raw"] = lambda expr=expr: raw_fts(db, expr)  # type: ignore[arg-type]
     times = measure(db, cases, repeat, cap_s)
-    say(f"Find anything, {label}: Finder.find(text, limit={LIMIT}) [first hits of every kind + per-kind counts] "
-        f"vs raw FTS5 [per kind: first {LIMIT} rowids + count(*) MATCH, same expression]; interleaved; ms")
+    say(f"Find anything, {label}: Finder.find(text, limit={LIMIT}, count_cap={COUNT_CAP:,}) [first hits of every "
+        f"kind + per-kind counts up to the cap, as the Find box asks] vs raw FTS5 [per kind: first {LIMIT} rowids + "
+        f"count MATCH up to the same cap, same expression]; interleaved; ms (matches: every match, counted apart)")
     say(f"  {'query':<9} {'text':<22} {'matches':>8} | {'runs':>4} {'find med':>9} {'p95':>8} | {'raw med':>8} "
         f"{'p95':>7} | {'budget':<14} | result | per kind")
     rows: dict[str, dict[str, object]] = {}
