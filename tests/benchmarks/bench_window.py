@@ -230,7 +230,7 @@ def typing_runs(view) -> list[dict]:
         gaps = ticked(scenario)
         worst, end = max(gaps)
         out.append({"label": label, "text": view.search_box.text(), "gaps": [g / 1e6 for g, _ in gaps],
-                    "max_ms": worst / 1e6, "phase": [p for t, p in phases if t <= end - worst][-1],
+                    "max_ms": worst / 1e6, "phase": ([p for t, p in phases if t <= end - worst] or ["before typing"])[-1],
                     "stalls": [(g, e) for g, e in gaps if g > STALL_BUDGET_MS * 1e6],
                     "settle_ms": (phases[2][0] - phases[1][0]) / 1e6, "total": view.model.total})
     return out
