@@ -104,12 +104,12 @@ def test_a_single_letter_is_the_one_letter_word_not_a_prefix(repo):
     rows = repo.agreements.rows(result.ids)
     assert rows and result.total == len(rows)
     for row in rows:
-        text = " ".join(filter(None, (row.title_ru, row.summary_ru, row.title_en, row.summary_en))).casefold()
+        text = " ".join(filter(None, (row.title_ru, row.title_ru_working, row.summary_ru, row.title_en, row.summary_en))).casefold()
         assert re.search(r"(?<!\w)и(?!\w)", text)
     everything = repo.agreements.rows([r[0] for r in repo.db.conn.execute("SELECT id FROM agreements")])
     prefix_only = [
         r.id for r in everything
-        if (t := " ".join(filter(None, (r.title_ru, r.summary_ru, r.title_en, r.summary_en))).casefold())
+        if (t := " ".join(filter(None, (r.title_ru, r.title_ru_working, r.summary_ru, r.title_en, r.summary_en))).casefold())
         and re.search(r"(?<!\w)и\w", t) and not re.search(r"(?<!\w)и(?!\w)", t)]
     assert prefix_only  # agreements with words that only begin with и ...
     assert not set(prefix_only) & set(result.ids)  # ... are not found by the single letter

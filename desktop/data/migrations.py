@@ -11,6 +11,7 @@ tables and get the id when they are next opened for work.
 """
 from __future__ import annotations
 
+import re
 import sqlite3
 from collections.abc import Callable
 
@@ -760,11 +761,14 @@ def _body_with_countries(kind: str, body: str, row: str) -> str:
     return f"ltrim({body} || coalesce(' ' || {_COUNTRY_TERMS[kind].format(row=row)}, ''))"
 
 
-def index_columns(kind: str, row: str) -> tuple[str, str]:
+def index_columns(kind: str, row: str, *, working_titles: bool = True) -> tuple[str, str]:
     """The SQL of what the search index of ``kind`` holds for the record aliased ``row`` (its two
-    columns: name or title, and body), as the triggers write it today."""
+    columns: name or title, and body), as the triggers write it today (``working_titles=False``: before
+    migration 8, which indexes an agreement's working translation with its titles)."""
     if kind == "agreement":
-        return f"atlas_index_text({row}.title_en, {row}.title_ru, {row}.title_kk)", _agreement_body(row)
+        working = f", {row}.title_ru_working" if working_titles else ""
+        return (f"atlas_index_text({row}.title_en, {row}.title_ru, {row}.title_kk{working})",
+                _agreement_body(row))
     if kind == "event":
         return f"atlas_index_text({row}.title_en, {row}.title_ru)", _event_body(row)
     _table, _fts, name, body, _watched = FIND_INDEX[kind]
@@ -883,7 +887,7 @@ def _migration_country_terms(conn: sqlite3.Connection) -> None:
     for kind, table, fts, columns in (("agreement", "agreements", "agreements_fts", "title, body"),
                                       ("event", "events", "events_fts", "title, body"),
                                       *((k, spec[0], spec[1], "name, body") for k, spec in FIND_INDEX.items())):
-        first, second = index_columns(kind, "r")
+        first, second = index_columns(kind, "r", working_titles=False)
         ex(f"DELETE FROM {fts}")
         ex(f"INSERT INTO {fts}(rowid, {columns}) SELECT r.id, {first}, {second} FROM {table} r")
     ex("DELETE FROM search_terms")
@@ -957,6 +961,31 @@ def _migration_find_terms(conn: sqlite3.Connection) -> None:
         ex("DROP TABLE temp.terms_7")
 
 
+# A working translation of a title (issue 18) is found as the titles are: the agreements' triggers index it
+# with them, and count its terms in search_terms. The triggers are taken as they are and the one argument
+# added after title_kk (only the agreements' triggers name that column).
+_TITLE_KK = re.compile(r"\b(new|old)\.title_kk\b")
+
+
+def _migration_working_titles(conn: sqlite3.Connection) -> None:
+    ex = conn.execute
+    for name, sql in conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = "
+                                  "'agreements' AND sql LIKE '%title_kk%'").fetchall():
+        changed = _TITLE_KK.sub(lambda m: f"{m.group(1)}.title_kk, {m.group(1)}.title_ru_working", sql)
+        changed = changed.replace("UPDATE OF title_en, title_ru, title_kk,",
+                                  "UPDATE OF title_en, title_ru, title_kk, title_ru_working,")
+        ex(f"DROP TRIGGER {name}")
+        ex(changed)
+    title, _body = index_columns("agreement", "r")
+    ex(f"UPDATE agreements_fts SET title = (SELECT {title} FROM agreements r WHERE r.id = agreements_fts.rowid) "
+       "WHERE rowid IN (SELECT id FROM agreements WHERE title_ru_working IS NOT NULL)")
+    ex("DELETE FROM search_terms")
+    ex("CREATE VIRTUAL TABLE temp.agreement_terms_8 USING fts5vocab(main, agreements_fts, 'row')")
+    ex("INSERT INTO search_terms (term, docs) SELECT term, doc FROM temp.agreement_terms_8 WHERE term NOT LIKE ?",
+       (COUNTRY_TERM_PREFIX + "%",))
+    ex("DROP TABLE temp.agreement_terms_8")
+
+
 # The ordered list of migrations: MIGRATIONS[i] brings a database from version i to i + 1.
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _migration_1,
@@ -966,6 +995,7 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _migration_country_terms,
     _migration_truth_at_a_glance,
     _migration_find_terms,
+    _migration_working_titles,
 ]
 
 LATEST_VERSION = len(MIGRATIONS)
