@@ -354,8 +354,8 @@
 <context>
     <name>AgreementsModel</name>
     <message>
-        <source>{title} (unofficial translation)</source>
-        <translation>{title} (неофициальный перевод)</translation>
+        <source>[unofficial translation] {title}</source>
+        <translation>[неофициальный перевод] {title}</translation>
     </message>
     <message>
         <source>Number of documents (a package holds several)</source>
