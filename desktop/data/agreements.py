@@ -454,6 +454,7 @@ class AgreementSearch:
         pos, end = 0, len(joined)
         while pos < end:
             self.db.check_interrupt(self._started)
+            self.db.pause_point()  # (waits here while the window paints: a slice is a C call holding the GIL)
             stop = joined.find(",", pos + _MATCH_SLICE_CHARS)
             if stop < 0:
                 stop = end
@@ -501,6 +502,7 @@ class AgreementSearch:
             cursor = self.db.conn.execute(sql, [*params, *keyset_params])
             while len(kept) <= limit:
                 self.db.check_interrupt(self._started)
+                self.db.pause_point()
                 batch = cursor.fetchmany(_STREAM_BATCH)
                 if not batch:
                     break
@@ -517,6 +519,7 @@ class AgreementSearch:
             cursor = self.db.conn.execute(sql, params)
             while batch := cursor.fetchmany(_STREAM_BATCH):
                 self.db.check_interrupt(self._started)
+                self.db.pause_point()
                 total += sum(1 for r in batch if r[0] in match_ids)
         except sqlite3.OperationalError as exc:
             _raise_cancelled(exc)
