@@ -112,7 +112,8 @@ def _print_groups(result: FindResult, text: str, out: TextIO, lang: str = "en") 
         print(f"\n{KIND_TITLES[group.kind]} ({len(group.hits)} of {group.count})", file=out)
         for hit in group.hits:
             other = "" if hit.preferred else "  [another source's value]"
-            print(f"  {format_date(hit.date) or '':<12}  {'/'.join(hit.partners):<8}  {_label(hit, lang)}{other}", file=out)
+            print(f"  {format_date(hit.date) or '':<12}  {'/'.join(hit.partners):<8}  {_label(hit, lang)}{other}",
+                  file=out)
             if hit.snippet:
                 print(f"  {'':<12}  {'':<8}  {hit.snippet}", file=out)
 

@@ -261,7 +261,8 @@ class Repository:
                        estimate=bool(r[17]), stated_role=r[18]) for r in self._all(
             "SELECT t.id, t.uid, p.iso3, t.metric, t.value_usd_m, t.multiplier, t.horizon_year, "
             "t.horizon_note_en, t.horizon_note_ru, t.stated_on, t.stated_by_en, t.stated_by_ru, t.note_en, "
-            f"t.note_ru, {alt}, t.kind, t.base_year, t.estimate, t.stated_role FROM targets t JOIN partners p ON p.id = t.partner_id WHERE p.iso3 = ? "
+            f"t.note_ru, {alt}, t.kind, t.base_year, t.estimate, t.stated_role "
+            "FROM targets t JOIN partners p ON p.id = t.partner_id WHERE p.iso3 = ? "
             "ORDER BY coalesce(t.stated_on, ''), t.id", (iso3,))]
 
     def _facts(self, where: str, params: Sequence[object]) -> list[Fact]:
