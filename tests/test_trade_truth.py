@@ -10,6 +10,7 @@ from PySide6.QtCore import QPointF, Qt
 from desktop.core.records import Target, TradeFigure
 from desktop.core.trade import target_lines, trade_plot
 from desktop.qt.selection import SelectionState
+from tests.test_trade_view import selection, trade  # noqa: F401 - the trade view fixtures, shared
 
 
 def figure(year: int, turnover: float, statistics: str = "kazakh", period: str = "FY", id_: int | None = None,
@@ -92,19 +93,6 @@ def test_an_estimate_is_never_emphasised():
 
 
 # ------------------------------------------------------------------------------------------ the view
-
-@pytest.fixture
-def trade(qtbot, repo):
-    from desktop.qt.trade_view import TradeView
-
-    selection = SelectionState()
-    view = TradeView(repo, selection)
-    qtbot.addWidget(view)
-    view.resize(1100, 700)
-    view.show()
-    qtbot.waitExposed(view)
-    return view
-
 
 def _set_target(repo, uid: str, **values) -> None:
     columns = ", ".join(f"{k} = ?" for k in values)

@@ -46,14 +46,15 @@ class RowTexts:
     (language, labels, partner names, translated words), so the search worker can make them too."""
 
     def __init__(self, lang: str, labels: dict, partner_names: dict[str, str], unknown: str,
-                 fallback: str, working: str = "[unofficial translation] {title}"):
+                 fallback: str, working: str = "≈ {title} (unofficial translation)"):
         self.lang = lang
         self.locale = QLocale(QLocale.Language.Russian if lang == "ru" else QLocale.Language.English)
         self.labels = labels
         self.partner_names = partner_names
         self.unknown = unknown  # "unknown"
         self.fallback = fallback  # "[{lang}] {title}"
-        # "[unofficial translation] {title}": our working translation, marked first (a narrow column cuts the end)
+        # "≈ {title} (unofficial translation)": our working translation, marked at both ends (a narrow column
+        # cuts the words at the end, never the "≈"; the cell's tooltip has them whole)
         self.working = working
 
     def __call__(self, r: AgreementRow) -> tuple[str, ...]:
@@ -125,7 +126,7 @@ class AgreementsModel(QAbstractTableModel):
         self.locale = QLocale(QLocale.Language.Russian if lang == "ru" else QLocale.Language.English)
         self._partner_names = {p.iso3: p.name(lang) for p in self._partners}
         self.texts = RowTexts(lang, self._labels, self._partner_names, self.tr("unknown"),
-                              self.tr("[{lang}] {title}"), self.tr("[unofficial translation] {title}"))
+                              self.tr("[{lang}] {title}"), self.tr("≈ {title} (unofficial translation)"))
         self.query = self.query.with_(lang=lang)
         self._blocks.clear()
 

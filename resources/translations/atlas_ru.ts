@@ -354,8 +354,8 @@
 <context>
     <name>AgreementsModel</name>
     <message>
-        <source>[unofficial translation] {title}</source>
-        <translation>[неофициальный перевод] {title}</translation>
+        <source>≈ {title} (unofficial translation)</source>
+        <translation>≈ {title} (неофициальный перевод)</translation>
     </message>
     <message>
         <source>Number of documents (a package holds several)</source>

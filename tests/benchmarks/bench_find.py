@@ -27,7 +27,6 @@ Budgets are reported, never asserted: the exit code is 0 unless something raises
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import platform
 import sqlite3
@@ -47,6 +46,7 @@ from tests.benchmarks.bench_search import (
     print_diagnosis,
     say,
     warm,
+    write_json,
 )
 from tests.synthetic import FIND_QUERIES, GENERATOR_VERSION, schema_fingerprint
 
@@ -259,10 +259,7 @@ def main(argv: list[str] | None = None) -> int:
         say(f"  {'PASS' if ok else 'FAIL'}  {text}")
     say(f"Total time {time.perf_counter() - started:.0f} s; load average now {os.getloadavg()[0]:.2f}.")
     results["budgets"] = [{"text": t, "pass": ok} for t, ok in lines]
-    if args.json:
-        args.json.parent.mkdir(parents=True, exist_ok=True)
-        args.json.write_text(json.dumps(results, indent=2, ensure_ascii=False, default=str), encoding="utf-8")
-        say(f"JSON written to {args.json}")
+    write_json(args.json, results)
     return 0
 
 

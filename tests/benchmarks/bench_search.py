@@ -70,6 +70,15 @@ def say(line: str = "") -> None:
     print(line, flush=True)
 
 
+def write_json(path: Path | None, results: dict[str, object]) -> None:
+    """The results as JSON, when a file was asked for (``--json``)."""
+    if path is None:
+        return
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(results, indent=2, ensure_ascii=False, default=str), encoding="utf-8")
+    say(f"JSON written to {path}")
+
+
 def p95(samples: list[float]) -> float:
     """Nearest-rank 95th percentile."""
     s = sorted(samples)
@@ -595,10 +604,7 @@ def main(argv: list[str] | None = None) -> int:
     results["budgets"] = [{"text": t, "pass": ok} for t, ok in lines]
     results["peak_rss_mib"] = peak
     results["peak_rss_children_mib"] = peak_children
-    if args.json:
-        args.json.parent.mkdir(parents=True, exist_ok=True)
-        args.json.write_text(json.dumps(results, indent=2, ensure_ascii=False, default=str), encoding="utf-8")
-        say(f"JSON written to {args.json}")
+    write_json(args.json, results)
     return 0
 
 
