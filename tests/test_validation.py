@@ -616,8 +616,11 @@ def test_all_codes_are_listed() -> None:
         "target": {"value_usd_m": None, "multiplier": None},
         "alias": {"group_id": "Port X", "name": "%%%", "kind": "former_name"},
     }
+    more = [("segment", {"route": '[{"lat": 95, "lon": 50}]'}),
+            ("node", {"position_approx": True}),
+            ("node", {"position_approx": True, "lat": 43.2, "lon": 51.6})]
     seen = set()
-    for kind, values in bad.items():
+    for kind, values in [*bad.items(), *more]:
         _, errors = validate(kind, values, CTX)
         seen |= {e.code for e in errors}
     assert seen == set(ERROR_CODES)

@@ -179,6 +179,8 @@ class Node(NamedTuple):
     lon: float | None
     note_en: str | None
     note_ru: str | None
+    position_approx: bool = False  # the position is that of the nearest town or district (position_from)
+    position_from: str | None = None  # where an approximate position was taken from
 
     @property
     def has_position(self) -> bool:
@@ -202,6 +204,7 @@ class Segment(NamedTuple):
     length_km: float | None
     note_en: str | None
     note_ru: str | None
+    route: str | None = None  # the points the line passes (desktop.core.routes), as JSON
 
     def note(self, lang: str) -> str | None:
         return (self.note_ru or self.note_en) if lang == "ru" else self.note_en

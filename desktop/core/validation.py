@@ -22,6 +22,7 @@ import pycountry
 
 from desktop.core.dates import parse_partial_date
 from desktop.core.records import SOURCE_KINDS, STATED_ROLES, TARGET_KINDS
+from desktop.core.routes import RouteError, normalise_route
 from desktop.core.text import raw_words
 
 TYPES = frozenset({
@@ -33,7 +34,8 @@ REF_KINDS = frozenset({"event", "partner", "source", "node", "corridor"})
 ERROR_CODES = (
     "required", "one_required", "too_long", "control_chars", "bad_text", "bad_number", "not_integer", "out_of_range",
     "negative", "bad_date", "end_before_start", "unknown_code", "unknown_iso3", "unknown_reference", "bad_bool",
-    "bad_url", "lat_lon_pair", "same_nodes", "bad_identifier", "no_words", "sources_required",
+    "bad_url", "lat_lon_pair", "same_nodes", "bad_identifier", "no_words", "sources_required", "bad_route",
+    "approx_needs_position", "approx_needs_origin",
 )
 
 MIN_DATE_YEAR = 1800
@@ -220,6 +222,8 @@ FIELDS: dict[str, tuple[FieldSpec, ...]] = {
         FieldSpec("kind", "vocab", required=True, vocab="node_kinds"),
         FieldSpec("lat", "lat", minimum=-90, maximum=90),
         FieldSpec("lon", "lon", minimum=-180, maximum=180),
+        FieldSpec("position_approx", "bool", required=True, default=False),
+        _text("position_from", 500),
         _long("note_en", _NOTE), _long("note_ru", _NOTE),
         _sources(),
     ),
@@ -230,6 +234,7 @@ FIELDS: dict[str, tuple[FieldSpec, ...]] = {
         FieldSpec("mode", "vocab", required=True, vocab="transport_modes"),
         FieldSpec("status", "vocab", required=True, vocab="segment_statuses"),
         FieldSpec("length_km", "float", minimum=0, maximum=20_000, min_exclusive=True),
+        _long("route", 100_000),
         _long("note_en", _NOTE), _long("note_ru", _NOTE),
         _sources(),
     ),
@@ -413,7 +418,15 @@ def _check_words(value: str) -> str:
 
 
 # Extra checks of particular text fields, after the text rules.
+def _check_route(value: str) -> str:
+    try:
+        return normalise_route(value) or ""
+    except RouteError as exc:
+        raise _Invalid("bad_route", detail=str(exc)) from None
+
+
 _TEXT_CHECKS: dict[tuple[str, str], Callable[[str], str]] = {
+    ("segment", "route"): _check_route,
     ("source", "language"): _check_language,
     ("alias", "lang"): _check_language,
     ("alias", "group_id"): _check_identifier,
@@ -667,6 +680,12 @@ def validate(kind: str, values: Mapping[str, object], ctx: ValidationContext) ->
         a, b = _PAIRS[kind]
         if not {a, b} & failed and (clean[a] is None) != (clean[b] is None):
             fail(b if clean[b] is None else a, _Invalid("lat_lon_pair", fields=[a, b]))
+    if kind == "node" and clean.get("position_approx") and "position_approx" not in failed:
+        # an approximate position is a position, and says where it was taken from
+        if clean["lat"] is None and not {"lat", "lon"} & failed:
+            fail("position_approx", _Invalid("approx_needs_position"))
+        elif not clean["position_from"] and "position_from" not in failed:
+            fail("position_from", _Invalid("approx_needs_origin"))
     if kind in _DIFFERENT:
         a, b = _DIFFERENT[kind]
         if clean[a] is not None and clean[a] == clean[b] and not {a, b} & failed:

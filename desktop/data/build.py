@@ -28,6 +28,7 @@ import sqlite_utils
 from desktop.core.dates import DateError, normalise_date
 from desktop.core.errors import AtlasError
 from desktop.core.records import SOURCE_KINDS, STATED_ROLES, TARGET_KINDS
+from desktop.core.routes import MAX_NAME, MAX_NOTE, MAX_ROUTE_POINTS, ROUTE_POINT_KINDS, RoutePoint, route_json
 from desktop.data import migrations
 from desktop.core.validation import ALIAS_KINDS, FieldError, ValidationContext, validate
 from desktop.data.aliases import COUNTRY_NAMES_SOURCE, country_names, folded_words
@@ -52,10 +53,11 @@ SEED_COLUMNS: dict[str, tuple[str, ...]] = {
     "corridors.csv": ("id", "name_en", "name_ru", "description_en", "description_ru", "source_ids"),
     "facts.csv": ("id", "partner_iso3", "corridor_id", "metric", "value", "value_ru", "value_num", "qualifier", "unit",
                   "as_of", "note_en", "note_ru", "source_ids"),
-    "nodes.csv": ("id", "name_en", "name_ru", "name_kk", "country_iso3", "kind", "lat", "lon", "note_en", "note_ru",
-                  "source_ids"),
+    "nodes.csv": ("id", "name_en", "name_ru", "name_kk", "country_iso3", "kind", "lat", "lon", "position_approx",
+                  "position_from", "note_en", "note_ru", "source_ids"),
     "segments.csv": ("id", "corridor_id", "from_node", "to_node", "mode", "status", "length_km", "note_en",
                      "note_ru", "source_ids"),
+    "routes.csv": ("segment_id", "seq", "lat", "lon", "kind", "name_en", "name_ru", "source_id", "note_en"),
     "projects.csv": ("id", "name_en", "name_ru", "partner_iso3", "corridor_id", "node_id", "status",
                      "description_en", "description_ru", "source_ids"),
     "links.csv": ("record_kind", "record_id", "place_kind", "place_id"),
@@ -628,11 +630,19 @@ def _nodes(rows: list[_Row], ctx: _Context) -> None:
         if (row.values["lat"] == "") != (row.values["lon"] == ""):
             ctx.problem(row, "lat", "give both latitude and longitude, or neither")
         kind = _code(row, "kind", "node_kind", ctx)
+        approx = _choice(row, "position_approx", ("0", "1"), ctx, "0") == "1"
+        origin = _text(row, "position_from", ctx, limit=500)
+        if approx and lat is None:
+            ctx.problem(row, "position_approx", "an approximate position needs lat and lon")
+        if approx and not origin:
+            ctx.problem(row, "position_from", "say where the approximate position was taken from")
+        if origin and not approx:
+            ctx.problem(row, "position_from", "only an approximate position (position_approx = 1) says where it is from")
         record = {
             "id": nid, "uid": row.values["id"],
             "name_en": _text(row, "name_en", ctx, required=True), "name_ru": _text(row, "name_ru", ctx),
             "name_kk": _text(row, "name_kk", ctx), "country_iso3": country, "kind": kind,
-            "lat": lat, "lon": lon,
+            "lat": lat, "lon": lon, "position_approx": 1 if approx else 0, "position_from": origin,
             "note_en": _text(row, "note_en", ctx), "note_ru": _text(row, "note_ru", ctx),
         }
         _sources(row, "node", nid, ctx, required=kind not in SOURCELESS_NODE_KINDS)
@@ -654,11 +664,51 @@ def _segments(rows: list[_Row], ctx: _Context) -> None:
             "mode": _code(row, "mode", "transport_mode", ctx),
             "status": _code(row, "status", "segment_status", ctx),
             "length_km": _number(row, "length_km", ctx, minimum=0.001, maximum=100_000),
+            "route": None,  # from routes.csv
             "note_en": _text(row, "note_en", ctx), "note_ru": _text(row, "note_ru", ctx),
         }
         _sources(row, "segment", sid, ctx)
         if sid is not None:
             ctx.add("segments", record)
+
+
+def _routes(rows: list[_Row], ctx: _Context) -> None:
+    """The points of each segment's route, in ``seq`` order, kept on the segment as its route text."""
+    segments = {record["uid"]: record for record in ctx.tables.get("segments", [])}
+    points: dict[str, list[tuple[int, RoutePoint]]] = {}
+    for row in rows:
+        uid = row.values["segment_id"]
+        if uid not in segments:
+            ctx.problem(row, "segment_id", f"unknown segment {uid!r}")
+            continue
+        seq = _number(row, "seq", ctx, integer=True, minimum=1, maximum=MAX_ROUTE_POINTS, required=True)
+        lat = _number(row, "lat", ctx, minimum=-90, maximum=90, required=True)
+        lon = _number(row, "lon", ctx, minimum=-180, maximum=180, required=True)
+        kind = _choice(row, "kind", ROUTE_POINT_KINDS, ctx)
+        source = row.values["source_id"] or None
+        note = _text(row, "note_en", ctx, limit=MAX_NOTE)
+        if source is not None and source not in ctx.sources:
+            ctx.problem(row, "source_id", f"unknown source {source!r}")
+        if kind == "via" and source is None:
+            ctx.problem(row, "source_id", "a place the line passes needs the source that names it on this route")
+        if kind == "waypoint" and source is not None:
+            ctx.problem(row, "source_id", "a waypoint is a drawing point of ours: it has no source (say why in note_en)")
+        if kind == "waypoint" and not note:
+            ctx.problem(row, "note_en", "say why the waypoint is there (e.g. keeps the sea leg on water)")
+        if kind == "via" and not row.values["name_en"]:
+            ctx.problem(row, "name_en", "name the place the line passes")
+        if seq is None or lat is None or lon is None or kind is None:
+            continue
+        taken = points.setdefault(uid, [])
+        if any(seq == other for other, _ in taken):
+            ctx.problem(row, "seq", f"duplicate seq {seq} for segment {uid!r}")
+            continue
+        taken.append((int(seq), RoutePoint(lat=float(lat), lon=float(lon), kind=kind,
+                                           name_en=_text(row, "name_en", ctx, limit=MAX_NAME),
+                                           name_ru=_text(row, "name_ru", ctx, limit=MAX_NAME),
+                                           source=source, note_en=note)))
+    for uid, taken in points.items():
+        segments[uid]["route"] = route_json([point for _, point in sorted(taken)])
 
 
 def _projects(rows: list[_Row], ctx: _Context) -> None:
@@ -865,12 +915,13 @@ _HANDLERS: dict[str, Callable[[list[_Row], _Context], None]] = {
     "metrics.csv": _metrics, "mechanisms.csv": _mechanisms, "events.csv": _events,
     "agreements.csv": _agreements, "trade.csv": _trade, "targets.csv": _targets,
     "corridors.csv": _corridors, "facts.csv": _facts, "nodes.csv": _nodes, "segments.csv": _segments,
+    "routes.csv": _routes,
     "projects.csv": _projects, "links.csv": _links, "conflicts.csv": _conflicts, "aliases.csv": _aliases,
 }
 # Facts refer to corridors: read corridors before facts although the table order lists facts first.
 _READ_ORDER = ("vocab.csv", "partners.csv", "sources.csv", "metrics.csv", "mechanisms.csv", "events.csv",
                "agreements.csv", "trade.csv", "targets.csv", "corridors.csv", "facts.csv", "nodes.csv",
-               "segments.csv", "projects.csv", "links.csv", "conflicts.csv", "aliases.csv")
+               "segments.csv", "routes.csv", "projects.csv", "links.csv", "conflicts.csv", "aliases.csv")
 
 # Insert order respects foreign keys.
 _TABLE_ORDER = (

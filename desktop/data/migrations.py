@@ -986,6 +986,16 @@ def _migration_working_titles(conn: sqlite3.Connection) -> None:
     ex("DROP TABLE temp.agreement_terms_8")
 
 
+# Geography told truthfully (issue 19): a node's position may be approximate (taken from the nearest town or
+# district, with where it came from); a segment may record its route, the points its line passes
+# (desktop.core.routes), as one JSON text.
+def _migration_routes(conn: sqlite3.Connection) -> None:
+    ex = conn.execute
+    ex("ALTER TABLE nodes ADD COLUMN position_approx INTEGER NOT NULL DEFAULT 0 CHECK (position_approx IN (0, 1))")
+    ex("ALTER TABLE nodes ADD COLUMN position_from TEXT")
+    ex("ALTER TABLE segments ADD COLUMN route TEXT CHECK (route IS NULL OR json_valid(route))")
+
+
 # The ordered list of migrations: MIGRATIONS[i] brings a database from version i to i + 1.
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _migration_1,
@@ -996,6 +1006,7 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _migration_truth_at_a_glance,
     _migration_find_terms,
     _migration_working_titles,
+    _migration_routes,
 ]
 
 LATEST_VERSION = len(MIGRATIONS)

@@ -304,7 +304,8 @@ class Repository:
             (uid,)).fetchone()
         return Corridor(*r) if r else None
 
-    _NODE_COLUMNS = "n.id, n.uid, n.name_en, n.name_ru, n.name_kk, n.country_iso3, n.kind, n.lat, n.lon, n.note_en, n.note_ru"
+    _NODE_COLUMNS = ("n.id, n.uid, n.name_en, n.name_ru, n.name_kk, n.country_iso3, n.kind, n.lat, n.lon, n.note_en, "
+                     "n.note_ru, n.position_approx = 1, n.position_from")
 
     def nodes(self, corridor_id: int | None = None) -> list[Node]:
         """All nodes, or those on a corridor's segments."""
@@ -325,7 +326,7 @@ class Repository:
         return Node(*r) if r else None
 
     def segments(self, corridor_id: int | None = None) -> list[Segment]:
-        cols = "id, uid, corridor_id, from_node_id, to_node_id, mode, status, length_km, note_en, note_ru"
+        cols = "id, uid, corridor_id, from_node_id, to_node_id, mode, status, length_km, note_en, note_ru, route"
         if corridor_id is None:
             return [Segment(*r) for r in self._all(f"SELECT {cols} FROM segments ORDER BY id")]
         return [Segment(*r) for r in self._all(

@@ -34,6 +34,13 @@ STATUS_DASHES: dict[str, list[float] | None] = {
 
 LINE_WIDTH = 3.0
 LINE_WIDTH_SELECTED = 6.0
+# a segment whose route is not recorded: a thin straight (or, on water, schematic) line between its ends,
+# never drawn as if it were the route
+LINE_WIDTH_UNRECORDED = 1.2
+LINE_WIDTH_UNRECORDED_SELECTED = 2.5
+LAKE = WATER  # inland water is drawn as the sea is
+LAKE_BORDER = QColor("#9fbcd6")
+NO_DATA = QColor("#e4e4e4")  # outside the basemap's extent
 
 # node kind -> marker shape; label priority (0 shows first and longest)
 NODE_SHAPES = {
@@ -47,16 +54,25 @@ NODE_SHAPES = {
 }
 LABEL_PRIORITY = {"port": 0, "city": 1, "dry_port": 2, "logistics_centre": 2, "border_crossing": 2,
                   "terminal": 3, "rail_station": 3}
+# kinds whose labels are always shown on the lines of a selected partner (the places a briefing is about)
+KEY_KINDS = frozenset({"port", "border_crossing", "dry_port"})
+APPROX_PREFIX = "≈ "  # before the label of a place whose position is approximate
 MARKER_SIZE = 9.0  # pixels
 NODE_FILL = QColor("#222222")
 
 
-def segment_pen(mode: str, status: str, *, selected: bool = False, dimmed: bool = False) -> QPen:
-    """The pen of a segment: colour by mode, dash by status; cosmetic (pixels at every zoom)."""
+def segment_pen(mode: str, status: str, *, selected: bool = False, dimmed: bool = False,
+                recorded: bool = True) -> QPen:
+    """The pen of a segment: colour by mode, dash by status; cosmetic (pixels at every zoom). A segment whose
+    route is not ``recorded`` gets a thin line."""
     colour = QColor(MODE_COLOURS.get(mode, OTHER_MODE))
     if dimmed:
         colour.setAlpha(DIMMED_ALPHA)
-    pen = QPen(colour, LINE_WIDTH_SELECTED if selected else LINE_WIDTH)
+    if recorded:
+        width = LINE_WIDTH_SELECTED if selected else LINE_WIDTH
+    else:
+        width = LINE_WIDTH_UNRECORDED_SELECTED if selected else LINE_WIDTH_UNRECORDED
+    pen = QPen(colour, width)
     pen.setCosmetic(True)
     pen.setCapStyle(Qt.PenCapStyle.FlatCap if STATUS_DASHES.get(status) else Qt.PenCapStyle.RoundCap)
     pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
@@ -91,7 +107,10 @@ def marker_path(kind: str, size: float = MARKER_SIZE) -> QPainterPath:
     return path
 
 
-def marker_brush(kind: str, *, dimmed: bool = False) -> QBrush:
+def marker_brush(kind: str, *, dimmed: bool = False, approx: bool = False) -> QBrush:
+    """A marker's fill: none for an approximate position (a hollow marker), white for the open shapes."""
+    if approx:
+        return QBrush(Qt.BrushStyle.NoBrush)
     if NODE_SHAPES.get(kind, "circle").endswith("_open"):
         return QBrush(QColor("white"))
     colour = QColor(NODE_FILL)
@@ -100,10 +119,14 @@ def marker_brush(kind: str, *, dimmed: bool = False) -> QBrush:
     return QBrush(colour)
 
 
-def marker_pen(*, selected: bool = False, dimmed: bool = False) -> QPen:
+def marker_pen(*, selected: bool = False, dimmed: bool = False, approx: bool = False) -> QPen:
+    """A marker's outline; dotted for an approximate position."""
     colour = QColor("#d81b60") if selected else QColor(NODE_FILL)
     if dimmed and not selected:
         colour.setAlpha(DIMMED_ALPHA)
     pen = QPen(colour, 3.0 if selected else 1.5)
     pen.setCosmetic(True)
+    if approx:
+        pen.setWidthF(pen.widthF() + 0.5)
+        pen.setDashPattern([1.5, 1.5])
     return pen
