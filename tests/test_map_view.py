@@ -130,7 +130,8 @@ def test_clicking_a_line_selects_its_corridor(qtbot, mapview, repo, selection):
     assert selection.corridor == seg.corridor_id and selection.node is None
     corridor_segments = {s.id for s in repo.segments(seg.corridor_id)}
     for seg_id, item in mapview.segment_items.items():
-        assert (item.pen().widthF() == map_style.LINE_WIDTH_SELECTED) == (seg_id in corridor_segments)
+        selected_width = map_style.LINE_WIDTH_SELECTED if item.recorded else map_style.LINE_WIDTH_UNRECORDED_SELECTED
+        assert (item.pen().widthF() == selected_width) == (seg_id in corridor_segments)
 
 
 def test_a_click_on_open_water_selects_nothing(mapview, selection):

@@ -52,10 +52,10 @@ NODE_SHAPES = {
     "terminal": "square_open",
     "rail_station": "circle_open",
 }
-LABEL_PRIORITY = {"port": 0, "city": 1, "dry_port": 2, "logistics_centre": 2, "border_crossing": 2,
-                  "terminal": 3, "rail_station": 3}
+LABEL_PRIORITY = {"port": 0, "terminal": 0, "city": 1, "dry_port": 2, "logistics_centre": 2, "border_crossing": 2,
+                  "rail_station": 3}
 # kinds whose labels are always shown on the lines of a selected partner (the places a briefing is about)
-KEY_KINDS = frozenset({"port", "border_crossing", "dry_port"})
+KEY_KINDS = frozenset({"port", "terminal", "border_crossing", "dry_port"})
 APPROX_PREFIX = "≈ "  # before the label of a place whose position is approximate
 MARKER_SIZE = 9.0  # pixels
 NODE_FILL = QColor("#222222")

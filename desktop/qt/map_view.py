@@ -6,7 +6,13 @@ kind (marker). Scene units are projected kilometres with y pointing south. Marke
 their size at every zoom (they ignore the view's transformation); lines are cosmetic.
 
 A node without coordinates is never placed at a guessed point: it is listed under "Position
-unknown" beside the map, as is a segment whose end has no position.
+unknown" beside the map, as is a segment whose end has no position. A node whose position is that of the
+nearest town (``position_approx``) is drawn with a hollow dotted marker and "≈" before its name. A segment is
+drawn through the points of its recorded route (desktop.core.routes); one without a recorded route is a thin
+"route not recorded" line between its ends (through its waypoints, which keep a sea leg on water).
+
+The basemap covers the data's extent plus a margin; outside it the map is grey ("no map data"), so its edge
+never passes for a coast. Zoomed out, countries and lakes are drawn from their simplified outlines.
 
 The view reads and writes the shared selection: a click selects a node, or a segment's corridor;
 the partner and event chosen elsewhere highlight their corridors and nodes.
@@ -17,13 +23,14 @@ import os
 
 from PySide6.QtCore import QEvent, QIODevice, QPointF, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (QAction, QBrush, QColor, QFont, QFontMetricsF, QImage, QKeySequence,
-                           QPainter, QPainterPath, QPen, QPixmap)
+                           QPainter, QPainterPath, QPen, QPixmap, QPolygonF)
 from PySide6.QtWidgets import (QFrame, QGraphicsItem, QGraphicsPathItem, QGraphicsScene,
                                QGraphicsView, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMenu,
                                QSplitter, QStyle, QToolButton, QToolTip, QVBoxLayout, QWidget)
 
-from desktop.core.geo import REGION, LambertConformal
+from desktop.core.geo import LambertConformal
 from desktop.core.records import Node, Segment
+from desktop.core.routes import RouteError, RoutePoint, is_recorded, parse_route
 from desktop.data.basemap import Basemap, load_basemap
 from desktop.data.repository import Repository
 from desktop.qt import map_style as style
@@ -41,28 +48,55 @@ LABEL_GAP = 3.0  # pixels between labels
 FIT_MARGIN = 40.0  # pixels around "fit all" and "fit selection"
 PICK_PX = 7.0  # a click this close (pixels) to a marker or a line picks it
 PARALLEL_PX = 5.0  # between lines that join the same two nodes
+COARSE_BELOW = 0.3  # pixels per km: below this scale countries and lakes are drawn from their simplified outlines
+EDGE_STEP = 0.5  # degrees between the points of the extent's outline (parallels are arcs in this projection)
 ROLE_KIND, ROLE_ID = 0, 1  # QGraphicsItem.data() keys
 
 
-def _projected_rect(projection: LambertConformal, bbox: tuple[float, float, float, float]) -> QRectF:
-    """The scene rectangle covering a lon/lat box (sampled along its edges: the projection bends them)."""
+def _extent_outline(projection: LambertConformal, bbox: tuple[float, float, float, float]) -> list[QPointF]:
+    """The outline of a lon/lat box in scene coordinates, densified (the projection bends its parallels)."""
     lon0, lat0, lon1, lat1 = bbox
-    xs, ys = [], []
-    for i in range(21):
-        t = i / 20
-        for lon, lat in ((lon0 + (lon1 - lon0) * t, lat0), (lon0 + (lon1 - lon0) * t, lat1),
-                         (lon0, lat0 + (lat1 - lat0) * t), (lon1, lat0 + (lat1 - lat0) * t)):
-            x, y = projection.forward(lon, lat)
-            xs.append(x)
-            ys.append(-y)
+    n_lon = max(1, int((lon1 - lon0) / EDGE_STEP))
+    n_lat = max(1, int((lat1 - lat0) / EDGE_STEP))
+    ring = ([(lon0 + (lon1 - lon0) * i / n_lon, lat0) for i in range(n_lon)]
+            + [(lon1, lat0 + (lat1 - lat0) * i / n_lat) for i in range(n_lat)]
+            + [(lon1 - (lon1 - lon0) * i / n_lon, lat1) for i in range(n_lon)]
+            + [(lon0, lat1 - (lat1 - lat0) * i / n_lat) for i in range(n_lat)])
+    points = []
+    for lon, lat in ring:
+        x, y = projection.forward(lon, lat)
+        points.append(QPointF(x, -y))
+    return points
+
+
+def _bounds(points: list[QPointF]) -> QRectF:
+    xs, ys = [p.x() for p in points], [p.y() for p in points]
     return QRectF(QPointF(min(xs), min(ys)), QPointF(max(xs), max(ys)))
 
 
+def _ring_path(path: QPainterPath, xy: list[float]) -> None:
+    """Add one projected ring (flat x, y list; y north) to a path, as a closed subpath in scene coordinates."""
+    path.moveTo(xy[0], -xy[1])
+    for i in range(2, len(xy), 2):
+        path.lineTo(xy[i], -xy[i + 1])
+    path.closeSubpath()
+
+
+def route_points(seg: Segment) -> tuple[RoutePoint, ...]:
+    """A segment's route points; () when it has none, or (never expected: the form and the build check it) when
+    its route text cannot be read."""
+    try:
+        return parse_route(seg.route)
+    except RouteError:
+        return ()
+
+
 def map_label(node: Node, lang: str) -> str:
-    """A node's name on the map: without the parenthesised detail (the tooltip has the full name)."""
+    """A node's name on the map: without the parenthesised detail (the tooltip has the full name); "≈ " before it
+    when the position is approximate."""
     name = node.name(lang)
-    short = name.split(" (", 1)[0].strip()
-    return short or name
+    short = name.split(" (", 1)[0].strip() or name
+    return style.APPROX_PREFIX + short if node.position_approx else short
 
 
 def _distance_to_segment(p: QPointF, a: QPointF, b: QPointF) -> float:
@@ -74,10 +108,13 @@ def _distance_to_segment(p: QPointF, a: QPointF, b: QPointF) -> float:
 
 
 class CountryItem(QGraphicsPathItem):
-    def __init__(self, iso3: str | None, name: str, path: QPainterPath):
+    """A country (or a lake): drawn from its simplified outline when the map is zoomed out."""
+
+    def __init__(self, iso3: str | None, name: str, path: QPainterPath, coarse: QPainterPath | None = None):
         super().__init__(path)
         self.iso3 = iso3
         self.name = name
+        self.coarse = coarse
         pen = QPen(style.BORDER, 0.8)
         pen.setCosmetic(True)
         self.setPen(pen)
@@ -85,31 +122,54 @@ class CountryItem(QGraphicsPathItem):
         self.setZValue(0)
         self.setAcceptHoverEvents(False)
 
+    def paint(self, painter: QPainter, option, widget=None) -> None:
+        if self.coarse is None or painter.worldTransform().m11() >= COARSE_BELOW:
+            super().paint(painter, option, widget)
+            return
+        painter.setPen(self.pen())
+        painter.setBrush(self.brush())
+        painter.drawPath(self.coarse)
+
 
 class SegmentItem(QGraphicsPathItem):
-    def __init__(self, segment: Segment, path: QPainterPath):
-        super().__init__(path)
+    """A segment's line through the points of its route (scene coordinates, ends included)."""
+
+    def __init__(self, segment: Segment, points: list[QPointF], recorded: bool):
+        super().__init__()
         self.segment = segment
-        self.ends = (path.elementAt(0), path.elementAt(1))
+        self.points = points
+        self.recorded = recorded  # the route is recorded (it names a place the line passes)
         self.lane = 0.0  # lines between the same two nodes are drawn side by side: lane * PARALLEL_PX apart
         self.setData(ROLE_KIND, "segment")
         self.setData(ROLE_ID, segment.id)
-        self.setZValue(10)
+        self.place(1.0)
         self.set_state(False, False)
 
+    @property
+    def ends(self) -> tuple[QPointF, QPointF]:
+        return self.points[0], self.points[-1]
+
     def place(self, scale: float) -> None:
-        """Shift the line sideways by its lane (in pixels at the current ``scale``, pixels per km)."""
-        (ax, ay), (bx, by) = ((e.x, e.y) for e in self.ends)
-        dx, dy = bx - ax, by - ay
+        """Shift the line sideways by its lane (in pixels at the current ``scale``, pixels per km), across the
+        direction from its first to its last point."""
+        a, b = self.ends
+        dx, dy = b.x() - a.x(), b.y() - a.y()
         length = (dx * dx + dy * dy) ** 0.5 or 1.0
         shift = self.lane * PARALLEL_PX / scale
-        ox, oy = -dy / length * shift, dx / length * shift
-        path = QPainterPath(QPointF(ax + ox, ay + oy))
-        path.lineTo(QPointF(bx + ox, by + oy))
+        offset = QPointF(-dy / length * shift, dx / length * shift)
+        path = QPainterPath(self.points[0] + offset)
+        for point in self.points[1:]:
+            path.lineTo(point + offset)
         self.setPath(path)
 
+    def drawn_points(self) -> list[QPointF]:
+        """The line's points as drawn (lane shift included)."""
+        path = self.path()
+        return [QPointF(path.elementAt(i).x, path.elementAt(i).y) for i in range(path.elementCount())]
+
     def set_state(self, selected: bool, dimmed: bool) -> None:
-        self.setPen(style.segment_pen(self.segment.mode, self.segment.status, selected=selected, dimmed=dimmed))
+        self.setPen(style.segment_pen(self.segment.mode, self.segment.status, selected=selected, dimmed=dimmed,
+                                      recorded=self.recorded))
         self.setZValue(12 if selected else (9 if dimmed else 10))
 
 
@@ -127,8 +187,9 @@ class NodeItem(QGraphicsPathItem):
         self.set_state(False, False)
 
     def set_state(self, selected: bool, dimmed: bool) -> None:
-        self.setPen(style.marker_pen(selected=selected, dimmed=dimmed))
-        self.setBrush(style.marker_brush(self.node.kind, dimmed=dimmed))
+        approx = bool(self.node.position_approx)
+        self.setPen(style.marker_pen(selected=selected, dimmed=dimmed, approx=approx))
+        self.setBrush(style.marker_brush(self.node.kind, dimmed=dimmed, approx=approx))
         self.setZValue(22 if selected else (19 if dimmed else 20))
 
 
@@ -153,17 +214,18 @@ class LabelItem(QGraphicsItem):
         self.set_side("right")
 
     def set_side(self, side: str) -> None:
-        """Put the label to the right or to the left of its marker."""
+        """Put the label to the right, left, above or below its marker."""
         self.prepareGeometryChange()
         self.side = side
-        width, height = self._size
-        offset = style.MARKER_SIZE / 2 + 3
-        left = offset if side == "right" else -offset - width
-        self._rect = QRectF(left, -height / 2, width, height)
+        self._rect = self.rect_at(side)
 
     def rect_at(self, side: str) -> QRectF:
         width, height = self._size
         offset = style.MARKER_SIZE / 2 + 3
+        if side == "above":
+            return QRectF(-width / 2, -offset - height + 2, width, height)
+        if side == "below":
+            return QRectF(-width / 2, offset - 2, width, height)
         return QRectF(offset if side == "right" else -offset - width, -height / 2, width, height)
 
     def boundingRect(self) -> QRectF:
@@ -175,7 +237,7 @@ class LabelItem(QGraphicsItem):
         painter.drawRoundedRect(self._rect, 3, 3)
         painter.setPen(QColor("#111111"))
         painter.setFont(self.font)
-        painter.drawText(QPointF(self._rect.left() + 3, self._baseline), self.text)
+        painter.drawText(QPointF(self._rect.left() + 3, self._rect.center().y() + self._baseline), self.text)
 
 
 class MapCanvas(QGraphicsView):
@@ -277,10 +339,8 @@ class MapCanvas(QGraphicsView):
         for item in self.scene().items():
             if item.data(ROLE_KIND) != "segment" or not item.isVisible():
                 continue
-            path = item.path()
-            a = QPointF(self.mapFromScene(path.elementAt(0).x, path.elementAt(0).y))
-            b = QPointF(self.mapFromScene(path.elementAt(1).x, path.elementAt(1).y))
-            d = _distance_to_segment(p, a, b)
+            points = [QPointF(self.mapFromScene(q)) for q in item.drawn_points()]
+            d = min(_distance_to_segment(p, a, b) for a, b in zip(points, points[1:]))
             if d <= best_d:
                 best, best_d = item, d
         return best
@@ -350,14 +410,14 @@ def line_sample(pen: QPen, width: int = 36, height: int = 14) -> QPixmap:
     return pixmap
 
 
-def marker_sample(kind: str, size: int = 18) -> QPixmap:
+def marker_sample(kind: str, size: int = 18, approx: bool = False) -> QPixmap:
     pixmap = QPixmap(size, size)
     pixmap.fill(Qt.GlobalColor.transparent)
     painter = QPainter(pixmap)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.translate(size / 2, size / 2)
-    painter.setPen(style.marker_pen())
-    painter.setBrush(style.marker_brush(kind))
+    painter.setPen(style.marker_pen(approx=approx))
+    painter.setBrush(style.marker_brush(kind, approx=approx))
     painter.drawPath(style.marker_path(kind))
     painter.end()
     return pixmap
@@ -498,28 +558,57 @@ class CorridorMapView(QWidget):
 
     # ------------------------------------------------------------------ building the scene
 
+    def _outline_path(self, rings) -> QPainterPath | None:
+        path = QPainterPath()
+        path.setFillRule(Qt.FillRule.OddEvenFill)
+        forward = self.projection.forward_many
+        for ring in rings:
+            xy = forward(ring)
+            if len(xy) >= 6:
+                _ring_path(path, xy)
+        return path if not path.isEmpty() else None
+
     def _build_scene(self) -> None:
         basemap = self._basemap or load_basemap()
+        self.basemap = basemap
         self.basemap_source = basemap.source
-        forward = self.projection.forward_many
+        self.basemap_credit = getattr(basemap, "credit", None) or basemap.source
         for country in basemap.countries:
-            path = QPainterPath()
-            path.setFillRule(Qt.FillRule.OddEvenFill)
-            for ring in country.rings:
-                xy = forward(ring)
-                if len(xy) < 6:
-                    continue
-                path.moveTo(xy[0], -xy[1])
-                for i in range(2, len(xy), 2):
-                    path.lineTo(xy[i], -xy[i + 1])
-                path.closeSubpath()
-            item = CountryItem(country.iso3, country.name, path)
+            path = self._outline_path(country.rings) or QPainterPath()
+            item = CountryItem(country.iso3, country.name, path, self._outline_path(getattr(country, "coarse", ())))
             self.scene.addItem(item)
             if country.iso3:
                 self.country_items[country.iso3] = item
-        world = _projected_rect(self.projection, basemap.bbox)
+        self.lake_items: list[CountryItem] = []
+        for lake in getattr(basemap, "lakes", ()):
+            path = self._outline_path(lake.rings)
+            if path is None:
+                continue
+            item = CountryItem(None, lake.name, path, self._outline_path(lake.coarse))
+            pen = QPen(style.LAKE_BORDER, 0.6)
+            pen.setCosmetic(True)
+            item.setPen(pen)
+            item.setBrush(QBrush(style.LAKE))
+            item.setZValue(1)
+            self.scene.addItem(item)
+            self.lake_items.append(item)
+        # beyond the basemap's extent: grey, with a frame, so the edge of the data never passes for a coast
+        outline = _extent_outline(self.projection, basemap.bbox)
+        self.extent_rect = _bounds(outline)
+        world = self.extent_rect.adjusted(-3000, -3000, 3000, 3000)
+        no_data = QPainterPath()
+        no_data.setFillRule(Qt.FillRule.OddEvenFill)
+        no_data.addRect(world.adjusted(-20000, -20000, 20000, 20000))
+        no_data.addPolygon(QPolygonF(outline))
+        no_data.closeSubpath()
+        self.no_data_item = QGraphicsPathItem(no_data)
+        frame = QPen(style.BORDER, 1.0)
+        frame.setCosmetic(True)
+        self.no_data_item.setPen(frame)
+        self.no_data_item.setBrush(QBrush(style.NO_DATA))
+        self.no_data_item.setZValue(2)
+        self.scene.addItem(self.no_data_item)
         self.scene.setSceneRect(world)
-        self.region_rect = _projected_rect(self.projection, REGION)
         self._build_places()
 
     def _build_places(self) -> None:
@@ -543,9 +632,12 @@ class CorridorMapView(QWidget):
             a, b = self.positions.get(seg.from_node_id), self.positions.get(seg.to_node_id)
             if a is None or b is None:
                 continue  # an end without a position: listed, not drawn
-            path = QPainterPath(a)
-            path.lineTo(b)
-            item = SegmentItem(seg, path)
+            route = route_points(seg)
+            middle = []
+            for point in route:
+                x, y = self.projection.forward(point.lon, point.lat)
+                middle.append(QPointF(x, -y))
+            item = SegmentItem(seg, [a, *middle, b], is_recorded(route))
             self.scene.addItem(item)
             self.segment_items[seg.id] = item
         lanes: dict[frozenset, list[SegmentItem]] = {}
@@ -648,14 +740,27 @@ class CorridorMapView(QWidget):
         modes = [c for c in self.labels["transport_modes"] if any(s.mode == c for s in self.segments)]
         statuses = [c for c in self.labels["segment_statuses"] if any(s.status == c for s in self.segments)]
         kinds = [c for c in self.labels["node_kinds"] if any(n.kind == c for n in self.nodes.values())]
+        routes = [("route:recorded", self.tr("Route recorded: through the places it passes"),
+                   line_sample(style.segment_pen("other", "operating")))]
+        if any(not item.recorded for item in self.segment_items.values()):
+            routes.append(("route:unrecorded", self.tr("Route not recorded: a thin line joining the ends"),
+                           line_sample(style.segment_pen("other", "operating", recorded=False))))
+        nodes = [(f"kind:{k}", self._label("node_kinds", k), marker_sample(k)) for k in kinds]
+        if any(n.position_approx and n.has_position for n in self.nodes.values()):
+            nodes.append(("position:approx", self.tr("≈ Approximate position (nearest town)"),
+                          marker_sample("city", approx=True)))
         sections = [
             (self.tr("Mode (colour)"), [(f"mode:{m}", self._label("transport_modes", m),
                                          line_sample(style.segment_pen(m, "operating"))) for m in modes]),
             (self.tr("Status (line)"), [(f"status:{s}", self._label("segment_statuses", s),
                                          line_sample(style.segment_pen("other", s))) for s in statuses]),
-            (self.tr("Node"), [(f"kind:{k}", self._label("node_kinds", k), marker_sample(k)) for k in kinds]),
-            (self.tr("Countries"), [("country:KAZ", self.tr("Kazakhstan"), fill_sample(style.LAND_HOME)),
-                                    ("country:partner", self.tr("Selected partner"), fill_sample(style.LAND_PARTNER))]),
+            (self.tr("Route"), routes),
+            (self.tr("Node"), nodes),
+            (self.tr("Basemap"), [("country:KAZ", self.tr("Kazakhstan"), fill_sample(style.LAND_HOME)),
+                                  ("country:partner", self.tr("Selected partner"), fill_sample(style.LAND_PARTNER)),
+                                  ("basemap:water", self.tr("Seas and lakes (rivers are not drawn)"),
+                                   fill_sample(style.WATER)),
+                                  ("basemap:no_data", self.tr("Beyond the basemap"), fill_sample(style.NO_DATA))]),
         ]
         self.legend.set_entries(sections)
 
@@ -729,32 +834,55 @@ class CorridorMapView(QWidget):
     def _schedule_labels(self) -> None:
         self._label_timer.start()
 
+    def key_nodes(self) -> set[int]:
+        """The ports, border crossings, dry ports and terminals on the shown lines of what is selected (a partner,
+        an event, a corridor or a node): their labels are always shown."""
+        sel = self.selection
+        if sel.partner is None and sel.corridor is None and sel.event is None and sel.node is None:
+            return set()
+        _nodes, segments = self.highlighted()
+        ends = {end for seg_id in segments if (item := self.segment_items.get(seg_id)) is not None and item.isVisible()
+                for end in (item.segment.from_node_id, item.segment.to_node_id)}
+        return {n for n in ends if n in self.label_items and self.nodes[n].kind in style.KEY_KINDS}
+
     def place_labels(self) -> None:
-        """Show the labels that fit, by priority (ports first), fewer as the map zooms out."""
+        """Show the labels that fit, by priority (ports first), fewer as the map zooms out. The selected node and
+        the key places of the selection (key_nodes) come first and are always shown, where they overlap least."""
         scale = self.canvas.current_scale()
         # below these scales (pixels per km) a priority level is left out altogether
-        limits = {0: 0.0, 1: 0.12, 2: 0.3, 3: 0.6}
+        limits = {0: 0.0, 1: 0.08, 2: 0.2, 3: 0.4}
         half = style.MARKER_SIZE / 2 - 1  # markers are kept clear of labels (a pixel less: a label may touch its own)
         taken: list[QRectF] = [QRectF(QPointF(self.canvas.mapFromScene(p)), QSize(0, 0)).adjusted(-half, -half, half, half)
                                for node_id, p in self.positions.items() if self.node_items[node_id].isVisible()]
         view = QRectF(self.canvas.viewport().rect())
-        selected = self.selection.node
+        must = self.key_nodes()
+        if self.selection.node is not None:
+            must.add(self.selection.node)
         ordered = sorted(self.label_items.values(),
-                         key=lambda label: (label.node.id != selected, label.priority, label.node.id))
+                         key=lambda label: (label.node.id not in must, label.priority, label.node.id))
         for label in ordered:
             marker = self.node_items[label.node.id]
-            if not marker.isVisible() or (scale < limits[label.priority] and label.node.id != selected):
+            forced = label.node.id in must
+            if not marker.isVisible() or (scale < limits[label.priority] and not forced):
                 label.setVisible(False)
                 continue
             origin = QPointF(self.canvas.mapFromScene(label.pos()))
-            # to the right of the marker if it fits there, else to the left; else the label is left out
-            for side in ("right", "left"):
+            # to the right of the marker if it fits there, else left, above, below; else the label is left out
+            # (a label that must be shown goes where it overlaps least)
+            best: tuple[int, str, QRectF] | None = None
+            for side in ("right", "left", "above", "below"):
                 rect = label.rect_at(side).translated(origin).adjusted(-LABEL_GAP, -LABEL_GAP, LABEL_GAP, LABEL_GAP)
-                if view.contains(rect) and not any(rect.intersects(other) for other in taken):
+                if not view.contains(rect) and not forced:
+                    continue
+                clashes = sum(1 for other in taken if rect.intersects(other)) + (0 if view.contains(rect) else 100)
+                if best is None or clashes < best[0]:
+                    best = (clashes, side, rect)
+                if clashes == 0:
                     break
-            else:
+            if best is None or (best[0] and not forced):
                 label.setVisible(False)
                 continue
+            _, side, rect = best
             if label.side != side:
                 label.set_side(side)
             taken.append(rect)
@@ -826,19 +954,26 @@ class CorridorMapView(QWidget):
         """The scene rectangle around what is selected (None if nothing placed is)."""
         nodes, segments = self.highlighted()
         points = [self.positions[n] for n in nodes if n in self.positions]
+        points += [p for s in segments if s in self.segment_items for p in self.segment_items[s].points]
         if not points and self.selection.partner and self.selection.partner in self.country_items:
             return self.country_items[self.selection.partner].boundingRect()
         if not points:
             return None
-        xs, ys = [p.x() for p in points], [p.y() for p in points]
-        return QRectF(QPointF(min(xs), min(ys)), QPointF(max(xs), max(ys)))
+        return _bounds(points)
+
+    def drawn_rect(self) -> QRectF:
+        """The scene rectangle around every drawn node and line (all of each route), whatever the layers hide;
+        the basemap's extent when nothing is placed."""
+        points = list(self.positions.values())
+        points += [p for item in self.segment_items.values() for p in item.points]
+        return _bounds(points) if points else QRectF(self.extent_rect)
 
     def fit_all(self) -> None:
-        self.canvas.fit(self.region_rect)
+        self.canvas.fit(self.drawn_rect())
 
     def fit_selection(self) -> None:
         rect = self.selection_rect()
-        self.canvas.fit(rect if rect is not None else self.region_rect)
+        self.canvas.fit(rect if rect is not None else self.drawn_rect())
 
     def show_record(self, kind: str, record_id: int) -> None:
         """Select a node or a corridor found elsewhere (the Find box; a segment selects its corridor), show
@@ -867,11 +1002,9 @@ class CorridorMapView(QWidget):
             self.selection.select_corridor(segment.corridor_id if segment is not None else record_id)
 
         def fit() -> None:
-            ends = [self.positions[n] for n in (segment.from_node_id, segment.to_node_id)
-                    if n in self.positions] if segment is not None else []
-            if ends:
-                xs, ys = [p.x() for p in ends], [p.y() for p in ends]
-                self.canvas.fit(QRectF(QPointF(min(xs), min(ys)), QPointF(max(xs), max(ys))))
+            drawn_segment = self.segment_items.get(segment.id) if segment is not None else None
+            if drawn_segment is not None:
+                self.canvas.fit(_bounds(drawn_segment.points))
             else:
                 self.fit_selection()
 
@@ -923,8 +1056,11 @@ class CorridorMapView(QWidget):
     def node_tooltip(self, node: Node) -> str:
         partner = self.repo.partner(node.country_iso3)
         country = partner.name(self.lang) if partner else node.country_iso3
-        parts = [f"<b>{escape(node.name(self.lang))}</b>",
+        parts = [f"<b>{escape(map_label(node, self.lang) if node.position_approx else node.name(self.lang))}</b>",
                  escape(f"{self._label('node_kinds', node.kind)} · {country}")]
+        if node.position_approx:
+            parts.append("<i>" + escape(self.tr("≈ Approximate position, taken from: {origin}").format(
+                origin=node.position_from or self.tr("not recorded"))) + "</i>")
         if node.note(self.lang):
             parts.append(escape(node.note(self.lang)))
         return rich_tooltip("<br>".join(parts) + self._facts_html(self.repo.facts(node_id=node.id))
@@ -939,9 +1075,21 @@ class CorridorMapView(QWidget):
                  escape(corridor.name(self.lang) if corridor else ""),
                  escape(f"{self._label('transport_modes', seg.mode)} · "
                         f"{self._label('segment_statuses', seg.status)} · {length}")]
+        parts.append(self._route_html(seg))
         if seg.note(self.lang):
             parts.append(escape(seg.note(self.lang)))
         return rich_tooltip("<br>".join(p for p in parts if p) + self._sources_html("segment", seg.id))
+
+    def _route_html(self, seg: Segment) -> str:
+        """What the line shows: the places the route passes, or that the route is not recorded."""
+        route = route_points(seg)
+        places = [p.name(self.lang) or "?" for p in route if p.kind == "via"]
+        if places:
+            return escape(self.tr("Route via: {places}").format(places=", ".join(places)))
+        if route:
+            return "<i>" + escape(self.tr("Route not recorded: the line joins the ends, bent only to stay on water "
+                                          "(not a sailing route).")) + "</i>"
+        return "<i>" + escape(self.tr("Route not recorded: the line only joins the ends.")) + "</i>"
 
     # ------------------------------------------------------------------ export
 
