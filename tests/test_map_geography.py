@@ -151,3 +151,27 @@ def test_beyond_the_basemap_is_grey_and_inside_it_is_not(qtbot, repo):
     assert outside == map_style.NO_DATA
     inside_sea = colour_at(50.0, 45.0)  # the northern Caspian, away from every line
     assert inside_sea == map_style.WATER
+
+
+def test_a_segments_geojson_line_runs_through_its_route(repo, tmp_path):
+    from desktop.export.writers import run_export
+
+    set_route(repo, "sg_titr_dostyk_aktau", [{"lat": 46.95, "lon": 79.67, "name_en": "Aktogay", "source": "src_x"}])
+    out = tmp_path / "segments.geojson"
+    run_export(repo.db, "segment", "geojson", out)
+    features = {f["id"]: f for f in json.loads(out.read_text(encoding="utf-8"))["features"]}
+    line = features["sg_titr_dostyk_aktau"]["geometry"]["coordinates"]
+    assert len(line) == 3 and line[1] == [79.67, 46.95]
+    assert "Aktogay" in features["sg_titr_dostyk_aktau"]["properties"]["route"]
+    assert all(len(f["geometry"]["coordinates"]) == 2 for uid, f in features.items()
+               if not f["properties"]["route"])
+
+
+def test_the_node_form_refuses_an_approximate_position_without_its_origin():
+    from desktop.core.validation import ValidationContext, validate
+
+    ctx = ValidationContext(vocab={"node_kinds": {"city"}}, ids={})
+    values = {"name_en": "X", "country_iso3": "KAZ", "kind": "city", "lat": 43.2, "lon": 51.6, "position_approx": True}
+    assert [e.code for e in validate("node", values, ctx)[1]] == ["approx_needs_origin"]
+    assert not validate("node", {**values, "position_from": "GeoNames: Kuryk"}, ctx)[1]
+    assert [e.code for e in validate("node", {**values, "lat": None, "lon": None}, ctx)[1]] == ["approx_needs_position"]

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 
 from desktop.core.errors import AtlasError
+from desktop.core.routes import RouteError, parse_route
 from desktop.core.validation import FIELDS
 from desktop.data.agreements import AgreementQuery, AgreementSearch
 from desktop.data.database import Database
@@ -174,8 +175,9 @@ def node_coordinates(db: Database) -> dict[str, tuple[float, float]]:
 
 def export_features(db: Database, kind: str, *, ids: Sequence[int] | None = None
                     ) -> Iterator[tuple[dict, list[tuple[float, float]] | None]]:
-    """Nodes or segments in file form with their coordinates, (lon, lat) pairs: one for a node, the two ends'
-    for a segment; None when the node, or an end of the segment, has no coordinates."""
+    """Nodes or segments in file form with their coordinates, (lon, lat) pairs: one for a node; for a segment its
+    first end, the points of its route (desktop.core.routes) and its second end; None when the node, or an end of
+    the segment, has no coordinates."""
     if kind not in ("node", "segment"):
         raise RecordsError(f"Only nodes and segments have a place on the map, not records of the kind “{kind}”.")
     if kind == "node":
@@ -186,4 +188,11 @@ def export_features(db: Database, kind: str, *, ids: Sequence[int] | None = None
     places = node_coordinates(db)
     for row in export_rows(db, kind, ids=ids):
         ends = places.get(row["from_node"]), places.get(row["to_node"])
-        yield row, (None if None in ends else list(ends))  # type: ignore[arg-type]
+        if None in ends:
+            yield row, None
+            continue
+        try:
+            middle = [(p.lon, p.lat) for p in parse_route(row.get("route"))]
+        except RouteError:  # (the form and the build refuse such a route)
+            middle = []
+        yield row, [ends[0], *middle, ends[1]]  # type: ignore[list-item]

@@ -206,6 +206,9 @@ class RecordForm(QDialog):
             "title_ru_working": self.tr("Working Russian translation (unofficial)"),
             "base_year": self.tr("Base year (increase, multiple)"), "estimate": self.tr("An estimate, not a target"),
             "stated_role": self.tr("Role of who stated it"), "value_ru": self.tr("Value (Russian words)"),
+            "position_approx": self.tr("Approximate position (of the nearest town or district)"),
+            "position_from": self.tr("Approximate position taken from"),
+            "route": self.tr("Route: the points the line passes (JSON list)"),
         }
         kind = getattr(self, "kind", None)  # (the record browser asks for field names with no form)
         if kind == "target" and spec.name == "kind":
@@ -238,6 +241,11 @@ class RecordForm(QDialog):
             "bad_url": self.tr("An address must begin with http:// or https://, without spaces."),
             "bad_period": self.tr("Write FY, H1, Q1 or the months covered, such as 9M."),
             "bad_bool": self.tr("Yes or no."),
+            "bad_route": self.tr("Not a route: {detail}. Write a JSON list of points such as "
+                                 "[{{\"lat\": 45.3, \"lon\": 55.2, \"name_en\": \"Beyneu\", "
+                                 "\"source\": \"src_…\"}}].").format(detail=p.get("detail", "")),
+            "approx_needs_position": self.tr("An approximate position needs a latitude and a longitude."),
+            "approx_needs_origin": self.tr("Say where the approximate position was taken from."),
             "duplicate": self.tr("A partner with the code {value} exists already.").format(value=p.get("value", "")),
             "bad_identifier": self.tr("Use lowercase Latin letters, digits, “_”, “.” and “-” only, beginning with a "
                                       "letter or digit, at most 80 (for example port_aktau)."),
