@@ -39,13 +39,14 @@ def _countries_at(basemap: Basemap, lon: float, lat: float) -> list[str]:
 def test_file_loads_with_source_and_licence(basemap: Basemap) -> None:
     assert "Natural Earth" in basemap.source and "world-atlas@" in basemap.source
     assert "Public domain" in basemap.licence
-    assert basemap.bbox == (10.0, 15.0, 100.0, 65.0)
+    lon0, lat0, lon1, lat1 = basemap.bbox  # (derived from the data: tests/test_basemap_geography.py)
+    assert lon0 < 29.0 and lon1 > 119.0 and lat0 < 25.0 and lat1 > 75.0
     assert len(basemap.countries) > 30
     for country in basemap.countries:
         assert country.rings
         for ring in country.rings:
             assert len(ring) >= 6 and len(ring) % 2 == 0
-            assert all(10.0 <= ring[i] <= 100.0 and 15.0 <= ring[i + 1] <= 65.0 for i in range(0, len(ring), 2))
+            assert all(lon0 <= ring[i] <= lon1 and lat0 <= ring[i + 1] <= lat1 for i in range(0, len(ring), 2))
 
 
 @pytest.mark.parametrize("iso3", ["KAZ", "TUR", "AZE", "TKM", "RUS", "CHN", "IRN", "GEO", "UZB"])

@@ -323,8 +323,9 @@ class MapCanvas(QGraphicsView):
                 self.clicked.emit(self.pick(event.position().toPoint()))
 
     def pick(self, point) -> QGraphicsItem | None:
-        """The node or segment under a viewport point: the nearest marker within PICK_PX pixels, else the
-        nearest line within PICK_PX pixels (measured on screen, so at every zoom alike)."""
+        """The node or segment under a viewport point: the nearest marker within PICK_PX pixels (an approximate
+        position yields to an exact one at the same spot), else the nearest line within PICK_PX pixels (measured on
+        screen, so at every zoom alike)."""
         p = QPointF(point)
         best, best_d = None, PICK_PX
         for item in self.scene().items():
@@ -332,6 +333,8 @@ class MapCanvas(QGraphicsView):
             if kind != "node" or not item.isVisible():
                 continue
             d = (QPointF(self.mapFromScene(item.pos())) - p).manhattanLength() / 1.414
+            if item.node.position_approx:  # a place at its town's position yields to the town itself
+                d += 0.5
             if d <= best_d:
                 best, best_d = item, d
         if best is not None:
