@@ -611,6 +611,18 @@
         <translation>Подложка: {source}. Перетаскивайте карту мышью, масштаб — колесом или +/−, щелчок по пункту или линии выбирает их.</translation>
     </message>
     <message>
+        <source>Route recorded: through the places it passes</source>
+        <translation>Маршрут известен: через пункты, которые он проходит</translation>
+    </message>
+    <message>
+        <source>Route not recorded: a thin line joining the ends</source>
+        <translation>Маршрут не записан: тонкая линия между концами</translation>
+    </message>
+    <message>
+        <source>≈ Approximate position (nearest town)</source>
+        <translation>≈ Приблизительное положение (ближайший населённый пункт)</translation>
+    </message>
+    <message>
         <source>Mode (colour)</source>
         <translation>Вид транспорта (цвет)</translation>
     </message>
@@ -619,20 +631,32 @@
         <translation>Статус (линия)</translation>
     </message>
     <message>
-        <source>Node</source>
-        <translation>Пункт</translation>
+        <source>Route</source>
+        <translation>Маршрут</translation>
     </message>
     <message>
-        <source>Countries</source>
-        <translation>Страны</translation>
+        <source>Node</source>
+        <translation>Пункт</translation>
     </message>
     <message>
         <source>Kazakhstan</source>
         <translation>Казахстан</translation>
     </message>
     <message>
+        <source>Basemap</source>
+        <translation>Основа карты</translation>
+    </message>
+    <message>
         <source>Selected partner</source>
         <translation>Выбранный партнёр</translation>
+    </message>
+    <message>
+        <source>Seas and lakes (rivers are not drawn)</source>
+        <translation>Моря и озёра (реки не показаны)</translation>
+    </message>
+    <message>
+        <source>Beyond the basemap</source>
+        <translation>За пределами основы карты</translation>
     </message>
     <message>
         <source>Position unknown ({n})</source>
@@ -663,12 +687,32 @@
         <translation>Источники</translation>
     </message>
     <message>
+        <source>≈ Approximate position, taken from: {origin}</source>
+        <translation>≈ Приблизительное положение, взято из: {origin}</translation>
+    </message>
+    <message>
+        <source>not recorded</source>
+        <translation>не указано</translation>
+    </message>
+    <message>
         <source>{km} km</source>
         <translation>{km} км</translation>
     </message>
     <message>
         <source>length not recorded</source>
         <translation>длина не указана</translation>
+    </message>
+    <message>
+        <source>Route via: {places}</source>
+        <translation>Маршрут через: {places}</translation>
+    </message>
+    <message>
+        <source>Route not recorded: the line joins the ends, bent only to stay on water (not a sailing route).</source>
+        <translation>Маршрут не записан: линия соединяет концы и изогнута лишь для того, чтобы идти по воде (это не судоходный путь).</translation>
+    </message>
+    <message>
+        <source>Route not recorded: the line only joins the ends.</source>
+        <translation>Маршрут не записан: линия лишь соединяет концы.</translation>
     </message>
     <message>
         <source>the image could not be written</source>
@@ -2237,6 +2281,18 @@ Your data was not changed by this error. {where}</source>
         <translation>Значение (по-русски)</translation>
     </message>
     <message>
+        <source>Approximate position (of the nearest town or district)</source>
+        <translation>Приблизительное положение (ближайшего населённого пункта или района)</translation>
+    </message>
+    <message>
+        <source>Approximate position taken from</source>
+        <translation>Откуда взято приблизительное положение</translation>
+    </message>
+    <message>
+        <source>Route: the points the line passes (JSON list)</source>
+        <translation>Маршрут: точки, через которые проходит линия (список JSON)</translation>
+    </message>
+    <message>
         <source>What the number is</source>
         <translation>Что означает число</translation>
     </message>
@@ -2319,6 +2375,18 @@ Your data was not changed by this error. {where}</source>
     <message>
         <source>Yes or no.</source>
         <translation>Да или нет.</translation>
+    </message>
+    <message>
+        <source>Not a route: {detail}. Write a JSON list of points such as [{{&quot;lat&quot;: 45.3, &quot;lon&quot;: 55.2, &quot;name_en&quot;: &quot;Beyneu&quot;, &quot;source&quot;: &quot;src_…&quot;}}].</source>
+        <translation>Это не маршрут: {detail}. Напишите список точек в JSON, например [{{&quot;lat&quot;: 45.3, &quot;lon&quot;: 55.2, &quot;name_en&quot;: &quot;Beyneu&quot;, &quot;source&quot;: &quot;src_…&quot;}}].</translation>
+    </message>
+    <message>
+        <source>An approximate position needs a latitude and a longitude.</source>
+        <translation>Для приблизительного положения нужны широта и долгота.</translation>
+    </message>
+    <message>
+        <source>Say where the approximate position was taken from.</source>
+        <translation>Укажите, откуда взято приблизительное положение.</translation>
     </message>
     <message>
         <source>A partner with the code {value} exists already.</source>
