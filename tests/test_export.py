@@ -295,7 +295,9 @@ def test_geojson_nodes_and_segments(repo, tmp_path):
     coords = {r["uid"]: [r["lon"], r["lat"]] for r in export_rows(repo.db, "node")}
     for f in lines:
         p = f["properties"]
-        assert f["geometry"]["coordinates"] == [coords[p["from_node"]], coords[p["to_node"]]]
+        line = f["geometry"]["coordinates"]  # from one end through the route's points to the other
+        assert line[0] == coords[p["from_node"]] and line[-1] == coords[p["to_node"]]
+        assert len(line) == 2 + len(json.loads(p["route"] or "[]"))
     assert sum(1 for _, c in export_features(repo.db, "segment") if c) == both
 
 

@@ -175,3 +175,37 @@ def test_the_node_form_refuses_an_approximate_position_without_its_origin():
     assert [e.code for e in validate("node", values, ctx)[1]] == ["approx_needs_origin"]
     assert not validate("node", {**values, "position_from": "GeoNames: Kuryk"}, ctx)[1]
     assert [e.code for e in validate("node", {**values, "lat": None, "lon": None}, ctx)[1]] == ["approx_needs_position"]
+
+
+def test_the_kazakhstan_turkmenistan_iran_railway_is_drawn_end_to_end(qtbot, repo):
+    """Its border stations have no known position: the line is drawn through them as one thin line, and they stay
+    listed under "Position unknown"."""
+    view = make_view(qtbot, repo)
+    corridor = next(c for c in view.corridors.values() if c.uid == "kz_tm_ir_north_south")
+    legs = [s for s in view.segments if s.corridor_id == corridor.id]
+    chained = {seg_id for chain in view.chain_items for seg_id in chain.ids}
+    assert len(legs) >= 6 and all(s.id in view.segment_items or s.id in chained for s in legs)
+    joined: dict[int, set[int]] = {}  # the drawn lines as a graph of placed nodes
+    for s in legs:
+        if s.id in view.segment_items:
+            a, b = s.from_node_id, s.to_node_id
+            joined.setdefault(a, set()).add(b)
+            joined.setdefault(b, set()).add(a)
+    for chain in view.chain_items:
+        if chain.segment.corridor_id == corridor.id:
+            a, b = chain.end_ids
+            joined.setdefault(a, set()).add(b)
+            joined.setdefault(b, set()).add(a)
+    uid = {n.uid: n.id for n in view.nodes.values()}
+    reached, todo = set(), [uid["port_aktau"]]
+    while todo:
+        node = todo.pop()
+        if node not in reached:
+            reached.add(node)
+            todo.extend(joined.get(node, ()))
+    assert uid["gorgan"] in reached
+    chain = next(c for c in view.chain_items if uid["bolashak"] in c.unknown)
+    assert not chain.recorded and chain.pen().widthF() == map_style.LINE_WIDTH_UNRECORDED
+    tip = view.chain_tooltip(chain)
+    assert "Bolashak" in tip and "position is unknown" in tip
+    assert any(text.startswith("Bolashak") for text in view.unknown_texts())

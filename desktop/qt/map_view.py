@@ -173,6 +173,27 @@ class SegmentItem(QGraphicsPathItem):
         self.setZValue(12 if selected else (9 if dimmed else 10))
 
 
+STATUS_ORDER = ("proposed", "planned", "under_construction", "operating")  # least advanced first
+
+
+class ChainItem(SegmentItem):
+    """Segments that pass places of unknown position (a border station between two placed places), drawn as one
+    thin "route not recorded" line between the placed places at their ends, so that the line is seen; the places
+    themselves stay listed under "Position unknown". Its mode is the segments' (if they share one) and its status
+    the least advanced of theirs."""
+
+    def __init__(self, chain: list[Segment], unknown: list[int], points: list[QPointF], ends: tuple[int, int]):
+        modes = {seg.mode for seg in chain}
+        status = min((seg.status for seg in chain),
+                     key=lambda code: STATUS_ORDER.index(code) if code in STATUS_ORDER else -1)
+        shown = chain[0]._replace(mode=modes.pop() if len(modes) == 1 else "other", status=status)
+        self.chain = chain
+        self.ids = {seg.id for seg in chain}
+        self.unknown = unknown  # the node ids passed, in order
+        self.end_ids = ends
+        super().__init__(shown, points, recorded=False)
+
+
 class NodeItem(QGraphicsPathItem):
     """A node's marker: constant size in pixels, centred on the node's projected position."""
 
@@ -190,7 +211,8 @@ class NodeItem(QGraphicsPathItem):
         approx = bool(self.node.position_approx)
         self.setPen(style.marker_pen(selected=selected, dimmed=dimmed, approx=approx))
         self.setBrush(style.marker_brush(self.node.kind, dimmed=dimmed, approx=approx))
-        self.setZValue(22 if selected else (19 if dimmed else 20))
+        # an approximate position is drawn beneath the exact places it may share a spot with
+        self.setZValue(22 if selected else (19 if dimmed else 20) - (0.5 if approx else 0.0))
 
 
 class LabelItem(QGraphicsItem):
@@ -334,7 +356,7 @@ class MapCanvas(QGraphicsView):
                 continue
             d = (QPointF(self.mapFromScene(item.pos())) - p).manhattanLength() / 1.414
             if item.node.position_approx:  # a place at its town's position yields to the town itself
-                d += 0.5
+                d += 2.0
             if d <= best_d:
                 best, best_d = item, d
         if best is not None:
@@ -643,6 +665,7 @@ class CorridorMapView(QWidget):
             item = SegmentItem(seg, [a, *middle, b], is_recorded(route))
             self.scene.addItem(item)
             self.segment_items[seg.id] = item
+        self._build_chains()
         lanes: dict[frozenset, list[SegmentItem]] = {}
         for item in self.segment_items.values():
             lanes.setdefault(frozenset((item.segment.from_node_id, item.segment.to_node_id)), []).append(item)
@@ -653,6 +676,43 @@ class CorridorMapView(QWidget):
                 flip = 1 if item.segment.from_node_id < item.segment.to_node_id else -1
                 item.lane = (i - (len(group) - 1) / 2) * flip
 
+    def _build_chains(self) -> None:
+        """ChainItems: from each placed node, along each corridor, through nodes of unknown position that join
+        exactly two of the corridor's segments, to the next placed node."""
+        self.chain_items: list[ChainItem] = []
+        undrawn = [seg for seg in self.segments if seg.id not in self.segment_items]
+        at: dict[tuple[int, int], list[Segment]] = {}  # (corridor, node) -> the undrawn segments there
+        for seg in undrawn:
+            for end in (seg.from_node_id, seg.to_node_id):
+                at.setdefault((seg.corridor_id, end), []).append(seg)
+        seen: set[int] = set()
+        for seg in undrawn:
+            if seg.id in seen:
+                continue
+            start = seg.from_node_id if seg.from_node_id in self.positions else (
+                seg.to_node_id if seg.to_node_id in self.positions else None)
+            if start is None:
+                continue
+            chain, unknown, node, current = [seg], [], start, seg
+            while True:
+                node = current.to_node_id if current.from_node_id == node else current.from_node_id
+                if node in self.positions:
+                    break
+                following = [s for s in at.get((seg.corridor_id, node), []) if s.id != current.id]
+                if len(at.get((seg.corridor_id, node), [])) != 2 or not following or following[0].id in seen \
+                        or any(s.id == following[0].id for s in chain):
+                    node = None
+                    break
+                unknown.append(node)
+                current = following[0]
+                chain.append(current)
+            if node is None or node == start:
+                continue
+            seen.update(s.id for s in chain)
+            item = ChainItem(chain, unknown, [self.positions[start], self.positions[node]], (start, node))
+            self.scene.addItem(item)
+            self.chain_items.append(item)
+
     def records_changed(self, changes) -> None:
         """After an edit: nodes, segments and corridors are read and drawn again."""
         if not changes.touches("node", "segment", "corridor", "partner", "fact", "source"):
@@ -661,6 +721,8 @@ class CorridorMapView(QWidget):
             for item in items.values():
                 self.scene.removeItem(item)
             items.clear()
+        for chain in self.chain_items:
+            self.scene.removeItem(chain)
         self.corridors = {c.id: c for c in self.repo.corridors()}
         self.nodes = {n.id: n for n in self.repo.nodes()}
         self.segments = self.repo.segments()
@@ -776,10 +838,14 @@ class CorridorMapView(QWidget):
             item.setData(Qt.ItemDataRole.UserRole, ("node", node.id))
             item.setToolTip(self.tr("No reliable coordinates are recorded for this place, so it is not drawn."))
             self.unknown_list.addItem(item)
+        chained = {seg_id for chain in self.chain_items for seg_id in chain.ids}
         for seg in segments:
             a, b = self.nodes.get(seg.from_node_id), self.nodes.get(seg.to_node_id)
             names = f"{a.name(self.lang) if a else '?'} – {b.name(self.lang) if b else '?'}"
-            item = QListWidgetItem(self.tr("{route} ({mode}, {status}): an end has no position").format(
+            text = (self.tr("{route} ({mode}, {status}): an end has no position; drawn within one thin line "
+                            "through it") if seg.id in chained else
+                    self.tr("{route} ({mode}, {status}): an end has no position"))
+            item = QListWidgetItem(text.format(
                 route=names, mode=self._label("transport_modes", seg.mode),
                 status=self._label("segment_statuses", seg.status).lower()))
             item.setData(Qt.ItemDataRole.UserRole, ("corridor", seg.corridor_id))
@@ -808,6 +874,12 @@ class CorridorMapView(QWidget):
                 item.setVisible(visible)
             if visible:
                 shown_nodes.update((seg.from_node_id, seg.to_node_id))
+        for chain in self.chain_items:
+            visible = all(seg.corridor_id not in self.hidden_corridors and seg.mode not in self.hidden_modes
+                          and seg.status not in self.hidden_statuses for seg in chain.chain)
+            chain.setVisible(visible)
+            if visible:
+                shown_nodes.update(chain.end_ids)
         for node_id, item in self.node_items.items():
             item.setVisible(node_id in shown_nodes or node_id not in on_segments)
         self._schedule_labels()
@@ -846,6 +918,7 @@ class CorridorMapView(QWidget):
         _nodes, segments = self.highlighted()
         ends = {end for seg_id in segments if (item := self.segment_items.get(seg_id)) is not None and item.isVisible()
                 for end in (item.segment.from_node_id, item.segment.to_node_id)}
+        ends |= {end for chain in self.chain_items if chain.isVisible() and chain.ids & segments for end in chain.end_ids}
         return {n for n in ends if n in self.label_items and self.nodes[n].kind in style.KEY_KINDS}
 
     def place_labels(self) -> None:
@@ -949,6 +1022,9 @@ class CorridorMapView(QWidget):
         for seg_id, item in self.segment_items.items():
             item.set_state(seg_id in segments and (sel.corridor is not None or sel.node is not None),
                            active and seg_id not in segments)
+        for chain in self.chain_items:
+            touched = bool(chain.ids & segments)
+            chain.set_state(touched and (sel.corridor is not None or sel.node is not None), active and not touched)
         for node_id, item in self.node_items.items():
             item.set_state(node_id == sel.node, active and node_id not in nodes)
         self._schedule_labels()
@@ -958,6 +1034,7 @@ class CorridorMapView(QWidget):
         nodes, segments = self.highlighted()
         points = [self.positions[n] for n in nodes if n in self.positions]
         points += [p for s in segments if s in self.segment_items for p in self.segment_items[s].points]
+        points += [p for chain in self.chain_items if chain.ids & segments for p in chain.points]
         if not points and self.selection.partner and self.selection.partner in self.country_items:
             return self.country_items[self.selection.partner].boundingRect()
         if not points:
@@ -980,7 +1057,8 @@ class CorridorMapView(QWidget):
 
     def show_record(self, kind: str, record_id: int) -> None:
         """Select a node or a corridor found elsewhere (the Find box; a segment selects its corridor), show
-        every layer again when one hides it, and fit it into view (a segment: its two ends)."""
+        every layer again when one hides it, and fit it into view (a node: with some country around it; a
+        segment: all of its line)."""
         segment = next((s for s in self.segments if s.id == record_id), None) if kind == "segment" else None
         if kind == "segment" and segment is None:
             return
@@ -1006,7 +1084,9 @@ class CorridorMapView(QWidget):
 
         def fit() -> None:
             drawn_segment = self.segment_items.get(segment.id) if segment is not None else None
-            if drawn_segment is not None:
+            if kind == "node" and record_id in self.positions:  # the place itself and its surroundings
+                self.canvas.fit(QRectF(self.positions[record_id], self.positions[record_id]))
+            elif drawn_segment is not None:
                 self.canvas.fit(_bounds(drawn_segment.points))
             else:
                 self.fit_selection()
@@ -1026,7 +1106,24 @@ class CorridorMapView(QWidget):
     def _tooltip(self, item: QGraphicsItem) -> str:
         if item.data(ROLE_KIND) == "node":
             return self.node_tooltip(item.node)
+        if isinstance(item, ChainItem):
+            return self.chain_tooltip(item)
         return self.segment_tooltip(item.segment)
+
+    def chain_tooltip(self, chain: ChainItem) -> str:
+        a, b = (self.nodes[n].name(self.lang) for n in chain.end_ids)
+        corridor = self.corridors.get(chain.segment.corridor_id)
+        unknown = ", ".join(self.nodes[n].name(self.lang) for n in chain.unknown)
+        parts = [f"<b>{escape(a + ' – ' + b)}</b>", escape(corridor.name(self.lang) if corridor else ""),
+                 "<i>" + escape(self.tr("Drawn as one thin line: it passes places whose position is unknown ({places}), "
+                                        "listed beside the map. The route is not recorded.").format(places=unknown))
+                 + "</i>"]
+        for seg in chain.chain:
+            ends = " – ".join(self.nodes[n].name(self.lang) if n in self.nodes else "?"
+                              for n in (seg.from_node_id, seg.to_node_id))
+            parts.append(escape(f"{ends}: {self._label('transport_modes', seg.mode)} · "
+                                f"{self._label('segment_statuses', seg.status)}"))
+        return rich_tooltip("<br>".join(p for p in parts if p) + self._sources_html("segment", chain.chain[0].id))
 
     def _sources_html(self, record_type: str, record_id: int, limit: int = 4) -> str:
         sources = self.repo.sources_of(record_type, record_id)

@@ -667,8 +667,16 @@
         <translation>Надёжные координаты этого пункта не записаны, поэтому он не нанесён на карту.</translation>
     </message>
     <message>
+        <source>{route} ({mode}, {status}): an end has no position; drawn within one thin line through it</source>
+        <translation>{route} ({mode}, {status}): у одного из концов нет координат; показан в составе одной тонкой линии через него</translation>
+    </message>
+    <message>
         <source>{route} ({mode}, {status}): an end has no position</source>
         <translation>{route} ({mode}, {status}): положение одного из концов неизвестно</translation>
+    </message>
+    <message>
+        <source>Drawn as one thin line: it passes places whose position is unknown ({places}), listed beside the map. The route is not recorded.</source>
+        <translation>Показано одной тонкой линией: она проходит через пункты с неизвестным положением ({places}), перечисленные рядом с картой. Маршрут не записан.</translation>
     </message>
     <message>
         <source>No source recorded.</source>
