@@ -122,7 +122,7 @@ def test_fit_selection_includes_the_whole_route(qtbot, repo):
         assert viewport.contains(QPointF(view.canvas.mapFromScene(point)))
 
 
-@pytest.mark.parametrize("iso3, names", [("TKM", ["Turkmenbashi"]), ("TUR", ["Ceyhan"])])
+@pytest.mark.parametrize("iso3, names", [("TKM", ["Turkmenbashi", "Bereket"]), ("TUR", ["Ceyhan", "Kars"])])
 def test_ports_and_crossings_on_a_selected_partners_lines_are_always_labelled(qtbot, repo, iso3, names):
     view = make_view(qtbot, repo, size=(700, 500))  # small: most labels do not fit
     view.canvas.zoom(0.5)  # and zoomed out further
@@ -133,7 +133,9 @@ def test_ports_and_crossings_on_a_selected_partners_lines_are_always_labelled(qt
         assert any(text.lstrip("≈ ").startswith(name) for text in shown), (name, shown)
     key = view.key_nodes()
     assert key and all(view.label_items[n].isVisible() for n in key)
-    assert all(view.nodes[n].kind in map_style.KEY_KINDS for n in key)
+    assert all(view.nodes[n].kind in map_style.KEY_KINDS or view.nodes[n].country_iso3 == iso3 for n in key)
+    own = {n for n, node in view.nodes.items() if node.country_iso3 == iso3 and n in view.positions}
+    assert own <= key  # the partner's own places too (Kars on Türkiye's railway)
 
 
 def test_beyond_the_basemap_is_grey_and_inside_it_is_not(qtbot, repo):

@@ -776,8 +776,10 @@ class CorridorMapView(QWidget):
         self._fill_layer_menus()
         self._fill_legend()
         self._fill_unknown()
+        lakes = getattr(self.basemap, "lakes_source", "")
         self.status.setText(self.tr("Basemap: {source}. Drag to move, wheel or +/− to zoom, click a node or a "
-                                    "line to select it.").format(source=self.basemap_source))
+                                    "line to select it.").format(
+            source=self.basemap_source + (f"; {lakes}" if lakes else "")))
 
     def _fill_layer_menus(self) -> None:
         menus = self.layer_menus
@@ -911,15 +913,17 @@ class CorridorMapView(QWidget):
 
     def key_nodes(self) -> set[int]:
         """The ports, border crossings, dry ports and terminals on the shown lines of what is selected (a partner,
-        an event, a corridor or a node): their labels are always shown."""
+        an event, a corridor or a node), and the selected partner's own places: their labels are always shown."""
         sel = self.selection
         if sel.partner is None and sel.corridor is None and sel.event is None and sel.node is None:
             return set()
         _nodes, segments = self.highlighted()
+        own = {n for n, node in self.nodes.items() if sel.partner is not None and node.country_iso3 == sel.partner
+               and n in self.label_items and self.node_items[n].isVisible()}
         ends = {end for seg_id in segments if (item := self.segment_items.get(seg_id)) is not None and item.isVisible()
                 for end in (item.segment.from_node_id, item.segment.to_node_id)}
         ends |= {end for chain in self.chain_items if chain.isVisible() and chain.ids & segments for end in chain.end_ids}
-        return {n for n in ends if n in self.label_items and self.nodes[n].kind in style.KEY_KINDS}
+        return own | {n for n in ends if n in self.label_items and self.nodes[n].kind in style.KEY_KINDS}
 
     def place_labels(self) -> None:
         """Show the labels that fit, by priority (ports first), fewer as the map zooms out. The selected node and
