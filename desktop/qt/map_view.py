@@ -913,7 +913,7 @@ class CorridorMapView(QWidget):
 
     def key_nodes(self) -> set[int]:
         """The ports, border crossings, dry ports and terminals on the shown lines of what is selected (a partner,
-        an event, a corridor or a node), and the selected partner's own places: their labels are always shown."""
+        an event, a corridor or a node), and the selected partner's own places on them: their labels are always shown."""
         sel = self.selection
         if sel.partner is None and sel.corridor is None and sel.event is None and sel.node is None:
             return set()
@@ -923,7 +923,7 @@ class CorridorMapView(QWidget):
         ends = {end for seg_id in segments if (item := self.segment_items.get(seg_id)) is not None and item.isVisible()
                 for end in (item.segment.from_node_id, item.segment.to_node_id)}
         ends |= {end for chain in self.chain_items if chain.isVisible() and chain.ids & segments for end in chain.end_ids}
-        return own | {n for n in ends if n in self.label_items and self.nodes[n].kind in style.KEY_KINDS}
+        return {n for n in ends if n in self.label_items and (self.nodes[n].kind in style.KEY_KINDS or n in own)}
 
     def place_labels(self) -> None:
         """Show the labels that fit, by priority (ports first), fewer as the map zooms out. The selected node and
