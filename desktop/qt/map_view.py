@@ -43,6 +43,7 @@ from desktop.qt.selection import SelectionState
 from desktop.qt.source_kinds import source_kind
 
 ZOOM_STEP = 1.25
+LABEL_SIDES = ("right", "left", "above", "below", "above_right", "below_right", "above_left", "below_left")
 MIN_SCALE, MAX_SCALE = 0.02, 40.0  # pixels per projected km
 LABEL_GAP = 3.0  # pixels between labels
 FIT_MARGIN = 40.0  # pixels around "fit all" and "fit selection"
@@ -248,6 +249,11 @@ class LabelItem(QGraphicsItem):
             return QRectF(-width / 2, -offset - height + 2, width, height)
         if side == "below":
             return QRectF(-width / 2, offset - 2, width, height)
+        left = offset - 3 if side.endswith("_right") else -offset + 3 - width
+        if side.startswith("above_"):
+            return QRectF(left, -offset - height + 3, width, height)
+        if side.startswith("below_"):
+            return QRectF(left, offset - 3, width, height)
         return QRectF(offset if side == "right" else -offset - width, -height / 2, width, height)
 
     def boundingRect(self) -> QRectF:
@@ -778,8 +784,8 @@ class CorridorMapView(QWidget):
         self._fill_unknown()
         lakes = getattr(self.basemap, "lakes_source", "")
         self.status.setText(self.tr("Basemap: {source}. Drag to move, wheel or +/− to zoom, click a node or a "
-                                    "line to select it.").format(
-            source=self.basemap_source + (f"; {lakes}" if lakes else "")))
+                                    "line to select it.").format(source=self.basemap_credit.removeprefix("Basemap: ")))
+        self.status.setToolTip(self.basemap_source + (f"\n{lakes}" if lakes else ""))
 
     def _fill_layer_menus(self) -> None:
         menus = self.layer_menus
@@ -932,8 +938,9 @@ class CorridorMapView(QWidget):
         # below these scales (pixels per km) a priority level is left out altogether
         limits = {0: 0.0, 1: 0.08, 2: 0.2, 3: 0.4}
         half = style.MARKER_SIZE / 2 - 1  # markers are kept clear of labels (a pixel less: a label may touch its own)
-        taken: list[QRectF] = [QRectF(QPointF(self.canvas.mapFromScene(p)), QSize(0, 0)).adjusted(-half, -half, half, half)
-                               for node_id, p in self.positions.items() if self.node_items[node_id].isVisible()]
+        markers = {node_id: QRectF(QPointF(self.canvas.mapFromScene(p)), QSize(0, 0)).adjusted(-half, -half, half, half)
+                   for node_id, p in self.positions.items() if self.node_items[node_id].isVisible()}
+        taken: list[QRectF] = []  # the labels placed so far
         view = QRectF(self.canvas.viewport().rect())
         must = self.key_nodes()
         if self.selection.node is not None:
@@ -947,14 +954,17 @@ class CorridorMapView(QWidget):
                 label.setVisible(False)
                 continue
             origin = QPointF(self.canvas.mapFromScene(label.pos()))
-            # to the right of the marker if it fits there, else left, above, below; else the label is left out
+            # to the right of the marker if it fits there, else left, above, below or at a corner; else the label is
+            # left out
             # (a label that must be shown goes where it overlaps least)
             best: tuple[int, str, QRectF] | None = None
-            for side in ("right", "left", "above", "below"):
+            for side in LABEL_SIDES:
                 rect = label.rect_at(side).translated(origin).adjusted(-LABEL_GAP, -LABEL_GAP, LABEL_GAP, LABEL_GAP)
                 if not view.contains(rect) and not forced:
                     continue
-                clashes = sum(1 for other in taken if rect.intersects(other)) + (0 if view.contains(rect) else 100)
+                clashes = (sum(1 for other in taken if rect.intersects(other))
+                           + sum(1 for node_id, other in markers.items() if node_id != label.node.id
+                                 and rect.intersects(other)) + (0 if view.contains(rect) else 100))
                 if best is None or clashes < best[0]:
                     best = (clashes, side, rect)
                 if clashes == 0:
