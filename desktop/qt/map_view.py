@@ -93,10 +93,10 @@ def route_points(seg: Segment) -> tuple[RoutePoint, ...]:
 
 
 def map_label(node: Node, lang: str) -> str:
-    """A node's name on the map: without the parenthesised detail (the tooltip has the full name); "≈ " before it
-    when the position is approximate."""
+    """A node's name on the map: without the detail in parentheses or after a dash (the tooltip has the full
+    name); "≈ " before it when the position is approximate."""
     name = node.name(lang)
-    short = name.split(" (", 1)[0].strip() or name
+    short = name.split(" (", 1)[0].split(" — ", 1)[0].strip() or name
     return style.APPROX_PREFIX + short if node.position_approx else short
 
 
