@@ -4,7 +4,9 @@ every page (partner, marking line, "page X of Y"). A PDF is made in memory, chec
 page there) and only then written to its file, whole or not at all.
 
 The trade chart is drawn here with QPainter into an image (no pyqtgraph: it would cost start-up time);
-the map inset is an offscreen :class:`~desktop.qt.map_view.CorridorMapView` with a selection of its own.
+the map inset is an offscreen :class:`~desktop.qt.map_view.CorridorMapView` with a selection of its own, drawn
+across the text width with place names of at least 7 pt, and under it, as text, its legend, scale bar and the
+basemap's credit.
 Every text from the user or the database goes through ``html.escape``: it prints as it is.
 """
 from __future__ import annotations
@@ -15,19 +17,23 @@ import math
 import os
 import re
 from collections.abc import Callable
+from contextlib import contextmanager
+from dataclasses import dataclass
+from itertools import pairwise
 from pathlib import Path
 
-from PySide6.QtCore import QIODevice, QMarginsF, QPointF, QRectF, QSizeF, Qt, QUrl
+from PySide6.QtCore import QIODevice, QLineF, QMarginsF, QPointF, QRectF, QSizeF, Qt, QUrl
 from PySide6.QtGui import (QColor, QFont, QFontDatabase, QFontMetricsF, QImage, QPageLayout, QPageSize,
                            QPagedPaintDevice, QPainter, QPainterPath, QPdfWriter, QPen, QResizeEvent, QTextBlock,
                            QTextCursor, QTextDocument, QTextOption)
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QAbstractGraphicsShapeItem, QApplication, QGraphicsItem
 
 from desktop.core.atomic import file_error, fill, replacing_together, write_bytes
 from desktop.data.basemap import Basemap, load_basemap
 from desktop.data.repository import Repository
-from desktop.export.factsheet import FactSheet, Line, build_factsheet, format_number, period_label, word
+from desktop.export.factsheet import WORDS, FactSheet, Line, build_factsheet, format_number, period_label, word
 from desktop.paths import resource
+from desktop.qt import map_style as style
 from desktop.qt.files import PDF, memory_device
 
 PAGE_SIZES = {"A4": QPageSize.PageSizeId.A4, "Letter": QPageSize.PageSizeId.Letter}
@@ -37,14 +43,24 @@ FONT_FILES = ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf")
 FAMILY = "DejaVu Sans"
 BODY_PT = 8.5
 CHART_SIZE = (1800, 500)  # pixels of the chart image (printed 180 mm wide: about 250 dpi)
-MAP_VIEWPORT = (640, 430)  # the map view's size; rendered at MAP_SCALE times that
-MAP_SCALE = 2.0
-MAP_WIDTH_MM = 70.0
+INSET_WIDTH_MM = 180.0  # the map inset's printed width on A4 (the text width; it follows the page's)
+INSET_MAP_MM = 85.0  # the map frame's printed height; its legend, scale bar and credit print as text below it
+INSET_VIEW_PX = 900  # the map view's width (pixels): at 180 mm its 9-pixel markers print 1.8 mm wide
+INSET_DPR = 2.5  # image pixels per view pixel: about 320 dpi at 180 mm
+LABEL_PT = 7.0  # the place names print at least this size at the inset's width
+LEGEND_PT, CREDIT_PT = 7.0, 6.0
+PT_MM = 25.4 / 72.0  # millimetres in a point
+SCALE_STEPS = (1, 2, 3, 5)  # times a power of ten: the scale bar's round numbers of km
+SCALE_SHARE = (0.15, 0.30)  # the scale bar's length, as a share of the inset's width
+LINE_SAMPLE_PX, MARKER_SAMPLE_PX, SAMPLE_H_PX = 32.0, 17.0, 12.0  # the legend's samples (view pixels)
+SAMPLE_GAP_PX = 4.0  # room after a sample, before its text
+SCALE_BAR_H_PX = 6.0
+NODE_KIND_ORDER = ("port", "city", "border_crossing", "dry_port", "logistics_centre", "terminal", "rail_station")
 KEEP_WITH_NEXT_MM = 14.0  # a heading with less room than this below it starts a new page
 MAX_LAYOUTS = 12  # layouts of one sheet at most (each moves one row or heading to the next page)
 INK, GREY, RULE = QColor("#111111"), QColor("#666666"), QColor("#bbbbbb")
 TURNOVER, TARGET = QColor("#000000"), QColor("#7a3e9d")
-_CHART_URL, _MAP_URL = QUrl("factsheet:chart"), QUrl("factsheet:map")
+_CHART_URL, _MAP_URL, _SCALE_URL = QUrl("factsheet:chart"), QUrl("factsheet:map"), QUrl("factsheet:scale")
 _PAGE_OBJECT = re.compile(rb"/Type\s*/Page(?![A-Za-z])")  # one per page of a PDF ("/Pages" is the tree)
 _basemap_cache: list[Basemap] = []
 
@@ -87,42 +103,354 @@ def make_map_view(repo: Repository):
     view = CorridorMapView(repo, selection, basemap=_basemap())
     selection.setParent(view)
     view._fitted = True  # noqa: SLF001 - never "fit all" on a first show: each sheet fits its partner
-    view._inset_lang = None  # noqa: SLF001
-    # never shown: the canvas is sized (and told so) directly
-    canvas = view.canvas
-    old = canvas.size()
-    canvas.resize(*MAP_VIEWPORT)
-    QApplication.sendEvent(canvas, QResizeEvent(canvas.size(), old))
+    _size_canvas(view, INSET_VIEW_PX / INSET_WIDTH_MM)
     return view
 
 
-def map_image(view, iso3: str, lang: str, scale: float = MAP_SCALE) -> QImage:
-    """The corridors touching a partner, as the map view highlights them, with labels in ``lang``."""
+# ---------------------------------------------------------------------- the map inset
+
+
+@dataclass(frozen=True)
+class LegendEntry:
+    key: str  # "mode:rail", "status:planned", "unrecorded", "kind:port", "approx"
+    text: str
+    sample: QImage  # drawn with the map's own pen or marker, INSET_DPR image pixels per view pixel
+    width: float  # the sample's size in view pixels
+    height: float
+
+
+@dataclass
+class MapInset:
+    """A sheet's map inset: the map frame's picture, the legend of what it shows, the scale bar and the basemap's
+    credit (laid out as text under the picture by :func:`factsheet_html`), and where the place names are, in the
+    map view's pixels (the image holds INSET_DPR image pixels for each; ``px_per_mm`` of them make a printed
+    millimetre)."""
+
+    image: QImage
+    px_per_mm: float
+    frame: QRectF
+    label_px: int  # the place names' font size (pixels)
+    labels: list[tuple[str, QRectF]]  # the place names shown, where
+    sections: list[tuple[str, list[LegendEntry]]]  # the legend: (heading, entries)
+    scale_km: int
+    scale_px: float  # the scale bar's length
+    scale_at: tuple[float, float]  # (lon, lat) where the scale bar is true: the frame's centre
+    scale_bar: QImage
+    scale_text: str
+    credit: str
+
+    @property
+    def legend(self) -> list[tuple[str, str]]:
+        """(key, text) of every legend entry, in order."""
+        return [(entry.key, entry.text) for _heading, entries in self.sections for entry in entries]
+
+
+def _pixels(points: float, px_per_mm: float) -> int:
+    """The least whole number of view pixels that prints at ``points`` or more."""
+    return math.ceil(points * PT_MM * px_per_mm - 1e-6)
+
+
+def _size_canvas(view, px_per_mm: float) -> None:
+    """The map frame's size in the view's pixels (the view is never shown: its canvas is sized, and told so,
+    directly)."""
+    canvas = view.canvas
+    old = canvas.size()
+    width, height = INSET_VIEW_PX, round(INSET_MAP_MM * px_per_mm)
+    if (old.width(), old.height()) != (width, height):
+        canvas.resize(width, height)
+        QApplication.sendEvent(canvas, QResizeEvent(canvas.size(), old))
+
+
+def _term(lang: str, group: str, code: str) -> str:
+    """A mode, status or node kind in the sheet's words (the code itself for one the words do not know)."""
+    words = WORDS.get(lang, WORDS["en"])
+    return words.get(f"map_{group}_{code}") or code.replace("_", " ")
+
+
+def _credit(view) -> str:
+    """The basemap's short name ("Natural Earth"), which the sheet introduces in its own language: the basemap's
+    ``credit`` without its own "Basemap:" and its remark in brackets, else its source up to the scale or "via"."""
+    credit = view.basemap_credit
+    if credit and credit != view.basemap_source:
+        name = re.sub(r"\s*\(.*\)\s*$", "", str(credit).split(": ", 1)[-1]).strip()
+        if name:
+            return name
+    source = str(view.basemap_source)
+    return re.split(r"\s+(?:1:\d|via\s)", source, maxsplit=1)[0].strip() or source
+
+
+def _great_circle_km(radius: float, lon1: float, lat1: float, lon2: float, lat2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    a = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    return 2 * radius * math.asin(math.sqrt(a))
+
+
+def _px_per_km(view, lon: float, lat: float) -> float:
+    """View pixels per true kilometre at (lon, lat): the view's transform times the projection's scale there
+    (a Lambert conformal conic is true only on its standard parallels), measured along the parallel."""
+    projection = view.projection
+    ends = [projection.forward(lon + d, lat) for d in (-0.5, 0.5)]
+    to_view = view.canvas.transform()
+    a, b = (to_view.map(QPointF(x, -y)) for x, y in ends)
+    pixels = math.hypot(b.x() - a.x(), b.y() - a.y())
+    return pixels / _great_circle_km(projection.radius_km, lon - 0.5, lat, lon + 0.5, lat)
+
+
+def _scale_length(px_per_km: float, width: float) -> int:
+    """A round number of km (1, 2, 3 or 5 times a power of ten) whose bar is 15–30% of ``width``, the one
+    nearest 22%."""
+    low, high = SCALE_SHARE
+    candidates = [step * 10 ** power for power in range(5) for step in SCALE_STEPS]
+    fitting = [km for km in candidates if low * width <= km * px_per_km <= high * width]
+    pool = fitting or candidates
+    return min(pool, key=lambda km: abs(math.log(km * px_per_km / (0.22 * width))))
+
+
+def _set_labels(view, lang: str, px: int) -> None:
+    """Every place name in ``lang`` (as the map writes it: "≈ " before an approximate position) at ``px``
+    pixels."""
     from desktop.qt.map_view import map_label
 
-    if getattr(view, "_inset_lang", None) != lang:
-        font = _font(7.5)
-        font.setPixelSize(14)
-        for node_id, label in view.label_items.items():
-            label.font = font
-            label.set_text(map_label(view.nodes[node_id], lang))
-        view._inset_lang = lang  # noqa: SLF001
+    font = _font(LABEL_PT)
+    font.setPixelSize(px)
+    for label in view.label_items.values():
+        label.font = font
+        label.set_text(map_label(label.node, lang))
+
+
+def _fit_partner(view, iso3: str) -> None:
+    """The partner's places and every line that touches them, whole (their other ends, routes and the lines through
+    places of unknown position), in the frame: the part of the corridors that concerns the partner, at a scale where
+    its places can be named (the whole of a corridor that runs on to Xi'an would leave the Caucasus 50 px wide)."""
+    rect = view.selection_rect()  # the partner is selected: what the map highlights for it
+    if rect is not None and rect.width() > 1 and rect.height() > 1:
+        view.canvas.fit(rect)
+    else:
+        view.fit_selection()
+
+
+def _marker_rect(centre: QPointF) -> QRectF:
+    half = style.MARKER_SIZE / 2 - 1  # as the view keeps markers clear: a label may touch its own
+    return QRectF(centre.x() - half, centre.y() - half, 2 * half, 2 * half)
+
+
+def _printed(pen: QPen, px_per_unit: float = 1.0) -> QPen:
+    """A cosmetic pen (pixels wide on any device) as a pen of the same width in view pixels, ``px_per_unit`` of
+    them per unit of where it draws: on the inset's image it is then drawn INSET_DPR times wider, as the rest
+    of the map is (a cosmetic pen would print two and a half times thinner than it shows on screen)."""
+    if not pen.isCosmetic():
+        return pen
+    printed = QPen(pen)
+    printed.setCosmetic(False)
+    printed.setWidthF(pen.widthF() / px_per_unit)
+    return printed
+
+
+@contextmanager
+def _printed_pens(view):
+    """The map's lines, borders and marker outlines drawn with :func:`_printed` pens for a while."""
+    scale = view.canvas.transform().m11()
+    saved = []
+    for item in view.canvas.scene().items():
+        if isinstance(item, QAbstractGraphicsShapeItem) and item.pen().isCosmetic():
+            fixed = bool(item.flags() & QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
+            saved.append((item, item.pen()))
+            item.setPen(_printed(item.pen(), 1.0 if fixed else scale))
+    try:
+        yield
+    finally:
+        for item, pen in saved:
+            item.setPen(pen)
+
+
+def _shortened(text: str) -> list[str]:
+    """Shorter forms of a long place name, longest first: the part before a " — " or " / " ("Сиань — казахстанский
+    терминал" → "Сиань"), and the name cut word by word from its end while it keeps most of it ("Turkmenbashi
+    International…", never "Port of…"); "≈ " kept in front."""
+    prefix = style.APPROX_PREFIX if text.startswith(style.APPROX_PREFIX) else ""
+    name = text[len(prefix):]
+    forms = [name[:match.start()] for match in re.finditer(r" [—–/] ", name)]
+    words = name.split(" ")
+    forms += [cut + "…" for cut in (" ".join(words[:n]) for n in range(len(words) - 1, 0, -1))
+              if len(cut) >= 0.6 * len(name)]
+    return [prefix + form for form in sorted(set(forms), key=len, reverse=True) if form.strip()]
+
+
+def _place_labels(view, iso3: str) -> None:
+    """The view chooses the place names for its scale (its key places always; fewer others as it zooms out) and
+    may let a key place's name overlap another or the edge; on paper no name may. The names are placed again,
+    each where it overlaps nothing and stays inside the frame, or left out: the view's key places first, then
+    the partner's own places (the sheet is about them, even those the view leaves out at this scale), then
+    the others the view chose, by the view's priority. A key or own place's long name that fits nowhere is
+    shortened word by word before it is left out."""
+    from desktop.qt.map_view import LABEL_GAP
+
+    view.place_labels()
+    frame = QRectF(view.canvas.viewport().rect())
+    to_view = view.canvas.viewportTransform()
+    shown = {node_id: to_view.map(view.positions[node_id]) for node_id, item in view.node_items.items()
+             if item.isVisible() and node_id in view.positions}
+    must = view.key_nodes()
+    wanted = [label for label in view.label_items.values() if label.node.id in shown and (
+        label.isVisible() or (label.node.country_iso3 == iso3 and frame.contains(shown[label.node.id])))]
+    markers = {node_id: _marker_rect(at) for node_id, at in shown.items()}
+    taken: list[QRectF] = []  # the names placed
+    for label in view.label_items.values():
+        label.setVisible(False)
+    for label in sorted(wanted, key=lambda item: (item.node.id not in must, item.node.country_iso3 != iso3,
+                                                  item.priority, item.node.id)):
+        origin = shown[label.node.id]
+        others = [rect for node_id, rect in markers.items() if node_id != label.node.id] + taken
+        full = label.text
+        important = label.node.id in must or label.node.country_iso3 == iso3
+        for text in [full, *(_shortened(full) if important else [])]:
+            if text != label.text:
+                label.set_text(text)
+            rect = None
+            for side in ("right", "left", "above", "below"):  # a name above or below its marker may touch it
+                rect = label.rect_at(side).translated(origin).adjusted(-LABEL_GAP, -LABEL_GAP, LABEL_GAP, LABEL_GAP)
+                if frame.contains(rect) and not any(rect.intersects(other) for other in others):
+                    break
+                rect = None
+            if rect is not None:
+                label.set_side(side)
+                label.setVisible(True)
+                taken.append(rect)
+                break
+        else:
+            label.set_text(full)
+
+
+def _on_frame(path: QPainterPath, frame: QRectF) -> bool:
+    """Whether a line (in the view's pixels) is drawn inside the frame: a point of it inside, or a piece of it
+    crossing the frame's edge."""
+    edges = [QLineF(frame.topLeft(), frame.topRight()), QLineF(frame.topRight(), frame.bottomRight()),
+             QLineF(frame.bottomRight(), frame.bottomLeft()), QLineF(frame.bottomLeft(), frame.topLeft())]
+    for polygon in path.toSubpathPolygons():
+        points = list(polygon)
+        if any(frame.contains(point) for point in points):
+            return True
+        for a, b in pairwise(points):
+            if any(QLineF(a, b).intersects(edge)[0] == QLineF.IntersectionType.BoundedIntersection for edge in edges):
+                return True
+    return False
+
+
+def _sample(width: float, height: float, draw: Callable[[QPainter], None]) -> QImage:
+    """A small transparent picture ``width`` x ``height`` view pixels, drawn by ``draw`` in view pixels."""
+    image = QImage(round(width * INSET_DPR), round(height * INSET_DPR), QImage.Format.Format_ARGB32_Premultiplied)
+    image.setDevicePixelRatio(INSET_DPR)
+    image.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(image)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    draw(painter)
+    painter.end()
+    image.setDevicePixelRatio(1.0)
+    return image
+
+
+def _line_entry(key: str, text: str, pen: QPen) -> LegendEntry:
+    def draw(p: QPainter) -> None:
+        p.setPen(_printed(pen))
+        p.drawLine(QPointF(1, SAMPLE_H_PX / 2), QPointF(LINE_SAMPLE_PX - SAMPLE_GAP_PX, SAMPLE_H_PX / 2))
+    return LegendEntry(key, text, _sample(LINE_SAMPLE_PX, SAMPLE_H_PX, draw), LINE_SAMPLE_PX, SAMPLE_H_PX)
+
+
+def _marker_entry(key: str, text: str, kind: str, approx: bool = False) -> LegendEntry:
+    def draw(p: QPainter) -> None:
+        p.translate((MARKER_SAMPLE_PX - SAMPLE_GAP_PX) / 2, SAMPLE_H_PX / 2)
+        p.setPen(_printed(style.marker_pen(approx=approx)))
+        p.setBrush(style.marker_brush(kind, approx=approx))
+        p.drawPath(style.marker_path(kind))
+    return LegendEntry(key, text, _sample(MARKER_SAMPLE_PX, SAMPLE_H_PX, draw), MARKER_SAMPLE_PX, SAMPLE_H_PX)
+
+
+def _legend(view, lang: str, frame: QRectF) -> list[tuple[str, list[LegendEntry]]]:
+    """The legend of what the frame shows (modes, statuses, node kinds; "route not recorded" and "≈ approximate
+    position" where shown), in the sheet's words, each sample drawn with the map's own pens and markers."""
+    to_view = view.canvas.viewportTransform()
+    lines = [item for item in view.segment_items.values()
+             if item.isVisible() and _on_frame(to_view.map(item.sceneTransform().map(item.path())), frame)]
+    nodes = [item.node for node_id, item in view.node_items.items() if item.isVisible()
+             and node_id in view.positions and frame.contains(to_view.map(view.positions[node_id]))]
+
+    def ordered(codes: set[str], order) -> list[str]:
+        known = [code for code in order if code in codes]
+        return known + sorted(codes - set(known))
+
+    modes = [_line_entry(f"mode:{m}", _term(lang, "mode", m), style.segment_pen(m, "operating"))
+             for m in ordered({item.segment.mode for item in lines}, style.MODE_COLOURS)]
+    statuses = [_line_entry(f"status:{s}", _term(lang, "status", s), style.segment_pen("other", s))
+                for s in ordered({item.segment.status for item in lines}, style.STATUS_DASHES)]
+    if any(not item.recorded for item in lines):  # a thin line between the ends
+        statuses.append(_line_entry("unrecorded", word(lang, "map_unrecorded"),
+                                    style.segment_pen("other", "operating", recorded=False)))
+    places = [_marker_entry(f"kind:{k}", _term(lang, "node", k), k)
+              for k in ordered({node.kind for node in nodes}, NODE_KIND_ORDER)]
+    if any(node.position_approx for node in nodes):
+        places.append(_marker_entry("approx", style.APPROX_PREFIX + word(lang, "map_approx"), "city", approx=True))
+    sections = [(word(lang, "map_modes"), modes), (word(lang, "map_statuses"), statuses),
+                (word(lang, "map_places"), places)]
+    return [(heading, entries) for heading, entries in sections if entries]
+
+
+def _scale_bar(length: float) -> QImage:
+    """A scale bar ``length`` view pixels long: half black, half white, outlined."""
+    def draw(p: QPainter) -> None:
+        p.setPen(QPen(INK, 0.8))
+        p.setBrush(INK)
+        p.drawRect(QRectF(0.4, 0.4, length / 2 - 0.4, SCALE_BAR_H_PX - 0.8))
+        p.setBrush(QColor("white"))
+        p.drawRect(QRectF(length / 2, 0.4, length / 2 - 0.4, SCALE_BAR_H_PX - 0.8))
+    return _sample(length, SCALE_BAR_H_PX, draw)
+
+
+def map_inset(view, iso3: str, lang: str, width_mm: float = INSET_WIDTH_MM) -> MapInset:
+    """The corridors touching a partner, as the map view highlights them, with place names in ``lang`` printing
+    at LABEL_PT points or more at ``width_mm`` wide; with the legend of what it shows, a scale bar and the
+    basemap's credit."""
+    px_per_mm = INSET_VIEW_PX / width_mm
+    _size_canvas(view, px_per_mm)
+    label_px = _pixels(LABEL_PT, px_per_mm)
+    _set_labels(view, lang, label_px)
     view.selection.select_node(None)
     view.selection.select_corridor(None)
     view.selection.select_event(None)
     view.selection.select_partner(iso3)
-    # the whole of every corridor touching the partner (not only the partner's own places)
-    own = {n.id for n in view.nodes.values() if n.country_iso3 == iso3}
-    corridors = {s.corridor_id for s in view.segments if s.from_node_id in own or s.to_node_id in own}
-    points = [view.positions[n] for n in own | {end for s in view.segments if s.corridor_id in corridors
-                                               for end in (s.from_node_id, s.to_node_id)} if n in view.positions]
-    if len(points) > 1:
-        xs, ys = [pt.x() for pt in points], [pt.y() for pt in points]
-        view.canvas.fit(QRectF(QPointF(min(xs), min(ys)), QPointF(max(xs), max(ys))))
-    else:
-        view.fit_selection()
-    view.place_labels()
-    return view.render_image(scale)
+    _fit_partner(view, iso3)
+    _place_labels(view, iso3)
+
+    canvas = view.canvas
+    frame = QRectF(canvas.viewport().rect())
+    to_view = canvas.viewportTransform()
+    labels = [(label.text, label.boundingRect().translated(to_view.map(label.pos())))
+              for label in view.label_items.values() if label.isVisible()]
+    centre = canvas.mapToScene(canvas.viewport().rect().center())
+    lon, lat = view.projection.inverse(centre.x(), -centre.y())
+    px_per_km = _px_per_km(view, lon, lat)
+    scale_km = _scale_length(px_per_km, frame.width())
+
+    image = QImage(round(frame.width() * INSET_DPR), round(frame.height() * INSET_DPR), QImage.Format.Format_RGB32)
+    image.setDevicePixelRatio(INSET_DPR)  # markers, lines and names drawn as on screen, INSET_DPR times finer
+    p = QPainter(image)
+    p.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
+    p.fillRect(frame, style.WATER)
+    with _printed_pens(view):
+        canvas.render(p, frame, canvas.viewport().rect())
+    p.setPen(QPen(GREY, 0.8))
+    p.setBrush(Qt.BrushStyle.NoBrush)
+    p.drawRect(frame.adjusted(0.4, 0.4, -0.4, -0.4))
+    p.end()
+    image.setDevicePixelRatio(1.0)
+    return MapInset(image, px_per_mm, frame, label_px, labels, _legend(view, lang, frame), scale_km,
+                    scale_km * px_per_km, (lon, lat), _scale_bar(scale_km * px_per_km),
+                    word(lang, "map_km", n=format_number(scale_km, lang)),
+                    word(lang, "map_credit", source=_credit(view)))
+
+
+def map_image(view, iso3: str, lang: str, width_mm: float = INSET_WIDTH_MM) -> QImage:
+    """The picture of :func:`map_inset`."""
+    return map_inset(view, iso3, lang, width_mm).image
 
 
 # ---------------------------------------------------------------------- the chart
@@ -396,7 +724,67 @@ def _line_cells(line: Line, inline: bool = False) -> tuple[str, str]:
     return (f"<span style='color:#333333'>{_e(line.label)}</span>", f"{value}{gap}{detail}{_note(line.source)}")
 
 
-def factsheet_html(sheet: FactSheet, *, text_width_px: float, chart: bool, map_inset: bool,
+def _legend_url(key: str) -> QUrl:
+    return QUrl("factsheet:legend-" + re.sub(r"[^a-z_]", "-", key))
+
+
+def _inset_resources(inset: MapInset) -> list[tuple[QUrl, QImage]]:
+    """The pictures the inset's HTML refers to: the map, the legend's samples and the scale bar."""
+    return [(_MAP_URL, inset.image), (_SCALE_URL, inset.scale_bar),
+            *((_legend_url(entry.key), entry.sample) for _heading, entries in inset.sections for entry in entries)]
+
+
+def _css_width(text: str, points: float, bold: bool = False) -> float:
+    """The width of ``text`` in ``points``-sized DejaVu Sans, in CSS pixels (1/96 inch)."""
+    device = QImage(1, 1, QImage.Format.Format_RGB32)
+    device.setDotsPerMeterX(3780)  # 96 dots per inch
+    device.setDotsPerMeterY(3780)
+    return QFontMetricsF(_font(points, bold), device).horizontalAdvance(text)
+
+
+def _inset_html(inset: MapInset, width_px: float, caption: str, page_break: str) -> str:
+    """The map inset across the text width, and under it its legend (a row for each section), the scale bar with
+    its length and the basemap's credit (right), and the caption: text, so that it prints sharp and can be found
+    and copied; all in one row that pagination keeps on one page (``map-0``)."""
+    k = width_px / inset.frame.width()  # CSS pixels per view pixel
+
+    def img(url: QUrl, width: float, height: float) -> str:
+        return (f"<img src='{url.toString()}' width='{width * k:.1f}' height='{height * k:.1f}' "
+                "style='vertical-align:middle'>")
+
+    def nowrap(text: str) -> str:
+        return _e(text).replace(" ", "&nbsp;")
+
+    # the entries wrap between them, never between a sample and its text (Qt would break a line after a picture
+    # as readily as at a space): each row is broken here, where the next entry would not fit
+    heading_w = max(_css_width(f"{heading}:", LEGEND_PT, bold=True) for heading, _entries in inset.sections) + 8
+    room = (width_px - heading_w) * 0.94  # (a margin for the printer's font metrics)
+    gap = "&nbsp;&nbsp;&nbsp; "
+    gap_w = _css_width("\u00a0\u00a0\u00a0 ", LEGEND_PT)
+    rows = []
+    for heading, entries in inset.sections:
+        html, x = "", 0.0
+        for entry in entries:
+            width = entry.width * k + _css_width("\u00a0" + entry.text, LEGEND_PT)
+            if x and x + gap_w + width > room:
+                html, x = html + "<br>", 0.0
+            elif x:
+                html, x = html + gap, x + gap_w
+            html += f"{img(_legend_url(entry.key), entry.width, entry.height)}&nbsp;{nowrap(entry.text)}"
+            x += width
+        rows.append(f"<tr><td width='{heading_w:.0f}'><span style='font-size:{LEGEND_PT}pt'><b>{_e(heading)}:</b>"
+                    f"</span></td><td><span style='font-size:{LEGEND_PT}pt'>{html}</span></td></tr>")
+    legend = f"<table cellspacing='0' cellpadding='1' style='margin-top:2pt'>{''.join(rows)}</table>"
+    scale = (f"<table width='100%' cellspacing='0' cellpadding='1'><tr><td><span style='font-size:{LEGEND_PT}pt'>"
+             f"{img(_SCALE_URL, inset.scale_px, SCALE_BAR_H_PX)}&nbsp;&nbsp;{nowrap(inset.scale_text)}</span></td>"
+             f"<td align='right'><span style='font-size:{CREDIT_PT}pt; color:#555555'>{_e(inset.credit)}</span>"
+             "</td></tr></table>")
+    return (f"<table width='100%' cellspacing='0' cellpadding='0' style='{page_break}margin-top:4pt'><tr><td>"
+            f"<a name='map-0'>{img(_MAP_URL, inset.frame.width(), inset.frame.height())}</a>{legend}{scale}"
+            f"<p style='margin-top:2pt'>{_small(_e(caption))}</p></td></tr></table>")
+
+
+def factsheet_html(sheet: FactSheet, *, text_width_px: float, chart: bool, map_inset: MapInset | None,
                    breaks: frozenset[str] = frozenset()) -> str:
     """The sheet's body as HTML for QTextDocument; sizes in CSS pixels (1/96 inch). ``breaks``: the keys of
     the rows and headings that start a new page."""
@@ -457,14 +845,9 @@ def factsheet_html(sheet: FactSheet, *, text_width_px: float, chart: bool, map_i
 
     doc.heading("h-corridors", w("corridors"))
     names = "<br>".join(f"• {_e(n)}" for n in sheet.corridors) or nr
-    if map_inset:
-        map_w = min(MAP_WIDTH_MM / 25.4 * 96, text_width_px * 0.56)
-        map_h = map_w * MAP_VIEWPORT[1] / MAP_VIEWPORT[0]
-        doc.rows("corridors", [(f"{names}<br>{_small(_e(w('map_caption', partner=sheet.partner)))}",
-                                f"<img src='{_MAP_URL.toString()}' width='{map_w:.1f}' height='{map_h:.1f}'>")],
-                 f"{text_width_px - map_w - 6:.0f}")
-    else:
-        doc.rows("corridors", [(names, "")], "100%")
+    doc.rows("corridors", [(names, "")], "100%")
+    if map_inset is not None:  # the whole text width, under the list (on the next page if it does not fit)
+        doc.add(_inset_html(map_inset, text_width_px, w("map_caption", partner=sheet.partner), doc._break("map-0")))
 
     doc.heading("h-sources", w("sources"))
     if sheet.sources:
@@ -495,7 +878,7 @@ class _Page:
 
 
 def _document(sheet: FactSheet, device: QPagedPaintDevice, page: _Page, chart: QImage | None,
-              inset: QImage | None) -> QTextDocument:
+              inset: MapInset | None) -> QTextDocument:
     """The sheet laid out in pages of ``page.body`` height; laid out again with a page break before each
     row or heading that would be split from what belongs with it (one at a time, top down)."""
     doc = QTextDocument()
@@ -508,12 +891,12 @@ def _document(sheet: FactSheet, device: QPagedPaintDevice, page: _Page, chart: Q
     css_px = page.width / device.logicalDpiX() * 96.0
     breaks: frozenset[str] = frozenset()
     for _ in range(MAX_LAYOUTS):
-        doc.setHtml(factsheet_html(sheet, text_width_px=css_px, chart=chart is not None, map_inset=inset is not None,
+        doc.setHtml(factsheet_html(sheet, text_width_px=css_px, chart=chart is not None, map_inset=inset,
                                    breaks=breaks))
         if chart is not None:
             doc.addResource(QTextDocument.ResourceType.ImageResource, _CHART_URL, chart)
-        if inset is not None:
-            doc.addResource(QTextDocument.ResourceType.ImageResource, _MAP_URL, inset)
+        for url, image in _inset_resources(inset) if inset is not None else ():
+            doc.addResource(QTextDocument.ResourceType.ImageResource, url, image)
         doc.setPageSize(QSizeF(page.width, page.body))
         key = _first_bad_break(doc, page, breaks)
         if key is None:
@@ -641,7 +1024,8 @@ class _Renderer:
         self.repo = repo
         self._own_view = False
 
-    def images(self, sheet: FactSheet) -> tuple[QImage | None, QImage | None]:
+    def images(self, sheet: FactSheet, width_mm: float = INSET_WIDTH_MM) -> tuple[QImage | None, MapInset | None]:
+        """The chart and the map inset (printed ``width_mm`` wide: the text width), or None for either."""
         chart = chart_image(sheet) if self.chart else None
         inset = None
         if self.map_inset and sheet.corridors:
@@ -649,12 +1033,12 @@ class _Renderer:
                 self.map_view = make_map_view(self.repo)
                 self._own_view = True
             if self.map_view is not None:
-                inset = map_image(self.map_view, sheet.iso3, sheet.lang)
+                inset = map_inset(self.map_view, sheet.iso3, sheet.lang, width_mm)
         return chart, inset
 
     def paint(self, sheet: FactSheet, painter: QPainter, device: QPagedPaintDevice, first: bool) -> int:
         page = _Page(device, bool(sheet.marking))
-        chart, inset = self.images(sheet)
+        chart, inset = self.images(sheet, page.width / page.mm)
         doc = _document(sheet, device, page, chart, inset)
         return _paint_pages(sheet, doc, painter, device, page, first)
 
@@ -837,5 +1221,5 @@ def _render_each(renderer: _Renderer, repo: Repository, partners: list[str], lan
     return written
 
 
-__all__ = ["render_factsheet", "render_all", "print_factsheet", "make_map_view", "map_image", "chart_image",
-           "factsheet_html", "ensure_fonts", "PAGE_SIZES"]
+__all__ = ["render_factsheet", "render_all", "print_factsheet", "make_map_view", "map_inset", "map_image", "MapInset",
+           "LegendEntry", "chart_image", "factsheet_html", "ensure_fonts", "PAGE_SIZES"]
