@@ -129,3 +129,14 @@ def open_window(qtbot, repo, translator):
     yield make
     for w in made:
         w.search.shutdown()
+
+
+@pytest.fixture
+def map_view(qapp, repo):
+    """An offscreen corridor map for fact-sheet insets (desktop.qt.factsheet.make_map_view) over ``repo``."""
+    from desktop.qt.factsheet import make_map_view
+
+    view = make_map_view(repo)
+    yield view
+    view.close()
+    view.deleteLater()

@@ -29,14 +29,6 @@ def pdf_pages(path: Path) -> list[str]:
     return [squash(page.extract_text() or "") for page in PdfReader(str(path)).pages]
 
 
-@pytest.fixture
-def map_view(qapp, repo):
-    view = make_map_view(repo)
-    yield view
-    view.close()
-    view.deleteLater()
-
-
 def recent_titles(repo, iso3: str, lang: str, n: int = 3) -> list[str]:
     """The titles of a partner's most recent agreements, straight from the database, in ``lang``."""
     page = repo.agreements.page(AgreementQuery(partners=(iso3,), sort="date", descending=True), limit=n)

@@ -36,14 +36,6 @@ def great_circle_km(lon1: float, lat1: float, lon2: float, lat2: float, radius: 
     return 2 * radius * math.asin(math.sqrt(a))
 
 
-@pytest.fixture
-def map_view(qapp, repo):
-    view = make_map_view(repo)
-    yield view
-    view.close()
-    view.deleteLater()
-
-
 def laid_out(repo, view, tmp_path, iso3: str, lang: str, page_size: str = "A4"):
     """The sheet's document as the PDF lays it out on ``page_size``, and its map inset."""
     writer = qt_factsheet._writer(tmp_path / "layout.pdf", page_size, "t")

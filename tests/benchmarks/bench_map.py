@@ -95,22 +95,31 @@ def _run_steps(canvas, count: int, after_step) -> list[float]:
     return times
 
 
-def bare_steps(db: str, count: int) -> list[float]:
-    """The same steps on the bare scene: the basemap alone (countries, lakes, the grey beyond its extent) in a
-    canvas of the map's size, without places, lines or labels: what this machine needs for the basemap itself."""
-    from PySide6.QtWidgets import QApplication, QGraphicsScene
+def _map_window(db: str):
+    """The window on the map view, shown at 1400x900 (its scene built and painted)."""
+    from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     from desktop.app import start
-    from desktop.qt.map_view import MapCanvas
 
     window, _ = start(app, db, "en", remember=False)
     window.resize(1400, 900)
     window.show()
     window.show_view("map")
-    view = window.map
     for _ in range(5):
         app.processEvents()
+    return app, window
+
+
+def bare_steps(db: str, count: int) -> list[float]:
+    """The same steps on the bare scene: the basemap alone (countries, lakes, the grey beyond its extent) in a
+    canvas of the map's size, without places, lines or labels: what this machine needs for the basemap itself."""
+    from PySide6.QtWidgets import QGraphicsScene
+
+    from desktop.qt.map_view import MapCanvas
+
+    app, window = _map_window(db)
+    view = window.map
     scene = QGraphicsScene()
     scene.setSceneRect(view.scene.sceneRect())
     keep = [*view.country_items.values(), *view.lake_items, view.no_data_item]
@@ -129,18 +138,8 @@ def bare_steps(db: str, count: int) -> list[float]:
 
 def steps(db: str, count: int) -> list[float]:
     """Times (ms) of ``count`` pan and zoom steps, each rendered synchronously with its labels placed."""
-    from PySide6.QtWidgets import QApplication
-
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    from desktop.app import start
-
-    window, _ = start(app, db, "en", remember=False)
-    window.resize(1400, 900)
-    window.show()
-    window.show_view("map")
+    _app, window = _map_window(db)
     view = window.map
-    for _ in range(5):
-        app.processEvents()
     view.fit_all()
     times = _run_steps(view.canvas, count, view.place_labels)  # what the zero-delay timer after a zoom does
     window.search.shutdown()
