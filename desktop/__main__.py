@@ -47,7 +47,7 @@ def _parser() -> argparse.ArgumentParser:
     shot = parser.add_argument_group("screenshots")
     shot.add_argument("--screenshot", metavar="FILE.png", help="render the window offscreen at 1400×900, save it, exit")
     shot.add_argument("--view", choices=("agreements", "map", "trade"), default="agreements")
-    shot.add_argument("--lang", choices=("en", "ru"))
+    shot.add_argument("--lang", choices=("en", "ru", "kk"))
     shot.add_argument("--partner", dest="shot_partner", metavar="ISO3")
     shot.add_argument("--search", dest="shot_search", metavar="TEXT")
     sub = parser.add_subparsers(dest="command")

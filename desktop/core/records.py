@@ -24,6 +24,42 @@ SOURCE_KINDS = ("official_primary", "official_secondary", "independent_media", "
                 "encyclopedia")
 OFFICIAL_KINDS = frozenset(SOURCE_KINDS[:2])
 
+def pick(lang: str, en: str | None, ru: str | None, kk: str | None = None) -> str | None:
+    """A text in ``lang``, else in the language its reader reads next: Kazakh → Russian → English; Russian →
+    English; English → Russian."""
+    if lang == "kk":
+        return kk or ru or en
+    if lang == "ru":
+        return ru or en
+    return en or ru
+
+
+def pick_marked(lang: str, en: str | None, ru: str | None, kk: str | None = None) -> tuple[str | None, str | None]:
+    """As :func:`pick`, with the language the text is in when it is not ``lang`` (for a "[RU]" mark), else None."""
+    order = {"kk": (("kk", kk), ("ru", ru), ("en", en)), "ru": (("ru", ru), ("en", en), ("kk", kk))}.get(
+        lang, (("en", en), ("ru", ru), ("kk", kk)))
+    for code, text in order:
+        if text:
+            return text, None if code == lang else code
+    return None, None
+
+
+def reads_russian(lang: str) -> bool:
+    """Whether a reader of ``lang`` is shown Russian where a text has no version of their own (Kazakh readers are)."""
+    return lang in ("ru", "kk")
+
+
+class Label(NamedTuple):
+    """A vocabulary value's label in each language (Kazakh may be missing: then Russian is shown)."""
+
+    en: str
+    ru: str | None
+    kk: str | None = None
+
+    def pick(self, lang: str) -> str:
+        return pick(lang, self.en, self.ru, self.kk) or self.en
+
+
 class Partner(NamedTuple):
     id: int
     iso3: str
@@ -45,6 +81,10 @@ class Mechanism(NamedTuple):
     established: str | None
     note_en: str | None
     note_ru: str | None
+    name_kk: str | None = None
+
+    def name(self, lang: str) -> str:
+        return pick(lang, self.name_en, self.name_ru, self.name_kk) or self.name_en
 
 
 class Event(NamedTuple):
@@ -85,6 +125,7 @@ class AgreementRow(NamedTuple):
     event_title_ru: str | None
     is_alternative: bool = False
     title_ru_working: str | None = None  # our working Russian translation of a title published only otherwise
+    title_kk_working: str | None = None  # ... and Kazakh (shown marked "ресми емес аударма")
 
 
 class TradeFigure(NamedTuple):
@@ -146,10 +187,18 @@ class Fact(NamedTuple):
     note_ru: str | None
     is_preferred: bool | None
     value_ru: str | None = None  # a worded value in Russian (value is as the source words it)
+    value_kk: str | None = None  # ... and in Kazakh
+    metric_kk: str | None = None
 
     def value_in(self, lang: str) -> str:
-        """The value as shown in ``lang``: a worded value's Russian text where there is one."""
+        """The value as shown in ``lang``: a worded value's Russian or Kazakh text where there is one (Kazakh falls
+        back to Russian)."""
+        if lang == "kk" and (self.value_kk or self.value_ru):
+            return self.value_kk or self.value_ru or self.value
         return self.value_ru if lang == "ru" and self.value_ru else self.value
+
+    def metric_in(self, lang: str) -> str:
+        return pick(lang, self.metric_en, self.metric_ru, self.metric_kk) or self.metric
 
 
 class Corridor(NamedTuple):
@@ -159,12 +208,14 @@ class Corridor(NamedTuple):
     name_ru: str | None
     description_en: str | None
     description_ru: str | None
+    name_kk: str | None = None
+    description_kk: str | None = None
 
     def name(self, lang: str) -> str:
-        return (self.name_ru or self.name_en) if lang == "ru" else self.name_en
+        return pick(lang, self.name_en, self.name_ru, self.name_kk) or self.name_en
 
     def description(self, lang: str) -> str | None:
-        return (self.description_ru or self.description_en) if lang == "ru" else self.description_en
+        return pick(lang, self.description_en, self.description_ru, self.description_kk)
 
 
 class Node(NamedTuple):
@@ -187,10 +238,10 @@ class Node(NamedTuple):
         return self.lat is not None and self.lon is not None
 
     def name(self, lang: str) -> str:
-        return (self.name_ru or self.name_en) if lang == "ru" else self.name_en
+        return pick(lang, self.name_en, self.name_ru, self.name_kk) or self.name_en
 
     def note(self, lang: str) -> str | None:
-        return (self.note_ru or self.note_en) if lang == "ru" else self.note_en
+        return pick(lang, self.note_en, self.note_ru)
 
 
 class Segment(NamedTuple):

@@ -33,7 +33,7 @@ class RoutePoint(NamedTuple):
     note_en: str | None = None
 
     def name(self, lang: str) -> str | None:
-        return (self.name_ru or self.name_en) if lang == "ru" else self.name_en
+        return (self.name_ru or self.name_en) if lang in ("ru", "kk") else self.name_en
 
 
 class RouteError(ValueError):

@@ -145,6 +145,7 @@ FIELDS: dict[str, tuple[FieldSpec, ...]] = {
     "agreement": (
         _text("title_en", 500), _text("title_ru", 500), _text("title_kk", 500),
         _text("title_ru_working", 500),
+        _text("title_kk_working", 500),
         FieldSpec("date_signed", "date"),
         FieldSpec("doc_type", "vocab", required=True, vocab="doc_types"),
         FieldSpec("level", "vocab", vocab="agreement_levels"),
@@ -200,6 +201,7 @@ FIELDS: dict[str, tuple[FieldSpec, ...]] = {
         FieldSpec("metric", "vocab", required=True, vocab="metrics"),
         _text("value", 2000, required=True),
         _text("value_ru", 2000),
+        _text("value_kk", 2000),
         FieldSpec("value_num", "float"),
         FieldSpec("qualifier", "enum", required=True, choices=_QUALIFIERS),
         _text("unit", 40),
@@ -239,8 +241,8 @@ FIELDS: dict[str, tuple[FieldSpec, ...]] = {
         _sources(),
     ),
     "corridor": (
-        _text("name_en", 300, required=True), _text("name_ru", 300),
-        _long("description_en", _SUMMARY), _long("description_ru", _SUMMARY),
+        _text("name_en", 300, required=True), _text("name_ru", 300), _text("name_kk", 300),
+        _long("description_en", _SUMMARY), _long("description_ru", _SUMMARY), _long("description_kk", _SUMMARY),
         _sources(),
     ),
     "partner": (

@@ -101,6 +101,8 @@ def _sort_expression(sort: str, lang: str) -> str:
     if sort == "date":
         return "coalesce(a.date_signed, '')"
     if sort == "title":
+        if lang == "kk":
+            return "coalesce(a.title_kk, a.title_kk_working, a.title_ru, a.title_en, '') COLLATE NOCASE"
         if lang == "ru":
             return "coalesce(a.title_ru, a.title_en, a.title_kk, '') COLLATE NOCASE"
         return "coalesce(a.title_en, a.title_ru, a.title_kk, '') COLLATE NOCASE"
@@ -117,7 +119,7 @@ def _sort_expression(sort: str, lang: str) -> str:
     if sort == "sectors":
         return "coalesce((SELECT min(s.sector) FROM agreement_sectors s WHERE s.agreement_id = a.id), '')"
     if sort == "partner":
-        name = "p.name_ru" if lang == "ru" else "p.name_en"
+        name = {"ru": "p.name_ru", "kk": "coalesce(p.name_kk, p.name_ru)"}.get(lang, "p.name_en")
         return (
             f"coalesce((SELECT {name} FROM agreement_partners ap JOIN partners p ON p.id = ap.partner_id "
             "WHERE ap.agreement_id = a.id ORDER BY ap.position LIMIT 1), '')"
@@ -593,7 +595,8 @@ class AgreementSearch:
                             WHERE s.agreement_id = a.id ORDER BY s.sector)),
                        a.status, a.doc_count, a.event_id, e.title_en, e.title_ru,
                        EXISTS (SELECT 1 FROM conflict_members cm WHERE cm.record_type = 'agreement'
-                               AND cm.record_id = a.id AND cm.is_preferred = 0), a.title_ru_working
+                               AND cm.record_id = a.id AND cm.is_preferred = 0), a.title_ru_working,
+                       a.title_kk_working
                 FROM agreements a LEFT JOIN events e ON e.id = a.event_id
                 WHERE a.id IN ({_in(chunk)})"""
             for n, r in enumerate(_run(self.db, sql, chunk)):
@@ -604,7 +607,7 @@ class AgreementSearch:
                     title_en=r[4], title_ru=r[5], title_kk=r[6], summary_en=r[7], summary_ru=r[8],
                     doc_type=r[9], level=r[10], sectors=tuple(r[11].split(";")) if r[11] else (),
                     status=r[12], doc_count=r[13], event_id=r[14], event_title_en=r[15], event_title_ru=r[16],
-                    is_alternative=bool(r[17]), title_ru_working=r[18],
+                    is_alternative=bool(r[17]), title_ru_working=r[18], title_kk_working=r[19],
                 )
         return [found[i] for i in ids if i in found]
 

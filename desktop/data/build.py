@@ -35,23 +35,26 @@ from desktop.data.aliases import COUNTRY_NAMES_SOURCE, country_names, folded_wor
 from desktop.data.database import connect
 
 SEED_COLUMNS: dict[str, tuple[str, ...]] = {
-    "vocab.csv": ("vocab", "code", "name_en", "name_ru", "sort_order"),
+    "vocab.csv": ("vocab", "code", "name_en", "name_ru", "name_kk", "sort_order"),
     "partners.csv": ("iso3", "name_en", "name_ru", "name_kk", "is_focus", "sort_order"),
     "sources.csv": ("id", "url", "title", "publisher", "published", "language", "kind", "taken_en"),
-    "metrics.csv": ("code", "name_en", "name_ru", "unit_en", "unit_ru"),
-    "mechanisms.csv": ("id", "partner_iso3", "name_en", "name_ru", "established", "note_en", "note_ru", "source_ids"),
+    "metrics.csv": ("code", "name_en", "name_ru", "name_kk", "unit_en", "unit_ru", "unit_kk"),
+    "mechanisms.csv": ("id", "partner_iso3", "name_en", "name_ru", "name_kk", "established", "note_en", "note_ru",
+                       "source_ids"),
     "events.csv": ("id", "kind", "date_start", "date_end", "partner_iso3", "place_en", "place_ru", "title_en",
                    "title_ru", "summary_en", "summary_ru", "documents_signed", "source_ids"),
     "agreements.csv": ("id", "event_id", "date_signed", "partner_iso3", "title_en", "title_ru", "title_kk",
                        "summary_en", "summary_ru", "doc_type", "level", "sectors", "status", "doc_count",
-                       "title_ru_working", "source_ids"),
+                       "title_ru_working", "title_kk_working", "source_ids"),
     "trade.csv": ("id", "partner_iso3", "year", "period", "turnover_usd_m", "exports_usd_m", "imports_usd_m",
                   "statistics", "qualifier", "note_en", "note_ru", "source_ids"),
     "targets.csv": ("id", "partner_iso3", "metric", "kind", "value_usd_m", "multiplier", "base_year", "estimate",
                     "horizon_year", "horizon_note_en", "horizon_note_ru", "stated_on", "stated_by_en", "stated_by_ru",
                     "stated_role", "note_en", "note_ru", "source_ids"),
-    "corridors.csv": ("id", "name_en", "name_ru", "description_en", "description_ru", "source_ids"),
-    "facts.csv": ("id", "partner_iso3", "corridor_id", "metric", "value", "value_ru", "value_num", "qualifier", "unit",
+    "corridors.csv": ("id", "name_en", "name_ru", "name_kk", "description_en", "description_ru", "description_kk",
+                      "source_ids"),
+    "facts.csv": ("id", "partner_iso3", "corridor_id", "metric", "value", "value_ru", "value_kk", "value_num",
+                  "qualifier", "unit",
                   "as_of", "note_en", "note_ru", "source_ids"),
     "nodes.csv": ("id", "name_en", "name_ru", "name_kk", "country_iso3", "kind", "lat", "lon", "position_approx",
                   "position_from", "note_en", "note_ru", "source_ids"),
@@ -336,6 +339,7 @@ def _vocab(rows: list[_Row], ctx: _Context) -> None:
             "code": code,
             "name_en": _text(row, "name_en", ctx, required=True),
             "name_ru": _text(row, "name_ru", ctx, required=True),
+            "name_kk": _text(row, "name_kk", ctx),
             "sort_order": _number(row, "sort_order", ctx, integer=True) or 0,
         })
 
@@ -438,8 +442,10 @@ def _metrics(rows: list[_Row], ctx: _Context) -> None:
             "code": code,
             "name_en": _text(row, "name_en", ctx, required=True),
             "name_ru": _text(row, "name_ru", ctx, required=True),
+            "name_kk": _text(row, "name_kk", ctx),
             "unit_en": _text(row, "unit_en", ctx),
             "unit_ru": _text(row, "unit_ru", ctx),
+            "unit_kk": _text(row, "unit_kk", ctx),
         })
 
 
@@ -452,6 +458,7 @@ def _mechanisms(rows: list[_Row], ctx: _Context) -> None:
         record = {
             "id": mid, "uid": row.values["id"], "partner_id": partner[0] if partner else None,
             "name_en": _text(row, "name_en", ctx, required=True), "name_ru": _text(row, "name_ru", ctx),
+            "name_kk": _text(row, "name_kk", ctx),
             "established": _date(row, "established", ctx),
             "note_en": _text(row, "note_en", ctx), "note_ru": _text(row, "note_ru", ctx),
         }
@@ -506,9 +513,12 @@ def _agreements(rows: list[_Row], ctx: _Context) -> None:
             "status": _code(row, "status", "agreement_status", ctx),
             "doc_count": _number(row, "doc_count", ctx, integer=True, minimum=1) or 1,
             "title_ru_working": _text(row, "title_ru_working", ctx, limit=1000),
+            "title_kk_working": _text(row, "title_kk_working", ctx, limit=1000),
         }
         if record["title_ru_working"] and titles[1]:
             ctx.problem(row, "title_ru_working", "a working translation only where no Russian title was published")
+        if record["title_kk_working"] and titles[2]:
+            ctx.problem(row, "title_kk_working", "a working translation only where no Kazakh title was published")
         _sources(row, "agreement", aid, ctx)
         if aid is not None:
             ctx.add("agreements", record)
@@ -589,8 +599,10 @@ def _corridors(rows: list[_Row], ctx: _Context) -> None:
         record = {
             "id": cid, "uid": row.values["id"],
             "name_en": _text(row, "name_en", ctx, required=True), "name_ru": _text(row, "name_ru", ctx),
+            "name_kk": _text(row, "name_kk", ctx),
             "description_en": _text(row, "description_en", ctx),
             "description_ru": _text(row, "description_ru", ctx),
+            "description_kk": _text(row, "description_kk", ctx),
         }
         _sources(row, "corridor", cid, ctx)
         if cid is not None:
@@ -609,6 +621,7 @@ def _facts(rows: list[_Row], ctx: _Context) -> None:
             "corridor_id": _ref(row, "corridor_id", "corridor", ctx), "metric": metric,
             "value": _text(row, "value", ctx, required=True, limit=2000),
             "value_ru": _text(row, "value_ru", ctx, limit=2000),
+            "value_kk": _text(row, "value_kk", ctx, limit=2000),
             "value_num": _number(row, "value_num", ctx),
             "qualifier": _choice(row, "qualifier", _QUALIFIERS, ctx, "exact"),
             "unit": _text(row, "unit", ctx), "as_of": _date(row, "as_of", ctx),

@@ -761,12 +761,14 @@ def _body_with_countries(kind: str, body: str, row: str) -> str:
     return f"ltrim({body} || coalesce(' ' || {_COUNTRY_TERMS[kind].format(row=row)}, ''))"
 
 
-def index_columns(kind: str, row: str, *, working_titles: bool = True) -> tuple[str, str]:
+def index_columns(kind: str, row: str, *, working_titles: bool = True, kazakh: bool = True) -> tuple[str, str]:
     """The SQL of what the search index of ``kind`` holds for the record aliased ``row`` (its two
     columns: name or title, and body), as the triggers write it today (``working_titles=False``: before
-    migration 8, which indexes an agreement's working translation with its titles)."""
+    migration 8, which indexes an agreement's working translation with its titles; ``kazakh=False``: before
+    migration 10, which indexes the working Kazakh translation too)."""
     if kind == "agreement":
         working = f", {row}.title_ru_working" if working_titles else ""
+        working += f", {row}.title_kk_working" if working_titles and kazakh else ""
         return (f"atlas_index_text({row}.title_en, {row}.title_ru, {row}.title_kk{working})",
                 _agreement_body(row))
     if kind == "event":
@@ -976,7 +978,7 @@ def _migration_working_titles(conn: sqlite3.Connection) -> None:
                                   "UPDATE OF title_en, title_ru, title_kk, title_ru_working,")
         ex(f"DROP TRIGGER {name}")
         ex(changed)
-    title, _body = index_columns("agreement", "r")
+    title, _body = index_columns("agreement", "r", kazakh=False)
     ex(f"UPDATE agreements_fts SET title = (SELECT {title} FROM agreements r WHERE r.id = agreements_fts.rowid) "
        "WHERE rowid IN (SELECT id FROM agreements WHERE title_ru_working IS NOT NULL)")
     ex("DELETE FROM search_terms")
@@ -996,6 +998,29 @@ def _migration_routes(conn: sqlite3.Connection) -> None:
     ex("ALTER TABLE segments ADD COLUMN route TEXT CHECK (route IS NULL OR json_valid(route))")
 
 
+# Kazakh as a third language of the data (issue 20): a Kazakh name or text beside the English and Russian ones of
+# corridors, mechanisms, vocabulary values, metrics and worded fact values, and a working Kazakh translation of an
+# agreement's title where no Kazakh title was published (shown marked "ресми емес аударма"), indexed with the titles.
+_TITLE_RU_WORKING = re.compile(r"\b(new|old)\.title_ru_working\b")
+
+
+def _migration_kazakh(conn: sqlite3.Connection) -> None:
+    ex = conn.execute
+    for table in ("corridors", "mechanisms", "metrics"):  # (the vocabularies, partners and nodes have name_kk)
+        ex(f"ALTER TABLE {table} ADD COLUMN name_kk TEXT")
+    ex("ALTER TABLE corridors ADD COLUMN description_kk TEXT")
+    ex("ALTER TABLE metrics ADD COLUMN unit_kk TEXT")
+    ex("ALTER TABLE facts ADD COLUMN value_kk TEXT")
+    ex("ALTER TABLE agreements ADD COLUMN title_kk_working TEXT")
+    for name, sql in conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = "
+                                  "'agreements' AND sql LIKE '%title_ru_working%'").fetchall():
+        changed = _TITLE_RU_WORKING.sub(lambda m: f"{m.group(1)}.title_ru_working, {m.group(1)}.title_kk_working",
+                                        sql)
+        changed = changed.replace("title_kk, title_ru_working,", "title_kk, title_ru_working, title_kk_working,")
+        ex(f"DROP TRIGGER {name}")
+        ex(changed)
+
+
 # The ordered list of migrations: MIGRATIONS[i] brings a database from version i to i + 1.
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _migration_1,
@@ -1007,6 +1032,7 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _migration_find_terms,
     _migration_working_titles,
     _migration_routes,
+    _migration_kazakh,
 ]
 
 LATEST_VERSION = len(MIGRATIONS)

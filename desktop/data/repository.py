@@ -8,6 +8,7 @@ from pathlib import Path
 
 from desktop.core.records import (
     Alternative,
+    Label,
     Corridor,
     Event,
     Fact,
@@ -110,12 +111,12 @@ class Repository:
 
     # ------------------------------------------------------------------ vocabulary, partners
 
-    def labels(self, vocabulary: str) -> dict[str, tuple[str, str]]:
-        """code -> (English, Russian) label for one vocabulary table."""
+    def labels(self, vocabulary: str) -> dict[str, Label]:
+        """code -> its label (English, Russian, Kazakh) for one vocabulary table."""
         if vocabulary not in VOCABULARIES:
             raise ValueError(f"unknown vocabulary {vocabulary!r}")
-        return {r[0]: (r[1], r[2]) for r in self._all(
-            f"SELECT code, name_en, name_ru FROM {vocabulary} ORDER BY sort_order, code")}
+        return {r[0]: Label(r[1], r[2], r[3]) for r in self._all(
+            f"SELECT code, name_en, name_ru, name_kk FROM {vocabulary} ORDER BY sort_order, code")}
 
     def partners(self) -> list[Partner]:
         """All partners: the focus partners first (in their order), then the others by English name."""
@@ -130,7 +131,7 @@ class Repository:
 
     def mechanisms(self, iso3: str) -> list[Mechanism]:
         return [Mechanism(*r) for r in self._all(
-            "SELECT m.id, m.uid, m.partner_id, m.name_en, m.name_ru, m.established, m.note_en, m.note_ru "
+            "SELECT m.id, m.uid, m.partner_id, m.name_en, m.name_ru, m.established, m.note_en, m.note_ru, m.name_kk "
             "FROM mechanisms m JOIN partners p ON p.id = m.partner_id WHERE p.iso3 = ? "
             "ORDER BY coalesce(m.established, '9999'), m.id", (iso3,))]
 
@@ -267,9 +268,10 @@ class Repository:
 
     def _facts(self, where: str, params: Sequence[object]) -> list[Fact]:
         alt = _PREFERRED.format(kind="fact", alias="f")
-        return [Fact(*r[:14], is_preferred=None if r[14] is None else bool(r[14]), value_ru=r[15]) for r in self._all(
+        return [Fact(*r[:14], is_preferred=None if r[14] is None else bool(r[14]), value_ru=r[15], value_kk=r[16],
+                     metric_kk=r[17]) for r in self._all(
             "SELECT f.id, f.uid, p.iso3, f.corridor_id, f.metric, m.name_en, m.name_ru, f.value, f.value_num, "
-            f"f.qualifier, f.unit, f.as_of, f.note_en, f.note_ru, {alt}, f.value_ru "
+            f"f.qualifier, f.unit, f.as_of, f.note_en, f.note_ru, {alt}, f.value_ru, f.value_kk, m.name_kk "
             "FROM facts f JOIN metrics m ON m.code = f.metric LEFT JOIN partners p ON p.id = f.partner_id "
             f"WHERE {where} ORDER BY f.metric, coalesce(f.as_of, '') DESC, f.id", params)]
 
@@ -290,17 +292,17 @@ class Repository:
 
     def corridors(self) -> list[Corridor]:
         return [Corridor(*r) for r in self._all(
-            "SELECT id, uid, name_en, name_ru, description_en, description_ru FROM corridors ORDER BY id")]
+            "SELECT id, uid, name_en, name_ru, description_en, description_ru, name_kk, description_kk FROM corridors ORDER BY id")]
 
     def corridor(self, corridor_id: int) -> Corridor | None:
         r = self.db.conn.execute(
-            "SELECT id, uid, name_en, name_ru, description_en, description_ru FROM corridors WHERE id = ?",
+            "SELECT id, uid, name_en, name_ru, description_en, description_ru, name_kk, description_kk FROM corridors WHERE id = ?",
             (int(corridor_id),)).fetchone()
         return Corridor(*r) if r else None
 
     def corridor_by_uid(self, uid: str) -> Corridor | None:
         r = self.db.conn.execute(
-            "SELECT id, uid, name_en, name_ru, description_en, description_ru FROM corridors WHERE uid = ?",
+            "SELECT id, uid, name_en, name_ru, description_en, description_ru, name_kk, description_kk FROM corridors WHERE uid = ?",
             (uid,)).fetchone()
         return Corridor(*r) if r else None
 
@@ -448,7 +450,7 @@ class Repository:
         sql = self._LABELS.get(kind)
         if sql is None:
             raise ValueError(f"unknown record kind {kind!r}")
-        row = self.db.conn.execute(sql.format(l="ru" if lang == "ru" else "en"), (int(record_id),)).fetchone()
+        row = self.db.conn.execute(sql.format(l="ru" if lang in ("ru", "kk") else "en"), (int(record_id),)).fetchone()
         return (str(row[0] or ""), row[1]) if row else None
 
     # ------------------------------------------------------------------ counts

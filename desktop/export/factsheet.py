@@ -481,9 +481,9 @@ def build_factsheet(repo: Repository, iso3: str, lang: str, as_of: str | _dt.dat
     kinds = repo.labels("event_kinds")
     events = []
     for e in repo.events(code, limit=MAX_EVENTS):
-        en, ru = kinds.get(e.kind, (e.kind, e.kind)) if e.kind else (None, None)
+        kind = (kinds[e.kind].pick(lang) if e.kind in kinds else e.kind) if e.kind else None
         events.append(EventLine(format_dates(e.date_start, e.date_end, lang),
-                                (ru if lang == "ru" else en) or word(lang, "not_recorded"),
+                                kind or word(lang, "not_recorded"),
                                 pick(lang, e.title_en, e.title_ru) or word(lang, "not_recorded"),
                                 pick(lang, e.place_en, e.place_ru) or "", cite.cite("event", e.id)))
 
@@ -493,13 +493,13 @@ def build_factsheet(repo: Repository, iso3: str, lang: str, as_of: str | _dt.dat
     doc_types = repo.labels("doc_types")
     agreements = []
     for a in repo.agreements.rows(page.ids, lang=lang):
-        en, ru = doc_types.get(a.doc_type, (a.doc_type, a.doc_type))
+        doc_type = doc_types[a.doc_type].pick(lang) if a.doc_type in doc_types else a.doc_type
         working = word(lang, "unofficial", title=a.title_ru_working) if (
             lang == "ru" and not a.title_ru and a.title_ru_working) else None
         title = (working or pick(lang, a.title_en, a.title_ru) or (f"{a.title_kk} [KK]" if a.title_kk else None)
                  or word(lang, "not_recorded"))
         agreements.append(AgreementLine(format_date(a.date_signed, lang) or word(lang, "date_not_recorded"), title,
-                                        (ru if lang == "ru" else en) or a.doc_type,
+                                        doc_type or "",
                                         word(lang, "documents", n=a.doc_count) if a.doc_count > 1 else "",
                                         cite.cite("agreement", a.id)))
 

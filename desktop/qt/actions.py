@@ -88,6 +88,7 @@ ACTIONS = (
                "Ctrl+0", tip=QT_TRANSLATE_NOOP("Actions", "Show every partner (Ctrl+0)")),
     ActionSpec("lang_en", "English", "language", "set_language", checkable=True, group="languages", argument="en"),
     ActionSpec("lang_ru", "Русский", "language", "set_language", checkable=True, group="languages", argument="ru"),
+    ActionSpec("lang_kk", "Қазақша", "language", "set_language", checkable=True, group="languages", argument="kk"),
     ActionSpec("about", QT_TRANSLATE_NOOP("Actions", "&About Partnership Atlas"), "help", "show_about",
                icon="SP_MessageBoxInformation"),
 )

@@ -13,6 +13,7 @@ from PySide6.QtCore import QAbstractTableModel, QLocale, QModelIndex, QPersisten
 from desktop.core.records import AgreementRow
 from desktop.data.agreements import PAGE_SIZE, AgreementQuery, Cursor
 from desktop.data.repository import Repository
+from desktop.qt.i18n import locale_for
 from desktop.qt.lazyqt import (ALIGN_RIGHT_VCENTER, DISPLAY_ROLE, TEXT_ALIGNMENT_ROLE, TOOLTIP_ROLE, USER_ROLE,
                                Qt)
 from desktop.qt.plaintext import plain_tooltip
@@ -48,7 +49,7 @@ class RowTexts:
     def __init__(self, lang: str, labels: dict, partner_names: dict[str, str], unknown: str,
                  fallback: str, working: str = "≈ {title} (unofficial translation)"):
         self.lang = lang
-        self.locale = QLocale(QLocale.Language.Russian if lang == "ru" else QLocale.Language.English)
+        self.locale = locale_for(lang)
         self.labels = labels
         self.partner_names = partner_names
         self.unknown = unknown  # "unknown"
@@ -58,7 +59,7 @@ class RowTexts:
         self.working = working
 
     def __call__(self, r: AgreementRow) -> tuple[str, ...]:
-        ru = self.lang == "ru"
+        ru = self.lang in ("ru", "kk")  # a Kazakh reader is shown Russian where there is no Kazakh
         label = self._label
         return (format_partial_date(r.date_signed, self.locale) or self.unknown,
                 ", ".join(self.partner_names.get(p, p) for p in r.partners),
@@ -73,14 +74,19 @@ class RowTexts:
     def _label(self, vocabulary: str, code: str | None) -> str:
         if not code:
             return self.unknown
-        en, ru = self.labels[vocabulary].get(code, (code, code))
-        return ru if self.lang == "ru" else en
+        label = self.labels[vocabulary].get(code)
+        return label.pick(self.lang) if label else code
 
     def _title(self, r: AgreementRow, ru: bool) -> str:
+        if self.lang == "kk":
+            if r.title_kk:
+                return r.title_kk
+            if r.title_kk_working:
+                return self.working.format(title=r.title_kk_working)
         mine, other = (r.title_ru, r.title_en) if ru else (r.title_en, r.title_ru)
         if mine:
-            return mine
-        if ru and r.title_ru_working:
+            return mine if self.lang != "kk" else self.fallback.format(lang="RU", title=mine)
+        if self.lang == "ru" and r.title_ru_working:
             return self.working.format(title=r.title_ru_working)
         if other:
             return self.fallback.format(lang="EN" if ru else "RU", title=other)
@@ -123,7 +129,7 @@ class AgreementsModel(QAbstractTableModel):
 
     def _use_language(self, lang: str) -> None:
         self.lang = lang
-        self.locale = QLocale(QLocale.Language.Russian if lang == "ru" else QLocale.Language.English)
+        self.locale = locale_for(lang)
         self._partner_names = {p.iso3: p.name(lang) for p in self._partners}
         self.texts = RowTexts(lang, self._labels, self._partner_names, self.tr("unknown"),
                               self.tr("[{lang}] {title}"), self.tr("≈ {title} (unofficial translation)"))

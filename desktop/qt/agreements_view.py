@@ -232,11 +232,10 @@ class AgreementsView(QWidget):
         if self._menus_current:
             return
         self._menus_current = True
-        ru = self.lang == "ru"
         for vocab, field, unknown in FILTER_MENUS:
             menu = self.filter_buttons[field].menu()
             menu.clear()
-            entries = [(code, names[1] if ru else names[0]) for code, names in self._labels[vocab].items()]
+            entries = [(code, names.pick(self.lang)) for code, names in self._labels[vocab].items()]
             if unknown:
                 entries.append(("", self.tr("not recorded")))
             for code, text in entries:
@@ -448,7 +447,7 @@ class AgreementsView(QWidget):
             labels = self._labels[vocab_of[field]]
             for code in sorted(self._chosen[field]):
                 names = labels.get(code)
-                label = (names[1] if ru else names[0]) if names else self.tr("not recorded")
+                label = names.pick(self.lang) if names else self.tr("not recorded")
                 chips.append((f"{field}:{code}", f"{titles[field]}: {label}"))
         q = self.query()
         if q.year_from is not None or q.year_to is not None:

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.records import AgreementRow, Alternative, Source
+from desktop.core.records import AgreementRow, Alternative, Source, pick, pick_marked, reads_russian
 from desktop.data.repository import Repository
 from desktop.qt.agreements_model import format_partial_date
 from desktop.qt.crash import contained
@@ -59,12 +59,12 @@ def _label(text: str, name: str | None = None, *, bold: bool = False, size_delta
     return label
 
 
-def _pick(lang: str, en: str | None, ru: str | None) -> str | None:
-    """The text in ``lang``, else the other one marked '[EN] ' / '[RU] ', else None."""
-    own, other, mark = (ru, en, "[EN] ") if lang == "ru" else (en, ru, "[RU] ")
-    if own:
-        return own
-    return mark + other if other else None
+def _pick(lang: str, en: str | None, ru: str | None, kk: str | None = None) -> str | None:
+    """The text in ``lang``, else the nearest other one marked '[EN] ' / '[RU] ' / '[KK] ', else None."""
+    text, other = pick_marked(lang, en, ru, kk)
+    if text is None or other is None:
+        return text
+    return f"[{other.upper()}] {text}"
 
 
 class SourceRow(QFrame):
@@ -232,18 +232,22 @@ class AgreementDetail(QWidget):
         return label
 
     def _add_titles(self, layout: QVBoxLayout, row: AgreementRow, lang: str) -> None:
-        own, other = (row.title_ru, row.title_en) if lang == "ru" else (row.title_en, row.title_ru)
+        own, other = (row.title_ru, row.title_en) if reads_russian(lang) else (row.title_en, row.title_ru)
         working = row.title_ru_working if lang == "ru" and not row.title_ru else None
-        headline = working or _pick(lang, row.title_en, row.title_ru) or row.title_kk or ""
+        if lang == "kk" and not row.title_kk:
+            working = row.title_kk_working
+        headline = (row.title_kk if lang == "kk" and row.title_kk else None) or working or _pick(
+            lang, row.title_en, row.title_ru, row.title_kk) or ""
         self._titles.append(_label(headline, "detailTitle", bold=True, size_delta=3))
         unknown = self.tr("not recorded")
         if working:
             self._titles.append(_label(self.tr("Unofficial translation: the title was published only in another "
                                                "language (below)."), "detailWorkingTitle"))
         if not own:
-            own_caption = self.tr("Russian title: {title}") if lang == "ru" else self.tr("English title: {title}")
+            own_caption = (self.tr("Russian title: {title}") if reads_russian(lang)
+                           else self.tr("English title: {title}"))
             self._titles.append(_label(own_caption.format(title=unknown), "detailOwnTitle"))
-        caption = self.tr("English title: {title}") if lang == "ru" else self.tr("Russian title: {title}")
+        caption = self.tr("English title: {title}") if reads_russian(lang) else self.tr("Russian title: {title}")
         self._titles.append(_label(caption.format(title=other or unknown), "detailOtherTitle"))
         if row.title_kk:
             kazakh = self.tr("Kazakh title: {title}").format(title=row.title_kk)
@@ -254,8 +258,8 @@ class AgreementDetail(QWidget):
     def _vocab(self, vocabulary: str, code: str | None, lang: str) -> str:
         if not code:
             return self.tr("not recorded")
-        en, ru = self._labels[vocabulary].get(code, (code, code))
-        return ru if lang == "ru" else en
+        label = self._labels[vocabulary].get(code)
+        return label.pick(lang) if label else code
 
     def _facts_form(self, row: AgreementRow, lang: str) -> QWidget:
         box = QWidget()
@@ -293,7 +297,7 @@ class AgreementDetail(QWidget):
         if event.date_end and event.date_end != event.date_start:
             end = format_partial_date(event.date_end, QLocale())
             when = self.tr("{start} – {end}").format(start=when, end=end)
-        place = (event.place_ru or event.place_en) if lang == "ru" else (event.place_en or event.place_ru)
+        place = pick(lang, event.place_en, event.place_ru)
         details = " · ".join([when, place or self.tr("place unknown")])
         self._event_text = f"{title}\n{details}"
         link = f'<a href="event:{event.id}">{escape(title)}</a><br>{escape(details)}'

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.records import Event
+from desktop.core.records import Event, Label, pick, pick_marked
 from desktop.data.repository import Repository
 from desktop.qt.agreements_model import format_partial_date
 from desktop.qt.crash import contained
@@ -273,7 +273,7 @@ class EventsView(QWidget):
                 item = QListWidgetItem("\n".join(lines))
                 item.setData(ID_ROLE, event.id)
                 item.setData(LINES_ROLE, lines)
-                summary = event.summary_ru if lang == "ru" and event.summary_ru else event.summary_en
+                summary = pick(lang, event.summary_en, event.summary_ru)
                 if summary:
                     item.setToolTip(plain_tooltip(summary))
                 self.list.addItem(item)
@@ -308,18 +308,18 @@ class EventsView(QWidget):
         details = [place, self._documents(event.documents_signed, counts), self._agreements(event.agreement_count)]
         return " · ".join(heading), title, " · ".join(details)
 
-    def _kind(self, code: str | None, kinds: dict[str, tuple[str, str]], lang: str) -> str:
+    def _kind(self, code: str | None, kinds: dict[str, Label], lang: str) -> str:
         if code is None:
             return self.tr("kind not recorded")
-        en, ru = kinds.get(code, (code, code))
-        return ru if lang == "ru" and ru else en
+        return kinds[code].pick(lang) if code in kinds else code
 
     def _text(self, en: str | None, ru: str | None, lang: str) -> str:
         """A data text in the interface language, or the other language marked as such."""
-        own, other, marker = (ru, en, self.tr("[EN]")) if lang == "ru" else (en, ru, self.tr("[RU]"))
-        if own:
-            return own
-        return self.tr("{text} {marker}").format(text=other, marker=marker) if other else ""
+        text, other = pick_marked(lang, en, ru)
+        if text is None or other is None:
+            return text or ""
+        marker = {"en": self.tr("[EN]"), "ru": self.tr("[RU]")}.get(other, f"[{other.upper()}]")
+        return self.tr("{text} {marker}").format(text=text, marker=marker)
 
     def _dates(self, start: str | None, end: str | None) -> str:
         if not start:

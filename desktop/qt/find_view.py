@@ -54,6 +54,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core.records import pick_marked
 from desktop.qt.agreements_model import format_partial_date
 from desktop.qt.crash import contained
 from desktop.qt.i18n import current_language
@@ -545,12 +546,8 @@ class FindBox(QLineEdit):
 
     def _label(self, hit, lang: str) -> tuple[str, str | None]:
         """The hit's label in the interface language, else in another (named) language."""
-        order = (("ru", hit.label_ru), ("en", hit.label_en), ("kk", hit.label_kk)) if lang == "ru" else (
-            ("en", hit.label_en), ("ru", hit.label_ru), ("kk", hit.label_kk))
-        for code, label in order:
-            if label:
-                return label, None if code == lang else code
-        return self.tr("(no name recorded)"), None
+        label, other = pick_marked(lang, hit.label_en, hit.label_ru, hit.label_kk)
+        return (label, other) if label else (self.tr("(no name recorded)"), None)
 
     def _hit_row(self, hit, lang: str, partner_names: dict, countries: frozenset[str] = frozenset()) -> _Row:
         """``countries``: the ISO3 codes the query named (by any of their names): their names are marked among
@@ -566,7 +563,7 @@ class FindBox(QLineEdit):
         if hit.date:
             meta.append(_date(hit.date, QLocale()))  # (the default locale follows the interface language)
         names = [self.tr("Kazakhstan") if code == "KAZ" else (
-            partner_names.get(code, (None, None))[1 if lang == "ru" else 0]
+            partner_names.get(code, (None, None))[1 if lang in ("ru", "kk") else 0]
             or partner_names.get(code, (code, None))[0] or code) for code in hit.partners]
         meta_plain = " · ".join([*meta, ", ".join(names)] if names else meta)
         meta_html = " · ".join([escape(m) for m in meta] + ([", ".join(
@@ -827,7 +824,7 @@ class CitingRecords(QDialog):
             self.list.setCurrentRow(0)
 
     def _label(self, kind: str, record_id: int, lang: str) -> str:
-        l = "ru" if lang == "ru" else "en"
+        l = "ru" if lang in ("ru", "kk") else "en"
         sql = {"project": f"SELECT coalesce(name_{l}, name_en), NULL FROM projects WHERE id = ?",
                "mechanism": f"SELECT coalesce(name_{l}, name_en), NULL FROM mechanisms WHERE id = ?"}.get(kind)
         if sql is not None:

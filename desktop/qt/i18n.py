@@ -1,6 +1,7 @@
 """The interface language: Qt translators (.ts sources in resources/translations, .qm built).
 
-English is the source language of every tr() string; Russian comes from ``atlas_ru.ts``. The
+English is the source language of every tr() string; Russian comes from ``atlas_ru.ts`` and Kazakh (Cyrillic,
+the script in official use) from ``atlas_kk.ts``. The
 current language is the default QLocale: widgets ask :func:`current_language` and re-read their
 texts when Qt sends them a LanguageChange event (which installing a translator does).
 
@@ -17,7 +18,7 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from desktop.paths import resource, source_root
 
-LANGUAGES = ("en", "ru")
+LANGUAGES = ("en", "ru", "kk")
 TS_DIR = ("translations",)
 
 
@@ -60,6 +61,7 @@ def update_sources() -> None:
     if tool is None:
         raise RuntimeError("lupdate was not found (it ships with PySide6)")
     code = sorted(str(p) for p in (source_root() / "desktop" / "qt").rglob("*.py"))
+    code.append(str(source_root() / "desktop" / "app.py"))  # the start's questions (QCoreApplication.translate)
     for lang in LANGUAGES:
         ts = translations_dir() / f"atlas_{lang}.ts"
         # English is the source language: its file only holds the plural forms of %n messages.
@@ -83,6 +85,8 @@ def current_language() -> str:
 def locale_for(lang: str) -> QLocale:
     if lang == "ru":
         return QLocale(QLocale.Language.Russian, QLocale.Country.Russia)
+    if lang == "kk":
+        return QLocale(QLocale.Language.Kazakh, QLocale.Country.Kazakhstan)
     return QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
 
 

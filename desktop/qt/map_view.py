@@ -761,8 +761,8 @@ class CorridorMapView(QWidget):
     def _label(self, vocabulary: str, code: str | None) -> str:
         if not code:
             return self.tr("unknown")
-        en, ru = self.labels[vocabulary].get(code, (code, code))
-        return ru if self.lang == "ru" else en
+        label = self.labels[vocabulary].get(code)
+        return label.pick(self.lang) if label else code
 
     def _retranslate(self) -> None:
         texts = {"fit_all": (self.tr("Fit all"), self.tr("Show the whole region (Ctrl+Shift+A)")),
@@ -1158,7 +1158,7 @@ class CorridorMapView(QWidget):
             return ""
         rows = []
         for fact in facts[:limit]:
-            metric = fact.metric_ru if self.lang == "ru" and fact.metric_ru else fact.metric_en
+            metric = fact.metric_in(self.lang)
             shown = fact.value_in(self.lang)
             value = f"{shown} {fact.unit}" if fact.unit and fact.unit != "label" else shown
             when = f" ({format_partial_date(fact.as_of, self.locale())})" if fact.as_of else ""

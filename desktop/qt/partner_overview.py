@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.records import Fact, Partner
+from desktop.core.records import Fact, Label, Partner, pick, pick_marked
 from desktop.data.repository import Repository
 from desktop.qt.agreements_model import format_partial_date
 from desktop.qt.crash import contained
@@ -55,8 +55,8 @@ class PartnerOverview(QWidget):
         self.repo = repo
         self.selection = selection
         self._show_all = False
-        self._units = {code: (en, ru) for code, en, ru in repo.db.conn.execute(
-            "SELECT code, unit_en, unit_ru FROM metrics")}
+        self._units = {code: Label(en, ru, kk) for code, en, ru, kk in repo.db.conn.execute(
+            "SELECT code, unit_en, unit_ru, unit_kk FROM metrics") if en or ru or kk}
 
         self.title = plain_label(QLabel(self, objectName="overviewTitle", wordWrap=True))  # the partner's name
         font = self.title.font()
@@ -209,7 +209,7 @@ class PartnerOverview(QWidget):
         self._fill_facts([f for f in facts if f.metric not in (LEVEL, DIPLOMATIC)], by_id)
 
     def _metric_name(self, fact: Fact) -> str:
-        return fact.metric_ru if current_language() == "ru" and fact.metric_ru else fact.metric_en
+        return fact.metric_in(current_language())
 
     def _relationship_html(self, facts: list[Fact], by_id: dict[int, Fact]) -> str:
         lang = current_language()
@@ -240,8 +240,12 @@ class PartnerOverview(QWidget):
         return "<br>".join(parts)
 
     def _marker(self, fact: Fact, lang: str) -> str:
-        """A worded value with no Russian text recorded: say so in the Russian interface."""
-        if lang == "ru" and fact.value_num is None and fact.unit in ("label", "list") and not fact.value_ru:
+        """A worded value with no text recorded in the interface's language: say which language it is shown in."""
+        if lang == "en" or fact.value_num is not None or fact.unit not in ("label", "list"):
+            return ""
+        if lang == "kk" and not fact.value_kk:
+            return " " + _small(_esc(self.tr("[RU]") if fact.value_ru else self.tr("[EN]")))
+        if lang == "ru" and not fact.value_ru:
             return " " + _small(_esc(self.tr("[EN]")))
         return ""
 
@@ -250,12 +254,13 @@ class PartnerOverview(QWidget):
         heading, items, notes = _bold(self.tr("Mechanisms")), [], []
         mechanisms = self.repo.mechanisms(iso3)
         for m in mechanisms:
-            name = _esc(m.name_ru if lang == "ru" and m.name_ru else m.name_en)
-            if lang == "ru" and not m.name_ru:
-                name += " " + _small(_esc(self.tr("[EN]")))
+            text, other = pick_marked(lang, m.name_en, m.name_ru, m.name_kk)
+            name = _esc(text or m.name_en)
+            if other is not None:
+                name += " " + _small(_esc({"en": self.tr("[EN]"), "ru": self.tr("[RU]")}.get(other, f"[{other.upper()}]")))
             established = (self.tr("established {date}").format(date=format_partial_date(m.established, QLocale()))
                            if m.established else self.tr("established: not recorded"))
-            note = m.note_ru if lang == "ru" and m.note_ru else m.note_en
+            note = pick(lang, m.note_en, m.note_ru)
             if note:
                 notes.append(f"<b>{name}</b><br>{_esc(note)}")
             items.append(f"<tr><td>•&nbsp;</td><td>{name}<br>{_small(_esc(established))}</td></tr>")
@@ -321,7 +326,7 @@ class PartnerOverview(QWidget):
         return line
 
     def _fact_tooltip(self, fact: Fact) -> str:
-        note = fact.note_ru if current_language() == "ru" and fact.note_ru else fact.note_en
+        note = pick(current_language(), fact.note_en, fact.note_ru)
         lines = [f"<b>{_esc(self._metric_name(fact))}</b>"]
         if note:
             lines.append(_esc(note))
@@ -352,6 +357,6 @@ class PartnerOverview(QWidget):
         if fact.unit in _PLAIN_UNITS or (fact.value_num is None and any(
                 token in fact.value for token in fact.unit.replace("/", " ").split())):
             return number  # no unit, or a free text that already names it ("22.8bn KZT (~51 USD m)")
-        en, ru = self._units.get(fact.metric, (fact.unit, None))
-        unit = (ru if current_language() == "ru" and ru else en) or fact.unit
+        units = self._units.get(fact.metric)
+        unit = (units.pick(current_language()) if units else None) or fact.unit
         return self.tr("{value} {unit}").format(value=number, unit=unit)

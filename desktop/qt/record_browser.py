@@ -145,7 +145,8 @@ class RecordBrowser(QDialog):
         if partner and partner_filter:
             where, params = "WHERE " + partner_filter, [partner]
         self.partner_box.setEnabled(partner_filter is not None)
-        rows = self.repo.db.conn.execute(sql.format(l="ru" if self.lang == "ru" else "en", w=where), params).fetchall()
+        rows = self.repo.db.conn.execute(sql.format(l="ru" if self.lang in ("ru", "kk") else "en", w=where),
+                                         params).fetchall()
         self.table.setRowCount(len(rows))
         for n, (record_id, text) in enumerate(rows):
             item = QTableWidgetItem(str(text))

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QCompleter, QDialog, QDialo
                                QLineEdit, QListWidget, QListWidgetItem, QPlainTextEdit, QScrollArea, QVBoxLayout,
                                QWidget)
 
+from desktop.core.records import Label
 from desktop.core.validation import FIELDS, FieldError, FieldSpec, validate
 from desktop.qt.editing import EditController
 from desktop.qt.i18n import current_language
@@ -209,6 +210,9 @@ class RecordForm(QDialog):
             "position_approx": self.tr("Approximate position (of the nearest town or district)"),
             "position_from": self.tr("Approximate position taken from"),
             "route": self.tr("Route: the points the line passes (JSON list)"),
+            "title_kk_working": self.tr("Working Kazakh translation (unofficial)"),
+            "value_kk": self.tr("Value (Kazakh words)"),
+            "description_kk": self.tr("Description (Kazakh)"),
         }
         kind = getattr(self, "kind", None)  # (the record browser asks for field names with no form)
         if kind == "target" and spec.name == "kind":
@@ -258,10 +262,10 @@ class RecordForm(QDialog):
     # ------------------------------------------------------------------ widgets
 
     def _choices(self, spec: FieldSpec) -> list[tuple[object, str]]:
-        ru = self.lang == "ru"
+        ru = self.lang in ("ru", "kk")  # (an event's title: Russian for a Kazakh reader where there is no Kazakh)
         conn = self.repo.db.conn
         if spec.type in ("vocab", "codes"):
-            return [(code, names[1] if ru else names[0]) for code, names in self._vocab(spec.vocab).items()]
+            return [(code, label.pick(self.lang)) for code, label in self._vocab(spec.vocab).items()]
         if spec.type == "enum":
             return [(c, self._enum_label(spec.name, c)) for c in spec.choices]
         if spec.ref == "partner":
@@ -278,10 +282,10 @@ class RecordForm(QDialog):
             return [(c.id, c.name(self.lang)) for c in self.repo.corridors()]
         return []
 
-    def _vocab(self, table: str | None) -> dict[str, tuple[str, str]]:
+    def _vocab(self, table: str | None) -> dict[str, Label]:
         if table == "metrics":
-            return {r[0]: (r[1], r[2]) for r in self.repo.db.conn.execute(
-                "SELECT code, name_en, name_ru FROM metrics ORDER BY name_en")}
+            return {r[0]: Label(r[1], r[2], r[3]) for r in self.repo.db.conn.execute(
+                "SELECT code, name_en, name_ru, name_kk FROM metrics ORDER BY name_en")}
         return self.repo.labels(table) if table else {}
 
     def _enum_label(self, field: str, code: str) -> str:

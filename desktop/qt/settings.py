@@ -33,7 +33,7 @@ class Settings:
 
     def language(self) -> str | None:
         value = self.qsettings.value("interface/language")
-        return str(value) if value in ("en", "ru") else None
+        return str(value) if value in ("en", "ru", "kk") else None
 
     def set_geometry(self, geometry: QByteArray, state: QByteArray) -> None:
         self.qsettings.setValue("window/geometry", geometry)

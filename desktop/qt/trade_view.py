@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (QCheckBox, QGraphicsLineItem, QHBoxLayout, QLabel
                                QListWidget, QListWidgetItem, QScrollArea, QSplitter, QStyle,
                                QToolButton, QVBoxLayout, QWidget)
 
+from desktop.core.records import pick
 from desktop.core.trade import MEASURES, TargetLine, TradePlot, TradePoint, period_months, target_lines, trade_plot
 from desktop.data.repository import Repository
 from desktop.qt.agreements_model import format_partial_date
@@ -613,7 +614,7 @@ class TradeView(QWidget):
     def _target_label(self, lines: list[TargetLine]) -> str:
         latest = max(lines, key=lambda t: t.target.stated_on or "")
         t = latest.target
-        who = (t.stated_by_ru or t.stated_by_en) if self.lang == "ru" else (t.stated_by_en or t.stated_by_ru)
+        who = pick(self.lang, t.stated_by_en, t.stated_by_ru)
         who = (who or self.tr("announcer not recorded")).split(" (")[0]
         if len(who) > 32:  # the list beside the chart has it whole
             who = who[:31].rstrip() + "…"
@@ -704,7 +705,7 @@ class TradeView(QWidget):
                  "analyst": self.tr("analyst"), "agency": self.tr("agency")}
         for line in sorted(self.targets, key=lambda t: (t.target.stated_on or ""), reverse=True):
             t = line.target
-            who = (t.stated_by_ru or t.stated_by_en) if self.lang == "ru" else (t.stated_by_en or t.stated_by_ru)
+            who = pick(self.lang, t.stated_by_en, t.stated_by_ru)
             if t.stated_role in roles:
                 who = f"{who or self.tr('announcer not recorded')} ({roles[t.stated_role]})"
             when = format_partial_date(t.stated_on, self.locale()) if t.stated_on else self.tr("date not recorded")
@@ -712,8 +713,7 @@ class TradeView(QWidget):
             if line.estimate:
                 what = self.tr("Estimate: {value}").format(value=what)
             horizon = (self.tr("by {year}").format(year=line.horizon_year) if line.horizon_year
-                       else ((t.horizon_note_ru or t.horizon_note_en) if self.lang == "ru"
-                             else (t.horizon_note_en or t.horizon_note_ru)) or self.tr("no deadline given"))
+                       else pick(self.lang, t.horizon_note_en, t.horizon_note_ru) or self.tr("no deadline given"))
             outcome = self.outcome_text(line)
             extra = "; " + outcome if outcome else ""
             mark = "" if t.is_preferred is not False else " " + self.tr("(not the preferred statement)")
