@@ -7,6 +7,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QHBoxLayout, QHeaderView,
                                QLabel, QLineEdit, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
+from desktop.qt.collation import sorted_by_name
 from desktop.qt.editing import EditController
 from desktop.qt.i18n import current_language
 from desktop.qt.plaintext import plain_tooltip
@@ -147,6 +148,8 @@ class RecordBrowser(QDialog):
         self.partner_box.setEnabled(partner_filter is not None)
         rows = self.repo.db.conn.execute(sql.format(l="ru" if self.lang in ("ru", "kk") else "en", w=where),
                                          params).fetchall()
+        if self.kind == "node":  # places by name, in the alphabet of the interface language
+            rows = sorted_by_name(rows, lambda row: str(row[1]), self.lang)
         self.table.setRowCount(len(rows))
         for n, (record_id, text) in enumerate(rows):
             item = QTableWidgetItem(str(text))

@@ -3,6 +3,8 @@ desktop.core.validation: each field's widget by its type, each error shown next 
 the UI language; OK applies the change as one undoable edit."""
 from __future__ import annotations
 
+from operator import itemgetter
+
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QCompleter, QDialog, QDialogButtonBox, QFormLayout, QLabel,
                                QLineEdit, QListWidget, QListWidgetItem, QPlainTextEdit, QScrollArea, QVBoxLayout,
@@ -10,6 +12,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QCompleter, QDialog, QDialo
 
 from desktop.core.records import Label
 from desktop.core.validation import FIELDS, FieldError, FieldSpec, validate
+from desktop.qt.collation import sorted_by_name
 from desktop.qt.editing import EditController
 from desktop.qt.i18n import current_language
 from desktop.qt.plaintext import plain_label
@@ -276,10 +279,11 @@ class RecordForm(QDialog):
         if spec.ref == "source":
             return [(r[0], f"{r[1] or r[2]} — {r[3] or '?'}") for r in conn.execute(
                 "SELECT id, title, url, publisher FROM sources ORDER BY id DESC")]
-        if spec.ref == "node":
-            return [(n.id, n.name(self.lang)) for n in self.repo.nodes()]
+        if spec.ref == "node":  # by name, in the alphabet of the interface language
+            return sorted_by_name([(n.id, n.name(self.lang)) for n in self.repo.nodes()], itemgetter(1), self.lang)
         if spec.ref == "corridor":
-            return [(c.id, c.name(self.lang)) for c in self.repo.corridors()]
+            return sorted_by_name([(c.id, c.name(self.lang)) for c in self.repo.corridors()], itemgetter(1),
+                                  self.lang)
         return []
 
     def _vocab(self, table: str | None) -> dict[str, Label]:
