@@ -408,7 +408,14 @@ class Legend(QWidget):
         while self.layout_.count():
             item = self.layout_.takeAt(0)
             if item.widget() is not None:
+                item.widget().hide()  # (gone from the screen now; deleted when control returns to the loop)
                 item.widget().deleteLater()
+            elif item.layout() is not None:
+                while item.layout().count():
+                    inner = item.layout().takeAt(0)
+                    if inner.widget() is not None:
+                        inner.widget().hide()
+                        inner.widget().deleteLater()
         self.entries = []
         for title, rows in sections:
             heading = plain_label(QLabel(title, self))
