@@ -136,22 +136,24 @@ def check_user_data(app):
         recovery = check_and_recover(paths.user_database(), paths.bundled_database(), default_backup_dir(),
                                      retry=START_RETRY)
     except UnreadableDatabaseError as exc:
-        message_box(None, APP_NAME, QCoreApplication.translate("Start", (
-            "Your database {path} could not be read ({reason}). Nothing in it was changed or moved. Close any "
-            "other program that is using it, check that you may read the file and that its disk or network "
-            "drive is there, then start {app} again.")).format(path=paths.user_database(), reason=exc.reason,
-                                                              app=APP_NAME), icon="critical")
+        # (no parentheses around a translated text: lupdate would not find it)
+        message_box(None, APP_NAME, QCoreApplication.translate(
+            "Start", "Your database {path} could not be read ({reason}). Nothing in it was changed or moved. "
+                     "Close any other program that is using it, check that you may read the file and that its "
+                     "disk or network drive is there, then start {app} again.").format(
+            path=paths.user_database(), reason=exc.reason, app=APP_NAME), icon="critical")
         return None
     if recovery.state != "damaged":
         return recovery
-    box = QMessageBox(QMessageBox.Icon.Warning, APP_NAME, QCoreApplication.translate("Start", (
-        "Your database was damaged ({problem}). It was moved aside as {moved}, not deleted. "
-        "Continue with the newest good backup, or with the reference data shipped with the program?")).format(
-            problem=recovery.problem, moved=recovery.moved_to))
+    box = QMessageBox(QMessageBox.Icon.Warning, APP_NAME, QCoreApplication.translate(
+        "Start", "Your database was damaged ({problem}). It was moved aside as {moved}, not deleted. "
+                 "Continue with the newest good backup, or with the reference data shipped with the program?").format(
+        problem=recovery.problem, moved=recovery.moved_to))
     box.setProperty("textFormat", 0)  # Qt::PlainText: the text quotes a path and SQLite's words
-    use_backup = box.addButton(QCoreApplication.translate("Start", "Newest backup"), QMessageBox.ButtonRole.AcceptRole) \
+    accept = QMessageBox.ButtonRole.AcceptRole
+    use_backup = box.addButton(QCoreApplication.translate("Start", "Newest backup"), accept) \
         if recovery.backup is not None else None
-    use_bundled = box.addButton(QCoreApplication.translate("Start", "Reference data"), QMessageBox.ButtonRole.AcceptRole)
+    use_bundled = box.addButton(QCoreApplication.translate("Start", "Reference data"), accept)
     box.addButton(QMessageBox.StandardButton.Cancel)
     box.exec()
     clicked = box.clickedButton()
@@ -174,6 +176,88 @@ def remove_leftovers() -> None:
         remove(folder, earlier_versions=True)
 
 
+UPGRADE_CONFLICTS_SHOWN = 20  # the records kept with the user's changes that the upgrade report names
+
+
+def upgrade_report(report) -> str:
+    """What merging newer reference data did (a MergeReport), in the interface language: how many records were
+    added and updated, kept with the user's changes or could not be merged, and the first records kept with the
+    user's changes, with the fields where the newer data differs."""
+    from PySide6.QtCore import QCoreApplication
+
+    lines = [QCoreApplication.translate(
+        "Start", "Newer reference data was merged into your database. Records added: {added}, updated: "
+                 "{updated}.").format(added=len(report.added), updated=len(report.updated))]
+    if report.conflicts:
+        lines.append(QCoreApplication.translate(
+            "Start", "Records kept with your changes although the newer data differs: {count}.").format(
+            count=len(report.conflicts)))
+    if report.skipped:
+        lines.append(QCoreApplication.translate("Start", "Records that could not be merged: {count}.").format(
+            count=len(report.skipped)))
+    for conflict in report.conflicts[:UPGRADE_CONFLICTS_SHOWN]:
+        lines.append(f"{_record_kind(conflict.kind)} {conflict.uid}: "
+                     + ", ".join(_merged_field(name) for name in conflict.fields))
+    if len(report.conflicts) > UPGRADE_CONFLICTS_SHOWN:
+        lines.append(QCoreApplication.translate("Start", "\u2026 and {count} more.").format(
+            count=len(report.conflicts) - UPGRADE_CONFLICTS_SHOWN))
+    return "\n".join(lines)
+
+
+def _record_kind(kind: str) -> str:
+    """A kind of record the merge compares (desktop.data.upgrade.KINDS), as the forms name it."""
+    from PySide6.QtCore import QCoreApplication
+
+    from desktop.qt.record_form import kind_names
+
+    names = {**kind_names(), "mechanism": QCoreApplication.translate("Start", "mechanism"),
+             "project": QCoreApplication.translate("Start", "project")}
+    return names.get(kind, kind)
+
+
+def _merged_field(name: str) -> str:
+    """A field the merge compares (a column, with references as uids, or a list of links), as the forms name it."""
+    from PySide6.QtCore import QCoreApplication
+
+    from desktop.qt.record_browser import field_name
+
+    names = {"partner_id": field_name("partner_iso3"), "node_id": QCoreApplication.translate("Start", "Node"),
+             "places": QCoreApplication.translate("Start", "Places"),
+             "conflicts": QCoreApplication.translate("Start", "Conflicting values")}
+    return names.get(name) or field_name(name)
+
+
+def upgrade_error(exc) -> str:
+    """Why newer reference data could not be merged (an UpgradeError), in the interface language; the details
+    quoted (SQLite's or the system's words) stay as they are."""
+    from PySide6.QtCore import QCoreApplication
+
+    code, p = getattr(exc, "code", None), getattr(exc, "params", {})
+    if code == "read_only":
+        return QCoreApplication.translate(
+            "Start", "{path} is open read-only: the newer reference data cannot be merged into it.").format(**p)
+    if code == "bundle_missing":
+        return QCoreApplication.translate(
+            "Start", "The reference data shipped with the program ({path}) is missing: nothing was merged.").format(**p)
+    if code == "backup_failed":
+        return QCoreApplication.translate(
+            "Start", "Your database could not be backed up before merging the newer reference data, so nothing "
+                     "was merged: {detail}").format(**p)
+    if code == "bundle_unreadable":
+        return QCoreApplication.translate(
+            "Start", "The reference data shipped with the program ({path}) cannot be read ({detail}): nothing was "
+                     "merged.").format(**p)
+    if code == "merge_failed":
+        return QCoreApplication.translate(
+            "Start", "The newer reference data could not be merged ({detail}). Your database was left as it was; "
+                     "a backup is at {backup}.").format(**p)
+    if code == "broken_references":
+        return QCoreApplication.translate(
+            "Start", "Merging the newer reference data would leave broken references ({detail}): nothing was "
+                     "changed.").format(**p)
+    return str(exc)
+
+
 def after_start(window, opened) -> None:
     """Once the window is up, for the user's own copy: merge a newer bundled database (a backup first;
     the user's changes stay and conflicts are listed), and a daily backup when the data changed."""
@@ -190,11 +274,10 @@ def after_start(window, opened) -> None:
         try:
             report = merge_bundled(db, paths.bundled_database(), backup_dir=default_backup_dir())
         except AtlasError as exc:
-            message_box(window, APP_NAME, str(exc))
+            message_box(window, APP_NAME, upgrade_error(exc))
         else:
-            lines = [report.summary()] + [f"{c.kind} {c.uid}: {', '.join(c.fields)}" for c in report.conflicts[:20]]
             window.restored()
-            message_box(window, APP_NAME, "\n".join(lines), icon="information")
+            message_box(window, APP_NAME, upgrade_report(report), icon="information")
 
     def daily() -> None:
         try:

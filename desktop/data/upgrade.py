@@ -63,8 +63,25 @@ _PARTNER_LINK = {"agreement": ("agreement_partners", "agreement_id"), "event": (
 _TYPED = {"record_sources", "record_places", "conflict_members"}  # link tables with record_type = kind
 
 
+# Why a merge failed (UpgradeError.code) and its parameters (UpgradeError.params):
+UPGRADE_ERRORS = (
+    "read_only",  # path: the user's database, open read-only
+    "bundle_missing",  # path: the bundled database
+    "backup_failed",  # detail: why the backup before the merge failed (English)
+    "bundle_unreadable",  # path: the bundled database; detail: SQLite's words
+    "merge_failed",  # detail: the error that stopped the merge (English); backup: the backup made before it
+    "broken_references",  # detail: the first references the merge would have broken
+)
+
+
 class UpgradeError(AtlasError):
-    """The newer bundled data could not be merged; the user's database was left as it was."""
+    """The newer bundled data could not be merged; the user's database was left as it was. The message is in
+    English (the command line's); ``code`` (UPGRADE_ERRORS) and ``params`` say the same for the window to word."""
+
+    def __init__(self, message: str, code: str = "merge_failed", **params: object):
+        super().__init__(message)
+        self.code = code
+        self.params = params
 
 
 @dataclass(frozen=True)
@@ -94,6 +111,7 @@ class MergeReport:
         return bool(self.added or self.updated or self.vocabulary_added or self.aliases_added)
 
     def summary(self) -> str:
+        """What was done, in English (the window words it in the interface language: desktop.app.upgrade_report)."""
         parts = [f"{len(self.added)} record(s) added", f"{len(self.updated)} updated"]
         if self.conflicts:
             parts.append(f"{len(self.conflicts)} kept with your changes although the new data differs")
@@ -424,20 +442,23 @@ def merge_bundled(user_db: Database, bundled_path: str | os.PathLike[str], *,
 
     bundled = Path(bundled_path)
     if user_db.readonly:
-        raise UpgradeError(f"{user_db.path} is open read-only; the newer reference data cannot be merged into it.")
+        raise UpgradeError(f"{user_db.path} is open read-only; the newer reference data cannot be merged into it.",
+                           "read_only", path=str(user_db.path))
     if not bundled.is_file():
-        raise UpgradeError(f"The bundled database {bundled} is missing; nothing was merged.")
+        raise UpgradeError(f"The bundled database {bundled} is missing; nothing was merged.", "bundle_missing",
+                           path=str(bundled))
     data_id = bundled_data_id(bundled)
     try:
         backup = automatic_backup(user_db, backup_dir, "upgrade")
     except BackupError as exc:
         raise UpgradeError(f"Your database could not be backed up before merging the newer reference data, so "
-                           f"nothing was merged: {exc}") from exc
+                           f"nothing was merged: {exc}", "backup_failed", detail=str(exc)) from exc
     report = MergeReport(backup, data_id)
     try:
         source = connect(bundled, readonly=True)
     except sqlite3.Error as exc:
-        raise UpgradeError(f"The bundled database {bundled} cannot be read ({exc}); nothing was merged.") from exc
+        raise UpgradeError(f"The bundled database {bundled} cannot be read ({exc}); nothing was merged.",
+                           "bundle_unreadable", path=str(bundled), detail=str(exc)) from exc
     try:
         with user_db.transaction() as conn:
             _merge(user_db, conn, source, report)
@@ -445,7 +466,8 @@ def merge_bundled(user_db: Database, bundled_path: str | os.PathLike[str], *,
         raise
     except (sqlite3.Error, OSError, AtlasError, KeyError, ValueError) as exc:
         raise UpgradeError(f"The newer reference data could not be merged ({exc}). Your database was left as it "
-                           f"was; a backup is at {backup}.") from exc
+                           f"was; a backup is at {backup}.", "merge_failed", detail=str(exc),
+                           backup=str(backup)) from exc
     finally:
         source.close()
     return report
@@ -573,7 +595,8 @@ def _merge(db: Database, conn: sqlite3.Connection, source: sqlite3.Connection, r
     report.aliases_added = _merge_aliases(conn, source, marks, report)
     problems = conn.execute("PRAGMA foreign_key_check").fetchall()
     if problems:
-        raise UpgradeError(f"The merge would leave broken references ({problems[:5]}); nothing was changed.")
+        raise UpgradeError(f"The merge would leave broken references ({problems[:5]}); nothing was changed.",
+                           "broken_references", detail=str(problems[:5]))
 
     history = _history(db)
     previous = user_data_id(db)

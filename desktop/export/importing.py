@@ -306,12 +306,36 @@ def read_import_table(path: str | Path, kind: str | None = None, *, sheet: str |
 
 # --- preview ------------------------------------------------------------------------------------------------------
 
+# Why a row is rejected (Rejection.code) and the parameters each code carries (Rejection.params):
+REJECTION_CODES = (
+    "fields",  # errors: the row's FieldErrors (validation's codes and CELL_CODES); known: field -> allowed codes
+    "row_width",  # cells: how many cells the row has; columns: how many the header has
+    "same_uid",  # first: the earlier row with the same uid (both new records)
+    "same_key",  # first: the earlier row with the same natural key (NATURAL_KEYS of the kind; both new records)
+    "same_record",  # first: the earlier row that updates the same existing record; uid: that record's uid
+    "ambiguous",  # count: the existing records the row's natural key matches; uids: the first five; more: more
+    "reader",  # text: the file reader's reason (desktop.export.readers, comtrade), in English
+)
+# FieldError codes the import adds to validation's (desktop.core.validation.ERROR_CODES) for a row's cells:
+CELL_CODES = (
+    "unreadable",  # reason: why the reader could not read the cell (in English)
+    "list_not_value",  # value: the list, where one value is expected
+    "bool_not_value",  # value: true or false; wanted: "number" or "text"
+    "unknown_sources",  # values: the first five uids no source has; more: how many more
+    "bad_uid",  # value: a uid with spaces, separators or control characters
+)
+
+
 @dataclass(frozen=True)
 class Rejection:
-    """A row that will not be imported: its number in the file and why (an English sentence fragment)."""
+    """A row that will not be imported: its number in the file, why as an English sentence fragment (``reason``,
+    what the command line prints) and the same as a code of REJECTION_CODES with its parameters, which the
+    window words in the interface language."""
 
     row: int
     reason: str
+    code: str = "reader"
+    params: Mapping[str, object] = field(default_factory=dict)
 
     def __str__(self) -> str:
         return f"row {self.row}: {self.reason}"
@@ -340,8 +364,10 @@ class Preview:
     update: list[PlannedRow] = field(default_factory=list)
     unchanged: list[PlannedRow] = field(default_factory=list)
     rejected: list[Rejection] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # in English: the file's notes, then the skipped partners'
     rows_read: int = 0
+    file_notes: list[str] = field(default_factory=list)  # the reader's notes about the file (in English)
+    skipped_partners: dict[str, int] = field(default_factory=dict)  # ISO3 code -> rows left out (not a partner)
 
     def counts(self) -> dict[str, int]:
         return {"add": len(self.add), "update": len(self.update), "unchanged": len(self.unchanged),
@@ -427,6 +453,8 @@ def describe_error(kind: str, error: FieldError, ctx: ValidationContext | None =
     p = error.params
     name = file_column(error.field)
     code = error.code
+    if code in CELL_CODES:
+        return f"{name}: {_describe_cell(error)}"
     if code == "required":
         text = "a value is required"
     elif code == "one_required":
@@ -483,6 +511,23 @@ def describe_error(kind: str, error: FieldError, ctx: ValidationContext | None =
     return f"{name}: {text}"
 
 
+def _describe_cell(error: FieldError) -> str:
+    """A problem of a cell itself (CELL_CODES) in English, without the column's name."""
+    p, code = error.params, error.code
+    if code == "unreadable":
+        return str(p.get("reason"))
+    if code == "list_not_value":
+        return f"a list (\u201c{p.get('value')}\u201d) where one value is expected"
+    if code == "bool_not_value":
+        wanted = "a number" if p.get("wanted") == "number" else "text"
+        return f"{p.get('value')} (a yes-or-no value) where {wanted} is expected"
+    if code == "unknown_sources":
+        more = p.get("more")
+        return (f"no source has the uid {', '.join(chr(0x201c) + str(u) + chr(0x201d) for u in p.get('values', ()))}"
+                + (f" (and {more} more)" if more else ""))
+    return f"\u201c{p.get('value')}\u201d holds spaces, separators or control characters"  # bad_uid
+
+
 def _known_codes(kind: str, field_name: str, ctx: ValidationContext | None) -> list[str]:
     spec = next((s for s in FIELDS[kind] if s.name == field_name), None)
     if spec is None:
@@ -495,6 +540,7 @@ def _known_codes(kind: str, field_name: str, ctx: ValidationContext | None) -> l
 
 
 def describe_errors(kind: str, errors: list[FieldError], ctx: ValidationContext | None = None) -> str:
+    """A row's errors in English, each once, separated by "; " (what the command line prints)."""
     seen: list[str] = []
     for error in errors:
         text = describe_error(kind, error, ctx)
@@ -503,12 +549,17 @@ def describe_errors(kind: str, errors: list[FieldError], ctx: ValidationContext 
     return "; ".join(seen)
 
 
-def _valid_uid(uid: str) -> str | None:
+def known_codes(kind: str, errors: Iterable[FieldError], ctx: ValidationContext | None) -> dict[str, list[str]]:
+    """The codes allowed in each field refused for an unknown code (the rejection's "known" parameter)."""
+    return {e.field: _known_codes(kind, e.field, ctx) for e in errors if e.code == "unknown_code"}
+
+
+def _valid_uid(uid: str) -> FieldError | None:
     """Why a uid from a file cannot be used, or None."""
     if len(uid) > MAX_UID:
-        return f"uid: too long ({len(uid)} characters; at most {MAX_UID})"
+        return FieldError("uid", "too_long", {"length": len(uid), "max": MAX_UID})
     if not _UID.fullmatch(uid):
-        return f"uid: \u201c{_shown(uid)}\u201d holds spaces, separators or control characters"
+        return FieldError("uid", "bad_uid", {"value": _shown(uid)})
     return None
 
 
@@ -539,25 +590,26 @@ class _Previewer:
         self.width = len(table.columns)
         self.types = {spec.name: spec.type for spec in FIELDS[kind]}
 
-    def unreadable(self, name: str, cell: str | None) -> str | None:
+    def unreadable(self, name: str, cell: str | None) -> FieldError | None:
         """Why a cell read for the column ``name`` is not a value (a spreadsheet error, a JSON NaN, a JSON list
         where one value is meant, true/false where no yes/no is meant), or None."""
+        target = form_field(name)
         if isinstance(cell, Unreadable):
-            return f"{name}: {cell.reason}"
+            return FieldError(target, "unreadable", {"reason": cell.reason})
         if isinstance(cell, JsonList) and name not in LIST_FIELDS:
-            return f"{name}: a list (\u201c{_shown(cell)}\u201d) where one value is expected"
-        if isinstance(cell, JsonBool) and self.types.get(form_field(name)) != "bool":
-            wanted = "a number" if self._numeric(name) else "text"
-            return f"{name}: {cell} (a yes-or-no value) where {wanted} is expected"
+            return FieldError(target, "list_not_value", {"value": _shown(cell)})
+        if isinstance(cell, JsonBool) and self.types.get(target) != "bool":
+            return FieldError(target, "bool_not_value",
+                              {"value": str(cell), "wanted": "number" if self._numeric(name) else "text"})
         return None
 
     def _numeric(self, name: str) -> bool:
         return self.types.get(form_field(name)) in ("int", "year", "money", "float", "lat", "lon")
 
     # file cells -> form values
-    def raw(self, cells: list[str | None]) -> tuple[dict[str, object], list[str]]:
+    def raw(self, cells: list[str | None]) -> tuple[dict[str, object], list[FieldError]]:
         values: dict[str, object] = {}
-        problems: list[str] = []
+        problems: list[FieldError] = []
         for position, name in self.cells:
             cell = cells[position] if position < len(cells) else None
             target = form_field(name)
@@ -573,7 +625,7 @@ class _Previewer:
                 ref = REFERENCE_COLUMNS[target][1]
                 record_id = self.uids[ref].get(text)
                 if record_id is None:
-                    problems.append(f"{name}: no {KIND_NAMES[ref]} has the uid \u201c{_shown(text)}\u201d")
+                    problems.append(FieldError(target, "unknown_reference", {"value": _shown(text)}))
                 values[target] = record_id
             elif name in LIST_FIELDS:
                 parts = cell.items if isinstance(cell, JsonList) else _LIST_SPLIT.split(text)
@@ -581,9 +633,8 @@ class _Previewer:
                 if name == "sources":
                     unknown = [item for item in items if item not in self.uids["source"]]
                     if unknown:
-                        problems.append(f"sources: no source has the uid "
-                                        f"{', '.join(chr(0x201c) + _shown(u) + chr(0x201d) for u in unknown[:5])}"
-                                        + (f" (and {len(unknown) - 5} more)" if len(unknown) > 5 else ""))
+                        problems.append(FieldError(target, "unknown_sources", {
+                            "values": [_shown(u) for u in unknown[:5]], "more": max(0, len(unknown) - 5)}))
                     values[target] = [self.uids["source"][item] for item in items if item in self.uids["source"]]
                 else:
                     values[target] = items
@@ -595,10 +646,16 @@ class _Previewer:
                 values[target] = text
         return values, problems
 
+    def reject(self, preview: Preview, number: int, errors: list[FieldError]) -> None:
+        """Reject a row for its fields' errors (the English reason, and the errors for the window)."""
+        preview.rejected.append(Rejection(number, describe_errors(self.kind, errors, self.ctx), "fields",
+                                          {"errors": tuple(errors), "known": known_codes(self.kind, errors, self.ctx)}))
+
     def row(self, number: int, cells: list[str | None], preview: Preview) -> None:
         if len(cells) > self.width and any(c and c.strip() for c in cells[self.width:]):
             preview.rejected.append(Rejection(number, f"the row has {len(cells)} cells but the header has "
-                                                      f"{self.width} columns (is the separator right?)"))
+                                                      f"{self.width} columns (is the separator right?)",
+                                              "row_width", {"cells": len(cells), "columns": self.width}))
             return
         values, problems = self.raw(cells)
         uid = values.pop("uid", None)
@@ -610,7 +667,7 @@ class _Previewer:
         if isinstance(uid, str) and (problem := _valid_uid(uid)) is not None:
             problems.insert(0, problem)
         if problems:
-            preview.rejected.append(Rejection(number, "; ".join(problems)))
+            self.reject(preview, number, problems)
             return
         existing = self.own_uids.get(uid) if isinstance(uid, str) else None
         if existing is not None:
@@ -634,7 +691,7 @@ class _Previewer:
                 self.ambiguous(number, candidates, values, preview)
                 return
         if errors:
-            preview.rejected.append(Rejection(number, describe_errors(self.kind, errors, self.ctx)))
+            self.reject(preview, number, errors)
             return
         identities = [("uid", uid)] if uid is not None else [("key", *key) for key in keys]
         for identity in identities:
@@ -642,7 +699,8 @@ class _Previewer:
                 first = self.claimed_keys[identity]
                 what = "uid" if uid is not None else NATURAL_KEYS[self.kind]
                 preview.rejected.append(Rejection(number, f"the same record as row {first} (same {what}); "
-                                                          "only the first is imported"))
+                                                          "only the first is imported",
+                                                  "same_uid" if uid is not None else "same_key", {"first": first}))
                 return
         for identity in identities:
             self.claimed_keys[identity] = number
@@ -665,14 +723,14 @@ class _Previewer:
 
     def update(self, number: int, record_id: int, values: dict[str, object], preview: Preview) -> None:
         if record_id in self.claimed_ids:
-            preview.rejected.append(Rejection(number, f"the same record as row {self.claimed_ids[record_id]} "
-                                                      f"(\u201c{self.uid_of[record_id]}\u201d); only the first is "
-                                                      "imported"))
+            first, uid = self.claimed_ids[record_id], self.uid_of[record_id]
+            preview.rejected.append(Rejection(number, f"the same record as row {first} (\u201c{uid}\u201d); only the "
+                                                      "first is imported", "same_record", {"first": first, "uid": uid}))
             return
         before, current, clean_current = self._current(record_id)
         clean, errors = validate(self.kind, self._merged(current, values), self.ctx)
         if errors:
-            preview.rejected.append(Rejection(number, describe_errors(self.kind, errors, self.ctx)))
+            self.reject(preview, number, errors)
             return
         self.claimed_ids[record_id] = number
         changed = tuple(name for name in clean if clean[name] != clean_current.get(name))
@@ -689,10 +747,12 @@ class _Previewer:
                 self.claimed_ids[record_id] = number
                 preview.unchanged.append(PlannedRow(number, {}, record_id, self.uid_of[record_id]))
                 return
-        uids = ", ".join(self.uid_of[i] for i in candidates[:5]) + (" \u2026" if len(candidates) > 5 else "")
+        shown = [self.uid_of[i] for i in candidates[:5]]
+        uids = ", ".join(shown) + (" \u2026" if len(candidates) > 5 else "")
         preview.rejected.append(Rejection(
             number, f"matches {len(candidates)} existing {KIND_NAMES[self.kind]}s by "
-                    f"{NATURAL_KEYS[self.kind]} ({uids}); add a uid column to say which one to update"))
+                    f"{NATURAL_KEYS[self.kind]} ({uids}); add a uid column to say which one to update",
+            "ambiguous", {"count": len(candidates), "uids": shown, "more": len(candidates) > 5}))
 
 
 def preview(db: Database, kind: str, table: Table, mapping: Mapping[str, str | None] | ColumnMatch | None = None,
@@ -721,9 +781,11 @@ def preview(db: Database, kind: str, table: Table, mapping: Mapping[str, str | N
         worker.row(number, cells, result)
     problems = table.problems()  # rows the reader left out (a CSV row of the wrong width, a NUL ...)
     result.rows_read += len(problems)
-    result.rejected.extend(Rejection(n, reason) for n, reason in problems)
+    result.rejected.extend(Rejection(n, reason, "reader", {"text": reason}) for n, reason in problems)
     result.rejected.sort(key=lambda r: r.row)
-    result.notes.extend(table.notes())
+    result.file_notes.extend(table.notes())
+    result.notes.extend(result.file_notes)
+    result.skipped_partners = dict(worker.skipped_partners)
     if worker.skipped_partners:
         count = sum(worker.skipped_partners.values())
         codes = sorted(worker.skipped_partners)

@@ -790,8 +790,12 @@ class CorridorMapView(QWidget):
         self._fill_legend()
         self._fill_unknown()
         lakes = getattr(self.basemap, "lakes_source", "")
-        self.status.setText(self.tr("Basemap: {source}. Drag to move, wheel or +/− to zoom, click a node or a "
-                                    "line to select it.").format(source=self.basemap_credit.removeprefix("Basemap: ")))
+        public = " (public domain)"  # (said in the interface's language)
+        source = self.basemap_credit.removeprefix("Basemap: ")
+        text = (self.tr("Basemap: {source} (public domain). Drag to move, wheel or +/− to zoom, click a node or a "
+                        "line to select it.") if source.endswith(public) else
+                self.tr("Basemap: {source}. Drag to move, wheel or +/− to zoom, click a node or a line to select it."))
+        self.status.setText(text.format(source=source.removesuffix(public)))
         self.status.setToolTip(self.basemap_source + (f"\n{lakes}" if lakes else ""))
 
     def _fill_layer_menus(self) -> None:

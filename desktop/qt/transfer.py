@@ -15,6 +15,11 @@ from desktop.qt.plaintext import message_box, plain_label
 from desktop.qt.record_form import kind_names
 
 FORMATS = {"csv": "CSV (*.csv)", "xlsx": "Excel (*.xlsx)", "json": "JSON (*.json)", "geojson": "GeoJSON (*.geojson)"}
+# validation codes whose form message does not quote the value: a rejected row's reason quotes it before
+VALUE_QUOTED = frozenset({"bad_number", "not_integer", "bad_date", "unknown_code", "bad_bool", "bad_url",
+                          "bad_identifier", "no_words"})
+KNOWN_SHOWN = 15  # the allowed codes are listed after an unknown code when there are at most this many
+PARTNERS_SHOWN = 12  # the countries named in the note about rows left out
 
 
 class Job(QThread):
@@ -378,14 +383,118 @@ class ImportDialog(QDialog):
         self.summary.setText(self.tr("To add: {add} · to update: {update} · unchanged: {same} · rejected: {reject}").format(
             add=len(p.add), update=len(p.update), same=len(p.unchanged), reject=len(p.rejected)))
         self.rejections.clear()
-        for note in p.notes:
+        for note in p.file_notes:
             self.rejections.addItem(note)
+        if p.skipped_partners:
+            self.rejections.addItem(self.skipped_note(p.skipped_partners))
         for rejection in p.rejected[:1000]:
-            self.rejections.addItem(self.tr("Row {row}: {reason}").format(row=rejection.row, reason=rejection.reason))
+            self.rejections.addItem(self.tr("Row {row}: {reason}").format(
+                row=rejection.row, reason=self.reason_text(p.kind, rejection)))
         if len(p.rejected) > 1000:
             self.rejections.addItem(self.tr("and %n more", "", len(p.rejected) - 1000))
         self.apply_button.setEnabled(bool(p.add or p.update) and not self.window_.repo.db.readonly)
         return True
+
+    # ------------------------------------------------------------------ words
+
+    def skipped_note(self, skipped: dict[str, int]) -> str:
+        """The note about rows left out because they are about countries that are not partners in the atlas."""
+        codes = sorted(skipped)
+        shown = ", ".join(codes[:PARTNERS_SHOWN])
+        if len(codes) > PARTNERS_SHOWN:
+            shown = self.tr("{codes} and {count} more").format(codes=shown, count=len(codes) - PARTNERS_SHOWN)
+        return self.tr("Rows about countries that are not partners in the atlas were left out: {count} "
+                       "({codes}).").format(count=sum(skipped.values()), codes=shown)
+
+    def natural_key(self, kind: str) -> str:
+        """What identifies a record of ``kind`` without a uid (desktop.export.importing.NATURAL_KEYS)."""
+        return {"trade": self.tr("partner, year, period and statistics"),
+                "target": self.tr("partner, measure, date stated and value"),
+                "fact": self.tr("partner or corridor, measure and date"), "event": self.tr("start date and title"),
+                "agreement": self.tr("date signed and title"), "alias": self.tr("group and name")}.get(kind, kind)
+
+    def reason_text(self, kind: str, rejection) -> str:
+        """Why a row of ``kind`` is rejected, in the interface language, from the rejection's code and parameters
+        (desktop.export.importing.REJECTION_CODES). The file reader's own reasons stay as it words them."""
+        p, code = rejection.params, rejection.code
+        if code == "fields":
+            known = p.get("known", {})
+            return "; ".join(dict.fromkeys(self.field_error_text(kind, e, known) for e in p.get("errors", ())))
+        if code == "row_width":
+            return self.tr("The row has {cells} cells but the header has {columns} columns (is the separator "
+                           "right?).").format(cells=p["cells"], columns=p["columns"])
+        if code == "same_uid":
+            return self.tr("The same record as row {first} (the same uid): only the first is imported.").format(
+                first=p["first"])
+        if code == "same_key":
+            return self.tr("The same record as row {first} (the same {key}): only the first is imported.").format(
+                first=p["first"], key=self.natural_key(kind))
+        if code == "same_record":
+            return self.tr("The same record as row {first} (\u201c{uid}\u201d): only the first is imported.").format(
+                first=p["first"], uid=p["uid"])
+        if code == "ambiguous":
+            uids = ", ".join(p["uids"]) + (" \u2026" if p.get("more") else "")
+            return self.tr("Matches {count} existing records by {key} ({uids}): add a uid column to say which one to "
+                           "update.").format(count=p["count"], key=self.natural_key(kind), uids=uids)
+        return str(p.get("text", rejection.reason))  # "reader"
+
+    def field_error_text(self, kind: str, error, known: dict[str, list[str]]) -> str:
+        """One refused cell: the field's name as the forms show it, the value when the message does not quote it,
+        and the forms' message for the code (record_form.RecordForm.message) or the import's own for a cell."""
+        from desktop.qt.record_browser import field_name
+
+        p, code = error.params, error.code
+        if code == "one_required":
+            return self.tr("One of {fields} is required.").format(
+                fields=", ".join(field_name(f) for f in p.get("fields", ())))
+        text = self.cell_message(kind, error)
+        if code == "unknown_code" and 0 < len(known.get(error.field, ())) <= KNOWN_SHOWN:
+            text += " " + self.tr("Known codes: {codes}.").format(codes=", ".join(known[error.field]))
+        if code in VALUE_QUOTED and p.get("value") is not None:
+            return self.tr("{field}: \u201c{value}\u201d \u2014 {message}").format(
+                field=field_name(error.field), value=p["value"], message=text)
+        return self.tr("{field}: {message}").format(field=field_name(error.field), message=text)
+
+    def cell_message(self, kind: str, error) -> str:
+        """The message for a refused cell: the import's own for what only a file has (CELL_CODES), a reference
+        that names no record, a one-sided range; else the forms' message for the code."""
+        from desktop.core.validation import FIELDS
+        from desktop.qt.record_browser import _FormWords
+        from desktop.qt.record_form import RecordForm, _num
+
+        p, code = error.params, error.code
+        if code == "unreadable":
+            return self.tr("Cannot be read ({reason}).").format(reason=p.get("reason", ""))
+        if code == "list_not_value":
+            return self.tr("A list (\u201c{value}\u201d) where one value is expected.").format(value=p.get("value", ""))
+        if code == "bool_not_value":
+            text = (self.tr("{value} (a yes-or-no value) where a number is expected.") if p.get("wanted") == "number"
+                    else self.tr("{value} (a yes-or-no value) where text is expected."))
+            return text.format(value=p.get("value", ""))
+        if code == "unknown_sources":
+            uids = ", ".join(str(u) for u in p.get("values", ()))
+            if p.get("more"):
+                uids = self.tr("{codes} and {count} more").format(codes=uids, count=p["more"])
+            return self.tr("No source has the uid {uids}.").format(uids=uids)
+        if code == "bad_uid":
+            return self.tr("\u201c{value}\u201d holds spaces, separators or control characters.").format(
+                value=p.get("value", ""))
+        if code == "unknown_reference":
+            spec = next((s for s in FIELDS.get(kind, ()) if s.name == error.field), None)
+            if spec is not None and spec.ref == "partner":
+                return self.tr("No partner in the atlas has the code \u201c{value}\u201d.").format(
+                    value=p.get("value", ""))
+            return self.tr("No record has the uid \u201c{value}\u201d ({kind}).").format(
+                value=p.get("value", ""), kind=kind_names().get(spec.ref if spec else "", ""))
+        if code == "out_of_range" and (p.get("min") is None or p.get("max") is None or p.get("min_exclusive")):
+            lo, hi = _num(p.get("min")), _num(p.get("max"))
+            if p.get("min_exclusive"):
+                return (self.tr("Must be more than {min} and at most {max}.").format(min=lo, max=hi)
+                        if p.get("max") is not None else self.tr("Must be more than {min}.").format(min=lo))
+            if p.get("min") is not None:
+                return self.tr("Must be at least {min}.").format(min=lo)
+            return self.tr("Must be at most {max}.").format(max=hi)
+        return RecordForm.message(_FormWords(), error)  # the forms' words (context RecordForm)
 
     def apply(self) -> bool:
         """Apply the checked rows as one edit (one transaction, one undo step), with progress and cancel."""

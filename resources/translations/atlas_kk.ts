@@ -604,6 +604,10 @@
         <translation>Картаны қазіргі көрінісінде SVG векторлық суреті ретінде сақтау</translation>
     </message>
     <message>
+        <source>Basemap: {source} (public domain). Drag to move, wheel or +/− to zoom, click a node or a line to select it.</source>
+        <translation>Карта негізі: {source} (қоғамдық игілік). Картаны тышқанмен жылжытыңыз, масштаб — дөңгелекпен немесе +/−, пунктті не сызықты шерту оны таңдайды.</translation>
+    </message>
+    <message>
         <source>Basemap: {source}. Drag to move, wheel or +/− to zoom, click a node or a line to select it.</source>
         <translation>Карта негізі: {source}. Жылжыту үшін тінтуірмен сүйреңіз, масштабты дөңгелекпен немесе +/− арқылы өзгертіңіз, таңдау үшін пунктті не сызықты басыңыз.</translation>
     </message>

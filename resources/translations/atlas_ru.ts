@@ -607,6 +607,10 @@
         <translation>Сохранить карту в текущем виде как векторный рисунок SVG</translation>
     </message>
     <message>
+        <source>Basemap: {source} (public domain). Drag to move, wheel or +/− to zoom, click a node or a line to select it.</source>
+        <translation>Подложка: {source} (общественное достояние). Перетаскивайте карту мышью, масштаб — колесом или +/−, щелчок по пункту или линии выбирает их.</translation>
+    </message>
+    <message>
         <source>Basemap: {source}. Drag to move, wheel or +/− to zoom, click a node or a line to select it.</source>
         <translation>Подложка: {source}. Перетаскивайте карту мышью, масштаб — колесом или +/−, щелчок по пункту или линии выбирает их.</translation>
     </message>
@@ -1626,6 +1630,122 @@ Your data was not changed by this error. {where}</source>
         </translation>
     </message>
     <message>
+        <source>{codes} and {count} more</source>
+        <translation>{codes} и ещё {count}</translation>
+    </message>
+    <message>
+        <source>Rows about countries that are not partners in the atlas were left out: {count} ({codes}).</source>
+        <translation>Пропущены строки о странах, которые не являются партнёрами в атласе: {count} ({codes}).</translation>
+    </message>
+    <message>
+        <source>partner, year, period and statistics</source>
+        <translation>партнёр, год, период и статистика</translation>
+    </message>
+    <message>
+        <source>partner, measure, date stated and value</source>
+        <translation>партнёр, показатель, дата заявления и значение</translation>
+    </message>
+    <message>
+        <source>partner or corridor, measure and date</source>
+        <translation>партнёр или коридор, показатель и дата</translation>
+    </message>
+    <message>
+        <source>start date and title</source>
+        <translation>дата начала и название</translation>
+    </message>
+    <message>
+        <source>date signed and title</source>
+        <translation>дата подписания и название</translation>
+    </message>
+    <message>
+        <source>group and name</source>
+        <translation>группа и название</translation>
+    </message>
+    <message>
+        <source>The row has {cells} cells but the header has {columns} columns (is the separator right?).</source>
+        <translation>В строке ячеек: {cells}, а в заголовке столбцов: {columns} (верен ли разделитель?).</translation>
+    </message>
+    <message>
+        <source>The same record as row {first} (the same uid): only the first is imported.</source>
+        <translation>Та же запись, что в строке {first} (тот же uid): импортируется только первая.</translation>
+    </message>
+    <message>
+        <source>The same record as row {first} (the same {key}): only the first is imported.</source>
+        <translation>Та же запись, что в строке {first} (совпадают {key}): импортируется только первая.</translation>
+    </message>
+    <message>
+        <source>The same record as row {first} (“{uid}”): only the first is imported.</source>
+        <translation>Та же запись, что в строке {first} («{uid}»): импортируется только первая.</translation>
+    </message>
+    <message>
+        <source>Matches {count} existing records by {key} ({uids}): add a uid column to say which one to update.</source>
+        <translation>Совпадает с существующими записями ({count}) по признакам «{key}» ({uids}): добавьте столбец uid, чтобы указать, какую из них обновить.</translation>
+    </message>
+    <message>
+        <source>One of {fields} is required.</source>
+        <translation>Нужно заполнить одно из полей: {fields}.</translation>
+    </message>
+    <message>
+        <source>Known codes: {codes}.</source>
+        <translation>Допустимые коды: {codes}.</translation>
+    </message>
+    <message>
+        <source>{field}: “{value}” — {message}</source>
+        <translation>{field}: «{value}» — {message}</translation>
+    </message>
+    <message>
+        <source>{field}: {message}</source>
+        <translation>{field}: {message}</translation>
+    </message>
+    <message>
+        <source>Cannot be read ({reason}).</source>
+        <translation>Не удаётся прочитать ({reason}).</translation>
+    </message>
+    <message>
+        <source>A list (“{value}”) where one value is expected.</source>
+        <translation>Список («{value}») там, где ожидается одно значение.</translation>
+    </message>
+    <message>
+        <source>{value} (a yes-or-no value) where a number is expected.</source>
+        <translation>{value} (значение «да/нет») там, где ожидается число.</translation>
+    </message>
+    <message>
+        <source>{value} (a yes-or-no value) where text is expected.</source>
+        <translation>{value} (значение «да/нет») там, где ожидается текст.</translation>
+    </message>
+    <message>
+        <source>No source has the uid {uids}.</source>
+        <translation>Нет источника с uid {uids}.</translation>
+    </message>
+    <message>
+        <source>“{value}” holds spaces, separators or control characters.</source>
+        <translation>«{value}» содержит пробелы, разделители или управляющие символы.</translation>
+    </message>
+    <message>
+        <source>No partner in the atlas has the code “{value}”.</source>
+        <translation>В атласе нет партнёра с кодом «{value}».</translation>
+    </message>
+    <message>
+        <source>No record has the uid “{value}” ({kind}).</source>
+        <translation>Нет записи с uid «{value}» ({kind}).</translation>
+    </message>
+    <message>
+        <source>Must be more than {min} and at most {max}.</source>
+        <translation>Допустимо больше {min}, но не более {max}.</translation>
+    </message>
+    <message>
+        <source>Must be more than {min}.</source>
+        <translation>Должно быть больше {min}.</translation>
+    </message>
+    <message>
+        <source>Must be at least {min}.</source>
+        <translation>Должно быть не меньше {min}.</translation>
+    </message>
+    <message>
+        <source>Must be at most {max}.</source>
+        <translation>Должно быть не больше {max}.</translation>
+    </message>
+    <message>
         <source>Import {file}</source>
         <translation>импорт {file}</translation>
     </message>
@@ -1853,6 +1973,10 @@ Your data was not changed by this error. {where}</source>
     <message>
         <source>[EN]</source>
         <translation>[EN]</translation>
+    </message>
+    <message>
+        <source>[RU]</source>
+        <translation>[RU]</translation>
     </message>
     <message>
         <source>Mechanisms</source>
@@ -2301,6 +2425,18 @@ Your data was not changed by this error. {where}</source>
         <translation>Маршрут: точки, через которые проходит линия (список JSON)</translation>
     </message>
     <message>
+        <source>Working Kazakh translation (unofficial)</source>
+        <translation>Рабочий перевод на казахский (неофициальный)</translation>
+    </message>
+    <message>
+        <source>Value (Kazakh words)</source>
+        <translation>Значение (по-казахски)</translation>
+    </message>
+    <message>
+        <source>Description (Kazakh)</source>
+        <translation>Описание (на казахском)</translation>
+    </message>
+    <message>
         <source>What the number is</source>
         <translation>Что означает число</translation>
     </message>
@@ -2618,6 +2754,85 @@ Your data was not changed by this error. {where}</source>
     <message>
         <source>kind not recorded</source>
         <translation>вид не указан</translation>
+    </message>
+</context>
+<context>
+    <name>Start</name>
+    <message>
+        <source>Your database {path} could not be read ({reason}). Nothing in it was changed or moved. Close any other program that is using it, check that you may read the file and that its disk or network drive is there, then start {app} again.</source>
+        <translation>Не удалось прочитать вашу базу данных {path} ({reason}). В ней ничего не изменено и не перемещено. Закройте другие программы, которые её используют, проверьте, что у вас есть право читать этот файл и что его диск или сетевой диск доступен, затем снова запустите {app}.</translation>
+    </message>
+    <message>
+        <source>Your database was damaged ({problem}). It was moved aside as {moved}, not deleted. Continue with the newest good backup, or with the reference data shipped with the program?</source>
+        <translation>Ваша база данных повреждена ({problem}). Она не удалена, а отложена в сторону как {moved}. Продолжить с последней исправной резервной копией или со справочными данными, поставляемыми с программой?</translation>
+    </message>
+    <message>
+        <source>Newest backup</source>
+        <translation>Последняя резервная копия</translation>
+    </message>
+    <message>
+        <source>Reference data</source>
+        <translation>Справочные данные</translation>
+    </message>
+    <message>
+        <source>Newer reference data was merged into your database. Records added: {added}, updated: {updated}.</source>
+        <translation>Новые справочные данные объединены с вашей базой данных. Записей добавлено: {added}, обновлено: {updated}.</translation>
+    </message>
+    <message>
+        <source>Records kept with your changes although the newer data differs: {count}.</source>
+        <translation>Записей, оставленных с вашими изменениями, хотя новые данные отличаются: {count}.</translation>
+    </message>
+    <message>
+        <source>Records that could not be merged: {count}.</source>
+        <translation>Записей, которые не удалось объединить: {count}.</translation>
+    </message>
+    <message>
+        <source>… and {count} more.</source>
+        <translation>… и ещё {count}.</translation>
+    </message>
+    <message>
+        <source>mechanism</source>
+        <translation>механизм</translation>
+    </message>
+    <message>
+        <source>project</source>
+        <translation>проект</translation>
+    </message>
+    <message>
+        <source>Node</source>
+        <translation>Пункт</translation>
+    </message>
+    <message>
+        <source>Places</source>
+        <translation>Места</translation>
+    </message>
+    <message>
+        <source>Conflicting values</source>
+        <translation>Расхождения в данных</translation>
+    </message>
+    <message>
+        <source>{path} is open read-only: the newer reference data cannot be merged into it.</source>
+        <translation>{path} открыта только для чтения: новые справочные данные нельзя с ней объединить.</translation>
+    </message>
+    <message>
+        <source>The reference data shipped with the program ({path}) is missing: nothing was merged.</source>
+        <translation>Справочные данные, поставляемые с программой ({path}), отсутствуют: ничего не объединено.</translation>
+    </message>
+    <message>
+        <source>Your database could not be backed up before merging the newer reference data, so nothing was merged: {detail}</source>
+        <translation>Не удалось сделать резервную копию вашей базы данных перед объединением с новыми справочными данными, поэтому ничего не объединено: {detail}</translation>
+    </message>
+    <message>
+        <source>The reference data shipped with the program ({path}) cannot be read ({detail}): nothing was merged.</source>
+        <translation>Не удаётся прочитать справочные данные, поставляемые с программой ({path}): {detail}. Ничего не объединено.</translation>
+    </message>
+    <message>
+        <source>The newer reference data could not be merged ({detail}). Your database was left as it was; a backup is at {backup}.</source>
+        <translation>Не удалось объединить новые справочные данные ({detail}). Ваша база данных оставлена без изменений; резервная копия: {backup}.</translation>
+    </message>
+    <message>
+        <source>Merging the newer reference data would leave broken references ({detail}): nothing was changed.</source>
+        <translation>Объединение с новыми справочными данными оставило бы битые ссылки ({detail}): ничего не изменено.</translation>
     </message>
 </context>
 <context>
