@@ -2,7 +2,7 @@
 
     partnership-atlas [--db PATH]                      start the application
     partnership-atlas --self-test                      check the installation offscreen and exit
-    partnership-atlas --screenshot FILE.png [--view agreements|map|trade] [--lang en|ru]
+    partnership-atlas --screenshot FILE.png [--view agreements|map|trade] [--lang en|ru|kk]
                       [--partner ISO3] [--search TEXT]  render the window offscreen and exit
     partnership-atlas search TEXT [--kind KIND ...] [--partner ISO3] [--variants] [--limit N] [--json] [--lang L]
                              [--db PATH]
@@ -12,8 +12,8 @@
                       [--encoding-errors replace]]
                       [--partner ISO3] [--db PATH]
     partnership-atlas import KIND FILE [--dry-run] [--db PATH]   (KIND may be "comtrade")
-    partnership-atlas factsheet --partner ISO3 --lang en|ru -o FILE.pdf [--marking TEXT] [--letter] [--db PATH]
-    partnership-atlas factsheet --all --lang en|ru -o FOLDER [--combined]   every partner (one PDF each, or one)
+    partnership-atlas factsheet --partner ISO3 --lang en|ru|kk -o FILE.pdf [--marking TEXT] [--letter] [--db PATH]
+    partnership-atlas factsheet --all --lang en|ru|kk -o FOLDER [--combined]   every partner (one PDF each, or one)
     partnership-atlas backup FILE [--db PATH]           a checked copy through SQLite's backup API
     partnership-atlas restore FILE [--db PATH]          replace the database with a checked backup
 """
@@ -84,7 +84,7 @@ def _parser() -> argparse.ArgumentParser:
     who = sheet.add_mutually_exclusive_group(required=True)
     who.add_argument("--partner", dest="sheet_partner", metavar="ISO3")
     who.add_argument("--all", dest="sheet_all", action="store_true", help="every partner")
-    sheet.add_argument("--lang", dest="sheet_lang", choices=("en", "ru"), default="en")
+    sheet.add_argument("--lang", dest="sheet_lang", choices=("en", "ru", "kk"), default="en")
     sheet.add_argument("-o", "--output", dest="sheet_output", required=True, metavar="FILE.pdf|FOLDER")
     sheet.add_argument("--marking", metavar="TEXT", help='a line on every page, e.g. "For official use"')
     sheet.add_argument("--letter", action="store_true", help="US Letter instead of A4")

@@ -53,8 +53,9 @@ def test_dates_and_money_in_both_languages():
     assert format_date("2012-05", "ru") == "май 2012"
     assert format_date("2025", "ru") == "2025"
     assert format_date(None, "en") == ""
-    assert money(3400, "en") == "$3.4 bn" and money(3400, "ru") == "$3,4 млрд"
-    assert money(640, "en") == "$640 m" and money(640, "ru") == "$640 млн"
+    # Russian as CLDR writes it: a no-break space keeps the number with its "млрд" / "млн"
+    assert money(3400, "en") == "$3.4 bn" and money(3400, "ru") == "$3,4\u00a0млрд"
+    assert money(640, "en") == "$640 m" and money(640, "ru") == "$640\u00a0млн"
     assert money(15000, "en") == "$15 bn"
     assert format_number(20000, "en") == "20,000" and format_number(20000, "ru") == "20\u00a0000"
     assert statistics_label("partner", "Türkiye", "en") == "Türkiye's statistics"
@@ -80,7 +81,7 @@ def test_the_sheet_takes_the_preferred_figures(repo):
                                       *sheet.events, *sheet.agreements, *sheet.mechanisms] if line and line.source}
     assert cited == {s.number for s in sheet.sources} == set(range(1, len(sheet.sources) + 1))
     ru = build_factsheet(repo, "TUR", "ru", AS_OF)
-    assert ru.partner == "Турция" and ru.trade.value == "$5,4 млрд" and ru.target.value == "$15 млрд"
+    assert ru.partner == "Турция" and ru.trade.value == "$5,4\u00a0млрд" and ru.target.value == "$15\u00a0млрд"
     # the level's worded value in its recorded Russian text, not the English one marked [EN] (issue 18)
     assert "[EN]" not in ru.level.value and re.search("[а-я]", ru.level.value)
 

@@ -1,25 +1,34 @@
 """A one-page fact sheet on one partner, assembled from the database (no Qt): the texts to print, in
-English or Russian, with the footnote number of the first source of every figure, fact, event and
+English, Russian or Kazakh, with the footnote number of the first source of every figure, fact, event and
 agreement, and the numbered list of those sources.
 
-The fixed words of the sheet (headings, "as of", month names, "page X of Y") come from ``WORDS``: the
-sheet is a document in a chosen language, independent of the interface language. Data texts are
-taken in that language, else in the other one marked "[EN]" / "[RU]". Nothing unknown is made up:
-a missing value is left out or says "not recorded".
+The fixed words of the sheet (headings, "as of", "page X of Y") come from ``WORDS``: the sheet is a document in
+a chosen language, independent of the interface language. Month names, decimal and group separators and the
+"млрд" / "млн" of a sum come from CLDR's locale data (Babel), never from tables typed here. Data texts are taken
+in the sheet's language, else in the one its reader reads next (Kazakh → Russian → English), marked "[RU]" /
+"[EN]". Nothing unknown is made up: a missing value is left out or says "not recorded".
 """
 from __future__ import annotations
 
 import datetime as _dt
+import re
 from dataclasses import dataclass
+from decimal import Decimal
+from functools import cache
+
+from babel import Locale
+from babel.dates import format_date as _cldr_date
+from babel.dates import format_interval, format_skeleton, get_month_names, match_skeleton, parse_pattern
+from babel.numbers import format_decimal
 
 from desktop.core.dates import DateError, Precision, parse_partial_date
 from desktop.core.errors import AtlasError
-from desktop.core.records import OFFICIAL_KINDS, SOURCE_KINDS, Fact, Target
+from desktop.core.records import OFFICIAL_KINDS, SOURCE_KINDS, AgreementRow, Fact, Label, Target, pick_marked
 from desktop.core.trade import TargetLine, TradePlot, TradePoint, period_months, target_lines, trade_plot
 from desktop.data.agreements import AgreementQuery
 from desktop.data.repository import Repository
 
-LANGUAGES = ("en", "ru")
+LANGUAGES = ("en", "ru", "kk")
 LEVEL = "relationship_level"
 DIPLOMATIC = "diplomatic_relations_established"
 MAX_FACTS = 6
@@ -78,11 +87,8 @@ WORDS: dict[str, dict[str, str]] = {
         "over": "over {v}",
         "under": "under {v}",
         "up_to": "up to {v}",
-        "bn": "${n} bn",
-        "m": "${n} m",
         "untitled": "untitled",
         "undated": "undated",
-        "marker": "[RU]",
         "unofficial": "{title} (unofficial translation)",
         "chart_title": "Trade turnover with {partner}",
         "chart_full_year": "Full year",
@@ -112,8 +118,6 @@ WORDS: dict[str, dict[str, str]] = {
         "map_unrecorded": "route not recorded",
         "map_km": "{n} km",
         "map_credit": "Basemap: {source}",
-        "decimal": ".",
-        "group": ",",
     },
     "ru": {
         "app": "Partnership Atlas",
@@ -164,11 +168,8 @@ WORDS: dict[str, dict[str, str]] = {
         "over": "более {v}",
         "under": "менее {v}",
         "up_to": "до {v}",
-        "bn": "${n} млрд",
-        "m": "${n} млн",
         "untitled": "без названия",
         "undated": "без даты",
-        "marker": "[EN]",
         "unofficial": "{title} (неофициальный перевод)",
         "chart_title": "Товарооборот с партнёром: {partner}",
         "chart_full_year": "Полный год",
@@ -198,21 +199,113 @@ WORDS: dict[str, dict[str, str]] = {
         "map_unrecorded": "маршрут не указан",
         "map_km": "{n} км",
         "map_credit": "Основа карты: {source}",
-        "decimal": ",",
-        "group": "\u00a0",
     },
-}
-# a day's month ("29 апр. 2025") and a month on its own ("май 2012")
-_MONTHS = {
-    "en": ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"),
-    "ru": ("янв.", "февр.", "мар.", "апр.", "мая", "июн.", "июл.", "авг.", "сент.", "окт.", "нояб.", "дек."),
-}
-_STANDALONE_MONTHS = {
-    "en": _MONTHS["en"],
-    "ru": ("янв.", "февр.", "март", "апр.", "май", "июнь", "июль", "авг.", "сент.", "окт.", "нояб.", "дек."),
+    "kk": {
+        "app": "Partnership Atlas",
+        "sheet": "Қазақстанмен қарым-қатынастар туралы анықтама",
+        "as_of": "жағдай бойынша: {date}",
+        "relations": "Қарым-қатынастар",
+        "level": "Қарым-қатынастар деңгейі",
+        "since": "{year} жылдан бері",
+        "diplomatic": "Дипломатиялық қатынастардың орнатылуы",
+        "mechanisms": "Ынтымақтастық тетіктері",
+        "established": "құрылған күні: {date}",
+        "key_figures": "Негізгі көрсеткіштер",
+        "turnover": "Тауар айналымы, {year} ж.",
+        "turnover_plain": "Тауар айналымы",
+        "exports": "Қазақстаннан экспорт",
+        "imports": "Қазақстанға импорт",
+        "target": "Тауар айналымы бойынша мақсат",
+        "target_exports": "Экспорт бойынша мақсат",
+        "target_imports": "Импорт бойынша мақсат",
+        "by_year": "{year} жылға қарай",
+        "media_report": "(БАҚ хабары)",
+        "kind_official_primary": "ресми (бастапқы дереккөз)",
+        "kind_official_secondary": "ресми (мемлекеттік ақпарат агенттігі)",
+        "kind_independent_media": "тәуелсіз БАҚ",
+        "kind_company": "компания",
+        "kind_aggregator": "агрегатор немесе блог",
+        "kind_encyclopedia": "энциклопедия",
+        "kind_none": "түрі көрсетілмеген",
+        "no_deadline": "мерзімі көрсетілмеген",
+        "growth": "{year} жылғы деңгейден жыл сайын {sign}{pct}% өсу қажет",
+        "horizon_passed": "мерзімі өтті ({year} ж.: {value})",
+        "stated": "мәлімдеген: {who}, {date}",
+        "key_facts": "Негізгі фактілер",
+        "events": "Соңғы оқиғалар",
+        "agreements": "Келісімдер",
+        "documents": "{n} құжат",
+        "and_more": "тағы {n}",
+        "corridors": "Көлік дәліздері",
+        "sources": "Дереккөздер",
+        "page": "{total} беттің {n}-беті",
+        "not_recorded": "көрсетілмеген",
+        "date_not_recorded": "күні көрсетілмеген",
+        "kazakh": "Қазақстан статистикасы",
+        "partner": "серіктес статистикасы ({partner})",
+        "other": "басқа дереккөз",
+        "unknown": "дереккөз көрсетілмеген",
+        "about": "шамамен {v}",
+        "over": "кемінде {v}",
+        "under": "ең көбі {v}",
+        "up_to": "ең көбі {v}",
+        "untitled": "атауы жоқ",
+        "undated": "күні жоқ",
+        "unofficial": "{title} (ресми емес аударма)",
+        "chart_title": "Серіктеспен тауар айналымы: {partner}",
+        "chart_full_year": "Толық жыл",
+        "chart_partial": "Жылдың бір бөлігі",
+        "chart_target": "Мақсат",
+        "chart_note": "АҚШ долларымен, Қазақстан тарапынан; үзілістер — көрсеткіші жоқ жылдар.",
+        "map_caption": "Ел арқылы өтетін дәліздер: {partner}",
+        "map_modes": "Көлік түрі",
+        "map_statuses": "Мәртебесі",
+        "map_places": "Пункттер",
+        "map_mode_rail": "темір жол",
+        "map_mode_road": "автомобиль жолы",
+        "map_mode_sea": "теңіз",
+        "map_mode_pipeline": "құбыр желісі",
+        "map_status_operating": "жұмыс істейді",
+        "map_status_under_construction": "салынуда",
+        "map_status_planned": "жоспарланған",
+        "map_status_proposed": "ұсынылған",
+        "map_node_city": "қала",
+        "map_node_port": "порт",
+        "map_node_rail_station": "темір жол станциясы",
+        "map_node_border_crossing": "шекара өткелі",
+        "map_node_dry_port": "құрғақ порт",
+        "map_node_logistics_centre": "логистикалық орталық",
+        "map_node_terminal": "терминал",
+        "map_approx": "шамамен алынған орны",
+        "map_unrecorded": "бағыты көрсетілмеген",
+        "map_km": "{n} км",
+        "map_credit": "Карта негізі: {source}",
+    },
 }
 _QUALIFIED = {"approx": "about", "lower_bound": "over", "upper_bound": "under"}
 _TARGET_WORD = {"turnover": "target", "exports": "target_exports", "imports": "target_imports"}
+# The sheet's English "bn" and "m" (CLDR's English has only "B" and "M"); Russian and Kazakh take CLDR's
+# "млрд" and "млн".
+_ENGLISH_SCALES = {9: "bn", 6: "m"}
+
+
+@dataclass(frozen=True)
+class _DateForms:
+    """How a sheet writes a day and a month (CLDR patterns or skeletons that Babel fills from the locale)."""
+
+    day: str
+    month: str
+    skeletons: bool  # CLDR skeletons, in the locale's own order; ranges in CLDR's interval form
+
+
+_DATE_FORMS = {
+    # the sheets' compact form: "29 Apr 2025", "29 апр. 2025" (CLDR's medium date, without the Russian "г."), and
+    # a month on its own in the stand-alone form ("LLL"): "май 2012", where a day takes the genitive, "2 мая 2012"
+    "en": _DateForms("d MMM y", "LLL y", skeletons=False),
+    "ru": _DateForms("d MMM y", "LLL y", skeletons=False),
+    # Kazakh in CLDR's order, with full month names: "2025 ж. 29 сәуір", "2025 ж. сәуір"
+    "kk": _DateForms("yMMMMd", "yMMMM", skeletons=True),
+}
 
 
 class FactSheetError(AtlasError):
@@ -229,17 +322,46 @@ def word(lang: str, key: str, **values: object) -> str:
 
 
 def format_number(value: float, lang: str, decimals: int = 0) -> str:
-    """1234.5 -> '1,234.5' (en) or '1 234,5' (ru, with a no-break space)."""
-    text = f"{abs(value):,.{decimals}f}"
-    text = text.replace(",", "\x00").replace(".", word(lang, "decimal")).replace("\x00", word(lang, "group"))
-    return ("−" if value < 0 and float(f"{value:.{decimals}f}") != 0 else "") + text
+    """1234.5 -> '1,234.5' (en) or '1 234,5' (ru, kk: CLDR's no-break space and decimal comma). Rounded as the
+    sheets always have (Python's rounding of the value), then written with the locale's symbols."""
+    rounded = _rounded(value, decimals)
+    pattern = "#,##0" + ("." + "0" * decimals if decimals > 0 else "")
+    text = format_decimal(rounded, format=pattern, locale=_lang(lang))
+    return ("−" if value < 0 and rounded != 0 else "") + text
+
+
+def usd(millions: float, lang: str, power: int, decimals: int) -> str:
+    """USD ``millions`` written in billions (``power`` 9) or millions (6) with ``decimals``: '$3.4 bn' / '$640 m'
+    in English, '$3,4 млрд' / '$640 млн' in Russian and Kazakh (CLDR's short compact form, its no-break space
+    kept: the number never parts from its unit at a line's end)."""
+    value = millions / 10 ** (power - 6)
+    number = format_number(value, lang, decimals)
+    if _lang(lang) == "en":
+        return f"${number} {_ENGLISH_SCALES[power]}"
+    category = Locale.parse(_lang(lang)).plural_form(_rounded(value, decimals))
+    prefix, suffix = _compact_affixes(_lang(lang), power, category)
+    return f"${prefix}{number}{suffix}"
+
+
+def _rounded(value: float, decimals: int) -> Decimal:
+    """|value| rounded to ``decimals`` as Python rounds a float (as the sheets always have), exactly."""
+    return Decimal(f"{abs(value):.{decimals}f}")
+
+
+@cache
+def _compact_affixes(lang: str, power: int, category: str) -> tuple[str, str]:
+    """What CLDR's short compact pattern of 10**``power`` puts before and after the number (for Russian 10**9:
+    nothing, and a no-break space and "млрд")."""
+    formats = Locale.parse(lang).compact_decimal_formats["short"]
+    pattern = (formats.get(category) or formats["other"])[str(10 ** power)]
+    return pattern.prefix[0], pattern.suffix[0]
 
 
 def money(value: float, lang: str) -> str:
     """USD million as '$3.4 bn' / '$3,4 млрд' or '$640 m' / '$640 млн'."""
     if abs(value) >= 1000:
-        return word(lang, "bn", n=format_number(value / 1000.0, lang, 1 if value % 1000 else 0))
-    return word(lang, "m", n=format_number(value, lang, 0 if float(value).is_integer() else 1))
+        return usd(value, lang, 9, 1 if value % 1000 else 0)
+    return usd(value, lang, 6, 0 if float(value).is_integer() else 1)
 
 
 def qualified(text: str, qualifier: str | None, lang: str) -> str:
@@ -249,8 +371,8 @@ def qualified(text: str, qualifier: str | None, lang: str) -> str:
 
 
 def format_date(iso: str | None, lang: str) -> str:
-    """A partial date at its precision: '29 Apr 2025' / '29 апр. 2025', 'Apr 2025', '2025'; '' if unknown
-    (a text that is not a date is returned as it is)."""
+    """A partial date at its precision: '29 Apr 2025' / '29 апр. 2025' / '2025 ж. 29 сәуір', 'Apr 2025' / 'май 2012'
+    / '2025 ж. сәуір', '2025'; '' if unknown (a text that is not a date is returned as it is)."""
     if not iso:
         return ""
     try:
@@ -258,38 +380,93 @@ def format_date(iso: str | None, lang: str) -> str:
     except DateError:
         return iso
     if date.precision is Precision.DAY:
-        return f"{date.day} {_MONTHS[_lang(lang)][date.month - 1]} {date.year}"
+        return _date_text(_dt.date(date.year, date.month, date.day), lang, day=True)
     if date.precision is Precision.MONTH:
-        return f"{_STANDALONE_MONTHS[_lang(lang)][date.month - 1]} {date.year}"
+        return _date_text(_dt.date(date.year, date.month, 1), lang, day=False)
     return str(date.year)
 
 
+def _date_text(date: _dt.date, lang: str, day: bool) -> str:
+    forms = _DATE_FORMS[_lang(lang)]
+    form = forms.day if day else forms.month
+    if forms.skeletons:
+        return format_skeleton(form, date, locale=_lang(lang))
+    return _cldr_date(date, form, locale=_lang(lang))
+
+
 def format_dates(start: str | None, end: str | None, lang: str) -> str:
-    """An event's dates: '29 Apr 2025', '28–29 Apr 2025', '30 Apr 2025 – 2 May 2025'."""
+    """An event's dates: '29 Apr 2025', '28–29 Apr 2025', '30 Apr 2025 – 2 May 2025'; in Kazakh CLDR's range
+    of days or months, '2025 ж. 28–29 сәуір'."""
     if not start:
         return word(lang, "date_not_recorded")
     first = format_date(start, lang)
     if not end or end == start:
         return first
+    forms = _DATE_FORMS[_lang(lang)]
+    if forms.skeletons and len(start) == len(end) and len(start) in (7, 10):  # two days, or two months
+        try:
+            ends = [_dt.date.fromisoformat(x if len(x) == 10 else x + "-01") for x in (start, end)]
+        except ValueError:
+            ends = None
+        if ends is not None:
+            return _interval(ends[0], ends[1], forms.day if len(start) == 10 else forms.month, lang)
     if len(start) == len(end) == 10 and start[:7] == end[:7]:
         return f"{int(start[8:])}–{format_date(end, lang)}"
     return f"{first} – {format_date(end, lang)}"
 
 
 def period_label(point: TradePoint, lang: str) -> str:
-    """'2024' for a full year, 'Jan–Jun 2024' for a part of it."""
+    """'2024' for a full year, 'Jan–Jun 2024' / 'янв.–июнь 2024' for a part of it (CLDR's stand-alone month
+    names); in Kazakh CLDR's range of months, '2024 ж. қаңтар – маусым'."""
     if point.period == "FY":
         return str(point.year)
-    months = _STANDALONE_MONTHS[_lang(lang)]
-    return f"{months[0]}–{months[period_months(point.period) - 1]} {point.year}"
+    last = period_months(point.period)
+    forms = _DATE_FORMS[_lang(lang)]
+    if forms.skeletons:
+        return _interval(_dt.date(point.year, 1, 1), _dt.date(point.year, last, 1), forms.month, lang)
+    months = get_month_names("abbreviated", "stand-alone", locale=_lang(lang))
+    return f"{months[1]}–{months[last]} {point.year}"
 
 
-def pick(lang: str, en: str | None, ru: str | None) -> str | None:
-    """A data text in ``lang``, else the other language's marked '[EN]' / '[RU]', else None."""
-    own, other = (ru, en) if lang == "ru" else (en, ru)
-    if own:
-        return own
-    return f"{other} {word(lang, 'marker')}" if other else None
+def _interval(start: _dt.date, end: _dt.date, skeleton: str, lang: str) -> str:
+    """A range in CLDR's interval form for ``lang`` ("2025 ж. 28–29 сәуір"), its month names as wide as
+    ``skeleton`` asks: Babel takes the nearest interval form the locale has (for "yMMMMd" Kazakh has only
+    "yMMMd") without widening its fields, as CLDR says to."""
+    locale = Locale.parse(_lang(lang))
+    if start == end:
+        return format_skeleton(skeleton, start, locale=locale)
+    formats = locale.interval_formats
+    nearest = skeleton if skeleton in formats else match_skeleton(skeleton, formats)
+    if nearest is None:
+        return format_interval(start, end, skeleton, locale=locale)
+    for field, differs in (("y", start.year != end.year), ("M", start.month != end.month), ("d", start.day != end.day)):
+        if differs and field in formats[nearest]:
+            parts = formats[nearest][field]
+            if "MMMM" in skeleton:
+                parts = [re.sub(r"(?<![ML])([ML])\1{2}(?![ML])", r"\1\1\1\1", part) for part in parts]
+            return "".join(parse_pattern(part).apply(when, locale) for part, when in zip(parts, (start, end)))
+    return format_interval(start, end, skeleton, locale=locale)
+
+
+def marker(code: str) -> str:
+    """The mark of a text shown in another language than the sheet's: '[RU]', '[EN]'."""
+    return f"[{code.upper()}]"
+
+
+def pick(lang: str, en: str | None, ru: str | None, kk: str | None = None) -> str | None:
+    """A data text in ``lang``, else in the language its reader reads next (Kazakh → Russian → English; Russian →
+    English; English → Russian) marked '[RU]' / '[EN]' / '[KK]', else None."""
+    text, other = pick_marked(lang, en, ru, kk)
+    return f"{text} {marker(other)}" if text and other else text
+
+
+def label_text(labels: dict[str, Label], code: str | None, lang: str) -> str | None:
+    """A vocabulary value's label in ``lang`` (marked as :func:`pick` marks), the code for one not in the
+    vocabulary, None for no code."""
+    if not code:
+        return None
+    label = labels.get(code)
+    return pick(lang, label.en, label.ru, label.kk) if label else code
 
 
 def _lang(lang: str) -> str:
@@ -419,7 +596,7 @@ class _Citations:
 
 def build_factsheet(repo: Repository, iso3: str, lang: str, as_of: str | _dt.date | None = None,
                     marking: str | None = None) -> FactSheet:
-    """Assemble the fact sheet of partner ``iso3`` in ``lang`` ("en" or "ru"), made on ``as_of`` (today)."""
+    """Assemble the fact sheet of partner ``iso3`` in ``lang`` ("en", "ru" or "kk"), made on ``as_of`` (today)."""
     if lang not in LANGUAGES:
         raise FactSheetError(f"no fact sheet language {lang!r} (choose one of {', '.join(LANGUAGES)})")
     code = (iso3 or "").strip().upper()
@@ -430,9 +607,9 @@ def build_factsheet(repo: Repository, iso3: str, lang: str, as_of: str | _dt.dat
     if as_of is None:
         as_of = _dt.date.today()
     as_of = as_of.isoformat() if isinstance(as_of, _dt.date) else str(as_of)
-    name = partner.name(lang)
+    name = pick(lang, partner.name_en, partner.name_ru, partner.name_kk) or partner.iso3
     cite = _Citations(repo, lang)
-    units = {code_: (en, ru) for code_, en, ru in repo.db.conn.execute("SELECT code, unit_en, unit_ru FROM metrics")}
+    units = {row[0]: row[1:] for row in repo.db.conn.execute("SELECT code, unit_en, unit_ru, unit_kk FROM metrics")}
 
     facts = [f for f in repo.facts(code) if f.is_preferred is not False]
     level = diplomatic = None
@@ -448,7 +625,7 @@ def build_factsheet(repo: Repository, iso3: str, lang: str, as_of: str | _dt.dat
     mechanisms = []
     for m in repo.mechanisms(code):
         when = word(lang, "established", date=format_date(m.established, lang)) if m.established else ""
-        mechanisms.append(Line(pick(lang, m.name_en, m.name_ru) or word(lang, "not_recorded"), "", when,
+        mechanisms.append(Line(pick(lang, m.name_en, m.name_ru, m.name_kk) or word(lang, "not_recorded"), "", when,
                                cite.cite("mechanism", m.id)))
 
     trade = exports = imports = target = None
@@ -475,13 +652,13 @@ def build_factsheet(repo: Repository, iso3: str, lang: str, as_of: str | _dt.dat
     key_facts = []
     for fact in _other_facts(facts):
         as_of_text = word(lang, "as_of", date=format_date(fact.as_of, lang)) if fact.as_of else ""
-        key_facts.append(Line(pick(lang, fact.metric_en, fact.metric_ru) or fact.metric, _fact_value(fact, lang, units),
-                              as_of_text, cite.cite("fact", fact.id)))
+        key_facts.append(Line(pick(lang, fact.metric_en, fact.metric_ru, fact.metric_kk) or fact.metric,
+                              _fact_value(fact, lang, units), as_of_text, cite.cite("fact", fact.id)))
 
     kinds = repo.labels("event_kinds")
     events = []
     for e in repo.events(code, limit=MAX_EVENTS):
-        kind = (kinds[e.kind].pick(lang) if e.kind in kinds else e.kind) if e.kind else None
+        kind = label_text(kinds, e.kind, lang)
         events.append(EventLine(format_dates(e.date_start, e.date_end, lang),
                                 kind or word(lang, "not_recorded"),
                                 pick(lang, e.title_en, e.title_ru) or word(lang, "not_recorded"),
@@ -493,11 +670,8 @@ def build_factsheet(repo: Repository, iso3: str, lang: str, as_of: str | _dt.dat
     doc_types = repo.labels("doc_types")
     agreements = []
     for a in repo.agreements.rows(page.ids, lang=lang):
-        doc_type = doc_types[a.doc_type].pick(lang) if a.doc_type in doc_types else a.doc_type
-        working = word(lang, "unofficial", title=a.title_ru_working) if (
-            lang == "ru" and not a.title_ru and a.title_ru_working) else None
-        title = (working or pick(lang, a.title_en, a.title_ru) or (f"{a.title_kk} [KK]" if a.title_kk else None)
-                 or word(lang, "not_recorded"))
+        doc_type = label_text(doc_types, a.doc_type, lang)
+        title = agreement_title(a, lang) or word(lang, "not_recorded")
         agreements.append(AgreementLine(format_date(a.date_signed, lang) or word(lang, "date_not_recorded"), title,
                                         doc_type or "",
                                         word(lang, "documents", n=a.doc_count) if a.doc_count > 1 else "",
@@ -509,6 +683,21 @@ def build_factsheet(repo: Repository, iso3: str, lang: str, as_of: str | _dt.dat
         target=target, facts=key_facts, events=events, agreements=agreements,
         agreements_more=max(0, total - len(agreements)), corridors=corridor_names(repo, code, lang),
         sources=cite.refs, plot=plot, target_line=chosen)
+
+
+def agreement_title(a: AgreementRow, lang: str) -> str | None:
+    """An agreement's title in ``lang``: the official one; else our working translation, marked "(unofficial
+    translation)" in the sheet's words; else, as :func:`pick` goes on, the next language's (a Kazakh reader's
+    next is Russian: its official title, else its working translation marked in Russian), marked "[RU]" / "[EN]"."""
+    own = {"en": a.title_en, "ru": a.title_ru, "kk": a.title_kk}.get(lang)
+    working = {"ru": a.title_ru_working, "kk": a.title_kk_working}.get(lang)
+    if own:
+        return own
+    if working:
+        return word(lang, "unofficial", title=working)
+    if lang == "kk" and not a.title_ru and a.title_ru_working:
+        return f"{word('ru', 'unofficial', title=a.title_ru_working)} {marker('ru')}"
+    return pick(lang, a.title_en, a.title_ru, a.title_kk)
 
 
 def statistics_label(statistics: str, partner: str, lang: str) -> str:
@@ -561,20 +750,21 @@ def _other_facts(facts: list[Fact]) -> list[Fact]:
     return ordered[:MAX_FACTS]
 
 
-def _fact_value(fact: Fact, lang: str, units: dict[str, tuple[str | None, str | None]]) -> str:
-    """A fact's value with its qualifier and unit, numbers and dates in ``lang``."""
+def _fact_value(fact: Fact, lang: str, units: dict[str, tuple[str | None, ...]]) -> str:
+    """A fact's value with its qualifier and unit, numbers and dates in ``lang``; a worded value or a unit with no
+    text in ``lang`` in the next language's, marked as :func:`pick` marks it."""
     if fact.unit == "date":
         return format_date(fact.value, lang)
-    unit_en, unit_ru = units.get(fact.metric, (fact.unit, None))
+    unit_en, unit_ru, unit_kk = units.get(fact.metric, (fact.unit, None, None))
+    unit = pick(lang, unit_en or fact.unit, unit_ru, unit_kk)
     if fact.value_num is None or fact.unit == "year":
-        text = fact.value
-        if lang == "ru" and fact.value_ru:
-            text = fact.value_ru
-        elif lang == "ru" and fact.value_num is None and fact.unit in _TEXT_UNITS:
-            text += " " + word(lang, "marker")  # a worded value with no Russian text recorded
+        if fact.value_num is None and fact.unit in _TEXT_UNITS:  # worded, as the source words it (English)
+            text = pick(lang, fact.value, fact.value_ru, fact.value_kk) or fact.value
+        else:
+            text = fact.value_in(lang)
         if fact.unit in _PLAIN_UNITS or any(t in fact.value for t in (fact.unit or "").replace("/", " ").split()):
             return text
-        return f"{text} {(unit_ru if lang == 'ru' and unit_ru else unit_en) or fact.unit}"
+        return f"{text} {unit}"
     qualifier = {"upper_bound": "up_to"}.get(fact.qualifier, _QUALIFIED.get(fact.qualifier))
     if unit_en == "USD million" or fact.unit in ("USD m", "USD million"):
         text = money(fact.value_num, lang)
@@ -586,13 +776,13 @@ def _fact_value(fact: Fact, lang: str, units: dict[str, tuple[str | None, str | 
         if unit_en == "percent":
             text += "%"
         elif fact.unit not in _PLAIN_UNITS:
-            text += " " + ((unit_ru if lang == "ru" and unit_ru else unit_en) or fact.unit)
+            text += " " + unit
     return word(lang, qualifier, v=text) if qualifier else text
 
 
 def corridor_names(repo: Repository, iso3: str, lang: str) -> list[str]:
     """The corridors with a segment ending at one of the partner's nodes (as the map highlights them)."""
-    return [pick(lang, c.name_en, c.name_ru) or c.uid for c in _touching(repo, iso3)]
+    return [pick(lang, c.name_en, c.name_ru, c.name_kk) or c.uid for c in _touching(repo, iso3)]
 
 
 def _touching(repo: Repository, iso3: str) -> list:

@@ -31,7 +31,8 @@ from PySide6.QtWidgets import QAbstractGraphicsShapeItem, QApplication, QGraphic
 from desktop.core.atomic import file_error, fill, replacing_together, write_bytes
 from desktop.data.basemap import Basemap, load_basemap
 from desktop.data.repository import Repository
-from desktop.export.factsheet import WORDS, FactSheet, Line, build_factsheet, format_number, period_label, word
+from desktop.export.factsheet import (WORDS, FactSheet, Line, build_factsheet, format_number, period_label, usd,
+                                      word)
 from desktop.paths import resource
 from desktop.qt import map_style as style
 from desktop.qt.files import PDF, memory_device
@@ -56,6 +57,7 @@ LINE_SAMPLE_PX, MARKER_SAMPLE_PX, SAMPLE_H_PX = 32.0, 17.0, 12.0  # the legend's
 SAMPLE_GAP_PX = 4.0  # room after a sample, before its text
 SCALE_BAR_H_PX = 6.0
 NODE_KIND_ORDER = ("port", "city", "border_crossing", "dry_port", "logistics_centre", "terminal", "rail_station")
+DATE_COLUMN_MAX = 0.26  # the date column's widest share of the text width (a longer range wraps after its dash)
 KEEP_WITH_NEXT_MM = 14.0  # a heading with less room than this below it starts a new page
 MAX_LAYOUTS = 12  # layouts of one sheet at most (each moves one row or heading to the next page)
 INK, GREY, RULE = QColor("#111111"), QColor("#666666"), QColor("#bbbbbb")
@@ -456,9 +458,12 @@ def map_image(view, iso3: str, lang: str, width_mm: float = INSET_WIDTH_MM) -> Q
 # ---------------------------------------------------------------------- the chart
 
 
-def chart_image(sheet: FactSheet, size: tuple[int, int] = CHART_SIZE) -> QImage | None:
+def chart_image(sheet: FactSheet, size: tuple[int, int] = CHART_SIZE,
+                texts: list[tuple[str, QRectF]] | None = None) -> QImage | None:
     """The turnover by year (gaps where a year has no figure), parts of a year as hollow markers and
-    the preferred turnover target as a dashed line with its value; None without a turnover figure."""
+    the preferred turnover target as a dashed line with its value; None without a turnover figure.
+    ``texts``, if given, receives every text written on the chart and where (in the image's pixels)."""
+    written = texts if texts is not None else []
     plot = sheet.plot
     lines = plot.lines.get("turnover", []) if plot else []
     partials = plot.partials.get("turnover", []) if plot else []
@@ -497,8 +502,8 @@ def chart_image(sheet: FactSheet, size: tuple[int, int] = CHART_SIZE) -> QImage 
             return "0"
         if billions:
             decimals = 0 if step >= 1000 else (1 if step >= 100 else 2)
-            return word(sheet.lang, "bn", n=format_number(v / 1000.0, sheet.lang, decimals))
-        return word(sheet.lang, "m", n=format_number(v, sheet.lang, 0 if step >= 1 else 1))
+            return usd(v, sheet.lang, 9, decimals)
+        return usd(v, sheet.lang, 6, 0 if step >= 1 else 1)
 
     ticks = [i * step for i in range(int(round(y_hi / step)) + 1)]
     metrics = QFontMetricsF(tick_font, image)
@@ -519,8 +524,10 @@ def chart_image(sheet: FactSheet, size: tuple[int, int] = CHART_SIZE) -> QImage 
         p.setPen(QPen(QColor("#dddddd") if v else QColor("#888888"), 2 * unit))
         p.drawLine(QPointF(area.left(), y), QPointF(area.right(), y))
         p.setPen(INK)
-        p.drawText(QRectF(0, y - 20 * unit, left - 12 * unit, 40 * unit),
-                   int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), tick_text(v))
+        box, flags = QRectF(0, y - 20 * unit, left - 12 * unit, 40 * unit), int(Qt.AlignmentFlag.AlignRight
+                                                                                 | Qt.AlignmentFlag.AlignVCenter)
+        p.drawText(box, flags, tick_text(v))
+        written.append((tick_text(v), metrics.boundingRect(box, flags, tick_text(v))))
     span = x_hi - x_lo
     every = 1 if span <= 14 else (2 if span <= 28 else 5)
     for year in range(math.ceil(x_lo), int(x_hi) + 1):
@@ -530,8 +537,10 @@ def chart_image(sheet: FactSheet, size: tuple[int, int] = CHART_SIZE) -> QImage 
         p.setPen(QPen(QColor("#888888"), 2 * unit))
         p.drawLine(QPointF(x, area.bottom()), QPointF(x, area.bottom() + 8 * unit))
         p.setPen(INK)
-        p.drawText(QRectF(x - 60 * unit, area.bottom() + 10 * unit, 120 * unit, 36 * unit),
-                   int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop), str(year))
+        box, flags = (QRectF(x - 60 * unit, area.bottom() + 10 * unit, 120 * unit, 36 * unit),
+                      int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop))
+        p.drawText(box, flags, str(year))
+        written.append((str(year), metrics.boundingRect(box, flags, str(year))))
 
     # the target under the data
     taken: list[QRectF] = []  # markers and labels: a label goes where it covers none of them
@@ -551,6 +560,7 @@ def chart_image(sheet: FactSheet, size: tuple[int, int] = CHART_SIZE) -> QImage 
         ty = y - 12 * unit if y - 40 * unit > area.top() else y + 36 * unit
         p.drawText(QPointF(tx, ty), text)
         taken.append(QFontMetricsF(bold_font, image).boundingRect(text).translated(tx, ty))
+        written.append((text, taken[-1]))
 
     # the turnover line: one piece per run of consecutive years
     p.setPen(QPen(TURNOVER, 5 * unit, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin))
@@ -577,14 +587,15 @@ def chart_image(sheet: FactSheet, size: tuple[int, int] = CHART_SIZE) -> QImage 
         p.drawEllipse(centre, 11 * unit, 11 * unit)
         taken.append(QRectF(centre.x() - 13 * unit, centre.y() - 13 * unit, 26 * unit, 26 * unit))
         hollow.append((pt, centre))
-    bounds = QRectF(0, area.top() - 10 * unit, width, area.bottom() - area.top() + 10 * unit)
+    # labels stay right of the value axis: a long one ("2018 ж. қаңтар – тамыз") would cover its numbers
+    bounds = QRectF(area.left(), area.top() - 10 * unit, width - area.left(), area.bottom() - area.top() + 10 * unit)
     if lines:  # the latest full year's value beside its point
         last = lines[-1]
         _label(p, sheet.money(last.value), bold_font, INK, QPointF(X(last.year), Y(last.value)), 14 * unit,
-               taken, bounds, ("above", "below", "right", "left"), always=True)
+               taken, bounds, ("above", "below", "right", "left"), always=True, written=written)
     for pt, centre in hollow:  # each part of a year says which months it covers, where there is room
         _label(p, period_label(pt, sheet.lang), label_font, GREY, centre, 16 * unit, taken, bounds,
-               ("below", "above", "right", "left"))
+               ("below", "above", "right", "left"), written=written)
 
     # legend along the top
     p.setFont(label_font)
@@ -609,15 +620,19 @@ def chart_image(sheet: FactSheet, size: tuple[int, int] = CHART_SIZE) -> QImage 
             p.drawLine(QPointF(x, y), QPointF(x + 50 * unit, y))
         p.setPen(INK)
         p.drawText(QPointF(x + 62 * unit, y + 9 * unit), text)
+        written.append((text, QFontMetricsF(label_font, image).boundingRect(text).translated(x + 62 * unit,
+                                                                                              y + 9 * unit)))
         x += 62 * unit + QFontMetricsF(label_font, image).horizontalAdvance(text) + 44 * unit
     p.end()
     return image
 
 
 def _label(p: QPainter, text: str, font: QFont, colour: QColor, at: QPointF, gap: float, taken: list[QRectF],
-           bounds: QRectF, sides: tuple[str, ...], always: bool = False) -> None:
+           bounds: QRectF, sides: tuple[str, ...], always: bool = False,
+           written: list[tuple[str, QRectF]] | None = None) -> None:
     """Write ``text`` on a light halo on the first side of ``at`` where it covers nothing ``taken`` (and stays
-    in ``bounds``); nowhere if there is no such side, unless ``always`` (then on the first side)."""
+    in ``bounds``); nowhere if there is no such side, unless ``always`` (then on the first side). The text and
+    its place are added to ``written``."""
     box = QFontMetricsF(font, p.device()).boundingRect(text).adjusted(-4, 0, 4, 0)
     places = []
     for side in sides:
@@ -640,6 +655,8 @@ def _label(p: QPainter, text: str, font: QFont, colour: QColor, at: QPointF, gap
         return
     rect = free[0] if free else places[0]
     taken.append(rect)
+    if written is not None:
+        written.append((text, rect))
     p.setPen(Qt.PenStyle.NoPen)
     p.setBrush(QColor(255, 255, 255, 215))  # a light halo: readable where it crosses a line
     p.drawRoundedRect(rect, 4, 4)
@@ -784,6 +801,26 @@ def _inset_html(inset: MapInset, width_px: float, caption: str, page_break: str)
             f"<p style='margin-top:2pt'>{_small(_e(caption))}</p></td></tr></table>")
 
 
+def _date_pieces(date: str) -> list[str]:
+    """A date, or the two ends of a range ("2025 ж. 30 сәуір – 2 мамыр"): the pieces a line may break between."""
+    return re.split(r"(?<=\s[–—])\s", date)
+
+
+def _date_cell(date: str) -> str:
+    """A date that breaks only after a range's dash, never between its day, month and year."""
+    return " ".join(_e(piece).replace(" ", "&nbsp;").replace("\u2009", "\u202f") for piece in _date_pieces(date))
+
+
+def _date_column(dates: list[str], text_width_px: float) -> str:
+    """The width of the events' and agreements' date column: 15% of the text width, or as wide as the widest date
+    (or end of a range) needs, up to DATE_COLUMN_MAX of it: a Kazakh date, "2025 ж. 11–12 желтоқсан", is longer
+    than "11–12 Dec 2025"."""
+    pieces = [piece for date in dates for piece in _date_pieces(date)]
+    needed = max((_css_width(piece, BODY_PT) for piece in pieces), default=0.0) / 0.94 + 2 * 2  # padding, metrics
+    share = min(max(needed / text_width_px, 0.15), DATE_COLUMN_MAX)
+    return f"{math.ceil(share * 100)}%"
+
+
 def factsheet_html(sheet: FactSheet, *, text_width_px: float, chart: bool, map_inset: MapInset | None,
                    breaks: frozenset[str] = frozenset()) -> str:
     """The sheet's body as HTML for QTextDocument; sizes in CSS pixels (1/96 inch). ``breaks``: the keys of
@@ -825,19 +862,20 @@ def factsheet_html(sheet: FactSheet, *, text_width_px: float, chart: bool, map_i
     else:
         doc.add(f"<p>{nr}</p>")
 
+    dates = _date_column([e.date for e in sheet.events] + [a.date for a in sheet.agreements], text_width_px)
     doc.heading("h-events", w("events"))
     if sheet.events:
-        doc.rows("events", [(_e(e.date), f"{_e(e.title)}{_note(e.source)} "
+        doc.rows("events", [(_date_cell(e.date), f"{_e(e.title)}{_note(e.source)} "
                              f"{_small(_e(' · '.join(x for x in (e.kind, e.place) if x)))}") for e in sheet.events],
-                 "15%")
+                 dates)
     else:
         doc.add(f"<p>{nr}</p>")
 
     doc.heading("h-agreements", w("agreements"))
     if sheet.agreements:
-        doc.rows("agreements", [(_e(a.date), f"{_e(a.title)}{_note(a.source)} "
+        doc.rows("agreements", [(_date_cell(a.date), f"{_e(a.title)}{_note(a.source)} "
                                  f"{_small(_e(' · '.join(x for x in (a.doc_type, a.documents) if x)))}")
-                                for a in sheet.agreements], "15%")
+                                for a in sheet.agreements], dates)
         if sheet.agreements_more:
             doc.add(f"<p style='margin-top:2pt'>{_e(w('and_more', n=sheet.agreements_more))}</p>")
     else:
@@ -920,7 +958,7 @@ def _anchors(doc: QTextDocument) -> list[tuple[str, QTextBlock]]:
 
 
 def _first_bad_break(doc: QTextDocument, page: _Page, breaks: frozenset[str]) -> str | None:
-    """The first heading too close to the foot of its page, or the first row split across two pages
+    """The first heading too close to the foot of its page or running over it, or the first row split across two pages
     (the heading above it if it is the first row of its section); None if there is none."""
     layout = doc.documentLayout()
     body = page.body
@@ -931,7 +969,8 @@ def _first_bad_break(doc: QTextDocument, page: _Page, breaks: frozenset[str]) ->
         rect = layout.blockBoundingRect(block)
         if key.startswith("h-"):
             headings[key] = rect.top()
-            if body - rect.bottom() % body < KEEP_WITH_NEXT_MM * page.mm and rect.top() % body > page.mm:
+            crosses = math.floor((rect.top() + 1) / body) != math.floor((rect.bottom() - 1) / body)  # (a pixel's play)
+            if (crosses or body - rect.bottom() % body < KEEP_WITH_NEXT_MM * page.mm) and rect.top() % body > page.mm:
                 return key
             continue
         cursor = QTextCursor(block)

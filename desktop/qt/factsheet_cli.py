@@ -1,7 +1,7 @@
 """``partnership-atlas factsheet``: print fact sheets to PDF from the command line.
 
-    factsheet --partner ISO3 --lang en|ru -o FILE.pdf [--marking TEXT] [--letter]
-    factsheet --all --lang en|ru -o FOLDER [--combined] [--marking TEXT] [--letter]
+    factsheet --partner ISO3 --lang en|ru|kk -o FILE.pdf [--marking TEXT] [--letter]
+    factsheet --all --lang en|ru|kk -o FOLDER [--combined] [--marking TEXT] [--letter]
 
 Prints one line and returns 0; on an error the user can act on (unknown partner, a database that cannot be
 opened, an output that cannot be written) prints ``partnership-atlas: <message>`` to stderr and returns 2.

@@ -1,4 +1,4 @@
-"""File → Fact Sheet…: a partner's one-page brief in English or Russian (independent of the interface
+"""File → Fact Sheet…: a partner's one-page brief in English, Russian or Kazakh (independent of the interface
 language), with an optional marking line, on A4 or Letter: print preview, print, save as PDF, or every
 partner at once (one PDF each, or one combined) with progress and cancel."""
 from __future__ import annotations
@@ -31,6 +31,7 @@ class FactSheetDialog(QDialog):
         self.lang = QComboBox(self, objectName="sheetLanguage")
         self.lang.addItem("English", "en")
         self.lang.addItem("Русский", "ru")
+        self.lang.addItem("Қазақша", "kk")
         self.lang.setCurrentIndex(max(0, self.lang.findData(lang)))
         self.marking = QLineEdit(self, objectName="sheetMarking")
         self.marking.setPlaceholderText(self.tr("for example: For official use"))
