@@ -271,13 +271,12 @@ class TradeView(QWidget):
         return f"{first}–{last} {point.year}"
 
     def money(self, value: float) -> str:
-        """'$3.4 bn' or '$640 m' in English; in Russian and Kazakh CLDR's short form of the language ("3,4 млрд $",
-        "640 млн $": decimal comma, the language's words for million and billion)."""
+        """'$3.4 bn' or '$640 m' in English; in Russian and Kazakh as the fact sheets write it, from CLDR ("$3,4 млрд",
+        "$640 млн": decimal comma, the language's words for million and billion)."""
         if self.lang in ("ru", "kk"):
-            from babel.numbers import format_compact_currency  # (loaded when first needed: not on the start path)
+            from desktop.export.factsheet import money  # (Babel: loaded when first needed, not on the start path)
 
-            digits = (1 if value % 1000 else 0) if abs(value) >= 1000 else (0 if float(value).is_integer() else 1)
-            return format_compact_currency(value * 1e6, "USD", locale=self.lang, fraction_digits=digits)
+            return money(value, self.lang)
         loc = self.locale()
         if abs(value) >= 1000:
             return self.tr("${n} bn").format(n=loc.toString(value / 1000.0, "f", 1 if value % 1000 else 0))
