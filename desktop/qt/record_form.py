@@ -18,6 +18,8 @@ from desktop.qt.i18n import current_language
 from desktop.qt.plaintext import plain_label
 from desktop.qt.source_kinds import source_kind_labels
 
+LABEL_MAX_WIDTH = 230  # pixels: the labels' column of a form
+
 PERIODS = ("FY", "H1", "Q1", "1M", "2M", "3M", "4M", "5M", "6M", "7M", "8M", "9M", "10M", "11M")
 
 
@@ -131,7 +133,12 @@ class RecordForm(QDialog):
             column.setSpacing(1)
             column.addWidget(widget)
             column.addWidget(error)
-            form.addRow(self.field_label(spec) + (" *" if spec.required else ""), box)
+            label = QLabel(self.field_label(spec) + (" *" if spec.required else ""), self)
+            label.setWordWrap(True)  # a long label (in any language) wraps instead of pushing its field off
+            label.setMinimumWidth(min(label.fontMetrics().horizontalAdvance(label.text()) + 4, LABEL_MAX_WIDTH))
+            label.setMaximumWidth(LABEL_MAX_WIDTH)
+            label.setBuddy(widget)
+            form.addRow(label, box)
         inner = QWidget(self)
         inner.setLayout(form)
         scroll = QScrollArea(self)
