@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 from desktop.core.validation import parse_user_number
 from desktop.export.fileformat import COLUMNS
-from desktop.export.readers import ImportFileError, Row, Table, Unreadable, normalise_name
+from desktop.export.readers import ImportFileError, ReaderReason, Row, Table, Unreadable, normalise_name
 
 KAZAKHSTAN_ISO3 = "KAZ"
 KAZAKHSTAN_CODE = "398"
@@ -137,7 +137,8 @@ def convert(table: Table, file_name: str = "") -> Conversion:
     kind = layout(table.columns)
     conv = Conversion(layout=kind or "")
     if kind is None:
-        conv.problems.append((1, "the file is not a UN Comtrade download (its columns are not Comtrade's)"))
+        conv.problems.append((1, ReaderReason("the file is not a UN Comtrade download (its columns are not "
+                                              "Comtrade's)", "not_comtrade")))
         return conv
     names = _LEGACY if kind == "legacy" else _NEW
     where: dict[str, int] = {}
@@ -177,11 +178,13 @@ def convert(table: Table, file_name: str = "") -> Conversion:
         try:
             year = int((get("year") or "").strip())
         except ValueError:
-            conv.problems.append((number, f"year: \u201c{get('year')}\u201d is not a year"))
+            conv.problems.append((number, ReaderReason(f"year: \u201c{get('year')}\u201d is not a year", "not_a_year",
+                                                       value=str(get("year"))[:60])))
             continue
         raw = get("value")
         if isinstance(raw, Unreadable):
-            conv.problems.append((number, f"trade value: {raw.reason}"))
+            conv.problems.append((number, ReaderReason(f"trade value: {raw.reason}", "value_unreadable",
+                                                       reason=raw.reason)))
             continue
         text = (raw or "").strip()
         if not text:
@@ -190,10 +193,12 @@ def convert(table: Table, file_name: str = "") -> Conversion:
         try:
             value = _number(text)
         except ValueError:
-            conv.problems.append((number, f"trade value: \u201c{text[:60]}\u201d is not a number"))
+            conv.problems.append((number, ReaderReason(f"trade value: \u201c{text[:60]}\u201d is not a number",
+                                                       "value_not_a_number", value=text[:60])))
             continue
         if value < 0:
-            conv.problems.append((number, f"trade value: {text[:60]} is negative"))
+            conv.problems.append((number, ReaderReason(f"trade value: {text[:60]} is negative", "value_negative",
+                                                       value=text[:60])))
             continue
         if reporter_kz:
             counterpart, statistics, ours = partner_iso, "kazakh", flow
@@ -205,8 +210,10 @@ def convert(table: Table, file_name: str = "") -> Conversion:
         if ours in flows:
             word = "import" if ours == "M" else "export"
             whose = "Kazakhstan" if statistics == "kazakh" else "the partner"
-            conv.problems.append((number, f"a second {word} figure of Kazakhstan with {counterpart} for {year} "
-                                          f"({whose}'s statistics); the one on row {flows[ours][1]} is kept"))
+            conv.problems.append((number, ReaderReason(
+                f"a second {word} figure of Kazakhstan with {counterpart} for {year} ({whose}'s statistics); the one "
+                f"on row {flows[ours][1]} is kept", "second_figure", flow=word, partner=counterpart, year=year,
+                statistics=statistics, kept=flows[ours][1])))
             continue
         flows[ours] = (value, number)
     conv.problems.extend(table.problems())  # rows the reader left out (the wrong number of fields, a NUL ...)

@@ -781,7 +781,8 @@ def preview(db: Database, kind: str, table: Table, mapping: Mapping[str, str | N
         worker.row(number, cells, result)
     problems = table.problems()  # rows the reader left out (a CSV row of the wrong width, a NUL ...)
     result.rows_read += len(problems)
-    result.rejected.extend(Rejection(n, reason, "reader", {"text": reason}) for n, reason in problems)
+    result.rejected.extend(Rejection(n, reason, "reader", {"text": reason, "reader": getattr(reason, "code", None),
+                                                           **getattr(reason, "params", {})}) for n, reason in problems)
     result.rejected.sort(key=lambda r: r.row)
     result.file_notes.extend(table.notes())
     result.notes.extend(result.file_notes)

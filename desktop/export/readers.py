@@ -58,6 +58,35 @@ _TEXT_SUFFIXES = (".csv", ".txt", ".tsv", ".tab")
 _XLSX_SUFFIXES = (".xlsx", ".xlsm")
 
 
+class ReaderReason(str):
+    """Why a reader left a row out: the English words (what the command line prints, and what this is as a str)
+    with a code of READER_CODES and its details, which the window words in the interface's language."""
+
+    code: str
+    params: dict[str, object]
+
+    def __new__(cls, text: str, code: str, **params: object) -> ReaderReason:
+        reason = super().__new__(cls, text)
+        reason.code = code
+        reason.params = params
+        return reason
+
+
+# The codes of ReaderReason and their details.
+READER_CODES = (
+    "too_many_cells",  # cells, columns
+    "too_few_cells",  # cells, columns
+    "nul_character",  # column
+    "repeated_key",  # key
+    "not_comtrade",  # (none)
+    "not_a_year",  # value
+    "value_unreadable",  # reason (English: why the cell could not be read)
+    "value_not_a_number",  # value
+    "value_negative",  # value
+    "second_figure",  # flow (import/export), partner, year, statistics (kazakh/partner), kept (row)
+)
+
+
 class ImportFileError(AtlasError):
     """A file that cannot be read as a table; the message says why (nothing was changed)."""
 
@@ -450,10 +479,12 @@ def _row_problem(columns: list[str], cells: list[str], width: int, named: int) -
     if not any(c.strip() for c in cells):
         return None
     if len(cells) > width and any(c.strip() for c in cells[width:]):  # (empty cells past the end: Excel's `;` CSV)
-        return f"the row has {len(cells)} cells but the header has {width} columns (is the separator right?)"
+        return ReaderReason(f"the row has {len(cells)} cells but the header has {width} columns (is the separator "
+                            "right?)", "too_many_cells", cells=len(cells), columns=width)
     if len(cells) < named:
-        return (f"the row has {len(cells)} cells but the header has {named} columns (a separator is missing, or a "
-                "line break outside quotes split the row)")
+        return ReaderReason(f"the row has {len(cells)} cells but the header has {named} columns (a separator is "
+                            "missing, or a line break outside quotes split the row)", "too_few_cells",
+                            cells=len(cells), columns=named)
     return _nul_problem(columns, cells)
 
 
@@ -461,7 +492,8 @@ def _nul_problem(columns: list[str], cells: Iterable[str | None]) -> str | None:
     for i, cell in enumerate(cells):
         if cell and "\x00" in cell:
             name = columns[i] if i < len(columns) else f"(column {i + 1})"
-            return f"the cell in column \u201c{name}\u201d holds a NUL character (U+0000), which text never holds"
+            return ReaderReason(f"the cell in column \u201c{name}\u201d holds a NUL character (U+0000), which text "
+                                "never holds", "nul_character", column=name)
     return None
 
 
@@ -914,8 +946,8 @@ def _read_json(path: Path, size: int, max_rows: int) -> Table:
             raise _too_long(path, n, longest)
         repeated = getattr(item, "repeated", ())
         if repeated:
-            problems.append((n, f"the object names the key \u201c{repeated[0][:80]}\u201d more than once, so its "
-                                "value is unclear"))
+            problems.append((n, ReaderReason(f"the object names the key \u201c{repeated[0][:80]}\u201d more than "
+                                             "once, so its value is unclear", "repeated_key", key=repeated[0][:80])))
         elif (problem := _nul_problem(names, cells)) is not None:
             problems.append((n, problem))
         else:

@@ -436,7 +436,44 @@ class ImportDialog(QDialog):
             uids = ", ".join(p["uids"]) + (" \u2026" if p.get("more") else "")
             return self.tr("Matches {count} existing records by {key} ({uids}): add a uid column to say which one to "
                            "update.").format(count=p["count"], key=self.natural_key(kind), uids=uids)
-        return str(p.get("text", rejection.reason))  # "reader"
+        return self.reader_text(p) or str(p.get("text", rejection.reason))  # "reader"
+
+    def reader_text(self, p) -> str | None:
+        """A file reader's reason (desktop.export.readers.READER_CODES) in the interface language; None for a reason
+        the reader gives no code for (its English words are shown)."""
+        code = p.get("reader")
+        if code == "too_many_cells":
+            return self.tr("The row has {cells} cells but the header has {columns} columns (is the separator "
+                           "right?).").format(cells=p["cells"], columns=p["columns"])
+        if code == "too_few_cells":
+            return self.tr("The row has {cells} cells but the header has {columns} columns (a separator is missing, "
+                           "or a line break outside quotes split the row).").format(cells=p["cells"],
+                                                                                     columns=p["columns"])
+        if code == "nul_character":
+            return self.tr("The cell in column “{column}” holds a NUL character (U+0000), which text never "
+                           "holds.").format(column=p["column"])
+        if code == "repeated_key":
+            return self.tr("The object names the key “{key}” more than once, so its value is unclear.").format(
+                key=p["key"])
+        if code == "not_comtrade":
+            return self.tr("The file is not a UN Comtrade download (its columns are not Comtrade's).")
+        if code == "not_a_year":
+            return self.tr("Year: “{value}” is not a year.").format(value=p["value"])
+        if code == "value_unreadable":
+            return self.tr("Trade value: the cell cannot be read ({reason}).").format(reason=p["reason"])
+        if code == "value_not_a_number":
+            return self.tr("Trade value: “{value}” is not a number.").format(value=p["value"])
+        if code == "value_negative":
+            return self.tr("Trade value: {value} is negative.").format(value=p["value"])
+        if code == "second_figure":
+            text = (self.tr("A second import figure of Kazakhstan with {partner} for {year} ({whose}); the one on "
+                            "row {kept} is kept.") if p["flow"] == "import" else
+                    self.tr("A second export figure of Kazakhstan with {partner} for {year} ({whose}); the one on "
+                            "row {kept} is kept."))
+            whose = (self.tr("Kazakhstan's statistics") if p["statistics"] == "kazakh"
+                     else self.tr("the partner's statistics"))
+            return text.format(partner=p["partner"], year=p["year"], whose=whose, kept=p["kept"])
+        return None
 
     def field_error_text(self, kind: str, error, known: dict[str, list[str]]) -> str:
         """One refused cell: the field's name as the forms show it, the value when the message does not quote it,

@@ -1670,6 +1670,54 @@ Your data was not changed by this error. {where}</source>
         <translation>{key} бойынша бар {count} жазбаға сәйкес келеді ({uids}): қайсысын жаңарту керектігін көрсету үшін uid бағанын қосыңыз.</translation>
     </message>
     <message>
+        <source>The row has {cells} cells but the header has {columns} columns (a separator is missing, or a line break outside quotes split the row).</source>
+        <translation>Жолдағы ұяшықтар саны: {cells}, ал тақырыптағы бағандар саны: {columns} (бөлгіш жетіспейді немесе тырнақшадан тыс жол ауысуы жолды бөліп жіберген).</translation>
+    </message>
+    <message>
+        <source>The cell in column “{column}” holds a NUL character (U+0000), which text never holds.</source>
+        <translation>«{column}» бағанындағы ұяшықта NUL таңбасы (U+0000) бар, мәтінде ол болмайды.</translation>
+    </message>
+    <message>
+        <source>The object names the key “{key}” more than once, so its value is unclear.</source>
+        <translation>Нысанда «{key}» кілті бірнеше рет аталған, сондықтан оның мәні түсініксіз.</translation>
+    </message>
+    <message>
+        <source>The file is not a UN Comtrade download (its columns are not Comtrade&apos;s).</source>
+        <translation>Файл UN Comtrade-тан жүктелмеген (бағандары Comtrade бағандарына сәйкес емес).</translation>
+    </message>
+    <message>
+        <source>Year: “{value}” is not a year.</source>
+        <translation>Жыл: «{value}» жыл емес.</translation>
+    </message>
+    <message>
+        <source>Trade value: the cell cannot be read ({reason}).</source>
+        <translation>Сауда құны: ұяшықты оқу мүмкін емес ({reason}).</translation>
+    </message>
+    <message>
+        <source>Trade value: “{value}” is not a number.</source>
+        <translation>Сауда құны: «{value}» сан емес.</translation>
+    </message>
+    <message>
+        <source>Trade value: {value} is negative.</source>
+        <translation>Сауда құны: {value} теріс сан.</translation>
+    </message>
+    <message>
+        <source>A second import figure of Kazakhstan with {partner} for {year} ({whose}); the one on row {kept} is kept.</source>
+        <translation>Қазақстанның {partner} елінен {year} жылғы импортының екінші мәні ({whose}); {kept}-жолдағы мән қалдырылды.</translation>
+    </message>
+    <message>
+        <source>A second export figure of Kazakhstan with {partner} for {year} ({whose}); the one on row {kept} is kept.</source>
+        <translation>Қазақстанның {partner} еліне {year} жылғы экспортының екінші мәні ({whose}); {kept}-жолдағы мән қалдырылды.</translation>
+    </message>
+    <message>
+        <source>Kazakhstan&apos;s statistics</source>
+        <translation>Қазақстан статистикасы</translation>
+    </message>
+    <message>
+        <source>the partner&apos;s statistics</source>
+        <translation>серіктес статистикасы</translation>
+    </message>
+    <message>
         <source>One of {fields} is required.</source>
         <translation>Мына өрістердің бірі міндетті: {fields}.</translation>
     </message>

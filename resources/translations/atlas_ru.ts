@@ -1682,6 +1682,54 @@ Your data was not changed by this error. {where}</source>
         <translation>Совпадает с существующими записями ({count}) по признакам «{key}» ({uids}): добавьте столбец uid, чтобы указать, какую из них обновить.</translation>
     </message>
     <message>
+        <source>The row has {cells} cells but the header has {columns} columns (a separator is missing, or a line break outside quotes split the row).</source>
+        <translation>В строке ячеек: {cells}, а в заголовке столбцов: {columns} (не хватает разделителя или перевод строки вне кавычек разбил строку).</translation>
+    </message>
+    <message>
+        <source>The cell in column “{column}” holds a NUL character (U+0000), which text never holds.</source>
+        <translation>Ячейка в столбце «{column}» содержит символ NUL (U+0000), которого в тексте не бывает.</translation>
+    </message>
+    <message>
+        <source>The object names the key “{key}” more than once, so its value is unclear.</source>
+        <translation>В объекте ключ «{key}» указан больше одного раза, поэтому его значение неясно.</translation>
+    </message>
+    <message>
+        <source>The file is not a UN Comtrade download (its columns are not Comtrade&apos;s).</source>
+        <translation>Файл не выгружен из UN Comtrade (его столбцы не такие, как в Comtrade).</translation>
+    </message>
+    <message>
+        <source>Year: “{value}” is not a year.</source>
+        <translation>Год: «{value}» — не год.</translation>
+    </message>
+    <message>
+        <source>Trade value: the cell cannot be read ({reason}).</source>
+        <translation>Стоимость: ячейку не удаётся прочитать ({reason}).</translation>
+    </message>
+    <message>
+        <source>Trade value: “{value}” is not a number.</source>
+        <translation>Стоимость: «{value}» — не число.</translation>
+    </message>
+    <message>
+        <source>Trade value: {value} is negative.</source>
+        <translation>Стоимость: {value} — отрицательное число.</translation>
+    </message>
+    <message>
+        <source>A second import figure of Kazakhstan with {partner} for {year} ({whose}); the one on row {kept} is kept.</source>
+        <translation>Второе значение импорта Казахстана из {partner} за {year} г. ({whose}); оставлено значение из строки {kept}.</translation>
+    </message>
+    <message>
+        <source>A second export figure of Kazakhstan with {partner} for {year} ({whose}); the one on row {kept} is kept.</source>
+        <translation>Второе значение экспорта Казахстана в {partner} за {year} г. ({whose}); оставлено значение из строки {kept}.</translation>
+    </message>
+    <message>
+        <source>Kazakhstan&apos;s statistics</source>
+        <translation>статистика Казахстана</translation>
+    </message>
+    <message>
+        <source>the partner&apos;s statistics</source>
+        <translation>статистика партнёра</translation>
+    </message>
+    <message>
         <source>One of {fields} is required.</source>
         <translation>Нужно заполнить одно из полей: {fields}.</translation>
     </message>
