@@ -8,7 +8,12 @@ Both the indexed text and the user's query go through the same path, one raw wor
   Kazakh letters to their Russian counterparts (ә -> а, ғ -> г, қ -> к, ң -> н, ө -> о, ұ ү -> у,
   һ -> х, і -> и), so that "Қазақстан" and "Казакстан" typed on a Russian keyboard meet;
 - a Snowball **stem** (Russian for Cyrillic words, English for Latin ones). Whether a word is
-  Kazakh is decided on the word as written (before folding): Kazakh words are left unstemmed;
+  Kazakh is decided on the word as written (before folding): Kazakh words are left unstemmed in the
+  index. A typed word's possible **Kazakh bases** (:func:`kazakh_bases`: "Түркиямен" -> "туркия") are
+  the word with Kazakh case, possessive, plural and derivation endings taken off, by the rules kept as
+  data in ``resources/search/kazakh_endings.csv``; the data layer keeps the base the index knows as a
+  word (``desktop.data.wordforms``). No maintained Kazakh stemmer exists on PyPI (Snowball has none;
+  the morphological analysers need resources that are not packaged), hence this small rule table;
 - a **transliteration key** (:func:`translit_key`): a coarse, script-independent key so that Latin
   and Cyrillic spellings of one name meet (Tokayev, Tokaev, Токаев, Тоқаев). It is made by
   ``anyascii`` (Cyrillic, Kazakh letters included, to Latin) and a small ordered table of rules kept
@@ -53,6 +58,12 @@ COUNTRY_TERM_PREFIX = KEY_PREFIX + "0"
 KEY_MIN_LETTERS = 4
 _KEY_MIN_BODY = 3
 _TRANSLIT_TABLE = ("search", "translit_keys.csv")
+_KAZAKH_ENDINGS_TABLE = ("search", "kazakh_endings.csv")
+# The slots of Kazakh endings, from the end of a word inwards: Түркия|лар|ы|мен (plural, possessive, case).
+KAZAKH_SLOTS = ("case", "possessive", "plural", "derivation")
+# A Kazakh base keeps at least this many letters, one of them a vowel.
+KAZAKH_BASE_MIN = 3
+_VOWELS = frozenset("аәеёиіоөуұүыэюя")
 
 
 @lru_cache(maxsize=None)
@@ -246,12 +257,21 @@ _OPERATORS = frozenset({"AND", "OR", "NOT", "NEAR"})
 class QueryWord(NamedTuple):
     """One word of a user query: ``text`` the word as typed, folded; ``prefix`` the prefix term that
     finds its forms (the common part of the word and its stem); ``key`` its transliteration key term,
-    or None (and a Russian word's stem's key, see :func:`word_keys`)."""
+    or None (and a Russian word's stem's key, see :func:`word_keys`); ``bases`` the word's possible
+    Kazakh bases, shortest first (:func:`kazakh_bases`), for the data layer to choose from."""
 
     text: str
     prefix: str
     key: str | None
     stem_key: str | None = None  # a Russian word's stem's key, when it differs (see word_keys)
+    bases: tuple[str, ...] = ()
+    kazakh: bool = False  # written with a letter only Kazakh uses
+
+    def as_base(self, base: str) -> QueryWord:
+        """This word read as the Kazakh base ``base`` (one of :attr:`bases`): its forms are found by it."""
+        keys = word_keys(base)
+        return QueryWord(base, base, keys[0] if keys else None, keys[1] if len(keys) > 1 else None,
+                         kazakh=self.kazakh)
 
     @property
     def keys(self) -> tuple[str, ...]:
@@ -279,10 +299,62 @@ def query_words(text: str | None) -> list[QueryWord]:
             continue
         seen.add(prefix)
         keys = word_keys(word)
-        words.append(QueryWord(folded, prefix, keys[0] if keys else None, keys[1] if len(keys) > 1 else None))
+        words.append(QueryWord(folded, prefix, keys[0] if keys else None, keys[1] if len(keys) > 1 else None,
+                               kazakh_bases(word), _is_kazakh(word)))
         if len(words) >= MAX_QUERY_TOKENS:
             break
     return words
+
+
+@lru_cache(maxsize=1)
+def kazakh_endings() -> tuple[dict[str, tuple[str, ...]], dict[str, str]]:
+    """The rules of resources/search/kazakh_endings.csv, loaded once: each slot's endings (folded, longest
+    first) and the final-letter alternations (folded letter -> what it was: "г" -> "к")."""
+    import csv  # (not on the window's start path)
+
+    from desktop.paths import resource
+
+    slots: dict[str, list[str]] = {slot: [] for slot in KAZAKH_SLOTS}
+    alternations: dict[str, str] = {}
+    with resource(*_KAZAKH_ENDINGS_TABLE).open(encoding="utf-8", newline="") as f:
+        for row in csv.DictReader(f):
+            ending = fold_word(row["ending"])
+            if row["slot"] == "alternation":
+                alternations[ending] = fold_word(row["becomes"])
+            else:
+                slots[row["slot"]].append(ending)
+    return {slot: tuple(sorted(set(e), key=len, reverse=True)) for slot, e in slots.items()}, alternations
+
+
+def _base_ok(base: str) -> bool:
+    return len(base) >= KAZAKH_BASE_MIN and not _VOWELS.isdisjoint(base)
+
+
+@lru_cache(maxsize=20_000)
+def kazakh_bases(word: str) -> tuple[str, ...]:
+    """The folded bases a raw word may have under Kazakh endings, shortest first: "Түркиямен" ->
+    ("туркия",), "келісімдерінің" -> ("келисим", "келисимдер", ...); none for a word that is not
+    Cyrillic. A base ending in a voiced consonant also gives the base with the voiceless one it was
+    ("ынтымақтастығы" -> also "ынтымактастык"). Every base is only a candidate: the data layer keeps
+    one that the index holds as a word (desktop.data.wordforms)."""
+    folded = fold_word(word)
+    if not folded or not any(_is_cyrillic(c) for c in folded) or not folded.isalpha():
+        return ()
+    slots, alternations = kazakh_endings()
+    found: set[str] = set()
+
+    def strip(stem: str, first_slot: int) -> None:
+        for i in range(first_slot, len(KAZAKH_SLOTS)):
+            for ending in slots[KAZAKH_SLOTS[i]]:
+                if stem.endswith(ending) and _base_ok(base := stem[:-len(ending)]):
+                    found.add(base)
+                    if base[-1] in alternations:
+                        found.add(base[:-1] + alternations[base[-1]])
+                    strip(base, i + 1)
+
+    strip(folded, 0)
+    found.discard(folded)
+    return tuple(sorted(found, key=lambda b: (len(b), b)))
 
 
 def query_terms(text: str | None) -> list[str]:

@@ -275,8 +275,13 @@ class AgreementSearch:
             # "AND", "*", a quote): it matches nothing, never everything.
             return Expansion(None, empty=bool(text and text.strip()))
         from desktop.data.aliases import expansions  # (not on the window's start path)
+        from desktop.data.wordforms import read_query
 
-        if expansions(self.db.conn, text or ""):
+        try:
+            words = read_query(self.db.conn, text, words)  # Kazakh word forms read as their bases
+        except sqlite3.OperationalError as exc:
+            _raise_cancelled(exc)
+        if expansions(self.db.conn, text or "", words):
             from desktop.data.find import Finder  # (it builds on this module's neighbours, not on it)
 
             expr = Finder(self.db).plan(text).expression

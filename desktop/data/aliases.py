@@ -12,6 +12,7 @@ named in a query with one indexed query.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -90,15 +91,17 @@ def _lookup_terms(words: list[_Word]) -> list[str]:
     return sorted(terms)
 
 
-def expansions(conn: sqlite3.Connection, text: str | None) -> list[Expansion]:
+def expansions(conn: sqlite3.Connection, text: str | None,
+               words: Sequence[QueryWord] | None = None) -> list[Expansion]:
     """The alias groups whose names occur in a query as whole words, in query order.
 
     Each names the span of ``query_words(text)`` it covers ("Nur-Sultan", "nur sultan", "Нур-Султан"
     cover two words, "SOCAR" one) and the group's other names (folded word lists), for the caller to
     search as phrases beside the typed words. One indexed query finds the candidate names, one more
-    the names of the groups found.
+    the names of the groups found. ``words``: the query's words as the search reads them
+    (desktop.data.wordforms: "Түркиямен" as "Түркия"), ``query_words(text)`` when not given.
     """
-    qwords = [_query_word(w) for w in query_words(text)]
+    qwords = [_query_word(w) for w in (query_words(text) if words is None else words)]
     if not qwords:
         return []
     terms = _lookup_terms(qwords)

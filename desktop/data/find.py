@@ -40,6 +40,7 @@ from desktop.core.text import (
 )
 from desktop.data.aliases import expansions
 from desktop.data.database import Cancelled, Database
+from desktop.data.wordforms import read_query
 
 # Up to this many matches of a kind are ranked; more are taken newest first.
 RANK_LIMIT = 1000
@@ -106,6 +107,10 @@ def _both(template: str, **kw: str) -> tuple[str, str]:
     return template.format(l="en", **kw), template.format(l="ru", **kw)
 
 
+def _three(template: str, **kw: str) -> tuple[str, str, str]:
+    return template.format(l="en", **kw), template.format(l="ru", **kw), template.format(l="kk", **kw)
+
+
 def _trade_label(lang: str) -> str:
     return (f"{_PARTNER_NAME.format(l=lang)} || ', ' || r.year || "
             "CASE WHEN r.period = 'FY' THEN '' ELSE ' ' || r.period END")
@@ -124,33 +129,33 @@ KINDS: tuple[_Kind, ...] = (
           _partner_codes("event_partners", "event_id"), _linked_to("event_partners", "event_id"),
           ("r.title_en", "r.title_ru", "r.summary_en", "r.summary_ru", "r.place_en", "r.place_ru")),
     _Kind("fact", "facts", "facts_fts", "r.as_of",
-          "{} || ': ' || r.value, {} || ': ' || r.value, NULL".format(*_both(_METRIC_NAME)),
+          "{} || ': ' || r.value, {} || ': ' || coalesce(r.value_ru, r.value), "
+          "{} || ': ' || coalesce(r.value_kk, r.value)".format(*_three(_METRIC_NAME)),
           _OWN_PARTNER, _OWN_PARTNER_FILTER,
-          ("r.value", *_both(_METRIC_NAME), "r.note_en", "r.note_ru", "r.unit")),
+          ("r.value", "r.value_ru", "r.value_kk", *_three(_METRIC_NAME), "r.note_en", "r.note_ru", "r.unit")),
     _Kind("node", "nodes", "nodes_fts", "NULL", "r.name_en, r.name_ru, r.name_kk", "r.country_iso3",
           "r.country_iso3 = :iso3", ("r.name_en", "r.name_ru", "r.name_kk", "r.note_en", "r.note_ru")),
-    _Kind("corridor", "corridors", "corridors_fts", "NULL", "r.name_en, r.name_ru, NULL",
+    _Kind("corridor", "corridors", "corridors_fts", "NULL", "r.name_en, r.name_ru, r.name_kk",
           f"(SELECT group_concat(country_iso3, ';') FROM ({_CORRIDOR_COUNTRIES} ORDER BY 1))",
           f":iso3 IN ({_CORRIDOR_COUNTRIES})",
-          ("r.name_en", "r.name_ru", "r.description_en", "r.description_ru")),
+          ("r.name_en", "r.name_ru", "r.name_kk", "r.description_en", "r.description_ru", "r.description_kk")),
     _Kind("segment", "segments", "segments_fts", "NULL",
-          "{} || ' – ' || {}, {} || ' – ' || {}, NULL".format(
-              _NODE_NAME.format(l="en", end="from_node_id"), _NODE_NAME.format(l="en", end="to_node_id"),
-              _NODE_NAME.format(l="ru", end="from_node_id"), _NODE_NAME.format(l="ru", end="to_node_id")),
+          ", ".join(f"{_NODE_NAME.format(l=lang, end='from_node_id')} || ' – ' || "
+                    f"{_NODE_NAME.format(l=lang, end='to_node_id')}" for lang in ("en", "ru", "kk")),
           f"(SELECT group_concat(country_iso3, ';') FROM (SELECT DISTINCT country_iso3 FROM ({_SEGMENT_COUNTRIES}) "
           "ORDER BY 1))",
           f":iso3 IN ({_SEGMENT_COUNTRIES})",
-          (*_both(_NODE_NAME, end="from_node_id"), *_both(_NODE_NAME, end="to_node_id"), "r.note_en", "r.note_ru")),
+          (*_three(_NODE_NAME, end="from_node_id"), *_three(_NODE_NAME, end="to_node_id"), "r.note_en", "r.note_ru")),
     _Kind("project", "projects", "projects_fts", "NULL", "r.name_en, r.name_ru, NULL", _OWN_PARTNER,
           _OWN_PARTNER_FILTER, ("r.name_en", "r.name_ru", "r.description_en", "r.description_ru")),
     _Kind("trade", "trade_figures", "trade_fts", "CAST(r.year AS TEXT)",
-          f"{_trade_label('en')}, {_trade_label('ru')}, NULL", _OWN_PARTNER, _OWN_PARTNER_FILTER,
+          f"{_trade_label('en')}, {_trade_label('ru')}, {_trade_label('kk')}", _OWN_PARTNER, _OWN_PARTNER_FILTER,
           ("CAST(r.year AS TEXT)", "r.period", "r.note_en", "r.note_ru")),
     _Kind("target", "targets", "targets_fts", "r.stated_on",
-          f"{_target_label('en')}, {_target_label('ru')}, NULL", _OWN_PARTNER, _OWN_PARTNER_FILTER,
+          f"{_target_label('en')}, {_target_label('ru')}, {_target_label('kk')}", _OWN_PARTNER, _OWN_PARTNER_FILTER,
           ("r.stated_by_en", "r.stated_by_ru", "r.horizon_note_en", "r.horizon_note_ru", "r.note_en", "r.note_ru")),
-    _Kind("mechanism", "mechanisms", "mechanisms_fts", "r.established", "r.name_en, r.name_ru, NULL",
-          _OWN_PARTNER, _OWN_PARTNER_FILTER, ("r.name_en", "r.name_ru", "r.note_en", "r.note_ru")),
+    _Kind("mechanism", "mechanisms", "mechanisms_fts", "r.established", "r.name_en, r.name_ru, r.name_kk",
+          _OWN_PARTNER, _OWN_PARTNER_FILTER, ("r.name_en", "r.name_ru", "r.name_kk", "r.note_en", "r.note_ru")),
     _Kind("partner", "partners", "partners_fts", "NULL", "r.name_en, r.name_ru, r.name_kk", "r.iso3",
           "r.iso3 = :iso3", ("r.name_en", "r.name_ru", "r.name_kk", "r.iso3")),
     _Kind("source", "sources", "sources_fts", "r.published",
@@ -271,14 +276,15 @@ class Finder:
     # ------------------------------------------------------------------ the query
 
     def plan(self, text: str | None) -> QueryPlan:
-        """The query's words, the alias groups that apply, and the MATCH expressions built from them."""
-        words = tuple(query_words(text or ""))
+        """The query's words (Kazakh word forms read as their bases, desktop.data.wordforms), the alias
+        groups that apply, and the MATCH expressions built from them."""
+        words = tuple(self._words(text or ""))
         if not words:
             return QueryPlan((), (), None, None, None)
         groups = [_word_group(w) for w in words]
         aliases: list[AliasVariant] = []
         covered: list[tuple[int, int, list[str]]] = []
-        for exp in self._expansions(text or ""):
+        for exp in self._expansions(text or "", words):
             start, end = int(exp.start), int(exp.end)
             if not 0 <= start < end <= len(words) or any(s < end and start < e for s, e, _ in covered):
                 continue  # outside the words, or overlapping an expansion already applied
@@ -306,9 +312,18 @@ class Finder:
             "(" + " OR ".join(_quote(t) for t in _exact_terms(w)) + ")" for w in words)
         return QueryPlan(words, tuple(aliases), expression, phrase, all_words)
 
-    def _expansions(self, text: str) -> list:
+    def _words(self, text: str) -> list[QueryWord]:
+        words = query_words(text)
+        self.db.pause_point()
         try:
-            return list(expansions(self.db.conn, text))
+            return read_query(self.db.conn, text, words)
+        except sqlite3.OperationalError as exc:
+            _raise_if_cancelled(exc)
+            return words
+
+    def _expansions(self, text: str, words: Sequence[QueryWord]) -> list:
+        try:
+            return list(expansions(self.db.conn, text, words))
         except sqlite3.OperationalError as exc:
             _raise_if_cancelled(exc)
             return []

@@ -1028,6 +1028,61 @@ def _migration_kazakh_title_index(conn: sqlite3.Connection) -> None:
                  "coalesce(title_kk, title_kk_working, title_ru, title_en, '') COLLATE NOCASE)")
 
 
+# The Kazakh (and the worded Russian) texts of corridors, mechanisms and facts in their search indexes (issue
+# 20): a corridor's Kazakh name and description, a mechanism's Kazakh name, a fact's worded Russian and Kazakh
+# values and its metric's Kazakh name. Each trigger that writes those indexes is rewritten with the new columns
+# (the rest of it, country terms and find_terms, as it is), and the three indexes are written anew.
+_KAZAKH_TEXTS: dict[str, tuple[tuple[str, str], ...]] = {
+    # kind: (old SQL, new SQL) pairs, {row} the record's alias
+    "corridor": (("atlas_index_text({row}.name_en, {row}.name_ru)",
+                  "atlas_index_text({row}.name_en, {row}.name_ru, {row}.name_kk)"),
+                 ("atlas_index_text({row}.description_en, {row}.description_ru) || coalesce(' ' || (SELECT "
+                  "group_concat(DISTINCT",
+                  "atlas_index_text({row}.description_en, {row}.description_ru, {row}.description_kk) || "
+                  "coalesce(' ' || (SELECT group_concat(DISTINCT")),
+    "mechanism": (("atlas_index_text({row}.name_en, {row}.name_ru)",
+                   "atlas_index_text({row}.name_en, {row}.name_ru, {row}.name_kk)"),),
+    "fact": (("atlas_index_text({row}.value, (SELECT m.name_en || ' ' || coalesce(m.name_ru, '') FROM metrics m",
+              "atlas_index_text({row}.value, {row}.value_ru, {row}.value_kk, (SELECT m.name_en || ' ' || "
+              "coalesce(m.name_ru, '') || ' ' || coalesce(m.name_kk, '') FROM metrics m"),),
+}
+_KAZAKH_WATCHED = {"corridor": "name_kk, description_kk", "mechanism": "name_kk", "fact": "value_ru, value_kk"}
+
+
+def _migration_kazakh_search(conn: sqlite3.Connection) -> None:
+    ex = conn.execute
+    triggers = {"corridor": ["corridors_fts_insert", "corridors_fts_update", "segments_corridor_fts_insert",
+                             "segments_corridor_fts_update", "segments_corridor_fts_delete", "nodes_country_fts_update"],
+                "mechanism": ["mechanisms_fts_insert", "mechanisms_fts_update"],
+                "fact": ["facts_fts_insert", "facts_fts_update", "facts_fts_metric_update"]}
+    for kind, names in triggers.items():
+        for name in names:
+            sql = ex("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?", (name,)).fetchone()[0]
+            changed = sql
+            for old, new in _KAZAKH_TEXTS[kind]:
+                for row in ("new", "r", "f"):
+                    changed = changed.replace(old.format(row=row), new.format(row=row))
+            if name in ("corridors_fts_update", "mechanisms_fts_update", "facts_fts_update"):
+                changed = re.sub(r"(AFTER UPDATE OF [^)]*?)( ON )", rf"\1, {_KAZAKH_WATCHED[kind]}\2", changed, count=1)
+            if name == "facts_fts_metric_update":
+                changed = changed.replace("AFTER UPDATE OF name_en, name_ru ON", "AFTER UPDATE OF name_en, name_ru, name_kk ON")
+            if changed == sql:
+                raise sqlite3.DatabaseError(f"trigger {name} is not as expected: its Kazakh texts cannot be added")
+            ex(f"DROP TRIGGER {name}")
+            ex(changed)
+    # The three indexes anew, and their terms.
+    for kind, (table, fts) in {"corridor": ("corridors", "corridors_fts"), "mechanism": ("mechanisms", "mechanisms_fts"),
+                               "fact": ("facts", "facts_fts")}.items():
+        name, body = index_columns(kind, "r")
+        for old, new in _KAZAKH_TEXTS[kind]:
+            name, body = name.replace(old.format(row="r"), new.format(row="r")), body.replace(old.format(row="r"),
+                                                                                               new.format(row="r"))
+        ex(f"DELETE FROM {fts}")
+        ex(f"INSERT INTO {fts}(rowid, name, body) SELECT r.id, {name}, {body} FROM {table} r")
+        ex(f"INSERT OR IGNORE INTO find_terms (kind, term) SELECT '{kind}', j.value FROM {fts} f, "
+           f"json_each('[\"' || replace(f.name || ' ' || f.body, ' ', '\",\"') || '\"]') j WHERE j.value <> ''")
+
+
 # The ordered list of migrations: MIGRATIONS[i] brings a database from version i to i + 1.
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _migration_1,
@@ -1041,6 +1096,7 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _migration_routes,
     _migration_kazakh,
     _migration_kazakh_title_index,
+    _migration_kazakh_search,
 ]
 
 LATEST_VERSION = len(MIGRATIONS)
