@@ -5,7 +5,7 @@
 The file is created through :func:`desktop.data.database.create_database` (schema from the
 migrations); the full-text tables are filled by the schema's triggers, which call the registered
 ``atlas_index_text`` function as in the application. From 50,000 agreements on, the rows and their
-index text (``desktop.core.text.index_text``) are computed in a forked second process while this one
+index text (``desktop.core.text.index_text``) are computed in a spawned second process while this one
 inserts, and the function the trigger calls returns the precomputed text: the index is the same,
 byte for byte (tests/test_synthetic.py checks both ways give the same file contents). The other
 kinds' rows go through the same triggers, with each text's index text remembered
@@ -886,25 +886,28 @@ def _index_texts(rows: list[tuple], shapes: list[Shape]) -> list[tuple[str, ...]
     return out
 
 
-def _child_main(batches: Iterator[Batch], shapes: list[Shape], queue: Any) -> None:
+def _child_main(rng: random.Random, ctx: _AgreementContext, shapes: list[Shape], queue: Any) -> None:
     try:
-        for batch in batches:
+        for batch in _agreement_batches(rng, ctx):
             queue.put((batch, _index_texts(batch[0], shapes)))
         queue.put(None)
     except BaseException:  # reported to the parent, which raises
         queue.put(("error", traceback.format_exc()))
 
 
-def _from_child(batches: Iterator[Batch], shapes: list[Shape]) -> Iterator[tuple[Batch, list[tuple[str, ...]] | None]]:
-    """The same batches, made in a forked child process, with the rows' full-text index texts.
+def _from_child(rng: random.Random, ctx: _AgreementContext,
+                shapes: list[Shape]) -> Iterator[tuple[Batch, list[tuple[str, ...]] | None]]:
+    """``_agreement_batches(rng, ctx)``, made in a child process, with the rows' full-text index texts.
 
-    The child draws the rows (the same generator with the same random state, so the same rows) and
-    runs ``index_text`` on them for each argument list in ``shapes``, while this process inserts the
-    previous batch: two cores.
+    The child receives a copy of ``rng`` (the same random state, so the same rows) and ``ctx``, draws
+    the rows and runs ``index_text`` on them for each argument list in ``shapes``, while this process
+    inserts the previous batch: two cores. The child is spawned, not forked: this process may run
+    threads (Qt's, SQLite's, faulthandler's watchdog), and forking a threaded process can deadlock the
+    child on a lock some other thread held (Python 3.12 warns of it).
     """
-    mp = multiprocessing.get_context("fork")
+    mp = multiprocessing.get_context("spawn")
     queue = mp.Queue(maxsize=2)
-    child = mp.Process(target=_child_main, args=(batches, shapes, queue), daemon=True)
+    child = mp.Process(target=_child_main, args=(rng, ctx, shapes, queue), daemon=True)
     child.start()
     try:
         while True:
@@ -926,7 +929,8 @@ def _from_child(batches: Iterator[Batch], shapes: list[Shape]) -> Iterator[tuple
 # The benchmark queries of "find anything" (tests/benchmarks/bench_find.py) besides QUERIES: a former
 # name that only alias data ties to the records' "Astana", and a Latin spelling of a place that the
 # records write in Cyrillic only ("Тургунди"): only its transliteration key finds it.
-FIND_QUERIES = {**QUERIES, "alias": "Nur-Sultan", "translit": "Torghundi"}
+FIND_QUERIES = {**QUERIES, "alias": "Nur-Sultan", "translit": "Torghundi",
+                "kazakh": "Қазақстанның"}  # a Kazakh word form: read as its base, "Қазақстан"
 CYRILLIC_ONLY_PLACE = "Тургунди"
 TRANSLIT_EVERY = 2000  # every 2,000th fact and event names CYRILLIC_ONLY_PLACE
 RARE_FACT_EVERY = 5000  # every 5,000th fact holds the rare word too
@@ -1319,7 +1323,7 @@ def generate(path: str | Path, n_agreements: int, *, seed: int = 1, n_partners: 
 
     ``n_events``, ``n_facts`` and ``n_nodes`` default to :func:`default_counts` of the agreements.
 
-    ``parallel`` (default: from 50,000 agreements on, where ``fork`` exists) draws the agreement rows
+    ``parallel`` (default: from 50,000 agreements on) draws the agreement rows
     and their index text in a child process while this one inserts; the result is the same.
     """
     path = Path(path)
@@ -1637,8 +1641,8 @@ def generate(path: str | Path, n_agreements: int, *, seed: int = 1, n_partners: 
         batches: Iterator[tuple[Batch, list[tuple[str, ...]] | None]]
         if parallel is None:
             parallel = n >= 50_000
-        if parallel and shapes and "fork" in multiprocessing.get_all_start_methods():
-            batches = _from_child(_agreement_batches(rng, ctx), shapes)
+        if parallel and shapes:
+            batches = _from_child(rng, ctx, shapes)
         else:
             batches = ((batch, None) for batch in _agreement_batches(rng, ctx))
         # The trigger's atlas_index_text: texts computed by the child are looked up, anything else is

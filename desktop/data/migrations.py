@@ -99,8 +99,8 @@ _DROP_AGREEMENT_TERMS = (
 )
 
 
-def _migration_1(conn: sqlite3.Connection) -> None:
-    """The first schema: reference records, sources, conflicts, search index, change log."""
+def _create_vocabularies_partners_sources(conn: sqlite3.Connection) -> None:
+    """Vocabularies, the meta table, sources, partners and mechanisms."""
     ex = conn.execute
     for vocab in _VOCABULARIES:
         ex(
@@ -161,6 +161,23 @@ def _migration_1(conn: sqlite3.Connection) -> None:
     )
     ex("CREATE INDEX mechanisms_partner ON mechanisms(partner_id)")
 
+
+def _create_partner_links(conn: sqlite3.Connection, record: str, table: str) -> None:
+    """The partners of a record of ``table`` (events, agreements), in the order they are named."""
+    conn.execute(
+        f"""CREATE TABLE {record}_partners (
+            {record}_id INTEGER NOT NULL REFERENCES {table}(id) ON DELETE CASCADE,
+            partner_id INTEGER NOT NULL REFERENCES partners(id) ON DELETE RESTRICT,
+            position INTEGER NOT NULL DEFAULT 0,
+            PRIMARY KEY ({record}_id, partner_id)
+        ) WITHOUT ROWID"""
+    )
+    conn.execute(f"CREATE INDEX {record}_partners_partner ON {record}_partners(partner_id, {record}_id)")
+
+
+def _create_events(conn: sqlite3.Connection) -> None:
+    """Events (visits, meetings) and their partners."""
+    ex = conn.execute
     ex(
         f"""CREATE TABLE events (
             id INTEGER PRIMARY KEY,
@@ -181,16 +198,12 @@ def _migration_1(conn: sqlite3.Connection) -> None:
         )"""
     )
     ex("CREATE INDEX events_date ON events(coalesce(date_start, ''))")
-    ex(
-        """CREATE TABLE event_partners (
-            event_id INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
-            partner_id INTEGER NOT NULL REFERENCES partners(id) ON DELETE RESTRICT,
-            position INTEGER NOT NULL DEFAULT 0,
-            PRIMARY KEY (event_id, partner_id)
-        ) WITHOUT ROWID"""
-    )
-    ex("CREATE INDEX event_partners_partner ON event_partners(partner_id, event_id)")
+    _create_partner_links(conn, "event", "events")
 
+
+def _create_agreements(conn: sqlite3.Connection) -> None:
+    """Agreements, their narrow key mirror kept by triggers, their partners and sectors."""
+    ex = conn.execute
     ex(
         f"""CREATE TABLE agreements (
             id INTEGER PRIMARY KEY,
@@ -263,15 +276,7 @@ def _migration_1(conn: sqlite3.Connection) -> None:
             DELETE FROM agreement_keys WHERE id = old.id;
         END"""
     )
-    ex(
-        """CREATE TABLE agreement_partners (
-            agreement_id INTEGER NOT NULL REFERENCES agreements(id) ON DELETE CASCADE,
-            partner_id INTEGER NOT NULL REFERENCES partners(id) ON DELETE RESTRICT,
-            position INTEGER NOT NULL DEFAULT 0,
-            PRIMARY KEY (agreement_id, partner_id)
-        ) WITHOUT ROWID"""
-    )
-    ex("CREATE INDEX agreement_partners_partner ON agreement_partners(partner_id, agreement_id)")
+    _create_partner_links(conn, "agreement", "agreements")
     ex(
         """CREATE TABLE agreement_sectors (
             agreement_id INTEGER NOT NULL REFERENCES agreements(id) ON DELETE CASCADE,
@@ -281,6 +286,10 @@ def _migration_1(conn: sqlite3.Connection) -> None:
     )
     ex("CREATE INDEX agreement_sectors_sector ON agreement_sectors(sector, agreement_id)")
 
+
+def _create_trade_and_targets(conn: sqlite3.Connection) -> None:
+    """Trade figures and targets."""
+    ex = conn.execute
     ex(
         f"""CREATE TABLE trade_figures (
             id INTEGER PRIMARY KEY,
@@ -325,6 +334,10 @@ def _migration_1(conn: sqlite3.Connection) -> None:
     )
     ex("CREATE INDEX targets_partner ON targets(partner_id)")
 
+
+def _create_corridors_and_facts(conn: sqlite3.Connection) -> None:
+    """Corridors, metrics and facts (a fact may be about a corridor)."""
+    ex = conn.execute
     ex(
         f"""CREATE TABLE corridors (
             id INTEGER PRIMARY KEY,
@@ -365,6 +378,10 @@ def _migration_1(conn: sqlite3.Connection) -> None:
     ex("CREATE INDEX facts_partner ON facts(partner_id, metric)")
     ex("CREATE INDEX facts_corridor ON facts(corridor_id)")
 
+
+def _create_places(conn: sqlite3.Connection) -> None:
+    """Places (nodes), corridor segments and projects."""
+    ex = conn.execute
     ex(
         f"""CREATE TABLE nodes (
             id INTEGER PRIMARY KEY,
@@ -416,6 +433,10 @@ def _migration_1(conn: sqlite3.Connection) -> None:
         )"""
     )
 
+
+def _create_links(conn: sqlite3.Connection) -> None:
+    """Links from any record to its sources and places, and conflict groups."""
+    ex = conn.execute
     # Links from any record to its sources, to places, and conflict groups. record_type is one of
     # RECORD_TABLES' keys; deleting a record removes its link rows (triggers below).
     kinds = ", ".join(f"'{k}'" for k in RECORD_TABLES)
@@ -484,6 +505,10 @@ def _migration_1(conn: sqlite3.Connection) -> None:
             END"""
         )
 
+
+def _create_change_log(conn: sqlite3.Connection) -> None:
+    """The change log: the editing layer fills it, one row per changed record."""
+    ex = conn.execute
     # The change log: the editing layer fills it, one row per changed record.
     ex(
         """CREATE TABLE change_log (
@@ -502,6 +527,10 @@ def _migration_1(conn: sqlite3.Connection) -> None:
     )
     ex("CREATE INDEX change_log_record ON change_log(record_type, record_id)")
 
+
+def _create_search_index(conn: sqlite3.Connection) -> None:
+    """Full-text search of agreements and events, and the terms it holds."""
+    ex = conn.execute
     # Full-text search: the columns hold folded words and their stems (desktop.core.text), kept
     # in step with the records by triggers calling the atlas_index_text() function that every
     # connection opened by desktop.data.database registers.
@@ -567,6 +596,19 @@ def _migration_1(conn: sqlite3.Connection) -> None:
             DELETE FROM events_fts WHERE rowid = old.id;
         END"""
     )
+
+
+def _migration_1(conn: sqlite3.Connection) -> None:
+    """The first schema: reference records, sources, conflicts, search index, change log."""
+    _create_vocabularies_partners_sources(conn)
+    _create_events(conn)
+    _create_agreements(conn)
+    _create_trade_and_targets(conn)
+    _create_corridors_and_facts(conn)
+    _create_places(conn)
+    _create_links(conn)
+    _create_change_log(conn)
+    _create_search_index(conn)
 
 
 def _migration_2(conn: sqlite3.Connection) -> None:

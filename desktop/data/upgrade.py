@@ -28,8 +28,10 @@ import hashlib
 import json
 import os
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 from desktop.core.edits import RecordChange, Snapshot
 from desktop.core.errors import AtlasError
@@ -37,6 +39,8 @@ from desktop.data import editing
 from desktop.data.backup import BackupError
 from desktop.data.database import Database, connect
 from desktop.data.migrations import _VOCABULARIES
+
+T = TypeVar("T")
 
 META_KEY = "bundled_data"
 META_HISTORY = "bundled_data_history"
@@ -473,6 +477,22 @@ def merge_bundled(user_db: Database, bundled_path: str | os.PathLike[str], *,
     return report
 
 
+def _attempt(conn: sqlite3.Connection, report: MergeReport, kind: str, uid: str,
+             write: Callable[[], T]) -> tuple[bool, T | None]:
+    """One record's write in a savepoint: (True, what it returned), or, when the record is refused (_Skip, a
+    constraint), the write undone, the record noted as skipped with the reason, and (False, None)."""
+    conn.execute("SAVEPOINT merge_record")
+    try:
+        result = write()
+    except (_Skip, sqlite3.IntegrityError) as exc:
+        conn.execute("ROLLBACK TO merge_record")
+        conn.execute("RELEASE merge_record")
+        report.skipped.append((kind, uid, str(exc)))
+        return False, None
+    conn.execute("RELEASE merge_record")
+    return True, result
+
+
 def _merge_aliases(conn: sqlite3.Connection, source: sqlite3.Connection, marks: dict[tuple[str, str], str],
                    report: MergeReport) -> int:
     """The bundle's other names of places, organisations and words: those the user's copy lacks (by uid) are
@@ -532,15 +552,9 @@ def _merge(db: Database, conn: sqlite3.Connection, source: sqlite3.Connection, r
                 if mark == "deleted":
                     report.kept_deleted.append((kind, uid))
                     continue
-                conn.execute("SAVEPOINT merge_record")
-                try:
-                    record_id = writer.insert(kind, table, uid, new)
-                except (_Skip, sqlite3.IntegrityError) as exc:
-                    conn.execute("ROLLBACK TO merge_record")
-                    conn.execute("RELEASE merge_record")
-                    report.skipped.append((kind, uid, str(exc)))
+                done, record_id = _attempt(conn, report, kind, uid, lambda: writer.insert(kind, table, uid, new))
+                if not done or record_id is None:
                     continue
-                conn.execute("RELEASE merge_record")
                 user.register(table, record_id, uid)
                 uid_of[(kind, record_id)] = uid
                 after = writer.log_snapshot(kind, table, record_id)
@@ -573,15 +587,8 @@ def _merge(db: Database, conn: sqlite3.Connection, source: sqlite3.Connection, r
                 continue
             # untouched by the user: the bundle's values replace the old bundled ones
             before = writer.log_snapshot(kind, table, record_id)
-            conn.execute("SAVEPOINT merge_record")
-            try:
-                writer.update(kind, table, record_id, current, new)
-            except (_Skip, sqlite3.IntegrityError) as exc:
-                conn.execute("ROLLBACK TO merge_record")
-                conn.execute("RELEASE merge_record")
-                report.skipped.append((kind, uid, str(exc)))
+            if not _attempt(conn, report, kind, uid, lambda: writer.update(kind, table, record_id, current, new))[0]:
                 continue
-            conn.execute("RELEASE merge_record")
             if user.record(kind, table, record_id) == current:
                 continue  # nothing could change (e.g. it refers to a record the user deleted)
             after = writer.log_snapshot(kind, table, record_id)

@@ -326,37 +326,59 @@ def _discard_sheet(ws: object) -> None:
 # --------------------------------------------------------------------------------------------- JSON, GeoJSON
 
 
-def _dumps(value: object) -> str:
-    try:
-        return json.dumps(value, ensure_ascii=False, allow_nan=False)
-    except ValueError as exc:
-        raise ExportError(f"A value cannot be written as JSON: {exc}.") from None
+# One encoder for every JSON file: UTF-8 as written (no \u escapes), and NaN or Infinity refused (JSON has none).
+_ENCODER = json.JSONEncoder(ensure_ascii=False, allow_nan=False)
+
+
+def _write_json_list(path: str | os.PathLike[str], items: Iterable[object | None], *, head: str, tail: str,
+                     progress: Progress | None, total: int | None, counted: object) -> tuple[int, int]:
+    """Stream a JSON document that is ``head``, a list of ``items`` one to a line, and ``tail``: each item
+    encoded by :data:`_ENCODER` (``JSONEncoder.iterencode``), written every PROGRESS_EVERY items. An item
+    that is None is left out. Returns (items written, items left out); nothing is written on an error."""
+    steps = _Steps(progress, total, counted)
+    written = seen = 0
+    with atomic_file(path) as fh:
+        parts = [head]
+        for item in items:
+            seen += 1
+            if item is not None:
+                parts.append("\n" if not written else ",\n")
+                try:
+                    parts.extend(_ENCODER.iterencode(item))
+                except ValueError as exc:
+                    raise ExportError(f"A value cannot be written as JSON: {exc}.") from None
+                written += 1
+            if seen % PROGRESS_EVERY == 0:
+                fh.write("".join(parts).encode("utf-8"))
+                parts.clear()
+                steps(seen)
+        parts.append(("\n" if written else "") + tail)
+        fh.write("".join(parts).encode("utf-8"))
+        steps(seen)
+    return written, seen - written
 
 
 def write_json(path: str | os.PathLike[str], rows: Iterable[dict], *, progress: Progress | None = None,
                total: int | None = None) -> int:
     """Write a JSON list of objects (UTF-8, one object a line, streamed); returns the rows written."""
-    steps = _Steps(progress, total, rows)
-    written = 0
-    with atomic_file(path) as fh:
-        parts = ["["]
-        for row in rows:
-            parts.append(("\n" if not written else ",\n") + _dumps(row))
-            written += 1
-            if written % PROGRESS_EVERY == 0:
-                fh.write("".join(parts).encode("utf-8"))
-                parts.clear()
-                steps(written)
-        parts.append("\n]\n" if written else "]\n")
-        fh.write("".join(parts).encode("utf-8"))
-        steps(written)
-    return written
+    return _write_json_list(path, rows, head="[", tail="]\n", progress=progress, total=total, counted=rows)[0]
 
 
 @dataclass(frozen=True)
 class GeoResult:
     written: int  # features written
     left_out: int  # records without coordinates (a node, or an end of a segment)
+
+
+def _feature(kind: str, row: dict, coords: Sequence[tuple[float, float]] | None) -> dict | None:
+    """A GeoJSON feature: a Point for a node, a LineString for a segment; None without coordinates."""
+    if not coords:
+        return None
+    if kind == "node":
+        geometry = {"type": "Point", "coordinates": list(coords[0])}
+    else:
+        geometry = {"type": "LineString", "coordinates": [list(c) for c in coords]}
+    return {"type": "Feature", "id": row.get("uid"), "geometry": geometry, "properties": row}
 
 
 def write_geojson(path: str | os.PathLike[str], kind: str,
@@ -366,29 +388,9 @@ def write_geojson(path: str | os.PathLike[str], kind: str,
     second), the record's file form as properties. Records without coordinates are left out and counted."""
     if kind not in GEO_KINDS:
         raise ExportError(f"Only nodes and segments can be exported as GeoJSON, not records of the kind “{kind}”.")
-    steps = _Steps(progress, total, rows_with_coordinates)
-    written = left_out = seen = 0
-    with atomic_file(path) as fh:
-        parts = ['{"type": "FeatureCollection", "features": [']
-        for row, coords in rows_with_coordinates:
-            seen += 1
-            if coords:
-                if kind == "node":
-                    geometry = {"type": "Point", "coordinates": list(coords[0])}
-                else:
-                    geometry = {"type": "LineString", "coordinates": [list(c) for c in coords]}
-                feature = {"type": "Feature", "id": row.get("uid"), "geometry": geometry, "properties": row}
-                parts.append(("\n" if not written else ",\n") + _dumps(feature))
-                written += 1
-            else:
-                left_out += 1
-            if seen % PROGRESS_EVERY == 0:
-                fh.write("".join(parts).encode("utf-8"))
-                parts.clear()
-                steps(seen)
-        parts.append("\n]}\n" if written else "]}\n")
-        fh.write("".join(parts).encode("utf-8"))
-        steps(seen)
+    features = (_feature(kind, row, coords) for row, coords in rows_with_coordinates)
+    written, left_out = _write_json_list(path, features, head='{"type": "FeatureCollection", "features": [',
+                                         tail="]}\n", progress=progress, total=total, counted=rows_with_coordinates)
     return GeoResult(written, left_out)
 
 

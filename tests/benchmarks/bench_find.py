@@ -11,7 +11,7 @@ read into the page cache first. ``--big`` adds the 1,000,000-agreement database 
 1. ``Finder.find(text, limit=5, count_cap=COUNT_CAP)``, the first grouped results as the Find box asks for
    them (the first hits of every kind and each kind's count, "10,000+" beyond the cap), for the queries of ``tests.synthetic.FIND_QUERIES``: a
    rare word, two words, a prefix, an alias (a former name), a transliterated name (Latin typed,
-   Cyrillic stored) and the most common word; median and p95 over ``--repeat`` warm runs, interleaved,
+   Cyrillic stored), a Kazakh word form ("Қазақстанның", read as its base) and the most common word; median and p95 over ``--repeat`` warm runs, interleaved,
    beside the raw FTS5 query of the same meaning in the same run: for every kind's index
    ``SELECT rowid ... MATCH ? LIMIT 5`` and the count up to the same cap with the expression find
    builds (aliases and transliteration keys included). Budgets: p95 <= 30 ms (<= 50 ms for the most
@@ -50,8 +50,9 @@ from tests.benchmarks.bench_search import (
 )
 from tests.synthetic import FIND_QUERIES, GENERATOR_VERSION, schema_fingerprint
 
-QUERY_ORDER = ("rare", "two_words", "prefix", "alias", "translit", "common")
-P95_BUDGET_MS = {"rare": 30.0, "two_words": 30.0, "prefix": 30.0, "alias": 30.0, "translit": 30.0, "common": 50.0}
+QUERY_ORDER = ("rare", "two_words", "prefix", "alias", "translit", "kazakh", "common")
+P95_BUDGET_MS = {"rare": 30.0, "two_words": 30.0, "prefix": 30.0, "alias": 30.0, "translit": 30.0, "kazakh": 30.0,
+                 "common": 50.0}
 BIG_P95_BUDGET_MS = 100.0
 SIZE_BUDGET = 1.6
 LIMIT = 5
