@@ -20,7 +20,7 @@ from pathlib import Path
 from desktop.core.atomic import Aside, FileError, file_error_message, replacing
 from desktop.data import migrations
 from desktop.data.database import (Database, DatabaseError, ReadOnlyDatabaseError, classify, connect,
-                                   connect_for_look, looks_like_sqlite)
+                                   connect_for_look, copy_into, looks_like_sqlite)
 
 PAGES_PER_STEP = 1024  # 4 MiB at the default page size: the progress moves, the writer is rarely held up
 
@@ -60,6 +60,35 @@ def _integrity(path: Path) -> str:
         conn.close()
 
 
+def write_checked_copy(target: Path, fill: Callable[[Path], None], *, aside: Aside | None = None,
+                       failed_check: Callable[[str], Exception]) -> None:
+    """Write a database file at ``target`` the one safe way: ``fill(tmp)`` writes a temporary file beside it,
+    the file is checked page by page (``PRAGMA integrity_check``; ``failed_check(result)`` is raised when it
+    does not check out) and synced, an existing ``target`` is set aside when ``aside`` is given, and the file
+    is renamed into place. On any failure the temporary file is removed and ``target`` is as it was."""
+    with replacing(target, aside=aside) as tmp:
+        fill(tmp)
+        if (result := _integrity(tmp)) != "ok":
+            raise failed_check(result)
+
+
+def _copy_from_file(source: Path, tmp: Path, *, migrate: bool) -> None:
+    """A copy of the database file ``source`` (opened read-only) into ``tmp``, migrated to the current schema."""
+    src = sqlite3.connect(source.resolve().as_uri() + "?mode=ro", uri=True, isolation_level=None)
+    try:
+        if not migrate:
+            copy_into(src, tmp)
+            return
+        dest = connect(tmp, wal=False)
+        try:
+            src.backup(dest)
+            migrations.migrate(dest)
+        finally:
+            dest.close()
+    finally:
+        src.close()
+
+
 def backup_database(db: Database, target: str | os.PathLike[str], progress: Progress | None = None) -> Path:
     """Copy the open database to ``target`` (a consistent snapshot, verified); returns the target.
 
@@ -84,18 +113,18 @@ def backup_database(db: Database, target: str | os.PathLike[str], progress: Prog
         if progress is not None and progress(total - remaining, total) is False:
             raise BackupCancelled("The backup was cancelled; no file was written.")
 
+    def fill(tmp: Path) -> None:
+        dest = sqlite3.connect(str(tmp), isolation_level=None)
+        try:
+            db.conn.backup(dest, pages=PAGES_PER_STEP, progress=step)
+            dest.execute("PRAGMA journal_mode = DELETE")  # a single self-contained file, no -wal beside it
+        finally:
+            dest.close()
+
     try:
-        with replacing(target) as tmp:
-            dest = sqlite3.connect(str(tmp), isolation_level=None)
-            try:
-                db.conn.backup(dest, pages=PAGES_PER_STEP, progress=step)
-                dest.execute("PRAGMA journal_mode = DELETE")  # a single self-contained file, no -wal beside it
-            finally:
-                dest.close()
-            result = _integrity(tmp)
-            if result != "ok":
-                raise BackupError(f"The backup copy did not check out ({result}); it was removed. Your database "
-                                  "may be damaged: run a check of it.")
+        write_checked_copy(target, fill, failed_check=lambda result: BackupError(
+            f"The backup copy did not check out ({result}); it was removed. Your database may be damaged: run a "
+            "check of it."))
     except FileError as exc:
         raise BackupError(str(exc)) from exc
     except sqlite3.Error as exc:
@@ -218,19 +247,9 @@ def restore_file(backup: str | os.PathLike[str], target: str | os.PathLike[str])
         raise BackupError(file_error_message(exc, target)) from exc
     old = Aside(target, "replaced", link=True, extension_last=True)
     try:
-        with replacing(target, aside=old) as tmp:
-            src = sqlite3.connect(source.resolve().as_uri() + "?mode=ro", uri=True, isolation_level=None)
-            try:
-                dest = connect(tmp, wal=False)
-                try:
-                    src.backup(dest)
-                    migrations.migrate(dest)
-                finally:
-                    dest.close()
-            finally:
-                src.close()
-            if (result := _integrity(tmp)) != "ok":
-                raise BackupError(f"The restored copy did not check out ({result}). {target} was left unchanged.")
+        write_checked_copy(target, lambda tmp: _copy_from_file(source, tmp, migrate=True), aside=old,
+                           failed_check=lambda result: BackupError(
+                               f"The restored copy did not check out ({result}). {target} was left unchanged."))
     except FileError as exc:
         raise BackupError(str(exc)) from exc
     except sqlite3.Error as exc:

@@ -17,11 +17,11 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-from desktop.core.atomic import Aside, move_aside, replacing
-from desktop.data.backup import BackupError, _integrity, restore_file
+from desktop.core.atomic import Aside, move_aside
+from desktop.data.backup import BackupError, _copy_from_file, restore_file, write_checked_copy
 from desktop.data.backups import BackupInfo, newest_good_backup
 from desktop.data.database import (DamagedDatabaseError, FileInfo, ForeignDatabaseError, NotADatabaseError, Retry,
-                                   copy_into, examine)
+                                   examine)
 
 BUNDLED = "bundled"
 
@@ -97,15 +97,10 @@ def recover_from(choice: BackupInfo | str | os.PathLike[str], user_path: str | o
         if bundled_path is None or not Path(bundled_path).is_file():
             raise RecoveryError("The bundled data is missing; reinstall Partnership Atlas.")
         old = Aside(target, "replaced", link=True, extension_last=True)  # as restore_file keeps it
-        try:
-            with replacing(target, aside=old) as tmp:  # set aside once the copy checks out and is synced
-                source = sqlite3.connect(Path(bundled_path).resolve().as_uri() + "?mode=ro", uri=True)
-                try:
-                    copy_into(source, tmp)
-                finally:
-                    source.close()
-                if (result := _integrity(tmp)) != "ok":
-                    raise RecoveryError(f"The copy of the bundled data did not check out ({result}).")
+        try:  # (set aside once the copy checks out and is synced)
+            write_checked_copy(target, lambda tmp: _copy_from_file(Path(bundled_path), tmp, migrate=False), aside=old,
+                               failed_check=lambda result: RecoveryError(
+                                   f"The copy of the bundled data did not check out ({result})."))
         except RecoveryError:
             raise
         except (OSError, sqlite3.Error) as exc:
