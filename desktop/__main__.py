@@ -8,8 +8,8 @@
                              [--db PATH]
                                                         every kind of record that matches, grouped by kind
     partnership-atlas build-db [--seeds DIR] [-o FILE] build the bundled database from db/seed
-    partnership-atlas export KIND --format csv|xlsx|json|geojson -o FILE [--delimiter ';'] [--encoding cp1251
-                      [--encoding-errors replace]]
+    partnership-atlas export KIND -o FILE [--format csv|xlsx|json|geojson] [--delimiter comma|semicolon|tab]
+                      [--encoding cp1251 [--encoding-errors replace]]
                       [--partner ISO3] [--db PATH]
     partnership-atlas import KIND FILE [--dry-run] [--db PATH]   (KIND may be "comtrade")
     partnership-atlas factsheet --partner ISO3 --lang en|ru|kk -o FILE.pdf [--marking TEXT] [--letter] [--db PATH]
@@ -36,6 +36,30 @@ def _kinds(value: str) -> list[str]:
     if unknown or not kinds:
         raise argparse.ArgumentTypeError(f"unknown kind {value!r} (choose from {', '.join(_KIND_NAMES)})")
     return kinds
+
+
+def _singular(known: tuple[str, ...]):
+    """An argparse ``type`` for a record kind typed singular or plural ("agreements", "aliases"): the singular
+    when it is one of ``known``, else the value as typed (argparse then says which are known)."""
+    def kind(value: str) -> str:
+        value = value.strip().lower()
+        for singular in (value, value.removesuffix("s"), value.removesuffix("es")):
+            if singular in known:
+                return singular
+        return value
+    return kind
+
+
+# --delimiter: the names shown in --help, and the characters scripts have always been able to give.
+_DELIMITERS = {"comma": ",", "semicolon": ";", "tab": "\t", ",": ",", ";": ";"}
+
+
+def _delimiter(value: str) -> str:
+    """``--delimiter`` comma, semicolon or tab (or the character itself): the character."""
+    try:
+        return _DELIMITERS[value.strip().lower()]
+    except KeyError:
+        raise argparse.ArgumentTypeError(f"unknown delimiter {value!r} (choose from comma, semicolon, tab)") from None
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -65,18 +89,24 @@ def _parser() -> argparse.ArgumentParser:
     search.add_argument("--lang", dest="search_lang", choices=("en", "ru", "kk"), default="en",
                         help="the language of the labels and snippets printed, where a record has it (default en)")
     export = sub.add_parser("export", help="write records to a CSV, XLSX, JSON or GeoJSON file")
-    export.add_argument("kind", choices=("agreement", "event", "trade", "target", "fact", "node", "segment", "source",
-                                         "corridor", "partner", "alias"))
-    export.add_argument("--format", dest="fmt", choices=("csv", "xlsx", "json", "geojson"), default="csv")
+    export_kinds = ("agreement", "event", "trade", "target", "fact", "node", "segment", "source", "corridor",
+                    "partner", "alias")
+    export.add_argument("kind", type=_singular(export_kinds), choices=export_kinds,
+                        help="the kind of records, singular or plural (agreement or agreements)")
+    export.add_argument("--format", dest="fmt", choices=("csv", "xlsx", "json", "geojson"),
+                        help="the file's format (default: the one its extension names: .csv, .xlsx, .json, .geojson)")
     export.add_argument("-o", "--output", dest="export_output", required=True, metavar="FILE")
-    export.add_argument("--delimiter", default=",", choices=(",", ";", "tab"))
+    export.add_argument("--delimiter", default=",", type=_delimiter, metavar="{comma,semicolon,tab}",
+                        help="what separates the fields of a CSV file (default comma)")
     export.add_argument("--encoding", default="utf-8-sig", choices=("utf-8-sig", "utf-8", "cp1251"))
     export.add_argument("--encoding-errors", default="strict", choices=("strict", "replace"),
                         help="replace: letters the encoding lacks are written as the nearest it has (for cp1251)")
     export.add_argument("--partner", dest="export_partner", metavar="ISO3")
     export.add_argument("--db", dest="sub_db", metavar="PATH")
     imp = sub.add_parser("import", help="add or update records from a file (prints the preview first)")
-    imp.add_argument("kind", choices=("agreement", "event", "trade", "target", "fact", "alias", "comtrade"))
+    import_kinds = ("agreement", "event", "trade", "target", "fact", "alias", "comtrade")
+    imp.add_argument("kind", type=_singular(import_kinds), choices=import_kinds,
+                     help="the kind of records, singular or plural; comtrade: a UN Comtrade download")
     imp.add_argument("file")
     imp.add_argument("--dry-run", action="store_true", help="print the preview only; change nothing")
     imp.add_argument("--db", dest="sub_db", metavar="PATH")
@@ -142,9 +172,8 @@ def _command(args: argparse.Namespace) -> int:
     if args.command == "export":
         from desktop.export.cli_export import export_main
 
-        return export_main(args.kind, args.fmt, args.export_output, args.sub_db or args.db,
-                           "\t" if args.delimiter == "tab" else args.delimiter, args.encoding, args.export_partner,
-                           errors=args.encoding_errors)
+        return export_main(args.kind, args.fmt, args.export_output, args.sub_db or args.db, args.delimiter,
+                           args.encoding, args.export_partner, errors=args.encoding_errors)
     if args.command == "import":
         from desktop.export.cli_import import import_main
 

@@ -2,9 +2,12 @@
 redo with every view following, the history of a record, and read-only mode."""
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import stat
+import subprocess
+import sys
 
 import pytest
 from PySide6.QtWidgets import QPlainTextEdit
@@ -14,6 +17,7 @@ from desktop.data.database import open_database
 from desktop.data.repository import Repository
 from desktop.qt.record_browser import HistoryDialog, RecordBrowser
 from desktop.qt.record_form import ChecklistField, RecordForm
+from tests.conftest import ROOT
 
 
 @pytest.fixture
@@ -88,7 +92,7 @@ def test_each_invalid_value_is_refused_next_to_its_field(qtbot, window):
     assert not form.try_accept()
     errors = form.error_texts()
     assert errors["title_en"] == "Too long: 600 characters, at most 500."
-    assert errors["date_signed"].startswith("Not a date")
+    assert errors["date_signed"] == "There is no such day in the calendar: February 2024 has 29 days."
     assert errors["doc_count"].startswith("Not a number")
     assert "control characters" in errors["summary_en"]
     assert errors["doc_type"] == "Required." and errors["partners"] == "Required."
@@ -236,25 +240,78 @@ def test_a_failed_write_tells_the_user_and_changes_nothing(qtbot, window, repo, 
     assert not window.actions["undo"].isEnabled()
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root can write a read-only file")
-def test_read_only_database_turns_editing_off_with_a_banner(qtbot, built_db, tmp_path, translator):
+# Opens the database given as its argument as the application does, shows the window offscreen and prints
+# what it shows. Run as root, it first gives up root's power to read and write any file whatever its
+# permissions (CAP_DAC_OVERRIDE and CAP_DAC_READ_SEARCH, from its effective and permitted sets), so the
+# database's permissions apply to it as to any user. (Running it as another user instead would not do: that
+# user may not reach the interpreter, which pyenv keeps under /root.)
+READ_ONLY_CHILD = r"""
+import ctypes, json, os, sys
+
+def give_up_file_permission_override():
+    class Header(ctypes.Structure):
+        _fields_ = [("version", ctypes.c_uint32), ("pid", ctypes.c_int)]
+
+    class Sets(ctypes.Structure):
+        _fields_ = [("effective", ctypes.c_uint32), ("permitted", ctypes.c_uint32),
+                    ("inheritable", ctypes.c_uint32)]
+
+    libc = ctypes.CDLL(None, use_errno=True)
+    header, sets = Header(0x20080522, 0), (Sets * 2)()  # _LINUX_CAPABILITY_VERSION_3: two 32-bit words
+    if libc.capget(ctypes.byref(header), sets) != 0:
+        raise OSError(ctypes.get_errno(), "capget")
+    kept = ~((1 << 1) | (1 << 2)) & 0xFFFFFFFF  # CAP_DAC_OVERRIDE = 1, CAP_DAC_READ_SEARCH = 2
+    sets[0].effective &= kept
+    sets[0].permitted &= kept
+    sets[0].inheritable &= kept
+    if libc.capset(ctypes.byref(header), sets) != 0:
+        raise OSError(ctypes.get_errno(), "capset")
+
+if os.geteuid() == 0:
+    give_up_file_permission_override()
+
+from PySide6.QtWidgets import QApplication
+
+from desktop.app import build_window
+from desktop.data.database import open_database
+from desktop.data.repository import Repository
+
+app = QApplication([])
+db = open_database(sys.argv[1])
+w = build_window(Repository(db))
+w.show()
+app.processEvents()
+seen = {"readonly": db.readonly, "banner_visible": w.banner.isVisible(), "banner": w.banner.text(),
+        "new_enabled": w.actions["new_agreement"].isEnabled(),
+        "delete_enabled": w.actions["delete_selected"].isEnabled()}
+w.search.shutdown()
+db.close()
+print(json.dumps(seen))
+"""
+
+
+def test_read_only_database_turns_editing_off_with_a_banner(built_db, tmp_path):
+    """A database whose file and folder the user cannot write: a banner, editing off, the file untouched.
+    The window runs in a child process that, as root, gives up root's override of file permissions."""
     folder = tmp_path / "ro"
     folder.mkdir()
     path = folder / "atlas.sqlite"
     shutil.copyfile(built_db, path)
+    before = path.read_bytes()
     path.chmod(stat.S_IRUSR)
     folder.chmod(stat.S_IRUSR | stat.S_IXUSR)
     try:
-        db = open_database(path)
-        w = build_window(Repository(db), translator=translator)
-        qtbot.addWidget(w)
-        w.show()
-        assert w.banner.isVisible() and "Read-only" in w.banner.text()
-        assert not w.actions["new_agreement"].isEnabled() and not w.actions["delete_selected"].isEnabled()
-        w.search.shutdown()
+        done = subprocess.run([sys.executable, "-c", READ_ONLY_CHILD, str(path)], cwd=ROOT, capture_output=True,
+                              text=True, timeout=120, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
     finally:
         folder.chmod(stat.S_IRWXU)
         path.chmod(stat.S_IRUSR | stat.S_IWUSR)
+    assert done.returncode == 0, done.stderr
+    seen = json.loads(done.stdout.strip().splitlines()[-1])
+    assert seen["readonly"] and seen["banner_visible"] and "Read-only" in seen["banner"], seen
+    assert not seen["new_enabled"] and not seen["delete_enabled"], seen
+    assert path.read_bytes() == before
+    assert [p.name for p in folder.iterdir()] == ["atlas.sqlite"]
 
 
 def test_read_only_flag_turns_editing_off_with_a_banner(qtbot, built_db, tmp_path, translator):

@@ -60,7 +60,7 @@ def test_the_import_dialog_gives_the_reasons_of_rejected_rows_in_russian(window,
     rows = _rejected(window, path)
     assert len(rows) == 2, rows
     date, partner = rows
-    assert date.startswith("Строка 3: Дата подписания: «31.02.2026» — Это не дата"), date
+    assert date.startswith("Строка 3: Дата подписания: «31.02.2026» — Такого дня нет в календаре"), date
     assert partner.startswith("Строка 4: Партнёры: В атласе нет партнёра с кодом «FRA»"), partner
     for text in rows:
         assert not ENGLISH.search(_without_quotes(text)), text
@@ -70,7 +70,8 @@ def test_the_same_file_gives_english_reasons_in_english(window, translator, tmp_
     path = tmp_path / "agreements.csv"
     path.write_text(FILE, encoding="utf-8")
     rows = _rejected(window, path)
-    assert rows == ["Row 3: Date signed: “31.02.2026” — Not a date: write YYYY, YYYY-MM, YYYY-MM-DD or DD.MM.YYYY.",
+    assert rows == ["Row 3: Date signed: “31.02.2026” — There is no such day in the calendar: February 2026 has 28 "
+                    "days.",
                     "Row 4: Partners: No partner in the atlas has the code “FRA”."]
 
 

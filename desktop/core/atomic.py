@@ -6,6 +6,9 @@ disk, renamed over the target in one step, and the rename is flushed too (the fo
 cancel, a full disk or a killed process leaves the old file or the new one, never a part of one. Files that
 belong together go through :func:`replacing_together`: all are written and synced before the first is renamed.
 A file that is replaced but must be kept (a database) is set aside by an :class:`Aside` just before the rename.
+One rule for permissions, whatever the writer (our own, SQLite, openpyxl, Qt): a new file gets what a plain
+``open()`` gives, 0666 less the umask (the temporary file is made so, :func:`_start`); a replaced file keeps
+its own, as ``open()`` keeps them.
 
 The temporary file is named ``.<name>.<host>-<pid>-<token>.tmp`` (a writer that needs the extension last gets
 it after ``.tmp``): ``<name>`` is the target's name, shortened when the whole, with SQLite's ``-journal`` after

@@ -1,6 +1,7 @@
 """Partial dates: YYYY, YYYY-MM or YYYY-MM-DD, kept at the precision a source gives."""
 from __future__ import annotations
 
+import calendar
 import datetime as _dt
 import re
 from dataclasses import dataclass
@@ -22,6 +23,37 @@ class Precision(str, Enum):
 
 class DateError(ValueError):
     """A text that is not a valid partial date."""
+
+
+_MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+                "November", "December")
+
+
+class NotInCalendar(DateError):
+    """A text written as a date whose day or month the calendar does not have (31.02.2026, 15.13.2026): the
+    form was right, the date does not exist. ``days`` is the number of days of that month (None when the
+    month itself does not exist), for a message that says so."""
+
+    def __init__(self, text: str, year: int, month: int, day: int | None):
+        self.text, self.year, self.month, self.day = text, year, month, day
+        self.days = calendar.monthrange(year, month)[1] if 1 <= month <= 12 else None
+        super().__init__(f"{text} is not a date in the calendar: {calendar_reason(year, month)}")
+
+
+def calendar_reason(year: int, month: int) -> str:
+    """Why a day of ``month`` in ``year`` is not in the calendar, in English: "February 2026 has 28 days" ("a
+    year has 12 months" when the month itself does not exist)."""
+    if not 1 <= month <= 12:
+        return "a year has 12 months"
+    return f"{_MONTH_NAMES[month - 1]} {year} has {calendar.monthrange(year, month)[1]} days"
+
+
+class YearOutOfRange(DateError):
+    """A date whose year is outside the years the atlas takes (``minimum``..``maximum``)."""
+
+    def __init__(self, text: str, year: int, minimum: int, maximum: int):
+        self.text, self.year, self.minimum, self.maximum = text, year, minimum, maximum
+        super().__init__(f"{text}: the year must be between {minimum} and {maximum}")
 
 
 @dataclass(frozen=True, order=True)
@@ -64,14 +96,14 @@ def parse_partial_date(text: str) -> PartialDate:
     else:
         raise DateError(f"not a date: {s!r} (expected YYYY, YYYY-MM, YYYY-MM-DD or dd.mm.yyyy)")
     if not MIN_YEAR <= year <= MAX_YEAR:
-        raise DateError(f"year out of range: {year}")
+        raise YearOutOfRange(s, year, MIN_YEAR, MAX_YEAR)
     if month_i is not None and not 1 <= month_i <= 12:
-        raise DateError(f"month out of range: {month_i}")
+        raise NotInCalendar(s, year, month_i, day_i)
     if day_i is not None:
         try:
             _dt.date(year, month_i, day_i)  # type: ignore[arg-type]
         except ValueError as exc:
-            raise DateError(f"no such day: {s!r}") from exc
+            raise NotInCalendar(s, year, month_i, day_i) from exc  # type: ignore[arg-type]
     return PartialDate(year, month_i, day_i)
 
 

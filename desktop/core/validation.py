@@ -20,7 +20,7 @@ from urllib.parse import urlsplit
 
 import pycountry
 
-from desktop.core.dates import parse_partial_date
+from desktop.core.dates import NotInCalendar, YearOutOfRange, parse_partial_date
 from desktop.core.records import SOURCE_KINDS, STATED_ROLES, TARGET_KINDS
 from desktop.core.routes import RouteError, normalise_route
 from desktop.core.text import raw_words
@@ -37,6 +37,9 @@ ERROR_CODES = (
     "bad_url", "lat_lon_pair", "same_nodes", "bad_identifier", "no_words", "sources_required", "bad_route",
     "approx_needs_position", "approx_needs_origin",
 )
+# "bad_date" says more with a "problem" among its parameters: "no_such_day" or "no_such_month" (with year, month
+# and days: how many days that month has, None for no month), or "year" (with min and max); without one the text
+# is not a date at all.
 
 MIN_DATE_YEAR = 1800
 MAX_DATE_YEAR = 2100
@@ -301,9 +304,12 @@ def parse_user_date(text: str) -> str:
     s = text.strip()
     if not s.isascii():
         raise ValueError(f"not a date: {s!r}")
-    date = parse_partial_date(s)  # DateError is a ValueError
+    try:
+        date = parse_partial_date(s)  # DateError is a ValueError (NotInCalendar: 31.02.2026)
+    except YearOutOfRange as exc:  # (the dates module takes a wider range than a form does)
+        raise YearOutOfRange(s, exc.year, MIN_DATE_YEAR, MAX_DATE_YEAR) from None
     if not MIN_DATE_YEAR <= date.year <= MAX_DATE_YEAR:
-        raise ValueError(f"year out of range {MIN_DATE_YEAR}..{MAX_DATE_YEAR}: {date.year}")
+        raise YearOutOfRange(s, date.year, MIN_DATE_YEAR, MAX_DATE_YEAR)
     return date.iso()
 
 
@@ -482,7 +488,7 @@ def _check_number(raw: object, spec: FieldSpec) -> int | float:
 def _check_date(raw: object) -> str:
     if isinstance(raw, _dt.date):  # datetime too
         if not MIN_DATE_YEAR <= raw.year <= MAX_DATE_YEAR:
-            raise _Invalid("bad_date", value=_shown(str(raw)))
+            raise _Invalid("bad_date", value=_shown(str(raw)), problem="year", min=MIN_DATE_YEAR, max=MAX_DATE_YEAR)
         return f"{raw.year:04d}-{raw.month:02d}-{raw.day:02d}"
     if isinstance(raw, int) and not isinstance(raw, bool):
         raw = str(raw)
@@ -490,8 +496,19 @@ def _check_date(raw: object) -> str:
         raise _Invalid("bad_date", value=_shown(raw))
     try:
         return parse_user_date(raw)
+    except NotInCalendar as exc:  # written as a date, but the calendar has no such day (or month): say so
+        raise _Invalid("bad_date", value=_shown(raw.strip()), **_calendar_params(exc)) from None
+    except YearOutOfRange as exc:
+        raise _Invalid("bad_date", value=_shown(raw.strip()), problem="year", min=exc.minimum,
+                       max=exc.maximum) from None
     except ValueError:
         raise _Invalid("bad_date", value=_shown(raw.strip())) from None
+
+
+def _calendar_params(exc: NotInCalendar) -> dict[str, object]:
+    """The parameters of a "bad_date" for a date the calendar does not have (see ERROR_CODES)."""
+    return {"problem": "no_such_month" if exc.days is None else "no_such_day", "year": exc.year, "month": exc.month,
+            "days": exc.days}
 
 
 def _check_period(raw: object) -> str:

@@ -153,12 +153,15 @@ def _filters(q: AgreementQuery) -> tuple[list[str], list[object]]:
     if q.sectors:
         where.append(f"a.id IN (SELECT s.agreement_id FROM agreement_sectors s WHERE s.sector IN ({_in(q.sectors)}))")
         params += list(q.sectors)
-    if q.year_from is not None:
+    year_from, year_to = q.year_from, q.year_to
+    if year_from is not None and year_to is not None and year_from > year_to:
+        year_from, year_to = year_to, year_from  # a range given backwards is the same range (the view says so)
+    if year_from is not None:
         where.append("coalesce(a.date_signed, '') >= ?")
-        params.append(f"{int(q.year_from):04d}")
-    if q.year_to is not None:
+        params.append(f"{int(year_from):04d}")
+    if year_to is not None:
         where.append("coalesce(a.date_signed, '') < ?")
-        params.append(f"{int(q.year_to) + 1:04d}")
+        params.append(f"{int(year_to) + 1:04d}")
     if q.year_from is not None or q.year_to is not None:
         where.append("a.date_signed IS NOT NULL")
     if q.event_id is not None:

@@ -18,7 +18,10 @@ from desktop.core.errors import AtlasError
 from desktop.data.backup import backup_database, restore_database, restore_file
 from desktop.data.database import DamagedDatabaseError, Database, ForeignDatabaseError, NotADatabaseError
 from desktop.data.usercopy import Opened, open_user_database
-from desktop.export.writers import UnencodableError, run_export
+from desktop.export.writers import ExportError, UnencodableError, run_export
+
+# The format each file extension names (an export without --format takes its format from the file's name).
+EXTENSIONS = {".csv": "csv", ".xlsx": "xlsx", ".json": "json", ".geojson": "geojson"}
 
 # How a count of records of a kind reads: (one, many).
 NOUNS = {
@@ -73,10 +76,39 @@ def _run(db_path: str | Opened | None, work: Callable[[Database], str], out: Tex
     return 0
 
 
-def export_main(kind: str, fmt: str, output: str, db_path: str | None = None, delimiter: str = ",",
+def format_for(fmt: str | None, output: str) -> str:
+    """The format to write ``output`` in: ``--format`` when given, else the one its extension names.
+
+    Refused (ExportError) when the two disagree (``--format csv -o x.xlsx`` would put CSV in a file that
+    Excel then cannot open), or when neither says (no ``--format`` and an extension that names no format).
+    """
+    suffix = Path(output).suffix.lower()
+    named = EXTENSIONS.get(suffix)
+    known = ", ".join(EXTENSIONS)
+    if fmt is None:
+        if named is None:
+            raise ExportError(f"The name {Path(output).name} does not say which format to write: end it with "
+                              f"{known}, or give --format.")
+        return named
+    fmt = fmt.lower()
+    if named is not None and named != fmt:
+        raise ExportError(f"--format {fmt} does not match the name {Path(output).name}, which ends in {suffix} "
+                          f"({named}): give the file a {fmt} name, or leave --format out.")
+    return fmt
+
+
+def export_main(kind: str, fmt: str | None, output: str, db_path: str | None = None, delimiter: str = ",",
                 encoding: str = "utf-8-sig", partner: str | None = None, *, errors: str = "strict",
                 out: TextIO | None = None, err: TextIO | None = None) -> int:
-    """``partnership-atlas export KIND --format FMT -o FILE``: e.g. "Wrote 76 agreements to out.csv"."""
+    """``partnership-atlas export KIND [--format FMT] -o FILE``: e.g. "Wrote 76 agreements to out.csv".
+
+    Without ``fmt`` the format is the one the file's extension names (see :func:`format_for`)."""
+    try:
+        fmt = format_for(fmt, output)
+    except ExportError as exc:  # before the database is opened: nothing is written
+        print(f"partnership-atlas: {exc}", file=err or sys.stderr)
+        return 2
+
     def work(db: Database) -> str:
         try:
             result = run_export(db, kind, fmt, output, partner=partner, delimiter=delimiter, encoding=encoding,

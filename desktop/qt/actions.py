@@ -1,5 +1,8 @@
 """The window's actions, declared once: id, text, shortcut, icon, handler, and where they appear.
 
+The views' own actions (the map's "Fit all", "Fit selection", zoom) are declared here too
+(:data:`VIEW_ACTIONS`), so that every key sequence of the window is in one place and serves one action.
+
 Menus and the toolbar are built from :data:`ACTIONS`; texts are translated when built and again
 when the language changes. An icon name is a ``QStyle.StandardPixmap`` member; the icons are put on
 after the window's first paint (:meth:`ActionSet.add_icons`: the style's Python side and its enums
@@ -12,9 +15,9 @@ from typing import NamedTuple
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject
 from PySide6.QtGui import QAction, QActionGroup, QColor, QIcon, QKeySequence, QPixmap
-from PySide6.QtWidgets import QMainWindow, QToolBar
+from PySide6.QtWidgets import QMainWindow, QToolBar, QWidget
 
-from desktop.qt.lazyqt import TOOL_BUTTON_TEXT_BESIDE_ICON
+from desktop.qt.lazyqt import TOOL_BUTTON_TEXT_BESIDE_ICON, Qt
 
 CONTEXT = "Actions"
 
@@ -92,6 +95,48 @@ ACTIONS = (
     ActionSpec("about", QT_TRANSLATE_NOOP("Actions", "&About Partnership Atlas"), "help", "show_about",
                icon="SP_MessageBoxInformation"),
 )
+
+
+class ViewActionSpec(NamedTuple):
+    """An action of one view (its own toolbar's buttons): it acts while the focus is in that view, so it
+    is declared here beside the window's actions, and no key sequence serves two actions."""
+
+    id: str
+    view: str  # the view it belongs to ("map")
+    handler: str  # name of the view's method it calls
+    shortcuts: tuple[str, ...]  # the first one is the one named in the button's tooltip
+
+
+VIEW_ACTIONS = (
+    ViewActionSpec("fit_all", "map", "fit_all", ("Ctrl+Shift+A",)),
+    ViewActionSpec("fit_selection", "map", "fit_selection", ("Ctrl+Shift+F",)),
+    ViewActionSpec("zoom_in", "map", "zoom_in", ("+", "=")),  # "=" is "+" without Shift on most keyboards
+    ViewActionSpec("zoom_out", "map", "zoom_out", ("-",)),
+)
+
+
+def add_view_actions(view: QWidget, name: str) -> dict[str, QAction]:
+    """Build the actions :data:`VIEW_ACTIONS` declares for the view called ``name`` onto ``view``: their
+    shortcuts act while the focus is in the view (or a widget inside it)."""
+    built: dict[str, QAction] = {}
+    for spec in VIEW_ACTIONS:
+        if spec.view != name:
+            continue
+        action = QAction(view)
+        action.setObjectName(f"{name}_action_{spec.id}")
+        action.setShortcuts([QKeySequence(keys) for keys in spec.shortcuts])
+        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        handler = getattr(view, spec.handler)  # a missing handler fails at once
+        action.triggered.connect(lambda _checked=False, h=handler: h())
+        view.addAction(action)
+        built[spec.id] = action
+    return built
+
+
+def view_shortcut_text(action_id: str) -> str:
+    """The first shortcut of a view's action as the user's platform writes it, for its button's tooltip."""
+    spec = next(spec for spec in VIEW_ACTIONS if spec.id == action_id)
+    return QKeySequence(spec.shortcuts[0]).toString(QKeySequence.SequenceFormat.NativeText)
 
 
 def translate(text: str) -> str:

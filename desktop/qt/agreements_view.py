@@ -98,8 +98,11 @@ class AgreementsView(QWidget):
         self.year_from = self._year_box("yearFrom")
         self.year_to = self._year_box("yearTo")
         self.years_dash = QLabel("–", self)
+        self.years_note = QLabel(self, objectName="yearsNote")  # "Years swapped: 2020–2025", after a swap
+        self.years_note.hide()
+        self._swapped: tuple[int, int] | None = None  # the years the note names
         filter_row.addSpacing(8)
-        for w in (self.years_label, self.year_from, self.years_dash, self.year_to):
+        for w in (self.years_label, self.year_from, self.years_dash, self.year_to, self.years_note):
             filter_row.addWidget(w)
         filter_row.addStretch(1)
         self.clear_button = QToolButton(self)
@@ -221,7 +224,7 @@ class AgreementsView(QWidget):
         box.setRange(first - 1, last)
         box.setValue(box.minimum())
         box.setKeyboardTracking(False)
-        box.valueChanged.connect(lambda _: self._filters_changed())
+        box.valueChanged.connect(lambda _: self._years_changed())
         return box
 
     def _menus_changed(self) -> None:
@@ -257,6 +260,7 @@ class AgreementsView(QWidget):
             button.setText(titles[field] + (f" ({n})" if n else "") + " ▾")
             button.setToolTip(self.tr("Show only agreements with the chosen values"))
         self.years_label.setText(self.tr("Years:"))
+        self._show_years_note()
         for box in (self.year_from, self.year_to):
             box.setSpecialValueText(self.tr("any"))
         self.clear_button.setText(self.tr("Clear filters"))
@@ -296,8 +300,7 @@ class AgreementsView(QWidget):
     # ------------------------------------------------------------------ the query
 
     def query(self) -> AgreementQuery:
-        year_from = self.year_from.value() if self.year_from.value() != self.year_from.minimum() else None
-        year_to = self.year_to.value() if self.year_to.value() != self.year_to.minimum() else None
+        year_from, year_to = self._chosen_years()
         return AgreementQuery(
             text=self.search_box.text().strip(),
             partners=(self.selection.partner,) if self.selection.partner else (),
@@ -411,10 +414,34 @@ class AgreementsView(QWidget):
             box.blockSignals(True)
             box.setValue(box.minimum() if value is None else value)
             box.blockSignals(False)
+        self._swapped = None
+        self._show_years_note()
 
     def set_years(self, first: int | None, last: int | None) -> None:
         self._set_years(first, last)
+        self._years_changed()
+
+    def _chosen_years(self) -> tuple[int | None, int | None]:
+        """The first and last year the boxes show (None: "any")."""
+        first, last = (box.value() if box.value() != box.minimum() else None for box in (self.year_from, self.year_to))
+        return first, last
+
+    def _years_changed(self) -> None:
+        """A range given backwards (from 2025 to 2020) would match nothing: the boxes are swapped, and the
+        filter line says so until the years change again."""
+        first, last = self._chosen_years()
+        self._swapped = None
+        if first is not None and last is not None and first > last:
+            self._set_years(last, first)
+            self._swapped = (last, first)
+        self._show_years_note()
         self._filters_changed()
+
+    def _show_years_note(self) -> None:
+        if self._swapped is not None:
+            first, last = self._swapped
+            self.years_note.setText(self.tr("Years swapped: {first}–{last}").format(first=first, last=last))
+        self.years_note.setVisible(self._swapped is not None)
 
     # ------------------------------------------------------------------ chips and messages
 

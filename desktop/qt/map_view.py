@@ -22,7 +22,7 @@ from __future__ import annotations
 import os
 
 from PySide6.QtCore import QEvent, QIODevice, QPointF, QRectF, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import (QAction, QBrush, QColor, QFont, QFontMetricsF, QImage, QKeySequence,
+from PySide6.QtGui import (QAction, QBrush, QColor, QFont, QFontMetricsF, QImage,
                            QPainter, QPainterPath, QPen, QPixmap, QPolygonF)
 from PySide6.QtWidgets import (QFrame, QGraphicsItem, QGraphicsPathItem, QGraphicsScene,
                                QGraphicsView, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMenu,
@@ -34,6 +34,7 @@ from desktop.core.routes import RouteError, RoutePoint, is_recorded, parse_route
 from desktop.data.basemap import Basemap, load_basemap
 from desktop.data.repository import Repository
 from desktop.qt import map_style as style
+from desktop.qt.actions import add_view_actions, view_shortcut_text
 from desktop.qt.agreements_model import format_partial_date
 from desktop.qt.crash import contained
 from desktop.qt.files import SVG, save_dialog, save_png, save_rendered
@@ -514,28 +515,17 @@ class CorridorMapView(QWidget):
         self.buttons: dict[str, QToolButton] = {}
         bar = QHBoxLayout()
         bar.setContentsMargins(0, 0, 0, 0)
-        for key, icon, slot, shortcut in (
-                ("fit_all", QStyle.StandardPixmap.SP_DesktopIcon, self.fit_all, "Ctrl+Shift+A"),
-                ("fit_selection", QStyle.StandardPixmap.SP_FileDialogContentsView, self.fit_selection,
-                 "Ctrl+Shift+S"),
-                ("zoom_in", QStyle.StandardPixmap.SP_ArrowUp, lambda: self.canvas.zoom(ZOOM_STEP), "+"),
-                ("zoom_out", QStyle.StandardPixmap.SP_ArrowDown, lambda: self.canvas.zoom(1 / ZOOM_STEP), "-")):
+        self.key_actions = add_view_actions(self, "map")  # their shortcuts are declared in desktop.qt.actions
+        for key, icon in (("fit_all", QStyle.StandardPixmap.SP_DesktopIcon),
+                          ("fit_selection", QStyle.StandardPixmap.SP_FileDialogContentsView),
+                          ("zoom_in", QStyle.StandardPixmap.SP_ArrowUp),
+                          ("zoom_out", QStyle.StandardPixmap.SP_ArrowDown)):
             button = QToolButton(self, objectName=f"map_{key}")
             button.setIcon(self.style().standardIcon(icon))
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-            button.clicked.connect(slot)
-            action = QAction(self)
-            action.setShortcut(QKeySequence(shortcut))
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            action.triggered.connect(slot)
-            self.addAction(action)
+            button.clicked.connect(self.key_actions[key].trigger)
             self.buttons[key] = button
             bar.addWidget(button)
-        zoom_in_too = QAction(self)  # "=" is "+" without Shift on most keyboards
-        zoom_in_too.setShortcut(QKeySequence("="))
-        zoom_in_too.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        zoom_in_too.triggered.connect(lambda: self.canvas.zoom(ZOOM_STEP))
-        self.addAction(zoom_in_too)
         bar.addSpacing(12)
         self.layer_menus: dict[str, QMenu] = {}
         for key in ("corridors", "modes", "statuses"):
@@ -772,11 +762,16 @@ class CorridorMapView(QWidget):
         return label.pick(self.lang) if label else code
 
     def _retranslate(self) -> None:
-        texts = {"fit_all": (self.tr("Fit all"), self.tr("Show the whole region (Ctrl+Shift+A)")),
+        keys = view_shortcut_text
+        texts = {"fit_all": (self.tr("Fit all"),
+                             self.tr("Show the whole region ({keys})").format(keys=keys("fit_all"))),
                  "fit_selection": (self.tr("Fit selection"),
-                                   self.tr("Show the selected node, corridor or partner (Ctrl+Shift+S)")),
-                 "zoom_in": (self.tr("Zoom in"), self.tr("Zoom in (+ or the mouse wheel)")),
-                 "zoom_out": (self.tr("Zoom out"), self.tr("Zoom out (− or the mouse wheel)")),
+                                   self.tr("Show the selected node, corridor or partner ({keys})").format(
+                                       keys=keys("fit_selection"))),
+                 "zoom_in": (self.tr("Zoom in"), self.tr("Zoom in ({keys} or the mouse wheel)").format(
+                     keys=keys("zoom_in"))),
+                 "zoom_out": (self.tr("Zoom out"), self.tr("Zoom out ({keys} or the mouse wheel)").format(
+                     keys=keys("zoom_out"))),
                  "layers_corridors": (self.tr("Corridors") + " ▾", self.tr("Show or hide each corridor")),
                  "layers_modes": (self.tr("Modes") + " ▾", self.tr("Show or hide rail, road, sea and pipeline")),
                  "layers_statuses": (self.tr("Statuses") + " ▾",
@@ -1079,6 +1074,12 @@ class CorridorMapView(QWidget):
     def fit_selection(self) -> None:
         rect = self.selection_rect()
         self.canvas.fit(rect if rect is not None else self.drawn_rect())
+
+    def zoom_in(self) -> None:
+        self.canvas.zoom(ZOOM_STEP)
+
+    def zoom_out(self) -> None:
+        self.canvas.zoom(1 / ZOOM_STEP)
 
     def show_record(self, kind: str, record_id: int) -> None:
         """Select a node or a corridor found elsewhere (the Find box; a segment selects its corridor), show
