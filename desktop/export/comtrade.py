@@ -42,6 +42,9 @@ _NEW = {"freqcode": "freq", "refyear": "year", "refmonth": "ref_month", "period"
         "partner2code": "partner2_code", "motcode": "mot_code", "customscode": "customs_code"}
 _LEGACY_NEEDS = {"tradeflowcode", "reportercode", "partnercode", "tradevalueus"}
 _NEW_NEEDS = {"flowcode", "reportercode", "partnercode", "primaryvalue"}
+# the same columns as each layout's header names them, for the message about a file that is neither
+_LEGACY_SHOWN = ("Trade Flow Code", "Reporter Code", "Partner Code", "Trade Value (US$)")
+_NEW_SHOWN = ("flowCode", "reporterCode", "partnerCode", "primaryValue")
 
 
 def layout(columns: list[str]) -> str | None:
@@ -272,7 +275,7 @@ def comtrade_table(table: Table, file_name: str = "") -> ComtradeTable:
         raise ImportFileError(f"{name} is not a UN Comtrade download: its header lacks Comtrade's columns (such as "
                               "\u201cTrade Flow Code\u201d, \u201cReporter Code\u201d, \u201cPartner Code\u201d and "
                               "\u201cTrade Value (US$)\u201d, or flowCode, reporterCode, partnerCode and "
-                              "primaryValue).")
+                              "primaryValue).", "not_comtrade", file=name, legacy=_LEGACY_SHOWN, new=_NEW_SHOWN)
     holder: list[ComtradeTable] = []
 
     def rows() -> Iterator[Row]:

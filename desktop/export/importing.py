@@ -22,6 +22,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from desktop.core.dates import calendar_reason
 from desktop.core.edits import Changes, ChangeSet, RecordChange, Snapshot
 from desktop.core.errors import AtlasError
 from desktop.core.validation import FIELDS, FieldError, ValidationContext, validate
@@ -481,6 +482,10 @@ def describe_error(kind: str, error: FieldError, ctx: ValidationContext | None =
             text = f"out of range (at most {_bound(hi)})"
     elif code == "negative":
         text = "must not be negative"
+    elif code == "bad_date" and p.get("problem") in ("no_such_day", "no_such_month"):
+        text = f"\u201c{p.get('value')}\u201d is not a date in the calendar: {calendar_reason(p['year'], p['month'])}"
+    elif code == "bad_date" and p.get("problem") == "year":
+        text = f"\u201c{p.get('value')}\u201d: the year must be between {p.get('min')} and {p.get('max')}"
     elif code == "bad_date":
         text = f"\u201c{p.get('value')}\u201d is not a date (write dd.mm.yyyy, yyyy-mm-dd, mm.yyyy or yyyy)"
     elif code == "end_before_start":

@@ -87,16 +87,70 @@ READER_CODES = (
 )
 
 
+# The codes of ImportFileError (a file that cannot be read at all) and their details. ``file`` is the file's name;
+# a ``reason`` is quoted from elsewhere (the system, a parser, a library) in English; sizes are in MB.
+FILE_ERROR_CODES = (
+    "folder",  # file
+    "not_found",  # path
+    "unreadable",  # file, reason (the system's)
+    "empty",  # file
+    "old_excel",  # file
+    "zip_named_text",  # file
+    "bad_start",  # file, encoding (UTF-8 or UTF-16), byte (its offset in the file), reason (the decoder's)
+    "bad_utf16",  # file
+    "bad_encoding",  # file, line, byte (its offset in the file), reason (the decoder's)
+    "no_text",  # file
+    "no_header",  # file
+    "too_many_columns",  # file, columns, max
+    "nul_in_header",  # file
+    "no_separator",  # file, header (the header row as the file has it, shortened)
+    "too_many_rows",  # file, max; sheet (of a workbook) or None
+    "field_too_long",  # file, row, max; length (or None: not known); sheet (of a workbook) or None
+    "unclosed_quote",  # file, line
+    "bad_csv",  # file, row, line, reason (the CSV parser's)
+    "too_many_cells",  # file, row, cells, max
+    "damaged_zip",  # file, reason (the ZIP reader's)
+    "zip_bomb",  # file, part, ratio, size
+    "too_large_unzipped",  # file, size, max
+    "zip_not_workbook",  # file
+    "unsafe_excel",  # library, parser, variable
+    "xml_entities",  # file
+    "damaged_workbook",  # file, reason (the workbook reader's)
+    "no_worksheets",  # file
+    "no_such_sheet",  # file, sheet, sheets (every sheet's name)
+    "no_sheet_fits",  # file, count (SheetChoiceNeeded.sheets names them)
+    "several_sheets_fit",  # file, fitting (the sheets that fit equally well)
+    "empty_sheet",  # file, sheet
+    "json_too_large",  # file, size, max
+    "json_too_deep",  # file, depth, max
+    "bad_json",  # file, reason (the JSON parser's), line, column
+    "json_unreadable",  # file
+    "json_not_list",  # file, found: "object", "bool", "null", "string" or "number"; example (the shape wanted)
+    "json_empty",  # file
+    "json_item_not_object",  # file, item, found: "list" or "other"
+    "json_too_many_keys",  # file, max
+    "json_nested",  # file, row, key, found: "object" or "list"
+    "not_comtrade",  # file, legacy and new: some column names of each layout (desktop.export.comtrade)
+)
+
+
 class ImportFileError(AtlasError):
-    """A file that cannot be read as a table; the message says why (nothing was changed)."""
+    """A file that cannot be read as a table; the message says why (nothing was changed). The message is the English
+    words (what the command line prints); ``code`` (of FILE_ERROR_CODES, or None) and ``params`` carry the same for
+    the window, which words them in the interface's language."""
+
+    def __init__(self, message: str, code: str | None = None, **params: object):
+        super().__init__(message)
+        self.code = code
+        self.params = params
 
 
 class SheetChoiceNeeded(ImportFileError):
     """A workbook of several sheets where the sheet to import cannot be told: ``sheets`` are all its sheets'
     names, in order, for the user to choose from."""
 
-    def __init__(self, message: str, sheets: list[str]):
-        super().__init__(message)
+    def __init__(self, message: str, sheets: list[str], code: str | None = None, **params: object):
+        super().__init__(message, code, **params)
         self.sheets = sheets
 
 
@@ -209,25 +263,32 @@ def read_table(path: str | Path, *, max_rows: int = MAX_ROWS, sheet: str | None 
         with open(p, "rb") as fh:
             head = fh.read(8)
     except IsADirectoryError:
-        raise ImportFileError(f"{p.name} is a folder, not a file.") from None
+        raise ImportFileError(f"{p.name} is a folder, not a file.", "folder", file=p.name) from None
     except FileNotFoundError:
-        raise ImportFileError(f"The file {p} does not exist.") from None
+        raise ImportFileError(f"The file {p} does not exist.", "not_found", path=str(p)) from None
     except OSError as exc:
-        raise ImportFileError(f"The file {p.name} cannot be read: {exc.strerror or exc}.") from None
+        raise _unreadable(p, exc) from None
     if size == 0:
-        raise ImportFileError(f"The file {p.name} is empty (0 bytes).")
+        raise ImportFileError(f"The file {p.name} is empty (0 bytes).", "empty", file=p.name)
     suffix = p.suffix.lower()
     if head.startswith(_OLE_MAGIC) or suffix == ".xls":
         raise ImportFileError(f"{p.name} is in the old Excel format (.xls), which is not read. Save it from Excel as "
-                              "an Excel workbook (.xlsx) or as CSV and import that file.")
+                              "an Excel workbook (.xlsx) or as CSV and import that file.", "old_excel", file=p.name)
     if suffix in _XLSX_SUFFIXES or head.startswith(_ZIP_MAGIC):
         if suffix in _TEXT_SUFFIXES or suffix == ".json":
             raise ImportFileError(f"{p.name} is named as a text file but is a ZIP archive (perhaps an Excel "
-                                  "workbook); rename it to .xlsx or save it as CSV.")
+                                  "workbook); rename it to .xlsx or save it as CSV.", "zip_named_text", file=p.name)
         return _read_xlsx(p, max_rows, sheet, score_header)
     if suffix == ".json" or (suffix not in _TEXT_SUFFIXES and _starts_like_json(p)):
         return _read_json(p, size, max_rows)
     return _read_text(p, max_rows)
+
+
+def _unreadable(path: Path, exc: OSError) -> ImportFileError:
+    """A file the system refuses to read (no permission, a device error), with the system's reason."""
+    reason = exc.strerror or str(exc)
+    return ImportFileError(f"The file {path.name} cannot be read: {reason}.", "unreadable", file=path.name,
+                           reason=reason)
 
 
 def _starts_like_json(path: Path) -> bool:
@@ -354,9 +415,11 @@ def detect_encoding(path: Path) -> str:
         try:
             _check_decodes(path, bom)
         except UnicodeDecodeError as exc:
-            raise ImportFileError(f"The file {path.name} starts as {'UTF-16' if bom == 'utf-16' else 'UTF-8'} "
-                                  f"text but cannot be decoded as such ({exc.reason}). Save it again as UTF-8 "
-                                  "and try again.") from None
+            started = "UTF-16" if bom == "utf-16" else "UTF-8"
+            reason, offset = _decode_problem(exc)
+            raise ImportFileError(f"The file {path.name} starts as {started} text but cannot be decoded as such "
+                                  f"({exc.reason}). Save it again as UTF-8 and try again.", "bad_start",
+                                  file=path.name, encoding=started, reason=reason, byte=offset) from None
         return bom
     if _looks_utf16(head):
         wide = _guess_encoding(head[: len(head) // 2 * 2], ("utf_16_le", "utf_16_be"))
@@ -368,18 +431,26 @@ def detect_encoding(path: Path) -> str:
         except UnicodeDecodeError:
             raise ImportFileError(f"The file {path.name} is half NUL bytes, as UTF-16 text without a byte order "
                                   "mark is, but does not read as such. Save it as UTF-8 (or as Excel \u201cUnicode "
-                                  "text\u201d) and try again.") from None
+                                  "text\u201d) and try again.", "bad_utf16", file=path.name) from None
     try:
         _check_decodes(path, "utf-8")
         return "utf-8"
     except UnicodeDecodeError as exc:
         problem = exc.reason
-        offset = int(m.group(1)) if (m := re.search(r"at byte (\d+)$", problem)) else 0
+        reason, offset = _decode_problem(exc)
     if _guess_encoding(head, ("utf_8", "cp1251")) == "cp1251" and _plausible_cp1251(path):
         return "cp1251"
     line = _row_of_offset(path, offset)
     raise ImportFileError(f"The file {path.name} is neither UTF-8 nor Windows-1251 text: it has bytes that do not "
-                          f"decode (first on line {line}, {problem}). Save it as UTF-8 and try again.")
+                          f"decode (first on line {line}, {problem}). Save it as UTF-8 and try again.",
+                          "bad_encoding", file=path.name, line=line, byte=offset, reason=reason)
+
+
+def _decode_problem(exc: UnicodeDecodeError) -> tuple[str, int]:
+    """The decoder's words and the file offset of a :func:`_check_decodes` error ("invalid start byte at byte 7")."""
+    if (m := re.search(r" at byte (\d+)$", exc.reason)) is not None:
+        return exc.reason[: m.start()], int(m.group(1))
+    return exc.reason, 0
 
 
 def _sample(path: Path, encoding: str) -> str:
@@ -452,10 +523,11 @@ def _pick_header(records: Iterator[tuple[int, list]]) -> tuple[int, list] | None
 
 def _check_header(path: Path, cells: list[str | None]) -> None:
     if len(cells) > MAX_COLUMNS:
-        raise ImportFileError(f"The file {path.name} has {len(cells):,} columns; at most {MAX_COLUMNS:,} are read.")
+        raise ImportFileError(f"The file {path.name} has {len(cells):,} columns; at most {MAX_COLUMNS:,} are read.",
+                              "too_many_columns", file=path.name, columns=len(cells), max=MAX_COLUMNS)
     if any(c and "\x00" in c for c in cells):
         raise ImportFileError(f"The header row of {path.name} holds a NUL character (U+0000), so the file is not a "
-                              "text table. Save it as UTF-8 CSV and try again.")
+                              "text table. Save it as UTF-8 CSV and try again.", "nul_in_header", file=path.name)
 
 
 _ONE_NAME = re.compile(r"[\w.\-]+")
@@ -470,7 +542,8 @@ def _check_separated(path: Path, header: list[str]) -> None:
         shown = text if len(text) <= 60 else text[:59] + "\u2026"
         raise ImportFileError(f"No comma, semicolon or tab separates the column names in the header row of "
                               f"{path.name} (\u201c{shown}\u201d), so its columns cannot be told apart. Save it as "
-                              "CSV (separated by commas or semicolons) or as tab-separated text.")
+                              "CSV (separated by commas or semicolons) or as tab-separated text.", "no_separator",
+                              file=path.name, header=shown)
 
 
 def _row_problem(columns: list[str], cells: list[str], width: int, named: int) -> str | None:
@@ -504,13 +577,16 @@ def _place(path: Path, sheet: str | None = None) -> str:
 def _too_many_rows(path: Path, max_rows: int, sheet: str | None = None) -> ImportFileError:
     what = "The" if sheet else "The file"
     return ImportFileError(f"{what} {_place(path, sheet)} has more than {max_rows:,} data rows; split it into smaller "
-                           "files and import them one by one.")
+                           "files and import them one by one.", "too_many_rows", file=path.name, max=max_rows,
+                           sheet=sheet)
 
 
 def _too_long(path: Path, row: int, length: int | None = None, sheet: str | None = None) -> ImportFileError:
     size = f" ({length:,} characters)" if length else ""
     return ImportFileError(f"Row {row} of {_place(path, sheet)} has a field longer than {MAX_FIELD_CHARS:,} "
-                           f"characters{size}. Such a file is not read (a quote that is never closed can cause this).")
+                           f"characters{size}. Such a file is not read (a quote that is never closed can cause this).",
+                           "field_too_long", file=path.name, row=row, max=MAX_FIELD_CHARS, length=length or None,
+                           sheet=sheet)
 
 
 def _csv_records(path: Path, encoding: str, delimiter: str) -> Iterator[tuple[int, list[str]]]:
@@ -530,14 +606,17 @@ def _csv_records(path: Path, encoding: str, delimiter: str) -> Iterator[tuple[in
                     raise _too_long(path, number + 1) from None
                 if "unexpected end of data" in problem:
                     raise ImportFileError(f"The file {path.name} ends inside a quoted field that starts on line "
-                                          f"{start}: a quote (\") is never closed. Nothing was imported.") from None
+                                          f"{start}: a quote (\") is never closed. Nothing was imported.",
+                                          "unclosed_quote", file=path.name, line=start) from None
                 raise ImportFileError(f"Row {number + 1} of {path.name} (line {start}) is not valid CSV: {problem}. "
-                                      "Nothing was imported.") from None
+                                      "Nothing was imported.", "bad_csv", file=path.name, row=number + 1, line=start,
+                                      reason=problem) from None
             number += 1
             last_line = reader.line_num
             if len(cells) > MAX_COLUMNS:
                 raise ImportFileError(f"Row {number} of {path.name} has {len(cells):,} cells; at most "
-                                      f"{MAX_COLUMNS:,} columns are read.")
+                                      f"{MAX_COLUMNS:,} columns are read.", "too_many_cells", file=path.name,
+                                      row=number, cells=len(cells), max=MAX_COLUMNS)
             if cells and max(map(len, cells)) > MAX_FIELD_CHARS:
                 raise _too_long(path, number, max(map(len, cells)))
             yield number, cells
@@ -559,7 +638,7 @@ def _read_text(path: Path, max_rows: int) -> Table:
     encoding = detect_encoding(path)
     sample = _sample(path, encoding)
     if not sample.strip():
-        raise ImportFileError(f"The file {path.name} holds no text: it has no header row.")
+        raise ImportFileError(f"The file {path.name} holds no text: it has no header row.", "no_text", file=path.name)
     preferred = "\t" if encoding.startswith("utf-16") or path.suffix.lower() in (".tsv", ".tab") else None
     delimiter = detect_delimiter(sample, preferred)
     records = _csv_records(path, encoding, delimiter)
@@ -568,7 +647,7 @@ def _read_text(path: Path, max_rows: int) -> Table:
     finally:
         records.close()
     if found is None:
-        raise ImportFileError(f"The file {path.name} has no header row.")
+        raise ImportFileError(f"The file {path.name} has no header row.", "no_header", file=path.name)
     header_row, header = found
     _check_header(path, header)
     _check_separated(path, header)
@@ -611,21 +690,27 @@ def check_zip(path: Path) -> None:
             infos = archive.infolist()
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError) as exc:
         raise ImportFileError(f"{path.name} is not a valid Excel workbook: it is not a complete ZIP archive "
-                              f"({exc}). It may be truncated or damaged; save it again from Excel.") from None
+                              f"({exc}). It may be truncated or damaged; save it again from Excel.", "damaged_zip",
+                              file=path.name, reason=str(exc)) from None
     except OSError as exc:
-        raise ImportFileError(f"The file {path.name} cannot be read: {exc.strerror or exc}.") from None
+        raise _unreadable(path, exc) from None
     total = 0
     for info in infos:
         total += info.file_size
         ratio = info.file_size / max(1, info.compress_size)
         if info.file_size > XLSX_RATIO_FREE_BYTES and ratio > MAX_XLSX_RATIO:
             raise ImportFileError(f"{path.name} is refused: its part {info.filename} would expand "
-                                  f"{ratio:,.0f} times (to {info.file_size / 2**20:,.0f} MB), as a ZIP bomb does.")
+                                  f"{ratio:,.0f} times (to {info.file_size / 2**20:,.0f} MB), as a ZIP bomb does.",
+                                  "zip_bomb", file=path.name, part=info.filename, ratio=round(ratio),
+                                  size=round(info.file_size / 2**20))
     if total > MAX_XLSX_UNCOMPRESSED:
         raise ImportFileError(f"{path.name} is refused: it would expand to {total / 2**20:,.0f} MB (at most "
-                              f"{MAX_XLSX_UNCOMPRESSED // 2**20} MB are read). Save the data as CSV instead.")
+                              f"{MAX_XLSX_UNCOMPRESSED // 2**20} MB are read). Save the data as CSV instead.",
+                              "too_large_unzipped", file=path.name, size=round(total / 2**20),
+                              max=MAX_XLSX_UNCOMPRESSED // 2**20)
     if not any(i.filename.startswith("xl/worksheets/") for i in infos):
-        raise ImportFileError(f"{path.name} is a ZIP archive but not an Excel workbook (it has no worksheets).")
+        raise ImportFileError(f"{path.name} is a ZIP archive but not an Excel workbook (it has no worksheets).",
+                              "zip_not_workbook", file=path.name)
 
 
 def _openpyxl():
@@ -637,7 +722,8 @@ def _openpyxl():
     safe = getattr(openpyxl, "DEFUSEDXML", False) and functions.iterparse.__module__.startswith("defusedxml")
     if not safe:
         raise ImportFileError("Excel files cannot be read safely here (openpyxl is not using defusedxml; is the "
-                              "OPENPYXL_DEFUSEDXML environment variable set to False?). Save the data as CSV instead.")
+                              "OPENPYXL_DEFUSEDXML environment variable set to False?). Save the data as CSV instead.",
+                              "unsafe_excel", library="openpyxl", parser="defusedxml", variable="OPENPYXL_DEFUSEDXML")
     return openpyxl
 
 
@@ -683,10 +769,11 @@ def _entities_refused(exc: BaseException) -> bool:
 def _workbook_error(path: Path, exc: BaseException) -> ImportFileError:
     if _entities_refused(exc):
         return ImportFileError(f"{path.name} is refused: its XML declares entities, which an Excel workbook never "
-                               "needs (an \u201centity expansion\u201d or \u201cbillion laughs\u201d attack).")
+                               "needs (an \u201centity expansion\u201d or \u201cbillion laughs\u201d attack).",
+                               "xml_entities", file=path.name)
     first_line = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
     return ImportFileError(f"{path.name} cannot be read as an Excel workbook ({first_line[:200]}). Save it again "
-                           "from Excel, or as CSV.")
+                           "from Excel, or as CSV.", "damaged_workbook", file=path.name, reason=first_line[:200])
 
 
 _WORKBOOK_ERRORS = (zipfile.BadZipFile, KeyError, OSError, EOFError, ValueError, TypeError, SyntaxError,
@@ -747,10 +834,12 @@ def _sheet_headers(path: Path, sheet: str | None, every: bool) -> tuple[list[str
     try:
         names = [ws.title for ws in wb.worksheets]
         if not names:
-            raise ImportFileError(f"{path.name} is an Excel workbook without worksheets (it holds charts only).")
+            raise ImportFileError(f"{path.name} is an Excel workbook without worksheets (it holds charts only).",
+                                  "no_worksheets", file=path.name)
         if sheet is not None and sheet not in names:
             raise ImportFileError(f"{path.name} has no sheet named \u201c{sheet}\u201d; its sheets are "
-                                  f"{_sheet_list(names)}.")
+                                  f"{_sheet_list(names)}.", "no_such_sheet", file=path.name, sheet=sheet,
+                                  sheets=list(names))
         wanted = names if every and len(names) > 1 else [sheet or names[0]]
         try:
             return names, {name: _header_of(wb[name]) for name in wanted}
@@ -774,10 +863,12 @@ def _choose_sheet(path: Path, names: list[str], headers: dict[str, _Header | Non
     top = [name for name in names if scores[name] == best]
     if best <= 0:
         raise SheetChoiceNeeded(f"None of the {len(names)} sheets of {path.name} ({_sheet_list(names)}) has a header "
-                                "row with columns to import. Choose the sheet to import.", names)
+                                "row with columns to import. Choose the sheet to import.", names, "no_sheet_fits",
+                                file=path.name, count=len(names))
     if len(top) > 1:
         raise SheetChoiceNeeded(f"Several sheets of {path.name} have header rows that fit equally well "
-                                f"({_sheet_list(top)}). Choose the sheet to import.", names)
+                                f"({_sheet_list(top)}). Choose the sheet to import.", names, "several_sheets_fit",
+                                file=path.name, fitting=top)
     return top[0]
 
 
@@ -789,7 +880,8 @@ def _read_xlsx(path: Path, max_rows: int, sheet: str | None,
         sheet = _choose_sheet(path, names, headers, score_header) if len(headers) > 1 and score_header else names[0]
     found = headers[sheet]
     if found is None:
-        raise ImportFileError(f"The sheet \u201c{sheet}\u201d of {path.name} is empty: it has no header row.")
+        raise ImportFileError(f"The sheet \u201c{sheet}\u201d of {path.name} is empty: it has no header row.",
+                              "empty_sheet", file=path.name, sheet=sheet)
     header_row, first, header = found
     _check_header(path, header)
     columns = _unique_columns(header)
@@ -845,13 +937,15 @@ def json_depth(text: str) -> int:
 def _json_text(path: Path, size: int) -> str:
     if size > MAX_JSON_BYTES:
         raise ImportFileError(f"{path.name} is {size / 2**20:,.0f} MB; JSON files of at most "
-                              f"{MAX_JSON_BYTES // 2**20} MB are read. Use CSV for larger tables.")
+                              f"{MAX_JSON_BYTES // 2**20} MB are read. Use CSV for larger tables.", "json_too_large",
+                              file=path.name, size=round(size / 2**20), max=MAX_JSON_BYTES // 2**20)
     encoding = detect_encoding(path)
     with open(path, encoding=encoding) as fh:
         return fh.read()
 
 
 _MAX_JSON_DIGITS = 100
+_JSON_SHAPE = '[{"uid": ..., ...}, ...]'  # what a JSON file to import holds
 
 
 def _json_constant(name: str) -> Unreadable:
@@ -897,9 +991,10 @@ def _json_cell(value: object, row: int, key: str, path: Path) -> str | None:
         if unreadable is not None:
             return Unreadable(unreadable, f"its list holds {unreadable}, which is not a value")
         return JsonList(t for v in value if (t := cell_text(v)) is not None)
-    raise ImportFileError(f"Row {row} of {path.name}: the value of \u201c{key[:80]}\u201d is a nested "
-                          f"{'object' if isinstance(value, dict) else 'list'}; only text, numbers, true/false, "
-                          "null and lists of those are read.")
+    found = "object" if isinstance(value, dict) else "list"
+    raise ImportFileError(f"Row {row} of {path.name}: the value of \u201c{key[:80]}\u201d is a nested {found}; only "
+                          "text, numbers, true/false, null and lists of those are read.", "json_nested",
+                          file=path.name, row=row, key=key[:80], found=found)
 
 
 def _read_json(path: Path, size: int, max_rows: int) -> Table:
@@ -907,35 +1002,43 @@ def _read_json(path: Path, size: int, max_rows: int) -> Table:
     depth = json_depth(text)
     if depth > MAX_JSON_DEPTH:
         raise ImportFileError(f"{path.name} is nested {depth:,} levels deep; a table needs 2 (a list of objects) "
-                              f"and more than {MAX_JSON_DEPTH} are refused.")
+                              f"and more than {MAX_JSON_DEPTH} are refused.", "json_too_deep", file=path.name,
+                              depth=depth, max=MAX_JSON_DEPTH)
     try:
         data = json.loads(text, parse_constant=_json_constant, parse_float=_json_float, parse_int=_json_int,
                           object_pairs_hook=_json_object)
     except json.JSONDecodeError as exc:
-        raise ImportFileError(f"{path.name} is not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno}).") \
-            from None
+        raise ImportFileError(f"{path.name} is not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno}).",
+                              "bad_json", file=path.name, reason=exc.msg, line=exc.lineno, column=exc.colno) from None
     except (RecursionError, MemoryError):
-        raise ImportFileError(f"{path.name} is too deeply nested or too large to read.") from None
+        raise ImportFileError(f"{path.name} is too deeply nested or too large to read.", "json_unreadable",
+                              file=path.name) from None
     del text
     if not isinstance(data, list):
-        what = ("an object" if isinstance(data, dict) else "true or false" if isinstance(data, bool)
-                else "null" if data is None else "a string" if type(data) is str else "a number")
+        found = ("object" if isinstance(data, dict) else "bool" if isinstance(data, bool)
+                 else "null" if data is None else "string" if type(data) is str else "number")
+        what = {"object": "an object", "bool": "true or false", "null": "null", "string": "a string",
+                "number": "a number"}[found]
         raise ImportFileError(f"{path.name} holds {what}, not a list of objects (one object per record, as "
-                              "[{\"uid\": ..., ...}, ...]).")
+                              f"{_JSON_SHAPE}).", "json_not_list", file=path.name, found=found, example=_JSON_SHAPE)
     if not data:
-        raise ImportFileError(f"{path.name} holds an empty list: there are no records in it to import.")
+        raise ImportFileError(f"{path.name} holds an empty list: there are no records in it to import.", "json_empty",
+                              file=path.name)
     if len(data) > max_rows:
         raise _too_many_rows(path, max_rows)
     columns: dict[str, None] = {}
     for n, item in enumerate(data, start=1):
         if not isinstance(item, dict):
+            found = "list" if isinstance(item, list) else "other"
             raise ImportFileError(f"{path.name} is not a list of objects: item {n} is "
-                                  f"{'a list' if isinstance(item, list) else 'not an object'}.")
+                                  f"{'a list' if found == 'list' else 'not an object'}.", "json_item_not_object",
+                                  file=path.name, item=n, found=found)
         for key in item:
             columns.setdefault(key)
         if len(columns) > MAX_COLUMNS:
             raise ImportFileError(f"{path.name} has more than {MAX_COLUMNS:,} different keys; at most "
-                                  f"{MAX_COLUMNS:,} are read.")
+                                  f"{MAX_COLUMNS:,} are read.", "json_too_many_keys", file=path.name,
+                                  max=MAX_COLUMNS)
     names = list(columns)
     converted: list[Row] = []
     problems: list[tuple[int, str]] = []

@@ -20,6 +20,7 @@ VALUE_QUOTED = frozenset({"bad_number", "not_integer", "bad_date", "unknown_code
                           "bad_identifier", "no_words"})
 KNOWN_SHOWN = 15  # the allowed codes are listed after an unknown code when there are at most this many
 PARTNERS_SHOWN = 12  # the countries named in the note about rows left out
+NAMES_SHOWN = 12  # the sheets named in a message about a workbook (as desktop.export.readers names them)
 
 
 class Job(QThread):
@@ -268,7 +269,7 @@ class ImportDialog(QDialog):
         except AtlasError as exc:
             self.table = None
             self._show_sheets(exc.sheets if isinstance(exc, SheetChoiceNeeded) else [], None)
-            self._show_error(str(exc))
+            self._show_error(self.error_text(exc))
             return False
         self._show_sheets(list(self.table.sheets), self.table.sheet)
         if len(self.table.sheets) > 1:
@@ -329,7 +330,7 @@ class ImportDialog(QDialog):
         try:
             table = self._table_for_kind()
         except AtlasError as exc:
-            self._show_error(str(exc))
+            self._show_error(self.error_text(exc))
             return
         self.match = match_columns(self.import_kind, table.columns)
         fields = ["", *COLUMNS[self.import_kind]]
@@ -377,7 +378,7 @@ class ImportDialog(QDialog):
         try:
             self.preview = run_job(self, self.tr("Checking the rows…"), work, self.tr("Cancel"))
         except AtlasError as exc:
-            self._show_error(str(exc))
+            self._show_error(self.error_text(exc))
             return False
         p = self.preview
         self.summary.setText(self.tr("To add: {add} · to update: {update} · unchanged: {same} · rejected: {reject}").format(
@@ -473,6 +474,191 @@ class ImportDialog(QDialog):
             whose = (self.tr("Kazakhstan's statistics") if p["statistics"] == "kazakh"
                      else self.tr("the partner's statistics"))
             return text.format(partner=p["partner"], year=p["year"], whose=whose, kept=p["kept"])
+        return None
+
+    def error_text(self, exc: BaseException) -> str:
+        """What the dialog shows for an error: a file that cannot be read (desktop.export.readers.FILE_ERROR_CODES)
+        in the interface language, from its code and parameters; any other error, or a code without words here, as
+        its English message. Counts and sizes are written as the window's locale writes numbers; texts quoted from
+        elsewhere (the system's or a parser's reason, a sheet's name) stay as they are."""
+        from desktop.export.readers import ImportFileError, SheetChoiceNeeded
+
+        if not isinstance(exc, ImportFileError) or exc.code is None:
+            return str(exc)
+        loc = self.locale()
+        p = dict(exc.params)
+        for key in ("columns", "cells", "max", "size", "ratio", "depth", "count", "length"):
+            if isinstance(p.get(key), int):
+                p[key] = loc.toString(p[key])
+        for key in ("sheets", "fitting", "legacy"):  # sheets' names; the legacy Comtrade layout's column names
+            if key in p:
+                p[key] = self.quoted_list(p[key])
+        if isinstance(exc, SheetChoiceNeeded) and "sheets" not in p:
+            p["sheets"] = self.quoted_list(exc.sheets)
+        if "new" in p:  # the newer Comtrade layout's column names, written as one word each
+            p["new"] = ", ".join(p["new"])
+        text = self.file_error_words(exc.code, p)
+        if text is None:
+            return str(exc)
+        try:
+            return text.format(**p)
+        except (KeyError, IndexError, ValueError):  # words that name a detail the error lacks: its own message
+            return str(exc)
+
+    def quoted_list(self, names) -> str:
+        """Names (a workbook's sheets, columns) in quotes, separated by commas: the first NAMES_SHOWN and how many
+        more."""
+        names = list(names)
+        shown = ", ".join(self.tr("\u201c{name}\u201d").format(name=n) for n in names[:NAMES_SHOWN])
+        if len(names) > NAMES_SHOWN:
+            shown = self.tr("{codes} and {count} more").format(
+                codes=shown, count=self.locale().toString(len(names) - NAMES_SHOWN))
+        return shown
+
+    def file_error_words(self, code: str, p: dict) -> str | None:
+        """The words, with {placeholders} for ``p``, for a file that cannot be read; None for an unknown code."""
+        return (self._file_words(code, p) or self._text_words(code, p) or self._workbook_words(code, p)
+                or self._json_words(code, p))
+
+    def _file_words(self, code: str, p: dict) -> str | None:
+        """Files that cannot be opened at all, or not as a table of this kind."""
+        if code == "folder":
+            return self.tr("{file} is a folder, not a file.")
+        if code == "not_found":
+            return self.tr("The file {path} does not exist.")
+        if code == "unreadable":
+            return self.tr("The file {file} cannot be read: {reason}.")
+        if code == "empty":
+            return self.tr("The file {file} is empty (0 bytes).")
+        if code == "old_excel":
+            return self.tr("{file} is in the old Excel format (.xls), which is not read. Save it from Excel as an "
+                           "Excel workbook (.xlsx) or as CSV and import that file.")
+        if code == "zip_named_text":
+            return self.tr("{file} is named as a text file but is a ZIP archive (perhaps an Excel workbook); rename "
+                           "it to .xlsx or save it as CSV.")
+        if code == "too_many_rows":
+            return (self.tr("The sheet \u201c{sheet}\u201d of {file} has more than {max} data rows; split it into "
+                            "smaller files and import them one by one.") if p.get("sheet") else
+                    self.tr("The file {file} has more than {max} data rows; split it into smaller files and import "
+                            "them one by one."))
+        if code == "field_too_long":
+            if p.get("sheet"):
+                return (self.tr("Row {row} of the sheet \u201c{sheet}\u201d of {file} has a field longer than {max} "
+                                "characters ({length} characters). Such a file is not read (a quote that is never "
+                                "closed can cause this).") if p.get("length") else
+                        self.tr("Row {row} of the sheet \u201c{sheet}\u201d of {file} has a field longer than {max} "
+                                "characters. Such a file is not read (a quote that is never closed can cause this)."))
+            return (self.tr("Row {row} of {file} has a field longer than {max} characters ({length} characters). Such "
+                            "a file is not read (a quote that is never closed can cause this).") if p.get("length")
+                    else self.tr("Row {row} of {file} has a field longer than {max} characters. Such a file is not "
+                                 "read (a quote that is never closed can cause this)."))
+        if code == "not_comtrade":
+            return self.tr("{file} is not a UN Comtrade download: its header lacks Comtrade's columns (such as "
+                           "{legacy}, or {new}).")
+        return None
+
+    def _text_words(self, code: str, p: dict) -> str | None:
+        """Text files (CSV, tab-separated): their encoding, header and quoting."""
+        if code == "bad_start":
+            return self.tr("The file {file} starts as {encoding} text but cannot be decoded as such (byte {byte}: "
+                           "{reason}). Save it again as UTF-8 and try again.")
+        if code == "bad_utf16":
+            return self.tr("The file {file} is half NUL bytes, as UTF-16 text without a byte order mark is, but does "
+                           "not read as such. Save it as UTF-8 (or as Excel \u201cUnicode text\u201d) and try again.")
+        if code == "bad_encoding":
+            return self.tr("The file {file} is neither UTF-8 nor Windows-1251 text: it has bytes that do not decode "
+                           "(first on line {line}, byte {byte}: {reason}). Save it as UTF-8 and try again.")
+        if code == "no_text":
+            return self.tr("The file {file} holds no text: it has no header row.")
+        if code == "no_header":
+            return self.tr("The file {file} has no header row.")
+        if code == "too_many_columns":
+            return self.tr("The file {file} has {columns} columns; at most {max} are read.")
+        if code == "nul_in_header":
+            return self.tr("The header row of {file} holds a NUL character (U+0000), so the file is not a text "
+                           "table. Save it as UTF-8 CSV and try again.")
+        if code == "no_separator":
+            return self.tr("No comma, semicolon or tab separates the column names in the header row of {file} "
+                           "(\u201c{header}\u201d), so its columns cannot be told apart. Save it as CSV (separated by "
+                           "commas or semicolons) or as tab-separated text.")
+        if code == "unclosed_quote":
+            return self.tr("The file {file} ends inside a quoted field that starts on line {line}: a quote (\") is "
+                           "never closed. Nothing was imported.")
+        if code == "bad_csv":
+            return self.tr("Row {row} of {file} (line {line}) is not valid CSV: {reason}. Nothing was imported.")
+        if code == "too_many_cells":
+            return self.tr("Row {row} of {file} has {cells} cells; at most {max} columns are read.")
+        return None
+
+    def _workbook_words(self, code: str, p: dict) -> str | None:
+        """Excel workbooks: the archive, its XML and its sheets."""
+        if code == "damaged_zip":
+            return self.tr("{file} is not a valid Excel workbook: it is not a complete ZIP archive ({reason}). It may "
+                           "be truncated or damaged; save it again from Excel.")
+        if code == "zip_bomb":
+            return self.tr("{file} is refused: its part {part} would expand {ratio} times (to {size} MB), as a ZIP "
+                           "bomb does.")
+        if code == "too_large_unzipped":
+            return self.tr("{file} is refused: it would expand to {size} MB (at most {max} MB are read). Save the data "
+                           "as CSV instead.")
+        if code == "zip_not_workbook":
+            return self.tr("{file} is a ZIP archive but not an Excel workbook (it has no worksheets).")
+        if code == "unsafe_excel":
+            return self.tr("Excel files cannot be read safely here ({library} is not using {parser}; is the "
+                           "environment variable {variable} set to False?). Save the data as CSV instead.")
+        if code == "xml_entities":
+            return self.tr("{file} is refused: its XML declares entities, which an Excel workbook never needs (an "
+                           "\u201centity expansion\u201d or \u201cbillion laughs\u201d attack).")
+        if code == "damaged_workbook":
+            return self.tr("{file} cannot be read as an Excel workbook ({reason}). Save it again from Excel, or as "
+                           "CSV.")
+        if code == "no_worksheets":
+            return self.tr("{file} is an Excel workbook without worksheets (it holds charts only).")
+        if code == "no_such_sheet":
+            return self.tr("{file} has no sheet named \u201c{sheet}\u201d; its sheets are {sheets}.")
+        if code == "no_sheet_fits":
+            return self.tr("None of the {count} sheets of {file} ({sheets}) has a header row with columns to import. "
+                           "Choose the sheet to import.")
+        if code == "several_sheets_fit":
+            return self.tr("Several sheets of {file} have header rows that fit equally well ({fitting}). Choose the "
+                           "sheet to import.")
+        if code == "empty_sheet":
+            return self.tr("The sheet \u201c{sheet}\u201d of {file} is empty: it has no header row.")
+        return None
+
+    def _json_words(self, code: str, p: dict) -> str | None:
+        """JSON files: their size, nesting and shape."""
+        if code == "json_too_large":
+            return self.tr("{file} is {size} MB; JSON files of at most {max} MB are read. Use CSV for larger tables.")
+        if code == "json_too_deep":
+            return self.tr("{file} is nested {depth} levels deep; a table needs 2 (a list of objects) and more than "
+                           "{max} are refused.")
+        if code == "bad_json":
+            return self.tr("{file} is not valid JSON: {reason} (line {line}, column {column}).")
+        if code == "json_unreadable":
+            return self.tr("{file} is too deeply nested or too large to read.")
+        if code == "json_not_list":
+            return {"object": self.tr("{file} holds an object, not a list of objects (one object per record, as "
+                                      "{example})."),
+                    "bool": self.tr("{file} holds true or false, not a list of objects (one object per record, as "
+                                    "{example})."),
+                    "null": self.tr("{file} holds null, not a list of objects (one object per record, as {example})."),
+                    "string": self.tr("{file} holds a string, not a list of objects (one object per record, as "
+                                      "{example})."),
+                    "number": self.tr("{file} holds a number, not a list of objects (one object per record, as "
+                                      "{example}).")}.get(p.get("found"))
+        if code == "json_empty":
+            return self.tr("{file} holds an empty list: there are no records in it to import.")
+        if code == "json_item_not_object":
+            return (self.tr("{file} is not a list of objects: item {item} is a list.") if p.get("found") == "list"
+                    else self.tr("{file} is not a list of objects: item {item} is not an object."))
+        if code == "json_too_many_keys":
+            return self.tr("{file} has more than {max} different keys; at most {max} are read.")
+        if code == "json_nested":
+            return (self.tr("Row {row} of {file}: the value of \u201c{key}\u201d is a nested object; only text, "
+                            "numbers, true/false, null and lists of those are read.") if p.get("found") == "object"
+                    else self.tr("Row {row} of {file}: the value of \u201c{key}\u201d is a nested list; only text, "
+                                 "numbers, true/false, null and lists of those are read."))
         return None
 
     def field_error_text(self, kind: str, error, known: dict[str, list[str]]) -> str:
@@ -573,7 +759,7 @@ class ImportDialog(QDialog):
             controller.file_found_changed(exc)
             return False
         except AtlasError as exc:
-            self._show_error(str(exc))
+            self._show_error(self.error_text(exc))
             return False
         controller.history.push(stored)
         controller.history_changed.emit()

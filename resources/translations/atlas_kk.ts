@@ -452,6 +452,10 @@
         <translation>Іздеу…</translation>
     </message>
     <message>
+        <source>Years swapped: {first}–{last}</source>
+        <translation>Жылдар орны ауыстырылды: {first}–{last}</translation>
+    </message>
+    <message>
         <source>Partner: {name}</source>
         <translation>Серіктес: {name}</translation>
     </message>
@@ -536,32 +540,32 @@
         <translation>Бәрін көрсету</translation>
     </message>
     <message>
-        <source>Show the whole region (Ctrl+Shift+A)</source>
-        <translation>Бүкіл өңірді көрсету (Ctrl+Shift+A)</translation>
-    </message>
-    <message>
         <source>Fit selection</source>
         <translation>Таңдалғанды көрсету</translation>
-    </message>
-    <message>
-        <source>Show the selected node, corridor or partner (Ctrl+Shift+S)</source>
-        <translation>Таңдалған пунктті, дәлізді немесе серіктесті көрсету (Ctrl+Shift+S)</translation>
     </message>
     <message>
         <source>Zoom in</source>
         <translation>Үлкейту</translation>
     </message>
     <message>
-        <source>Zoom in (+ or the mouse wheel)</source>
-        <translation>Үлкейту (+ немесе тінтуір дөңгелегі)</translation>
-    </message>
-    <message>
         <source>Zoom out</source>
         <translation>Кішірейту</translation>
     </message>
     <message>
-        <source>Zoom out (− or the mouse wheel)</source>
-        <translation>Кішірейту (− немесе тінтуір дөңгелегі)</translation>
+        <source>Show the whole region ({keys})</source>
+        <translation>Бүкіл өңірді көрсету ({keys})</translation>
+    </message>
+    <message>
+        <source>Show the selected node, corridor or partner ({keys})</source>
+        <translation>Таңдалған пунктті, дәлізді немесе серіктесті көрсету ({keys})</translation>
+    </message>
+    <message>
+        <source>Zoom in ({keys} or the mouse wheel)</source>
+        <translation>Үлкейту ({keys} немесе тінтуір дөңгелегі)</translation>
+    </message>
+    <message>
+        <source>Zoom out ({keys} or the mouse wheel)</source>
+        <translation>Кішірейту ({keys} немесе тінтуір дөңгелегі)</translation>
     </message>
     <message>
         <source>Corridors</source>
@@ -1010,10 +1014,6 @@ Your data was not changed by this error. {where}</source>
     <message>
         <source>Events of all partners: {n}</source>
         <translation>Барлық серіктестердің оқиғалары: {n}</translation>
-    </message>
-    <message>
-        <source>(newest {shown} listed)</source>
-        <translation>(соңғы {shown} оқиға көрсетілген)</translation>
     </message>
     <message>
         <source>(+{n} other sources&apos; versions)</source>
@@ -1718,6 +1718,214 @@ Your data was not changed by this error. {where}</source>
         <translation>серіктес статистикасы</translation>
     </message>
     <message>
+        <source>“{name}”</source>
+        <translation>«{name}»</translation>
+    </message>
+    <message>
+        <source>{file} is a folder, not a file.</source>
+        <translation>{file} — файл емес, қалта.</translation>
+    </message>
+    <message>
+        <source>The file {path} does not exist.</source>
+        <translation>{path} файлы жоқ.</translation>
+    </message>
+    <message>
+        <source>The file {file} cannot be read: {reason}.</source>
+        <translation>{file} файлын оқу мүмкін емес: {reason}.</translation>
+    </message>
+    <message>
+        <source>The file {file} is empty (0 bytes).</source>
+        <translation>{file} файлы бос (0 байт).</translation>
+    </message>
+    <message>
+        <source>{file} is in the old Excel format (.xls), which is not read. Save it from Excel as an Excel workbook (.xlsx) or as CSV and import that file.</source>
+        <translation>{file} файлы Excel бағдарламасының ескі пішімінде сақталған, ол оқылмайды. Оны Excel бағдарламасында жаңа пішімдегі Excel жұмыс кітабы немесе CSV ретінде сақтап, сол файлды импорттаңыз.</translation>
+    </message>
+    <message>
+        <source>{file} is named as a text file but is a ZIP archive (perhaps an Excel workbook); rename it to .xlsx or save it as CSV.</source>
+        <translation>{file} файлы мәтіндік файл ретінде аталған, бірақ ол — сығылған мұрағат (мүмкін, Excel жұмыс кітабы); оны Excel жұмыс кітабының кеңейтімімен қайта атаңыз немесе CSV ретінде сақтаңыз.</translation>
+    </message>
+    <message>
+        <source>The sheet “{sheet}” of {file} has more than {max} data rows; split it into smaller files and import them one by one.</source>
+        <translation>{file} файлының «{sheet}» парағындағы деректер жолдарының саны {max} шегінен асады; оны шағын файлдарға бөліп, бір-бірлеп импорттаңыз.</translation>
+    </message>
+    <message>
+        <source>The file {file} has more than {max} data rows; split it into smaller files and import them one by one.</source>
+        <translation>{file} файлындағы деректер жолдарының саны {max} шегінен асады; оны шағын файлдарға бөліп, бір-бірлеп импорттаңыз.</translation>
+    </message>
+    <message>
+        <source>Row {row} of the sheet “{sheet}” of {file} has a field longer than {max} characters ({length} characters). Such a file is not read (a quote that is never closed can cause this).</source>
+        <translation>{file} файлының «{sheet}» парағындағы {row}-жолда ұзындығы {max} таңба шегінен асатын өріс бар ({length} таңба). Мұндай файл оқылмайды (оған жабылмаған тырнақша себеп болуы мүмкін).</translation>
+    </message>
+    <message>
+        <source>Row {row} of the sheet “{sheet}” of {file} has a field longer than {max} characters. Such a file is not read (a quote that is never closed can cause this).</source>
+        <translation>{file} файлының «{sheet}» парағындағы {row}-жолда ұзындығы {max} таңба шегінен асатын өріс бар. Мұндай файл оқылмайды (оған жабылмаған тырнақша себеп болуы мүмкін).</translation>
+    </message>
+    <message>
+        <source>Row {row} of {file} has a field longer than {max} characters ({length} characters). Such a file is not read (a quote that is never closed can cause this).</source>
+        <translation>{file} файлының {row}-жолында ұзындығы {max} таңба шегінен асатын өріс бар ({length} таңба). Мұндай файл оқылмайды (оған жабылмаған тырнақша себеп болуы мүмкін).</translation>
+    </message>
+    <message>
+        <source>Row {row} of {file} has a field longer than {max} characters. Such a file is not read (a quote that is never closed can cause this).</source>
+        <translation>{file} файлының {row}-жолында ұзындығы {max} таңба шегінен асатын өріс бар. Мұндай файл оқылмайды (оған жабылмаған тырнақша себеп болуы мүмкін).</translation>
+    </message>
+    <message>
+        <source>{file} is not a UN Comtrade download: its header lacks Comtrade&apos;s columns (such as {legacy}, or {new}).</source>
+        <translation>{file} файлы UN Comtrade жүктемесі емес: оның тақырып жолында Comtrade бағандары жоқ (мысалы, {legacy} немесе {new}).</translation>
+    </message>
+    <message>
+        <source>The file {file} starts as {encoding} text but cannot be decoded as such (byte {byte}: {reason}). Save it again as UTF-8 and try again.</source>
+        <translation>{file} файлы {encoding} кодтауындағы мәтін сияқты басталады, бірақ бұл кодтаумен оқылмайды (байт нөмірі {byte}: {reason}). Оны UTF-8 кодтауында қайта сақтап, әрекетті қайталаңыз.</translation>
+    </message>
+    <message>
+        <source>The file {file} is half NUL bytes, as UTF-16 text without a byte order mark is, but does not read as such. Save it as UTF-8 (or as Excel “Unicode text”) and try again.</source>
+        <translation>{file} файлының жартысы NUL байттарынан тұрады, байт реті белгісі (BOM) жоқ UTF-16 мәтініндегідей, бірақ ол мұндай мәтін ретінде оқылмайды. Оны UTF-8 кодтауында (немесе Excel бағдарламасының «Юникод мәтіні» пішімінде) сақтап, әрекетті қайталаңыз.</translation>
+    </message>
+    <message>
+        <source>The file {file} is neither UTF-8 nor Windows-1251 text: it has bytes that do not decode (first on line {line}, byte {byte}: {reason}). Save it as UTF-8 and try again.</source>
+        <translation>{file} файлы UTF-8 мәтіні де, Windows-1251 мәтіні де емес: онда оқылмайтын байттар бар (алғашқысы — {line}-жолда, байт нөмірі {byte}: {reason}). Оны UTF-8 кодтауында сақтап, әрекетті қайталаңыз.</translation>
+    </message>
+    <message>
+        <source>The file {file} holds no text: it has no header row.</source>
+        <translation>{file} файлында мәтін жоқ: онда тақырып жолы жоқ.</translation>
+    </message>
+    <message>
+        <source>The file {file} has no header row.</source>
+        <translation>{file} файлында тақырып жолы жоқ.</translation>
+    </message>
+    <message>
+        <source>The file {file} has {columns} columns; at most {max} are read.</source>
+        <translation>{file} файлындағы бағандар саны: {columns}; көп дегенде {max} баған оқылады.</translation>
+    </message>
+    <message>
+        <source>The header row of {file} holds a NUL character (U+0000), so the file is not a text table. Save it as UTF-8 CSV and try again.</source>
+        <translation>{file} файлының тақырып жолында NUL таңбасы (U+0000) бар, демек файл мәтіндік кесте емес. Оны UTF-8 кодтауындағы CSV ретінде сақтап, әрекетті қайталаңыз.</translation>
+    </message>
+    <message>
+        <source>No comma, semicolon or tab separates the column names in the header row of {file} (“{header}”), so its columns cannot be told apart. Save it as CSV (separated by commas or semicolons) or as tab-separated text.</source>
+        <translation>{file} файлының тақырып жолында («{header}») баған атаулары үтірмен, нүктелі үтірмен немесе табуляциямен бөлінбеген, сондықтан бағандарды ажырату мүмкін емес. Оны CSV ретінде (үтірмен немесе нүктелі үтірмен бөлінген) немесе табуляциямен бөлінген мәтін ретінде сақтаңыз.</translation>
+    </message>
+    <message>
+        <source>The file {file} ends inside a quoted field that starts on line {line}: a quote (&quot;) is never closed. Nothing was imported.</source>
+        <translation>{file} файлы {line}-жолда басталатын тырнақшадағы өрістің ішінде аяқталады: тырнақша (&quot;) жабылмаған. Ештеңе импортталмады.</translation>
+    </message>
+    <message>
+        <source>Row {row} of {file} (line {line}) is not valid CSV: {reason}. Nothing was imported.</source>
+        <translation>{file} файлының {row}-жолы (мәтіннің {line}-жолы) дұрыс CSV емес: {reason}. Ештеңе импортталмады.</translation>
+    </message>
+    <message>
+        <source>Row {row} of {file} has {cells} cells; at most {max} columns are read.</source>
+        <translation>{file} файлының {row}-жолындағы ұяшықтар саны: {cells}; көп дегенде {max} баған оқылады.</translation>
+    </message>
+    <message>
+        <source>{file} is not a valid Excel workbook: it is not a complete ZIP archive ({reason}). It may be truncated or damaged; save it again from Excel.</source>
+        <translation>{file} файлы — жарамды Excel жұмыс кітабы емес: ол толық сығылған мұрағат емес ({reason}). Ол қиылған немесе зақымдалған болуы мүмкін; оны Excel бағдарламасында қайта сақтаңыз.</translation>
+    </message>
+    <message>
+        <source>{file} is refused: its part {part} would expand {ratio} times (to {size} MB), as a ZIP bomb does.</source>
+        <translation>{file} файлы қабылданбады: оның {part} бөлігі ашылғанда {ratio} есе ұлғаяр еді (көлемі {size} МБ болар еді), «мұрағат бомбасы» осылай істейді.</translation>
+    </message>
+    <message>
+        <source>{file} is refused: it would expand to {size} MB (at most {max} MB are read). Save the data as CSV instead.</source>
+        <translation>{file} файлы қабылданбады: ашылғанда оның көлемі {size} МБ болар еді (көп дегенде {max} МБ оқылады). Оның орнына деректерді CSV ретінде сақтаңыз.</translation>
+    </message>
+    <message>
+        <source>{file} is a ZIP archive but not an Excel workbook (it has no worksheets).</source>
+        <translation>{file} файлы — сығылған мұрағат, бірақ Excel жұмыс кітабы емес (онда жұмыс парақтары жоқ).</translation>
+    </message>
+    <message>
+        <source>Excel files cannot be read safely here ({library} is not using {parser}; is the environment variable {variable} set to False?). Save the data as CSV instead.</source>
+        <translation>Мұнда Excel файлдарын қауіпсіз оқу мүмкін емес ({library} кітапханасы {parser} кітапханасын пайдаланбайды; {variable} орта айнымалысы өшірілмеген бе?). Оның орнына деректерді CSV ретінде сақтаңыз.</translation>
+    </message>
+    <message>
+        <source>{file} is refused: its XML declares entities, which an Excel workbook never needs (an “entity expansion” or “billion laughs” attack).</source>
+        <translation>{file} файлы қабылданбады: оның ішкі белгілеуінде Excel жұмыс кітабына ешқашан қажет болмайтын мәндік бірліктер жарияланған («бірліктерді кеңейту» немесе «миллиард күлкі» шабуылы).</translation>
+    </message>
+    <message>
+        <source>{file} cannot be read as an Excel workbook ({reason}). Save it again from Excel, or as CSV.</source>
+        <translation>{file} файлын Excel жұмыс кітабы ретінде оқу мүмкін емес ({reason}). Оны Excel бағдарламасында қайта сақтаңыз немесе CSV ретінде сақтаңыз.</translation>
+    </message>
+    <message>
+        <source>{file} is an Excel workbook without worksheets (it holds charts only).</source>
+        <translation>{file} файлы — жұмыс парақтары жоқ Excel жұмыс кітабы (онда тек диаграммалар бар).</translation>
+    </message>
+    <message>
+        <source>{file} has no sheet named “{sheet}”; its sheets are {sheets}.</source>
+        <translation>{file} файлында «{sheet}» парағы жоқ; оның парақтары: {sheets}.</translation>
+    </message>
+    <message>
+        <source>None of the {count} sheets of {file} ({sheets}) has a header row with columns to import. Choose the sheet to import.</source>
+        <translation>{file} файлының {count} парағының ешқайсысында ({sheets}) импортталатын бағандары бар тақырып жолы жоқ. Импорттайтын парақты таңдаңыз.</translation>
+    </message>
+    <message>
+        <source>Several sheets of {file} have header rows that fit equally well ({fitting}). Choose the sheet to import.</source>
+        <translation>{file} файлының бірнеше парағындағы тақырып жолдары бірдей сәйкес келеді ({fitting}). Импорттайтын парақты таңдаңыз.</translation>
+    </message>
+    <message>
+        <source>The sheet “{sheet}” of {file} is empty: it has no header row.</source>
+        <translation>{file} файлының «{sheet}» парағы бос: онда тақырып жолы жоқ.</translation>
+    </message>
+    <message>
+        <source>{file} is {size} MB; JSON files of at most {max} MB are read. Use CSV for larger tables.</source>
+        <translation>{file} файлының көлемі — {size} МБ; көлемі көп дегенде {max} МБ болатын JSON файлдары оқылады. Үлкенірек кестелер үшін CSV пайдаланыңыз.</translation>
+    </message>
+    <message>
+        <source>{file} is nested {depth} levels deep; a table needs 2 (a list of objects) and more than {max} are refused.</source>
+        <translation>{file} файлындағы кірістірілу деңгейлерінің саны: {depth}; кестеге 2 деңгей керек (нысандар тізімі), ал {max} шегінен асатыны қабылданбайды.</translation>
+    </message>
+    <message>
+        <source>{file} is not valid JSON: {reason} (line {line}, column {column}).</source>
+        <translation>{file} файлы — жарамды JSON емес: {reason} ({line}-жол, {column}-таңба).</translation>
+    </message>
+    <message>
+        <source>{file} is too deeply nested or too large to read.</source>
+        <translation>{file} файлы тым терең кірістірілген немесе оқу үшін тым үлкен.</translation>
+    </message>
+    <message>
+        <source>{file} holds an object, not a list of objects (one object per record, as {example}).</source>
+        <translation>{file} файлында нысандар тізімі емес, бір нысан бар (әр жазбаға бір нысан, мысалы: {example}).</translation>
+    </message>
+    <message>
+        <source>{file} holds true or false, not a list of objects (one object per record, as {example}).</source>
+        <translation>{file} файлында нысандар тізімі емес, логикалық мән бар (әр жазбаға бір нысан, мысалы: {example}).</translation>
+    </message>
+    <message>
+        <source>{file} holds null, not a list of objects (one object per record, as {example}).</source>
+        <translation>{file} файлында нысандар тізімі емес, бос мән бар (әр жазбаға бір нысан, мысалы: {example}).</translation>
+    </message>
+    <message>
+        <source>{file} holds a string, not a list of objects (one object per record, as {example}).</source>
+        <translation>{file} файлында нысандар тізімі емес, мәтін бар (әр жазбаға бір нысан, мысалы: {example}).</translation>
+    </message>
+    <message>
+        <source>{file} holds a number, not a list of objects (one object per record, as {example}).</source>
+        <translation>{file} файлында нысандар тізімі емес, сан бар (әр жазбаға бір нысан, мысалы: {example}).</translation>
+    </message>
+    <message>
+        <source>{file} holds an empty list: there are no records in it to import.</source>
+        <translation>{file} файлында бос тізім бар: онда импорттайтын жазбалар жоқ.</translation>
+    </message>
+    <message>
+        <source>{file} is not a list of objects: item {item} is a list.</source>
+        <translation>{file} файлы — нысандар тізімі емес: {item}-элемент — тізім.</translation>
+    </message>
+    <message>
+        <source>{file} is not a list of objects: item {item} is not an object.</source>
+        <translation>{file} файлы — нысандар тізімі емес: {item}-элемент нысан емес.</translation>
+    </message>
+    <message>
+        <source>{file} has more than {max} different keys; at most {max} are read.</source>
+        <translation>{file} файлындағы әртүрлі кілттердің саны {max} шегінен асады; көп дегенде {max} кілт оқылады.</translation>
+    </message>
+    <message>
+        <source>Row {row} of {file}: the value of “{key}” is a nested object; only text, numbers, true/false, null and lists of those are read.</source>
+        <translation>{file} файлының {row}-жолы: «{key}» мәні — кірістірілген нысан; тек мәтін, сандар, логикалық мәндер, бос мәндер және олардың тізімдері оқылады.</translation>
+    </message>
+    <message>
+        <source>Row {row} of {file}: the value of “{key}” is a nested list; only text, numbers, true/false, null and lists of those are read.</source>
+        <translation>{file} файлының {row}-жолы: «{key}» мәні — кірістірілген тізім; тек мәтін, сандар, логикалық мәндер, бос мәндер және олардың тізімдері оқылады.</translation>
+    </message>
+    <message>
         <source>One of {fields} is required.</source>
         <translation>Мына өрістердің бірі міндетті: {fields}.</translation>
     </message>
@@ -1799,6 +2007,21 @@ Your data was not changed by this error. {where}</source>
     <message>
         <source>Open read-only</source>
         <translation>Тек оқу үшін ашу</translation>
+    </message>
+</context>
+<context>
+    <name>LongChecklistField</name>
+    <message>
+        <source>Type to filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ticked: {names}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None ticked.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2143,6 +2366,13 @@ Your data was not changed by this error. {where}</source>
     <message>
         <source>Delete {kind}</source>
         <translation>жою: {kind}</translation>
+    </message>
+</context>
+<context>
+    <name>RecordChooser</name>
+    <message>
+        <source>— (type to find)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2498,6 +2728,18 @@ Your data was not changed by this error. {where}</source>
     <message>
         <source>Contains characters that cannot be stored.</source>
         <translation>Сақтауға болмайтын таңбалар бар.</translation>
+    </message>
+    <message>
+        <source>There is no such day in the calendar: {month} {year} has {days} days.</source>
+        <translation>Күнтізбеде мұндай күн жоқ: {year} жылғы {month} айында {days} күн бар.</translation>
+    </message>
+    <message>
+        <source>There is no such month in the calendar: a year has 12 months.</source>
+        <translation>Күнтізбеде мұндай ай жоқ: жылда 12 ай бар.</translation>
+    </message>
+    <message>
+        <source>The year must be between {min} and {max}.</source>
+        <translation>Жылдың рұқсат етілген аралығы: {min}–{max}.</translation>
     </message>
     <message>
         <source>Not a date: write YYYY, YYYY-MM, YYYY-MM-DD or DD.MM.YYYY.</source>

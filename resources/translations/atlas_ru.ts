@@ -453,6 +453,10 @@
         <translation>Поиск…</translation>
     </message>
     <message>
+        <source>Years swapped: {first}–{last}</source>
+        <translation>Годы переставлены: {first}–{last}</translation>
+    </message>
+    <message>
         <source>Partner: {name}</source>
         <translation>Партнёр: {name}</translation>
     </message>
@@ -539,32 +543,32 @@
         <translation>Показать всё</translation>
     </message>
     <message>
-        <source>Show the whole region (Ctrl+Shift+A)</source>
-        <translation>Показать весь регион (Ctrl+Shift+A)</translation>
-    </message>
-    <message>
         <source>Fit selection</source>
         <translation>Показать выбранное</translation>
-    </message>
-    <message>
-        <source>Show the selected node, corridor or partner (Ctrl+Shift+S)</source>
-        <translation>Показать выбранный пункт, коридор или партнёра (Ctrl+Shift+S)</translation>
     </message>
     <message>
         <source>Zoom in</source>
         <translation>Крупнее</translation>
     </message>
     <message>
-        <source>Zoom in (+ or the mouse wheel)</source>
-        <translation>Увеличить масштаб (+ или колесо мыши)</translation>
-    </message>
-    <message>
         <source>Zoom out</source>
         <translation>Мельче</translation>
     </message>
     <message>
-        <source>Zoom out (− or the mouse wheel)</source>
-        <translation>Уменьшить масштаб (− или колесо мыши)</translation>
+        <source>Show the whole region ({keys})</source>
+        <translation>Показать весь регион ({keys})</translation>
+    </message>
+    <message>
+        <source>Show the selected node, corridor or partner ({keys})</source>
+        <translation>Показать выбранный пункт, коридор или партнёра ({keys})</translation>
+    </message>
+    <message>
+        <source>Zoom in ({keys} or the mouse wheel)</source>
+        <translation>Увеличить масштаб ({keys} или колесо мыши)</translation>
+    </message>
+    <message>
+        <source>Zoom out ({keys} or the mouse wheel)</source>
+        <translation>Уменьшить масштаб ({keys} или колесо мыши)</translation>
     </message>
     <message>
         <source>Corridors</source>
@@ -1018,10 +1022,6 @@ Your data was not changed by this error. {where}</source>
     <message>
         <source>Events of all partners: {n}</source>
         <translation>События по всем партнёрам: {n}</translation>
-    </message>
-    <message>
-        <source>(newest {shown} listed)</source>
-        <translation>(показаны последние {shown})</translation>
     </message>
     <message>
         <source>(+{n} other sources&apos; versions)</source>
@@ -1730,6 +1730,214 @@ Your data was not changed by this error. {where}</source>
         <translation>статистика партнёра</translation>
     </message>
     <message>
+        <source>“{name}”</source>
+        <translation>«{name}»</translation>
+    </message>
+    <message>
+        <source>{file} is a folder, not a file.</source>
+        <translation>{file} — это папка, а не файл.</translation>
+    </message>
+    <message>
+        <source>The file {path} does not exist.</source>
+        <translation>Файла {path} не существует.</translation>
+    </message>
+    <message>
+        <source>The file {file} cannot be read: {reason}.</source>
+        <translation>Не удаётся прочитать файл {file}: {reason}.</translation>
+    </message>
+    <message>
+        <source>The file {file} is empty (0 bytes).</source>
+        <translation>Файл {file} пуст (0 байт).</translation>
+    </message>
+    <message>
+        <source>{file} is in the old Excel format (.xls), which is not read. Save it from Excel as an Excel workbook (.xlsx) or as CSV and import that file.</source>
+        <translation>Файл {file} сохранён в старом формате Excel (.xls), который не читается. Сохраните его в Excel как книгу Excel (.xlsx) или как CSV и импортируйте этот файл.</translation>
+    </message>
+    <message>
+        <source>{file} is named as a text file but is a ZIP archive (perhaps an Excel workbook); rename it to .xlsx or save it as CSV.</source>
+        <translation>Файл {file} назван как текстовый, но это ZIP-архив (возможно, книга Excel); переименуйте его в .xlsx или сохраните как CSV.</translation>
+    </message>
+    <message>
+        <source>The sheet “{sheet}” of {file} has more than {max} data rows; split it into smaller files and import them one by one.</source>
+        <translation>На листе «{sheet}» файла {file} больше {max} строк данных; разделите его на файлы поменьше и импортируйте их по одному.</translation>
+    </message>
+    <message>
+        <source>The file {file} has more than {max} data rows; split it into smaller files and import them one by one.</source>
+        <translation>В файле {file} больше {max} строк данных; разделите его на файлы поменьше и импортируйте их по одному.</translation>
+    </message>
+    <message>
+        <source>Row {row} of the sheet “{sheet}” of {file} has a field longer than {max} characters ({length} characters). Such a file is not read (a quote that is never closed can cause this).</source>
+        <translation>В строке {row} листа «{sheet}» файла {file} есть поле длиннее {max} символов (символов: {length}). Такой файл не читается (причиной может быть незакрытая кавычка).</translation>
+    </message>
+    <message>
+        <source>Row {row} of the sheet “{sheet}” of {file} has a field longer than {max} characters. Such a file is not read (a quote that is never closed can cause this).</source>
+        <translation>В строке {row} листа «{sheet}» файла {file} есть поле длиннее {max} символов. Такой файл не читается (причиной может быть незакрытая кавычка).</translation>
+    </message>
+    <message>
+        <source>Row {row} of {file} has a field longer than {max} characters ({length} characters). Such a file is not read (a quote that is never closed can cause this).</source>
+        <translation>В строке {row} файла {file} есть поле длиннее {max} символов (символов: {length}). Такой файл не читается (причиной может быть незакрытая кавычка).</translation>
+    </message>
+    <message>
+        <source>Row {row} of {file} has a field longer than {max} characters. Such a file is not read (a quote that is never closed can cause this).</source>
+        <translation>В строке {row} файла {file} есть поле длиннее {max} символов. Такой файл не читается (причиной может быть незакрытая кавычка).</translation>
+    </message>
+    <message>
+        <source>{file} is not a UN Comtrade download: its header lacks Comtrade&apos;s columns (such as {legacy}, or {new}).</source>
+        <translation>Файл {file} не является выгрузкой UN Comtrade: в его заголовке нет столбцов Comtrade (например, {legacy} или {new}).</translation>
+    </message>
+    <message>
+        <source>The file {file} starts as {encoding} text but cannot be decoded as such (byte {byte}: {reason}). Save it again as UTF-8 and try again.</source>
+        <translation>Файл {file} начинается как текст в кодировке {encoding}, но не декодируется в ней (байт {byte}: {reason}). Сохраните его заново в UTF-8 и повторите попытку.</translation>
+    </message>
+    <message>
+        <source>The file {file} is half NUL bytes, as UTF-16 text without a byte order mark is, but does not read as such. Save it as UTF-8 (or as Excel “Unicode text”) and try again.</source>
+        <translation>Файл {file} наполовину состоит из байтов NUL, как текст UTF-16 без метки порядка байтов (BOM), но не читается как такой текст. Сохраните его в UTF-8 (или в формате Excel «Текст в Юникоде») и повторите попытку.</translation>
+    </message>
+    <message>
+        <source>The file {file} is neither UTF-8 nor Windows-1251 text: it has bytes that do not decode (first on line {line}, byte {byte}: {reason}). Save it as UTF-8 and try again.</source>
+        <translation>Файл {file} — текст ни в UTF-8, ни в Windows-1251: в нём есть байты, которые не декодируются (первый — в строке {line}, байт {byte}: {reason}). Сохраните его в UTF-8 и повторите попытку.</translation>
+    </message>
+    <message>
+        <source>The file {file} holds no text: it has no header row.</source>
+        <translation>В файле {file} нет текста: в нём нет строки заголовка.</translation>
+    </message>
+    <message>
+        <source>The file {file} has no header row.</source>
+        <translation>В файле {file} нет строки заголовка.</translation>
+    </message>
+    <message>
+        <source>The file {file} has {columns} columns; at most {max} are read.</source>
+        <translation>В файле {file} столбцов: {columns}; читается не больше {max}.</translation>
+    </message>
+    <message>
+        <source>The header row of {file} holds a NUL character (U+0000), so the file is not a text table. Save it as UTF-8 CSV and try again.</source>
+        <translation>Строка заголовка файла {file} содержит символ NUL (U+0000), значит, файл — не текстовая таблица. Сохраните его как CSV в UTF-8 и повторите попытку.</translation>
+    </message>
+    <message>
+        <source>No comma, semicolon or tab separates the column names in the header row of {file} (“{header}”), so its columns cannot be told apart. Save it as CSV (separated by commas or semicolons) or as tab-separated text.</source>
+        <translation>В строке заголовка файла {file} («{header}») названия столбцов не разделены ни запятой, ни точкой с запятой, ни табуляцией, поэтому столбцы нельзя различить. Сохраните его как CSV (с разделителем «запятая» или «точка с запятой») или как текст с разделителями-табуляциями.</translation>
+    </message>
+    <message>
+        <source>The file {file} ends inside a quoted field that starts on line {line}: a quote (&quot;) is never closed. Nothing was imported.</source>
+        <translation>Файл {file} заканчивается внутри поля в кавычках, которое начинается в строке {line}: кавычка (&quot;) так и не закрыта. Ничего не импортировано.</translation>
+    </message>
+    <message>
+        <source>Row {row} of {file} (line {line}) is not valid CSV: {reason}. Nothing was imported.</source>
+        <translation>Строка {row} файла {file} (строка текста {line}) — недопустимый CSV: {reason}. Ничего не импортировано.</translation>
+    </message>
+    <message>
+        <source>Row {row} of {file} has {cells} cells; at most {max} columns are read.</source>
+        <translation>В строке {row} файла {file} ячеек: {cells}; читается не больше {max} столбцов.</translation>
+    </message>
+    <message>
+        <source>{file} is not a valid Excel workbook: it is not a complete ZIP archive ({reason}). It may be truncated or damaged; save it again from Excel.</source>
+        <translation>Файл {file} не является корректной книгой Excel: это не полный ZIP-архив ({reason}). Возможно, он обрезан или повреждён; сохраните его в Excel заново.</translation>
+    </message>
+    <message>
+        <source>{file} is refused: its part {part} would expand {ratio} times (to {size} MB), as a ZIP bomb does.</source>
+        <translation>Файл {file} отклонён: его часть {part} при распаковке увеличилась бы в {ratio} раз (до {size} МБ), как это бывает с ZIP-бомбой.</translation>
+    </message>
+    <message>
+        <source>{file} is refused: it would expand to {size} MB (at most {max} MB are read). Save the data as CSV instead.</source>
+        <translation>Файл {file} отклонён: при распаковке он занял бы {size} МБ (читается не больше {max} МБ). Сохраните данные как CSV.</translation>
+    </message>
+    <message>
+        <source>{file} is a ZIP archive but not an Excel workbook (it has no worksheets).</source>
+        <translation>Файл {file} — ZIP-архив, но не книга Excel (в нём нет рабочих листов).</translation>
+    </message>
+    <message>
+        <source>Excel files cannot be read safely here ({library} is not using {parser}; is the environment variable {variable} set to False?). Save the data as CSV instead.</source>
+        <translation>Здесь файлы Excel нельзя прочитать безопасно ({library} не использует {parser}; не задано ли переменной окружения {variable} значение False?). Сохраните данные как CSV.</translation>
+    </message>
+    <message>
+        <source>{file} is refused: its XML declares entities, which an Excel workbook never needs (an “entity expansion” or “billion laughs” attack).</source>
+        <translation>Файл {file} отклонён: в его XML объявлены сущности, которые книге Excel никогда не нужны (атака «расширение сущностей», или «миллиард смешков»).</translation>
+    </message>
+    <message>
+        <source>{file} cannot be read as an Excel workbook ({reason}). Save it again from Excel, or as CSV.</source>
+        <translation>Файл {file} не удаётся прочитать как книгу Excel ({reason}). Сохраните его в Excel заново или как CSV.</translation>
+    </message>
+    <message>
+        <source>{file} is an Excel workbook without worksheets (it holds charts only).</source>
+        <translation>Файл {file} — книга Excel без рабочих листов (в ней только диаграммы).</translation>
+    </message>
+    <message>
+        <source>{file} has no sheet named “{sheet}”; its sheets are {sheets}.</source>
+        <translation>В файле {file} нет листа «{sheet}»; его листы: {sheets}.</translation>
+    </message>
+    <message>
+        <source>None of the {count} sheets of {file} ({sheets}) has a header row with columns to import. Choose the sheet to import.</source>
+        <translation>Ни на одном из листов файла {file} (всего: {count}; {sheets}) нет строки заголовка со столбцами для импорта. Выберите лист для импорта.</translation>
+    </message>
+    <message>
+        <source>Several sheets of {file} have header rows that fit equally well ({fitting}). Choose the sheet to import.</source>
+        <translation>У нескольких листов файла {file} строки заголовка подходят одинаково хорошо ({fitting}). Выберите лист для импорта.</translation>
+    </message>
+    <message>
+        <source>The sheet “{sheet}” of {file} is empty: it has no header row.</source>
+        <translation>Лист «{sheet}» файла {file} пуст: на нём нет строки заголовка.</translation>
+    </message>
+    <message>
+        <source>{file} is {size} MB; JSON files of at most {max} MB are read. Use CSV for larger tables.</source>
+        <translation>Размер файла {file} — {size} МБ; читаются файлы JSON размером не больше {max} МБ. Для таблиц крупнее используйте CSV.</translation>
+    </message>
+    <message>
+        <source>{file} is nested {depth} levels deep; a table needs 2 (a list of objects) and more than {max} are refused.</source>
+        <translation>Уровней вложенности в файле {file}: {depth}; таблице нужно 2 (список объектов), а больше {max} не принимается.</translation>
+    </message>
+    <message>
+        <source>{file} is not valid JSON: {reason} (line {line}, column {column}).</source>
+        <translation>Файл {file} — недопустимый JSON: {reason} (строка {line}, позиция {column}).</translation>
+    </message>
+    <message>
+        <source>{file} is too deeply nested or too large to read.</source>
+        <translation>Файл {file} слишком глубоко вложен или слишком велик, чтобы его прочитать.</translation>
+    </message>
+    <message>
+        <source>{file} holds an object, not a list of objects (one object per record, as {example}).</source>
+        <translation>Файл {file} содержит объект, а не список объектов (по одному объекту на запись, как {example}).</translation>
+    </message>
+    <message>
+        <source>{file} holds true or false, not a list of objects (one object per record, as {example}).</source>
+        <translation>Файл {file} содержит логическое значение (true или false), а не список объектов (по одному объекту на запись, как {example}).</translation>
+    </message>
+    <message>
+        <source>{file} holds null, not a list of objects (one object per record, as {example}).</source>
+        <translation>Файл {file} содержит пустое значение (null), а не список объектов (по одному объекту на запись, как {example}).</translation>
+    </message>
+    <message>
+        <source>{file} holds a string, not a list of objects (one object per record, as {example}).</source>
+        <translation>Файл {file} содержит строку, а не список объектов (по одному объекту на запись, как {example}).</translation>
+    </message>
+    <message>
+        <source>{file} holds a number, not a list of objects (one object per record, as {example}).</source>
+        <translation>Файл {file} содержит число, а не список объектов (по одному объекту на запись, как {example}).</translation>
+    </message>
+    <message>
+        <source>{file} holds an empty list: there are no records in it to import.</source>
+        <translation>Файл {file} содержит пустой список: в нём нет записей для импорта.</translation>
+    </message>
+    <message>
+        <source>{file} is not a list of objects: item {item} is a list.</source>
+        <translation>Файл {file} — не список объектов: элемент {item} — список.</translation>
+    </message>
+    <message>
+        <source>{file} is not a list of objects: item {item} is not an object.</source>
+        <translation>Файл {file} — не список объектов: элемент {item} — не объект.</translation>
+    </message>
+    <message>
+        <source>{file} has more than {max} different keys; at most {max} are read.</source>
+        <translation>В файле {file} больше {max} разных ключей; читается не больше {max}.</translation>
+    </message>
+    <message>
+        <source>Row {row} of {file}: the value of “{key}” is a nested object; only text, numbers, true/false, null and lists of those are read.</source>
+        <translation>Строка {row} файла {file}: значение «{key}» — вложенный объект; читаются только текст, числа, логические значения (true/false), null и списки из них.</translation>
+    </message>
+    <message>
+        <source>Row {row} of {file}: the value of “{key}” is a nested list; only text, numbers, true/false, null and lists of those are read.</source>
+        <translation>Строка {row} файла {file}: значение «{key}» — вложенный список; читаются только текст, числа, логические значения (true/false), null и списки из них.</translation>
+    </message>
+    <message>
         <source>One of {fields} is required.</source>
         <translation>Нужно заполнить одно из полей: {fields}.</translation>
     </message>
@@ -1811,6 +2019,21 @@ Your data was not changed by this error. {where}</source>
     <message>
         <source>Open read-only</source>
         <translation>Открыть только для чтения</translation>
+    </message>
+</context>
+<context>
+    <name>LongChecklistField</name>
+    <message>
+        <source>Type to filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ticked: {names}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None ticked.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2156,6 +2379,13 @@ Your data was not changed by this error. {where}</source>
     <message>
         <source>Delete {kind}</source>
         <translation>удаление: {kind}</translation>
+    </message>
+</context>
+<context>
+    <name>RecordChooser</name>
+    <message>
+        <source>— (type to find)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2511,6 +2741,18 @@ Your data was not changed by this error. {where}</source>
     <message>
         <source>Contains characters that cannot be stored.</source>
         <translation>Содержит символы, которые нельзя сохранить.</translation>
+    </message>
+    <message>
+        <source>There is no such day in the calendar: {month} {year} has {days} days.</source>
+        <translation>Такого дня нет в календаре: последнее число {month} {year} года — {days}.</translation>
+    </message>
+    <message>
+        <source>There is no such month in the calendar: a year has 12 months.</source>
+        <translation>Такого месяца нет в календаре: в году 12 месяцев.</translation>
+    </message>
+    <message>
+        <source>The year must be between {min} and {max}.</source>
+        <translation>Год должен быть от {min} до {max}.</translation>
     </message>
     <message>
         <source>Not a date: write YYYY, YYYY-MM, YYYY-MM-DD or DD.MM.YYYY.</source>
