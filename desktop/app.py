@@ -233,29 +233,25 @@ def upgrade_error(exc) -> str:
     from PySide6.QtCore import QCoreApplication
 
     code, p = getattr(exc, "code", None), getattr(exc, "params", {})
-    if code == "read_only":
-        return QCoreApplication.translate(
-            "Start", "{path} is open read-only: the newer reference data cannot be merged into it.").format(**p)
-    if code == "bundle_missing":
-        return QCoreApplication.translate(
-            "Start", "The reference data shipped with the program ({path}) is missing: nothing was merged.").format(**p)
-    if code == "backup_failed":
-        return QCoreApplication.translate(
+    messages = {
+        "read_only": QCoreApplication.translate(
+            "Start", "{path} is open read-only: the newer reference data cannot be merged into it."),
+        "bundle_missing": QCoreApplication.translate(
+            "Start", "The reference data shipped with the program ({path}) is missing: nothing was merged."),
+        "backup_failed": QCoreApplication.translate(
             "Start", "Your database could not be backed up before merging the newer reference data, so nothing "
-                     "was merged: {detail}").format(**p)
-    if code == "bundle_unreadable":
-        return QCoreApplication.translate(
+                     "was merged: {detail}"),
+        "bundle_unreadable": QCoreApplication.translate(
             "Start", "The reference data shipped with the program ({path}) cannot be read ({detail}): nothing was "
-                     "merged.").format(**p)
-    if code == "merge_failed":
-        return QCoreApplication.translate(
+                     "merged."),
+        "merge_failed": QCoreApplication.translate(
             "Start", "The newer reference data could not be merged ({detail}). Your database was left as it was; "
-                     "a backup is at {backup}.").format(**p)
-    if code == "broken_references":
-        return QCoreApplication.translate(
+                     "a backup is at {backup}."),
+        "broken_references": QCoreApplication.translate(
             "Start", "Merging the newer reference data would leave broken references ({detail}): nothing was "
-                     "changed.").format(**p)
-    return str(exc)
+                     "changed."),
+    }
+    return messages[code].format(**p) if code in messages else str(exc)
 
 
 def after_start(window, opened) -> None:

@@ -500,6 +500,8 @@ class Line:
 
 @dataclass(frozen=True)
 class EventLine:
+    """One visit, meeting or summit in the sheet's list: its dates, kind, title and place."""
+
     date: str
     kind: str
     title: str
@@ -509,6 +511,8 @@ class EventLine:
 
 @dataclass(frozen=True)
 class AgreementLine:
+    """One agreement in the sheet's list: its date of signature, title and type."""
+
     date: str
     title: str
     doc_type: str
@@ -596,7 +600,8 @@ class _Citations:
 
 def build_factsheet(repo: Repository, iso3: str, lang: str, as_of: str | _dt.date | None = None,
                     marking: str | None = None) -> FactSheet:
-    """Assemble the fact sheet of partner ``iso3`` in ``lang`` ("en", "ru" or "kk"), made on ``as_of`` (today)."""
+    """Assemble the fact sheet of partner ``iso3`` in ``lang`` ("en", "ru" or "kk"), made on ``as_of`` (today).
+    The sources are numbered in the order the parts below first cite them, so the parts are built in this order."""
     if lang not in LANGUAGES:
         raise FactSheetError(f"no fact sheet language {lang!r} (choose one of {', '.join(LANGUAGES)})")
     code = (iso3 or "").strip().upper()
@@ -610,8 +615,29 @@ def build_factsheet(repo: Repository, iso3: str, lang: str, as_of: str | _dt.dat
     name = pick(lang, partner.name_en, partner.name_ru, partner.name_kk) or partner.iso3
     cite = _Citations(repo, lang)
     units = {row[0]: row[1:] for row in repo.db.conn.execute("SELECT code, unit_en, unit_ru, unit_kk FROM metrics")}
-
     facts = [f for f in repo.facts(code) if f.is_preferred is not False]
+    level, diplomatic = _relations(facts, lang, units, cite)
+    mechanisms = _mechanism_lines(repo, code, lang, cite)
+    figures = repo.trade_series(code)
+    plot = trade_plot(code, figures) if figures else None
+    trade, exports, imports = _trade_lines(plot, name, lang, cite)
+    chosen = preferred_target(repo.targets(code), plot)
+    target = _target_headline(chosen, lang, cite) if chosen is not None else None
+    key_facts = _fact_lines(facts, lang, units, cite)
+    events = _event_lines(repo, code, lang, cite)
+    agreements, total = _agreement_lines(repo, code, lang, cite)
+    return FactSheet(
+        iso3=code, lang=lang, partner=name, as_of=as_of, marking=(marking or "").strip() or None,
+        level=level, diplomatic=diplomatic, mechanisms=mechanisms, trade=trade, exports=exports, imports=imports,
+        target=target, facts=key_facts, events=events, agreements=agreements,
+        agreements_more=max(0, total - len(agreements)), corridors=corridor_names(repo, code, lang),
+        sources=cite.refs, plot=plot, target_line=chosen)
+
+
+def _relations(facts: list[Fact], lang: str, units: dict[str, tuple[str | None, ...]],
+               cite: _Citations) -> tuple[Line | None, Line | None]:
+    """The relationship level (the newest, with the year since) and the date diplomatic relations were
+    established."""
     level = diplomatic = None
     levels = [f for f in facts if f.metric == LEVEL]  # newest first
     if levels:
@@ -622,39 +648,61 @@ def build_factsheet(repo: Repository, iso3: str, lang: str, as_of: str | _dt.dat
     if established:
         fact = established[0]
         diplomatic = Line(word(lang, "diplomatic"), _fact_value(fact, lang, units), "", cite.cite("fact", fact.id))
+    return level, diplomatic
+
+
+def _mechanism_lines(repo: Repository, code: str, lang: str, cite: _Citations) -> list[Line]:
+    """The partner's mechanisms (councils, commissions), each with the date it was established."""
     mechanisms = []
     for m in repo.mechanisms(code):
         when = word(lang, "established", date=format_date(m.established, lang)) if m.established else ""
         mechanisms.append(Line(pick(lang, m.name_en, m.name_ru, m.name_kk) or word(lang, "not_recorded"), "", when,
                                cite.cite("mechanism", m.id)))
+    return mechanisms
 
-    trade = exports = imports = target = None
-    figures = repo.trade_series(code)
-    plot = trade_plot(code, figures) if figures else None
+
+def _trade_lines(plot: TradePlot | None, partner: str, lang: str,
+                 cite: _Citations) -> tuple[Line | None, Line | None, Line | None]:
+    """The key figures: the latest full year's turnover (whose statistics, "(media report)" where no official
+    source stands behind it) and that year's exports and imports; None where there is no such figure."""
+    trade = exports = imports = None
     latest = plot.latest_full_year("turnover") if plot else None
-    if latest is not None:
-        source = cite.cite("trade", latest.record_id)
-        trade = Line(word(lang, "turnover", year=latest.year),
-                     qualified(money(latest.value, lang), latest.qualifier, lang),
-                     cite.headline(statistics_label(latest.statistics, name, lang), "trade", latest.record_id), source)
-        for measure in ("exports", "imports"):
-            point = next((p for p in plot.lines[measure] if p.year == latest.year), None)
-            if point is not None:
-                line = Line(word(lang, measure), qualified(money(point.value, lang), point.qualifier, lang),
-                            str(point.year), cite.cite("trade", point.record_id))
-                exports, imports = (line, imports) if measure == "exports" else (exports, line)
-    chosen = preferred_target(repo.targets(code), plot)
-    if chosen is not None:
-        target = Line(word(lang, _TARGET_WORD.get(chosen.measure, "target")), money(chosen.value, lang),
-                      cite.headline(_target_detail(chosen, lang), "target", chosen.target.id),
-                      cite.cite("target", chosen.target.id))
+    if plot is None or latest is None:
+        return trade, exports, imports
+    source = cite.cite("trade", latest.record_id)
+    trade = Line(word(lang, "turnover", year=latest.year),
+                 qualified(money(latest.value, lang), latest.qualifier, lang),
+                 cite.headline(statistics_label(latest.statistics, partner, lang), "trade", latest.record_id), source)
+    for measure in ("exports", "imports"):
+        point = next((p for p in plot.lines[measure] if p.year == latest.year), None)
+        if point is not None:
+            line = Line(word(lang, measure), qualified(money(point.value, lang), point.qualifier, lang),
+                        str(point.year), cite.cite("trade", point.record_id))
+            exports, imports = (line, imports) if measure == "exports" else (exports, line)
+    return trade, exports, imports
 
+
+def _target_headline(chosen: TargetLine, lang: str, cite: _Citations) -> Line:
+    """The preferred target: what it measures, its value, and its horizon, the growth it needs and who stated it."""
+    return Line(word(lang, _TARGET_WORD.get(chosen.measure, "target")), money(chosen.value, lang),
+                cite.headline(_target_detail(chosen, lang), "target", chosen.target.id),
+                cite.cite("target", chosen.target.id))
+
+
+def _fact_lines(facts: list[Fact], lang: str, units: dict[str, tuple[str | None, ...]],
+                cite: _Citations) -> list[Line]:
+    """The key facts besides the level and the diplomatic relations (see :func:`_other_facts`), each "as of"
+    its date."""
     key_facts = []
     for fact in _other_facts(facts):
         as_of_text = word(lang, "as_of", date=format_date(fact.as_of, lang)) if fact.as_of else ""
         key_facts.append(Line(pick(lang, fact.metric_en, fact.metric_ru, fact.metric_kk) or fact.metric,
                               _fact_value(fact, lang, units), as_of_text, cite.cite("fact", fact.id)))
+    return key_facts
 
+
+def _event_lines(repo: Repository, code: str, lang: str, cite: _Citations) -> list[EventLine]:
+    """The partner's latest visits, meetings and summits (MAX_EVENTS at most)."""
     kinds = repo.labels("event_kinds")
     events = []
     for e in repo.events(code, limit=MAX_EVENTS):
@@ -663,7 +711,11 @@ def build_factsheet(repo: Repository, iso3: str, lang: str, as_of: str | _dt.dat
                                 kind or word(lang, "not_recorded"),
                                 pick(lang, e.title_en, e.title_ru) or word(lang, "not_recorded"),
                                 pick(lang, e.place_en, e.place_ru) or "", cite.cite("event", e.id)))
+    return events
 
+
+def _agreement_lines(repo: Repository, code: str, lang: str, cite: _Citations) -> tuple[list[AgreementLine], int]:
+    """The partner's agreements, newest first (MAX_AGREEMENTS at most), and how many there are in all."""
     query = AgreementQuery(partners=(code,), sort="date", descending=True, lang=lang)
     page = repo.agreements.page(query, limit=MAX_AGREEMENTS)
     total = repo.agreements.count(query) if page.next is not None else len(page.ids)
@@ -676,13 +728,7 @@ def build_factsheet(repo: Repository, iso3: str, lang: str, as_of: str | _dt.dat
                                         doc_type or "",
                                         word(lang, "documents", n=a.doc_count) if a.doc_count > 1 else "",
                                         cite.cite("agreement", a.id)))
-
-    return FactSheet(
-        iso3=code, lang=lang, partner=name, as_of=as_of, marking=(marking or "").strip() or None,
-        level=level, diplomatic=diplomatic, mechanisms=mechanisms, trade=trade, exports=exports, imports=imports,
-        target=target, facts=key_facts, events=events, agreements=agreements,
-        agreements_more=max(0, total - len(agreements)), corridors=corridor_names(repo, code, lang),
-        sources=cite.refs, plot=plot, target_line=chosen)
+    return agreements, total
 
 
 def agreement_title(a: AgreementRow, lang: str) -> str | None:

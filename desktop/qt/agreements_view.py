@@ -31,7 +31,7 @@ from desktop.data.repository import Repository
 from desktop.qt.agreements_model import COLUMNS, AgreementsModel, format_partial_date
 from desktop.qt.chips import ChipBar
 from desktop.qt.crash import contained
-from desktop.qt.i18n import current_language
+from desktop.qt.i18n import adopt_language, current_language
 from desktop.qt.lazyqt import ALIGN_CENTER, VERTICAL, Qt
 from desktop.qt.plaintext import plain_label
 from desktop.qt.search_worker import SearchService
@@ -71,27 +71,41 @@ class AgreementsView(QWidget):
         self._last_total = 0
         self._all_total = 0
         self._other_versions = 0  # other sources' versions of agreements, set aside by the conflict groups
+        self._swapped: tuple[int, int] | None = None  # the years the note names
+        self._detail: AgreementDetail | None = None  # built by complete(), after the window's first paint
+        self._split_state = None
 
+        self._build_search_box()
+        filter_row = self._build_filters()
+        self._build_chips()
+        self._build_table()
+        self._build_layout(filter_row)
+        self._connect()
+        self._retranslate()
+        if start_now:
+            QTimer.singleShot(0, self, self.start)
+
+    def _build_search_box(self) -> None:
+        """The filter box over titles and summaries; what is typed runs after a short pause (the debounce)."""
         self.search_box = QLineEdit(self)
         self.search_box.setObjectName("searchBox")
         self.search_box.setClearButtonEnabled(True)
-        self.search_box.textEdited.connect(self._text_edited)
-        self.search_box.returnPressed.connect(self._run_now)
         self.search_box.installEventFilter(self)
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
         self._debounce.setInterval(DEBOUNCE_MS)
-        self._debounce.timeout.connect(self._run_now)
 
+    def _build_filters(self) -> QHBoxLayout:
+        """The row below the search box: a menu button per vocabulary, the years from and to (with the note
+        of a range given backwards), and "Clear filters"."""
         self.filter_buttons: dict[str, QToolButton] = {}
         filter_row = QHBoxLayout()
         filter_row.setContentsMargins(0, 0, 0, 0)
-        for vocab, field, _ in FILTER_MENUS:
+        for _, field, _ in FILTER_MENUS:
             button = QToolButton(self)
             button.setObjectName(f"filter_{field}")
             button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
             button.setMenu(QMenu(button))
-            button.menu().aboutToShow.connect(self._fill_menus_if_stale)
             self.filter_buttons[field] = button
             filter_row.addWidget(button)
         self.years_label = QLabel(self)
@@ -100,25 +114,25 @@ class AgreementsView(QWidget):
         self.years_dash = QLabel("–", self)
         self.years_note = QLabel(self, objectName="yearsNote")  # "Years swapped: 2020–2025", after a swap
         self.years_note.hide()
-        self._swapped: tuple[int, int] | None = None  # the years the note names
         filter_row.addSpacing(8)
         for w in (self.years_label, self.year_from, self.years_dash, self.year_to, self.years_note):
             filter_row.addWidget(w)
         filter_row.addStretch(1)
         self.clear_button = QToolButton(self)
         self.clear_button.setObjectName("clearFilters")
-        self.clear_button.clicked.connect(self.clear_filters)
         filter_row.addWidget(self.clear_button)
+        return filter_row
 
+    def _build_chips(self) -> None:
+        """The chips of the filters in force, and the count line ("12 of 73 agreements")."""
         self.chips = ChipBar(self)
-        self.chips.chip_removed.connect(self.remove_filter)
         self.count_label = plain_label(QLabel(self))  # (plain: these two quote the search typed)
         self.count_label.setObjectName("countLabel")
 
-        self.model = AgreementsModel(repo, self.lang, self, asynchronous=True)
-        self.model.more_requested.connect(self._more_requested)
-        self.model.sort_requested.connect(self._sort_requested)
-        self.table = _Table(search, self)
+    def _build_table(self) -> None:
+        """The lazy table of agreements and, in its place when nothing matches, the reason why."""
+        self.model = AgreementsModel(self.repo, self.lang, self, asynchronous=True)
+        self.table = _Table(self.search, self)
         self.table.setObjectName("agreementsTable")
         # Until start(), the table shows the column titles from a plain Qt model: a Python model's
         # headerData takes a Qt.Orientation, which would build Qt's enums before the first paint.
@@ -132,7 +146,6 @@ class AgreementsView(QWidget):
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         self._size_columns()
-        self.table.doubleClicked.connect(lambda index: self.edit_requested.emit(self.model.id_at(index.row())))
 
         self.empty_label = plain_label(QLabel(self))
         self.empty_label.setObjectName("emptyLabel")
@@ -143,6 +156,9 @@ class AgreementsView(QWidget):
         self.stack.addWidget(self.table)
         self.stack.addWidget(self.empty_label)
 
+    def _build_layout(self, filter_row: QHBoxLayout) -> None:
+        """The search, filters, chips, count and table in a column, above the detail pane (added by
+        :meth:`complete`) in a vertical splitter: the table keeps the full width."""
         left = QWidget(self)
         column = QVBoxLayout(left)
         column.setContentsMargins(0, 0, 0, 0)
@@ -151,9 +167,7 @@ class AgreementsView(QWidget):
         column.addWidget(self.chips)
         column.addWidget(self.count_label)
         column.addWidget(self.stack, 1)
-        self._detail: AgreementDetail | None = None  # built by complete(), after the window's first paint
-        self._split_state = None
-        self.splitter = QSplitter(parent=self)  # vertical: the table keeps the full width
+        self.splitter = QSplitter(parent=self)
         self.splitter.setProperty("orientation", VERTICAL)
         self.splitter.setObjectName("agreementsSplitter")
         self.splitter.addWidget(left)
@@ -161,19 +175,27 @@ class AgreementsView(QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.splitter)
 
-        search.page_found.connect(self._page_found)
-        search.more_found.connect(self._more_found)
-        search.counted.connect(self._counted_result)
-        search.failed.connect(self._failed)
-        selection.partner_selected.connect(lambda _: self._run_now())
-        selection.event_selected.connect(lambda _: self._run_now())
-        selection.corridor_selected.connect(lambda _: self._run_now())
-        selection.node_selected.connect(lambda _: self._run_now())
-        selection.agreement_selected.connect(self._agreement_selected)
+    def _connect(self) -> None:
+        """What the view's parts, the search worker and the shared selection tell the view."""
+        self.search_box.textEdited.connect(self._text_edited)
+        self.search_box.returnPressed.connect(self._run_now)
+        self._debounce.timeout.connect(self._run_now)
+        for button in self.filter_buttons.values():
+            button.menu().aboutToShow.connect(self._fill_menus_if_stale)
+        for box in (self.year_from, self.year_to):
+            box.valueChanged.connect(lambda _: self._years_changed())
+        self.clear_button.clicked.connect(self.clear_filters)
+        self.chips.chip_removed.connect(self.remove_filter)
+        self.model.more_requested.connect(self._more_requested)
+        self.model.sort_requested.connect(self._sort_requested)
+        self.table.doubleClicked.connect(lambda index: self.edit_requested.emit(self.model.id_at(index.row())))
 
-        self._retranslate()
-        if start_now:
-            QTimer.singleShot(0, self, self.start)
+        self.search.page_found.connect(self._page_found)
+        self.search.more_found.connect(self._more_found)
+        self.search.counted.connect(self._counted_result)
+        self.search.failed.connect(self._failed)
+        self.selection.on_focus_changed(self._run_now)
+        self.selection.agreement_selected.connect(self._agreement_selected)
 
     def start(self) -> None:
         """Put the agreements model in the table and run the first search, once."""
@@ -224,7 +246,6 @@ class AgreementsView(QWidget):
         box.setRange(first - 1, last)
         box.setValue(box.minimum())
         box.setKeyboardTracking(False)
-        box.valueChanged.connect(lambda _: self._years_changed())
         return box
 
     def _menus_changed(self) -> None:
@@ -273,10 +294,8 @@ class AgreementsView(QWidget):
     @contained
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
-            lang = current_language()
-            if lang != self.lang:
-                self.lang = lang
-                self.model.set_language(lang)
+            if adopt_language(self):
+                self.model.set_language(self.lang)
                 if self._sort[0] == "title":
                     self._run_now()
             self._retranslate()

@@ -29,6 +29,7 @@ from PySide6.QtGui import (QColor, QFont, QFontDatabase, QFontMetricsF, QImage, 
 from PySide6.QtWidgets import QAbstractGraphicsShapeItem, QApplication, QGraphicsItem
 
 from desktop.core.atomic import file_error, fill, replacing_together, write_bytes
+from desktop.core.trade import TargetLine, TradePoint
 from desktop.data.basemap import Basemap, load_basemap
 from desktop.data.repository import Repository
 from desktop.export.factsheet import (WORDS, FactSheet, Line, build_factsheet, format_number, period_label, usd,
@@ -463,7 +464,6 @@ def chart_image(sheet: FactSheet, size: tuple[int, int] = CHART_SIZE,
     """The turnover by year (gaps where a year has no figure), parts of a year as hollow markers and
     the preferred turnover target as a dashed line with its value; None without a turnover figure.
     ``texts``, if given, receives every text written on the chart and where (in the image's pixels)."""
-    written = texts if texts is not None else []
     plot = sheet.plot
     lines = plot.lines.get("turnover", []) if plot else []
     partials = plot.partials.get("turnover", []) if plot else []
@@ -473,139 +473,212 @@ def chart_image(sheet: FactSheet, size: tuple[int, int] = CHART_SIZE,
     width, height = size
     image = QImage(width, height, QImage.Format.Format_RGB32)
     image.fill(QColor("white"))
-    p = QPainter(image)
-    p.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
-    unit = width / 1800.0  # sizes below are for an image 1800 px wide (printed 180 mm wide)
-    tick_font, label_font, bold_font = QFont(ensure_fonts()), QFont(FAMILY), QFont(FAMILY)
-    tick_font.setPixelSize(round(24 * unit))
-    label_font.setPixelSize(round(24 * unit))
-    bold_font.setPixelSize(round(27 * unit))
-    bold_font.setBold(True)
+    chart = _Chart(image, sheet, lines, partials, target, texts if texts is not None else [])
+    chart.draw_value_axis()
+    chart.draw_year_axis()
+    chart.draw_target()  # under the data
+    chart.draw_turnover()
+    hollow = chart.draw_partials()
+    chart.draw_labels(hollow)
+    chart.draw_legend()
+    chart.p.end()
+    return image
 
-    years = sorted({pt.year for pt in lines} | {pt.year for pt in partials})
-    x_lo, x_hi = float(years[0]), float(years[-1])
-    target_span = None
-    if target is not None:
-        start = float(target.start_year) if target.start_year is not None else x_lo
-        end = float(target.horizon_year) if target.horizon_year is not None else max(x_hi, start) + 1.0
-        target_span = (start, max(end, start + 0.5))
-        x_lo, x_hi = min(x_lo, start), max(x_hi, target_span[1])
-    x_lo -= 0.6
-    x_hi += 0.6
-    top_value = max([pt.value for pt in lines + partials] + ([target.value] if target else []))
-    billions = top_value >= 2000
-    step = _nice_step(top_value * 1.08 / 5)
-    y_hi = step * math.ceil(top_value * 1.08 / step)
 
-    def tick_text(v: float) -> str:
+class _Chart:
+    """One drawing of :func:`chart_image`: its painter, fonts and scales, the places a label must not cover
+    (``taken``: markers and labels) and every text written with its place (``written``). Sizes are given for an
+    image 1800 px wide (printed 180 mm wide) and scaled by ``unit``."""
+
+    def __init__(self, image: QImage, sheet: FactSheet, lines: list[TradePoint], partials: list[TradePoint],
+                 target: TargetLine | None, written: list[tuple[str, QRectF]]):
+        self.image, self.sheet, self.lines, self.partials, self.target = image, sheet, lines, partials, target
+        self.written = written
+        self.taken: list[QRectF] = []
+        self.p = QPainter(image)
+        self.p.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
+        self.unit = unit = image.width() / 1800.0
+        self.tick_font, self.label_font, self.bold_font = QFont(ensure_fonts()), QFont(FAMILY), QFont(FAMILY)
+        self.tick_font.setPixelSize(round(24 * unit))
+        self.label_font.setPixelSize(round(24 * unit))
+        self.bold_font.setPixelSize(round(27 * unit))
+        self.bold_font.setBold(True)
+        self._scale_years()
+        self._scale_values()
+        self.metrics = QFontMetricsF(self.tick_font, image)
+        self.left = max(self.metrics.horizontalAdvance(self.tick_text(v)) for v in self.ticks) + 24 * unit
+        legend_h = 56 * unit
+        self.area = QRectF(self.left, legend_h + 18 * unit, image.width() - self.left - 30 * unit,
+                           image.height() - legend_h - 18 * unit - 56 * unit)
+
+    # ------------------------------------------------------------------ scales
+
+    def _scale_years(self) -> None:
+        """The years shown: every figure's, and the target's from its start to its horizon (a year past the data
+        when it has none), with a margin on either side."""
+        years = sorted({pt.year for pt in self.lines} | {pt.year for pt in self.partials})
+        x_lo, x_hi = float(years[0]), float(years[-1])
+        self.target_span: tuple[float, float] | None = None
+        target = self.target
+        if target is not None:
+            start = float(target.start_year) if target.start_year is not None else x_lo
+            end = float(target.horizon_year) if target.horizon_year is not None else max(x_hi, start) + 1.0
+            self.target_span = (start, max(end, start + 0.5))
+            x_lo, x_hi = min(x_lo, start), max(x_hi, self.target_span[1])
+        self.x_lo, self.x_hi = x_lo - 0.6, x_hi + 0.6
+
+    def _scale_values(self) -> None:
+        """The value axis: from 0 to a round number above the highest figure or target, in about five steps;
+        in billions from USD 2 bn."""
+        target = self.target
+        top_value = max([pt.value for pt in self.lines + self.partials] + ([target.value] if target else []))
+        self.billions = top_value >= 2000
+        self.step = step = _nice_step(top_value * 1.08 / 5)
+        self.y_hi = step * math.ceil(top_value * 1.08 / step)
+        self.ticks = [i * step for i in range(int(round(self.y_hi / step)) + 1)]
+
+    def tick_text(self, v: float) -> str:
         if v == 0:
             return "0"
-        if billions:
-            decimals = 0 if step >= 1000 else (1 if step >= 100 else 2)
-            return usd(v, sheet.lang, 9, decimals)
-        return usd(v, sheet.lang, 6, 0 if step >= 1 else 1)
+        if self.billions:
+            decimals = 0 if self.step >= 1000 else (1 if self.step >= 100 else 2)
+            return usd(v, self.sheet.lang, 9, decimals)
+        return usd(v, self.sheet.lang, 6, 0 if self.step >= 1 else 1)
 
-    ticks = [i * step for i in range(int(round(y_hi / step)) + 1)]
-    metrics = QFontMetricsF(tick_font, image)
-    left = max(metrics.horizontalAdvance(tick_text(v)) for v in ticks) + 24 * unit
-    legend_h = 56 * unit
-    area = QRectF(left, legend_h + 18 * unit, width - left - 30 * unit, height - legend_h - 18 * unit - 56 * unit)
+    def x(self, year: float) -> float:
+        return self.area.left() + (year - self.x_lo) / (self.x_hi - self.x_lo) * self.area.width()
 
-    def X(year: float) -> float:
-        return area.left() + (year - x_lo) / (x_hi - x_lo) * area.width()
+    def y(self, value: float) -> float:
+        return self.area.bottom() - value / self.y_hi * self.area.height()
 
-    def Y(value: float) -> float:
-        return area.bottom() - value / y_hi * area.height()
+    # ------------------------------------------------------------------ what is drawn
 
-    # grid and axes
-    p.setFont(tick_font)
-    for v in ticks:
-        y = Y(v)
-        p.setPen(QPen(QColor("#dddddd") if v else QColor("#888888"), 2 * unit))
-        p.drawLine(QPointF(area.left(), y), QPointF(area.right(), y))
-        p.setPen(INK)
-        box, flags = QRectF(0, y - 20 * unit, left - 12 * unit, 40 * unit), int(Qt.AlignmentFlag.AlignRight
-                                                                                 | Qt.AlignmentFlag.AlignVCenter)
-        p.drawText(box, flags, tick_text(v))
-        written.append((tick_text(v), metrics.boundingRect(box, flags, tick_text(v))))
-    span = x_hi - x_lo
-    every = 1 if span <= 14 else (2 if span <= 28 else 5)
-    for year in range(math.ceil(x_lo), int(x_hi) + 1):
-        if year % every:
-            continue
-        x = X(year)
-        p.setPen(QPen(QColor("#888888"), 2 * unit))
-        p.drawLine(QPointF(x, area.bottom()), QPointF(x, area.bottom() + 8 * unit))
-        p.setPen(INK)
-        box, flags = (QRectF(x - 60 * unit, area.bottom() + 10 * unit, 120 * unit, 36 * unit),
-                      int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop))
-        p.drawText(box, flags, str(year))
-        written.append((str(year), metrics.boundingRect(box, flags, str(year))))
+    def draw_value_axis(self) -> None:
+        """The value ticks as grid lines across the chart (the zero line darker), their numbers on the left."""
+        p, unit, area = self.p, self.unit, self.area
+        p.setFont(self.tick_font)
+        for v in self.ticks:
+            y = self.y(v)
+            p.setPen(QPen(QColor("#dddddd") if v else QColor("#888888"), 2 * unit))
+            p.drawLine(QPointF(area.left(), y), QPointF(area.right(), y))
+            p.setPen(INK)
+            box, flags = QRectF(0, y - 20 * unit, self.left - 12 * unit, 40 * unit), int(
+                Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            p.drawText(box, flags, self.tick_text(v))
+            self.written.append((self.tick_text(v), self.metrics.boundingRect(box, flags, self.tick_text(v))))
 
-    # the target under the data
-    taken: list[QRectF] = []  # markers and labels: a label goes where it covers none of them
-    if target is not None and target_span is not None:
-        pen = QPen(TARGET, 5 * unit, Qt.PenStyle.DashLine)
-        p.setPen(pen)
-        y = Y(target.value)
-        x0, x1 = X(target_span[0]), X(target_span[1])
+    def draw_year_axis(self) -> None:
+        """A tick and the year under the chart: every year, every second or every fifth as the span grows."""
+        p, unit, area = self.p, self.unit, self.area
+        span = self.x_hi - self.x_lo
+        every = 1 if span <= 14 else (2 if span <= 28 else 5)
+        for year in range(math.ceil(self.x_lo), int(self.x_hi) + 1):
+            if year % every:
+                continue
+            x = self.x(year)
+            p.setPen(QPen(QColor("#888888"), 2 * unit))
+            p.drawLine(QPointF(x, area.bottom()), QPointF(x, area.bottom() + 8 * unit))
+            p.setPen(INK)
+            box, flags = (QRectF(x - 60 * unit, area.bottom() + 10 * unit, 120 * unit, 36 * unit),
+                          int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop))
+            p.drawText(box, flags, str(year))
+            self.written.append((str(year), self.metrics.boundingRect(box, flags, str(year))))
+
+    def draw_target(self) -> None:
+        """The target as a dashed line over its span, with its value (and horizon) above it, or below it when
+        there is no room above."""
+        target, span = self.target, self.target_span
+        if target is None or span is None:
+            return
+        p, unit, area, lang = self.p, self.unit, self.area, self.sheet.lang
+        p.setPen(QPen(TARGET, 5 * unit, Qt.PenStyle.DashLine))
+        y = self.y(target.value)
+        x0, x1 = self.x(span[0]), self.x(span[1])
         p.drawLine(QPointF(x0, y), QPointF(x1, y))
-        text = f"{word(sheet.lang, 'chart_target')}: {sheet.money(target.value)}"
+        text = f"{word(lang, 'chart_target')}: {self.sheet.money(target.value)}"
         if target.horizon_year is not None:
-            text += f" ({word(sheet.lang, 'by_year', year=target.horizon_year)})"
-        p.setFont(bold_font)
+            text += f" ({word(lang, 'by_year', year=target.horizon_year)})"
+        p.setFont(self.bold_font)
         p.setPen(TARGET)
-        text_w = QFontMetricsF(bold_font, image).horizontalAdvance(text)
+        text_w = QFontMetricsF(self.bold_font, self.image).horizontalAdvance(text)
         tx = min(max(x1 - text_w, area.left() + 4 * unit), area.right() - text_w)
         ty = y - 12 * unit if y - 40 * unit > area.top() else y + 36 * unit
         p.drawText(QPointF(tx, ty), text)
-        taken.append(QFontMetricsF(bold_font, image).boundingRect(text).translated(tx, ty))
-        written.append((text, taken[-1]))
+        self.taken.append(QFontMetricsF(self.bold_font, self.image).boundingRect(text).translated(tx, ty))
+        self.written.append((text, self.taken[-1]))
 
-    # the turnover line: one piece per run of consecutive years
-    p.setPen(QPen(TURNOVER, 5 * unit, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin))
-    run: list[QPointF] = []
-    previous = None
-    for pt in lines:
-        point = QPointF(X(pt.year), Y(pt.value))
-        if previous is not None and pt.year != previous + 1:
-            _polyline(p, run)
-            run = []
-        run.append(point)
-        previous = pt.year
-    _polyline(p, run)
-    p.setBrush(TURNOVER)
-    for pt in lines:
-        centre = QPointF(X(pt.year), Y(pt.value))
-        p.drawEllipse(centre, 8 * unit, 8 * unit)
-        taken.append(QRectF(centre.x() - 10 * unit, centre.y() - 10 * unit, 20 * unit, 20 * unit))
-    hollow = []
-    for pt in partials:
-        centre = QPointF(X(pt.year - 0.5 + pt.months / 24.0), Y(pt.value))
-        p.setPen(QPen(TURNOVER, 4 * unit))
-        p.setBrush(QColor("white"))
-        p.drawEllipse(centre, 11 * unit, 11 * unit)
-        taken.append(QRectF(centre.x() - 13 * unit, centre.y() - 13 * unit, 26 * unit, 26 * unit))
-        hollow.append((pt, centre))
-    # labels stay right of the value axis: a long one ("2018 ж. қаңтар – тамыз") would cover its numbers
-    bounds = QRectF(area.left(), area.top() - 10 * unit, width - area.left(), area.bottom() - area.top() + 10 * unit)
-    if lines:  # the latest full year's value beside its point
-        last = lines[-1]
-        _label(p, sheet.money(last.value), bold_font, INK, QPointF(X(last.year), Y(last.value)), 14 * unit,
-               taken, bounds, ("above", "below", "right", "left"), always=True, written=written)
-    for pt, centre in hollow:  # each part of a year says which months it covers, where there is room
-        _label(p, period_label(pt, sheet.lang), label_font, GREY, centre, 16 * unit, taken, bounds,
-               ("below", "above", "right", "left"), written=written)
+    def draw_turnover(self) -> None:
+        """The turnover line, one piece per run of consecutive years, and a filled marker at each full year."""
+        p, unit = self.p, self.unit
+        p.setPen(QPen(TURNOVER, 5 * unit, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin))
+        run: list[QPointF] = []
+        previous = None
+        for pt in self.lines:
+            point = QPointF(self.x(pt.year), self.y(pt.value))
+            if previous is not None and pt.year != previous + 1:
+                _polyline(p, run)
+                run = []
+            run.append(point)
+            previous = pt.year
+        _polyline(p, run)
+        p.setBrush(TURNOVER)
+        for pt in self.lines:
+            centre = QPointF(self.x(pt.year), self.y(pt.value))
+            p.drawEllipse(centre, 8 * unit, 8 * unit)
+            self.taken.append(QRectF(centre.x() - 10 * unit, centre.y() - 10 * unit, 20 * unit, 20 * unit))
 
-    # legend along the top
-    p.setFont(label_font)
-    x, y = area.left(), 30 * unit
-    entries = [("line", word(sheet.lang, "chart_full_year"))]
-    if partials:
-        entries.append(("hollow", word(sheet.lang, "chart_partial")))
-    if target is not None:
-        entries.append(("target", word(sheet.lang, "chart_target")))
-    for kind, text in entries:
+    def draw_partials(self) -> list[tuple[TradePoint, QPointF]]:
+        """A hollow marker for each part of a year, at the middle of the months it covers; returns them with
+        their centres."""
+        p, unit = self.p, self.unit
+        hollow = []
+        for pt in self.partials:
+            centre = QPointF(self.x(pt.year - 0.5 + pt.months / 24.0), self.y(pt.value))
+            p.setPen(QPen(TURNOVER, 4 * unit))
+            p.setBrush(QColor("white"))
+            p.drawEllipse(centre, 11 * unit, 11 * unit)
+            self.taken.append(QRectF(centre.x() - 13 * unit, centre.y() - 13 * unit, 26 * unit, 26 * unit))
+            hollow.append((pt, centre))
+        return hollow
+
+    def draw_labels(self, hollow: list[tuple[TradePoint, QPointF]]) -> None:
+        """The latest full year's value beside its point (always), and each part of a year's months beside its
+        marker where there is room."""
+        unit, area, lines, lang = self.unit, self.area, self.lines, self.sheet.lang
+        # labels stay right of the value axis: a long one ("2018 ж. қаңтар – тамыз") would cover its numbers
+        bounds = QRectF(area.left(), area.top() - 10 * unit, self.image.width() - area.left(),
+                        area.bottom() - area.top() + 10 * unit)
+        if lines:
+            last = lines[-1]
+            _label(self.p, self.sheet.money(last.value), self.bold_font, INK,
+                   QPointF(self.x(last.year), self.y(last.value)), 14 * unit, self.taken, bounds,
+                   ("above", "below", "right", "left"), always=True, written=self.written)
+        for pt, centre in hollow:
+            _label(self.p, period_label(pt, lang), self.label_font, GREY, centre, 16 * unit, self.taken, bounds,
+                   ("below", "above", "right", "left"), written=self.written)
+
+    def draw_legend(self) -> None:
+        """The legend along the top: full years, parts of a year (if any) and the target (if any)."""
+        p, unit, lang = self.p, self.unit, self.sheet.lang
+        p.setFont(self.label_font)
+        x, y = self.area.left(), 30 * unit
+        entries = [("line", word(lang, "chart_full_year"))]
+        if self.partials:
+            entries.append(("hollow", word(lang, "chart_partial")))
+        if self.target is not None:
+            entries.append(("target", word(lang, "chart_target")))
+        metrics = QFontMetricsF(self.label_font, self.image)
+        for kind, text in entries:
+            self._legend_sample(kind, x, y)
+            p.setPen(INK)
+            p.drawText(QPointF(x + 62 * unit, y + 9 * unit), text)
+            self.written.append((text, metrics.boundingRect(text).translated(x + 62 * unit, y + 9 * unit)))
+            x += 62 * unit + metrics.horizontalAdvance(text) + 44 * unit
+
+    def _legend_sample(self, kind: str, x: float, y: float) -> None:
+        """A legend entry's sample, 50 units wide from ``x``: a line with a filled marker, a hollow marker, or
+        the target's dashes."""
+        p, unit = self.p, self.unit
         if kind == "line":
             p.setPen(QPen(TURNOVER, 5 * unit))
             p.drawLine(QPointF(x, y), QPointF(x + 50 * unit, y))
@@ -618,13 +691,6 @@ def chart_image(sheet: FactSheet, size: tuple[int, int] = CHART_SIZE,
         else:
             p.setPen(QPen(TARGET, 5 * unit, Qt.PenStyle.DashLine))
             p.drawLine(QPointF(x, y), QPointF(x + 50 * unit, y))
-        p.setPen(INK)
-        p.drawText(QPointF(x + 62 * unit, y + 9 * unit), text)
-        written.append((text, QFontMetricsF(label_font, image).boundingRect(text).translated(x + 62 * unit,
-                                                                                              y + 9 * unit)))
-        x += 62 * unit + QFontMetricsF(label_font, image).horizontalAdvance(text) + 44 * unit
-    p.end()
-    return image
 
 
 def _label(p: QPainter, text: str, font: QFont, colour: QColor, at: QPointF, gap: float, taken: list[QRectF],

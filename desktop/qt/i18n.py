@@ -13,6 +13,7 @@ from __future__ import annotations
 import shutil
 import sys
 from pathlib import Path
+from typing import Protocol
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
@@ -80,6 +81,21 @@ def system_language() -> str:
 def current_language() -> str:
     name = QLocale().name()[:2]
     return name if name in LANGUAGES else "en"
+
+
+class ShowsLanguage(Protocol):
+    lang: str  # the language a view shows its data in
+
+
+def adopt_language(view: ShowsLanguage) -> bool:
+    """Set ``view.lang`` to the interface language; True if that changed it. Qt sends a LanguageChange for every
+    translator installed or removed, several for one switch: a view reads its own texts again on each, and its
+    data only when this says the language changed."""
+    lang = current_language()
+    if lang == view.lang:
+        return False
+    view.lang = lang
+    return True
 
 
 def locale_for(lang: str) -> QLocale:

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import os
 
-from PySide6.QtCore import QEvent, QIODevice, QPointF, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (QAction, QBrush, QColor, QFont, QFontMetricsF, QImage,
                            QPainter, QPainterPath, QPen, QPixmap, QPolygonF)
 from PySide6.QtWidgets import (QFrame, QGraphicsItem, QGraphicsPathItem, QGraphicsScene,
@@ -37,8 +37,8 @@ from desktop.qt import map_style as style
 from desktop.qt.actions import add_view_actions, view_shortcut_text
 from desktop.qt.agreements_model import format_partial_date
 from desktop.qt.crash import contained
-from desktop.qt.files import SVG, save_dialog, save_png, save_rendered
-from desktop.qt.i18n import current_language
+from desktop.qt.files import save_dialog, save_png, save_svg
+from desktop.qt.i18n import adopt_language, current_language
 from desktop.qt.plaintext import escape, plain_label, rich_tooltip
 from desktop.qt.selection import SelectionState
 from desktop.qt.source_kinds import source_kind
@@ -53,6 +53,7 @@ PARALLEL_PX = 5.0  # between lines that join the same two nodes
 COARSE_BELOW = 0.3  # pixels per km: below this scale countries and lakes are drawn from their simplified outlines
 EDGE_STEP = 0.5  # degrees between the points of the extent's outline (parallels are arcs in this projection)
 ROLE_KIND, ROLE_ID = 0, 1  # QGraphicsItem.data() keys
+SAVE_DIALOGS = {"export_png": "export_png_dialog", "export_svg": "export_svg_dialog"}  # button: its dialog
 
 
 def _extent_outline(projection: LambertConformal, bbox: tuple[float, float, float, float]) -> list[QPointF]:
@@ -490,16 +491,7 @@ class CorridorMapView(QWidget):
         self.hidden_modes: set[str] = set()
         self.hidden_statuses: set[str] = set()
 
-        self.scene = QGraphicsScene(self)
-        self.canvas = MapCanvas(self.scene, self)
-        self.canvas.tooltip_for = self._tooltip
-        self.canvas.clicked.connect(self._clicked)
-        self.canvas.scale_changed.connect(self._scale_changed)
-        self._label_timer = QTimer(self)
-        self._label_timer.setSingleShot(True)
-        self._label_timer.setInterval(0)
-        self._label_timer.timeout.connect(self.place_labels)
-
+        self._build_canvas()
         self.corridors = {c.id: c for c in repo.corridors()}
         self.nodes = {n.id: n for n in repo.nodes()}
         self.segments = repo.segments()
@@ -510,8 +502,26 @@ class CorridorMapView(QWidget):
         self.segment_items: dict[int, SegmentItem] = {}
         self.parallel: list[list[SegmentItem]] = []
         self._build_scene()
+        bar = self._build_toolbar()
+        side = self._build_side_panel()
+        self._build_layout(bar, side)
+        self._connect()
+        self._retranslate()
+        self._highlight()
 
-        # toolbar
+    def _build_canvas(self) -> None:
+        """The scene and the graphics view that shows it; the labels are placed on the next event-loop turn
+        after a change of scale (the timer)."""
+        self.scene = QGraphicsScene(self)
+        self.canvas = MapCanvas(self.scene, self)
+        self.canvas.tooltip_for = self._tooltip
+        self._label_timer = QTimer(self)
+        self._label_timer.setSingleShot(True)
+        self._label_timer.setInterval(0)
+
+    def _build_toolbar(self) -> QHBoxLayout:
+        """Fit all, fit selection, zoom in and out (the buttons of the view's actions), the layer menus
+        (corridors, modes, statuses), and PNG… and SVG…."""
         self.buttons: dict[str, QToolButton] = {}
         bar = QHBoxLayout()
         bar.setContentsMargins(0, 0, 0, 0)
@@ -520,12 +530,7 @@ class CorridorMapView(QWidget):
                           ("fit_selection", QStyle.StandardPixmap.SP_FileDialogContentsView),
                           ("zoom_in", QStyle.StandardPixmap.SP_ArrowUp),
                           ("zoom_out", QStyle.StandardPixmap.SP_ArrowDown)):
-            button = QToolButton(self, objectName=f"map_{key}")
-            button.setIcon(self.style().standardIcon(icon))
-            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-            button.clicked.connect(self.key_actions[key].trigger)
-            self.buttons[key] = button
-            bar.addWidget(button)
+            bar.addWidget(self._icon_button(key, icon))
         bar.addSpacing(12)
         self.layer_menus: dict[str, QMenu] = {}
         for key in ("corridors", "modes", "statuses"):
@@ -537,15 +542,21 @@ class CorridorMapView(QWidget):
             self.buttons[f"layers_{key}"] = button
             bar.addWidget(button)
         bar.addStretch(1)
-        for key, slot in (("export_png", self.export_png_dialog), ("export_svg", self.export_svg_dialog)):
-            button = QToolButton(self, objectName=f"map_{key}")
-            button.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_DialogSaveButton))
-            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-            button.clicked.connect(slot)
-            self.buttons[key] = button
-            bar.addWidget(button)
+        for key in SAVE_DIALOGS:
+            bar.addWidget(self._icon_button(key, QStyle.StandardPixmap.SP_DialogSaveButton))
+        return bar
 
-        # side panel: legend and "position unknown"
+    def _icon_button(self, key: str, icon: QStyle.StandardPixmap) -> QToolButton:
+        """A toolbar button (``buttons[key]``) with one of the style's icons and its text beside it."""
+        button = QToolButton(self, objectName=f"map_{key}")
+        button.setIcon(self.style().standardIcon(icon))
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.buttons[key] = button
+        return button
+
+    def _build_side_panel(self) -> QWidget:
+        """Beside the map: the legend and the places and lines whose position is unknown; and the status line
+        below the map (the basemap's credit, how to move around)."""
         self.legend = Legend(self)
         self.unknown_title = QLabel(self, objectName="mapUnknownTitle")
         font = self.unknown_title.font()
@@ -553,8 +564,6 @@ class CorridorMapView(QWidget):
         self.unknown_title.setFont(font)
         self.unknown_list = QListWidget(self, objectName="mapUnknownList")
         self.unknown_list.setWordWrap(True)
-        self.unknown_list.itemActivated.connect(self._unknown_activated)
-        self.unknown_list.itemClicked.connect(self._unknown_activated)
         self.status = QLabel(self, objectName="mapStatus")
         self.status.setWordWrap(True)
         side = QWidget(self)
@@ -564,7 +573,10 @@ class CorridorMapView(QWidget):
         side_layout.addWidget(self.unknown_title)
         side_layout.addWidget(self.unknown_list, 1)
         side.setMinimumWidth(220)
+        return side
 
+    def _build_layout(self, bar: QHBoxLayout, side: QWidget) -> None:
+        """The toolbar above the map and its side panel (side by side in a splitter), the status line below."""
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("mapSplitter")
         self.splitter.addWidget(self.canvas)
@@ -577,12 +589,18 @@ class CorridorMapView(QWidget):
         layout.addWidget(self.splitter, 1)
         layout.addWidget(self.status)
 
-        selection.partner_selected.connect(lambda _: self._highlight())
-        selection.event_selected.connect(lambda _: self._highlight())
-        selection.corridor_selected.connect(lambda _: self._highlight())
-        selection.node_selected.connect(lambda _: self._highlight())
-        self._retranslate()
-        self._highlight()
+    def _connect(self) -> None:
+        """What the map, its buttons and lists, and the shared selection tell the view."""
+        self.canvas.clicked.connect(self._clicked)
+        self.canvas.scale_changed.connect(self._scale_changed)
+        self._label_timer.timeout.connect(self.place_labels)
+        for key, action in self.key_actions.items():
+            self.buttons[key].clicked.connect(action.trigger)
+        for key, dialog in SAVE_DIALOGS.items():
+            self.buttons[key].clicked.connect(getattr(self, dialog))
+        self.unknown_list.itemActivated.connect(self._unknown_activated)
+        self.unknown_list.itemClicked.connect(self._unknown_activated)
+        self.selection.on_focus_changed(self._highlight)
 
     # ------------------------------------------------------------------ building the scene
 
@@ -746,11 +764,9 @@ class CorridorMapView(QWidget):
     @contained
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
-            lang = current_language()
-            if lang != self.lang:
-                self.lang = lang
+            if adopt_language(self):
                 for node_id, label in self.label_items.items():
-                    label.set_text(map_label(self.nodes[node_id], lang))
+                    label.set_text(map_label(self.nodes[node_id], self.lang))
                 self._schedule_labels()
             self._retranslate()
         super().changeEvent(event)
@@ -1237,26 +1253,16 @@ class CorridorMapView(QWidget):
 
     def export_svg(self, path: str | os.PathLike[str]) -> None:
         """Write the map as shown to an SVG drawing (vector lines and text; made in memory, checked whole,
-        written whole or not at all: written to a file, QSvgGenerator would not report a full disk)."""
-        from PySide6.QtSvg import QSvgGenerator
-
+        written whole or not at all)."""
         size = self.canvas.viewport().size()
+        whole = QRectF(0, 0, size.width(), size.height())
 
-        def draw(device: QIODevice) -> bool:
-            generator = QSvgGenerator()
-            generator.setOutputDevice(device)
-            generator.setSize(size)
-            generator.setViewBox(QRectF(0, 0, size.width(), size.height()))
-            generator.setTitle(self.tr("Transport corridors"))
-            generator.setDescription(self.basemap_source)
-            painter = QPainter()
-            if not painter.begin(generator):
-                return False
-            painter.fillRect(QRectF(0, 0, size.width(), size.height()), style.WATER)
-            self.canvas.render(painter, QRectF(0, 0, size.width(), size.height()), self.canvas.viewport().rect())
-            return painter.end()
+        def paint(painter: QPainter) -> None:
+            painter.fillRect(whole, style.WATER)
+            self.canvas.render(painter, whole, self.canvas.viewport().rect())
 
-        save_rendered(path, draw, SVG, self.tr("the drawing could not be written"))
+        save_svg(path, size, self.tr("Transport corridors"), paint, self.tr("the drawing could not be written"),
+                 self.basemap_source)
 
     def _export_dialog(self, title: str, pattern: str, suffix: str, write) -> None:
         save_dialog(self, title, f"corridors.{suffix}", pattern, suffix, write,

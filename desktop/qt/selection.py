@@ -6,6 +6,8 @@ already selected emits nothing, so views can echo a selection back without loops
 """
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QObject, Signal
 
 
@@ -43,6 +45,12 @@ class SelectionState(QObject):
     @property
     def agreement(self) -> int | None:
         return self._agreement
+
+    def on_focus_changed(self, slot: Callable[[], object]) -> None:
+        """Call ``slot`` whenever the partner, event, corridor or node changes (what the agreements table and the
+        map show depends on all four)."""
+        for changed in (self.partner_selected, self.event_selected, self.corridor_selected, self.node_selected):
+            changed.connect(lambda _: slot())
 
     def select_partner(self, iso3: str | None) -> None:
         iso3 = iso3 or None

@@ -24,7 +24,7 @@ from desktop.data.repository import Repository
 from desktop.qt.agreements_model import format_partial_date
 from desktop.qt.crash import contained
 from desktop.qt.i18n import current_language
-from desktop.qt.files import SVG, save_dialog, save_png, save_rendered
+from desktop.qt.files import save_dialog, save_png, save_svg
 from desktop.qt.plaintext import escape
 from desktop.qt.selection import SelectionState
 from desktop.qt.source_kinds import source_kind
@@ -43,6 +43,8 @@ OTHER_SYMBOLS = {"partner": "d", "other": "s", "unknown": "t", "kazakh": "x"}
 TARGET_COLOUR = QColor("#7a3e9d")
 BILLION_FROM = 2000.0  # USD million: above this the axis counts in billions
 _MARKER_PX = 5.0  # the radius a label keeps clear around a plotted marker
+SAVE_DIALOGS = {"export_png": "export_png_dialog", "export_svg": "export_svg_dialog",  # button: its dialog
+                "export_csv": "export_csv_dialog"}
 
 
 def _pen(colour: QColor, width: float = 2.0, style: Qt.PenStyle = Qt.PenStyle.SolidLine) -> QPen:
@@ -116,10 +118,28 @@ class TradeView(QWidget):
         self.partners = {p.iso3: p for p in repo.partners()}
         self.with_trade = repo.partners_with_trade()
         self.plot_data: TradePlot | None = None
+        self.partner_plot: TradePlot | None = None
         self.targets: list[TargetLine] = []
         self.compared: dict[str, list[TradePoint]] = {}
         self._hover_points: list[tuple[float, float, object]] = []  # x, y, () -> hover text
+        self.target_items: list[TargetItem] = []
+        self.labels: list[pg.TextItem] = []
+        self.compare_items: dict[str, pg.PlotDataItem] = {}
 
+        self._build_plot()
+        self._build_series()
+        self._build_hover()
+        bar = self._build_controls()
+        side = self._build_side_panel()
+        self._build_layout(bar, side)
+        self._connect()
+        self._fill_compare_list()
+        self._retranslate()
+        self.replot()
+
+    def _build_plot(self) -> None:
+        """The plot: money and year axes, the legend in its own row below the x axis (never over the data);
+        the labels are placed again once the view settles after a pan, a zoom or a resize (the timer)."""
         pg.setConfigOptions(antialias=True, background="w", foreground="#222222")
         self.money_axis = MoneyAxis()
         self.plot = pg.PlotWidget(axisItems={"left": self.money_axis, "bottom": YearAxis()})
@@ -127,34 +147,32 @@ class TradeView(QWidget):
         self.plot.setMenuEnabled(False)
         self.plot.showGrid(x=False, y=True, alpha=0.25)
         self.plot.getPlotItem().getAxis("left").setStyle(maxTickLevel=0)
-        self.plot.getPlotItem().getViewBox().sigRangeChanged.connect(self._range_changed)
-        # labels are placed again once the view settles after a pan, a zoom or a resize
         self._relabel = QTimer(self, singleShot=True, interval=30)
-        self._relabel.timeout.connect(self.place_labels)
-        self.plot.getPlotItem().getViewBox().sigResized.connect(lambda *_: self._relabel.start())
-        # the legend sits in its own row below the x axis, never over the data
         self.legend = pg.LegendItem(colCount=3, labelTextSize="9pt", verSpacing=-6, horSpacing=12)
         self.plot.getPlotItem().layout.addItem(self.legend, 4, 1)
+
+    def _build_series(self) -> None:
+        """A line per measure (Kazakhstan's statistics), the partner's own statistics as dashed lines of their
+        own (shown on request), hollow markers for parts of a year, markers for other sources' figures, and the
+        target's sample for the legend."""
         self.lines = {m: self.plot.plot([], [], pen=_pen(MEASURE_COLOURS[m], 2.4 if m == "turnover" else 1.8),
                                         symbol="o", symbolSize=6, symbolBrush=MEASURE_COLOURS[m],
                                         symbolPen=_pen(MEASURE_COLOURS[m], 1), connect="finite")
                       for m in MEASURES}
-        # the partner's own statistics as lines of their own (dashed, thinner), shown on request
         self.partner_lines = {m: self.plot.plot([], [], pen=_pen(MEASURE_COLOURS[m], 1.4, Qt.PenStyle.DashLine),
                                                 symbol="d", symbolSize=6, symbolBrush=QColor(255, 255, 255),
                                                 symbolPen=_pen(MEASURE_COLOURS[m], 1), connect="finite")
                               for m in MEASURES}
-        self.partner_plot: TradePlot | None = None
         self.partial_items = {m: pg.ScatterPlotItem(symbol="o", size=9, pen=_pen(MEASURE_COLOURS[m], 1.6),
                                                     brush=QColor(255, 255, 255)) for m in MEASURES}
         self.other_items = {s: pg.ScatterPlotItem(symbol=sym, size=9) for s, sym in OTHER_SYMBOLS.items()}
         for item in (*self.partial_items.values(), *self.other_items.values()):
             self.plot.addItem(item)
-        self.target_items: list[TargetItem] = []
-        self.labels: list[pg.TextItem] = []
-        self.compare_items: dict[str, pg.PlotDataItem] = {}
         self.target_legend = pg.PlotDataItem([], [], pen=_pen(TARGET_COLOUR, 2.5, Qt.PenStyle.DashLine))
         self.plot.addItem(self.target_legend)
+
+    def _build_hover(self) -> None:
+        """The cross-hair and the hover box (hidden until the mouse is over a point)."""
         self.cross_v = pg.InfiniteLine(angle=90, movable=False, pen=_pen(QColor(120, 120, 120), 1, Qt.PenStyle.DotLine))
         self.cross_h = pg.InfiniteLine(angle=0, movable=False, pen=_pen(QColor(120, 120, 120), 1, Qt.PenStyle.DotLine))
         self.hover = pg.TextItem(anchor=(0, 1), color="#111111", fill=pg.mkBrush(255, 255, 255, 230),
@@ -163,21 +181,18 @@ class TradeView(QWidget):
             item.setVisible(False)
             item.setZValue(100)
             self.plot.addItem(item, ignoreBounds=True)
-        self.plot.scene().sigMouseMoved.connect(self._mouse_moved)
 
-        # controls
+    def _build_controls(self) -> QHBoxLayout:
+        """The row above the chart: what to show (other sources, the partner's line, targets, estimates) and
+        PNG…, SVG… and CSV…."""
         self.others_box = QCheckBox(self, objectName="tradeOthers")
         self.others_box.setChecked(True)
-        self.others_box.toggled.connect(self._others_toggled)
         self.targets_box = QCheckBox(self, objectName="tradeTargets")
         self.targets_box.setChecked(True)
-        self.targets_box.toggled.connect(lambda _: self.replot())
         self.estimates_box = QCheckBox(self, objectName="tradeEstimates")
         self.estimates_box.setChecked(True)
-        self.estimates_box.toggled.connect(lambda _: self.replot())
         self.partner_line_box = QCheckBox(self, objectName="tradePartnerLine")
         self.partner_line_box.setChecked(False)
-        self.partner_line_box.toggled.connect(lambda _: self.replot())
         self.buttons: dict[str, QToolButton] = {}
         bar = QHBoxLayout()
         bar.setContentsMargins(0, 0, 0, 0)
@@ -186,24 +201,24 @@ class TradeView(QWidget):
         bar.addWidget(self.targets_box)
         bar.addWidget(self.estimates_box)
         bar.addStretch(1)
-        for key, slot in (("export_png", self.export_png_dialog), ("export_svg", self.export_svg_dialog),
-                          ("export_csv", self.export_csv_dialog)):
+        for key in SAVE_DIALOGS:
             button = QToolButton(self, objectName=f"trade_{key}")
             button.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_DialogSaveButton))
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-            button.clicked.connect(slot)
             self.buttons[key] = button
             bar.addWidget(button)
+        return bar
 
+    def _build_side_panel(self) -> QWidget:
+        """Beside the chart: the partners to compare (with a filter) and the list of targets; and the note
+        below the chart (whose statistics the lines are)."""
         self.compare_title = QLabel(self, objectName="tradeCompareTitle")
         bold = QFont(self.compare_title.font())
         bold.setBold(True)
         self.compare_title.setFont(bold)
         self.compare_filter = QLineEdit(self, objectName="tradeCompareFilter")
         self.compare_filter.setClearButtonEnabled(True)
-        self.compare_filter.textChanged.connect(self._filter_compare)
         self.compare_list = QListWidget(self, objectName="tradeCompareList")
-        self.compare_list.itemChanged.connect(self._compare_changed)
         self.targets_title = QLabel(self, objectName="tradeTargetsTitle")
         self.targets_title.setFont(bold)
         self.targets_text = QLabel(self, objectName="tradeTargetsText")
@@ -215,7 +230,6 @@ class TradeView(QWidget):
         scroll.setWidget(self.targets_text)
         self.note = QLabel(self, objectName="tradeNote")
         self.note.setWordWrap(True)
-
         side = QWidget(self)
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(0, 0, 0, 0)
@@ -225,6 +239,10 @@ class TradeView(QWidget):
         side_layout.addWidget(self.targets_title)
         side_layout.addWidget(scroll, 2)
         side.setMinimumWidth(240)
+        return side
+
+    def _build_layout(self, bar: QHBoxLayout, side: QWidget) -> None:
+        """The controls, the chart and its note in a column, beside the side panel in a splitter."""
         left = QWidget(self)
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
@@ -241,10 +259,21 @@ class TradeView(QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.splitter)
 
-        self._fill_compare_list()
-        selection.partner_selected.connect(lambda _: self.replot())
-        self._retranslate()
-        self.replot()
+    def _connect(self) -> None:
+        """What the plot, the controls, the lists and the shared selection tell the view."""
+        view_box = self.plot.getPlotItem().getViewBox()
+        view_box.sigRangeChanged.connect(self._range_changed)
+        self._relabel.timeout.connect(self.place_labels)
+        view_box.sigResized.connect(lambda *_: self._relabel.start())
+        self.plot.scene().sigMouseMoved.connect(self._mouse_moved)
+        self.others_box.toggled.connect(self._others_toggled)
+        for box in (self.targets_box, self.estimates_box, self.partner_line_box):
+            box.toggled.connect(lambda _: self.replot())
+        for key, dialog in SAVE_DIALOGS.items():
+            self.buttons[key].clicked.connect(getattr(self, dialog))
+        self.compare_filter.textChanged.connect(self._filter_compare)
+        self.compare_list.itemChanged.connect(self._compare_changed)
+        self.selection.partner_selected.connect(lambda _: self.replot())
 
     # ------------------------------------------------------------------ words
 
@@ -951,26 +980,8 @@ class TradeView(QWidget):
 
     def export_svg(self, path: str | os.PathLike[str]) -> None:
         """The chart as an SVG drawing (vector), through Qt's SVG generator: pyqtgraph's own exporter
-        cannot read the paths that Qt 6.12 writes. Made in memory, checked whole, written whole or not at all
-        (written to a file, QSvgGenerator would not report a full disk)."""
-        from PySide6.QtCore import QIODevice, QRectF
-        from PySide6.QtGui import QPainter
-        from PySide6.QtSvg import QSvgGenerator
-
-        size = self.plot.size()
-
-        def draw(device: QIODevice) -> bool:
-            generator = QSvgGenerator()
-            generator.setOutputDevice(device)
-            generator.setSize(size)
-            generator.setViewBox(QRectF(0, 0, size.width(), size.height()))
-            generator.setTitle(self.title_text)
-            painter = QPainter()
-            if not painter.begin(generator):
-                return False
-            self.plot.render(painter)
-            return painter.end()
-        save_rendered(path, draw, SVG, self.tr("the drawing could not be written"))
+        cannot read the paths that Qt 6.12 writes. Made in memory, checked whole, written whole or not at all."""
+        save_svg(path, self.plot.size(), self.title_text, self.plot.render, self.tr("the drawing could not be written"))
 
     def _export_dialog(self, title: str, pattern: str, suffix: str, write) -> None:
         name = (self.plot_data.partner if self.plot_data else "all").lower()
