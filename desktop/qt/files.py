@@ -7,8 +7,8 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QBuffer, QIODevice
-from PySide6.QtGui import QImage
+from PySide6.QtCore import QBuffer, QIODevice, QRectF, QSize
+from PySide6.QtGui import QImage, QPainter
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from desktop.core.atomic import file_error_message, write_bytes
@@ -66,6 +66,30 @@ def save_rendered(target: str | os.PathLike[str], render: Callable[[QBuffer], bo
 def save_png(target: str | os.PathLike[str], image: QImage, failure: str) -> None:
     """``image`` as a PNG file, through :func:`save_rendered`."""
     save_rendered(target, lambda device: image.save(device, "PNG"), PNG, failure)
+
+
+def save_svg(target: str | os.PathLike[str], size: QSize, title: str, paint: Callable[[QPainter], object],
+             failure: str, description: str | None = None) -> None:
+    """A drawing of ``size`` pixels that ``paint(painter)`` makes, as an SVG file (vector lines and text), through
+    :func:`save_rendered`: the QSvgGenerator writes into memory (written to a file, it would not report a full
+    disk). Without a ``description`` the file keeps Qt's own ("Generated with Qt")."""
+    from PySide6.QtSvg import QSvgGenerator  # (loaded when a drawing is first saved)
+
+    def draw(device: QIODevice) -> bool:
+        generator = QSvgGenerator()
+        generator.setOutputDevice(device)
+        generator.setSize(size)
+        generator.setViewBox(QRectF(0, 0, size.width(), size.height()))
+        generator.setTitle(title)
+        if description is not None:
+            generator.setDescription(description)
+        painter = QPainter()
+        if not painter.begin(generator):
+            return False
+        paint(painter)
+        return painter.end()
+
+    save_rendered(target, draw, SVG, failure)
 
 
 def error_text(exc: Exception, path: str | os.PathLike[str] | None, failure: str = "{error}") -> str:
