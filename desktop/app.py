@@ -5,13 +5,13 @@ the window offscreen in a given state, writes a PNG and exits.
 """
 from __future__ import annotations
 
-import gc
 import os
 import sys
 import time
 from typing import NamedTuple
 
 from desktop import APP_ID, APP_NAME, __version__
+from desktop.startup import prepare_start, resume_collection, share_the_interpreter
 
 SCREENSHOT_SIZE = (1400, 900)
 
@@ -22,25 +22,6 @@ class Screenshot(NamedTuple):
     lang: str | None = None
     partner: str | None = None
     search: str | None = None
-
-
-def prepare_start() -> None:
-    """The first steps of a start, before PySide6 is imported. The cyclic garbage collector pauses until
-    the window has painted (``start`` resumes it): the start makes tens of thousands of objects that live
-    as long as the program, and collecting among them found nothing but cost 8 ms. Then the Qt-free
-    modules the start needs are imported: after PySide6, its import hook reads the source of every module
-    imported (looking for ``__feature__``), 2 ms more."""
-    gc.disable()
-    import desktop.data.repository  # noqa: F401
-    import desktop.data.usercopy  # noqa: F401
-
-
-def resume_collection() -> None:
-    """After the start: what the start made is set aside from collections (``gc.freeze``) and the
-    collector runs again."""
-    if not gc.isenabled():
-        gc.freeze()
-        gc.enable()
 
 
 def register_fonts(app) -> None:
@@ -60,9 +41,7 @@ def register_fonts(app) -> None:
 
 def build_window(repo, *, translator=None, settings=None, notice=None):
     """The main window over an open repository, with its selection and search worker."""
-    # The search worker's Python work competes for the GIL with painting: hand it over after 1 ms
-    # rather than the default 5 ms, so a paint never waits long for it.
-    sys.setswitchinterval(0.0002)
+    share_the_interpreter()  # (desktop.startup: the search worker's thread hands the GIL over sooner)
     from desktop.qt.main_window import MainWindow
     from desktop.qt.search_worker import SearchService
     from desktop.qt.selection import SelectionState

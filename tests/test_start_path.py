@@ -24,7 +24,7 @@ CHILD = textwrap.dedent("""
         return made
 
     enum.EnumType._create_ = _create_
-    from desktop.app import prepare_start
+    from desktop.startup import prepare_start
     prepare_start()
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
