@@ -7,6 +7,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from desktop.core.records import RowValues
+
 
 @dataclass(frozen=True)
 class Snapshot:
@@ -15,17 +17,17 @@ class Snapshot:
     delete would set to NULL (restored on undo)."""
 
     kind: str
-    row: dict
-    links: dict[str, tuple[dict, ...]] = field(default_factory=dict)
+    row: RowValues
+    links: dict[str, tuple[RowValues, ...]] = field(default_factory=dict)
     referrers: dict[str, tuple[int, ...]] = field(default_factory=dict)  # "table.column" -> ids
 
     @property
     def id(self) -> int:
-        return self.row["id"]
+        return int(self.row["id"])
 
     @property
     def uid(self) -> str:
-        return self.row["uid"]
+        return str(self.row["uid"])
 
 
 @dataclass(frozen=True)
@@ -47,13 +49,20 @@ class RecordChange:
             return "delete"
         return "update"
 
+    def _latest(self) -> Snapshot:
+        """The record as it is after the change, or as it was before a delete."""
+        snapshot = self.after or self.before
+        if snapshot is None:
+            raise ValueError("a record change needs a state before or after it")
+        return snapshot
+
     @property
     def record_id(self) -> int:
-        return (self.after or self.before).id  # type: ignore[union-attr]
+        return self._latest().id
 
     @property
     def uid(self) -> str:
-        return (self.after or self.before).uid  # type: ignore[union-attr]
+        return self._latest().uid
 
     def fields(self) -> list[str]:
         """The columns and link tables that differ between before and after."""

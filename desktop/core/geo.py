@@ -45,7 +45,7 @@ class LambertConformal:
                 math.tan(_QUARTER_PI + phi2 / 2.0) / math.tan(_QUARTER_PI + phi1 / 2.0)
             )
         self._n = n
-        self._rf = radius_km * math.cos(phi1) * math.tan(_QUARTER_PI + phi1 / 2.0) ** n / n  # R * F
+        self._rf = radius_km * math.cos(phi1) * math.pow(math.tan(_QUARTER_PI + phi1 / 2.0), n) / n  # R * F
         self._rho0 = self._rho(lat0)
 
     def _rho(self, lat: float) -> float:
@@ -56,7 +56,7 @@ class LambertConformal:
             if (t <= 0.0) == (self._n > 0):
                 return math.inf
             return 0.0
-        return self._rf / t**self._n
+        return self._rf / math.pow(t, self._n)
 
     def forward(self, lon: float, lat: float) -> tuple[float, float]:
         """(lon, lat) in degrees to (x, y) in km; x east, y north of (lon0, lat0)."""

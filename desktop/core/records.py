@@ -8,8 +8,12 @@ holds a dict that is not compared, so it stays a dataclass.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
+# One stored row, or one record's values as the data layer moves them about: column -> value. The values are
+# what SQLite or JSON holds (text, numbers, None, lists of link values); which type each has depends on the
+# table and the column, so the value type is Any.
+RowValues = dict[str, Any]
 
 # What a target's number means (issue 18): a level to reach; an increase by value_usd_m over the figure of
 # base_year; a multiple (multiplier) of base_year's figure.
@@ -297,4 +301,4 @@ class Alternative:
     is_preferred: bool
     reason_en: str | None
     reason_ru: str | None
-    summary: dict = field(default_factory=dict, compare=False)  # the member's key values
+    summary: RowValues = field(default_factory=dict, compare=False)  # the member's key values

@@ -48,7 +48,7 @@ def _number(value: object, what: str, index: int, low: float, high: float) -> fl
     return float(value)
 
 
-def _text(entry: dict, key: str, index: int, limit: int) -> str | None:
+def _text(entry: dict[str, object], key: str, index: int, limit: int) -> str | None:
     value = entry.get(key)
     if value is None or value == "":
         return None

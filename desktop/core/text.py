@@ -32,8 +32,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
-from typing import NamedTuple
+from functools import cache, lru_cache
+from typing import NamedTuple, Protocol
 
 _TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
 _KAZAKH_ONLY = frozenset("әғқңөұүһі")
@@ -66,12 +66,19 @@ KAZAKH_BASE_MIN = 3
 _VOWELS = frozenset("аәеёиіоөуұүыэюя")
 
 
-@lru_cache(maxsize=None)
-def _stemmer(language: str):
+class _Stemmer(Protocol):
+    """What this module uses of a Snowball stemmer (snowballstemmer ships no types)."""
+
+    def stemWord(self, word: str) -> str: ...
+
+
+@cache
+def _stemmer(language: str) -> _Stemmer:
     """Snowball's stemmer for a language, made when first needed (not on the window's start path)."""
     import snowballstemmer
 
-    return snowballstemmer.stemmer(language)
+    stemmer: _Stemmer = snowballstemmer.stemmer(language)
+    return stemmer
 
 
 def _is_cyrillic(ch: str) -> bool:
@@ -244,7 +251,7 @@ def index_text(*texts: str | None) -> str:
 
 def _common_prefix(a: str, b: str) -> str:
     n = 0
-    for x, y in zip(a, b):
+    for x, y in zip(a, b, strict=False):  # (up to the shorter word)
         if x != y:
             break
         n += 1

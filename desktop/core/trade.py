@@ -6,6 +6,7 @@ Values are USD million, seen from Kazakhstan (exports = Kazakhstan's exports to 
 """
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
@@ -210,4 +211,4 @@ def needed_growth(current: float, target: float, years: int) -> float:
     """The compound annual growth that takes ``current`` to ``target`` in ``years`` years."""
     if current <= 0 or years <= 0:
         raise ValueError("growth needs a positive base and at least one year")
-    return (target / current) ** (1.0 / years) - 1.0
+    return math.pow(target / current, 1.0 / years) - 1.0

@@ -19,10 +19,10 @@ tests/benchmarks/bench_search.py):
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from operator import itemgetter
-from typing import NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from desktop.core.records import AgreementRow
 from desktop.core.text import QueryWord, query_words, stem_word
@@ -70,8 +70,31 @@ class AgreementQuery(NamedTuple):
     descending: bool = True
     lang: str = "en"
 
-    def with_(self, **changes: object) -> AgreementQuery:
+    def with_(self, **changes: Unpack[_QueryChanges]) -> AgreementQuery:
         return self._replace(**changes)
+
+
+if TYPE_CHECKING:  # (for the type checker only: the module is on the window's start path)
+    from typing import TypedDict, Unpack
+
+    class _QueryChanges(TypedDict, total=False):
+        """The fields of :class:`AgreementQuery` that :meth:`AgreementQuery.with_` may change."""
+
+        text: str
+        partners: tuple[str, ...]
+        doc_types: tuple[str, ...]
+        levels: tuple[str, ...]
+        sectors: tuple[str, ...]
+        statuses: tuple[str, ...]
+        year_from: int | None
+        year_to: int | None
+        event_id: int | None
+        corridor_id: int | None
+        node_id: int | None
+        include_alternatives: bool
+        sort: str
+        descending: bool
+        lang: str
 
 
 class Cursor(NamedTuple):
@@ -182,12 +205,18 @@ def _filters(q: AgreementQuery) -> tuple[list[str], list[object]]:
     return where, params
 
 
-def _run(db: Database, sql: str, params: Sequence[object]) -> list[tuple]:
+def _run(db: Database, sql: str, params: Sequence[object]) -> list[tuple[Any, ...]]:
+    """The rows of a statement (values as SQLite gives them: their types depend on the columns)."""
     try:
         return db.conn.execute(sql, params).fetchall()
     except sqlite3.OperationalError as exc:
         _raise_cancelled(exc)
         raise
+
+
+def _count(db: Database, sql: str, params: Sequence[object]) -> int:
+    """The number a ``SELECT count(*) ...`` statement gives."""
+    return int(_run(db, sql, params)[0][0])
 
 
 def _raise_cancelled(exc: sqlite3.OperationalError) -> None:
@@ -196,18 +225,20 @@ def _raise_cancelled(exc: sqlite3.OperationalError) -> None:
     raise exc
 
 
-def _page_of(rows: Sequence[tuple], limit: int) -> tuple[list[int], Cursor | None]:
+def _page_of(rows: Sequence[tuple[Any, ...]], limit: int) -> tuple[list[int], Cursor | None]:
     ids = [r[0] for r in rows[:limit]]
     nxt = Cursor(value=rows[limit - 1][1], id=rows[limit - 1][0]) if len(rows) > limit else None
     return ids, nxt
 
 
-def _sorted_page(rows: list[tuple], sort: str, descending: bool, after: Cursor | None,
+def _sorted_page(rows: list[tuple[Any, ...]], sort: str, descending: bool, after: Cursor | None,
                  limit: int) -> tuple[list[int], Cursor | None]:
     """Sort a fetched match set as SQL would (NOCASE for titles) and cut the page after ``after``."""
+    order: Callable[[tuple[Any, ...]], tuple[Any, ...]]
     if sort == "title":
-        def order(r: tuple) -> tuple:
+        def title_order(r: tuple[Any, ...]) -> tuple[Any, ...]:
             return _nocase(r[1]), r[0]
+        order = title_order
         mark = (_nocase(after.value), after.id) if after is not None and after.id is not None else None
     else:
         order = itemgetter(1, 0)
@@ -361,7 +392,7 @@ class AgreementSearch:
         return bool(_run(self.db, "SELECT 1 FROM agreement_keys a WHERE " + " AND ".join(where), params))
 
     def text_match_count(self, match: str) -> int:
-        return _run(self.db, "SELECT count(*) FROM agreements_fts WHERE agreements_fts MATCH ?", (match,))[0][0]
+        return _count(self.db, "SELECT count(*) FROM agreements_fts WHERE agreements_fts MATCH ?", (match,))
 
     def _row_count_estimate(self) -> int:
         return _run(self.db, "SELECT coalesce(max(id), 0) FROM agreement_keys", ())[0][0] or 1
@@ -473,8 +504,8 @@ class AgreementSearch:
         return out
 
     def _count_small(self, expr: str, where: list[str], params: list[object]) -> int:
-        return _run(self.db, "SELECT count(*) FROM agreements_fts f CROSS JOIN agreement_keys a ON a.id = f.rowid "
-                             "WHERE " + " AND ".join(["agreements_fts MATCH ?", *where]), [expr, *params])[0][0]
+        return _count(self.db, "SELECT count(*) FROM agreements_fts f CROSS JOIN agreement_keys a ON a.id = f.rowid "
+                      "WHERE " + " AND ".join(["agreements_fts MATCH ?", *where]), [expr, *params])
 
     def _keyset(self, key: str, descending: bool, after: Cursor | None) -> tuple[list[str], list[object]]:
         if after is None or after.id is None:
@@ -507,7 +538,7 @@ class AgreementSearch:
         conds = [*where, *keyset]
         sql = (f"SELECT a.id, {key} FROM {_table(sort)[0]}" + (" WHERE " + " AND ".join(conds) if conds else "")
                + f" ORDER BY {key} {direction}, a.id {direction}")
-        kept: list[tuple] = []
+        kept: list[tuple[Any, ...]] = []
         try:
             cursor = self.db.conn.execute(sql, [*params, *keyset_params])
             while len(kept) <= limit:
@@ -553,13 +584,13 @@ class AgreementSearch:
     def _count_plain(self, q: AgreementQuery, where: list[str], params: list[object]) -> int:
         conds = where + ([] if q.include_alternatives else [_NOT_ALTERNATIVE])
         sql = "SELECT count(*) FROM agreement_keys a" + (" WHERE " + " AND ".join(conds) if conds else "")
-        return _run(self.db, sql, params)[0][0]
+        return _count(self.db, sql, params)
 
     # ------------------------------------------------------------------ public API
 
     def count(self, q: AgreementQuery) -> int:
         """How many agreements the query finds (alternatives excluded unless asked for)."""
-        return self._run_query(q, None, 1, True)[3]  # type: ignore[return-value]
+        return self._run_query(q, None, 1, True)[3] or 0  # (asked for, the total is always counted)
 
     def page(self, q: AgreementQuery, after: Cursor | None = None, limit: int = PAGE_SIZE) -> Page:
         """One page of ids in the query's order, starting after ``after``."""

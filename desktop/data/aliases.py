@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Sequence
-from functools import lru_cache
+from functools import cache
 from typing import TYPE_CHECKING, NamedTuple
 
 from desktop.core.text import QueryWord, fold_word, query_words, raw_words, stem_word, word_keys
@@ -111,12 +111,12 @@ def expansions(conn: sqlite3.Connection, text: str | None,
         f"WHERE t.term IN ({marks}) ORDER BY a.id", terms).fetchall()
     found: dict[tuple[str, int, int], tuple[int, str]] = {}
     for alias_id, group_id, name in candidates:
-        words = [_word(w) for w in raw_words(name)]
-        n = len(words)
+        name_words = [_word(w) for w in raw_words(name)]
+        n = len(name_words)
         if not n or n > len(qwords):
             continue
         for start in range(len(qwords) - n + 1):
-            if all(_same(qwords[start + i], words[i]) for i in range(n)):
+            if all(_same(qwords[start + i], name_words[i]) for i in range(n)):
                 found.setdefault((group_id, start, start + n), (alias_id, name))
     if not found:
         return []
@@ -127,13 +127,14 @@ def expansions(conn: sqlite3.Connection, text: str | None,
             groups):
         names.setdefault(group_id, []).append((alias_id, name))
     out: list[Expansion] = []
-    for (group_id, start, end), (alias_id, matched) in sorted(found.items(), key=lambda kv: (kv[0][1], kv[0][2], kv[0][0])):
+    in_query_order = sorted(found.items(), key=lambda kv: (kv[0][1], kv[0][2], kv[0][0]))  # (start, end, group)
+    for (group_id, start, end), (alias_id, matched) in in_query_order:
         seen = {folded_words(matched)}
         alternatives: list[tuple[str, ...]] = []
         for other_id, other in names.get(group_id, []):
-            words = folded_words(other)
-            if other_id != alias_id and words and words not in seen:
-                seen.add(words)
+            other_words = folded_words(other)
+            if other_id != alias_id and other_words and other_words not in seen:
+                seen.add(other_words)
                 # As written: whether a word is Kazakh (left unstemmed) is decided on its letters.
                 alternatives.append(tuple(raw_words(other)))
         out.append(Expansion(group_id, start, end, matched, tuple(alternatives)))
@@ -147,11 +148,12 @@ def all_aliases(conn: sqlite3.Connection) -> list[Alias]:
             "SELECT rs.record_id, s.uid FROM record_sources rs JOIN sources s ON s.id = rs.source_id "
             "WHERE rs.record_type = 'alias' ORDER BY rs.record_id, rs.position"):
         sources.setdefault(record_id, []).append(uid)
-    return [Alias(*row, tuple(sources.get(row[0], ()))) for row in conn.execute(
-        "SELECT id, uid, group_id, name, lang, kind, note_en FROM aliases ORDER BY group_id, id")]
+    return [Alias(alias_id, uid, group_id, name, lang, kind, note_en, tuple(sources.get(alias_id, ())))
+            for alias_id, uid, group_id, name, lang, kind, note_en in conn.execute(
+                "SELECT id, uid, group_id, name, lang, kind, note_en FROM aliases ORDER BY group_id, id")]
 
 
-@lru_cache(maxsize=None)
+@cache
 def _country_translation(lang: str) -> gettext.NullTranslations:
     import gettext  # (not on the window's start path: only the seed build asks for country names)
 
@@ -169,9 +171,11 @@ def country_names(iso3: str) -> list[CountryName]:
     country = pycountry.countries.get(alpha_3=iso3)
     if country is None:
         return []
-    english = [(getattr(country, attr, None), note) for attr, note in (
-        ("name", "name"), ("common_name", "common name"), ("official_name", "official name"))]
-    english = [(n, note) for n, note in english if n]
+    english: list[tuple[str, str]] = []  # (name, which name it is)
+    for attr, note in (("name", "name"), ("common_name", "common name"), ("official_name", "official name")):
+        name = getattr(country, attr, None)
+        if isinstance(name, str) and name:
+            english.append((name, note))
     out = [CountryName(n, "en", f"ISO 3166 {note} (pycountry)") for n, note in english]
     for lang in COUNTRY_NAME_LANGUAGES:
         translation = _country_translation(lang)

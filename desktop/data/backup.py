@@ -19,8 +19,16 @@ from pathlib import Path
 
 from desktop.core.atomic import Aside, FileError, file_error_message, replacing
 from desktop.data import migrations
-from desktop.data.database import (Database, DatabaseError, ReadOnlyDatabaseError, classify, connect,
-                                   connect_for_look, copy_into, looks_like_sqlite)
+from desktop.data.database import (
+    Database,
+    DatabaseError,
+    ReadOnlyDatabaseError,
+    classify,
+    connect,
+    connect_for_look,
+    copy_into,
+    looks_like_sqlite,
+)
 
 PAGES_PER_STEP = 1024  # 4 MiB at the default page size: the progress moves, the writer is rarely held up
 

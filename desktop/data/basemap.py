@@ -14,10 +14,11 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import accumulate, pairwise
 from pathlib import Path
+from typing import Any
 
 from desktop.core.geo import LambertConformal
 from desktop.paths import resource
@@ -218,7 +219,7 @@ class Basemap:
         return on_land
 
 
-def _decode_ring(deltas: list[int], divide) -> Ring:
+def _decode_ring(deltas: list[int], divide: Callable[[int], float]) -> Ring:
     if len(deltas) < 6 or len(deltas) % 2:
         raise ValueError(f"a ring needs an even number of at least 6 values, got {len(deltas)}")
     out: list[int] = [0] * len(deltas)
@@ -227,20 +228,25 @@ def _decode_ring(deltas: list[int], divide) -> Ring:
     return tuple(map(divide, out))
 
 
-def _decode_rings(rings: list[list[int]], divide) -> tuple[Ring, ...]:
+def _decode_rings(rings: list[list[int]], divide: Callable[[int], float]) -> tuple[Ring, ...]:
     if not isinstance(rings, list):
         raise TypeError(f"rings must be a list, got {type(rings).__name__}")
     return tuple(_decode_ring(ring, divide) for ring in rings)
 
 
-def _text(document: dict, key: str) -> str:
+# The decoded JSON of a basemap file: its shape is checked as it is read (a KeyError or TypeError is a corrupt
+# file, see load_basemap), so its values are Any here.
+_Document = dict[str, Any]
+
+
+def _text(document: _Document, key: str) -> str:
     value = document[key]
     if not isinstance(value, str):
         raise TypeError(f"{key} must be text, got {value!r}")
     return value
 
 
-def _parse(document: dict) -> Basemap:
+def _parse(document: _Document) -> Basemap:
     """Format 2, or format 1 (countries only: its coarse level is the fine one, no lakes, no credit)."""
     version = document.get("format")
     if type(version) is not int or version not in SUPPORTED_FORMATS:  # not True, which equals 1

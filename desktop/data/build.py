@@ -27,10 +27,10 @@ import sqlite_utils
 
 from desktop.core.dates import DateError, normalise_date
 from desktop.core.errors import AtlasError
-from desktop.core.records import SOURCE_KINDS, STATED_ROLES, TARGET_KINDS
+from desktop.core.records import SOURCE_KINDS, STATED_ROLES, TARGET_KINDS, RowValues
 from desktop.core.routes import MAX_NAME, MAX_NOTE, MAX_ROUTE_POINTS, ROUTE_POINT_KINDS, RoutePoint, route_json
-from desktop.data import migrations
 from desktop.core.validation import ALIAS_KINDS, FieldError, ValidationContext, validate
+from desktop.data import migrations
 from desktop.data.aliases import COUNTRY_NAMES_SOURCE, country_names, folded_words
 from desktop.data.database import connect
 
@@ -127,13 +127,13 @@ class _Context:
     sources: dict[str, int] = field(default_factory=dict)
     partners: dict[str, int] = field(default_factory=dict)
     metrics: set[str] = field(default_factory=set)
-    tables: dict[str, list[dict]] = field(default_factory=dict)
-    record_sources: list[dict] = field(default_factory=list)
+    tables: dict[str, list[RowValues]] = field(default_factory=dict)
+    record_sources: list[RowValues] = field(default_factory=list)
 
     def problem(self, row: _Row, column: str, reason: str) -> None:
         self.problems.append(SeedProblem(row.file, row.number, column, reason))
 
-    def add(self, table: str, record: dict) -> None:
+    def add(self, table: str, record: RowValues) -> None:
         self.tables.setdefault(table, []).append(record)
 
     def new_id(self, kind: str, row: _Row, uid: str) -> int | None:
@@ -194,7 +194,7 @@ def _read_csv(path: Path, columns: tuple[str, ...], ctx: _Context) -> list[_Row]
                 ctx.problem(row, "", f"has {len(values)} fields, expected {len(columns)}")
                 continue
             bad = False
-            for col, value in zip(columns, values):
+            for col, value in zip(columns, values, strict=True):
                 if _CONTROL.search(value):
                     ctx.problem(row, col, "contains a control character")
                     bad = True
@@ -583,7 +583,8 @@ def _targets(rows: list[_Row], ctx: _Context) -> None:
             "stated_role": _choice(row, "stated_role", ("", *STATED_ROLES), ctx, "") or None,
             "value_usd_m": value, "multiplier": multiplier,
             "horizon_year": _number(row, "horizon_year", ctx, integer=True, minimum=1900, maximum=2200),
-            "horizon_note_en": _text(row, "horizon_note_en", ctx), "horizon_note_ru": _text(row, "horizon_note_ru", ctx),
+            "horizon_note_en": _text(row, "horizon_note_en", ctx),
+            "horizon_note_ru": _text(row, "horizon_note_ru", ctx),
             "stated_on": _date(row, "stated_on", ctx),
             "stated_by_en": _text(row, "stated_by_en", ctx), "stated_by_ru": _text(row, "stated_by_ru", ctx),
             "note_en": _text(row, "note_en", ctx), "note_ru": _text(row, "note_ru", ctx),
@@ -650,7 +651,8 @@ def _nodes(rows: list[_Row], ctx: _Context) -> None:
         if approx and not origin:
             ctx.problem(row, "position_from", "say where the approximate position was taken from")
         if origin and not approx:
-            ctx.problem(row, "position_from", "only an approximate position (position_approx = 1) says where it is from")
+            ctx.problem(row, "position_from",
+                        "only an approximate position (position_approx = 1) says where it is from")
         record = {
             "id": nid, "uid": row.values["id"],
             "name_en": _text(row, "name_en", ctx, required=True), "name_ru": _text(row, "name_ru", ctx),
@@ -705,7 +707,8 @@ def _routes(rows: list[_Row], ctx: _Context) -> None:
         if kind == "via" and source is None:
             ctx.problem(row, "source_id", "a place the line passes needs the source that names it on this route")
         if kind == "waypoint" and source is not None:
-            ctx.problem(row, "source_id", "a waypoint is a drawing point of ours: it has no source (say why in note_en)")
+            ctx.problem(row, "source_id",
+                        "a waypoint is a drawing point of ours: it has no source (say why in note_en)")
         if kind == "waypoint" and not note:
             ctx.problem(row, "note_en", "say why the waypoint is there (e.g. keeps the sea leg on water)")
         if kind == "via" and not row.values["name_en"]:
@@ -828,9 +831,10 @@ def _conflicts(rows: list[_Row], ctx: _Context) -> None:
         first = members[0][0]
         if len(kinds) > 1:
             ctx.problem(first, "record_kind", f"conflict group {group!r} mixes record kinds {sorted(kinds)}")
-        preferred = sum(1 for m in members if m[3])
-        if preferred != 1:
-            ctx.problem(first, "preferred", f"conflict group {group!r} has {preferred} preferred members (needs exactly 1)")
+        preferred_count = sum(1 for m in members if m[3])
+        if preferred_count != 1:
+            ctx.problem(first, "preferred",
+                        f"conflict group {group!r} has {preferred_count} preferred members (needs exactly 1)")
         if len(members) < 2:
             ctx.problem(first, "group_id", f"conflict group {group!r} has a single member")
         weaker = _weaker_preference(members, strength)
@@ -883,7 +887,7 @@ def _aliases(rows: list[_Row], ctx: _Context) -> None:
     rules = ValidationContext(vocab={}, ids={"source": set(ctx.sources)})
     for row in rows:
         aid = ctx.new_id("alias", row, row.values["id"])
-        values = {name: row.values[column] for name, column in _ALIAS_COLUMNS.items()}
+        values: dict[str, object] = {name: row.values[column] for name, column in _ALIAS_COLUMNS.items()}
         values["sources"] = row.values["source_ids"].split()
         clean, errors = validate("alias", values, rules)
         for error in errors:
@@ -898,10 +902,14 @@ def _aliases(rows: list[_Row], ctx: _Context) -> None:
             continue
         ctx.add("aliases", {"id": aid, "uid": row.values["id"], "group_id": group, "name": name,
                             "lang": clean["lang"], "kind": clean["kind"], "note_en": clean["note_en"]})
-        for position, uid in enumerate(clean["sources"]):  # type: ignore[arg-type]
-            ctx.record_sources.append({"record_type": "alias", "record_id": aid, "source_id": ctx.sources[uid],
+        cited = clean["sources"]
+        if not isinstance(cited, tuple):
+            raise TypeError("validate() gives the sources as a tuple")
+        for position, uid in enumerate(cited):
+            ctx.record_sources.append({"record_type": "alias", "record_id": aid, "source_id": ctx.sources[str(uid)],
                                        "position": position})
-    countries = sorted(set(ctx.partners) | {n["country_iso3"] for n in ctx.tables.get("nodes", []) if n["country_iso3"]})
+    node_countries = {n["country_iso3"] for n in ctx.tables.get("nodes", []) if n["country_iso3"]}
+    countries = sorted(set(ctx.partners) | node_countries)
     source = ctx.sources.get(COUNTRY_NAMES_SOURCE)
     if countries and source is None:
         ctx.problems.append(SeedProblem("sources.csv", 0, "id", f"the source {COUNTRY_NAMES_SOURCE!r} of the country "
@@ -940,7 +948,8 @@ _READ_ORDER = ("vocab.csv", "partners.csv", "sources.csv", "metrics.csv", "mecha
 _TABLE_ORDER = (
     *VOCAB_TABLES.values(), "partners", "sources", "metrics", "mechanisms", "events", "event_partners",
     "agreements", "agreement_partners", "agreement_sectors", "trade_figures", "targets", "corridors", "facts",
-    "nodes", "segments", "projects", "aliases", "record_sources", "record_places", "conflict_groups", "conflict_members",
+    "nodes", "segments", "projects", "aliases", "record_sources", "record_places", "conflict_groups",
+    "conflict_members",
 )
 
 
@@ -988,8 +997,8 @@ def build(seed_dir: str | os.PathLike[str], output: str | os.PathLike[str]) -> P
             if table == "record_sources":
                 rows = ctx.record_sources
             if rows:
-                db[table].insert_all(rows, batch_size=500)
-        db["meta"].insert_all([
+                db.table(table).insert_all(rows, batch_size=500)
+        db.table("meta").insert_all([
             {"key": "seed_sha256", "value": seed_hash(seed_dir)},
             {"key": "schema_version", "value": str(migrations.LATEST_VERSION)},
             {"key": "kind", "value": "bundled"},

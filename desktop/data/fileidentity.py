@@ -94,7 +94,7 @@ def settle_wal(conn: sqlite3.Connection) -> bool:
     its own. After this, the ``-wal`` is empty. False when another reader kept part of it (try again once
     it is closed)."""
     try:
-        busy = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
+        busy = int(conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0])
     except sqlite3.Error:
         return False
     return busy == 0

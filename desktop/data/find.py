@@ -25,8 +25,9 @@ from __future__ import annotations
 
 import re
 import sqlite3
-from collections.abc import Iterable, Sequence
-from typing import NamedTuple
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any, NamedTuple
 
 from desktop.core.text import (
     KEY_PREFIX,
@@ -38,7 +39,7 @@ from desktop.core.text import (
     terms_of,
     word_keys,
 )
-from desktop.data.aliases import expansions
+from desktop.data.aliases import Expansion, expansions
 from desktop.data.database import Cancelled, Database
 from desktop.data.wordforms import read_query
 
@@ -163,7 +164,8 @@ KINDS: tuple[_Kind, ...] = (
           "CASE WHEN r.language = 'ru' THEN r.title END, CASE WHEN r.language = 'kk' THEN r.title END",
           "NULL",
           "r.id IN (SELECT rs.source_id FROM record_sources rs WHERE rs.record_type = 'agreement' AND rs.record_id IN "
-          "(SELECT x.agreement_id FROM agreement_partners x JOIN partners p ON p.id = x.partner_id WHERE p.iso3 = :iso3) "
+          "(SELECT x.agreement_id FROM agreement_partners x JOIN partners p ON p.id = x.partner_id "
+          "WHERE p.iso3 = :iso3) "
           "OR rs.record_type = 'event' AND rs.record_id IN (SELECT x.event_id FROM event_partners x "
           "JOIN partners p ON p.id = x.partner_id WHERE p.iso3 = :iso3))",
           ("r.title", "r.publisher")),
@@ -191,7 +193,10 @@ class Hit(NamedTuple):
     matched_terms: tuple[str, ...]  # the words of the record that matched, as written there
 
 
-class FindGroup(NamedTuple):
+@dataclass(frozen=True)
+class FindGroup:
+    """One kind's matches. (A dataclass: a named tuple's ``count`` field would hide ``tuple.count``.)"""
+
     kind: str
     count: int  # every match of this kind (hits holds the first few); at least this many when ``more``
     hits: list[Hit]
@@ -321,7 +326,7 @@ class Finder:
             _raise_if_cancelled(exc)
             return words
 
-    def _expansions(self, text: str, words: Sequence[QueryWord]) -> list:
+    def _expansions(self, text: str, words: Sequence[QueryWord]) -> list[Expansion]:
         try:
             return list(expansions(self.db.conn, text, words))
         except sqlite3.OperationalError as exc:
@@ -430,11 +435,11 @@ class Finder:
         phrase = self._matching(kind, plan.phrase, [r[0] for r in rows])
         all_words = self._matching(kind, plan.all_words, [r[0] for r in rows])
 
-        def order(row: tuple) -> tuple:
+        def rank(row: tuple[Any, ...]) -> tuple[int, float, tuple[int, ...], int]:
             tier = 0 if row[0] in phrase else 1 if row[0] in all_words else 2
             return tier, row[1], _newest_first(row[2]), -row[0]
 
-        return [r[0] for r in sorted(rows, key=order)[:limit]]
+        return [r[0] for r in sorted(rows, key=rank)[:limit]]
 
     def _matching(self, kind: _Kind, expr: str | None, ids: list[int]) -> set[int]:
         """Which of ``ids`` (a small match set) an expression matches too."""
@@ -516,14 +521,16 @@ class Finder:
                 texts = self._run(f"SELECT {', '.join(kind.texts)} FROM {kind.table} r WHERE r.id = :id",
                                   {"id": rowid})
                 for text in (t for row in texts for t in row if isinstance(t, str)):
-                    for word in _WORD.findall(text):
+                    words: list[str] = _WORD.findall(text)  # (the pattern has no groups: whole matches)
+                    for word in words:
                         if fold_word(word) == term:
                             return word
         return None
 
     # ------------------------------------------------------------------ running SQL
 
-    def _run(self, sql: str, params: dict[str, object]) -> list[tuple]:
+    def _run(self, sql: str, params: Mapping[str, object]) -> list[tuple[Any, ...]]:
+        """The rows of a statement (values as SQLite gives them: their types depend on the columns)."""
         self.db.pause_point()  # between statements: waits while the window paints (see Database.pause)
         try:
             return self.db.conn.execute(sql, params).fetchall()
@@ -549,7 +556,7 @@ def _text_language(expression: str) -> str | None:
     return found.group(1) if found else None
 
 
-def _newest_first(date: str) -> tuple:
+def _newest_first(date: str) -> tuple[int, ...]:
     """A sort key that puts later dates first ('' — no date — last)."""
     return tuple(-ord(c) for c in date) + (1,) if date else (2,)
 
@@ -594,7 +601,7 @@ class _Matcher:
         return snippet, tuple(matched)
 
 
-def _cut(text: str, spans: list[re.Match], hits: list[int]) -> str:
+def _cut(text: str, spans: list[re.Match[str]], hits: list[int]) -> str:
     """The words around the first hit, each hit wrapped in « », '…' where the text is cut."""
     if not spans:
         return text[:120]

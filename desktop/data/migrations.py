@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from desktop.core.records import SOURCE_KINDS, STATED_ROLES, TARGET_KINDS
 from desktop.core.text import COUNTRY_TERM_PREFIX
@@ -59,7 +59,7 @@ _PRECISION = (
 
 
 
-def _record_sources_table(name: str, kinds) -> str:
+def _record_sources_table(name: str, kinds: Iterable[str]) -> str:
     """The links from records to their sources (``kinds``: the record types allowed), as created by the first
     migration and again, with aliases, by the aliases migration."""
     allowed = ", ".join(f"'{k}'" for k in kinds)
@@ -451,7 +451,8 @@ def _create_links(conn: sqlite3.Connection) -> None:
             CHECK ((corridor_id IS NULL) <> (node_id IS NULL))
         )"""
     )
-    ex("CREATE UNIQUE INDEX record_places_unique ON record_places(record_type, record_id, coalesce(corridor_id, 0), coalesce(node_id, 0))")
+    ex("CREATE UNIQUE INDEX record_places_unique ON record_places(record_type, record_id, coalesce(corridor_id, 0), "
+       "coalesce(node_id, 0))")
     ex("CREATE INDEX record_places_corridor ON record_places(corridor_id, record_type)")
     ex("CREATE INDEX record_places_node ON record_places(node_id, record_type)")
     ex(
@@ -642,8 +643,8 @@ FIND_INDEX: dict[str, tuple[str, str, tuple[str, ...], tuple[str, ...], tuple[st
     "target": ("targets", "targets_fts", ("{row}.stated_by_en", "{row}.stated_by_ru"),
                ("{row}.horizon_note_en", "{row}.horizon_note_ru", "{row}.note_en", "{row}.note_ru"),
                ("stated_by_en", "stated_by_ru", "horizon_note_en", "horizon_note_ru", "note_en", "note_ru")),
-    "trade": ("trade_figures", "trade_fts", ("CAST({row}.year AS TEXT)", "{row}.period"), ("{row}.note_en", "{row}.note_ru"),
-              ("year", "period", "note_en", "note_ru")),
+    "trade": ("trade_figures", "trade_fts", ("CAST({row}.year AS TEXT)", "{row}.period"),
+              ("{row}.note_en", "{row}.note_ru"), ("year", "period", "note_en", "note_ru")),
     "node": ("nodes", "nodes_fts", ("{row}.name_en", "{row}.name_ru", "{row}.name_kk"),
              ("{row}.note_en", "{row}.note_ru"), ("name_en", "name_ru", "name_kk", "note_en", "note_ru")),
     "corridor": ("corridors", "corridors_fts", ("{row}.name_en", "{row}.name_ru"),
@@ -671,16 +672,17 @@ def _migration_find_index(conn: sqlite3.Connection) -> None:
     """One search index per record kind (issue 17), and the existing two re-indexed: the text folding
     changed (Kazakh letters meet Russian ones, transliteration keys, numbers with group separators)."""
     ex = conn.execute
-    for kind, (table, fts, name, body, watched) in FIND_INDEX.items():
+    for _kind, (table, fts, name, body, watched) in FIND_INDEX.items():
         ex(f"""CREATE VIRTUAL TABLE {fts} USING fts5(
                 name, body, tokenize = 'unicode61 remove_diacritics 0', prefix = '2 3'
             )""")
+        new_name, new_body = _index_call(name, "new"), _index_call(body, "new")
         ex(f"""CREATE TRIGGER {fts}_insert AFTER INSERT ON {table} BEGIN
-                INSERT INTO {fts}(rowid, name, body) VALUES (new.id, {_index_call(name, 'new')}, {_index_call(body, 'new')});
+                INSERT INTO {fts}(rowid, name, body) VALUES (new.id, {new_name}, {new_body});
             END""")
         ex(f"""CREATE TRIGGER {fts}_update AFTER UPDATE OF id, {', '.join(watched)} ON {table} BEGIN
                 DELETE FROM {fts} WHERE rowid = old.id;
-                INSERT INTO {fts}(rowid, name, body) VALUES (new.id, {_index_call(name, 'new')}, {_index_call(body, 'new')});
+                INSERT INTO {fts}(rowid, name, body) VALUES (new.id, {new_name}, {new_body});
             END""")
         ex(f"""CREATE TRIGGER {fts}_delete AFTER DELETE ON {table} BEGIN
                 DELETE FROM {fts} WHERE rowid = old.id;
@@ -879,19 +881,19 @@ def _migration_country_terms(conn: sqlite3.Connection) -> None:
             END""")
     # The other kinds: their own insert and update triggers, with the country terms and the columns
     # they come from.
-    for kind, (table, fts, name, body, watched) in FIND_INDEX.items():
+    for kind, (table, fts, name_texts, body_texts, watched) in FIND_INDEX.items():
         if kind not in _COUNTRY_TERMS:
             continue
-        new_body = _body_with_countries(kind, _index_call(body, "new"), "new")
+        new_body = _body_with_countries(kind, _index_call(body_texts, "new"), "new")
         ex(f"DROP TRIGGER {fts}_insert")
         ex(f"DROP TRIGGER {fts}_update")
         ex(f"""CREATE TRIGGER {fts}_insert AFTER INSERT ON {table} BEGIN
-                INSERT INTO {fts}(rowid, name, body) VALUES (new.id, {_index_call(name, 'new')}, {new_body});
+                INSERT INTO {fts}(rowid, name, body) VALUES (new.id, {_index_call(name_texts, 'new')}, {new_body});
             END""")
         columns = ", ".join(dict.fromkeys((*watched, *_COUNTRY_COLUMNS.get(kind, ()))))
         ex(f"""CREATE TRIGGER {fts}_update AFTER UPDATE OF id, {columns} ON {table} BEGIN
                 DELETE FROM {fts} WHERE rowid = old.id;
-                INSERT INTO {fts}(rowid, name, body) VALUES (new.id, {_index_call(name, 'new')}, {new_body});
+                INSERT INTO {fts}(rowid, name, body) VALUES (new.id, {_index_call(name_texts, 'new')}, {new_body});
             END""")
     # A corridor's countries are those of its segments' nodes; a segment's those of its two nodes.
     corridor_body = _body_with_countries("corridor", _index_call(FIND_INDEX["corridor"][3], "r"), "r")
@@ -920,8 +922,8 @@ def _migration_country_terms(conn: sqlite3.Connection) -> None:
                  "SELECT event_id FROM event_partners WHERE partner_id = new.id"),
     ]
     for kind in _OWN_PARTNER_KINDS:
-        table, fts, _name, body, _watched = FIND_INDEX[kind]
-        refreshes.append(_refresh(fts, table, _body_with_countries(kind, _index_call(body, "r"), "r"),
+        table, fts, _name, body_texts, _watched = FIND_INDEX[kind]
+        refreshes.append(_refresh(fts, table, _body_with_countries(kind, _index_call(body_texts, "r"), "r"),
                                   f"SELECT id FROM {table} WHERE partner_id = new.id"))
     ex(f"""CREATE TRIGGER partners_code_fts_update AFTER UPDATE OF iso3 ON partners BEGIN
             {' '.join(refreshes)}
@@ -990,7 +992,7 @@ def _migration_find_terms(conn: sqlite3.Connection) -> None:
             term TEXT NOT NULL,
             PRIMARY KEY (kind, term)
         ) WITHOUT ROWID""")
-    for kind, (table, fts, first) in _TERM_KINDS.items():
+    for kind, (_table, fts, first) in _TERM_KINDS.items():
         # the kind's insert and update triggers as they are, with the terms added at their end
         for trigger in (f"{fts}_insert", f"{fts}_update"):
             sql = conn.execute("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?",
@@ -1094,7 +1096,8 @@ _KAZAKH_WATCHED = {"corridor": "name_kk, description_kk", "mechanism": "name_kk"
 def _migration_kazakh_search(conn: sqlite3.Connection) -> None:
     ex = conn.execute
     triggers = {"corridor": ["corridors_fts_insert", "corridors_fts_update", "segments_corridor_fts_insert",
-                             "segments_corridor_fts_update", "segments_corridor_fts_delete", "nodes_country_fts_update"],
+                             "segments_corridor_fts_update", "segments_corridor_fts_delete",
+                             "nodes_country_fts_update"],
                 "mechanism": ["mechanisms_fts_insert", "mechanisms_fts_update"],
                 "fact": ["facts_fts_insert", "facts_fts_update", "facts_fts_metric_update"]}
     for kind, names in triggers.items():
@@ -1107,14 +1110,16 @@ def _migration_kazakh_search(conn: sqlite3.Connection) -> None:
             if name in ("corridors_fts_update", "mechanisms_fts_update", "facts_fts_update"):
                 changed = re.sub(r"(AFTER UPDATE OF [^)]*?)( ON )", rf"\1, {_KAZAKH_WATCHED[kind]}\2", changed, count=1)
             if name == "facts_fts_metric_update":
-                changed = changed.replace("AFTER UPDATE OF name_en, name_ru ON", "AFTER UPDATE OF name_en, name_ru, name_kk ON")
+                changed = changed.replace("AFTER UPDATE OF name_en, name_ru ON",
+                                          "AFTER UPDATE OF name_en, name_ru, name_kk ON")
             if changed == sql:
                 raise sqlite3.DatabaseError(f"trigger {name} is not as expected: its Kazakh texts cannot be added")
             ex(f"DROP TRIGGER {name}")
             ex(changed)
     # The three indexes anew, and their terms.
-    for kind, (table, fts) in {"corridor": ("corridors", "corridors_fts"), "mechanism": ("mechanisms", "mechanisms_fts"),
-                               "fact": ("facts", "facts_fts")}.items():
+    reindexed = {"corridor": ("corridors", "corridors_fts"), "mechanism": ("mechanisms", "mechanisms_fts"),
+                 "fact": ("facts", "facts_fts")}
+    for kind, (table, fts) in reindexed.items():
         name, body = index_columns(kind, "r")
         for old, new in _KAZAKH_TEXTS[kind]:
             name, body = name.replace(old.format(row="r"), new.format(row="r")), body.replace(old.format(row="r"),

@@ -20,8 +20,14 @@ from pathlib import Path
 from desktop.core.atomic import Aside, move_aside
 from desktop.data.backup import BackupError, _copy_from_file, restore_file, write_checked_copy
 from desktop.data.backups import BackupInfo, newest_good_backup
-from desktop.data.database import (DamagedDatabaseError, FileInfo, ForeignDatabaseError, NotADatabaseError, Retry,
-                                   examine)
+from desktop.data.database import (
+    DamagedDatabaseError,
+    FileInfo,
+    ForeignDatabaseError,
+    NotADatabaseError,
+    Retry,
+    examine,
+)
 
 BUNDLED = "bundled"
 

@@ -30,17 +30,19 @@ import os
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
-from typing import TypeVar
 
 from desktop.core.edits import RecordChange, Snapshot
 from desktop.core.errors import AtlasError
+from desktop.core.records import RowValues
 from desktop.data import editing
 from desktop.data.backup import BackupError
 from desktop.data.database import Database, connect
 from desktop.data.migrations import _VOCABULARIES
 
-T = TypeVar("T")
+# A record's place in a conflict group, as compared and written: (group uid, is_preferred, reason_en, reason_ru).
+_Membership = tuple[str | None, int, str | None, str | None]
 
 META_KEY = "bundled_data"
 META_HISTORY = "bundled_data_history"
@@ -94,8 +96,8 @@ class MergeConflict:
     uid: str
     record_id: int
     fields: tuple[str, ...]
-    user_values: dict  # field -> the user's value (kept); references as uids
-    bundled_values: dict  # field -> the newer bundled value (not applied)
+    user_values: RowValues  # field -> the user's value (kept); references as uids
+    bundled_values: RowValues  # field -> the newer bundled value (not applied)
 
 
 @dataclass
@@ -199,9 +201,9 @@ class _Side:
     def _uid(self, table: str, record_id: int | None) -> str | None:
         return None if record_id is None else self.uid_of[table].get(record_id, f"#missing-{record_id}")
 
-    def canonical(self, kind: str, table: str, row: dict, links: dict[str, list[dict]]) -> dict:
+    def canonical(self, kind: str, table: str, row: RowValues, links: dict[str, list[RowValues]]) -> RowValues:
         """A record as comparable values: the row without id (references as uids) and its own link rows."""
-        out = {}
+        out: RowValues = {}
         for col, value in row.items():
             if col == "id":
                 continue
@@ -220,10 +222,13 @@ class _Side:
         out["conflicts"] = sorted(([self._uid("conflict_groups", r["group_id"]), r["is_preferred"], r.get("reason_en"),
                                     r.get("reason_ru")] for r in links.get("conflict_members.record_id", ())),
                                   key=lambda v: json.dumps(v, default=str))
-        return json.loads(json.dumps(out, default=str))
+        canonical: RowValues = json.loads(json.dumps(out, default=str))  # as stored in the merge base
+        return canonical
 
-    def _link_rows(self, kind: str, table: str, column: str, record_id: int | None = None) -> dict[int, list[dict]]:
-        where, params = [], []
+    def _link_rows(self, kind: str, table: str, column: str,
+                   record_id: int | None = None) -> dict[int, list[RowValues]]:
+        where: list[str] = []
+        params: list[object] = []
         if table in _TYPED:
             where.append("record_type = ?")
             params.append(kind)
@@ -233,9 +238,9 @@ class _Side:
         sql = f"SELECT * FROM {table}" + (f" WHERE {' AND '.join(where)}" if where else "")
         cur = self.conn.execute(sql, params)
         names = [d[0] for d in cur.description]
-        out: dict[int, list[dict]] = {}
+        out: dict[int, list[RowValues]] = {}
         for r in cur.fetchall():
-            d = dict(zip(names, r))
+            d = dict(zip(names, r, strict=True))
             out.setdefault(d[column], []).append(d)
         return out
 
@@ -247,30 +252,30 @@ class _Side:
             keys.append(("agreement_sectors", "agreement_id"))
         return keys
 
-    def records(self, kind: str, table: str) -> dict[str, tuple[int, dict]]:
+    def records(self, kind: str, table: str) -> dict[str, tuple[int, RowValues]]:
         """Every record of a kind: uid -> (id, canonical values)."""
         cols = self.columns(table)
         cur = self.conn.execute(f"SELECT {', '.join(cols)} FROM {table}")
-        rows = [dict(zip(cols, r)) for r in cur.fetchall()]
+        rows = [dict(zip(cols, r, strict=True)) for r in cur.fetchall()]
         links = {f"{t}.{c}": self._link_rows(kind, t, c) for t, c in self._link_keys(kind)}
-        out = {}
+        out: dict[str, tuple[int, RowValues]] = {}
         for row in rows:
             mine = {key: by_id.get(row["id"], []) for key, by_id in links.items()}
             out[row["uid"]] = (row["id"], self.canonical(kind, table, row, mine))
         return out
 
-    def record(self, kind: str, table: str, record_id: int) -> dict | None:
+    def record(self, kind: str, table: str, record_id: int) -> RowValues | None:
         cols = self.columns(table)
         r = self.conn.execute(f"SELECT {', '.join(cols)} FROM {table} WHERE id = ?", (record_id,)).fetchone()
         if r is None:
             return None
-        row = dict(zip(cols, r))
+        row = dict(zip(cols, r, strict=True))
         links = {f"{t}.{c}": self._link_rows(kind, t, c, record_id).get(record_id, [])
                  for t, c in self._link_keys(kind)}
         return self.canonical(kind, table, row, links)
 
 
-def _differing(a: dict, b: dict) -> list[str]:
+def _differing(a: RowValues, b: RowValues) -> list[str]:
     return [k for k in sorted(set(a) | set(b)) if a.get(k) != b.get(k)]
 
 
@@ -284,14 +289,14 @@ class _Writer:
     def __init__(self, db: Database, user: _Side):
         self.db, self.user, self.conn = db, user, db.conn
         self.editor = editing.Editor(db)
-        self.pending_conflicts: list[tuple[str, int, list]] = []
+        self.pending_conflicts: list[tuple[str, int, list[_Membership]]] = []
 
     def _resolve(self, table: str, uid: str | None) -> int | None:
         return None if uid is None else self.user.id_of.get(table, {}).get(uid)
 
-    def _row(self, table: str, values: dict) -> dict:
+    def _row(self, table: str, values: RowValues) -> RowValues:
         notnull = {r[1] for r in self.conn.execute(f"PRAGMA table_info({table})") if r[3]}
-        row = {}
+        row: RowValues = {}
         for col in self.user.columns(table):
             if col == "id":
                 continue
@@ -305,7 +310,7 @@ class _Writer:
                 row[col] = values.get(col)
         return row
 
-    def _write_links(self, kind: str, record_id: int, new: dict, old: dict | None) -> None:
+    def _write_links(self, kind: str, record_id: int, new: RowValues, old: RowValues | None) -> None:
         ex = self.conn.execute
 
         def differs(name: str) -> bool:
@@ -340,18 +345,22 @@ class _Writer:
                     ex("INSERT INTO record_places (record_type, record_id, corridor_id, node_id) VALUES (?, ?, ?, ?)",
                        (kind, record_id, cid, nid))
         if differs("conflicts"):  # written after all records: a preferred member may move within a group
-            self.pending_conflicts.append((kind, record_id, new.get("conflicts", [])))
+            memberships: list[_Membership] = [(group, preferred, en, ru)
+                                              for group, preferred, en, ru in new.get("conflicts", [])]
+            self.pending_conflicts.append((kind, record_id, memberships))
 
-    def insert(self, kind: str, table: str, uid: str, values: dict) -> int:
+    def insert(self, kind: str, table: str, uid: str, values: RowValues) -> int:
         row = self._row(table, values)
         cols = list(row)
         cur = self.conn.execute(f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})",
                                 [row[c] for c in cols])
-        record_id = int(cur.lastrowid)
+        record_id = cur.lastrowid
+        if record_id is None:  # SQLite gives every inserted row one; None would be a broken driver
+            raise sqlite3.DatabaseError(f"no row id for the record inserted into {table}")
         self._write_links(kind, record_id, values, None)
         return record_id
 
-    def update(self, kind: str, table: str, record_id: int, old: dict, new: dict) -> None:
+    def update(self, kind: str, table: str, record_id: int, old: RowValues, new: RowValues) -> None:
         row = self._row(table, new)
         changed = [c for c in row if c != "uid" and old.get(c) != new.get(c)]
         if changed:
@@ -380,15 +389,15 @@ class _Writer:
 
     # ------------------------------------------------------------------ change log
 
-    def log_snapshot(self, kind: str, table: str, record_id: int):
+    def log_snapshot(self, kind: str, table: str, record_id: int) -> Snapshot | None:
         if kind in editing.TABLES:
             return self.editor.snapshot(kind, record_id)
         cols = self.user.columns(table)
         r = self.conn.execute(f"SELECT {', '.join(cols)} FROM {table} WHERE id = ?", (record_id,)).fetchone()
-        return None if r is None else Snapshot(kind, dict(zip(cols, r)))
+        return None if r is None else Snapshot(kind, dict(zip(cols, r, strict=True)))
 
-    def log(self, kind: str, record_id: int, uid: str, fields: list[str], before: dict | None, after: dict | None,
-            stamp: tuple[str, str, str]) -> None:
+    def log(self, kind: str, record_id: int, uid: str, fields: list[str], before: dict[str, object] | None,
+            after: dict[str, object] | None, stamp: tuple[str, str, str]) -> None:
         now, user, batch = stamp
         self.conn.execute(
             "INSERT INTO change_log (changed_at, user_name, action, record_type, record_id, record_uid, fields, "
@@ -398,13 +407,13 @@ class _Writer:
              None if after is None else json.dumps(after, ensure_ascii=False, sort_keys=True, default=str), batch))
 
 
-def _dump(snap) -> dict | None:
+def _dump(snap: Snapshot | None) -> dict[str, object] | None:
     return None if snap is None else {"row": snap.row, "links": {k: list(v) for k, v in snap.links.items()}}
 
 
 # ---------------------------------------------------------------------------------------------- merging
 
-def _merge_base(db: Database) -> dict[str, dict]:
+def _merge_base(db: Database) -> dict[str, RowValues]:
     try:
         value = json.loads(db.meta(META_BASE) or "{}")
     except ValueError:
@@ -412,7 +421,7 @@ def _merge_base(db: Database) -> dict[str, dict]:
     return value if isinstance(value, dict) else {}
 
 
-def _base_from_log(db: Database, user: _Side, kind: str, table: str, uid: str, since: int) -> dict | None:
+def _base_from_log(db: Database, user: _Side, kind: str, table: str, uid: str, since: int) -> RowValues | None:
     row = db.conn.execute(
         "SELECT before_json FROM change_log WHERE record_type = ? AND record_uid = ? AND id > ? AND action <> 'merge' "
         "AND before_json IS NOT NULL ORDER BY id LIMIT 1", (kind, uid, since)).fetchone()
@@ -477,8 +486,8 @@ def merge_bundled(user_db: Database, bundled_path: str | os.PathLike[str], *,
     return report
 
 
-def _attempt(conn: sqlite3.Connection, report: MergeReport, kind: str, uid: str,
-             write: Callable[[], T]) -> tuple[bool, T | None]:
+def _attempt[T](conn: sqlite3.Connection, report: MergeReport, kind: str, uid: str,
+                write: Callable[[], T]) -> tuple[bool, T | None]:
     """One record's write in a savepoint: (True, what it returned), or, when the record is refused (_Skip, a
     constraint), the write undone, the record noted as skipped with the reason, and (False, None)."""
     conn.execute("SAVEPOINT merge_record")
@@ -521,7 +530,7 @@ def _merge_aliases(conn: sqlite3.Connection, source: sqlite3.Connection, marks: 
 
 
 def _merge(db: Database, conn: sqlite3.Connection, source: sqlite3.Connection, report: MergeReport) -> None:
-    stamp = (_dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds"), editing.os_user(),
+    stamp = (_dt.datetime.now(_dt.UTC).isoformat(timespec="seconds"), editing.os_user(),
              "merge-" + report.bundled_data[:16] + "-" + _dt.datetime.now().strftime("%Y%m%d%H%M%S"))
     # vocabularies and metrics: new codes only
     for table in (*_VOCABULARIES, "metrics"):
@@ -529,8 +538,8 @@ def _merge(db: Database, conn: sqlite3.Connection, source: sqlite3.Connection, r
         mine = {r[1] for r in conn.execute(f"PRAGMA table_info({table})")}
         cols = [c for c in cols if c in mine]
         for values in source.execute(f"SELECT {', '.join(cols)} FROM {table}").fetchall():
-            cur = conn.execute(f"INSERT OR IGNORE INTO {table} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})",
-                               values)
+            placeholders = ", ".join("?" * len(cols))
+            cur = conn.execute(f"INSERT OR IGNORE INTO {table} ({', '.join(cols)}) VALUES ({placeholders})", values)
             report.vocabulary_added += cur.rowcount
     for uid, record_type in source.execute("SELECT uid, record_type FROM conflict_groups").fetchall():
         conn.execute("INSERT OR IGNORE INTO conflict_groups (uid, record_type) VALUES (?, ?)", (uid, record_type))
@@ -540,19 +549,19 @@ def _merge(db: Database, conn: sqlite3.Connection, source: sqlite3.Connection, r
     marks = _marks(conn)
     base_store = _merge_base(db)
     since = int(db.meta(META_LOG) or 0)
-    new_base: dict[str, dict] = {}
+    new_base: dict[str, RowValues] = {}
     uid_of: dict[tuple[str, int], str] = {}
 
     for kind, table in KINDS:
         bundled_records = theirs.records(kind, table)
-        mine = user.records(kind, table)
+        user_records = user.records(kind, table)
         for uid, (_their_id, new) in bundled_records.items():
             mark = marks.get((kind, uid))
-            if uid not in mine:
+            if uid not in user_records:
                 if mark == "deleted":
                     report.kept_deleted.append((kind, uid))
                     continue
-                done, record_id = _attempt(conn, report, kind, uid, lambda: writer.insert(kind, table, uid, new))
+                done, record_id = _attempt(conn, report, kind, uid, partial(writer.insert, kind, table, uid, new))
                 if not done or record_id is None:
                     continue
                 user.register(table, record_id, uid)
@@ -561,7 +570,7 @@ def _merge(db: Database, conn: sqlite3.Connection, source: sqlite3.Connection, r
                 writer.log(kind, record_id, uid, sorted(new), None, _dump(after), stamp)
                 report.added.append((kind, uid))
                 continue
-            record_id, current = mine[uid]
+            record_id, current = user_records[uid]
             uid_of[(kind, record_id)] = uid
             if current == new:
                 if mark in ("changed", "added"):
@@ -587,7 +596,7 @@ def _merge(db: Database, conn: sqlite3.Connection, source: sqlite3.Connection, r
                 continue
             # untouched by the user: the bundle's values replace the old bundled ones
             before = writer.log_snapshot(kind, table, record_id)
-            if not _attempt(conn, report, kind, uid, lambda: writer.update(kind, table, record_id, current, new))[0]:
+            if not _attempt(conn, report, kind, uid, partial(writer.update, kind, table, record_id, current, new))[0]:
                 continue
             if user.record(kind, table, record_id) == current:
                 continue  # nothing could change (e.g. it refers to a record the user deleted)

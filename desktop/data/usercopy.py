@@ -11,8 +11,8 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-from desktop.data.database import Database, DatabaseError, FileInfo, backup_to, open_database
 from desktop import paths
+from desktop.data.database import Database, DatabaseError, FileInfo, backup_to, open_database
 
 
 @dataclass

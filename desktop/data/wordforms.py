@@ -27,10 +27,11 @@ _KINDS = ", ".join(f"'{k}'" for k in _TERM_KINDS)
 
 def _is_word(conn: sqlite3.Connection, term: str) -> bool:
     """Whether some record's index (or an alias name) holds ``term`` as a whole word."""
-    return conn.execute(
+    row = conn.execute(
         "SELECT EXISTS (SELECT 1 FROM search_terms WHERE term = :t AND docs > 0) "
         f"OR EXISTS (SELECT 1 FROM find_terms WHERE kind IN ({_KINDS}) AND term = :t) "
-        "OR EXISTS (SELECT 1 FROM alias_terms WHERE term = :t)", {"t": term}).fetchone()[0] == 1
+        "OR EXISTS (SELECT 1 FROM alias_terms WHERE term = :t)", {"t": term}).fetchone()
+    return int(row[0]) == 1
 
 
 def _begins_a_word(conn: sqlite3.Connection, prefix: str) -> bool:

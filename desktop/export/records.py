@@ -9,8 +9,11 @@ Every batch is its own statement: an edit committed while an export runs may sho
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from itertools import pairwise
+from typing import Any
 
 from desktop.core.errors import AtlasError
+from desktop.core.records import RowValues
 from desktop.core.routes import RouteError, parse_route
 from desktop.core.validation import FIELDS
 from desktop.data.agreements import AgreementQuery, AgreementSearch
@@ -95,14 +98,17 @@ def select_ids(db: Database, kind: str, *, query: AgreementQuery | None = None, 
         if db.conn.execute("SELECT 1 FROM partners WHERE iso3 = ?", (code,)).fetchone() is None:
             known = ", ".join(r[0] for r in db.conn.execute("SELECT iso3 FROM partners ORDER BY iso3"))
             raise RecordsError(f"No partner has the code “{partner}”. Known partners: {known}.")
-    if ids is None and query is None:
+    if ids is not None:
+        chosen = [int(i) for i in ids]
+    elif query is not None:
+        chosen = AgreementSearch(db).all_ids(query)
+    else:
         sql = f"SELECT t.id FROM {table} t"
-        params: tuple = ()
+        params: tuple[str, ...] = ()
         if code is not None:
             sql += f" WHERE {_partner_condition(kind)}"
             params = (code,)
         return [r[0] for r in db.conn.execute(sql + " ORDER BY t.id", params)]
-    chosen = [int(i) for i in ids] if ids is not None else AgreementSearch(db).all_ids(query)  # type: ignore[arg-type]
     if code is not None:
         keep = {r[0] for r in db.conn.execute(f"SELECT t.id FROM {table} t WHERE {_partner_condition(kind)}", (code,))}
         chosen = [i for i in chosen if i in keep]
@@ -114,7 +120,7 @@ def count_rows(db: Database, kind: str, *, query: AgreementQuery | None = None, 
     """How many rows :func:`export_rows` gives for the same arguments (for a progress bar)."""
     if ids is None and query is None and partner is None:
         _check_kind(kind)
-        return db.conn.execute(f"SELECT count(*) FROM {TABLES[kind]}").fetchone()[0]
+        return int(db.conn.execute(f"SELECT count(*) FROM {TABLES[kind]}").fetchone()[0])
     if ids is None and query is not None and partner is None:
         return AgreementSearch(db).count(query)
     chosen = select_ids(db, kind, query=query, partner=partner, ids=ids)
@@ -132,12 +138,12 @@ def _existing(db: Database, kind: str, ids: list[int]) -> Iterator[list[int]]:
         yield [i for i in chunk if i in found]
 
 
-def _batches(db: Database, kind: str, ids: list[int]) -> Iterator[list[tuple]]:
+def _batches(db: Database, kind: str, ids: list[int]) -> Iterator[list[tuple[Any, ...]]]:
     """The file-form rows of ``ids`` (without the leading id), batch by batch, in the order of ``ids``."""
     sql = select_sql(kind)
     for start in range(0, len(ids), BATCH):
         chunk = ids[start:start + BATCH]
-        if chunk[-1] - chunk[0] == len(chunk) - 1 and all(a < b for a, b in zip(chunk, chunk[1:])):
+        if chunk[-1] - chunk[0] == len(chunk) - 1 and all(a < b for a, b in pairwise(chunk)):
             # every id of a range, in order (an export of everything): a rowid range scan gives them as they come
             rows = db.conn.execute(f"{sql} WHERE t.id BETWEEN ? AND ? ORDER BY t.id", (chunk[0], chunk[-1]))
             yield [r[1:] for r in rows]
@@ -147,7 +153,7 @@ def _batches(db: Database, kind: str, ids: list[int]) -> Iterator[list[tuple]]:
 
 
 def export_rows(db: Database, kind: str, *, query: AgreementQuery | None = None, partner: str | None = None,
-                ids: Sequence[int] | None = None) -> Iterator[dict]:
+                ids: Sequence[int] | None = None) -> Iterator[RowValues]:
     """The records of a kind in their file form: dicts with the keys ``COLUMNS[kind]``, in order.
 
     References are the uids of the records named, partners ISO3 codes, sources source uids; lists are joined
@@ -159,10 +165,10 @@ def export_rows(db: Database, kind: str, *, query: AgreementQuery | None = None,
     focus = columns.index("is_focus") if kind == "partner" else None
     for batch in _batches(db, kind, chosen):
         if focus is None:
-            yield from (dict(zip(columns, r)) for r in batch)
+            yield from (dict(zip(columns, r, strict=True)) for r in batch)
         else:
             for r in batch:
-                row = dict(zip(columns, r))
+                row = dict(zip(columns, r, strict=True))
                 row["is_focus"] = bool(row["is_focus"])
                 yield row
 
@@ -174,7 +180,7 @@ def node_coordinates(db: Database) -> dict[str, tuple[float, float]]:
 
 
 def export_features(db: Database, kind: str, *, ids: Sequence[int] | None = None
-                    ) -> Iterator[tuple[dict, list[tuple[float, float]] | None]]:
+                    ) -> Iterator[tuple[RowValues, list[tuple[float, float]] | None]]:
     """Nodes or segments in file form with their coordinates, (lon, lat) pairs: one for a node; for a segment its
     first end, the points of its route (desktop.core.routes) and its second end; None when the node, or an end of
     the segment, has no coordinates."""
@@ -187,12 +193,12 @@ def export_features(db: Database, kind: str, *, ids: Sequence[int] | None = None
         return
     places = node_coordinates(db)
     for row in export_rows(db, kind, ids=ids):
-        ends = places.get(row["from_node"]), places.get(row["to_node"])
-        if None in ends:
+        start, end = places.get(row["from_node"]), places.get(row["to_node"])
+        if start is None or end is None:
             yield row, None
             continue
         try:
             middle = [(p.lon, p.lat) for p in parse_route(row.get("route"))]
         except RouteError:  # (the form and the build refuse such a route)
             middle = []
-        yield row, [ends[0], *middle, ends[1]]  # type: ignore[list-item]
+        yield row, [start, *middle, end]

@@ -28,12 +28,12 @@ import os
 import re
 import sqlite3
 import unicodedata
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from operator import itemgetter
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO
 from zipfile import ZIP_DEFLATED, ZipFile
 
 from desktop.core.atomic import FileError, file_error_message, replacing_file
@@ -49,6 +49,11 @@ ENCODING_ERRORS = ("strict", "replace")
 PROGRESS_EVERY = 1000
 
 Progress = Callable[[int, int], "bool | None"]
+# A record in its file form, as the writers take it: column -> value.
+Record = Mapping[str, object]
+
+if TYPE_CHECKING:  # (openpyxl is imported when an XLSX file is written)
+    from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 
 class ExportError(AtlasError):
@@ -165,10 +170,10 @@ class _Parts:
         self.write = self.parts.append
 
 
-def _encoding_problem(encoding: str, columns: Sequence[str], rows: list[tuple], first: int) -> str:
+def _encoding_problem(encoding: str, columns: Sequence[str], rows: list[tuple[Any, ...]], first: int) -> str:
     """The message naming the first value of ``rows`` that ``encoding`` cannot hold."""
     for n, values in enumerate(rows, first):
-        for column, value in zip(columns, values):
+        for column, value in zip(columns, values, strict=True):
             if not isinstance(value, str):
                 continue
             try:
@@ -183,7 +188,7 @@ def _encoding_problem(encoding: str, columns: Sequence[str], rows: list[tuple], 
     return f"The export could not be written in {encoding}."
 
 
-def write_csv(path: str | os.PathLike[str], columns: Sequence[str], rows: Iterable[dict], *, delimiter: str = ",",
+def write_csv(path: str | os.PathLike[str], columns: Sequence[str], rows: Iterable[Record], *, delimiter: str = ",",
               encoding: str = "utf-8-sig", errors: str = "strict", progress: Progress | None = None,
               total: int | None = None) -> int:
     """Write a header and one line per row (dicts with the keys ``columns``); returns the rows written.
@@ -208,7 +213,7 @@ def write_csv(path: str | os.PathLike[str], columns: Sequence[str], rows: Iterab
     out = _Parts()
     writer = csv.writer(out, delimiter=delimiter, lineterminator="\r\n")
     writer.writerow(columns)
-    batch: list[tuple] = []
+    batch: list[tuple[Any, ...]] = []
     written = 0
 
     def flush(fh: BinaryIO, final: bool = False) -> None:
@@ -243,7 +248,7 @@ _ILLEGAL_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 _FULL_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
-def write_xlsx(path: str | os.PathLike[str], columns: Sequence[str], rows: Iterable[dict], *,
+def write_xlsx(path: str | os.PathLike[str], columns: Sequence[str], rows: Iterable[Record], *,
                progress: Progress | None = None, total: int | None = None, sheet: str = "records") -> int:
     """Write one worksheet: a header row and one row per record; returns the rows written.
 
@@ -257,7 +262,7 @@ def write_xlsx(path: str | os.PathLike[str], columns: Sequence[str], rows: Itera
     from openpyxl.writer.excel import ExcelWriter
 
     wb = Workbook(write_only=True)
-    ws = wb.create_sheet(title=sheet[:31] or "records")
+    ws: WriteOnlyWorksheet = wb.create_sheet(title=sheet[:31] or "records")  # (a write-only workbook's sheet)
     dates = {i for i, c in enumerate(columns) if c in DATE_COLUMNS}
     get = itemgetter(*columns)
     steps = _Steps(progress, total, rows)
@@ -309,7 +314,7 @@ def write_xlsx(path: str | os.PathLike[str], columns: Sequence[str], rows: Itera
     return written
 
 
-def _discard_sheet(ws: object) -> None:
+def _discard_sheet(ws: WriteOnlyWorksheet) -> None:
     """Close a write-only sheet and remove the temporary file openpyxl keeps its rows in (after a
     failure or a cancel; after a save it is gone already)."""
     writer = getattr(ws, "_writer", None)
@@ -317,8 +322,8 @@ def _discard_sheet(ws: object) -> None:
     if writer is None or not isinstance(out, str) or not os.path.exists(out):
         return
     with suppress(Exception):
-        if not ws.closed:  # type: ignore[attr-defined]
-            ws.close()  # type: ignore[attr-defined]
+        if not ws.closed:
+            ws.close()
     with suppress(Exception):
         writer.cleanup()
 
@@ -358,7 +363,7 @@ def _write_json_list(path: str | os.PathLike[str], items: Iterable[object | None
     return written, seen - written
 
 
-def write_json(path: str | os.PathLike[str], rows: Iterable[dict], *, progress: Progress | None = None,
+def write_json(path: str | os.PathLike[str], rows: Iterable[Record], *, progress: Progress | None = None,
                total: int | None = None) -> int:
     """Write a JSON list of objects (UTF-8, one object a line, streamed); returns the rows written."""
     return _write_json_list(path, rows, head="[", tail="]\n", progress=progress, total=total, counted=rows)[0]
@@ -370,7 +375,7 @@ class GeoResult:
     left_out: int  # records without coordinates (a node, or an end of a segment)
 
 
-def _feature(kind: str, row: dict, coords: Sequence[tuple[float, float]] | None) -> dict | None:
+def _feature(kind: str, row: Record, coords: Sequence[tuple[float, float]] | None) -> dict[str, object] | None:
     """A GeoJSON feature: a Point for a node, a LineString for a segment; None without coordinates."""
     if not coords:
         return None
@@ -382,7 +387,7 @@ def _feature(kind: str, row: dict, coords: Sequence[tuple[float, float]] | None)
 
 
 def write_geojson(path: str | os.PathLike[str], kind: str,
-                  rows_with_coordinates: Iterable[tuple[dict, Sequence[tuple[float, float]] | None]], *,
+                  rows_with_coordinates: Iterable[tuple[Record, Sequence[tuple[float, float]] | None]], *,
                   progress: Progress | None = None, total: int | None = None) -> GeoResult:
     """Write a GeoJSON FeatureCollection: a Point per node, a LineString per segment (from its first node to its
     second), the record's file form as properties. Records without coordinates are left out and counted."""
