@@ -200,7 +200,7 @@ def test_html_looking_data_is_shown_literally_everywhere(qtbot, window):
     seen = "\n".join(sorted(walk.seen))
     for where in ("label QLabel#overviewTitle", "label QLabel#eventsHeader", "label QLabel#detailTitle",
                   "label QLabel#detailSummary", "label QLabel#overviewRelationship", "tooltip of QLabel#",
-                  "tooltip of QToolButton#", "cell tooltip of QListWidget#eventsList",
+                  "tooltip of QToolButton#", "cell tooltip of QListView#eventsList",
                   "cell tooltip of _Table#agreementsTable", "hover tooltip in MapCanvas#",
                   "text item in PlotWidget#", "label QLabel#tradeTargetsText", "trade hover",
                   "cell tooltip of QTableWidget#historyTable", "label QLabel#error_country_iso3",

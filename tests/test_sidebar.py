@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, QLocale, Qt
 from PySide6.QtGui import QTextDocument
-from PySide6.QtWidgets import QLabel, QListWidget, QWidget
+from PySide6.QtWidgets import QLabel, QListView, QListWidget, QWidget
 
 from desktop.qt.events_view import EventsView
 from desktop.qt.partner_overview import COMPACT_FACTS, PartnerOverview
@@ -59,8 +59,8 @@ def label_text(widget, name: str) -> str:
     return "\n".join(plain(label.text()) for label in labels)
 
 
-def click_row(qtbot, view: QListWidget, row: int) -> None:
-    rect = view.visualItemRect(view.item(row))
+def click_row(qtbot, view: QListView, row: int) -> None:
+    rect = view.visualRect(view.model().index(row, 0))
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
 
 
@@ -189,7 +189,7 @@ def test_all_partners_events_name_their_partners(qtbot, repo):
 
 def test_clicking_an_event_selects_it_and_clicking_again_clears(qtbot, repo):
     view, selection = events_for(qtbot, repo, "TUR")
-    events = view.findChild(QListWidget, "eventsList")
+    events = view.findChild(QListView, "eventsList")
     with qtbot.waitSignal(selection.event_selected):
         click_row(qtbot, events, 2)
     assert selection.event == view.event_ids()[2]
@@ -211,10 +211,10 @@ def test_event_selected_elsewhere_selects_its_row(qtbot, repo):
     target = view.event_ids()[3]
     selection.select_event(target)
     assert view.selected_event_id() == target
-    events = view.findChild(QListWidget, "eventsList")
-    assert events.currentRow() == 3
+    events = view.findChild(QListView, "eventsList")
+    assert events.currentIndex().row() == 3
     selection.select_event(None)
-    assert view.selected_event_id() is None and events.selectedItems() == []
+    assert view.selected_event_id() is None and events.selectedIndexes() == []
     preferred, *_ = conflicting_event(repo)
     alternative = next(a.record_id for a in repo.alternatives("event", preferred) if not a.is_preferred)
     selection.select_partner(None)
@@ -238,7 +238,7 @@ def test_partner_without_events_says_so(qtbot, repo):
     assert view.event_ids() == []
     empty = view.findChild(QLabel, "eventsEmpty")
     assert empty.isVisible() and empty.text() == "No events are recorded for Georgia."
-    assert not view.findChild(QListWidget, "eventsList").isVisible()
+    assert not view.findChild(QListView, "eventsList").isVisible()
     selection.select_partner("TUR")
     assert not empty.isVisible() and view.event_ids()
 

@@ -207,6 +207,15 @@ class Repository:
         found = self._events("e.uid = ?", (uid,), True)
         return found[0] if found else None
 
+    def events_by_id(self, ids: Sequence[int]) -> dict[int, Event]:
+        """Some events by id (a page of a lazy list; unknown ids left out)."""
+        out: dict[int, Event] = {}
+        ids = [int(i) for i in ids]
+        for start in range(0, len(ids), 500):
+            chunk = ids[start:start + 500]
+            out.update((e.id, e) for e in self._events(f"e.id IN ({', '.join('?' for _ in chunk)})", chunk, True))
+        return out
+
     def search_events(self, text: str, iso3: str | None = None, limit: int = 200) -> list[Event]:
         match = match_expression(text)
         if match is None:

@@ -4,8 +4,13 @@ Newest first. Each row says the date at its precision, the kind, the title, the 
 documents signed (with the counts other sources give when an event is in a conflict group) and
 the agreements the database links to it. Selecting a row selects the event; selecting it again,
 Escape or "Show all events" clears the event.
+
+The list is a lazy model over ids (desktop.qt.record_lists): the events of every partner, 100,000 in a
+large database, are listed in pages in SQL date order, and a row's event is read when it is first shown.
 """
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QLocale, QModelIndex, QObject, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QPainter, QPalette
@@ -15,8 +20,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QListView,
-    QListWidget,
-    QListWidgetItem,
     QPushButton,
     QStyle,
     QStyledItemDelegate,
@@ -26,25 +29,26 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.records import Event, Label, pick, pick_marked
+from desktop.data.lists import ListQuery, RecordLists
 from desktop.data.repository import Repository
 from desktop.qt.agreements_model import format_partial_date
 from desktop.qt.crash import contained
 from desktop.qt.i18n import current_language
 from desktop.qt.plaintext import plain_label, plain_tooltip
+from desktop.qt.record_lists import IdListModel
 from desktop.qt.selection import SelectionState
 
-ID_ROLE = Qt.ItemDataRole.UserRole + 1
 LINES_ROLE = Qt.ItemDataRole.UserRole + 2  # (heading, title, details) drawn by the delegate
-EVENT_LIMIT = 300  # newest events listed; the header says when there are more
 PAD = 6
 GAP = 2
+LAYOUT_BATCH = 25  # rows of the events list laid out per turn of the event loop
 _WRAP = int(Qt.TextFlag.TextWordWrap) | int(Qt.AlignmentFlag.AlignLeft) | int(Qt.AlignmentFlag.AlignTop)
 
 
 class _EventDelegate(QStyledItemDelegate):
     """Three wrapped lines per event: small heading, title, small details."""
 
-    def __init__(self, view: QListWidget):
+    def __init__(self, view: QListView):
         super().__init__(view)
         self.view = view
 
@@ -59,7 +63,7 @@ class _EventDelegate(QStyledItemDelegate):
 
     def _heights(self, option: QStyleOptionViewItem, lines: tuple[str, ...], width: int) -> list[int]:
         return [QFontMetrics(font).boundingRect(QRect(0, 0, width, 100_000), _WRAP, text).height()
-                for font, text in zip(self._fonts(option.font), lines)]
+                for font, text in zip(self._fonts(option.font), lines, strict=True)]
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
         lines = index.data(LINES_ROLE)
@@ -87,12 +91,40 @@ class _EventDelegate(QStyledItemDelegate):
         heights = self._heights(opt, lines, rect.width())
         painter.save()
         y = rect.top()
-        for font, color, text, height in zip(self._fonts(opt.font), (muted, main, muted), lines, heights):
+        for font, color, text, height in zip(self._fonts(opt.font), (muted, main, muted), lines, heights, strict=True):
             painter.setFont(font)
             painter.setPen(color)
             painter.drawText(QRect(rect.left(), y, rect.width(), height), _WRAP, text)
             y += height + GAP
         painter.restore()
+
+
+class EventsModel(IdListModel):
+    """The events of a list query, one row each: the (heading, title, details) lines that ``describe`` makes of
+    an event (and its summary as the tooltip), made when the row is first shown."""
+
+    def __init__(self, repo: Repository, lists: RecordLists, query: ListQuery,
+                 describe: Callable[[Event], tuple[tuple[str, str, str], str]], parent=None):
+        self.repo, self.describe = repo, describe
+        super().__init__(lists, query, parent)
+
+    def fetch_rows(self, ids: list[int]) -> dict[int, object]:
+        return {i: self.describe(event) for i, event in self.repo.events_by_id(ids).items()}
+
+    def text(self, row: int) -> str:
+        found = self.record(row)
+        return "\n".join(found[0]) if found else ""  # type: ignore[index]
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if role in (LINES_ROLE, Qt.ItemDataRole.ToolTipRole) and index.isValid() \
+                and 0 <= index.row() < self.rowCount():
+            found = self.record(index.row())
+            if found is None:
+                return None
+            lines: tuple[str, str, str] = found[0]  # type: ignore[index]
+            tooltip: str = found[1]  # type: ignore[index]
+            return lines if role == LINES_ROLE else tooltip or None
+        return super().data(index, role)
 
 
 class EventsView(QWidget):
@@ -101,9 +133,13 @@ class EventsView(QWidget):
     def __init__(self, repo: Repository, selection: SelectionState, parent: QWidget | None = None):
         super().__init__(parent)
         self.repo = repo
+        self.lists = RecordLists(repo.db)
         self.selection = selection
-        self._rows: dict[int, int] = {}  # event id (alternatives too) -> row
         self._syncing = False
+        self._lang = current_language()
+        self._conflicted: set[int] = set()
+        self._names: dict[str, str] | None = None  # the partners' names, when every partner's events are listed
+        self._kinds: dict[str, Label] = {}
 
         self.header = plain_label(QLabel(self, objectName="eventsHeader", wordWrap=True))  # names from the data
         font = self.header.font()
@@ -111,15 +147,17 @@ class EventsView(QWidget):
         self.header.setFont(font)
         self.show_all = QPushButton(self, objectName="eventsShowAll")
         self.show_all.clicked.connect(self._clear_event)
-        self.list = QListWidget(self, objectName="eventsList")
+        self.list = QListView(self, objectName="eventsList")
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.list.setResizeMode(QListView.ResizeMode.Adjust)
         self.list.setWordWrap(True)
         self.list.setAlternatingRowColors(True)
+        # the rows after the first screenful are laid out a batch per turn of the event loop, not all at once
+        self.list.setLayoutMode(QListView.LayoutMode.Batched)
+        self.list.setBatchSize(LAYOUT_BATCH)
         self.list.setItemDelegate(_EventDelegate(self.list))
-        self.list.itemSelectionChanged.connect(self._list_selection_changed)
         self.list.viewport().installEventFilter(self)
         self.empty = plain_label(QLabel(self, objectName="eventsEmpty", wordWrap=True))
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -139,20 +177,28 @@ class EventsView(QWidget):
         selection.corridor_selected.connect(self._partner_selected)
         selection.node_selected.connect(self._partner_selected)
         selection.event_selected.connect(self._sync_from_selection)
+        # the model last: the list lays its rows out once, when the first reload has set what they say
+        self.model = EventsModel(repo, self.lists, self._query(), self._describe, self)
+        self.list.setModel(self.model)
+        self.list.selectionModel().selectionChanged.connect(lambda *_: self._list_selection_changed())
         self._reload()
 
     # ------------------------------------------------------------------ accessors for tests
 
     def event_ids(self) -> list[int]:
-        """The ids of the listed events in display order."""
-        return [self.list.item(i).data(ID_ROLE) for i in range(self.list.count())]
+        """The ids of the events listed so far (the list's pages loaded), in display order."""
+        return self.model.ids()
 
     def item_texts(self) -> list[str]:
-        return [self.list.item(i).text() for i in range(self.list.count())]
+        return [self.model.text(row) for row in range(self.model.rowCount())]
 
     def selected_event_id(self) -> int | None:
-        items = self.list.selectedItems()
-        return items[0].data(ID_ROLE) if items else None
+        rows = self.list.selectionModel().selectedRows()
+        return self.model.id_at(rows[0].row()) if rows else None
+
+    def lists_event(self, event_id: int) -> bool:
+        """Whether the list holds an event (or the event another source's version stands for), on any page."""
+        return self.lists.contains(self.model.query, self.lists.preferred_id("event", event_id))
 
     # ------------------------------------------------------------------ events
 
@@ -180,7 +226,7 @@ class EventsView(QWidget):
                 and event.button() == Qt.MouseButton.LeftButton):
             index = self.list.indexAt(event.position().toPoint())
             if index.isValid() and self.selection.event is not None \
-                    and self._rows.get(self.selection.event) == index.row():
+                    and self.model.row_of(self.lists.preferred_id("event", self.selection.event)) == index.row():
                 self._clear_event()
                 return True
         return super().eventFilter(watched, event)
@@ -194,19 +240,22 @@ class EventsView(QWidget):
         event_id = self.selected_event_id()
         if event_id is not None:
             self.selection.select_event(event_id)
-        elif self.selection.event in self._rows:
+        elif self.selection.event is not None and self.lists_event(self.selection.event):
             self.selection.select_event(None)
 
     def _sync_from_selection(self, event_id: object = None) -> None:
-        row = self._rows.get(event_id) if event_id is not None else None
+        """Select the row of the event chosen elsewhere (another source's version: the row of the event it stands
+        for), loading the pages up to it; none when the list does not hold it."""
+        row = self.model.reveal(self.lists.preferred_id("event", event_id)) if isinstance(event_id, int) else -1
         self._syncing = True
         try:
-            if row is None:
+            if row < 0:
                 self.list.clearSelection()
-                self.list.setCurrentItem(None)
+                self.list.setCurrentIndex(QModelIndex())
             else:
-                self.list.setCurrentRow(row)
-                self.list.scrollToItem(self.list.item(row), QAbstractItemView.ScrollHint.EnsureVisible)
+                index = self.model.index(row)
+                self.list.setCurrentIndex(index)
+                self.list.scrollTo(index, QAbstractItemView.ScrollHint.EnsureVisible)
         finally:
             self._syncing = False
         self.show_all.setEnabled(self.selection.event is not None)
@@ -216,7 +265,7 @@ class EventsView(QWidget):
     def _partner_selected(self, _value: object) -> None:
         """A partner, corridor or node was chosen: list its events."""
         self._reload()
-        if self.selection.event is not None and self.selection.event not in self._rows:
+        if self.selection.event is not None and not self.lists_event(self.selection.event):
             self.selection.select_event(None)  # the event is not one of the new partner's or place's
 
     def _place_name(self, lang: str) -> str | None:
@@ -228,16 +277,23 @@ class EventsView(QWidget):
             return corridor.name(lang) if corridor else None
         return None
 
+    def _query(self) -> ListQuery:
+        """The events listed: the selected partner's (every partner's when none), linked to the selected place,
+        other sources' versions left out (they show in their preferred event's row)."""
+        return ListQuery("event", partner=self.selection.partner, lang=current_language(),
+                         corridor_id=self.selection.corridor, node_id=self.selection.node, preferred_only=True)
+
     def _reload(self, _iso3: object = None) -> None:
-        lang = current_language()
+        lang = self._lang = current_language()
         iso3 = self.selection.partner
         partner = self.repo.partner(iso3) if iso3 else None
         partner_name = partner.name(lang) if partner else iso3
-        place = {"corridor_id": self.selection.corridor, "node_id": self.selection.node}
         place_name = self._place_name(lang)
-        events = self.repo.events(iso3, limit=EVENT_LIMIT, **place)
-        total = self.repo.event_count(iso3, **place) if len(events) == EVENT_LIMIT else len(events)
+        query = self._query()
+        total = self.lists.count(query)
         self._conflicted = self.repo.conflicted_ids("event")
+        self._kinds = self.repo.labels("event_kinds")
+        self._names = {p.iso3: p.name(lang) for p in self.repo.partners()} if iso3 is None else None
         self.show_all.setText(self.tr("Show all events"))
         self.show_all.setToolTip(self.tr("Clear the selected event (Esc)"))
         loc = self.locale()
@@ -250,8 +306,6 @@ class EventsView(QWidget):
             header = self.tr("Events of {partner}: {n}").format(partner=partner_name, n=loc.toString(total))
         else:
             header = self.tr("Events of all partners: {n}").format(n=loc.toString(total))
-        if total > len(events):
-            header += " " + self.tr("(newest {shown} listed)").format(shown=loc.toString(len(events)))
         other = self.repo.other_versions("event", iso3) if not place_name else 0
         if other:
             header += " " + self.tr("(+{n} other sources' versions)").format(n=loc.toString(other))
@@ -261,30 +315,20 @@ class EventsView(QWidget):
         else:
             self.empty.setText(self.tr("No events are recorded for {partner}.").format(partner=partner_name)
                                if iso3 else self.tr("No events are recorded."))
-        kinds = self.repo.labels("event_kinds")
-        names = {p.iso3: p.name(lang) for p in self.repo.partners()}
         self._syncing = True
         try:
-            self.list.clear()
-            self._rows = {}
-            for row, event in enumerate(events):
-                alternatives = self._alternatives(event)
-                lines = self._lines(event, alternatives, lang, kinds, names if iso3 is None else None)
-                item = QListWidgetItem("\n".join(lines))
-                item.setData(ID_ROLE, event.id)
-                item.setData(LINES_ROLE, lines)
-                summary = pick(lang, event.summary_en, event.summary_ru)
-                if summary:
-                    item.setToolTip(plain_tooltip(summary))
-                self.list.addItem(item)
-                self._rows[event.id] = row
-                for alt in alternatives:
-                    self._rows.setdefault(alt.record_id, row)
+            self.model.set_query(query)
         finally:
             self._syncing = False
-        self.list.setVisible(bool(events))
-        self.empty.setVisible(not events)
+        self.list.setVisible(total > 0)
+        self.empty.setVisible(not total)
         self._sync_from_selection(self.selection.event)
+
+    def _describe(self, event: Event) -> tuple[tuple[str, str, str], str]:
+        """A row's lines and tooltip (the summary, plain text), in the language of the last reload."""
+        lines = self._lines(event, self._alternatives(event), self._lang, self._kinds, self._names)
+        summary = pick(self._lang, event.summary_en, event.summary_ru)
+        return lines, plain_tooltip(summary) if summary else ""
 
     def _alternatives(self, event: Event) -> list:
         if event.id not in self._conflicted:
@@ -292,7 +336,7 @@ class EventsView(QWidget):
         alts = self.repo.alternatives("event", event.id)
         return [a for a in alts if a.record_id != event.id] if len(alts) >= 2 else []
 
-    def _lines(self, event: Event, alternatives: list, lang: str, kinds: dict[str, tuple[str, str]],
+    def _lines(self, event: Event, alternatives: list, lang: str, kinds: dict[str, Label],
                names: dict[str, str] | None) -> tuple[str, str, str]:
         others = [a.summary for a in alternatives]
         kind = self._kind(event.kind, kinds, lang)

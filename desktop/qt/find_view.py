@@ -45,8 +45,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListView,
-    QListWidget,
-    QListWidgetItem,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -55,10 +53,11 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.records import pick_marked
+from desktop.data.lists import RecordLists
 from desktop.qt.agreements_model import format_partial_date
 from desktop.qt.crash import contained
 from desktop.qt.i18n import current_language
-from desktop.qt.plaintext import escape, plain_label
+from desktop.qt.plaintext import escape, plain_label, plain_tooltip
 
 if TYPE_CHECKING:
     from desktop.qt.find_worker import FindAnswer, FindService
@@ -733,10 +732,10 @@ class _Navigator:
 
     def event(self, event_id: int, partner: str | None) -> None:
         events = self.window.events
-        if event_id not in events.event_ids():
+        if not events.lists_event(event_id):
             self.selection.select_node(None)
             self.selection.select_corridor(None)
-        if event_id not in events.event_ids():
+        if not events.lists_event(event_id):
             self.selection.select_partner(partner)
             self.say(QCoreApplication.translate("FindView", "The events of the partner are listed to show this event."))
         self.window.show_view("agreements")
@@ -755,8 +754,7 @@ class _Navigator:
         self.window.show_view("trade")
 
     def project(self, project_id: int, partner: str | None) -> None:
-        row = self.repo.db.conn.execute("SELECT node_id, corridor_id FROM projects WHERE id = ?",
-                                        (project_id,)).fetchone()
+        row = RecordLists(self.repo.db).project_place(project_id)
         if row is not None and row[0] is not None:
             self.on_map("node", row[0])
         elif row is not None and row[1] is not None:
@@ -783,6 +781,67 @@ class _Navigator:
             browser.show()
 
 
+class CitingModel(QAbstractListModel):
+    """The records that cite a source, by kind and id, in pages (a source may be cited by thousands): each row
+    "Kind: label (date)", its label read when the row is first shown."""
+
+    def __init__(self, lists: RecordLists, repo, source_id: int, lang: str, parent=None):
+        super().__init__(parent)
+        self.lists, self.repo, self.source_id, self.lang = lists, repo, source_id, lang
+        self._texts: dict[int, str] = {}
+        self._rows: list[tuple[str, int]]
+        self._next: tuple[str, int] | None
+        self._rows, self._next = lists.citing_page(source_id)
+
+    def record(self, row: int) -> tuple[str, int]:
+        return self._rows[row]
+
+    def canFetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and self._next is not None
+
+    def fetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> None:  # noqa: B008
+        if parent.isValid() or self._next is None:
+            return
+        rows, after = self.lists.citing_page(self.source_id, self._next)
+        if not rows:
+            self._next = None
+            return
+        self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(rows) - 1)
+        self._rows += rows
+        self._next = after
+        self.endInsertRows()
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        if role == Qt.ItemDataRole.UserRole:
+            return self._rows[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            text = self.text(index.row())
+            return text if role == Qt.ItemDataRole.DisplayRole else plain_tooltip(text)
+        return None
+
+    def text(self, row: int) -> str:
+        if row not in self._texts:
+            kind, record_id = self._rows[row]
+            self._texts[row] = f"{kind_name(kind, plural=False)}: {self._label(kind, record_id)}"
+        return self._texts[row]
+
+    def _label(self, kind: str, record_id: int) -> str:
+        if kind in ("project", "mechanism"):
+            name = self.lists.name_of(kind, record_id, self.lang)
+            found = (name, None) if name is not None else None
+        else:
+            found = self.repo.record_label(kind, record_id, self.lang)
+        if found is None:
+            return f"#{record_id}"
+        text, date = found
+        return f"{text} ({_date(date, QLocale())})" if date else text
+
+
 class CitingRecords(QDialog):
     """The records that cite a source; Enter or a double click goes to one of them."""
 
@@ -797,21 +856,14 @@ class CitingRecords(QDialog):
         self.setWindowTitle(self.tr("Records citing a source"))
         heading = plain_label(QLabel(self, objectName="citingTitle", wordWrap=True))
         heading.setText(title[0] if title else "")
-        self.list = QListWidget(self, objectName="citingList")
-        rows = repo.db.conn.execute(
-            "SELECT record_type, record_id FROM record_sources WHERE source_id = ? ORDER BY record_type, record_id",
-            (source_id,)).fetchall()
-        for kind, record_id in rows:
-            if kind not in KINDS:
-                continue  # (aliases cite sources too: they are not records a user opens)
-            label = self._label(kind, record_id, lang)
-            item = QListWidgetItem(f"{kind_name(kind, plural=False)}: {label}")
-            item.setData(Qt.ItemDataRole.UserRole, (kind, record_id))
-            self.list.addItem(item)
+        self.model = CitingModel(RecordLists(repo.db), repo, source_id, lang, self)
+        self.list = QListView(self, objectName="citingList")
+        self.list.setModel(self.model)
+        self.list.setUniformItemSizes(True)
+        self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.empty = plain_label(QLabel(self.tr("No record cites this source."), self))
-        self.empty.setVisible(self.list.count() == 0)
-        self.list.itemActivated.connect(self._go)
-        self.list.itemDoubleClicked.connect(self._go)
+        self.empty.setVisible(self.model.rowCount() == 0)
+        self.list.activated.connect(self._go)  # Enter, and a double click (or a click where the style says so)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         close.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -820,28 +872,19 @@ class CitingRecords(QDialog):
         layout.addWidget(self.empty)
         layout.addWidget(close)
         self.resize(680, 420)
-        if self.list.count():
-            self.list.setCurrentRow(0)
-
-    def _label(self, kind: str, record_id: int, lang: str) -> str:
-        l = "ru" if lang in ("ru", "kk") else "en"
-        sql = {"project": f"SELECT coalesce(name_{l}, name_en), NULL FROM projects WHERE id = ?",
-               "mechanism": f"SELECT coalesce(name_{l}, name_en), NULL FROM mechanisms WHERE id = ?"}.get(kind)
-        if sql is not None:
-            row = self.window_.repo.db.conn.execute(sql, (record_id,)).fetchone()
-            found = (str(row[0] or ""), None) if row else None
-        else:
-            found = self.window_.repo.record_label(kind, record_id, lang)
-        if found is None:
-            return f"#{record_id}"
-        text, date = found
-        return f"{text} ({_date(date, QLocale())})" if date else text
+        if self.model.rowCount():
+            self.list.setCurrentIndex(self.model.index(0))
 
     def texts(self) -> list[str]:
-        return [self.list.item(i).text() for i in range(self.list.count())]
+        """What every row says (reads every page: for tests)."""
+        while self.model.canFetchMore():
+            self.model.fetchMore()
+        return [self.model.text(row) for row in range(self.model.rowCount())]
 
-    def _go(self, item: QListWidgetItem) -> None:
-        kind, record_id = item.data(Qt.ItemDataRole.UserRole)
+    def _go(self, index: QModelIndex) -> None:
+        if not index.isValid():
+            return
+        kind, record_id = self.model.record(index.row())
         _Navigator(self.window_).open(_hit_for(self.window_, kind, record_id))
         self.accept()
 
@@ -856,28 +899,7 @@ class _Target(NamedTuple):
     preferred: bool = True
 
 
-_PARTNERS_OF = {
-    "agreement": "SELECT p.iso3 FROM agreement_partners x JOIN partners p ON p.id = x.partner_id "
-                 "WHERE x.agreement_id = ? ORDER BY x.position",
-    "event": "SELECT p.iso3 FROM event_partners x JOIN partners p ON p.id = x.partner_id WHERE x.event_id = ? "
-             "ORDER BY x.position",
-    "partner": "SELECT iso3 FROM partners WHERE id = ?",
-}
-
-
 def _hit_for(window: MainWindow, kind: str, record_id: int) -> _Target:
     """A citing record as the navigator takes it: its partners, and its group's preferred member."""
-    conn = window.repo.db.conn
-    table = {"trade": "trade_figures", "target": "targets", "fact": "facts", "mechanism": "mechanisms",
-             "project": "projects"}.get(kind)
-    if kind in _PARTNERS_OF:
-        partners = tuple(r[0] for r in conn.execute(_PARTNERS_OF[kind], (record_id,)))
-    elif table is not None:
-        partners = tuple(r[0] for r in conn.execute(
-            f"SELECT p.iso3 FROM {table} r JOIN partners p ON p.id = r.partner_id WHERE r.id = ?", (record_id,)))
-    else:
-        partners = ()
-    preferred = conn.execute(
-        "SELECT p.record_id FROM conflict_members cm JOIN conflict_members p ON p.group_id = cm.group_id "
-        "AND p.is_preferred = 1 WHERE cm.record_type = ? AND cm.record_id = ?", (kind, record_id)).fetchone()
-    return _Target(kind, record_id, preferred[0] if preferred else record_id, partners)
+    lists = RecordLists(window.repo.db)
+    return _Target(kind, record_id, lists.preferred_id(kind, record_id), lists.partners_of(kind, record_id))

@@ -1,18 +1,39 @@
-"""Records of one kind in a list, with New, Edit, Delete and History; and the history of a record."""
+"""Records of one kind in a list, with New, Edit, Delete and History; and the history of a record.
+
+The list is a lazy model over ids (desktop.qt.record_lists): the kind, the partner and the filter text are
+applied in SQL and the rows fetched in pages, so a kind of 100,000 records opens with its first page. The
+filter matches as "find anything" does (desktop.data.lists says why). The order is SQL's too: places by name
+with ``COLLATE NOCASE`` (Qt's collation, the alphabet of the interface language, needs every row in Python; the
+forms keep it for their short lists, desktop.qt.record_form)."""
 from __future__ import annotations
 
 import json
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QHBoxLayout, QHeaderView,
-                               QLabel, QLineEdit, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
-from desktop.qt.collation import sorted_by_name
+from desktop.core.validation import FieldSpec
+from desktop.data.lists import KINDS, ListQuery, RecordLists
 from desktop.qt.editing import EditController
 from desktop.qt.i18n import current_language
 from desktop.qt.plaintext import plain_tooltip
-from desktop.core.validation import FieldSpec
 from desktop.qt.record_form import RecordForm, kind_names
+from desktop.qt.record_lists import IdListModel
 
 
 class _FormWords:
@@ -25,41 +46,6 @@ class _FormWords:
 
 def field_name(name: str) -> str:
     return RecordForm.field_label(_FormWords(), FieldSpec(name, "text"))
-
-# kind -> (SQL giving id and a one-line description, optional partner filter column)
-LISTS = {
-    "agreement": ("SELECT a.id, coalesce(a.date_signed, '?') || '  ' || coalesce(a.title_{l}, a.title_en, a.title_ru, "
-                  "a.title_kk) FROM agreements a {w} ORDER BY coalesce(a.date_signed, '') DESC, a.id DESC",
-                  "a.id IN (SELECT agreement_id FROM agreement_partners ap JOIN partners p ON p.id = ap.partner_id "
-                  "WHERE p.iso3 = ?)"),
-    "event": ("SELECT e.id, coalesce(e.date_start, '?') || '  ' || coalesce(e.title_{l}, e.title_en, e.title_ru) "
-              "FROM events e {w} ORDER BY coalesce(e.date_start, '') DESC, e.id DESC",
-              "e.id IN (SELECT event_id FROM event_partners ep JOIN partners p ON p.id = ep.partner_id "
-              "WHERE p.iso3 = ?)"),
-    "trade": ("SELECT t.id, p.iso3 || '  ' || t.year || ' ' || t.period || '  ' || coalesce(t.turnover_usd_m, '—') "
-              "|| ' / ' || coalesce(t.exports_usd_m, '—') || ' / ' || coalesce(t.imports_usd_m, '—') || '  (' || "
-              "t.statistics || ')' FROM trade_figures t JOIN partners p ON p.id = t.partner_id {w} "
-              "ORDER BY p.iso3, t.year DESC, t.period", "p.iso3 = ?"),
-    "target": ("SELECT t.id, p.iso3 || '  ' || t.metric || '  ' || coalesce(t.value_usd_m, '×' || t.multiplier) || "
-               "'  ' || coalesce(t.horizon_year, '—') || '  ' || coalesce(t.stated_on, '?') FROM targets t "
-               "JOIN partners p ON p.id = t.partner_id {w} ORDER BY p.iso3, coalesce(t.stated_on, '') DESC",
-               "p.iso3 = ?"),
-    "fact": ("SELECT f.id, coalesce(p.iso3, '—') || '  ' || f.metric || ': ' || f.value || coalesce(' (' || f.as_of "
-             "|| ')', '') FROM facts f LEFT JOIN partners p ON p.id = f.partner_id {w} ORDER BY f.metric, f.id",
-             "p.iso3 = ?"),
-    "source": ("SELECT s.id, coalesce(s.title, s.url) || '  — ' || coalesce(s.publisher, '?') || coalesce(', ' || "
-               "s.published, '') FROM sources s {w} ORDER BY s.id DESC", None),
-    "node": ("SELECT n.id, coalesce(n.name_{l}, n.name_en) || '  (' || n.country_iso3 || ', ' || n.kind || ')' "
-             "FROM nodes n {w} ORDER BY n.name_en", "n.country_iso3 = ?"),
-    "segment": ("SELECT s.id, coalesce(a.name_{l}, a.name_en) || ' – ' || coalesce(b.name_{l}, b.name_en) || '  (' || "
-                "s.mode || ', ' || s.status || ')' FROM segments s JOIN nodes a ON a.id = s.from_node_id "
-                "JOIN nodes b ON b.id = s.to_node_id {w} ORDER BY s.corridor_id, s.id", None),
-    "corridor": ("SELECT c.id, coalesce(c.name_{l}, c.name_en) FROM corridors c {w} ORDER BY c.id", None),
-    "partner": ("SELECT p.id, p.iso3 || '  ' || coalesce(p.name_{l}, p.name_en) FROM partners p {w} "
-                "ORDER BY p.sort_order, p.id", "p.iso3 = ?"),
-    "alias": ("SELECT a.id, a.name || '  (' || a.group_id || ', ' || coalesce(a.lang || ', ', '') || a.kind || ')' "
-              "FROM aliases a {w} ORDER BY a.group_id, a.id", None),
-}
 
 
 # owned link rows in the change log -> the form field they come from
@@ -77,6 +63,7 @@ class RecordBrowser(QDialog):
         self.setObjectName("recordBrowser")
         self.controller = controller
         self.repo = controller.repo
+        self.lists = RecordLists(self.repo.db)
         self.lang = current_language()
         self.setWindowTitle(self.tr("Records"))
         names = kind_names()  # the same words as the forms'
@@ -92,20 +79,24 @@ class RecordBrowser(QDialog):
         self.filter = QLineEdit(self, objectName="browserFilter")
         self.filter.setPlaceholderText(self.tr("Filter"))
         self.filter.setClearButtonEnabled(True)
-        self.table = QTableWidget(0, 1, self)
+        self.model = IdListModel(self.lists, self._query(), self)
+        self.table = QTableView(self)
         self.table.setObjectName("browserTable")
+        self.table.setModel(self.model)
         self.table.horizontalHeader().setVisible(False)
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setWordWrap(False)
         self.table.doubleClicked.connect(lambda _: self.edit_selected())
-        self.table.itemSelectionChanged.connect(self._update_buttons)
-        self._listed_kind: str | None = None
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
+        self._listed_kind: str | None = self.kind
         self.buttons: dict[str, QPushButton] = {}
         row = QHBoxLayout()
-        for key, text, slot in (("new", self.tr("New…"), self.new_record), ("edit", self.tr("Edit…"), self.edit_selected),
+        for key, text, slot in (("new", self.tr("New…"), self.new_record),
+                                ("edit", self.tr("Edit…"), self.edit_selected),
                                 ("delete", self.tr("Delete"), self.delete_selected),
                                 ("history", self.tr("History…"), self.history_selected)):
             button = QPushButton(text, self, objectName=f"browser_{key}")
@@ -129,45 +120,30 @@ class RecordBrowser(QDialog):
         self.resize(820, 560)
         self.kind_box.currentIndexChanged.connect(lambda _: self.reload())
         self.partner_box.currentIndexChanged.connect(lambda _: self.reload())
-        self.filter.textChanged.connect(lambda _: self._apply_filter())
+        self.filter.textChanged.connect(lambda _: self.reload())
         controller.changed.connect(lambda _: self.reload())
         controller.file_state_changed.connect(self._update_buttons)
-        self.reload()
+        self.partner_box.setEnabled(KINDS[self.kind].partner is not None)
+        self._update_buttons()
 
     @property
     def kind(self) -> str:
         return self.kind_box.currentData()
 
+    def _query(self) -> ListQuery:
+        """The list asked for: the kind, its partner's records (where the kind has partners), the filter text."""
+        partner = self.partner_box.currentData() if KINDS[self.kind].partner is not None else None
+        return ListQuery(self.kind, self.filter.text(), partner, self.lang)
+
     def reload(self) -> None:
+        """List the records again (another kind, partner or filter, or after an edit); the selected record stays
+        selected while the list still holds it."""
         keep = self.selected_id() if self.kind == self._listed_kind else None  # (an id of another kind is not it)
-        sql, partner_filter = LISTS[self.kind]
-        partner = self.partner_box.currentData()
-        where, params = "", []
-        if partner and partner_filter:
-            where, params = "WHERE " + partner_filter, [partner]
-        self.partner_box.setEnabled(partner_filter is not None)
-        rows = self.repo.db.conn.execute(sql.format(l="ru" if self.lang in ("ru", "kk") else "en", w=where),
-                                         params).fetchall()
-        if self.kind == "node":  # places by name, in the alphabet of the interface language
-            rows = sorted_by_name(rows, lambda row: str(row[1]), self.lang)
-        self.table.setRowCount(len(rows))
-        for n, (record_id, text) in enumerate(rows):
-            item = QTableWidgetItem(str(text))
-            item.setData(Qt.ItemDataRole.UserRole, record_id)
-            self.table.setItem(n, 0, item)
+        self.partner_box.setEnabled(KINDS[self.kind].partner is not None)
+        self.model.set_query(self._query())
         self._listed_kind = self.kind
-        self.table.clearSelection()  # the rows are new: the selection stays only on the record it was on
         if keep is not None:
             self.select_id(keep)
-        self._apply_filter()
-
-    def _apply_filter(self) -> None:
-        needle = self.filter.text().strip().casefold()
-        for n in range(self.table.rowCount()):
-            self.table.setRowHidden(n, bool(needle) and needle not in self.table.item(n, 0).text().casefold())
-        rows = self.table.selectionModel().selectedRows()
-        if rows and self.table.isRowHidden(rows[0].row()):
-            self.table.clearSelection()  # a record filtered out of sight is not acted on
         self._update_buttons()
 
     def _update_buttons(self) -> None:
@@ -180,17 +156,20 @@ class RecordBrowser(QDialog):
         self.buttons["history"].setEnabled(selected)
 
     def ids(self) -> list[int]:
-        return [self.table.item(n, 0).data(Qt.ItemDataRole.UserRole) for n in range(self.table.rowCount())]
+        """Every id the list holds, in order (reads every page: for tests)."""
+        self.model.fetch_all()
+        return self.model.ids()
 
     def select_id(self, record_id: int) -> None:
-        for n in range(self.table.rowCount()):
-            if self.table.item(n, 0).data(Qt.ItemDataRole.UserRole) == record_id:
-                self.table.selectRow(n)
-                return
+        """Select a record's row (loading the pages up to it) if the list holds it."""
+        row = self.model.reveal(record_id)
+        if row >= 0:
+            self.table.selectRow(row)
+            self.table.scrollTo(self.model.index(row))
 
     def selected_id(self) -> int | None:
-        rows = [r for r in self.table.selectionModel().selectedRows() if not self.table.isRowHidden(r.row())]
-        return self.table.item(rows[0].row(), 0).data(Qt.ItemDataRole.UserRole) if rows else None
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.id_at(rows[0].row()) if rows else None
 
     def new_record(self) -> None:
         initial = {}

@@ -5,17 +5,36 @@ from __future__ import annotations
 
 from operator import itemgetter
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QCompleter, QDialog, QDialogButtonBox, QFormLayout, QLabel,
-                               QLineEdit, QListWidget, QListWidgetItem, QPlainTextEdit, QScrollArea, QVBoxLayout,
-                               QWidget)
+from PySide6.QtCore import QCoreApplication, QLocale, QModelIndex, QPoint, Qt
+from PySide6.QtGui import QFocusEvent, QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QCompleter,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop.core.records import Label
 from desktop.core.validation import FIELDS, FieldError, FieldSpec, validate
+from desktop.data.lists import SMALL_LIST, ListQuery, RecordLists
 from desktop.qt.collation import sorted_by_name
+from desktop.qt.crash import contained
 from desktop.qt.editing import EditController
 from desktop.qt.i18n import current_language
 from desktop.qt.plaintext import plain_label
+from desktop.qt.record_lists import CheckListModel, IdListModel
 from desktop.qt.source_kinds import source_kind_labels
 
 LABEL_MAX_WIDTH = 230  # pixels: the labels' column of a form
@@ -102,6 +121,167 @@ class GroupField(QComboBox):
             self.setEditText("" if group is None else str(group))
 
 
+class LongChecklistField(QWidget):
+    """Several records of a long list (sources by the thousand): a lazy list filtered in SQL as the user types
+    (desktop.data.lists), ordered there, ticks kept by id while the filter changes; the records ticked are named
+    under the list. (A short list is a :class:`ChecklistField`, in the alphabet of the interface language.)"""
+
+    def __init__(self, lists: RecordLists, kind: str, lang: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.lists, self.kind, self.lang = lists, kind, lang
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.filter = QLineEdit(self)
+        self.filter.setClearButtonEnabled(True)
+        self.filter.setPlaceholderText(self.tr("Type to filter"))
+        self.model = CheckListModel(lists, ListQuery(kind, lang=lang), self)
+        self.list = QListView(self)
+        self.list.setModel(self.model)
+        self.list.setMaximumHeight(130)
+        self.list.setUniformItemSizes(True)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.chosen = plain_label(QLabel(self, wordWrap=True))  # names from the data
+        self.chosen.setStyleSheet("color: #555555;")
+        self.filter.textChanged.connect(lambda text: self.model.set_query(self.model.query.with_(text=text)))
+        self.model.ticks_changed.connect(self._name_ticked)
+        layout.addWidget(self.filter)
+        layout.addWidget(self.list)
+        layout.addWidget(self.chosen)
+        self._name_ticked()
+
+    def _name_ticked(self) -> None:
+        labels = self.lists.labels(self.kind, list(self.model.ticked), self.lang)
+        names = [labels[i] for i in self.model.ticked if i in labels]
+        self.chosen.setText(self.tr("Ticked: {names}").format(names="; ".join(names)) if names
+                            else self.tr("None ticked."))
+
+    def values(self) -> list:
+        """The ids ticked: those given first, in their order, then those ticked since."""
+        return list(self.model.ticked)
+
+    def set_values(self, values) -> None:
+        self.model.set_ticked(values)
+
+
+class RecordChooser(QLineEdit):
+    """One record of a long list (events, sources, places by the thousand). It shows the record chosen; typing
+    filters the list under it in SQL, as "find anything" matches (desktop.data.lists), Down and Up move through
+    the matches, Enter or a click chooses, Esc or leaving the field puts back the record chosen. An emptied field
+    chooses nothing. (A short list is a combo box, in the alphabet of the interface language.)"""
+
+    VISIBLE_ROWS = 8
+
+    def __init__(self, lists: RecordLists, kind: str, lang: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.lists, self.kind, self.lang = lists, kind, lang
+        self._value: int | None = None
+        self._label = ""
+        self.setPlaceholderText(self.tr("— (type to find)"))
+        self.setClearButtonEnabled(True)
+        self.model = IdListModel(lists, ListQuery(kind, lang=lang), self)
+        self.popup: QListView | None = None  # made when first shown, laid over the form (it keeps the focus here)
+        self.textEdited.connect(self._typed)
+
+    def value(self) -> int | None:
+        return self._value
+
+    def set_value(self, value: object) -> None:
+        self._value = int(value) if isinstance(value, int) else None
+        self._label = self.lists.labels(self.kind, [self._value], self.lang).get(self._value, "") \
+            if self._value is not None else ""
+        self.setText(self._label)
+
+    def choose(self, row: int) -> None:
+        """Take the record of a row of the list."""
+        if 0 <= row < self.model.rowCount():
+            self._value, self._label = self.model.id_at(row), self.model.text(row)
+        self.hide_popup()
+        self.setText(self._label)
+
+    # ------------------------------------------------------------------ the list under the field
+
+    def _typed(self, text: str) -> None:
+        if not text.strip():
+            self._value, self._label = None, ""  # emptied: nothing chosen
+        self.model.set_query(self.model.query.with_(text=text))
+        self.show_popup()
+
+    def popup_visible(self) -> bool:
+        return self.popup is not None and self.popup.isVisible()
+
+    def show_popup(self) -> None:
+        if self.popup is None:
+            self.popup = QListView(self.window(), objectName=f"{self.objectName()}_list")
+            self.popup.setModel(self.model)
+            self.popup.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            self.popup.setUniformItemSizes(True)
+            self.popup.setTextElideMode(Qt.TextElideMode.ElideRight)
+            self.popup.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            self.popup.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+            self.popup.clicked.connect(lambda index: self.choose(index.row()))
+        window = self.window()
+        corner = self.mapTo(window, QPoint(0, self.height()))
+        row_height = max(self.popup.sizeHintForRow(0), self.fontMetrics().height() + 4)
+        height = min(row_height * self.VISIBLE_ROWS + 4, max(row_height * 3, window.height() - corner.y() - 4))
+        self.popup.setGeometry(corner.x(), corner.y(), self.width(), height)
+        self.popup.show()
+        self.popup.raise_()
+        self._set_current(self.model.reveal(self._value) if self._value is not None
+                          and not self.model.query.text.strip() else 0)
+
+    def hide_popup(self) -> None:
+        if self.popup is not None:
+            self.popup.hide()
+
+    def current_row(self) -> int:
+        index = self.popup.currentIndex() if self.popup is not None else QModelIndex()
+        return index.row() if index.isValid() else -1
+
+    def _set_current(self, row: int) -> None:
+        if self.popup is None or not 0 <= row < self.model.rowCount():
+            return
+        if row >= self.model.rowCount() - 1 and self.model.canFetchMore():
+            self.model.fetchMore()
+        index = self.model.index(row)
+        self.popup.setCurrentIndex(index)
+        self.popup.scrollTo(index)
+
+    # ------------------------------------------------------------------ keys and focus
+
+    @contained
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        if key in (Qt.Key.Key_Down, Qt.Key.Key_Up, Qt.Key.Key_PageDown, Qt.Key.Key_PageUp):
+            if not self.popup_visible():
+                if self.text() == self._label:  # (the field shows the record chosen: the whole list)
+                    self.model.set_query(self.model.query.with_(text=""))
+                self.show_popup()
+                return
+            step = 1 if key == Qt.Key.Key_Down else -1 if key == Qt.Key.Key_Up else self.VISIBLE_ROWS
+            if key == Qt.Key.Key_PageUp:
+                step = -self.VISIBLE_ROWS
+            row = self.current_row()
+            self._set_current(max(0, min(self.model.rowCount() - 1, row + step if row >= 0 else 0)))
+            return
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.popup_visible():
+            self.choose(self.current_row())
+            return
+        if key == Qt.Key.Key_Escape and self.popup_visible():
+            self.hide_popup()
+            self.setText(self._label)
+            return
+        super().keyPressEvent(event)
+
+    @contained
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        self.hide_popup()
+        if not self.text().strip():
+            self._value, self._label = None, ""
+        self.setText(self._label)
+        super().focusOutEvent(event)
+
+
 class RecordForm(QDialog):
     """Add (``record_id`` None) or change one record; ``applied`` holds the Changes once OK worked."""
 
@@ -110,6 +290,7 @@ class RecordForm(QDialog):
         super().__init__(parent)
         self.kind, self.controller, self.record_id = kind, controller, record_id
         self.repo = controller.repo
+        self.lists = RecordLists(self.repo.db)
         self.lang = current_language()
         self.applied = None
         self.setObjectName(f"form_{kind}")
@@ -196,7 +377,8 @@ class RecordForm(QDialog):
             "year": self.tr("Year"), "period": self.tr("Period"),
             "turnover_usd_m": self.tr("Turnover, USD million"), "exports_usd_m": self.tr("Exports, USD million"),
             "imports_usd_m": self.tr("Imports, USD million"), "statistics": self.tr("Whose statistics"),
-            "qualifier": self.tr("Precision"), "note_en": self.tr("Note (English)"), "note_ru": self.tr("Note (Russian)"),
+            "qualifier": self.tr("Precision"), "note_en": self.tr("Note (English)"),
+            "note_ru": self.tr("Note (Russian)"),
             "metric": self.tr("Measure"), "value_usd_m": self.tr("Value, USD million"),
             "multiplier": self.tr("Multiple (×)"), "horizon_year": self.tr("By the year"),
             "horizon_note_en": self.tr("Horizon as stated (English)"),
@@ -240,7 +422,15 @@ class RecordForm(QDialog):
                 length=p.get("length", "?"), max=p.get("max", "?")),
             "control_chars": self.tr("Contains control characters (such as NUL); remove them."),
             "bad_text": self.tr("Contains characters that cannot be stored."),
-            "bad_date": self.tr("Not a date: write YYYY, YYYY-MM, YYYY-MM-DD or DD.MM.YYYY."),
+            "bad_date": (  # in the right form, but not in the calendar (31.02.2026), or out of the years taken
+                self.tr("There is no such day in the calendar: {month} {year} has {days} days.").format(
+                    month=QLocale().monthName(p["month"]), year=p["year"], days=p["days"])
+                if p.get("problem") == "no_such_day" else
+                self.tr("There is no such month in the calendar: a year has 12 months.")
+                if p.get("problem") == "no_such_month" else
+                self.tr("The year must be between {min} and {max}.").format(min=p.get("min"), max=p.get("max"))
+                if p.get("problem") == "year" else
+                self.tr("Not a date: write YYYY, YYYY-MM, YYYY-MM-DD or DD.MM.YYYY.")),
             "bad_number": self.tr("Not a number: write for example 1 234,5 or 1234.5."),
             "not_integer": self.tr("A whole number is needed."),
             "out_of_range": self.tr("Must be between {min} and {max}.").format(
@@ -272,20 +462,16 @@ class RecordForm(QDialog):
     # ------------------------------------------------------------------ widgets
 
     def _choices(self, spec: FieldSpec) -> list[tuple[object, str]]:
-        ru = self.lang in ("ru", "kk")  # (an event's title: Russian for a Kazakh reader where there is no Kazakh)
-        conn = self.repo.db.conn
+        """Every choice of a short list (see :meth:`_long_list`): names in the alphabet of the interface language
+        (Qt's collation, over fewer than SMALL_LIST rows), dated records newest first."""
         if spec.type in ("vocab", "codes"):
             return [(code, label.pick(self.lang)) for code, label in self._vocab(spec.vocab).items()]
         if spec.type == "enum":
             return [(c, self._enum_label(spec.name, c)) for c in spec.choices]
         if spec.ref == "partner":
             return [(p.iso3, f"{p.name(self.lang)} ({p.iso3})") for p in self.repo.partners()]
-        if spec.ref == "event":
-            return [(r[0], f"{r[1] or '?'} — {(r[3] or r[2]) if ru else (r[2] or r[3])}") for r in conn.execute(
-                "SELECT id, date_start, title_en, title_ru FROM events ORDER BY coalesce(date_start, '') DESC, id")]
-        if spec.ref == "source":
-            return [(r[0], f"{r[1] or r[2]} — {r[3] or '?'}") for r in conn.execute(
-                "SELECT id, title, url, publisher FROM sources ORDER BY id DESC")]
+        if spec.ref in ("event", "source"):  # (the same labels and order as the record browser's)
+            return list(self.lists.every_label(ListQuery(spec.ref, lang=self.lang)))
         if spec.ref == "node":  # by name, in the alphabet of the interface language
             return sorted_by_name([(n.id, n.name(self.lang)) for n in self.repo.nodes()], itemgetter(1), self.lang)
         if spec.ref == "corridor":
@@ -295,8 +481,7 @@ class RecordForm(QDialog):
 
     def _vocab(self, table: str | None) -> dict[str, Label]:
         if table == "metrics":
-            return {r[0]: Label(r[1], r[2], r[3]) for r in self.repo.db.conn.execute(
-                "SELECT code, name_en, name_ru, name_kk FROM metrics ORDER BY name_en")}
+            return self.lists.metric_labels()
         return self.repo.labels(table) if table else {}
 
     def _enum_label(self, field: str, code: str) -> str:
@@ -319,14 +504,22 @@ class RecordForm(QDialog):
         """The existing alias groups with a name of each: a name (not a former one or a spelling) in the UI
         language, else in English, else the group's first."""
         best: dict[str, tuple[tuple[bool, bool, bool], str]] = {}
-        for group, name, lang, kind in self.repo.db.conn.execute(
-                "SELECT group_id, name, lang, kind FROM aliases ORDER BY id"):
+        for group, name, lang, kind in self.lists.alias_names():
             rank = (kind != "name", lang != self.lang, lang != "en")
             if group not in best or rank < best[group][0]:
                 best[group] = (rank, name)
         return [(group, best[group][1]) for group in sorted(best)]
 
+    def _long_list(self, spec: FieldSpec) -> bool:
+        """Whether a field chooses among so many records (SMALL_LIST or more) that its list must be lazy. Partners
+        are never that many (one per country)."""
+        return spec.type in ("ref", "refs") and spec.ref not in (None, "partner") and \
+            self.lists.size(spec.ref) >= SMALL_LIST
+
     def _widget(self, spec: FieldSpec) -> QWidget:
+        if self._long_list(spec):
+            lazy = RecordChooser if spec.type == "ref" else LongChecklistField
+            return lazy(self.lists, str(spec.ref), self.lang, self)
         if self.kind == "alias" and spec.name == "group_id":
             return GroupField(self._groups(), self)
         if spec.type == "text" and spec.suggestions:
@@ -371,9 +564,9 @@ class RecordForm(QDialog):
                 widget.setPlainText("" if value is None else str(value))
             elif isinstance(widget, QCheckBox):
                 widget.setChecked(bool(value))
-            elif isinstance(widget, ChecklistField):
+            elif isinstance(widget, (ChecklistField, LongChecklistField)):
                 widget.set_values(value)
-            elif isinstance(widget, GroupField):
+            elif isinstance(widget, (GroupField, RecordChooser)):
                 widget.set_value(value)
             elif isinstance(widget, QComboBox) and not widget.isEditable():
                 index = widget.findData(value)
@@ -390,9 +583,9 @@ class RecordForm(QDialog):
                 out[name] = widget.toPlainText()
             elif isinstance(widget, QCheckBox):
                 out[name] = widget.isChecked()
-            elif isinstance(widget, ChecklistField):
+            elif isinstance(widget, (ChecklistField, LongChecklistField)):
                 out[name] = widget.values()
-            elif isinstance(widget, GroupField):
+            elif isinstance(widget, (GroupField, RecordChooser)):
                 out[name] = widget.value()
             elif isinstance(widget, QComboBox) and not widget.isEditable():
                 out[name] = widget.currentData()
@@ -424,7 +617,7 @@ class RecordForm(QDialog):
 
     def _same_name_in_group(self, group: str, name: str) -> list[FieldError]:
         """A name may be once in its group (as the seed build requires), whatever its case."""
-        for other_id, other in self.repo.db.conn.execute("SELECT id, name FROM aliases WHERE group_id = ?", (group,)):
+        for other_id, other in self.lists.names_in_group(group):
             if other_id != self.record_id and other.casefold() == name.casefold():
                 return [FieldError("name", "duplicate_name", {"value": other})]
         return []
@@ -434,9 +627,7 @@ class RecordForm(QDialog):
         context = self.controller.context()
         clean, errors = validate(self.kind, self.raw_values(), context)
         if self.kind == "partner" and clean.get("iso3") in context.ids.get("partner", set()):
-            own = self.repo.db.conn.execute("SELECT iso3 FROM partners WHERE id = ?",
-                                            (self.record_id or -1,)).fetchone()
-            if own is None or own[0] != clean["iso3"]:
+            if self.lists.partner_code(self.record_id) != clean["iso3"]:
                 errors.append(FieldError("iso3", "duplicate", {"value": clean["iso3"]}))
         if self.kind == "alias" and clean.get("group_id") and clean.get("name"):
             errors.extend(self._same_name_in_group(str(clean["group_id"]), str(clean["name"])))

@@ -2013,15 +2013,15 @@ Your data was not changed by this error. {where}</source>
     <name>LongChecklistField</name>
     <message>
         <source>Type to filter</source>
-        <translation type="unfinished"></translation>
+        <translation>Сүзу үшін теріңіз</translation>
     </message>
     <message>
         <source>Ticked: {names}</source>
-        <translation type="unfinished"></translation>
+        <translation>Белгіленгені: {names}</translation>
     </message>
     <message>
         <source>None ticked.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ештеңе белгіленбеген.</translation>
     </message>
 </context>
 <context>
@@ -2372,7 +2372,7 @@ Your data was not changed by this error. {where}</source>
     <name>RecordChooser</name>
     <message>
         <source>— (type to find)</source>
-        <translation type="unfinished"></translation>
+        <translation>— (іздеу үшін теріңіз)</translation>
     </message>
 </context>
 <context>

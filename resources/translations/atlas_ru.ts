@@ -2025,15 +2025,15 @@ Your data was not changed by this error. {where}</source>
     <name>LongChecklistField</name>
     <message>
         <source>Type to filter</source>
-        <translation type="unfinished"></translation>
+        <translation>Введите текст для фильтра</translation>
     </message>
     <message>
         <source>Ticked: {names}</source>
-        <translation type="unfinished"></translation>
+        <translation>Отмечено: {names}</translation>
     </message>
     <message>
         <source>None ticked.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ничего не отмечено.</translation>
     </message>
 </context>
 <context>
@@ -2385,7 +2385,7 @@ Your data was not changed by this error. {where}</source>
     <name>RecordChooser</name>
     <message>
         <source>— (type to find)</source>
-        <translation type="unfinished"></translation>
+        <translation>— (введите текст для поиска)</translation>
     </message>
 </context>
 <context>
