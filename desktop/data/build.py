@@ -27,9 +27,9 @@ import sqlite_utils
 
 from desktop.core.dates import DateError, normalise_date
 from desktop.core.errors import AtlasError
-from desktop.core.records import SOURCE_KINDS, STATED_ROLES, TARGET_KINDS, RowValues
+from desktop.core.records import SOURCE_KINDS, RowValues
 from desktop.core.routes import MAX_NAME, MAX_NOTE, MAX_ROUTE_POINTS, ROUTE_POINT_KINDS, RoutePoint, route_json
-from desktop.core.validation import ALIAS_KINDS, FieldError, ValidationContext, validate
+from desktop.core.validation import ALIAS_KINDS, FIELDS, FieldError, FieldSpec, ValidationContext, validate
 from desktop.data import migrations
 from desktop.data.aliases import COUNTRY_NAMES_SOURCE, country_names, folded_words
 from desktop.data.database import connect
@@ -274,6 +274,38 @@ def _choice(row: _Row, col: str, choices: Iterable[str], ctx: _Context, default:
     return value
 
 
+def _spec(kind: str, field: str) -> FieldSpec:
+    """The field's rule in the forms' table (desktop.core.validation.FIELDS): one table for the build, the
+    forms and the import."""
+    return next(spec for spec in FIELDS[kind] if spec.name == field)
+
+
+def _field_number(row: _Row, kind: str, col: str, ctx: _Context, field: str | None = None) -> float | int | None:
+    """A number checked by its field's rule (whole or not, its range, whether it is required)."""
+    spec = _spec(kind, field or col)
+    value = _number(row, col, ctx, integer=spec.type in ("int", "year"), minimum=spec.minimum, maximum=spec.maximum,
+                    required=spec.required and spec.default is None)
+    if value is not None and spec.min_exclusive and spec.minimum is not None and value <= spec.minimum:
+        ctx.problem(row, col, f"{row.values[col]} is not above {spec.minimum:g}")
+        return None
+    return value
+
+
+def _field_choice(row: _Row, kind: str, col: str, ctx: _Context, field: str | None = None) -> str | None:
+    """One of its field's choices (the field's default when the cell is empty; empty where it is optional)."""
+    spec = _spec(kind, field or col)
+    default = spec.default if isinstance(spec.default, str) else None
+    if not spec.required and default is None:  # optional: an empty cell is no value
+        return _choice(row, col, ("", *spec.choices), ctx, "") or None
+    return _choice(row, col, spec.choices, ctx, default)
+
+
+def _field_text(row: _Row, kind: str, col: str, ctx: _Context, field: str | None = None) -> str | None:
+    """A text within its field's length (and required when the field is)."""
+    spec = _spec(kind, field or col)
+    return _text(row, col, ctx, required=spec.required, limit=spec.max_length or 4000)
+
+
 def _partners(row: _Row, col: str, ctx: _Context, *, required: bool = True) -> list[int]:
     value = row.values.get(col, "")
     if not value:
@@ -483,7 +515,7 @@ def _events(rows: list[_Row], ctx: _Context) -> None:
             "place_en": _text(row, "place_en", ctx), "place_ru": _text(row, "place_ru", ctx),
             "title_en": title_en, "title_ru": title_ru,
             "summary_en": _text(row, "summary_en", ctx), "summary_ru": _text(row, "summary_ru", ctx),
-            "documents_signed": _number(row, "documents_signed", ctx, integer=True, minimum=0),
+            "documents_signed": _field_number(row, "event", "documents_signed", ctx),
         }
         _sources(row, "event", eid, ctx)
         if eid is not None:
@@ -496,7 +528,7 @@ def _agreements(rows: list[_Row], ctx: _Context) -> None:
     for row in rows:
         aid = ctx.new_id("agreement", row, row.values["id"])
         partners = _partners(row, "partner_iso3", ctx)
-        titles = [_text(row, c, ctx, limit=1000) for c in ("title_en", "title_ru", "title_kk")]
+        titles = [_field_text(row, "agreement", c, ctx) for c in ("title_en", "title_ru", "title_kk")]
         if not any(titles):
             ctx.problem(row, "title_en", "an agreement needs a title in at least one language")
         sectors = [s for s in row.values["sectors"].split(";") if s.strip()]
@@ -511,9 +543,9 @@ def _agreements(rows: list[_Row], ctx: _Context) -> None:
             "doc_type": _code(row, "doc_type", "doc_type", ctx),
             "level": _code(row, "level", "agreement_level", ctx, required=False),
             "status": _code(row, "status", "agreement_status", ctx),
-            "doc_count": _number(row, "doc_count", ctx, integer=True, minimum=1) or 1,
-            "title_ru_working": _text(row, "title_ru_working", ctx, limit=1000),
-            "title_kk_working": _text(row, "title_kk_working", ctx, limit=1000),
+            "doc_count": _field_number(row, "agreement", "doc_count", ctx) or 1,
+            "title_ru_working": _field_text(row, "agreement", "title_ru_working", ctx),
+            "title_kk_working": _field_text(row, "agreement", "title_kk_working", ctx),
         }
         if record["title_ru_working"] and titles[1]:
             ctx.problem(row, "title_ru_working", "a working translation only where no Russian title was published")
@@ -529,7 +561,6 @@ def _agreements(rows: list[_Row], ctx: _Context) -> None:
 
 
 _PERIOD = re.compile(r"^(FY|H[12]|Q[1-4]|[1-9]M|1[01]M)$")
-_QUALIFIERS = ("exact", "approx", "lower_bound", "upper_bound")
 
 
 def _trade(rows: list[_Row], ctx: _Context) -> None:
@@ -541,16 +572,15 @@ def _trade(rows: list[_Row], ctx: _Context) -> None:
         period = row.values["period"] or "FY"
         if not _PERIOD.match(period):
             ctx.problem(row, "period", f"bad period {period!r} (FY, H1, H2, Q1–Q4 or 1M–11M)")
-        values = {c: _number(row, c, ctx, minimum=0, maximum=10_000_000)
-                  for c in ("turnover_usd_m", "exports_usd_m", "imports_usd_m")}
+        values = {c: _field_number(row, "trade", c, ctx) for c in ("turnover_usd_m", "exports_usd_m", "imports_usd_m")}
         if all(v is None for v in values.values()) and not any(row.values[c] for c in values):
             ctx.problem(row, "turnover_usd_m", "a trade figure needs turnover, exports or imports")
         record = {
             "id": tid, "uid": row.values["id"], "partner_id": partner[0] if partner else None,
-            "year": _number(row, "year", ctx, integer=True, minimum=1900, maximum=2200, required=True),
+            "year": _field_number(row, "trade", "year", ctx),
             "period": period, **values,
-            "statistics": _choice(row, "statistics", ("kazakh", "partner", "other", "unknown"), ctx, "unknown"),
-            "qualifier": _choice(row, "qualifier", _QUALIFIERS, ctx, "exact"),
+            "statistics": _choice(row, "statistics", _spec("trade", "statistics").choices, ctx, "unknown"),
+            "qualifier": _choice(row, "qualifier", _spec("trade", "qualifier").choices, ctx, "exact"),
             "note_en": _text(row, "note_en", ctx), "note_ru": _text(row, "note_ru", ctx),
         }
         _sources(row, "trade", tid, ctx)
@@ -562,12 +592,12 @@ def _targets(rows: list[_Row], ctx: _Context) -> None:
     for row in rows:
         tid = ctx.new_id("target", row, row.values["id"])
         partner = _partners(row, "partner_iso3", ctx)
-        value = _number(row, "value_usd_m", ctx, minimum=0.001, maximum=10_000_000)
-        multiplier = _number(row, "multiplier", ctx, minimum=0.001, maximum=1000)
+        value = _field_number(row, "target", "value_usd_m", ctx)
+        multiplier = _field_number(row, "target", "multiplier", ctx)
         if value is None and multiplier is None and not row.values["value_usd_m"] and not row.values["multiplier"]:
             ctx.problem(row, "value_usd_m", "a target needs a value or a multiplier")
-        kind = _choice(row, "kind", TARGET_KINDS, ctx, "level")
-        base_year = _number(row, "base_year", ctx, integer=True, minimum=1991, maximum=2200)
+        kind = _field_choice(row, "target", "kind", ctx)
+        base_year = _field_number(row, "target", "base_year", ctx)
         if kind == "increase" and value is None:
             ctx.problem(row, "kind", "an increase needs value_usd_m (the amount; base_year where the source names it)")
         if kind == "multiple" and multiplier is None:
@@ -577,12 +607,12 @@ def _targets(rows: list[_Row], ctx: _Context) -> None:
             ctx.problem(row, "kind", "a level needs value_usd_m")
         record = {
             "id": tid, "uid": row.values["id"], "partner_id": partner[0] if partner else None,
-            "metric": _choice(row, "metric", ("trade_turnover", "exports", "imports"), ctx),
+            "metric": _field_choice(row, "target", "metric", ctx),
             "kind": kind, "base_year": base_year,
             "estimate": 1 if _choice(row, "estimate", ("0", "1"), ctx, "0") == "1" else 0,
-            "stated_role": _choice(row, "stated_role", ("", *STATED_ROLES), ctx, "") or None,
+            "stated_role": _field_choice(row, "target", "stated_role", ctx),
             "value_usd_m": value, "multiplier": multiplier,
-            "horizon_year": _number(row, "horizon_year", ctx, integer=True, minimum=1900, maximum=2200),
+            "horizon_year": _field_number(row, "target", "horizon_year", ctx),
             "horizon_note_en": _text(row, "horizon_note_en", ctx),
             "horizon_note_ru": _text(row, "horizon_note_ru", ctx),
             "stated_on": _date(row, "stated_on", ctx),
@@ -620,12 +650,12 @@ def _facts(rows: list[_Row], ctx: _Context) -> None:
         record = {
             "id": fid, "uid": row.values["id"], "partner_id": partner[0] if partner else None,
             "corridor_id": _ref(row, "corridor_id", "corridor", ctx), "metric": metric,
-            "value": _text(row, "value", ctx, required=True, limit=2000),
-            "value_ru": _text(row, "value_ru", ctx, limit=2000),
-            "value_kk": _text(row, "value_kk", ctx, limit=2000),
-            "value_num": _number(row, "value_num", ctx),
-            "qualifier": _choice(row, "qualifier", _QUALIFIERS, ctx, "exact"),
-            "unit": _text(row, "unit", ctx), "as_of": _date(row, "as_of", ctx),
+            "value": _field_text(row, "fact", "value", ctx),
+            "value_ru": _field_text(row, "fact", "value_ru", ctx),
+            "value_kk": _field_text(row, "fact", "value_kk", ctx),
+            "value_num": _field_number(row, "fact", "value_num", ctx),
+            "qualifier": _choice(row, "qualifier", _spec("fact", "qualifier").choices, ctx, "exact"),
+            "unit": _field_text(row, "fact", "unit", ctx), "as_of": _date(row, "as_of", ctx),
             "note_en": _text(row, "note_en", ctx), "note_ru": _text(row, "note_ru", ctx),
         }
         _sources(row, "fact", fid, ctx)
@@ -639,13 +669,13 @@ def _nodes(rows: list[_Row], ctx: _Context) -> None:
         country = row.values["country_iso3"]
         if pycountry.countries.get(alpha_3=country) is None:
             ctx.problem(row, "country_iso3", f"unknown country code {country!r} (not ISO 3166 alpha-3)")
-        lat = _number(row, "lat", ctx, minimum=-90, maximum=90)
-        lon = _number(row, "lon", ctx, minimum=-180, maximum=180)
+        lat = _field_number(row, "node", "lat", ctx)
+        lon = _field_number(row, "node", "lon", ctx)
         if (row.values["lat"] == "") != (row.values["lon"] == ""):
             ctx.problem(row, "lat", "give both latitude and longitude, or neither")
         kind = _code(row, "kind", "node_kind", ctx)
         approx = _choice(row, "position_approx", ("0", "1"), ctx, "0") == "1"
-        origin = _text(row, "position_from", ctx, limit=500)
+        origin = _field_text(row, "node", "position_from", ctx)
         if approx and lat is None:
             ctx.problem(row, "position_approx", "an approximate position needs lat and lon")
         if approx and not origin:
@@ -678,7 +708,7 @@ def _segments(rows: list[_Row], ctx: _Context) -> None:
             "from_node_id": start, "to_node_id": end,
             "mode": _code(row, "mode", "transport_mode", ctx),
             "status": _code(row, "status", "segment_status", ctx),
-            "length_km": _number(row, "length_km", ctx, minimum=0.001, maximum=100_000),
+            "length_km": _field_number(row, "segment", "length_km", ctx),
             "route": None,  # from routes.csv
             "note_en": _text(row, "note_en", ctx), "note_ru": _text(row, "note_ru", ctx),
         }
