@@ -6,7 +6,7 @@ import re
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractButton, QComboBox, QLabel, QLineEdit, QListWidget, QMenu, QTableView, QWidget
+from PySide6.QtWidgets import QAbstractButton, QLabel, QLineEdit, QMenu, QTableView, QWidget
 
 from desktop.app import build_window
 
@@ -70,9 +70,9 @@ def _words_of_each_language(repo) -> dict[str, set[str]]:
             if translation is not None:
                 texts = [translation.text or ""] + [f.text or "" for f in translation.iter("numerusform")]
                 words[lang].update(t.replace("&", "") for t in texts if t)
-    from desktop.data.migrations import _VOCABULARIES
+    from desktop.data.migrations import VOCABULARIES
 
-    for table in _VOCABULARIES:
+    for table in VOCABULARIES:
         for en, ru, kk in repo.db.conn.execute(f"SELECT name_en, name_ru, name_kk FROM {table}"):
             words["en"].add(en)
             words["ru"].add(ru or "")

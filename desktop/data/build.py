@@ -70,17 +70,8 @@ SEED_COLUMNS: dict[str, tuple[str, ...]] = {
 # Build order: each file may only refer to files before it.
 SEED_ORDER = tuple(SEED_COLUMNS)
 
-VOCAB_TABLES = {
-    "doc_type": "doc_types",
-    "agreement_level": "agreement_levels",
-    "agreement_status": "agreement_statuses",
-    "sector": "sectors",
-    "event_kind": "event_kinds",
-    "node_kind": "node_kinds",
-    "transport_mode": "transport_modes",
-    "segment_status": "segment_statuses",
-    "project_status": "project_statuses",
-}
+# vocab.csv names each vocabulary in the singular: "doc_type" fills the schema's table doc_types.
+VOCAB_TABLES = {table[:-2] if table.endswith("ses") else table[:-1]: table for table in migrations.VOCABULARIES}
 # Records without a source are allowed only here (general geographic knowledge).
 SOURCELESS_NODE_KINDS = {"city"}
 

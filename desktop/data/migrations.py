@@ -20,7 +20,7 @@ from desktop.core.text import COUNTRY_TERM_PREFIX
 
 # Vocabulary tables: a code and its labels. Data tables reference them by foreign key, so a record
 # can only use a known code, and the UI shows the labels in its language.
-_VOCABULARIES = (
+VOCABULARIES = (
     "doc_types",
     "agreement_levels",
     "agreement_statuses",
@@ -102,7 +102,7 @@ _DROP_AGREEMENT_TERMS = (
 def _create_vocabularies_partners_sources(conn: sqlite3.Connection) -> None:
     """Vocabularies, the meta table, sources, partners and mechanisms."""
     ex = conn.execute
-    for vocab in _VOCABULARIES:
+    for vocab in VOCABULARIES:
         ex(
             f"""CREATE TABLE {vocab} (
                 code TEXT PRIMARY KEY CHECK (code GLOB '[a-z]*' AND length(code) <= 40),

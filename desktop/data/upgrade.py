@@ -39,7 +39,7 @@ from desktop.core.records import RowValues
 from desktop.data import editing
 from desktop.data.backup import BackupError
 from desktop.data.database import Database, connect
-from desktop.data.migrations import _VOCABULARIES
+from desktop.data.migrations import VOCABULARIES
 
 # A record's place in a conflict group, as compared and written: (group uid, is_preferred, reason_en, reason_ru).
 _Membership = tuple[str | None, int, str | None, str | None]
@@ -533,7 +533,7 @@ def _merge(db: Database, conn: sqlite3.Connection, source: sqlite3.Connection, r
     stamp = (_dt.datetime.now(_dt.UTC).isoformat(timespec="seconds"), editing.os_user(),
              "merge-" + report.bundled_data[:16] + "-" + _dt.datetime.now().strftime("%Y%m%d%H%M%S"))
     # vocabularies and metrics: new codes only
-    for table in (*_VOCABULARIES, "metrics"):
+    for table in (*VOCABULARIES, "metrics"):
         cols = [r[1] for r in source.execute(f"PRAGMA table_info({table})")]
         mine = {r[1] for r in conn.execute(f"PRAGMA table_info({table})")}
         cols = [c for c in cols if c in mine]
