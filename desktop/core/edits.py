@@ -4,8 +4,9 @@ window keeps them in a :class:`History` for undo and redo.
 """
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from enum import StrEnum
 
 from desktop.core.records import RowValues
 
@@ -93,13 +94,39 @@ class ChangeSet:
         return {c.kind for c in self.changes}
 
 
+class Kind(StrEnum):
+    """The kinds of record an edit changes, as :class:`Changes` announces them to the views. Each member is its
+    kind's word (``Kind.AGREEMENT == "agreement"``), the word the data layer's tables are keyed by."""
+
+    AGREEMENT = "agreement"
+    EVENT = "event"
+    TRADE = "trade"
+    TARGET = "target"
+    FACT = "fact"
+    SOURCE = "source"
+    NODE = "node"
+    SEGMENT = "segment"
+    CORRIDOR = "corridor"
+    PARTNER = "partner"
+    ALIAS = "alias"
+
+
 @dataclass(frozen=True)
 class Changes:
-    """What an applied edit changed, for the views to refresh: kind -> record ids."""
+    """What an applied edit changed, for the views to refresh: kind -> record ids (an empty set: any of them)."""
 
-    ids: dict[str, frozenset[int]]
+    ids: Mapping[Kind, frozenset[int]]
 
-    def touches(self, *kinds: str) -> bool:
+    def __post_init__(self) -> None:
+        # the kinds as the enum, whichever way the maker wrote them (an unknown kind raises ValueError here)
+        object.__setattr__(self, "ids", {Kind(kind): ids for kind, ids in self.ids.items()})
+
+    @classmethod
+    def everything(cls) -> Changes:
+        """Every kind may have changed (a whole file restored, an import of many kinds, a reload)."""
+        return cls({kind: frozenset() for kind in Kind})
+
+    def touches(self, *kinds: Kind) -> bool:
         return any(k in self.ids for k in kinds)
 
 
