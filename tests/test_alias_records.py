@@ -14,7 +14,6 @@ from PySide6.QtWidgets import QApplication, QDialog
 from desktop.core.edits import History
 from desktop.core.validation import ValidationContext, validate
 from desktop.data.build import SeedError, build
-from desktop.data.database import open_database
 from desktop.data.editing import Editor
 from desktop.data.find import Finder
 from desktop.data.upgrade import merge_bundled
@@ -126,7 +125,8 @@ def test_the_form_and_the_seed_build_refuse_the_same_values(tmp_path: Path):
         for n, (values, *_) in enumerate(RULES):
             writer.writerow([f"al_rule_{n}", values["group_id"], values["name"], values.get("lang", ""),
                              values["kind"], "", ""])
-    first_row = sum(1 for _ in (SEED_DIR / "aliases.csv").open(encoding="utf-8")) + 1
+    with (SEED_DIR / "aliases.csv").open(encoding="utf-8") as f:
+        first_row = sum(1 for _ in f) + 1
     with pytest.raises(SeedError) as caught:
         build(seed, tmp_path / "out.sqlite")
     problems = caught.value.problems
@@ -238,7 +238,7 @@ def test_records_other_names_new_then_the_find_box_finds_it(qtbot, open_window, 
         browser.reject()
 
     _when_modal(qtbot, use_browser)
-    window.actions["records"].trigger()
+    window.action_table["records"].trigger()
     assert seen["kind"] == "Other name"
     assert seen["title"] == "New other name"
     assert "port_turkmenbashi — Turkmenbashi" in seen["groups"] and "country_tur — Türkiye" in seen["groups"]
@@ -254,7 +254,7 @@ def test_records_other_names_new_then_the_find_box_finds_it(qtbot, open_window, 
         return [(r.payload.kind, r.payload.uid) for r in box.panel.model.rows if r.role == "hit"]
 
     assert ("node", "port_turkmenbashi") in find_hits()
-    window.actions["undo"].trigger()
+    window.action_table["undo"].trigger()
     assert find_hits() == []
 
 

@@ -110,13 +110,13 @@ def test_the_kind_choices_are_the_finders_kinds():
 
 def test_output_cut_short_by_the_reader_is_no_error(db_copy: Path):
     """`partnership-atlas search Türkiye | head -1`: the reader closes the pipe early; no error message."""
-    proc = subprocess.Popen([sys.executable, "-m", "desktop", "search", "Türkiye", "--limit", "1000", "--db",
-                             str(db_copy)], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    assert proc.stdout is not None and proc.stderr is not None
-    first = proc.stdout.readline()
-    proc.stdout.close()  # as `head -1` does
-    err = proc.stderr.read().decode()
-    assert proc.wait(timeout=120) == 0, err
+    with subprocess.Popen([sys.executable, "-m", "desktop", "search", "Türkiye", "--limit", "1000", "--db",
+                           str(db_copy)], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE) as proc:
+        assert proc.stdout is not None and proc.stderr is not None
+        first = proc.stdout.readline()
+        proc.stdout.close()  # as `head -1` does
+        err = proc.stderr.read().decode()
+        assert proc.wait(timeout=120) == 0, err
     assert first.startswith(b"Agreements ") and err == ""
 
 

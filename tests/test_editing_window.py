@@ -70,13 +70,13 @@ def test_add_an_agreement_search_finds_it_undo_and_redo(qtbot, window, repo):
     settle(qtbot, window)
     assert rows(window) == ["Memorandum on zanzibarite exchanges"]
     assert window.agreements.model.data(window.agreements.model.index(0, 0)) == "14 Mar 2025"
-    assert window.actions["undo"].isEnabled() and "Add agreement" in window.actions["undo"].text()
+    assert window.action_table["undo"].isEnabled() and "Add agreement" in window.action_table["undo"].text()
 
-    window.actions["undo"].trigger()
+    window.action_table["undo"].trigger()
     settle(qtbot, window)
     assert rows(window) == [] and not repo.agreement_exists(new_id)
-    assert window.actions["redo"].isEnabled()
-    window.actions["redo"].trigger()
+    assert window.action_table["redo"].isEnabled()
+    window.action_table["redo"].trigger()
     settle(qtbot, window)
     assert rows(window) == ["Memorandum on zanzibarite exchanges"]
     entries = window.editing.editor.history("agreement", new_id)
@@ -141,13 +141,13 @@ def test_edit_selected_from_the_menu_and_the_detail_pane_follows(qtbot, window, 
     original_exec = RecordForm.exec
     RecordForm.exec = open_form
     try:
-        window.actions["edit_selected"].trigger()
+        window.action_table["edit_selected"].trigger()
     finally:
         RecordForm.exec = original_exec
     assert forms and forms[0].kind == "agreement" and forms[0].record_id == agreement_id
     assert "Retitled by a test" in window.agreements.detail.title_texts()
     settle(qtbot, window)
-    window.actions["undo"].trigger()
+    window.action_table["undo"].trigger()
     settle(qtbot, window)
     assert "Retitled by a test" not in window.agreements.detail.title_texts()
 
@@ -159,12 +159,12 @@ def test_deleting_an_event_asks_about_its_agreements(qtbot, window, repo):
     window.editing.ask_choice = lambda exc: asked.append((exc.reason, exc.count)) or "unlink"
     window.selection.select_event(event_id)
     total = repo.db.conn.execute("SELECT count(*) FROM agreements").fetchone()[0]
-    window.actions["delete_selected"].trigger()
+    window.action_table["delete_selected"].trigger()
     assert asked == [("event_agreements", n)]
-    assert repo.event(event_id) is None and window.selection.event is None
+    assert repo.event(event_id) is None and window.selection.current_event is None
     assert event_id not in window.events.event_ids()
     assert repo.db.conn.execute("SELECT count(*) FROM agreements").fetchone()[0] == total
-    window.actions["undo"].trigger()
+    window.action_table["undo"].trigger()
     assert repo.event(event_id) is not None and event_id in window.events.event_ids()
     assert repo.db.conn.execute("SELECT count(*) FROM agreements WHERE event_id = ?", (event_id,)).fetchone()[0] == n
 
@@ -173,7 +173,7 @@ def test_a_node_on_segments_cannot_vanish_silently(qtbot, window, repo):
     node_id = repo.db.conn.execute("SELECT from_node_id FROM segments LIMIT 1").fetchone()[0]
     window.show_view("map")
     window.selection.select_node(node_id)
-    window.actions["delete_selected"].trigger()
+    window.action_table["delete_selected"].trigger()
     assert repo.node(node_id) is not None
     assert window.messages and "segment" in window.messages[-1]
 
@@ -191,7 +191,7 @@ def test_map_and_trade_follow_edits(qtbot, window, repo):
     assert len(window.map.node_items) == before + 1
     assert "Testport" in window.map.visible_labels() or any(
         label.text == "Testport" for label in window.map.label_items.values())
-    window.actions["undo"].trigger()
+    window.action_table["undo"].trigger()
     assert len(window.map.node_items) == before
 
     window.show_view("trade")
@@ -220,7 +220,8 @@ def test_history_dialog_and_record_browser(qtbot, window, repo):
     browser.kind_box.setCurrentIndex(browser.kind_box.findData("trade"))
     browser.partner_box.setCurrentIndex(browser.partner_box.findData("TUR"))
     assert len(browser.ids()) == repo.db.conn.execute(
-        "SELECT count(*) FROM trade_figures t JOIN partners p ON p.id = t.partner_id WHERE p.iso3 = 'TUR'").fetchone()[0]
+        "SELECT count(*) FROM trade_figures t JOIN partners p ON p.id = t.partner_id "
+        "WHERE p.iso3 = 'TUR'").fetchone()[0]
 
 
 def test_a_failed_write_tells_the_user_and_changes_nothing(qtbot, window, repo, monkeypatch):
@@ -237,7 +238,7 @@ def test_a_failed_write_tells_the_user_and_changes_nothing(qtbot, window, repo, 
     assert not form.try_accept()
     assert window.messages[-1] == "The disk is full or cannot be written. Nothing was changed."
     assert repo.db.conn.execute("SELECT * FROM agreements WHERE id = ?", (agreement_id,)).fetchone() == before
-    assert not window.actions["undo"].isEnabled()
+    assert not window.action_table["undo"].isEnabled()
 
 
 # Opens the database given as its argument as the application does, shows the window offscreen and prints
@@ -282,8 +283,8 @@ w = build_window(Repository(db))
 w.show()
 app.processEvents()
 seen = {"readonly": db.readonly, "banner_visible": w.banner.isVisible(), "banner": w.banner.text(),
-        "new_enabled": w.actions["new_agreement"].isEnabled(),
-        "delete_enabled": w.actions["delete_selected"].isEnabled()}
+        "new_enabled": w.action_table["new_agreement"].isEnabled(),
+        "delete_enabled": w.action_table["delete_selected"].isEnabled()}
 w.search.shutdown()
 db.close()
 print(json.dumps(seen))
@@ -322,7 +323,7 @@ def test_read_only_flag_turns_editing_off_with_a_banner(qtbot, built_db, tmp_pat
     qtbot.addWidget(w)
     w.show()
     assert w.banner.isVisible() and "Read-only" in w.banner.text()
-    assert not w.actions["new_agreement"].isEnabled() and not w.actions["edit_selected"].isEnabled()
+    assert not w.action_table["new_agreement"].isEnabled() and not w.action_table["edit_selected"].isEnabled()
     messages = []
     w.editing.show_message = messages.append
     form = RecordForm("corridor", w.editing, None, None, w)

@@ -23,10 +23,10 @@ def run(capsys, *argv: str) -> tuple[int, str, str]:
 
 
 @pytest.mark.parametrize("name, check", [
-    ("out.xlsx", lambda p: openpyxl.load_workbook(p).active.cell(1, 1).value == "uid"),
+    ("out.xlsx", lambda p: openpyxl.load_workbook(p, read_only=False).active.cell(1, 1).value == "uid"),
     ("OUT.XLSX", lambda p: zipfile.is_zipfile(p)),
     ("out.json", lambda p: isinstance(json.loads(p.read_text(encoding="utf-8")), list)),
-    ("out.csv", lambda p: next(csv.reader(p.open(encoding="utf-8-sig")))[0] == "uid"),
+    ("out.csv", lambda p: next(csv.reader(p.read_text(encoding="utf-8-sig").splitlines()))[0] == "uid"),
 ])
 def test_without_format_the_extension_decides(db_copy: Path, tmp_path: Path, capsys, name, check):
     target = tmp_path / name
@@ -65,7 +65,7 @@ def test_an_unknown_extension_without_format_is_refused(db_copy: Path, tmp_path:
 def test_an_unknown_extension_with_format_is_written(db_copy: Path, tmp_path: Path, capsys):
     target = tmp_path / "agreements.txt"
     assert run(capsys, "export", "agreement", "--format", "csv", "-o", str(target), "--db", str(db_copy))[0] == 0
-    assert next(csv.reader(target.open(encoding="utf-8-sig")))[0] == "uid"
+    assert next(csv.reader(target.read_text(encoding="utf-8-sig").splitlines()))[0] == "uid"
 
 
 @pytest.mark.parametrize("typed, noun", [("agreements", "agreements"), ("events", "events"), ("facts", "facts"),

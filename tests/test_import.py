@@ -22,8 +22,14 @@ from desktop.export import writers
 from desktop.export.cli_import import import_main
 from desktop.export.comtrade import comtrade_table, convert, is_comtrade
 from desktop.export.fileformat import COLUMNS
-from desktop.export.importing import (ImportProblem, NothingToImport, apply_import, build_change_set, match_columns,
-                                      preview)
+from desktop.export.importing import (
+    ImportProblem,
+    NothingToImport,
+    apply_import,
+    build_change_set,
+    match_columns,
+    preview,
+)
 from desktop.export.readers import ImportFileError, Table, json_depth, read_table
 
 TODAY = _dt.date.today().isoformat()
@@ -61,7 +67,7 @@ def trade_by_uid(db, uid: str) -> dict:
     cur = db.conn.execute("SELECT t.*, p.iso3 FROM trade_figures t JOIN partners p ON p.id = t.partner_id "
                           "WHERE t.uid = ?", (uid,))
     row = cur.fetchone()
-    return dict(zip([d[0] for d in cur.description], row)) if row else {}
+    return dict(zip([d[0] for d in cur.description], row, strict=True)) if row else {}
 
 
 def sources_of(db, kind: str, uid: str) -> list[str]:

@@ -40,6 +40,7 @@ def _holder(db: Path) -> subprocess.Popen:
 def _finish(child: subprocess.Popen) -> None:
     child.stdin.close()
     child.wait(timeout=20)
+    child.stdout.close()
 
 
 def test_lock_file_lives_in_the_user_data_folder(db, user_folders):

@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from desktop.data.build import SEED_COLUMNS, SeedError, build, main as build_main, seed_hash
+from desktop.data.build import SEED_COLUMNS, SeedError, build, seed_hash
+from desktop.data.build import main as build_main
 from tests.conftest import BUNDLED_DB, SEED_DIR
 
 
@@ -57,7 +58,8 @@ def _copy_seeds(tmp_path: Path) -> Path:
 def _edit(seed: Path, name: str, row: int, column: str, value: str) -> None:
     """Set one cell (data row ``row``, 0-based) of a seed file."""
     path = seed / name
-    rows = list(csv.DictReader(path.open(encoding="utf-8", newline="")))
+    with path.open(encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
     rows[row][column] = value
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=SEED_COLUMNS[name], lineterminator="\n")
@@ -67,11 +69,15 @@ def _edit(seed: Path, name: str, row: int, column: str, value: str) -> None:
 
 
 BROKEN = [
-    ("agreements.csv", 0, "partner_iso3", "XYZ", "agreements.csv, row 2, column partner_iso3: unknown partner code 'XYZ'"),
+    ("agreements.csv", 0, "partner_iso3", "XYZ",
+     "agreements.csv, row 2, column partner_iso3: unknown partner code 'XYZ'"),
     ("partners.csv", 0, "iso3", "ZZZ", "partners.csv, row 2, column iso3: unknown partner code 'ZZZ' (not an ISO 3166"),
-    ("segments.csv", 1, "to_node", "nowhere", "segments.csv, row 3, column to_node: refers to a missing node 'nowhere'"),
-    ("events.csv", 2, "source_ids", "src_does_not_exist", "events.csv, row 4, column source_ids: missing source id 'src_does_not_exist'"),
-    ("agreements.csv", 3, "date_signed", "2025-02-30", "agreements.csv, row 5, column date_signed: bad date '2025-02-30'"),
+    ("segments.csv", 1, "to_node", "nowhere",
+     "segments.csv, row 3, column to_node: refers to a missing node 'nowhere'"),
+    ("events.csv", 2, "source_ids", "src_does_not_exist",
+     "events.csv, row 4, column source_ids: missing source id 'src_does_not_exist'"),
+    ("agreements.csv", 3, "date_signed", "2025-02-30",
+     "agreements.csv, row 5, column date_signed: bad date '2025-02-30'"),
     ("agreements.csv", 3, "date_signed", "29.04.2025", "dates must be written as ISO ('2025-04-29')"),
     ("trade.csv", 0, "turnover_usd_m", "1 234,5", "trade.csv, row 2, column turnover_usd_m: bad number '1 234,5'"),
     ("trade.csv", 0, "exports_usd_m", "-5", "trade.csv, row 2, column exports_usd_m: -5 is below 0"),
@@ -99,7 +105,8 @@ def test_broken_seed_is_refused_with_file_row_and_reason(tmp_path: Path, name, r
 
 def test_duplicate_id_and_malformed_csv(tmp_path: Path):
     seed = _copy_seeds(tmp_path)
-    first = list(csv.DictReader((seed / "events.csv").open(encoding="utf-8")))[0]["id"]
+    with (seed / "events.csv").open(encoding="utf-8") as f:
+        first = next(csv.DictReader(f))["id"]
     _edit(seed, "events.csv", 1, "id", first)
     with (seed / "nodes.csv").open("a", encoding="utf-8") as fh:
         fh.write('broken_node,"Unterminated quote,Name,,KAZ,city,,,,,\n')

@@ -15,7 +15,8 @@ from tests.test_seed_build import _copy_seeds, _edit
 
 
 def _rows(seed: Path, name: str) -> list[dict[str, str]]:
-    return list(csv.DictReader((seed / name).open(encoding="utf-8", newline="")))
+    with (seed / name).open(encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f))
 
 
 def _index(seed: Path, name: str, column: str, value: str) -> int:
@@ -44,8 +45,8 @@ def test_every_bundled_source_has_a_kind_and_a_clean_address():
 def test_the_built_database_records_each_sources_kind(built_db: Path):
     with sqlite3.connect(built_db) as conn:
         kinds = dict(conn.execute("SELECT kind, count(*) FROM sources GROUP BY kind").fetchall())
-        official = conn.execute("SELECT kind FROM sources WHERE uid = 'src_presidentaz_20240311_first_meeting_azerbaijan'"
-                                ).fetchone()[0]
+        official = conn.execute("SELECT kind FROM sources "
+                                "WHERE uid = 'src_presidentaz_20240311_first_meeting_azerbaijan'").fetchone()[0]
         wiki = conn.execute("SELECT kind FROM sources WHERE uid = 'src_wikipedia_astana'").fetchone()[0]
     assert None not in kinds and set(kinds) <= set(SOURCE_KINDS)
     assert (official, wiki) == ("official_primary", "encyclopedia")
@@ -71,7 +72,8 @@ BAD_ADDRESSES = [
     ("https://dev.kt.kz/rus/x.html", "'dev.kt.kz' is a test, staging or origin server"),
     ("http://eadaily.com:8080/ru/news/x", "has an explicit port (eadaily.com:8080)"),
     ("https://el.kz./x_127980", "the host 'el.kz.' ends with a dot"),
-    ("https://astanatimes.com/2024/01/x/?utm_source=telegram&utm_medium=social", "tracking or share parameter 'utm_source'"),
+    ("https://astanatimes.com/2024/01/x/?utm_source=telegram&utm_medium=social",
+     "tracking or share parameter 'utm_source'"),
     ("https://astanatimes.com/x/?fbclid=IwAR0abc", "tracking or share parameter 'fbclid'"),
     ("https://astanatimes.com/x/?gclid=abc", "tracking or share parameter 'gclid'"),
     ("https://kt.kz/x.html?yclid=123", "tracking or share parameter 'yclid'"),
@@ -116,7 +118,8 @@ def _blank_preferred_reason(seed: Path, record_id: str) -> int:
 
 
 def test_preferring_a_weaker_source_without_a_reason_is_refused(tmp_path: Path):
-    # March 2024 Baku: the preferred count (14) rests on media reports, the alternative on Astana TV (state broadcaster).
+    # March 2024 Baku: the preferred count (14) rests on media reports, the alternative on Astana TV (state
+    # broadcaster).
     seed = _copy_seeds(tmp_path)
     row = _blank_preferred_reason(seed, "ag_aze_2024_pkg14")
     problems = _build_problems(seed, tmp_path)

@@ -21,7 +21,8 @@ def _target(db_path: Path, uid: str) -> tuple:
 def test_a_targets_kind_base_year_estimate_and_role_round_trip(db_copy: Path, tmp_path: Path, capsys):
     out = tmp_path / "targets.csv"
     assert main(["export", "target", "-o", str(out), "--db", str(db_copy)]) == 0
-    rows = list(csv.DictReader(out.open(encoding="utf-8-sig")))
+    with out.open(encoding="utf-8-sig") as fh:
+        rows = list(csv.DictReader(fh))
     assert {"kind", "base_year", "estimate", "stated_role"} <= set(rows[0])
     row = next(r for r in rows if r["uid"] == "tg_tur_20241112_15bn_erdogan")
     assert (row["kind"], row["estimate"]) == ("level", "0")
@@ -38,7 +39,8 @@ def test_an_unknown_kind_is_refused_and_nothing_changes(db_copy: Path, tmp_path:
     before = _target(db_copy, "tg_tur_20241112_15bn_erdogan")
     out = tmp_path / "targets.csv"
     assert main(["export", "target", "-o", str(out), "--db", str(db_copy)]) == 0
-    rows = list(csv.DictReader(out.open(encoding="utf-8-sig")))
+    with out.open(encoding="utf-8-sig") as fh:
+        rows = list(csv.DictReader(fh))
     for row in rows:
         if row["uid"] == "tg_tur_20241112_15bn_erdogan":
             row["kind"] = "doubling"

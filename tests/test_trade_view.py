@@ -13,33 +13,15 @@ import numpy as np
 import pytest
 
 from desktop.core.trade import needed_growth, period_months, target_lines, trade_plot
-from desktop.qt.selection import SelectionState
 
 ROOT = Path(__file__).resolve().parents[1]
-
-
-@pytest.fixture
-def selection():
-    return SelectionState()
-
-
-@pytest.fixture
-def trade(qtbot, repo, selection):
-    from desktop.qt.trade_view import TradeView
-
-    view = TradeView(repo, selection)
-    qtbot.addWidget(view)
-    view.resize(1100, 700)
-    view.show()
-    qtbot.waitExposed(view)
-    return view
 
 
 def line_points(item) -> list[tuple[int, float]]:
     xs, ys = item.getData()
     if xs is None:
         return []
-    return [(int(x), float(y)) for x, y in zip(xs, ys) if not math.isnan(y)]
+    return [(int(x), float(y)) for x, y in zip(xs, ys, strict=True) if not math.isnan(y)]
 
 
 def db_full_years(repo, iso3: str, column: str, statistics: str = "kazakh") -> list[tuple[int, float]]:
@@ -83,7 +65,7 @@ def test_missing_years_are_gaps_not_interpolated(trade, repo, selection):
     selection.select_partner("TUR")
     xs, ys = trade.lines["turnover"].getData()
     years = {y for y, _ in db_full_years(repo, "TUR", "turnover_usd_m")}
-    missing = [int(x) for x, y in zip(xs, ys) if math.isnan(y)]
+    missing = [int(x) for x, y in zip(xs, ys, strict=True) if math.isnan(y)]
     assert missing, "Kazakhstan's statistics for Türkiye have years without a figure (2014-2016)"
     assert not set(missing) & years
     assert trade.lines["turnover"].opts["connect"] == "finite"
@@ -220,7 +202,8 @@ def test_exported_csv_equals_the_plotted_numbers(trade, repo, selection, tmp_pat
     trade.export_csv(out)
     raw = out.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
-    rows = list(csv.DictReader(out.open(encoding="utf-8-sig")))
+    with out.open(encoding="utf-8-sig") as fh:
+        rows = list(csv.DictReader(fh))
     line = [(int(r["year"]), float(r["value_usd_m"])) for r in rows
             if r["partner"] == "TUR" and r["layer"] == "line" and r["measure"] == "turnover"]
     assert line == line_points(trade.lines["turnover"])
@@ -312,6 +295,7 @@ def test_twenty_thousand_pans_and_zooms_in_one_process(tmp_path, built_db):
     """)
     done = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=600)
     assert done.returncode == 0, done.stderr[-2000:]
-    early, late = (int(x) for x in next(l for l in done.stdout.splitlines() if l.startswith("rss")).split()[1:])
+    rss = next(line for line in done.stdout.splitlines() if line.startswith("rss"))
+    early, late = (int(x) for x in rss.split()[1:])
     assert late - early < 30 * 1024, f"RSS grew {(late - early) / 1024:.0f} MiB over 18,000 range changes"
     assert np is not None

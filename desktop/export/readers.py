@@ -29,13 +29,18 @@ import re
 import unicodedata
 import zipfile
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
-from typing import NamedTuple
+from types import ModuleType
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from desktop.core.errors import AtlasError
+
+if TYPE_CHECKING:
+    from openpyxl.worksheet._read_only import ReadOnlyWorksheet
 
 MAX_ROWS = 2_000_000
 MAX_FIELD_CHARS = 100_000
@@ -232,14 +237,14 @@ class Table:
 
     @classmethod
     def from_rows(cls, columns: Iterable[str], rows: Iterable[tuple[int, list[str | None]] | list[str | None]],
-                  format: str = "memory", **kwargs) -> Table:
+                  format: str = "memory", **kwargs: Any) -> Table:
         """A table held in memory: ``rows`` are (number, cells) pairs, or cell lists numbered from row 2."""
         kept: list[Row] = []
         for n, row in enumerate(rows, start=2):
             if isinstance(row, tuple) and len(row) == 2 and isinstance(row[0], int) and isinstance(row[1], list):
                 kept.append(Row(row[0], row[1]))
             else:
-                kept.append(Row(n, list(row)))  # type: ignore[arg-type]
+                kept.append(Row(n, list(row)))
         return cls(list(columns), format, lambda: iter(kept), estimated_rows=len(kept), **kwargs)
 
 
@@ -495,7 +500,7 @@ def detect_delimiter(sample: str, preferred: str | None = None) -> str:
     return preferred or ","
 
 
-def _unique_columns(cells: list[str | None]) -> list[str]:
+def _unique_columns(cells: Sequence[str | None]) -> list[str]:
     names: list[str] = []
     seen: set[str] = set()
     for i, cell in enumerate(cells):
@@ -508,10 +513,10 @@ def _unique_columns(cells: list[str | None]) -> list[str]:
     return names
 
 
-def _pick_header(records: Iterator[tuple[int, list]]) -> tuple[int, list] | None:
+def _pick_header[Cells: Sequence[str | None]](records: Iterator[tuple[int, Cells]]) -> tuple[int, Cells] | None:
     """The header among the first rows: the first with two or more filled cells (a title line above it is
     passed over), else the first filled one, as (row number, cells)."""
-    first: tuple[int, list] | None = None
+    first: tuple[int, Cells] | None = None
     for number, cells in itertools.islice(records, _HEADER_SEARCH):
         filled = sum(1 for c in cells if c and c.strip())
         if filled >= 2:
@@ -521,7 +526,7 @@ def _pick_header(records: Iterator[tuple[int, list]]) -> tuple[int, list] | None
     return first
 
 
-def _check_header(path: Path, cells: list[str | None]) -> None:
+def _check_header(path: Path, cells: Sequence[str | None]) -> None:
     if len(cells) > MAX_COLUMNS:
         raise ImportFileError(f"The file {path.name} has {len(cells):,} columns; at most {MAX_COLUMNS:,} are read.",
                               "too_many_columns", file=path.name, columns=len(cells), max=MAX_COLUMNS)
@@ -589,7 +594,7 @@ def _too_long(path: Path, row: int, length: int | None = None, sheet: str | None
                            sheet=sheet)
 
 
-def _csv_records(path: Path, encoding: str, delimiter: str) -> Iterator[tuple[int, list[str]]]:
+def _csv_records(path: Path, encoding: str, delimiter: str) -> Generator[tuple[int, list[str]], None, None]:
     """(row number, cells) of every record, header included; quoting errors as ImportFileError."""
     with open(path, encoding=encoding, newline="") as fh:
         reader = csv.reader(fh, delimiter=delimiter, strict=True)
@@ -713,7 +718,7 @@ def check_zip(path: Path) -> None:
                               "zip_not_workbook", file=path.name)
 
 
-def _openpyxl():
+def _openpyxl() -> ModuleType:
     """openpyxl, made sure to parse its XML through defusedxml (entity expansion refused)."""
     import defusedxml  # noqa: F401 - a runtime dependency: openpyxl uses it when it is installed
     import openpyxl
@@ -780,22 +785,34 @@ _WORKBOOK_ERRORS = (zipfile.BadZipFile, KeyError, OSError, EOFError, ValueError,
                     AttributeError, IndexError)
 
 
-def _open_workbook(path: Path):
+@contextmanager
+def _open_workbook(path: Path) -> Iterator[Any]:
+    """The workbook at ``path`` (read-only, values) for a ``with`` block. This function opens the file and closes it
+    when the block ends, however it ends: when a read fails, openpyxl leaves the file open (load_workbook does not
+    close its archive, and a sheet's stream that the failed read abandoned keeps it open past the workbook's close)."""
     openpyxl = _openpyxl()
     from defusedxml import DefusedXmlException
 
     try:
-        return openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except (DefusedXmlException, *_WORKBOOK_ERRORS) as exc:
+        file = path.open("rb")
+    except OSError as exc:
         raise _workbook_error(path, exc) from None
+    with file:
+        try:
+            wb = openpyxl.load_workbook(file, read_only=True, data_only=True)
+        except (DefusedXmlException, *_WORKBOOK_ERRORS) as exc:
+            raise _workbook_error(path, exc) from None
+        try:
+            yield wb
+        finally:
+            wb.close()
 
 
-def _sheet_cells(path: Path, sheet: str) -> Iterator[tuple[int, tuple, list[int]]]:
+def _sheet_cells(path: Path, sheet: str) -> Iterator[tuple[int, tuple[object, ...], list[int]]]:
     """(sheet row number, cell values, positions of the error cells such as #DIV/0!) of each row of ``sheet``."""
     from defusedxml import DefusedXmlException
 
-    wb = _open_workbook(path)
-    try:
+    with _open_workbook(path) as wb:
         ws = wb[sheet]
         ws.reset_dimensions()
         try:
@@ -804,8 +821,6 @@ def _sheet_cells(path: Path, sheet: str) -> Iterator[tuple[int, tuple, list[int]
                        [i for i, c in enumerate(cells) if c.data_type == "e" and c.value is not None])
         except (DefusedXmlException, *_WORKBOOK_ERRORS) as exc:
             raise _workbook_error(path, exc) from None
-    finally:
-        wb.close()
 
 
 # a sheet's header row: (its row number, the position of its first filled cell, its cells from that one to the last
@@ -813,10 +828,11 @@ def _sheet_cells(path: Path, sheet: str) -> Iterator[tuple[int, tuple, list[int]
 _Header = tuple[int, int, list[str | None]]
 
 
-def _header_of(ws) -> _Header | None:
+def _header_of(ws: ReadOnlyWorksheet) -> _Header | None:
     ws.reset_dimensions()
-    found = _pick_header((n, [cell_text(v) for v in values])
-                         for n, values in enumerate(ws.iter_rows(max_row=_HEADER_SEARCH, values_only=True), start=1))
+    # (types-openpyxl gives ReadOnlyWorksheet Worksheet's iter_rows, bound to a Worksheet: mypy issue 6700)
+    rows = ws.iter_rows(max_row=_HEADER_SEARCH, values_only=True)  # type: ignore[misc]
+    found = _pick_header((n, [cell_text(v) for v in values]) for n, values in enumerate(rows, start=1))
     if found is None:
         return None
     header_row, header = found
@@ -830,8 +846,7 @@ def _sheet_headers(path: Path, sheet: str | None, every: bool) -> tuple[list[str
     first), or of every sheet when ``every``; the workbook is opened once."""
     from defusedxml import DefusedXmlException
 
-    wb = _open_workbook(path)
-    try:
+    with _open_workbook(path) as wb:
         names = [ws.title for ws in wb.worksheets]
         if not names:
             raise ImportFileError(f"{path.name} is an Excel workbook without worksheets (it holds charts only).",
@@ -845,8 +860,6 @@ def _sheet_headers(path: Path, sheet: str | None, every: bool) -> tuple[list[str
             return names, {name: _header_of(wb[name]) for name in wanted}
         except (DefusedXmlException, *_WORKBOOK_ERRORS) as exc:
             raise _workbook_error(path, exc) from None
-    finally:
-        wb.close()
 
 
 def _sheet_list(names: list[str]) -> str:
@@ -966,7 +979,7 @@ def _json_int(text: str) -> int | Unreadable:
     return int(text)
 
 
-class _JsonObject(dict):
+class _JsonObject(dict[str, object]):
     """A JSON object, with the keys it names more than once (json keeps the last value and says nothing)."""
 
     repeated: tuple[str, ...] = ()
