@@ -11,7 +11,7 @@
     partnership-atlas export KIND -o FILE [--format csv|xlsx|json|geojson] [--delimiter comma|semicolon|tab]
                       [--encoding cp1251 [--encoding-errors replace]]
                       [--partner ISO3] [--db PATH]
-    partnership-atlas import KIND FILE [--dry-run] [--db PATH]   (KIND may be "comtrade")
+    partnership-atlas import KIND FILE [--dry-run] [--all-changes] [--db PATH]   (KIND may be "comtrade")
     partnership-atlas factsheet --partner ISO3 --lang en|ru|kk -o FILE.pdf [--marking TEXT] [--letter] [--db PATH]
     partnership-atlas factsheet --all --lang en|ru|kk -o FOLDER [--combined]   every partner (one PDF each, or one)
     partnership-atlas backup FILE [--db PATH]           a checked copy through SQLite's backup API
@@ -109,6 +109,8 @@ def _parser() -> argparse.ArgumentParser:
                      help="the kind of records, singular or plural; comtrade: a UN Comtrade download")
     imp.add_argument("file")
     imp.add_argument("--dry-run", action="store_true", help="print the preview only; change nothing")
+    imp.add_argument("--all-changes", action="store_true",
+                     help="print every changed field of the records to update (default: the first 200)")
     imp.add_argument("--db", dest="sub_db", metavar="PATH")
     sheet = sub.add_parser("factsheet", help="write a partner's fact sheet (PDF, A4 or Letter)")
     who = sheet.add_mutually_exclusive_group(required=True)
@@ -177,7 +179,7 @@ def _command(args: argparse.Namespace) -> int:
     if args.command == "import":
         from desktop.export.cli_import import import_main
 
-        return import_main(args.kind, args.file, args.sub_db or args.db, args.dry_run)
+        return import_main(args.kind, args.file, args.sub_db or args.db, args.dry_run, all_changes=args.all_changes)
     if args.command == "factsheet":
         from desktop.qt.factsheet_cli import factsheet_main
 

@@ -138,8 +138,8 @@ def check_user_data(app):
     clicked = box.clickedButton()
     if clicked is None or clicked not in (use_backup, use_bundled):
         return None
-    recover_from(recovery.backup if clicked is use_backup else BUNDLED, paths.user_database(),
-                 paths.bundled_database())
+    backup = recovery.backup if clicked is use_backup else None  # (the button is there only when there is one)
+    recover_from(backup if backup is not None else BUNDLED, paths.user_database(), paths.bundled_database())
     return recovery  # no look at the file now in place (info None): start looks at it
 
 
@@ -237,12 +237,12 @@ def after_start(window, opened) -> None:
     """Once the window is up, for the user's own copy: merge a newer bundled database (a backup first;
     the user's changes stay and conflicts are listed), and a daily backup when the data changed."""
     from PySide6.QtCore import QTimer
-    from desktop.qt.plaintext import message_box
 
     from desktop import paths
     from desktop.core.errors import AtlasError
     from desktop.data.backups import daily_backup_if_changed, default_backup_dir
     from desktop.data.upgrade import merge_bundled, needs_upgrade
+    from desktop.qt.plaintext import message_box
 
     db = opened.database
     if not opened.created and needs_upgrade(db, paths.bundled_database()):

@@ -22,12 +22,12 @@ def format_date(iso: str | None) -> str:
     if not iso:
         return ""
     precision = precision_of(iso)
-    year, month, day = (iso.split("-") + [None, None])[:3]
+    year, month, day = (iso.split("-") + ["", ""])[:3]
     if precision is not None and precision.value == "day":
         return f"{int(day)} {_MONTHS[int(month) - 1]} {year}"
     if precision is not None and precision.value == "month":
         return f"{_MONTHS[int(month) - 1]} {year}"
-    return year or ""
+    return year
 
 
 # What each kind is called in the text output, in the order the groups are printed.
@@ -93,8 +93,9 @@ def _label(hit: Hit, lang: str = "en") -> str:
     """The hit's label in ``lang``, else in another language, marked with its code."""
     labels = {"en": hit.label_en, "ru": hit.label_ru, "kk": hit.label_kk}
     for code in (lang, *(c for c in ("en", "ru", "kk") if c != lang)):
-        if labels[code]:
-            return labels[code] if code == lang else f"[{code}] {labels[code]}"
+        label = labels[code]
+        if label:
+            return label if code == lang else f"[{code}] {label}"
     return hit.uid
 
 

@@ -71,7 +71,7 @@ def self_test(db_path: str | os.PathLike[str] | None = None, *, out: TextIO | No
     return 0
 
 
-def _step(name: str, work: Callable[[], object]) -> object:
+def _step[T](name: str, work: Callable[[], T]) -> T:
     try:
         return work()
     except StepFailed:

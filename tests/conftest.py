@@ -132,6 +132,27 @@ def open_window(qtbot, repo, translator):
 
 
 @pytest.fixture
+def selection():
+    """A selection of its own, for a view built alone."""
+    from desktop.qt.selection import SelectionState
+
+    return SelectionState()
+
+
+@pytest.fixture
+def trade(qtbot, repo, selection):
+    """The trade view alone over ``repo``, shown at 1100×700."""
+    from desktop.qt.trade_view import TradeView
+
+    view = TradeView(repo, selection)
+    qtbot.addWidget(view)
+    view.resize(1100, 700)
+    view.show()
+    qtbot.waitExposed(view)
+    return view
+
+
+@pytest.fixture
 def map_view(qapp, repo):
     """An offscreen corridor map for fact-sheet insets (desktop.qt.factsheet.make_map_view) over ``repo``."""
     from desktop.qt.factsheet import make_map_view

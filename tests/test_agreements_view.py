@@ -130,7 +130,7 @@ def test_partner_and_event_from_the_shared_selection_filter_the_table(qtbot, vie
     event_chip = next(c for c in view.chips.chips() if c.key == "event")
     qtbot.mouseClick(event_chip.button, Qt.MouseButton.LeftButton)
     settle(qtbot, view)
-    assert view.selection.event is None
+    assert view.selection.current_event is None
     assert view.model.rowCount() > count
 
 

@@ -112,7 +112,8 @@ def test_an_edit_of_an_alias_keeps_its_terms(conn):
     assert _groups(conn, "Нур-Султан").get("city_astana") == (0, 2)  # the Cyrillic row still names it
     conn.execute("DELETE FROM aliases WHERE group_id = 'city_astana'")
     assert "city_astana" not in _groups(conn, "Нур-Султан")
-    assert conn.execute("SELECT count(*) FROM alias_terms WHERE alias_id NOT IN (SELECT id FROM aliases)").fetchone() == (0,)
+    assert conn.execute("SELECT count(*) FROM alias_terms "
+                        "WHERE alias_id NOT IN (SELECT id FROM aliases)").fetchone() == (0,)
     assert conn.execute("SELECT count(*) FROM record_sources WHERE record_type = 'alias' "
                         "AND record_id NOT IN (SELECT id FROM aliases)").fetchone() == (0,)
 
@@ -164,7 +165,8 @@ def test_the_country_names_source_must_exist(tmp_path: Path):
     seed = tmp_path / "seed"
     shutil.copytree(SEED_DIR, seed)
     lines = (seed / "sources.csv").read_text(encoding="utf-8").splitlines(keepends=True)
-    (seed / "sources.csv").write_text("".join(l for l in lines if not l.startswith("src_pycountry_country_names,")),
+    (seed / "sources.csv").write_text("".join(line for line in lines
+                                              if not line.startswith("src_pycountry_country_names,")),
                                       encoding="utf-8")
     with pytest.raises(SeedError) as caught:
         build(seed, tmp_path / "out.sqlite")

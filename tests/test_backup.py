@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from desktop.data import backup as backup_module
-from desktop.data.agreements import AgreementQuery
 from desktop.data import migrations
+from desktop.data.agreements import AgreementQuery
 from desktop.data.backup import (
     BackupCancelled,
     BackupError,

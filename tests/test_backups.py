@@ -10,8 +10,7 @@ import pytest
 from desktop import paths
 from desktop.data import backups
 from desktop.data.backup import check_backup
-from desktop.data.backups import (automatic_backup, daily_backup_if_changed, default_backup_dir, list_backups,
-                                  rotate)
+from desktop.data.backups import automatic_backup, daily_backup_if_changed, default_backup_dir, list_backups, rotate
 from desktop.data.database import open_database
 from desktop.data.editing import Editor
 

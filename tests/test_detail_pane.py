@@ -166,11 +166,11 @@ def test_event_link_selects_the_event(pane, repo, qtbot):
     link = pane.findChild(QLabel, "detailEventLink")
     assert link is not None and link.isVisible()
     assert pane.event_text() == "Tokayev's first state visit to Türkiye\n10 May 2022 – 11 May 2022 · Ankara"
-    assert pane.selection.event is None
+    assert pane.selection.current_event is None
     inside_link = QPoint(link.contentsRect().left() + 6, link.contentsRect().top() + link.fontMetrics().height() // 2)
     with qtbot.waitSignal(pane.selection.event_selected, timeout=1000) as blocker:
         qtbot.mouseClick(link, Qt.MouseButton.LeftButton, pos=inside_link)
-    assert blocker.args == [event.id] and pane.selection.event == event.id
+    assert blocker.args == [event.id] and pane.selection.current_event == event.id
 
 
 def test_no_event_says_so(pane, repo):
@@ -216,8 +216,8 @@ def test_fits_a_narrow_pane_without_clipping(pane, repo, qtbot):
     select(pane, repo, "ag_tur_2022_pkg15")
     pane.resize(380, 700)
     qtbot.wait(10)
-    content = pane.scroll.widget()
-    assert content.width() <= pane.scroll.viewport().width()
+    content = pane.scroll_area.widget()
+    assert content.width() <= pane.scroll_area.viewport().width()
     for label in content.findChildren(QLabel):
         if not label.isVisible() or not label.text():
             continue

@@ -77,12 +77,13 @@ def new_values(repo, kind):
 def row_of(repo, kind, record_id):
     cur = repo.db.conn.execute(f"SELECT * FROM {TABLES[kind]} WHERE id = ?", (record_id,))
     row = cur.fetchone()
-    return None if row is None else dict(zip([d[0] for d in cur.description], row))
+    return None if row is None else dict(zip([d[0] for d in cur.description], row, strict=True))
 
 
 def fts_count(repo, word):
-    return repo.db.conn.execute("SELECT count(*) FROM agreements_fts WHERE agreements_fts MATCH ?", (word,)).fetchone()[0] \
-        + repo.db.conn.execute("SELECT count(*) FROM events_fts WHERE events_fts MATCH ?", (word,)).fetchone()[0]
+    conn = repo.db.conn
+    return conn.execute("SELECT count(*) FROM agreements_fts WHERE agreements_fts MATCH ?", (word,)).fetchone()[0] \
+        + conn.execute("SELECT count(*) FROM events_fts WHERE events_fts MATCH ?", (word,)).fetchone()[0]
 
 
 def healthy(repo):
@@ -169,7 +170,8 @@ def test_changing_a_bundled_record_marks_it_and_undo_removes_the_mark(repo, edit
     assert editor.mark("agreement", uid) == "changed"
     entry = editor.history("agreement", agreement_id)[0]
     assert entry["action"] == "update" and entry["fields"] == ["doc_count"]
-    assert json.loads(entry["before_json"])["row"]["doc_count"] != 7 and json.loads(entry["after_json"])["row"]["doc_count"] == 7
+    assert json.loads(entry["before_json"])["row"]["doc_count"] != 7
+    assert json.loads(entry["after_json"])["row"]["doc_count"] == 7
     history.undo(editor.apply)
     assert editor.mark("agreement", uid) is None
     stored, _ = editor.apply(editor.build_delete("agreement", agreement_id))
@@ -216,7 +218,8 @@ def test_a_failing_write_leaves_the_database_and_the_history_as_they_were(repo, 
     assert len(history) == 1 and history.undo_label() == stored.label
     # an undo that fails leaves the history where it was
     calls.clear()
-    monkeypatch.setattr(editor, "_log", lambda *a, **k: (_ for _ in ()).throw(sqlite3.OperationalError("disk I/O error")))
+    monkeypatch.setattr(editor, "_log",
+                        lambda *a, **k: (_ for _ in ()).throw(sqlite3.OperationalError("disk I/O error")))
     with pytest.raises(sqlite3.OperationalError):
         history.undo(editor.apply)
     assert len(history) == 1 and not history.can_redo()

@@ -67,7 +67,7 @@ def test_rows_are_the_edit_form_values(repo, kind):
     rows = list(export_rows(repo.db, kind))
     assert len(rows) == count_rows(repo.db, kind) > 0
     ids = [r[0] for r in repo.db.conn.execute(f"SELECT id FROM {TABLES[kind]} ORDER BY id")]
-    for rid, row in list(zip(ids, rows))[:40]:
+    for rid, row in list(zip(ids, rows, strict=True))[:40]:
         assert tuple(row) == COLUMNS[kind]
         uid = repo.db.conn.execute(f"SELECT uid FROM {TABLES[kind]} WHERE id = ?", (rid,)).fetchone()[0]
         assert row["uid"] == uid
@@ -189,7 +189,7 @@ def test_formulas_stay_text_in_csv(repo, tmp_path):
     _tricky(repo)
     export_kind(repo.db, "agreement", "csv", tmp_path / "a.csv")
     lines = _csv_rows(tmp_path / "a.csv")
-    row = dict(zip(lines[0], next(line for line in lines[1:] if line[0] == _uid(repo, "agreements", 1))))
+    row = dict(zip(lines[0], next(line for line in lines[1:] if line[0] == _uid(repo, "agreements", 1)), strict=True))
     assert row["title_en"] == "'" + TRICKY["title_en"]
     assert row["title_ru"] == "'+7 700 123 45 67"
     assert row["title_kk"] == "'-x"
@@ -200,7 +200,7 @@ def test_formulas_stay_text_in_csv(repo, tmp_path):
         assert row[column] == (writers.csv_text(value) if isinstance(value, str) else str(value or "")), column
     export_kind(repo.db, "fact", "csv", tmp_path / "f.csv")
     lines = _csv_rows(tmp_path / "f.csv")
-    facts = {line[0]: dict(zip(lines[0], line)) for line in lines[1:]}
+    facts = {line[0]: dict(zip(lines[0], line, strict=True)) for line in lines[1:]}
     first, second = facts[_uid(repo, "facts", 1)], facts[_uid(repo, "facts", 2)]
     assert first["value"] == "'-5%" and first["value_num"] == "-12.5", "a negative number stays a number"
     assert second["value"] == "'=1+1" and second["value_num"] == "7.0"
@@ -218,17 +218,18 @@ def test_formulas_stay_text_in_xlsx(repo, tmp_path):
     export_kind(repo.db, "agreement", "xlsx", tmp_path / "a.xlsx")
     rows = _sheet(tmp_path / "a.xlsx")
     header = [c.value for c in rows[0]]
-    row = {h: c for h, c in zip(header, next(r for r in rows[1:] if r[0].value == _uid(repo, "agreements", 1)))}
+    first = next(r for r in rows[1:] if r[0].value == _uid(repo, "agreements", 1))
+    row = dict(zip(header, first, strict=True))
     for column, text in TRICKY.items():
         assert row[column].data_type == "s" and row[column].value == text, column
     for r in rows[1:]:
-        for h, cell in zip(header, r):
+        for h, cell in zip(header, r, strict=True):
             if isinstance(cell.value, str):
                 assert cell.data_type == "s", (h, cell.value)
     export_kind(repo.db, "fact", "xlsx", tmp_path / "f.xlsx")
     rows = _sheet(tmp_path / "f.xlsx")
     header = [c.value for c in rows[0]]
-    facts = {r[0].value: dict(zip(header, r)) for r in rows[1:]}
+    facts = {r[0].value: dict(zip(header, r, strict=True)) for r in rows[1:]}
     first, second = facts[_uid(repo, "facts", 1)], facts[_uid(repo, "facts", 2)]
     assert first["value"].data_type == "s" and first["value"].value == "-5%"
     assert first["value_num"].data_type == "n" and first["value_num"].value == -12.5

@@ -10,8 +10,15 @@ import pytest
 from pypdf import PdfReader
 
 from desktop.data.agreements import AgreementQuery
-from desktop.export.factsheet import (FactSheetError, build_factsheet, format_date, format_number, money,
-                                      period_label, statistics_label)
+from desktop.export.factsheet import (
+    FactSheetError,
+    build_factsheet,
+    format_date,
+    format_number,
+    money,
+    period_label,
+    statistics_label,
+)
 from desktop.qt.factsheet import chart_image, make_map_view, print_factsheet, render_all, render_factsheet
 from desktop.qt.factsheet_cli import factsheet_main
 

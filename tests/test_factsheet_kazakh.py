@@ -18,8 +18,16 @@ from PySide6.QtCore import QRectF
 
 from desktop.core.trade import TradePoint
 from desktop.data.agreements import AgreementQuery
-from desktop.export.factsheet import (LANGUAGES, WORDS, build_factsheet, format_date, format_dates, format_number,
-                                      money, period_label)
+from desktop.export.factsheet import (
+    LANGUAGES,
+    WORDS,
+    build_factsheet,
+    format_date,
+    format_dates,
+    format_number,
+    money,
+    period_label,
+)
 from desktop.qt import factsheet as qt_factsheet
 from desktop.qt.factsheet import map_inset, render_factsheet
 from desktop.qt.factsheet_cli import factsheet_main

@@ -26,7 +26,7 @@ def test_the_sheet_follows_the_selected_partner_in_the_chosen_language(qtbot, wi
     assert len(reader.pages) == pages >= 1
     text = " ".join(" ".join(page.extract_text() for page in reader.pages).split())
     assert "Азербайджан" in text and "Для служебного пользования" in text
-    assert window.actions["factsheet"].shortcut().toString() == "Ctrl+P"
+    assert window.action_table["factsheet"].shortcut().toString() == "Ctrl+P"
 
 
 def test_all_partners_one_pdf_each_or_cancelled(qtbot, window, repo, tmp_path, monkeypatch):

@@ -86,9 +86,9 @@ CASES: list[Case] = [
      "no_such_sheet", "book.xlsx has no sheet named \u201cMissing\u201d; its sheets are \u201cData\u201d, "
      "\u201cNotes\u201d."),
     ("trade.csv", lambda p: p.write_text("partner,year,value\nTUR,2020,5\n"), "comtrade", None,
-     "not_comtrade", "trade.csv is not a UN Comtrade download: its header lacks Comtrade's columns (such as \u201cTrade "
-     "Flow Code\u201d, \u201cReporter Code\u201d, \u201cPartner Code\u201d and \u201cTrade Value (US$)\u201d, or "
-     "flowCode, reporterCode, partnerCode and primaryValue)."),
+     "not_comtrade", "trade.csv is not a UN Comtrade download: its header lacks Comtrade's columns (such as "
+     "\u201cTrade Flow Code\u201d, \u201cReporter Code\u201d, \u201cPartner Code\u201d and "
+     "\u201cTrade Value (US$)\u201d, or flowCode, reporterCode, partnerCode and primaryValue)."),
 ]
 
 

@@ -181,7 +181,7 @@ def test_an_edit_after_the_file_was_replaced_is_kept_and_saved_to_a_new_file(qtb
     assert window.banner.isVisible() and "was replaced by another file" in window.banner.text()
     assert "Editing is off." in window.banner.text()
     for key in ("new_agreement", "edit_selected", "delete_selected", "undo"):
-        assert not window.actions[key].isEnabled(), key
+        assert not window.action_table[key].isEnabled(), key
     assert title_in(path, agreement_id) == original  # the file now at the path is untouched
     form.reject()
 
@@ -191,14 +191,14 @@ def test_an_edit_after_the_file_was_replaced_is_kept_and_saved_to_a_new_file(qtb
     assert title_in(saved, agreement_id) == "Kept while the file was away"
     assert change_log_size(saved) == 1
     assert window.repo.db.path == saved and saved.name in window.windowTitle()
-    assert not window.banner.isVisible() and window.actions["new_agreement"].isEnabled()
-    assert window.actions["undo"].isEnabled() and "Edit agreement" in window.actions["undo"].text()
+    assert not window.banner.isVisible() and window.action_table["new_agreement"].isEnabled()
+    assert window.action_table["undo"].isEnabled() and "Edit agreement" in window.action_table["undo"].text()
     assert title_in(path, agreement_id) == original and change_log_size(path) == 0
     # the search follows the new file too
     window.agreements.set_search_text("Kept while the file")
     settle(qtbot, window)
     assert window.agreements.model.rowCount() == 1
-    window.actions["undo"].trigger()  # the undo history goes on in the new file
+    window.action_table["undo"].trigger()  # the undo history goes on in the new file
     assert title_in(saved, agreement_id) == original
 
 
@@ -208,7 +208,7 @@ def test_a_file_replaced_while_away_is_found_at_focus_in_and_can_be_reopened(qtb
     agreement_id = first_agreement(db)
     original = title_in(built_db, agreement_id)
     window.editing.submit(window.editing.editor.build_update("agreement", agreement_id, {"title_en": "Before"}))
-    assert window.actions["undo"].isEnabled()
+    assert window.action_table["undo"].isEnabled()
     take_away("replace", path, built_db, tmp_path)
 
     app = QApplication.instance()
@@ -217,7 +217,7 @@ def test_a_file_replaced_while_away_is_found_at_focus_in_and_can_be_reopened(qtb
     assert "was not saved" not in window.asked[0][0]  # no edit was on its way
     app.applicationStateChanged.emit(Qt.ApplicationState.ApplicationActive)
     assert len(window.asked) == 1  # told once; the banner stays
-    assert window.banner.isVisible() and not window.actions["undo"].isEnabled()
+    assert window.banner.isVisible() and not window.action_table["undo"].isEnabled()
 
     # an edit made meanwhile is kept and offered in the reopened file; made on "Before", it does not fit there
     offers = []
@@ -230,11 +230,11 @@ def test_a_file_replaced_while_away_is_found_at_focus_in_and_can_be_reopened(qtb
                                    "differ from those it was made on), so it was discarded.")
     assert window.repo.db.path == path and window.repo.db.identity == identity_of(path)
     assert title_in(path, agreement_id) == original and change_log_size(path) == 0
-    assert not window.banner.isVisible() and window.actions["new_agreement"].isEnabled()
+    assert not window.banner.isVisible() and window.action_table["new_agreement"].isEnabled()
     # what the window showed ("Before") was kept in a backup first; the undo history starts again
     backups = list((Path(os.environ["PARTNERSHIP_ATLAS_DATA_DIR"]) / "backups").glob("*before-reopen*.sqlite"))
     assert len(backups) == 1 and title_in(backups[0], agreement_id) == "Before"
-    assert not window.actions["undo"].isEnabled()
+    assert not window.action_table["undo"].isEnabled()
     # the form still holds the values: OK now applies them to the reopened file
     assert form.try_accept()
     assert title_in(path, agreement_id) == "Made while the file was away" and change_log_size(path) == 1
@@ -252,12 +252,12 @@ def test_a_kept_edit_is_offered_in_the_reopened_file(qtbot, window, opened, buil
     assert form.try_accept() is accept
     if accept:  # the replacing file holds the same record as the old one: the change fits and is saved there
         assert title_in(path, agreement_id) == "Made while the file was away" and change_log_size(path) == 1
-        assert window.actions["undo"].isEnabled()
+        assert window.action_table["undo"].isEnabled()
     else:
         assert window.messages == ["Your unsaved change “Edit agreement” was discarded."]
         assert title_in(path, agreement_id) == original and change_log_size(path) == 0
     assert window.editing.kept is None
-    assert window.actions["new_agreement"].isEnabled()  # editing is on again, in the reopened file
+    assert window.action_table["new_agreement"].isEnabled()  # editing is on again, in the reopened file
 
 
 def test_a_deleted_file_cannot_be_reopened_and_can_be_saved_back_in_its_place(qtbot, window, opened, built_db,
@@ -375,7 +375,7 @@ def test_a_reopen_that_fails_after_the_old_file_was_let_go_reads_the_copy_and_sa
     assert search_for(qtbot, window, "Quokkaland") == {agreement_id}
     assert copy.name in window.windowTitle()
     assert window.banner.isVisible() and "Save to a new file" in window.banner.text()
-    assert not window.actions["new_agreement"].isEnabled()
+    assert not window.action_table["new_agreement"].isEnabled()
     conn = sqlite3.connect(path)  # the other program's file was left as it was
     try:
         assert conn.execute("PRAGMA application_id").fetchone()[0] == 7
@@ -386,7 +386,7 @@ def test_a_reopen_that_fails_after_the_old_file_was_let_go_reads_the_copy_and_sa
     window.editing.choose_new_file = lambda: str(saved)
     window.banner.linkActivated.emit(SAVE)
     assert window.repo.db.path == saved and not window.repo.db.readonly
-    assert title_in(saved, agreement_id) == "Quokkaland" and window.actions["new_agreement"].isEnabled()
+    assert title_in(saved, agreement_id) == "Quokkaland" and window.action_table["new_agreement"].isEnabled()
 
 
 def test_a_restore_into_a_database_whose_file_was_replaced_writes_nothing(built_db, tmp_path):

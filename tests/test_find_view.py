@@ -35,7 +35,7 @@ def type_text(widget, text: str) -> None:
 
 def find(qtbot, w, text: str) -> None:
     """Focus the box with Ctrl+F's action, type ``text`` and wait for its answer on the panel."""
-    w.actions["find"].trigger()
+    w.action_table["find"].trigger()
     box = w.find_box
     box.clear()
     type_text(box, text)
@@ -112,7 +112,7 @@ def test_an_event_hit_selects_the_event_in_the_events_list(qtbot, window):
     find(qtbot, w, "Ankara")
     hit = go_to(qtbot, w, "event")
     qtbot.keyClick(w.find_box, Qt.Key.Key_Return)
-    assert w.selection.event == hit.preferred_id
+    assert w.selection.current_event == hit.preferred_id
     assert w.events.selected_event_id() == hit.preferred_id
     assert w.selection.partner == hit.partners[0]
 
@@ -193,7 +193,7 @@ def test_another_sources_value_is_marked_and_leads_to_the_preferred_record(qtbot
     assert "other source's value" in row.plain
     assert hit.preferred_id != hit.record_id
     qtbot.keyClick(w.find_box, Qt.Key.Key_Return)
-    assert w.selection.event == hit.preferred_id
+    assert w.selection.current_event == hit.preferred_id
     assert w.statusBar().currentMessage().startswith("This is another source's value")
 
 

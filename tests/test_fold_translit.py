@@ -5,10 +5,19 @@ from __future__ import annotations
 import csv
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from desktop.core.text import (KEY_PREFIX, fold_word, index_text, query_terms, query_words, terms_of,
-                               translit_key, word_keys)
+from desktop.core.text import (
+    KEY_PREFIX,
+    fold_word,
+    index_text,
+    query_terms,
+    query_words,
+    terms_of,
+    translit_key,
+    word_keys,
+)
 from desktop.paths import resource
 
 # One row per rule of translit_keys.csv, in file order: two spellings that meet through that rule.

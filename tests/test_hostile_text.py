@@ -6,8 +6,15 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QAbstractListModel, QModelIndex
 from PySide6.QtGui import Qt, QTextDocument  # (QtGui's Qt has mightBeRichText)
-from PySide6.QtWidgets import (QAbstractItemView, QApplication, QGraphicsTextItem, QGraphicsView, QHeaderView,
-                               QLabel, QLineEdit)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QGraphicsTextItem,
+    QGraphicsView,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+)
 
 from desktop.app import build_window
 from desktop.data.database import open_database

@@ -16,8 +16,14 @@ from desktop.core.validation import validate
 from desktop.data.database import open_database
 from desktop.export.cli_import import import_main
 from desktop.export.comtrade import comtrade_table
-from desktop.export.importing import (apply_import, build_change_set, match_columns, preview, read_import_table,
-                                      validation_context)
+from desktop.export.importing import (
+    apply_import,
+    build_change_set,
+    match_columns,
+    preview,
+    read_import_table,
+    validation_context,
+)
 from desktop.export.readers import ImportFileError, SheetChoiceNeeded, read_table
 
 AGREEMENT_HEADER = ["Title (English)", "Date signed", "Document type", "Partners", "Status", "Summary (English)"]
@@ -218,7 +224,7 @@ def test_a_nul_in_one_field_rejects_that_row_not_the_file(db, db_copy, tmp_path)
     path.write_bytes("Title (English),Date signed,Document type,Partners,Status\r\n"
                      "Соглашение о сотрудничестве,2025-01-01,agreement,TUR,signed\r\n"
                      "Accord\x00with a NUL,2025-01-02,agreement,TUR,signed\r\n"
-                     "Accord after,2025-01-03,agreement,TUR,signed\r\n".encode("utf-8"))
+                     "Accord after,2025-01-03,agreement,TUR,signed\r\n".encode())
     table, result = run(db, "agreement", path)
     assert table.encoding == "utf-8"
     assert [p.row for p in result.add] == [2, 4]

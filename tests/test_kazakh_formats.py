@@ -19,9 +19,9 @@ def test_money_in_kazakh_and_russian_has_the_languages_words_and_a_decimal_comma
     qtbot.addWidget(window)
     trade = window.view("trade")
     for lang in ("kk", "ru"):
-        window.actions[f"lang_{lang}"].trigger()
+        window.action_table[f"lang_{lang}"].trigger()
         assert trade.money(3400.0) == "$3,4\u00a0млрд"  # as the fact sheets write it
         assert trade.money(640.0) == "$640\u00a0млн"
-    window.actions["lang_en"].trigger()
+    window.action_table["lang_en"].trigger()
     assert trade.money(3400.0) == "$3.4 bn"
     window.search.shutdown()

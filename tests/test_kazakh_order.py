@@ -47,12 +47,12 @@ def test_the_language_menu_offers_kazakh_and_the_window_switches_to_it(qtbot, re
 
     window = build_window(repo, translator=translator)
     qtbot.addWidget(window)
-    assert window.actions["lang_kk"].text() == "Қазақша"
-    window.actions["lang_kk"].trigger()
-    assert current_language() == "kk" and window.actions["lang_kk"].isChecked()
+    assert window.action_table["lang_kk"].text() == "Қазақша"
+    window.action_table["lang_kk"].trigger()
+    assert current_language() == "kk" and window.action_table["lang_kk"].isChecked()
     from PySide6.QtCore import QLocale
     assert QLocale().language() == QLocale.Language.Kazakh  # dates and numbers from Qt's Kazakh locale
-    window.actions["lang_en"].trigger()
+    window.action_table["lang_en"].trigger()
     assert current_language() == "en"
     window.search.shutdown()
 

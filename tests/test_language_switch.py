@@ -92,7 +92,7 @@ def test_no_text_of_the_previous_language_is_left_on_screen(qtbot, repo, transla
     words = _words_of_each_language(repo)
     before, previous = _texts(window), "en"
     for lang in ("kk", "ru", "en"):
-        window.actions[f"lang_{lang}"].trigger()
+        window.action_table[f"lang_{lang}"].trigger()
         qtbot.wait(50)
         now = _texts(window)
         left = sorted(t for t in now & before if t in words[previous] and t not in words[lang])

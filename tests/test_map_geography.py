@@ -43,7 +43,8 @@ def test_a_route_is_parsed_checked_and_written_the_same_way_every_time():
     assert [p.kind for p in points] == ["via", "waypoint"] and points[0].name_en == "Beyneu"
     assert route_json(points) == route_json(parse_route(route_json(points)))
     for bad, words in (('{"lat": 1}', "list"), ('[{"lat": 95, "lon": 1}]', "outside"),
-                       ('[{"lat": 1, "lon": 2, "kind": "stop"}]', "kind"), ('[{"lat": 1, "lon": 2, "x": 1}]', "unknown"),
+                       ('[{"lat": 1, "lon": 2, "kind": "stop"}]', "kind"),
+                       ('[{"lat": 1, "lon": 2, "x": 1}]', "unknown"),
                        ("[1, 2]", "object"), ("[{", "JSON")):
         with pytest.raises(RouteError, match=words):
             parse_route(bad)

@@ -87,7 +87,8 @@ def test_a_node_without_coordinates_is_listed_not_drawn(mapview, repo):
 def test_clicking_a_node_selects_it_and_the_agreements_and_events_follow(qtbot, repo, translator):
     node_id = repo.db.conn.execute(
         "SELECT rp.node_id FROM record_places rp JOIN nodes n ON n.id = rp.node_id WHERE rp.record_type = "
-        "'agreement' AND n.lat IS NOT NULL GROUP BY rp.node_id ORDER BY count(*) DESC, rp.node_id LIMIT 1").fetchone()[0]
+        "'agreement' AND n.lat IS NOT NULL GROUP BY rp.node_id ORDER BY count(*) DESC, rp.node_id "
+        "LIMIT 1").fetchone()[0]
     linked = set(repo.record_ids_at("agreement", node_id=node_id))
     window = build_window(repo, translator=translator)
     qtbot.addWidget(window)

@@ -85,7 +85,8 @@ def test_schema_enforces_its_rules(tmp_path: Path):
     conn.execute("INSERT INTO node_kinds VALUES ('port', 'Port', 'Порт', NULL, 0)")
     bad = [
         "INSERT INTO agreements (uid, title_en, doc_type, status) VALUES ('x', 't', 'nonsense', 'signed')",
-        "INSERT INTO agreements (uid, title_en, doc_type, status, date_signed) VALUES ('x', 't', 'treaty', 'signed', '2025-13')",
+        "INSERT INTO agreements (uid, title_en, doc_type, status, date_signed) "
+        "VALUES ('x', 't', 'treaty', 'signed', '2025-13')",
         "INSERT INTO agreements (uid, doc_type, status) VALUES ('x', 'treaty', 'signed')",
         "INSERT INTO nodes (uid, name_en, country_iso3, kind, lat) VALUES ('n', 'N', 'KAZ', 'port', 43.0)",
         "INSERT INTO nodes (uid, name_en, country_iso3, kind, lat, lon) VALUES ('n', 'N', 'KAZ', 'port', 91, 0)",
@@ -94,7 +95,8 @@ def test_schema_enforces_its_rules(tmp_path: Path):
     for sql in bad:
         with pytest.raises(sqlite3.IntegrityError):
             conn.execute(sql)
-    conn.execute("INSERT INTO agreements (uid, title_en, doc_type, status, date_signed) VALUES ('ok', 't', 'treaty', 'signed', '2025-04')")
+    conn.execute("INSERT INTO agreements (uid, title_en, doc_type, status, date_signed) "
+                 "VALUES ('ok', 't', 'treaty', 'signed', '2025-04')")
     assert conn.execute("SELECT date_precision FROM agreements WHERE uid = 'ok'").fetchone()[0] == "month"
 
 

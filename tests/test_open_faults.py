@@ -25,13 +25,21 @@ from desktop.__main__ import main
 from desktop.app import check_user_data
 from desktop.core.text import index_text
 from desktop.data import database, migrations
-from desktop.data.usercopy import open_user_database
 from desktop.data.agreements import AgreementQuery
-from desktop.data.database import (ForeignDatabaseError, NewerSchemaError, ReadOnlyDatabaseError, Retry,
-                                   UnreadableDatabaseError, connect, create_database, examine, open_database)
+from desktop.data.database import (
+    ForeignDatabaseError,
+    NewerSchemaError,
+    ReadOnlyDatabaseError,
+    Retry,
+    UnreadableDatabaseError,
+    connect,
+    create_database,
+    examine,
+    open_database,
+)
 from desktop.data.recovery import check_and_recover
 from desktop.data.repository import Repository
-
+from desktop.data.usercopy import open_user_database
 from tests.conftest import BUNDLED_DB
 from tests.test_backups import corrupt
 
@@ -210,7 +218,7 @@ def test_start_with_db_option_leaves_refused_files_as_they_were(built_db: Path, 
     assert result.returncode == 0, result.stderr[-3000:]
     lines = result.stdout.splitlines()
     assert len(lines) == len(KINDS) and all(line.startswith("REFUSED") for line in lines), lines
-    for kind, line in zip(KINDS, lines):
+    for kind, line in zip(KINDS, lines, strict=True):
         assert MESSAGES[kind] in line
     assert {f: _files(f) for f in files} == before
 

@@ -13,7 +13,6 @@ from desktop.data.backups import automatic_backup
 from desktop.data.editing import Editor
 from desktop.data.recovery import BUNDLED, check_and_recover, recover_from
 from desktop.data.usercopy import open_user_database
-
 from tests.test_backups import corrupt
 
 T0 = dt.datetime(2026, 12, 2, 10, 15, 0)

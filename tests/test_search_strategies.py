@@ -2,8 +2,6 @@
 slow SQL query of the same meaning returns, page after page, with the right total."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from desktop.core.text import match_expression
@@ -33,7 +31,7 @@ def reference_ids(search: AgreementSearch, q: AgreementQuery) -> list[int]:
     sort = "date" if q.sort == "relevance" else q.sort
     key = _sort_expression(sort, q.lang)
     direction = "DESC" if q.descending else "ASC"
-    sql = (f"SELECT a.id FROM agreements a" + (" WHERE " + " AND ".join(where) if where else "")
+    sql = ("SELECT a.id FROM agreements a" + (" WHERE " + " AND ".join(where) if where else "")
            + f" ORDER BY {key} {direction}, a.id {direction}")
     return [r[0] for r in search.db.conn.execute(sql, params)]
 
@@ -94,6 +92,12 @@ def test_strategies_really_differ(search, monkeypatch):
     assert used == ["_index_page", "_stream_page"]
 
 
+def _texts(row) -> str:
+    """An agreement row's Russian and English titles and summaries, case-folded."""
+    return " ".join(filter(None, (row.title_ru, row.title_ru_working, row.summary_ru, row.title_en,
+                                  row.summary_en))).casefold()
+
+
 def test_a_single_letter_is_the_one_letter_word_not_a_prefix(repo):
     """No index serves one-letter prefixes (a 9 s merge at 100k): "и" finds the word "и" only."""
     import re
@@ -104,12 +108,12 @@ def test_a_single_letter_is_the_one_letter_word_not_a_prefix(repo):
     rows = repo.agreements.rows(result.ids)
     assert rows and result.total == len(rows)
     for row in rows:
-        text = " ".join(filter(None, (row.title_ru, row.title_ru_working, row.summary_ru, row.title_en, row.summary_en))).casefold()
+        text = _texts(row)
         assert re.search(r"(?<!\w)и(?!\w)", text)
     everything = repo.agreements.rows([r[0] for r in repo.db.conn.execute("SELECT id FROM agreements")])
     prefix_only = [
         r.id for r in everything
-        if (t := " ".join(filter(None, (r.title_ru, r.title_ru_working, r.summary_ru, r.title_en, r.summary_en))).casefold())
+        if (t := _texts(r))
         and re.search(r"(?<!\w)и\w", t) and not re.search(r"(?<!\w)и(?!\w)", t)]
     assert prefix_only  # agreements with words that only begin with и ...
     assert not set(prefix_only) & set(result.ids)  # ... are not found by the single letter

@@ -67,7 +67,7 @@ def test_a_memorandum_filtered_out_of_view_is_no_longer_selected_nor_deletable(q
     assert view.detail.message_text().startswith("Select an agreement")
     assert not view.table.selectionModel().selectedRows()
 
-    window.actions["delete_selected"].trigger()  # Ctrl+Del: what it acts on is named, and it is not the memorandum
+    window.action_table["delete_selected"].trigger()  # Ctrl+Del: what it acts on is named, and it is not the memorandum
     assert window.questions == []  # (a partner with records is refused, naming it, before any question)
     assert window.messages[-1].startswith("“Azerbaijan” was not deleted. ")
     assert repo.agreement_exists(agreement_id)
@@ -77,13 +77,13 @@ def test_a_memorandum_filtered_out_of_view_is_no_longer_selected_nor_deletable(q
 def test_with_nothing_visible_selected_edit_and_delete_are_off(qtbot, window, repo):
     view = window.agreements
     agreement_id = search_and_select_torghundi(qtbot, window, repo)
-    assert window.actions["delete_selected"].isEnabled() and window.actions["edit_selected"].isEnabled()
+    assert window.action_table["delete_selected"].isEnabled() and window.action_table["edit_selected"].isEnabled()
     view.set_search_text("zzzqqq")  # finds nothing: the memorandum's row leaves the view
     settle(qtbot, window)
     assert window.selection.agreement is None and view.detail.agreement_id is None
     for key in ("edit_selected", "delete_selected", "history_selected"):
-        assert not window.actions[key].isEnabled(), key
-    window.actions["delete_selected"].trigger()
+        assert not window.action_table[key].isEnabled(), key
+    window.action_table["delete_selected"].trigger()
     assert window.questions == [] and repo.agreement_exists(agreement_id)
 
 
@@ -117,15 +117,15 @@ def test_agreement_in_answers_for_text_filters_and_alternatives(repo):
 def test_delete_names_the_agreement_and_goes_ahead_only_when_confirmed(qtbot, window, repo):
     agreement_id = search_and_select_torghundi(qtbot, window, repo)
     title = repo.db.conn.execute("SELECT title_en FROM agreements WHERE id = ?", (agreement_id,)).fetchone()[0]
-    window.actions["delete_selected"].trigger()
+    window.action_table["delete_selected"].trigger()
     assert window.questions == [f"Delete the agreement “{title}” (2025-07-10)?"]
     assert repo.agreement_exists(agreement_id)  # cancelled
 
     window.answer = True
-    window.actions["delete_selected"].trigger()
+    window.action_table["delete_selected"].trigger()
     assert not repo.agreement_exists(agreement_id)
     assert window.selection.agreement is None
-    window.actions["undo"].trigger()
+    window.action_table["undo"].trigger()
     assert repo.agreement_exists(agreement_id)
 
 
@@ -142,7 +142,7 @@ def test_deleting_an_event_names_it_in_the_question_about_its_agreements(qtbot, 
         "SELECT e.id, e.title_en, e.date_start FROM events e WHERE EXISTS (SELECT 1 FROM agreements a "
         "WHERE a.event_id = e.id) ORDER BY e.id LIMIT 1").fetchone()
     window.selection.select_event(event_id)
-    window.actions["delete_selected"].trigger()
+    window.action_table["delete_selected"].trigger()
     assert len(boxes) == 1 and boxes[0].startswith(f"Delete the event “{title}” ({date})?\n\n")
     assert "signed at this event" in boxes[0]
     assert window.questions == []  # one question, not two
@@ -153,11 +153,11 @@ def test_an_event_of_another_partner_is_dropped_with_the_partner_change(qtbot, w
     choose_partner(qtbot, window, "TUR")
     event_id = window.events.event_ids()[0]
     window.selection.select_event(event_id)
-    assert window.actions["delete_selected"].isEnabled()
+    assert window.action_table["delete_selected"].isEnabled()
     choose_partner(qtbot, window, "AZE")
     if event_id not in window.events.event_ids():
-        assert window.selection.event is None
-    window.actions["delete_selected"].trigger()
+        assert window.selection.current_event is None
+    window.action_table["delete_selected"].trigger()
     assert window.messages[-1].startswith("“Azerbaijan” was not deleted. ")
     assert repo.event(event_id) is not None
 
@@ -169,11 +169,11 @@ def test_a_node_hidden_by_the_layers_is_no_longer_selected(qtbot, window, repo):
     ).fetchone()
     window.show_view("map")
     window.selection.select_node(node_id)
-    assert window.selected_record() == ("node", node_id) and window.actions["delete_selected"].isEnabled()
+    assert window.selected_record() == ("node", node_id) and window.action_table["delete_selected"].isEnabled()
     window.map.set_layer("corridor", corridor_id, False)
     assert not window.map.node_items[node_id].isVisible()
     assert window.selection.node is None
-    assert not window.actions["delete_selected"].isEnabled()
+    assert not window.action_table["delete_selected"].isEnabled()
 
     window.map.set_layer("corridor", corridor_id, True)
     window.selection.select_corridor(corridor_id)
@@ -185,8 +185,8 @@ def test_an_agreement_selected_elsewhere_is_not_what_delete_acts_on_in_the_map(q
     agreement_id = search_and_select_torghundi(qtbot, window, repo)
     window.show_view("map")
     assert window.selected_record() is None
-    assert not window.actions["delete_selected"].isEnabled()
-    window.actions["delete_selected"].trigger()
+    assert not window.action_table["delete_selected"].isEnabled()
+    window.action_table["delete_selected"].trigger()
     assert repo.agreement_exists(agreement_id) and window.questions == []
 
 

@@ -24,7 +24,7 @@ def every_action(window) -> list[QAction]:
     for menu_action in window.menuBar().actions():
         found.add(menu_action)
         found.update(menu_action.menu().actions())
-    found.update(window.actions.toolbar.actions())
+    found.update(window.action_table.toolbar.actions())
     for view in window.views.values():
         found.update(view.actions())
     return list(found)

@@ -192,17 +192,17 @@ def test_clicking_an_event_selects_it_and_clicking_again_clears(qtbot, repo):
     events = view.findChild(QListView, "eventsList")
     with qtbot.waitSignal(selection.event_selected):
         click_row(qtbot, events, 2)
-    assert selection.event == view.event_ids()[2]
+    assert selection.current_event == view.event_ids()[2]
     assert view.findChild(QWidget, "eventsShowAll").isEnabled()
     click_row(qtbot, events, 2)
-    assert selection.event is None and view.selected_event_id() is None
+    assert selection.current_event is None and view.selected_event_id() is None
     click_row(qtbot, events, 0)
-    assert selection.event == view.event_ids()[0]
+    assert selection.current_event == view.event_ids()[0]
     qtbot.keyClick(events, Qt.Key.Key_Escape)
-    assert selection.event is None
+    assert selection.current_event is None
     click_row(qtbot, events, 1)
     qtbot.mouseClick(view.findChild(QWidget, "eventsShowAll"), Qt.MouseButton.LeftButton)
-    assert selection.event is None and view.selected_event_id() is None
+    assert selection.current_event is None and view.selected_event_id() is None
     assert not view.findChild(QWidget, "eventsShowAll").isEnabled()
 
 
@@ -220,7 +220,7 @@ def test_event_selected_elsewhere_selects_its_row(qtbot, repo):
     selection.select_partner(None)
     selection.select_event(alternative)  # a non-preferred member shows as its preferred row
     assert view.selected_event_id() == preferred
-    assert selection.event == alternative  # the view does not overwrite the selection
+    assert selection.current_event == alternative  # the view does not overwrite the selection
 
 
 def test_conflicting_event_shows_both_document_counts(qtbot, repo):

@@ -36,7 +36,7 @@ CHILD = textwrap.dedent("""
     before, collecting, first_icons = [], [not gc.isenabled()], {}
 
     def icon_keys():
-        return {s.id: window.actions[s.id].icon().cacheKey() for s in window.actions.specs if s.icon}
+        return {s.id: window.action_table[s.id].icon().cacheKey() for s in window.action_table.specs if s.icon}
 
     def painted():
         before.extend(built)
@@ -46,13 +46,13 @@ CHILD = textwrap.dedent("""
     def later():
         window.complete()
         collecting.append(gc.isenabled())
-        toolbar = window.actions.toolbar
+        toolbar = window.action_table.toolbar
         print("BEFORE", " ".join(before))
         print("AFTER", " ".join(built[len(before):]))
         print("GC", *collecting)
         print("STYLE", int(toolbar.toolButtonStyle().value))
         icons = icon_keys()  # the blank stand-ins of the first frame, then the style's icons
-        print("ICONS", sum(icons[k] != first_icons[k] and not window.actions[k].icon().isNull() for k in icons),
+        print("ICONS", sum(icons[k] != first_icons[k] and not window.action_table[k].icon().isNull() for k in icons),
               len(icons), len(set(first_icons.values())))
         print("HEADER", window.agreements.table.model() is window.agreements.model,
               window.agreements.table.horizontalHeader().sortIndicatorSection())

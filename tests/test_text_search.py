@@ -29,8 +29,8 @@ def search(tmp_path: Path):
     c.execute("INSERT INTO doc_types VALUES ('agreement', 'Agreement', 'Соглашение', NULL, 0)")
     c.execute("INSERT INTO agreement_statuses VALUES ('signed', 'Signed', 'Подписано', NULL, 0)")
     for uid, (ru, en) in TITLES.items():
-        c.execute("INSERT INTO agreements (uid, title_ru, title_en, doc_type, status) VALUES (?, ?, ?, 'agreement', 'signed')",
-                  (uid, ru, en))
+        c.execute("INSERT INTO agreements (uid, title_ru, title_en, doc_type, status) "
+                  "VALUES (?, ?, ?, 'agreement', 'signed')", (uid, ru, en))
     yield AgreementSearch(db), db
     db.close()
 

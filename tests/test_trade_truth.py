@@ -3,6 +3,7 @@ missed), one statistics source per line, labels that cross nothing, compare colo
 from __future__ import annotations
 
 import math
+from itertools import pairwise
 
 import pytest
 from PySide6.QtCore import QPointF, Qt
@@ -10,7 +11,6 @@ from PySide6.QtCore import QPointF, Qt
 from desktop.core.records import Target, TradeFigure
 from desktop.core.trade import target_lines, trade_plot
 from desktop.qt.selection import SelectionState
-from tests.test_trade_view import selection, trade  # noqa: F401 - the trade view fixtures, shared
 
 
 def figure(year: int, turnover: float, statistics: str = "kazakh", period: str = "FY", id_: int | None = None,
@@ -137,12 +137,12 @@ def test_the_partners_statistics_can_be_shown_as_their_own_line(trade):
     trade.partner_line_box.setChecked(True)
     xs, ys = trade.partner_lines["turnover"].getData()
     expected = [(p.year, p.value) for p in trade.partner_plot.lines["turnover"]]
-    assert expected and [(int(x), float(y)) for x, y in zip(xs, ys) if not math.isnan(y)] == expected
+    assert expected and [(int(x), float(y)) for x, y in zip(xs, ys, strict=True) if not math.isnan(y)] == expected
     assert all(p.statistics == "partner" for p in trade.partner_plot.lines["turnover"])
     assert "Dashed lines: Türkiye's statistics" in trade.note.text()
     # those figures are no longer also markers
     xs, ys = trade.other_items["partner"].getData()
-    markers = {(float(x), float(y)) for x, y in zip(xs, ys)}
+    markers = {(float(x), float(y)) for x, y in zip(xs, ys, strict=True)}
     assert not {(float(p.year), p.value) for p in trade.partner_plot.lines["turnover"]} & markers
 
 
@@ -174,8 +174,9 @@ def _samples(trade) -> list[QPointF]:
         xs, ys = item.getData()
         if xs is None:
             continue
-        pts = [box.mapViewToScene(QPointF(float(x), float(y))) if not math.isnan(y) else None for x, y in zip(xs, ys)]
-        for a, b in zip(pts, pts[1:]):
+        pts = [box.mapViewToScene(QPointF(float(x), float(y))) if not math.isnan(y) else None
+               for x, y in zip(xs, ys, strict=True)]
+        for a, b in pairwise(pts):
             if a is not None and b is not None:
                 along(a, b)
         out.extend(p for p in pts if p is not None)

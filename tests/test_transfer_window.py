@@ -67,8 +67,8 @@ def test_import_trade_figures_with_russian_headers_then_undo(qtbot, window, repo
     assert any(p.year == 2016 and p.value == 1234.5 for p in window.trade.plot_data.lines["turnover"])
     source = repo.db.conn.execute("SELECT id, title FROM sources ORDER BY id DESC LIMIT 1").fetchone()
     assert "trade.csv" in source[1]
-    assert "Import trade.csv" in window.actions["undo"].text()
-    window.actions["undo"].trigger()
+    assert "Import trade.csv" in window.action_table["undo"].text()
+    window.action_table["undo"].trigger()
     assert len(window.trade.plot_data.lines["turnover"]) == before
     assert repo.db.conn.execute("SELECT count(*) FROM sources WHERE id = ?", (source[0],)).fetchone()[0] == 0
 
@@ -91,10 +91,10 @@ def test_backup_and_restore_bring_the_window_back(qtbot, window, repo, tmp_path)
     backup_database(repo.db, copy)
     agreement_id = repo.db.conn.execute("SELECT id FROM agreements ORDER BY id LIMIT 1").fetchone()[0]
     window.editing.submit(window.editing.editor.build_delete("agreement", agreement_id))
-    assert not repo.agreement_exists(agreement_id) and window.actions["undo"].isEnabled()
+    assert not repo.agreement_exists(agreement_id) and window.action_table["undo"].isEnabled()
     restore_database(repo.db, copy)
     window.restored()
     assert repo.agreement_exists(agreement_id)
-    assert not window.actions["undo"].isEnabled()  # no undo across a restore
+    assert not window.action_table["undo"].isEnabled()  # no undo across a restore
     qtbot.waitUntil(window.agreements.is_settled, timeout=10_000)
     assert agreement_id in {window.agreements.model.id_at(r) for r in range(window.agreements.model.rowCount())}

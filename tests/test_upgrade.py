@@ -13,7 +13,6 @@ from desktop.data.build import build
 from desktop.data.editing import Editor
 from desktop.data.upgrade import UpgradeError, bundled_data_id, merge_bundled, needs_upgrade
 from desktop.data.usercopy import open_user_database
-
 from tests.conftest import SEED_DIR
 
 EDITED_AG = "ag_tur_1994_friendship"   # edited by the user, changed in v2 too: conflict

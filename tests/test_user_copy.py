@@ -36,7 +36,8 @@ def test_second_start_opens_the_same_copy(built_db: Path):
     first.database.close()
     second = open_user_database(bundled=built_db)
     assert not second.created
-    assert second.database.conn.execute("SELECT title_en FROM agreements WHERE id = 1").fetchone()[0] == "Edited by the user"
+    title = second.database.conn.execute("SELECT title_en FROM agreements WHERE id = 1").fetchone()[0]
+    assert title == "Edited by the user"
     second.database.close()
 
 
@@ -100,7 +101,8 @@ def test_user_copy_in_read_only_folder_opens_read_only(built_db: Path, monkeypat
     first.database.close()
     user = paths.user_database()
     real_access = os.access
-    monkeypatch.setattr(os, "access", lambda p, mode, **kw: False if mode == os.W_OK and Path(p) in (user, user.parent) else real_access(p, mode, **kw))
+    monkeypatch.setattr(os, "access", lambda p, mode, **kw: False if mode == os.W_OK and Path(p) in (user, user.parent)
+                        else real_access(p, mode, **kw))
     opened = open_user_database(bundled=built_db)
     assert opened.database.readonly
     assert "read-only" in opened.notice

@@ -56,7 +56,7 @@ def test_status_bar_and_partner_selector(qtbot, window, repo):
     assert "Azerbaijan" in window.overview.text()
     window.selection.select_partner("TKM")
     assert combo.currentText() == "Turkmenistan"
-    window.actions["all_partners"].trigger()
+    window.action_table["all_partners"].trigger()
     settle(qtbot, window)
     assert combo.currentIndex() == 0
     assert window.agreements.model.rowCount() == visible_total(repo)
@@ -65,24 +65,24 @@ def test_status_bar_and_partner_selector(qtbot, window, repo):
 def test_shortcuts_focus_search_and_switch_views(qtbot, window):
     window.activateWindow()
     window.agreements.table.setFocus()
-    assert window.actions["find"].shortcut().toString() == "Ctrl+F"
-    window.actions["find"].trigger()
+    assert window.action_table["find"].shortcut().toString() == "Ctrl+F"
+    window.action_table["find"].trigger()
     assert window.find_box.hasFocus() or qtbot.waitUntil(window.find_box.hasFocus)
-    assert window.actions["view_agreements"].shortcut().toString() == "Ctrl+1"
-    window.actions["view_agreements"].trigger()
+    assert window.action_table["view_agreements"].shortcut().toString() == "Ctrl+1"
+    window.action_table["view_agreements"].trigger()
     assert window.current_view() == "agreements"
-    assert window.actions["view_map"].shortcut().toString() == "Ctrl+2"
+    assert window.action_table["view_map"].shortcut().toString() == "Ctrl+2"
     assert "map" not in window.views  # the map is built when first shown, not at start
-    window.actions["view_map"].trigger()
+    window.action_table["view_map"].trigger()
     assert window.current_view() == "map" and window.stack.currentWidget() is window.map
-    assert window.actions["view_map"].isChecked() and not window.actions["view_agreements"].isChecked()
-    window.actions["view_agreements"].trigger()
+    assert window.action_table["view_map"].isChecked() and not window.action_table["view_agreements"].isChecked()
+    window.action_table["view_agreements"].trigger()
     assert window.current_view() == "agreements"
-    assert window.actions["view_trade"].shortcut().toString() == "Ctrl+3"
+    assert window.action_table["view_trade"].shortcut().toString() == "Ctrl+3"
     assert "trade" not in window.views
-    window.actions["view_trade"].trigger()
+    window.action_table["view_trade"].trigger()
     assert window.current_view() == "trade" and window.stack.currentWidget() is window.trade
-    window.actions["view_agreements"].trigger()
+    window.action_table["view_agreements"].trigger()
     menus = [a.text() for a in window.menuBar().actions()]
     assert menus == ["&File", "&Edit", "&View", "&Language", "&Help"]
 

@@ -581,12 +581,11 @@ def test_an_over_long_name_gets_the_clear_message_in_every_command(qapp, db_copy
 
 
 def test_an_over_long_name_in_the_save_dialogs_gets_the_same_message(qtbot, repo, translator, tmp_path, monkeypatch):
+    from PySide6.QtGui import QImage
     from PySide6.QtWidgets import QFileDialog, QMessageBox
 
     from desktop.app import build_window
     from desktop.qt.factsheet_dialog import FactSheetDialog
-    from PySide6.QtGui import QImage
-
     from desktop.qt.files import save_dialog, save_png
     from desktop.qt.transfer import ExportDialog
 

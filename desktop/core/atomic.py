@@ -33,7 +33,7 @@ import zlib
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, TypeGuard
 
 from desktop.core.errors import AtlasError
 
@@ -190,7 +190,7 @@ def _ready(tmp: Path, mode: int | None) -> None:
             os.chmod(tmp, mode)
 
 
-def _of_the_system(exc: BaseException) -> bool:
+def _of_the_system(exc: BaseException) -> TypeGuard[OSError]:
     """Whether ``exc`` is an error of the system (an errno) not yet put in the user's words."""
     return isinstance(exc, OSError) and exc.errno is not None and not isinstance(exc, FileError)
 
@@ -255,7 +255,7 @@ class _Together:
                 os.replace(tmp, target)
                 renamed += 1
         except BaseException:
-            for (target, _tmp, _mode), (existed, link) in zip(self.pending[:renamed], old):
+            for (target, _tmp, _mode), (existed, link) in zip(self.pending[:renamed], old[:renamed], strict=True):
                 with suppress(OSError):
                     if link is not None:
                         os.replace(link, target)
@@ -457,7 +457,8 @@ def _running_on_windows(pid: int) -> bool:
     handle = kernel32.OpenProcess(0x1000, False, pid)  # PROCESS_QUERY_LIMITED_INFORMATION
     if not handle:
         # ERROR_ACCESS_DENIED (5): the process exists but is another user's; any other error: there is none
-        return ctypes.get_last_error() == 5  # type: ignore[attr-defined]
+        error: int = ctypes.get_last_error()  # type: ignore[attr-defined]  # (typeshed: Windows only)
+        return error == 5
     try:
         code = ctypes.c_ulong()
         if not kernel32.GetExitCodeProcess(handle, ctypes.byref(code)):

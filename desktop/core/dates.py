@@ -5,7 +5,7 @@ import calendar
 import datetime as _dt
 import re
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 
 _ISO = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 _DOTTED = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
@@ -15,7 +15,7 @@ MIN_YEAR = 1800
 MAX_YEAR = 2200
 
 
-class Precision(str, Enum):
+class Precision(StrEnum):
     YEAR = "year"
     MONTH = "month"
     DAY = "day"
@@ -69,6 +69,10 @@ class PartialDate:
         if self.month is not None:
             return Precision.MONTH
         return Precision.YEAR
+
+    def first_day(self) -> _dt.date:
+        """The first calendar day the date covers (1 January of a year, the 1st of a month)."""
+        return _dt.date(self.year, self.month or 1, self.day or 1)
 
     def iso(self) -> str:
         if self.day is not None:

@@ -13,9 +13,9 @@ import math
 import numbers
 import re
 import unicodedata
-from decimal import Decimal
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Set
 from dataclasses import dataclass
+from decimal import Decimal
 from urllib.parse import urlsplit
 
 import pycountry
@@ -103,7 +103,7 @@ class FieldError:
 
     field: str
     code: str
-    params: dict
+    params: dict[str, object]
 
 
 @dataclass
@@ -111,7 +111,7 @@ class ValidationContext:
     """What a record may use: vocab table -> codes, and kind -> existing ids (partners by ISO3 code)."""
 
     vocab: dict[str, set[str]]
-    ids: dict[str, set]
+    ids: dict[str, set[object]]
 
 
 def _text(name: str, max_length: int, required: bool = False) -> FieldSpec:
@@ -567,14 +567,14 @@ def _ref_id(raw: object, kind: str) -> object:
     return raw.strip() if isinstance(raw, str) else raw
 
 
-def _known(value: object, allowed: Iterable) -> bool:
+def _known(value: object, allowed: Iterable[object]) -> bool:
     try:
         return not isinstance(value, bool) and value in allowed
     except TypeError:  # an unhashable value
         return False
 
 
-def _items(raw: object) -> list:
+def _items(raw: object) -> list[object]:
     """The elements of a refs/codes value: a sequence, or a string separated by commas, semicolons or spaces."""
     if isinstance(raw, str):
         return [part for part in re.split(r"[,;\s]+", raw) if part]
@@ -583,15 +583,16 @@ def _items(raw: object) -> list:
     return list(raw)
 
 
-def _check_many(raw: object, spec: FieldSpec, ctx: ValidationContext) -> tuple[tuple, list[_Invalid]]:
+def _check_many(raw: object, spec: FieldSpec, ctx: ValidationContext) -> tuple[tuple[object, ...], list[_Invalid]]:
+    allowed: Set[object]
     if spec.type == "refs":
         allowed = ctx.ids.get(spec.ref or "", set())
         code = "unknown_reference"
     else:
         allowed = ctx.vocab.get(spec.vocab or "", set())
         code = "unknown_code"
-    clean: list = []
-    seen: set = set()
+    clean: list[object] = []
+    seen: set[object] = set()
     problems: list[_Invalid] = []
     for item in _items(raw):
         if _is_empty(item):
@@ -635,10 +636,10 @@ def _check_field(raw: object, spec: FieldSpec, kind: str, ctx: ValidationContext
     if t == "bool":
         return _check_bool(raw)
     if t == "ref":
-        value = _ref_id(raw, spec.ref or "")
-        if not _known(value, ctx.ids.get(spec.ref or "", set())):
-            raise _Invalid("unknown_reference", value=_shown(value))
-        return value
+        ref = _ref_id(raw, spec.ref or "")
+        if not _known(ref, ctx.ids.get(spec.ref or "", set())):
+            raise _Invalid("unknown_reference", value=_shown(ref))
+        return ref
     raise AssertionError(f"unhandled field type {t!r}")  # pragma: no cover - FieldSpec checks the type
 
 

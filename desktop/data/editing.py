@@ -13,10 +13,11 @@ import datetime as _dt
 import getpass
 import json
 import uuid
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 
 from desktop.core.edits import Changes, ChangeSet, RecordChange, Snapshot
 from desktop.core.errors import AtlasError
+from desktop.core.records import RowValues
 from desktop.data.database import Database
 
 TABLES = {
@@ -87,6 +88,29 @@ def os_user() -> str:
         return "unknown"
 
 
+def _code(value: object) -> str | None:
+    """A partner code among a form's values: text or None (anything else is a caller's mistake)."""
+    if value is None or isinstance(value, str):
+        return value
+    raise TypeError(f"a partner code must be text, not {type(value).__name__}")
+
+
+def _items(value: object) -> list[object]:
+    """The entries of a list among a form's values (None or empty: none)."""
+    if not value:
+        return []
+    if isinstance(value, Iterable) and not isinstance(value, (str, bytes)):
+        return list(value)
+    raise TypeError(f"a list of values was expected, not {type(value).__name__}")
+
+
+def _source_id(value: object) -> int:
+    """A cited source's id among a form's values (a number, or its digits)."""
+    if isinstance(value, (int, str)):
+        return int(value)
+    raise TypeError(f"a source id must be a number, not {type(value).__name__}")
+
+
 class Editor:
     """Builds and applies change sets on one database connection."""
 
@@ -105,10 +129,10 @@ class Editor:
     def _select(self, table: str) -> str:
         return f"SELECT {', '.join(self.columns(table))} FROM {table}"
 
-    def _rows(self, sql: str, params: tuple) -> tuple[dict, ...]:
+    def _rows(self, sql: str, params: tuple[object, ...]) -> tuple[RowValues, ...]:
         cur = self.db.conn.execute(sql, params)
         names = [d[0] for d in cur.description]
-        rows = [dict(zip(names, r)) for r in cur.fetchall()]
+        rows = [dict(zip(names, r, strict=True)) for r in cur.fetchall()]
         return tuple(sorted(rows, key=lambda r: json.dumps(r, sort_keys=True, default=str)))
 
     def snapshot(self, kind: str, record_id: int) -> Snapshot | None:
@@ -118,7 +142,8 @@ class Editor:
             return None
         links = {}
         for owned_table, column, typed in OWNED[kind]:
-            where, params = f"{column} = ?", [int(record_id)]
+            where = f"{column} = ?"
+            params: list[object] = [int(record_id)]
             if typed:
                 where += " AND record_type = ?"
                 params.append(kind)
@@ -136,7 +161,7 @@ class Editor:
                                    (kind, uid)).fetchone()
         return row[0] if row else None
 
-    def values_of(self, kind: str, record_id: int) -> dict:
+    def values_of(self, kind: str, record_id: int) -> RowValues:
         """A record's values as the edit form shows them (links as lists, partner ids as ISO3)."""
         snap = self.snapshot(kind, record_id)
         if snap is None:
@@ -169,7 +194,7 @@ class Editor:
         row = self.db.conn.execute("SELECT id FROM partners WHERE iso3 = ?", (iso3,)).fetchone()
         if row is None:
             raise EditError(f"No partner has the code {iso3}.")
-        return row[0]
+        return int(row[0])
 
     # ------------------------------------------------------------------ building change sets
 
@@ -177,26 +202,26 @@ class Editor:
                base: Snapshot | None) -> Snapshot:
         """The snapshot a record will have: ``base`` (or nothing) with the form's values put in."""
         table = TABLES[kind]
-        row = dict(base.row) if base else {c: None for c in self.columns(table)}
+        row: RowValues = dict(base.row) if base else {c: None for c in self.columns(table)}
         row["id"], row["uid"] = record_id, uid
         links = {k: tuple(v) for k, v in (base.links if base else {}).items()}
         for owned_table, column, _ in OWNED[kind]:
             links.setdefault(f"{owned_table}.{column}", ())
         for key, value in values.items():
             if key == "partner_iso3":
-                row["partner_id"] = self._partner_id(value)  # type: ignore[arg-type]
+                row["partner_id"] = self._partner_id(_code(value))
             elif key == "partners" and kind in _PARTNER_LINK:
                 link_table, column = _PARTNER_LINK[kind]
                 links[f"{link_table}.{column}"] = tuple(
-                    {column: record_id, "partner_id": self._partner_id(iso3), "position": n}
-                    for n, iso3 in enumerate(value or ()))  # type: ignore[union-attr]
+                    {column: record_id, "partner_id": self._partner_id(_code(iso3)), "position": n}
+                    for n, iso3 in enumerate(_items(value)))
             elif key == "sectors" and kind == "agreement":
                 links["agreement_sectors.agreement_id"] = tuple(
-                    {"agreement_id": record_id, "sector": code} for code in (value or ()))  # type: ignore[union-attr]
+                    {"agreement_id": record_id, "sector": code} for code in _items(value))
             elif key == "sources" and "record_sources.record_id" in links:
                 links["record_sources.record_id"] = tuple(
-                    {"record_type": kind, "record_id": record_id, "source_id": int(s), "position": n}
-                    for n, s in enumerate(value or ()))  # type: ignore[union-attr]
+                    {"record_type": kind, "record_id": record_id, "source_id": _source_id(s), "position": n}
+                    for n, s in enumerate(_items(value)))
             elif key == "is_focus":
                 row[key] = 1 if value else 0
             elif key in row and key not in ("id", "uid"):
@@ -291,7 +316,8 @@ class Editor:
                         "partner_records", deps["partner_records"])
         if "event_agreements" in deps:
             if choice not in ("unlink", "delete"):
-                raise ChoiceNeeded("Agreements were signed at this event.", "event_agreements", deps["event_agreements"])
+                raise ChoiceNeeded("Agreements were signed at this event.", "event_agreements",
+                                   deps["event_agreements"])
             ids = [r[0] for r in self.db.conn.execute("SELECT id FROM agreements WHERE event_id = ? ORDER BY id",
                                                       (int(record_id),))]
             for agreement_id in ids:
@@ -325,7 +351,7 @@ class Editor:
         back, for an exact undo) and what changed. ``progress(done, total)`` is called every 100
         records; when it returns False the transaction is rolled back and EditCancelled raised."""
         batch = uuid.uuid4().hex
-        user, now = os_user(), _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds")
+        user, now = os_user(), _dt.datetime.now(_dt.UTC).isoformat(timespec="seconds")
         stored: list[RecordChange] = []
         touched: dict[str, set[int]] = {}
         total = len(change_set.changes)
@@ -365,8 +391,8 @@ class Editor:
                     continue
                 owned_table, column = key.split(".")
                 typed = any(t == owned_table and c == column and typed for t, c, typed in OWNED[change.kind])
-                conn.execute(f"DELETE FROM {owned_table} WHERE {column} = ?" + (" AND record_type = ?" if typed else ""),
-                             (rid, change.kind) if typed else (rid,))
+                where = f"{column} = ?" + (" AND record_type = ?" if typed else "")
+                conn.execute(f"DELETE FROM {owned_table} WHERE {where}", (rid, change.kind) if typed else (rid,))
         if change.after is None:
             conn.execute(f"DELETE FROM {table} WHERE id = ?", (rid,))
             return
@@ -417,7 +443,7 @@ class Editor:
 
     # ------------------------------------------------------------------ history
 
-    def history(self, kind: str, record_id: int) -> list[dict]:
+    def history(self, kind: str, record_id: int) -> list[RowValues]:
         """The change log of one record, newest first."""
         cur = self.db.conn.execute(
             "SELECT changed_at, user_name, action, fields, before_json, after_json, batch_id FROM change_log "
@@ -425,7 +451,7 @@ class Editor:
         names = [d[0] for d in cur.description]
         out = []
         for r in cur.fetchall():
-            entry = dict(zip(names, r))
+            entry = dict(zip(names, r, strict=True))
             entry["fields"] = json.loads(entry["fields"] or "[]")
             out.append(entry)
         return out

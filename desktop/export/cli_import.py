@@ -1,4 +1,7 @@
-"""``partnership-atlas import KIND FILE [--dry-run] [--db PATH]``: the preview printed, then applied.
+"""``partnership-atlas import KIND FILE [--dry-run] [--all-changes] [--db PATH]``: the preview printed, then applied.
+
+The preview names each field that changes in each record to update, one line per field (``uid  column: "now" →
+"after"``), the first MAX_CHANGES of them unless ``--all-changes``.
 
 Exit status: 0 when applied (or a dry run without rejections); 1 when any row is rejected (then nothing is
 applied); 2 when the file cannot be read, its columns are not recognised with certainty (there is no mapping
@@ -6,25 +9,37 @@ step on the command line), or the database cannot be used.
 """
 from __future__ import annotations
 
+import json
 import sqlite3
 import sys
 from pathlib import Path
 from typing import TextIO
 
 from desktop.core.errors import AtlasError
+from desktop.data.database import Database
 from desktop.data.usercopy import open_user_database
 from desktop.export.comtrade import comtrade_table, is_comtrade
-from desktop.export.fileformat import COLUMNS
-from desktop.export.importing import apply_import, build_change_set, match_columns, preview, read_import_table
-from desktop.export.readers import SheetChoiceNeeded
+from desktop.export.fileformat import COLUMNS, file_column
+from desktop.export.importing import (
+    ColumnMatch,
+    Preview,
+    apply_import,
+    build_change_set,
+    match_columns,
+    preview,
+    read_import_table,
+)
+from desktop.export.readers import SheetChoiceNeeded, Table
 
 MAX_SHOWN = 200
+MAX_CHANGES = 200  # lines of changed fields printed without --all-changes
 PROG = "partnership-atlas"
 
 
 def import_main(kind: str, path: str, db_path: str | None = None, dry_run: bool = False,
-                out: TextIO | None = None, err: TextIO | None = None) -> int:
-    """Import FILE as records of KIND ("comtrade": a UN Comtrade download as trade figures)."""
+                out: TextIO | None = None, err: TextIO | None = None, all_changes: bool = False) -> int:
+    """Import FILE as records of KIND ("comtrade": a UN Comtrade download as trade figures). ``all_changes``: print
+    every changed field of the records to update, not only the first MAX_CHANGES."""
     out = out or sys.stdout
     err = err or sys.stderr
     file = Path(path)
@@ -56,13 +71,13 @@ def import_main(kind: str, path: str, db_path: str | None = None, dry_run: bool 
             print(f"{PROG}: {db.path} is open read-only; nothing can be imported into it.", file=err)
             return 2
         try:
-            return _run(db, record_kind, table, match, file, dry_run, out)
+            return _run(db, record_kind, table, match, file, dry_run, out, all_changes)
         except (AtlasError, sqlite3.Error) as exc:
             print(f"{PROG}: {exc}", file=err)
             return 2
 
 
-def _unsure(match, kind: str, table, err: TextIO) -> None:
+def _unsure(match: ColumnMatch, kind: str, table: Table, err: TextIO) -> None:
     print(f"{PROG}: the columns of the file were not recognised with certainty, so nothing was imported.", file=err)
     if match.missing:
         print(f"  Missing: {', '.join(match.missing)}.", file=err)
@@ -77,7 +92,8 @@ def _unsure(match, kind: str, table, err: TextIO) -> None:
         print("  This looks like a UN Comtrade download: import it with the kind \u201ccomtrade\u201d.", file=err)
 
 
-def _run(db, kind: str, table, match, file: Path, dry_run: bool, out: TextIO) -> int:
+def _run(db: Database, kind: str, table: Table, match: ColumnMatch, file: Path, dry_run: bool, out: TextIO,
+         all_changes: bool = False) -> int:
     where = f" ({table.encoding}, separated by {_delimiter_name(table.delimiter)})" if table.delimiter else ""
     if table.sheet:
         where = f", sheet \u201c{table.sheet}\u201d"
@@ -92,6 +108,7 @@ def _run(db, kind: str, table, match, file: Path, dry_run: bool, out: TextIO) ->
           file=out)
     for note in result.notes:
         print(f"Note: {note}", file=out)
+    _print_changes(result, out, None if all_changes else MAX_CHANGES)
     for rejection in result.rejected[:MAX_SHOWN]:
         print(f"row {rejection.row}: {rejection.reason}", file=out)
     if len(result.rejected) > MAX_SHOWN:
@@ -112,6 +129,28 @@ def _run(db, kind: str, table, match, file: Path, dry_run: bool, out: TextIO) ->
     print(f"Imported: {c['add']} added, {c['update']} updated, in one change (logged as an import). "
           f"They cite the new source \u201c{uid}\u201d that stands for the file.", file=out)
     return 0
+
+
+def _print_changes(result: Preview, out: TextIO, limit: int | None) -> None:
+    """Each field that changes in the records to update, one line each: ``uid  column: "now" → "after"`` (the
+    values quoted as JSON strings, so that a line break or a quote stays on the line), the first ``limit`` lines
+    and how many more."""
+    if not result.update:
+        return
+    print("Changes (record  column: now \u2192 after):", file=out)
+    printed = more = 0
+    for planned, (name, old, new) in result.changes():
+        if limit is not None and printed >= limit:
+            more += 1
+            continue
+        print(f"{planned.uid}  {file_column(name)}: {_quoted(old)} \u2192 {_quoted(new)}", file=out)
+        printed += 1
+    if more:
+        print(f"and {more} more changed field(s) (--all-changes prints them all)", file=out)
+
+
+def _quoted(value: str | None) -> str:
+    return "(empty)" if value is None else json.dumps(value, ensure_ascii=False)
 
 
 def _delimiter_name(delimiter: str | None) -> str:

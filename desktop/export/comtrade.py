@@ -15,7 +15,7 @@ update keeps a record's sources) that goes through the same preview and apply as
 """
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from desktop.core.validation import parse_user_number
@@ -98,7 +98,10 @@ def _number(text: str) -> float:
         return parse_user_number(text)
 
 
-def _flow(get) -> str | None:
+_Cell = Callable[[str], str | None]  # a row's cell by its column's name (None when the file has no such column)
+
+
+def _flow(get: _Cell) -> str | None:
     code = (get("flow_code") or "").strip().upper()
     if code in _FLOW_CODES:
         return _FLOW_CODES[code]
@@ -108,7 +111,7 @@ def _flow(get) -> str | None:
     return _FLOW_WORDS.get(word)
 
 
-def _is_total(get, kind: str) -> tuple[bool, str]:
+def _is_total(get: _Cell, kind: str) -> tuple[bool, str]:
     """(whether the row is an annual all-commodity total, the reason to skip it otherwise)."""
     year = (get("year") or "").strip()
     period = (get("period") or "").strip()
@@ -146,9 +149,9 @@ def convert(table: Table, file_name: str = "") -> Conversion:
     names = _LEGACY if kind == "legacy" else _NEW
     where: dict[str, int] = {}
     for i, column in enumerate(table.columns):
-        key = names.get(normalise_name(column))
-        if key is not None:
-            where.setdefault(key, i)
+        name = names.get(normalise_name(column))
+        if name is not None:
+            where.setdefault(name, i)
     # (partner ISO3, year, statistics) -> {"M"|"X": (US$, row)}, in the order first seen
     figures: dict[tuple[str, int, str], dict[str, tuple[float, int]]] = {}
     reporters: dict[tuple[str, int, str], str] = {}
@@ -156,7 +159,7 @@ def convert(table: Table, file_name: str = "") -> Conversion:
         if not any(c and c.strip() for c in cells):
             continue
 
-        def get(name: str, cells=cells) -> str | None:
+        def get(name: str, cells: list[str | None] = cells) -> str | None:
             i = where.get(name)
             return cells[i] if i is not None and i < len(cells) else None
 

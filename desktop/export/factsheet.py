@@ -23,7 +23,17 @@ from babel.numbers import format_decimal
 
 from desktop.core.dates import DateError, Precision, parse_partial_date
 from desktop.core.errors import AtlasError
-from desktop.core.records import OFFICIAL_KINDS, SOURCE_KINDS, AgreementRow, Fact, Label, Target, pick_marked
+from desktop.core.records import (
+    OFFICIAL_KINDS,
+    SOURCE_KINDS,
+    AgreementRow,
+    Corridor,
+    Fact,
+    Label,
+    Source,
+    Target,
+    pick_marked,
+)
 from desktop.core.trade import TargetLine, TradePlot, TradePoint, period_months, target_lines, trade_plot
 from desktop.data.agreements import AgreementQuery
 from desktop.data.repository import Repository
@@ -379,11 +389,9 @@ def format_date(iso: str | None, lang: str) -> str:
         date = parse_partial_date(iso)
     except DateError:
         return iso
-    if date.precision is Precision.DAY:
-        return _date_text(_dt.date(date.year, date.month, date.day), lang, day=True)
-    if date.precision is Precision.MONTH:
-        return _date_text(_dt.date(date.year, date.month, 1), lang, day=False)
-    return str(date.year)
+    if date.precision is Precision.YEAR:
+        return str(date.year)
+    return _date_text(date.first_day(), lang, day=date.precision is Precision.DAY)
 
 
 def _date_text(date: _dt.date, lang: str, day: bool) -> str:
@@ -444,7 +452,9 @@ def _interval(start: _dt.date, end: _dt.date, skeleton: str, lang: str) -> str:
             parts = formats[nearest][field]
             if "MMMM" in skeleton:
                 parts = [re.sub(r"(?<![ML])([ML])\1{2}(?![ML])", r"\1\1\1\1", part) for part in parts]
-            return "".join(parse_pattern(part).apply(when, locale) for part, when in zip(parts, (start, end)))
+            # (as Babel's format_interval: the pieces its split of the pattern gives, one date each)
+            return "".join(parse_pattern(part).apply(when, locale)
+                           for part, when in zip(parts, (start, end), strict=False))
     return format_interval(start, end, skeleton, locale=locale)
 
 
@@ -579,7 +589,7 @@ class _Citations:
                                        word(self.lang, f"kind_{s.kind}") if s.kind else word(self.lang, "kind_none")))
         return self.numbers[s.id]
 
-    def strongest(self, record_type: str, record_id: int):
+    def strongest(self, record_type: str, record_id: int) -> Source | None:
         sources = self.repo.sources_of(record_type, record_id)
         if not sources:
             return None
@@ -684,6 +694,7 @@ def _trade_lines(plot: TradePlot | None, partner: str, lang: str,
 
 def _target_headline(chosen: TargetLine, lang: str, cite: _Citations) -> Line:
     """The preferred target: what it measures, its value, and its horizon, the growth it needs and who stated it."""
+    assert chosen.value is not None  # (preferred_target chooses among the lines with a value)
     return Line(word(lang, _TARGET_WORD.get(chosen.measure, "target")), money(chosen.value, lang),
                 cite.headline(_target_detail(chosen, lang), "target", chosen.target.id),
                 cite.cite("target", chosen.target.id))
@@ -822,7 +833,7 @@ def _fact_value(fact: Fact, lang: str, units: dict[str, tuple[str | None, ...]])
         if unit_en == "percent":
             text += "%"
         elif fact.unit not in _PLAIN_UNITS:
-            text += " " + unit
+            text += f" {unit}"
     return word(lang, qualifier, v=text) if qualifier else text
 
 
@@ -831,7 +842,7 @@ def corridor_names(repo: Repository, iso3: str, lang: str) -> list[str]:
     return [pick(lang, c.name_en, c.name_ru, c.name_kk) or c.uid for c in _touching(repo, iso3)]
 
 
-def _touching(repo: Repository, iso3: str) -> list:
+def _touching(repo: Repository, iso3: str) -> list[Corridor]:
     nodes = {n.id for n in repo.nodes() if n.country_iso3 == iso3}
     ids = {s.corridor_id for s in repo.segments() if s.from_node_id in nodes or s.to_node_id in nodes}
     return [c for c in repo.corridors() if c.id in ids]

@@ -11,16 +11,26 @@ A row updates an existing record when it carries that record's ``uid``, or, with
 record's natural key (a trade figure's partner, year, period and statistics; an agreement's date and title ...).
 Columns the file does not have keep their values on update. Every record added or updated also cites a new
 source that stands for the imported file.
+
+Files of hundreds of thousands of rows are read as a stream: the preview keeps its counts, the rejected rows and, for
+the window and the command line, what changes in the first rows (field, value now, value after); the rows to add,
+update or leave are kept in a scratch database on disk (PlannedRows), not in memory. The change set is made from
+them a batch at a time as it is written (desktop.export.import_writer), in one transaction, and kept for undo in
+the change log.
 """
 from __future__ import annotations
 
 import datetime as _dt
+import json
+import marshal
 import re
 import sqlite3
 import uuid
-from collections.abc import Callable, Iterable, Mapping
+import weakref
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import cast, overload
 
 from desktop.core.dates import calendar_reason
 from desktop.core.edits import Changes, ChangeSet, RecordChange, Snapshot
@@ -28,8 +38,9 @@ from desktop.core.errors import AtlasError
 from desktop.core.validation import FIELDS, FieldError, ValidationContext, validate
 from desktop.data.database import Database
 from desktop.data.editing import TABLES, EditError, Editor
-from desktop.export.fileformat import COLUMNS, IMPORT_KINDS, LIST_FIELDS, REFERENCE_COLUMNS, file_column, form_field
+from desktop.export import import_writer
 from desktop.export.comtrade import layout as comtrade_layout
+from desktop.export.fileformat import COLUMNS, IMPORT_KINDS, LIST_FIELDS, REFERENCE_COLUMNS, file_column, form_field
 from desktop.export.readers import MAX_ROWS, JsonBool, JsonList, Table, Unreadable, normalise_name, read_table
 
 # vocabulary tables a record's codes come from (as the edit form's context: desktop.qt.editing.VOCAB_TABLES)
@@ -66,6 +77,7 @@ _LIST_SPLIT = re.compile(r"\s*[;,]\s*")
 # line breaks and tabs (those a multi-line field keeps), with the spaces around them
 _LINE_BREAKS = re.compile(r"[ \t\r\n\u2028\u2029]*[\t\r\n\u2028\u2029][ \t\r\n\u2028\u2029]*")
 _SHOWN = 60
+DETAILED = 200  # rows to add whose values the preview keeps as text, to be shown (rows to update: every one)
 
 # Column names besides the canonical ones: (sure synonyms, loose synonyms). A loose match (a bare "Date",
 # "Country", "Exports" without a unit) makes the match unsure, so the import dialog asks the user to check it.
@@ -342,10 +354,16 @@ class Rejection:
         return f"row {self.row}: {self.reason}"
 
 
+# A field's change as the preview shows it: (form field, the value now as text, the value after), None for none
+FieldChange = tuple[str, str | None, str | None]
+
+
 @dataclass(slots=True)
 class PlannedRow:
     """A row to add, update or leave: its file row, the record's clean form values (after the import) and,
-    for an existing record, its id, uid, its stored state when previewed and the fields that change."""
+    for an existing record, its id, uid, its stored state when previewed and the fields that change. ``shown``
+    holds, as text, each field that changes with its value now and after (a row to add: its values, for the first
+    DETAILED rows)."""
 
     row: int
     values: dict[str, object]
@@ -353,22 +371,142 @@ class PlannedRow:
     uid: str | None = None
     before: Snapshot | None = None
     changed: tuple[str, ...] = ()
+    shown: tuple[FieldChange, ...] = ()
+
+
+def _pack(row: PlannedRow) -> bytes:
+    before = row.before
+    state = None if before is None else (before.kind, before.row, before.links, before.referrers)
+    return marshal.dumps((row.row, row.values, row.record_id, row.uid, state, row.changed, row.shown))
+
+
+def _unpack(data: bytes) -> PlannedRow:
+    number, values, record_id, uid, state, changed, shown = marshal.loads(data)
+    return PlannedRow(number, values, record_id, uid, None if state is None else Snapshot(*state), changed, shown)
+
+
+class _Scratch:
+    """A private temporary database on disk (SQLite removes it when it is closed) holding what a preview keeps of
+    every row: the rows planned, and the uids, keys and records the file's rows have claimed. Its page cache is
+    small, so that a file of 300,000 rows costs a few megabytes of memory, not hundreds."""
+
+    def __init__(self) -> None:
+        self.conn = sqlite3.connect("", isolation_level=None, check_same_thread=False)
+        weakref.finalize(self, self.conn.close)  # closed (and its file removed) with the preview that holds it
+        for pragma in ("journal_mode = OFF", "synchronous = OFF", "cache_size = -2048"):
+            self.conn.execute(f"PRAGMA {pragma}")
+        self.conn.execute("CREATE TABLE planned (list TEXT NOT NULL, n INTEGER NOT NULL, data BLOB NOT NULL, "
+                          "PRIMARY KEY (list, n)) WITHOUT ROWID")
+        self.conn.execute("CREATE TABLE claimed (key TEXT PRIMARY KEY, row INTEGER NOT NULL) WITHOUT ROWID")
+
+    def claimed(self, identity: tuple[object, ...]) -> int | None:
+        """The file row that claimed ``identity`` (a uid, a natural key, an existing record's id) first, if any."""
+        found = self.conn.execute("SELECT row FROM claimed WHERE key = ?", (repr(identity),)).fetchone()
+        return None if found is None else int(found[0])
+
+    def claim(self, identities: Sequence[tuple[object, ...]], number: int) -> int | None:
+        """Claim ``identities`` for the file row ``number``: None when no row claimed any of them before (they are
+        the row's now), else the row that claimed one first (and nothing is claimed)."""
+        keys = [repr(identity) for identity in identities]
+        if len(keys) == 1:  # the usual case: one statement
+            if self.conn.execute("INSERT OR IGNORE INTO claimed (key, row) VALUES (?, ?)",
+                                 (keys[0], number)).rowcount == 1:
+                return None
+            return self.claimed(identities[0])
+        for identity in identities:
+            if (first := self.claimed(identity)) is not None:
+                return first
+        self.conn.executemany("INSERT OR IGNORE INTO claimed (key, row) VALUES (?, ?)", [(k, number) for k in keys])
+        return None
+
+
+class PlannedRows(Sequence[PlannedRow]):
+    """Planned rows in file order, kept in a preview's scratch database (appended a thousand at a time) and read
+    back one by one or a batch at a time."""
+
+    def __init__(self, scratch: _Scratch, name: str):
+        self._scratch, self._name = scratch, name
+        self._count = 0
+        self._pending: list[tuple[str, int, bytes]] = []
+
+    def append(self, row: PlannedRow) -> None:
+        self._pending.append((self._name, self._count, _pack(row)))
+        self._count += 1
+        if len(self._pending) >= 1000:
+            self._flush()
+
+    def _flush(self) -> None:
+        if self._pending:
+            self._scratch.conn.executemany("INSERT INTO planned (list, n, data) VALUES (?, ?, ?)", self._pending)
+            self._pending.clear()
+
+    def __len__(self) -> int:
+        return self._count
+
+    @overload
+    def __getitem__(self, index: int) -> PlannedRow: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[PlannedRow]: ...
+
+    def __getitem__(self, index: int | slice) -> PlannedRow | list[PlannedRow]:
+        if isinstance(index, slice):
+            start, stop, step = index.indices(self._count)
+            if step == 1:
+                return self._read(start, stop)
+            return [self[i] for i in range(start, stop, step)]
+        if index < 0:
+            index += self._count
+        if not 0 <= index < self._count:
+            raise IndexError(index)
+        return self._read(index, index + 1)[0]
+
+    def __iter__(self) -> Iterator[PlannedRow]:
+        for batch in self.batches():
+            yield from batch
+
+    def batches(self, size: int | None = None) -> Iterator[list[PlannedRow]]:
+        """The rows ``size`` at a time (as many as the import writes at a time: import_writer.BATCH)."""
+        size = size or import_writer.BATCH
+        for start in range(0, self._count, size):
+            yield self._read(start, min(start + size, self._count))
+
+    def _read(self, start: int, stop: int) -> list[PlannedRow]:
+        self._flush()
+        return [_unpack(d) for (d,) in self._scratch.conn.execute(
+            "SELECT data FROM planned WHERE list = ? AND n >= ? AND n < ? ORDER BY n", (self._name, start, stop))]
+
+    def __repr__(self) -> str:
+        return f"<{self._count} planned rows to {self._name}>"
 
 
 @dataclass
 class Preview:
-    """What importing a table would do. Nothing is written until build_change_set + apply_import."""
+    """What importing a table would do. Nothing is written until build_change_set + apply_import. The rows to
+    add, update and leave are PlannedRows (on disk); the rejected rows a list."""
 
     kind: str
     mapping: dict[str, str]
-    add: list[PlannedRow] = field(default_factory=list)
-    update: list[PlannedRow] = field(default_factory=list)
-    unchanged: list[PlannedRow] = field(default_factory=list)
+    add: PlannedRows = field(init=False, repr=False, compare=False)
+    update: PlannedRows = field(init=False, repr=False, compare=False)
+    unchanged: PlannedRows = field(init=False, repr=False, compare=False)
     rejected: list[Rejection] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # in English: the file's notes, then the skipped partners'
     rows_read: int = 0
     file_notes: list[str] = field(default_factory=list)  # the reader's notes about the file (in English)
     skipped_partners: dict[str, int] = field(default_factory=dict)  # ISO3 code -> rows left out (not a partner)
+    scratch: _Scratch = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        self.scratch = _Scratch()
+        self.add, self.update, self.unchanged = (PlannedRows(self.scratch, name)
+                                                 for name in ("add", "update", "unchanged"))
+
+    def changes(self) -> Iterator[tuple[PlannedRow, FieldChange]]:
+        """Each field that changes in each record to update, in file order, with its values now and after."""
+        for planned in self.update:
+            for change in planned.shown:
+                yield planned, change
 
     def counts(self) -> dict[str, int]:
         return {"add": len(self.add), "update": len(self.update), "unchanged": len(self.unchanged),
@@ -396,7 +534,7 @@ def _fold(text: object) -> str | None:
     return " ".join(text.casefold().replace("ё", "е").split())
 
 
-def natural_keys(kind: str, values: Mapping[str, object]) -> list[tuple]:
+def natural_keys(kind: str, values: Mapping[str, object]) -> list[tuple[object, ...]]:
     """The natural keys of a record (clean form values): one, or one per title for events and agreements."""
     v = values.get
     if kind == "trade":
@@ -459,7 +597,7 @@ def describe_error(kind: str, error: FieldError, ctx: ValidationContext | None =
     if code == "required":
         text = "a value is required"
     elif code == "one_required":
-        return f"one of {', '.join(file_column(f) for f in p.get('fields', ()))} is required"
+        return f"one of {', '.join(file_column(f) for f in _entries(p.get('fields')))} is required"
     elif code == "too_long":
         text = f"too long ({p.get('length')} characters; at most {p.get('max')})"
     elif code == "control_chars":
@@ -483,7 +621,8 @@ def describe_error(kind: str, error: FieldError, ctx: ValidationContext | None =
     elif code == "negative":
         text = "must not be negative"
     elif code == "bad_date" and p.get("problem") in ("no_such_day", "no_such_month"):
-        text = f"\u201c{p.get('value')}\u201d is not a date in the calendar: {calendar_reason(p['year'], p['month'])}"
+        reason = calendar_reason(cast(int, p["year"]), cast(int, p["month"]))
+        text = f"\u201c{p.get('value')}\u201d is not a date in the calendar: {reason}"
     elif code == "bad_date" and p.get("problem") == "year":
         text = f"\u201c{p.get('value')}\u201d: the year must be between {p.get('min')} and {p.get('max')}"
     elif code == "bad_date":
@@ -509,7 +648,7 @@ def describe_error(kind: str, error: FieldError, ctx: ValidationContext | None =
         if spec is not None and spec.ref == "partner":
             text = f"no partner in the atlas has the code \u201c{p.get('value')}\u201d"
         else:
-            ref = KIND_NAMES.get(spec.ref if spec else "", "record")
+            ref = KIND_NAMES.get(spec.ref or "" if spec else "", "record")
             text = f"no {ref} has the uid \u201c{p.get('value')}\u201d"
     else:
         text = code.replace("_", " ")
@@ -528,9 +667,19 @@ def _describe_cell(error: FieldError) -> str:
         return f"{p.get('value')} (a yes-or-no value) where {wanted} is expected"
     if code == "unknown_sources":
         more = p.get("more")
-        return (f"no source has the uid {', '.join(chr(0x201c) + str(u) + chr(0x201d) for u in p.get('values', ()))}"
+        return (f"no source has the uid {', '.join(chr(0x201c) + u + chr(0x201d) for u in _entries(p.get('values')))}"
                 + (f" (and {more} more)" if more else ""))
     return f"\u201c{p.get('value')}\u201d holds spaces, separators or control characters"  # bad_uid
+
+
+def _listed(value: object) -> list[object]:
+    """The items of a list field's value (none when it holds no list)."""
+    return list(value) if isinstance(value, (list, tuple)) else []
+
+
+def _entries(value: object) -> list[str]:
+    """The entries of a list among an error's parameters, as text (none when it holds no list)."""
+    return [str(v) for v in value] if isinstance(value, (list, tuple)) else []
 
 
 def _known_codes(kind: str, field_name: str, ctx: ValidationContext | None) -> list[str]:
@@ -571,8 +720,11 @@ def _valid_uid(uid: str) -> FieldError | None:
 class _Previewer:
     """The state of one preview: the database's references and keys, and what the file has claimed so far."""
 
-    def __init__(self, db: Database, kind: str, table: Table, mapping: dict[str, str]):
+    def __init__(self, db: Database, kind: str, table: Table, mapping: dict[str, str], scratch: _Scratch):
         self.db, self.kind, self.table = db, kind, table
+        # what the file's rows claimed: an existing record ("id", id), a new record's uid ("uid", uid) or natural
+        # key ("key", ...) -> the first row that did
+        self.scratch = scratch
         self.editor = Editor(db)
         self.ctx = validation_context(db)
         conn = db.conn
@@ -580,20 +732,41 @@ class _Previewer:
                      for k in ("event", "corridor", "source", "node")}
         self.own_uids: dict[str, int] = dict(conn.execute(f"SELECT uid, id FROM {TABLES[kind]}").fetchall())
         self.uid_of: dict[int, str] = {i: u for u, i in self.own_uids.items()}
-        self.keys: dict[tuple, list[int]] = {}
+        self.keys: dict[tuple[object, ...], list[int]] = {}
         for row in conn.execute(_KEY_SQL[kind]):
-            values = dict(zip(_KEY_FIELDS[kind], row[1:]))
+            values = dict(zip(_KEY_FIELDS[kind], row[1:], strict=True))
             for key in natural_keys(kind, values):
                 self.keys.setdefault(key, []).append(row[0])
         positions = {c: i for i, c in enumerate(table.columns)}
-        self.cells = [(positions[c], name) for c, name in mapping.items()]
-        self.mapped = {name for _, name in self.cells}
         self.defaults = DEFAULTS.get(kind, {})
-        self.claimed_ids: dict[int, int] = {}  # existing record id -> file row
-        self.claimed_keys: dict[tuple, int] = {}  # uid or natural key of a new record -> file row
+        self.types = {spec.name: spec.type for spec in FIELDS[kind]}
+        # each mapped cell: (position, column, form field, how its text is read)
+        self.cells = [(positions[c], name, form_field(name), self._reading(name)) for c, name in mapping.items()]
+        self.mapped = {name for _, name, _, _ in self.cells}
         self.skipped_partners: dict[str, int] = {}
         self.width = len(table.columns)
-        self.types = {spec.name: spec.type for spec in FIELDS[kind]}
+        self.refs = {spec.name: spec.ref for spec in FIELDS[kind] if spec.ref in self.uids}
+        self._uid_by_id: dict[str, dict[int, str]] = {}
+
+    def text(self, name: str, value: object) -> str | None:
+        """A field's clean value as the preview shows it: a referenced record by its uid, a list joined by "; ", a
+        whole number without ".0"; None for no value."""
+        if value is None or value == "" or (isinstance(value, (list, tuple)) and not value):
+            return None
+        items = value if isinstance(value, (list, tuple)) else (value,)
+        ref = self.refs.get(name)
+        if ref is not None and ref not in self._uid_by_id:
+            self._uid_by_id[ref] = {i: u for u, i in self.uids[ref].items()}
+        by_id = self._uid_by_id.get(ref or "", {})
+        parts = []
+        for item in items:
+            if isinstance(item, bool):
+                parts.append("yes" if item else "no")
+            elif isinstance(item, int) and item in by_id:
+                parts.append(by_id[item])
+            else:
+                parts.append(_bound(item))
+        return "; ".join(parts)
 
     def unreadable(self, name: str, cell: str | None) -> FieldError | None:
         """Why a cell read for the column ``name`` is not a value (a spreadsheet error, a JSON NaN, a JSON list
@@ -611,28 +784,37 @@ class _Previewer:
     def _numeric(self, name: str) -> bool:
         return self.types.get(form_field(name)) in ("int", "year", "money", "float", "lat", "lon")
 
+    def _reading(self, name: str) -> str:
+        """How a column's text is read: "ref" (a record's uid), "list", "line" (a single line of text) or "text"."""
+        if name in ("event", "corridor"):
+            return "ref"
+        if name in LIST_FIELDS:
+            return "list"
+        return "line" if self.types.get(form_field(name)) == "text" else "text"
+
     # file cells -> form values
     def raw(self, cells: list[str | None]) -> tuple[dict[str, object], list[FieldError]]:
         values: dict[str, object] = {}
         problems: list[FieldError] = []
-        for position, name in self.cells:
-            cell = cells[position] if position < len(cells) else None
-            target = form_field(name)
-            if (problem := self.unreadable(name, cell)) is not None:
+        width = len(cells)
+        for position, name, target, reading in self.cells:
+            cell = cells[position] if position < width else None
+            # (a reader marks what is not plain text with a subclass of str: Unreadable, JsonList, JsonBool)
+            if type(cell) is not str and cell is not None and (problem := self.unreadable(name, cell)) is not None:
                 problems.append(problem)
                 values[target] = None
                 continue
-            text = cell.strip() if isinstance(cell, str) else cell
+            text = cell.strip() if cell is not None else cell
             if not text:
                 values[target] = None
                 continue
-            if name in ("event", "corridor"):
+            if reading == "ref":
                 ref = REFERENCE_COLUMNS[target][1]
                 record_id = self.uids[ref].get(text)
                 if record_id is None:
                     problems.append(FieldError(target, "unknown_reference", {"value": _shown(text)}))
                 values[target] = record_id
-            elif name in LIST_FIELDS:
+            elif reading == "list":
                 parts = cell.items if isinstance(cell, JsonList) else _LIST_SPLIT.split(text)
                 items = [item.strip() for item in parts if item.strip()]
                 if name == "sources":
@@ -643,7 +825,7 @@ class _Previewer:
                     values[target] = [self.uids["source"][item] for item in items if item in self.uids["source"]]
                 else:
                     values[target] = items
-            elif self.types.get(target) == "text":
+            elif reading == "line":
                 # a single-line field (a title, a place): a line break or tab in the cell (as Excel keeps them
                 # when text wraps) is a space; multi-line fields (summaries, notes) keep them
                 values[target] = _LINE_BREAKS.sub(" ", text)
@@ -683,7 +865,7 @@ class _Previewer:
             if new_values.get(name) is None:
                 new_values[name] = default
         clean, errors = validate(self.kind, new_values, self.ctx)
-        keys: list[tuple] = []
+        keys: list[tuple[object, ...]] = []
         if uid is None:
             failed = {e.field for e in errors}
             if not failed.intersection(_KEY_FIELDS[self.kind]) or self.kind in ("event", "agreement"):
@@ -699,17 +881,17 @@ class _Previewer:
             self.reject(preview, number, errors)
             return
         identities = [("uid", uid)] if uid is not None else [("key", *key) for key in keys]
-        for identity in identities:
-            if identity in self.claimed_keys:
-                first = self.claimed_keys[identity]
-                what = "uid" if uid is not None else NATURAL_KEYS[self.kind]
-                preview.rejected.append(Rejection(number, f"the same record as row {first} (same {what}); "
-                                                          "only the first is imported",
-                                                  "same_uid" if uid is not None else "same_key", {"first": first}))
-                return
-        for identity in identities:
-            self.claimed_keys[identity] = number
-        preview.add.append(PlannedRow(number, clean, uid=uid))
+        if (first := self.scratch.claim(identities, number)) is not None:
+            what = "uid" if uid is not None else NATURAL_KEYS[self.kind]
+            preview.rejected.append(Rejection(number, f"the same record as row {first} (same {what}); "
+                                                      "only the first is imported",
+                                              "same_uid" if uid is not None else "same_key", {"first": first}))
+            return
+        shown: tuple[FieldChange, ...] = ()
+        if len(preview.add) < DETAILED:
+            shown = tuple((name, None, text) for name, value in clean.items()
+                          if (text := self.text(name, value)) is not None)
+        preview.add.append(PlannedRow(number, clean, uid=uid if isinstance(uid, str) else None, shown=shown))
 
     def _current(self, record_id: int) -> tuple[Snapshot, dict[str, object], dict[str, object]]:
         before = self.editor.snapshot(self.kind, record_id)
@@ -727,8 +909,8 @@ class _Previewer:
         return merged
 
     def update(self, number: int, record_id: int, values: dict[str, object], preview: Preview) -> None:
-        if record_id in self.claimed_ids:
-            first, uid = self.claimed_ids[record_id], self.uid_of[record_id]
+        if (first := self.scratch.claimed(("id", record_id))) is not None:
+            uid = self.uid_of[record_id]
             preview.rejected.append(Rejection(number, f"the same record as row {first} (\u201c{uid}\u201d); only the "
                                                       "first is imported", "same_record", {"first": first, "uid": uid}))
             return
@@ -737,19 +919,21 @@ class _Previewer:
         if errors:
             self.reject(preview, number, errors)
             return
-        self.claimed_ids[record_id] = number
+        self.scratch.claim([("id", record_id)], number)
         changed = tuple(name for name in clean if clean[name] != clean_current.get(name))
-        if not changed:
+        if not changed:  # every field as it is: not an update
             preview.unchanged.append(PlannedRow(number, {}, record_id, before.uid))
         else:
-            preview.update.append(PlannedRow(number, clean, record_id, before.uid, before, changed))
+            shown = tuple((name, self.text(name, clean_current.get(name)), self.text(name, clean[name]))
+                          for name in changed)
+            preview.update.append(PlannedRow(number, clean, record_id, before.uid, before, changed, shown))
 
     def ambiguous(self, number: int, candidates: list[int], values: dict[str, object], preview: Preview) -> None:
         for record_id in candidates:
             _, current, clean_current = self._current(record_id)
             clean, errors = validate(self.kind, self._merged(current, values), self.ctx)
-            if not errors and clean == clean_current and record_id not in self.claimed_ids:
-                self.claimed_ids[record_id] = number
+            if not errors and clean == clean_current and self.scratch.claimed(("id", record_id)) is None:
+                self.scratch.claim([("id", record_id)], number)
                 preview.unchanged.append(PlannedRow(number, {}, record_id, self.uid_of[record_id]))
                 return
         shown = [self.uid_of[i] for i in candidates[:5]]
@@ -774,7 +958,7 @@ def preview(db: Database, kind: str, table: Table, mapping: Mapping[str, str | N
     else:
         match = match_columns(kind, table.columns, mapping)
     result = Preview(kind, dict(match.mapping))
-    worker = _Previewer(db, kind, table, result.mapping)
+    worker = _Previewer(db, kind, table, result.mapping, result.scratch)
     total = table.estimated_rows or 0
     for number, cells in table.rows():
         if not any(c is not None and str(c).strip() for c in cells):
@@ -814,61 +998,129 @@ def import_source_values(file_name: str, rows: int, today: str) -> dict[str, obj
             "taken_en": f"{rows} row{'' if rows == 1 else 's'} imported on {today}"}
 
 
-def _new_uid(kind: str) -> str:
-    return f"user_{kind}_{uuid.uuid4().hex[:12]}"
-
-
 def build_change_set(db: Database, preview: Preview, *, file_name: str, label: str | None = None,
                      today: str | None = None) -> ChangeSet:
     """All the preview's additions and updates as one change set, after a new source record for the file,
     which every added or updated record cites (appended to an updated record's sources).
 
-    Updates carry the records' state seen by the preview, so applying fails with StaleEdit (nothing written)
-    when one was changed since. New records take consecutive ids after the largest, and the file's uid or a new
-    one. Raises NothingToImport when there is nothing to add or update.
+    Its changes are made from the preview's rows as they are read (ImportChanges), so that a file of 300,000 rows is
+    never all in memory. Updates carry the records' state seen by the preview, so applying fails with StaleEdit
+    (nothing written) when one was changed since. New records take consecutive ids after the largest, and the file's
+    uid or a new one (applying fails with EditError when a record took that uid since). Raises NothingToImport when
+    there is nothing to add or update.
     """
     if not preview.add and not preview.update:
         raise NothingToImport("There is nothing to import: no row adds or changes a record.")
     editor = Editor(db)
-    kind = preview.kind
     today = today or _dt.date.today().isoformat()
     count = len(preview.add) + len(preview.update)
     source_id = editor.new_id("source")
     source_uid = f"import_{today.replace('-', '')}_{uuid.uuid4().hex[:10]}"
-    source_values = import_source_values(file_name, count, today)
     # _after: the snapshot a record will have (Editor builds one change at a time; an import needs ids it
     # assigns itself, and the before state the preview saw)
-    changes = [RecordChange("source", None, editor._after("source", source_id, source_uid, source_values, None),
-                            None, "added")]
-    next_id = editor.new_id(kind)
-    taken = {r[0] for r in db.conn.execute(f"SELECT uid FROM {TABLES[kind]}")} if preview.add else set()
-    for planned in preview.add:
-        uid = planned.uid or _new_uid(kind)
-        if uid in taken:
-            raise EditError(f"A {KIND_NAMES[kind]} record with the uid \u201c{uid}\u201d was added since the file "
-                            "was checked; check the file again.")
+    source = RecordChange("source", None, editor._after("source", source_id, source_uid,
+                                                        import_source_values(file_name, count, today), None),
+                          None, "added")
+    changes = ImportChanges(editor, preview, source, editor.new_id(preview.kind))
+    return ChangeSet(label or f"Import {file_name}", cast(tuple[RecordChange, ...], changes))
+
+
+class ImportChanges(Sequence[RecordChange]):
+    """The record changes of an import, made from its preview as they are read: the source record that stands for
+    the file, then a new record for each row to add (consecutive ids from ``first_id``; a row without a uid gets
+    ``user_<kind>_`` and twelve hex digits, the same at every reading), then each row to update (its state when
+    previewed before, the file's values after, the user mark it carries now)."""
+
+    def __init__(self, editor: Editor, preview: Preview, source: RecordChange, first_id: int):
+        self.editor, self.preview, self.source, self.first_id = editor, preview, source, first_id
+        self.kind = preview.kind
+        self.source_id = source.record_id
+        self._token = uuid.uuid4().hex[:6]
+        self._partners: dict[str, int] | None = None
+
+    def _values(self, planned: PlannedRow) -> dict[str, object]:
+        """A row's values as Editor._after takes them: its partner as the partner's id (read once for all rows)."""
         values = dict(planned.values)
-        values["sources"] = [*(values.get("sources") or ()), source_id]
-        after = editor._after(kind, next_id, uid, values, None)
-        changes.append(RecordChange(kind, None, after, None, "added"))
-        next_id += 1
-    for planned in preview.update:
-        before = planned.before
-        assert before is not None and planned.record_id is not None
-        values = dict(planned.values)
-        values["sources"] = [*[s for s in (values.get("sources") or ()) if s != source_id], source_id]
-        after = editor._after(kind, planned.record_id, before.uid, values, before)
-        mark = editor.mark(kind, before.uid)
-        changes.append(RecordChange(kind, before, after, mark, "added" if mark == "added" else "changed"))
-    return ChangeSet(label or f"Import {file_name}", tuple(changes))
+        code = values.get("partner_iso3")
+        if isinstance(code, str):
+            if self._partners is None:
+                self._partners = dict(self.editor.db.conn.execute("SELECT iso3, id FROM partners").fetchall())
+            if code in self._partners:
+                values["partner_id"] = self._partners[code]
+                del values["partner_iso3"]
+        return values
+
+    def __len__(self) -> int:
+        return 1 + len(self.preview.add) + len(self.preview.update)
+
+    def __iter__(self) -> Iterator[RecordChange]:
+        yield self.source
+        start = 0
+        for batch in self.preview.add.batches():
+            yield from self._added(start, batch)
+            start += len(batch)
+        for batch in self.preview.update.batches():
+            yield from self._updated(batch)
+
+    @overload
+    def __getitem__(self, index: int) -> RecordChange: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[RecordChange]: ...
+
+    def __getitem__(self, index: int | slice) -> RecordChange | list[RecordChange]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        if index < 0:
+            index += len(self)
+        added = len(self.preview.add)
+        if not 0 <= index < len(self):
+            raise IndexError(index)
+        if index == 0:
+            return self.source
+        if index <= added:
+            return self._added(index - 1, [self.preview.add[index - 1]])[0]
+        return self._updated([self.preview.update[index - 1 - added]])[0]
+
+    def _added(self, start: int, rows: list[PlannedRow]) -> list[RecordChange]:
+        uids = [planned.uid or f"user_{self.kind}_{self._token}{start + n:06x}" for n, planned in enumerate(rows)]
+        taken = self.editor.db.conn.execute(f"SELECT uid FROM {TABLES[self.kind]} WHERE uid IN "
+                                            "(SELECT value FROM json_each(?)) LIMIT 1", (json.dumps(uids),)).fetchone()
+        if taken is not None:
+            raise EditError(f"A {KIND_NAMES[self.kind]} record with the uid \u201c{taken[0]}\u201d was added since "
+                            "the file was checked; check the file again.")
+        out = []
+        for n, (planned, uid) in enumerate(zip(rows, uids, strict=True)):
+            values = self._values(planned)
+            values["sources"] = [*_listed(values.get("sources")), self.source_id]
+            after = self.editor._after(self.kind, self.first_id + start + n, uid, values, None)
+            out.append(RecordChange(self.kind, None, after, None, "added"))
+        return out
+
+    def _updated(self, rows: list[PlannedRow]) -> list[RecordChange]:
+        uids = [cast(Snapshot, planned.before).uid for planned in rows]
+        marks = dict(self.editor.db.conn.execute(
+            "SELECT record_uid, state FROM record_marks WHERE record_type = ? AND record_uid IN "
+            "(SELECT value FROM json_each(?))", (self.kind, json.dumps(uids))).fetchall())
+        out = []
+        for planned, uid in zip(rows, uids, strict=True):
+            before = cast(Snapshot, planned.before)
+            values = self._values(planned)
+            values["sources"] = [*[s for s in _listed(values.get("sources")) if s != self.source_id], self.source_id]
+            after = self.editor._after(self.kind, before.id, uid, values, before)
+            mark = marks.get(uid)
+            out.append(RecordChange(self.kind, before, after, mark, "added" if mark == "added" else "changed"))
+        return out
 
 
 def apply_import(db: Database, change_set: ChangeSet,
                  progress: Callable[[int, int], bool] | None = None) -> tuple[ChangeSet, Changes]:
-    """Apply an import's change set in one transaction (all or nothing), logged as "import". Returns the
-    change set as stored (push it on the window's History: one undo step) and what changed. When
-    ``progress(done, total)`` returns False, EditCancelled is raised and nothing is written."""
+    """Apply an import's change set in one transaction (all or nothing), a batch of records at a time, logged as
+    "import". Returns the change set as stored (a LoggedChangeSet, kept in the change log: push it on the window's
+    History, one undo step) and what changed. When ``progress(done, total)`` returns False, EditCancelled is raised
+    and nothing is written."""
     try:
-        return Editor(db).apply(change_set, "import", progress)
+        return import_writer.write_changes(db, change_set.label, change_set.changes, len(change_set.changes),
+                                           "import", progress)
     except sqlite3.Error as exc:
         raise ImportProblem(f"The database refused the import ({exc}). Nothing was changed.") from exc

@@ -13,10 +13,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import NamedTuple
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject
+from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QAction, QActionGroup, QColor, QIcon, QKeySequence, QPixmap
 from PySide6.QtWidgets import QMainWindow, QToolBar, QWidget
 
+from desktop.qt.i18n import QT_TRANSLATE_NOOP
 from desktop.qt.lazyqt import TOOL_BUTTON_TEXT_BESIDE_ICON, Qt
 
 CONTEXT = "Actions"

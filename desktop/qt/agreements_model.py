@@ -7,6 +7,7 @@ loads the whole table.
 from __future__ import annotations
 
 from collections import OrderedDict
+from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QLocale, QModelIndex, QPersistentModelIndex, Signal
 
@@ -14,11 +15,11 @@ from desktop.core.records import AgreementRow
 from desktop.data.agreements import PAGE_SIZE, AgreementQuery, Cursor
 from desktop.data.repository import Repository
 from desktop.qt.i18n import locale_for
-from desktop.qt.lazyqt import (ALIGN_RIGHT_VCENTER, DISPLAY_ROLE, TEXT_ALIGNMENT_ROLE, TOOLTIP_ROLE, USER_ROLE,
-                               Qt)
+from desktop.qt.lazyqt import ALIGN_RIGHT_VCENTER, DISPLAY_ROLE, TEXT_ALIGNMENT_ROLE, TOOLTIP_ROLE, USER_ROLE, Qt
 from desktop.qt.plaintext import plain_tooltip
 
 Index = QModelIndex | QPersistentModelIndex
+_Cached = list[Any]  # a row kept: [its AgreementRow, its display texts (made on its first paint) or None]
 
 COLUMNS = ("date", "partner", "title", "doc_type", "level", "sectors", "status", "event", "count")
 ROW_BLOCK = 100
@@ -114,7 +115,7 @@ class AgreementsModel(QAbstractTableModel):
         self._ids: list[int] = []
         self._next: Cursor | None = None
         self._pending = False
-        self._blocks: OrderedDict[int, dict[int, AgreementRow]] = OrderedDict()
+        self._blocks: OrderedDict[int, dict[int, _Cached]] = OrderedDict()
         self._labels = {name: repo.labels(name) for name in
                         ("doc_types", "agreement_levels", "agreement_statuses", "sectors")}
         self._partners = repo.partners()
@@ -215,7 +216,7 @@ class AgreementsModel(QAbstractTableModel):
 
     # ------------------------------------------------------------------ lazy rows
 
-    def _block(self, row: int) -> dict[int, list]:
+    def _block(self, row: int) -> dict[int, _Cached]:
         block = row // ROW_BLOCK
         cached = self._blocks.get(block)
         if cached is None:
@@ -225,7 +226,7 @@ class AgreementsModel(QAbstractTableModel):
             self._blocks.move_to_end(block)
         return cached
 
-    def _cache_rows(self, block: int, rows: list) -> dict[int, list]:
+    def _cache_rows(self, block: int, rows: list[Any]) -> dict[int, _Cached]:
         """Keep a block's rows: records, or (record, display texts) pairs made by the search worker with
         this model's ``texts``; texts not made yet are made on the row's first paint and kept."""
         cached = {r.id: [r, None] for r in rows} if rows and isinstance(rows[0], AgreementRow) else \

@@ -5,7 +5,7 @@ whose generation is still current, so typing never waits for SQLite.
 """
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QTimer, Signal
 from PySide6.QtGui import QAction, QStandardItemModel
@@ -112,7 +112,8 @@ class AgreementsView(QWidget):
         self.year_from = self._year_box("yearFrom")
         self.year_to = self._year_box("yearTo")
         self.years_dash = QLabel("–", self)
-        self.years_note = QLabel(self, objectName="yearsNote")  # "Years swapped: 2020–2025", after a swap
+        self.years_note = QLabel(self)  # "Years swapped: 2020–2025", after a swap
+        self.years_note.setObjectName("yearsNote")
         self.years_note.hide()
         filter_row.addSpacing(8)
         for w in (self.years_label, self.year_from, self.years_dash, self.year_to, self.years_note):
@@ -274,7 +275,8 @@ class AgreementsView(QWidget):
                 "statuses": self.tr("Status")}
 
     def _retranslate(self) -> None:
-        self.search_box.setPlaceholderText(self.tr("Filter agreements: titles and summaries in English, Russian or Kazakh"))
+        self.search_box.setPlaceholderText(
+            self.tr("Filter agreements: titles and summaries in English, Russian or Kazakh"))
         titles = self._menu_titles()
         for field, button in self.filter_buttons.items():
             n = len(self._chosen[field])
@@ -328,7 +330,7 @@ class AgreementsView(QWidget):
             sectors=tuple(sorted(self._chosen["sectors"])),
             statuses=tuple(sorted(self._chosen["statuses"])),
             year_from=year_from, year_to=year_to,
-            event_id=self.selection.event,
+            event_id=self.selection.current_event,
             corridor_id=self.selection.corridor, node_id=self.selection.node,
             sort=self._sort[0], descending=self._sort[1], lang=self.lang)
 
@@ -471,8 +473,8 @@ class AgreementsView(QWidget):
             partner = self.repo.partner(self.selection.partner)
             name = partner.name(self.lang) if partner else self.selection.partner
             chips.append(("partner", self.tr("Partner: {name}").format(name=name)))
-        if self.selection.event is not None:
-            event = self.repo.event(self.selection.event)
+        if self.selection.current_event is not None:
+            event = self.repo.event(self.selection.current_event)
             if event is not None:
                 title = (event.title_ru or event.title_en) if ru else (event.title_en or event.title_ru)
                 when = format_partial_date(event.date_start, self.locale())
@@ -538,7 +540,7 @@ class AgreementsView(QWidget):
     # ------------------------------------------------------------------ answers from the worker
 
     def _page_found(self, generation: int, query: AgreementQuery, ids: list, next_cursor: Cursor | None,
-                    sort: str, rows: list) -> None:
+                    sort: str, rows: list[Any] | None) -> None:
         if generation != self._generation:
             return
         self._attach_model()

@@ -79,7 +79,8 @@ class Chip(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(8, 1, 2, 1)
         layout.setSpacing(2)
-        self.label = plain_label(QLabel(text, self, objectName="chipText"))  # names and titles from the data
+        self.label = plain_label(QLabel(text, self))  # names and titles from the data
+        self.label.setObjectName("chipText")
         layout.addWidget(self.label)
         self.button = QToolButton(self)
         self.button.setText("✕")

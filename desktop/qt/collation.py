@@ -5,13 +5,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from functools import cmp_to_key
-from typing import TypeVar
 
 from PySide6.QtCore import QCollator
 
 from desktop.qt.i18n import current_language, locale_for
-
-T = TypeVar("T")
 
 
 def collator(lang: str | None = None) -> QCollator:
@@ -22,7 +19,7 @@ def collator(lang: str | None = None) -> QCollator:
     return result
 
 
-def sorted_by_name(items: Iterable[T], name: Callable[[T], str], lang: str | None = None) -> list[T]:
+def sorted_by_name[T](items: Iterable[T], name: Callable[[T], str], lang: str | None = None) -> list[T]:
     """``items`` ordered by ``name(item)`` in the alphabet of ``lang`` (default: the interface language)."""
     compare = collator(lang).compare
     return sorted(items, key=lambda item: cmp_to_key(compare)(name(item) or ""))

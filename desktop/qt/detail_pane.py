@@ -130,14 +130,14 @@ class AgreementDetail(QWidget):
         self._facts: list[str] = []
         self._event_text = ""
 
-        self.scroll = QScrollArea(self)
-        self.scroll.setObjectName("detailScroll")
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area = QScrollArea(self)
+        self.scroll_area.setObjectName("detailScroll")
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(self.scroll)
+        outer.addWidget(self.scroll_area)
         self.setMinimumWidth(260)
         selection.agreement_selected.connect(self.show_agreement)
         self.show_agreement(selection.agreement)
@@ -205,7 +205,7 @@ class AgreementDetail(QWidget):
         else:
             self._build(layout, self._row, current_language())
             layout.addStretch(1)
-        self.scroll.setWidget(content)  # deletes the previous content
+        self.scroll_area.setWidget(content)  # deletes the previous content
 
     def _build(self, layout: QVBoxLayout, row: AgreementRow, lang: str) -> None:
         self._add_titles(layout, row, lang)

@@ -2,15 +2,39 @@
 history, tells the views what changed, and turns every failure into a message (the database and the
 history then stay as they were).
 
+This is the one write path of the window: a form's edit, a delete, an import (apply_import) and a restore from a
+backup (restore) are written here, and only here is the history pushed, undone or redone and are ``changed`` and
+``history_changed`` emitted (tests/test_one_write_path.py checks that no other module of desktop/qt does it).
+
 A delete first asks, naming the record. When the database file turns out to be deleted, moved or
 replaced (before a write, or when the window comes to the front), nothing is written: editing goes
 off, the edit that was being saved is kept, and the user chooses "Save to a new file…" (a copy of what
 the window shows, where the kept edit is then applied) or "Reopen" (the file now at the path).
+
+Why the project keeps its own ``History`` (desktop.core.edits) rather than Qt's ``QUndoStack``:
+
+- An undo step can fail, and must then leave everything where it was. Undoing writes the database, which can
+  refuse: the record was changed elsewhere since (StaleEdit), the file was replaced under the window, the disk is
+  full. ``History.undo(apply)`` moves an edit to the redo side only after ``apply`` succeeded; ``QUndoCommand.undo()``
+  returns nothing, and ``QUndoStack`` moves its index whatever happened (a command can only make itself obsolete,
+  which drops it), so a failed undo would leave the stack saying the edit is undone while the database still holds
+  it.
+- An edit is applied before it is recorded: ``Editor.apply`` writes it and returns it as stored (values read back, so
+  that undo restores them exactly), and only that is pushed. ``QUndoStack.push()`` calls ``redo()`` itself, and an
+  import is written on a worker thread, with its own connection and progress, before it can be recorded at all.
+- The history is plain Python in ``core`` like the change sets it holds: the command line, the data layer's tests
+  and an import's change set kept in the change log (desktop.export.import_writer) use it without Qt, as the
+  layering asks (core and data never import Qt).
+- What ``QUndoStack`` would add is not used here: ``QUndoView``, merging commands, macros, a clean index. The Edit
+  menu's Undo and Redo texts come from ``undo_label()`` and ``redo_label()``; switching to a new file keeps or
+  clears the history by replacing one object.
 """
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
@@ -20,12 +44,17 @@ from desktop.core.errors import AtlasError
 from desktop.core.validation import ValidationContext
 from desktop.data.database import backup_to
 from desktop.data.editing import TABLES, ChoiceNeeded, EditError, Editor, InUse, StaleEdit
-from desktop.qt.plaintext import PLAIN_TEXT, escape, message_box
 from desktop.data.fileidentity import DELETED, GONE, MOVED, REPLACED, DatabaseFileChanged
 from desktop.data.repository import ReopenFailed, Repository
 from desktop.qt.i18n import current_language
+from desktop.qt.plaintext import PLAIN_TEXT, escape, message_box
+
+if TYPE_CHECKING:
+    from desktop.export.importing import Preview
 
 SAVE, REOPEN = "save", "reopen"  # the choices offered when the database file changed
+Progress = Callable[[int, int], bool]  # (done, total) -> False to cancel
+ImportWork = Callable[[Progress], tuple[ChangeSet, Changes]]
 
 VOCAB_TABLES = ("doc_types", "agreement_levels", "agreement_statuses", "sectors", "event_kinds", "node_kinds",
                 "transport_modes", "segment_statuses", "project_statuses", "metrics")
@@ -97,7 +126,7 @@ class EditController(QObject):
             self._warn(self.tr("This database is open read-only: the change was not saved."))
             return None
         try:
-            stored, changes = self.editor.apply(change_set, action)
+            stored, changes = self._write(change_set, action)
         except DatabaseFileChanged as exc:
             self.kept = change_set
             self._noticed(exc)
@@ -107,11 +136,79 @@ class EditController(QObject):
             return None
         return self._applied(stored, changes)
 
+    def _write(self, change_set: ChangeSet, action: str = "edit") -> tuple[ChangeSet, Changes]:
+        """Write a change set into the window's database (History's ``apply``). A change set kept in the change log
+        (an import's: desktop.export.import_writer.LoggedChangeSet) is read from there and written a batch at a
+        time; any other through the editor."""
+        apply_to = getattr(change_set, "apply_to", None)
+        if apply_to is not None:
+            return apply_to(self.repo.db, action)
+        return self.editor.apply(change_set, action)
+
     def _applied(self, stored: ChangeSet, changes: Changes) -> Changes:
         self.history.push(stored)
         self.history_changed.emit()
         self.changed.emit(changes)
         return changes
+
+    def apply_import(self, preview: Preview, *, file_name: str, label: str,
+                     run: Callable[[ImportWork], tuple[ChangeSet, Changes]]) -> Changes:
+        """Apply a checked import (desktop.export.importing.Preview) as one edit and one undo step, citing the file
+        as a new source. ``run(work)`` runs ``work(progress)`` off the window's thread (the import dialog's progress
+        dialog with Cancel) and returns its result or raises its error. The work opens a connection of its own to the
+        window's file (only when that is still the file opened), backs the database up, and writes the import in one
+        transaction. When the file was found deleted, moved or replaced, nothing is written: editing goes off, the
+        user is asked what to do, and DatabaseFileChanged is raised again for the caller to show; any other error
+        (AtlasError: nothing was written) is the caller's to word."""
+        from desktop.data.backups import automatic_backup, default_backup_dir
+        from desktop.data.database import open_database
+        from desktop.data.fileidentity import check_file
+        from desktop.export.importing import apply_import, build_change_set
+
+        window_db = self.repo.db
+        db_path = window_db.path
+
+        def work(progress: Progress) -> tuple[ChangeSet, Changes]:
+            # opening may write the file (WAL, the application id, migrations): only the window's own file is opened
+            check_file(db_path, window_db.identity)
+            db = open_database(db_path, check=False)
+            try:
+                if db.identity != window_db.identity:  # replaced while it was being opened: nothing is written
+                    raise DatabaseFileChanged(db_path, REPLACED)
+                automatic_backup(db, default_backup_dir(), "import")  # a checked copy before every import
+                return apply_import(db, build_change_set(db, preview, file_name=file_name, label=label), progress)
+            finally:
+                db.close()
+
+        try:
+            stored, changes = run(work)
+        except DatabaseFileChanged as exc:  # editing goes off and the user chooses what to do, as after an edit
+            self.file_found_changed(exc)
+            raise
+        return self._applied(stored, changes)
+
+    def restore(self, backup: Path) -> bool:
+        """Replace every record with those of a checked backup (what is replaced is backed up first). There is no
+        undo across a restore: the history is cleared and every view reads everything again (restored). False when
+        the database file was found deleted, moved or replaced (nothing written; the user is asked what to do);
+        AtlasError or OSError (nothing replaced) is the caller's to show."""
+        from desktop.data.backup import restore_database
+        from desktop.data.backups import automatic_backup, default_backup_dir
+
+        try:
+            automatic_backup(self.repo.db, default_backup_dir(), "restore")  # what is replaced stays recoverable
+            restore_database(self.repo.db, backup)
+        except DatabaseFileChanged as exc:  # replaced while the user chose the backup: nothing was written
+            self.file_found_changed(exc)
+            return False
+        self.restored()
+        return True
+
+    def restored(self) -> None:
+        """Every record was replaced (a restore): no undo across it, and every kind changed."""
+        self.history = History()
+        self.history_changed.emit()
+        self.changed.emit(Changes({kind: frozenset() for kind in TABLES}))
 
     def undo(self) -> Changes | None:
         return self._step(self.history.undo) if self.history.can_undo() else None
@@ -127,7 +224,7 @@ class EditController(QObject):
             self.resolve()
             return None
         try:
-            _, changes = step(self.editor.apply)
+            _, changes = step(self._write)
         except DatabaseFileChanged as exc:
             self._noticed(exc)
             self.resolve()
@@ -303,7 +400,7 @@ class EditController(QObject):
                              "then goes on working there."))
         if self.can_reopen():
             parts.append(self.tr("“Reopen” opens the file now at {path} instead; what this window shows is kept in "
-                                 "a backup first.").format(path=self.file_changed.path))
+                                 "a backup first.").format(path=self.file_changed.path if self.file_changed else ""))
         return "\n\n".join(parts)
 
     def banner_text(self) -> str:
@@ -390,7 +487,7 @@ class EditController(QObject):
             self._warn(self.tr("Your unsaved change “{change}” was discarded.").format(change=change_set.label))
             return None
         try:
-            stored, changes = self.editor.apply(change_set)
+            stored, changes = self._write(change_set)
         except StaleEdit:
             self._warn(self.tr("Your unsaved change “{change}” does not fit {file} (its records differ from those "
                                "it was made on), so it was discarded.").format(change=change_set.label, file=file))

@@ -214,7 +214,7 @@ class EventsView(QWidget):
             self._reload()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() == Qt.Key.Key_Escape and self.selection.event is not None:
+        if event.key() == Qt.Key.Key_Escape and self.selection.current_event is not None:
             self._clear_event()
             event.accept()
             return
@@ -225,8 +225,9 @@ class EventsView(QWidget):
         if (watched is self.list.viewport() and event.type() == QEvent.Type.MouseButtonPress
                 and event.button() == Qt.MouseButton.LeftButton):
             index = self.list.indexAt(event.position().toPoint())
-            if index.isValid() and self.selection.event is not None \
-                    and self.model.row_of(self.lists.preferred_id("event", self.selection.event)) == index.row():
+            current = self.selection.current_event
+            if index.isValid() and current is not None \
+                    and self.model.row_of(self.lists.preferred_id("event", current)) == index.row():
                 self._clear_event()
                 return True
         return super().eventFilter(watched, event)
@@ -240,7 +241,7 @@ class EventsView(QWidget):
         event_id = self.selected_event_id()
         if event_id is not None:
             self.selection.select_event(event_id)
-        elif self.selection.event is not None and self.lists_event(self.selection.event):
+        elif self.selection.current_event is not None and self.lists_event(self.selection.current_event):
             self.selection.select_event(None)
 
     def _sync_from_selection(self, event_id: object = None) -> None:
@@ -258,14 +259,14 @@ class EventsView(QWidget):
                 self.list.scrollTo(index, QAbstractItemView.ScrollHint.EnsureVisible)
         finally:
             self._syncing = False
-        self.show_all.setEnabled(self.selection.event is not None)
+        self.show_all.setEnabled(self.selection.current_event is not None)
 
     # ------------------------------------------------------------------ building
 
     def _partner_selected(self, _value: object) -> None:
         """A partner, corridor or node was chosen: list its events."""
         self._reload()
-        if self.selection.event is not None and not self.lists_event(self.selection.event):
+        if self.selection.current_event is not None and not self.lists_event(self.selection.current_event):
             self.selection.select_event(None)  # the event is not one of the new partner's or place's
 
     def _place_name(self, lang: str) -> str | None:
@@ -322,7 +323,7 @@ class EventsView(QWidget):
             self._syncing = False
         self.list.setVisible(total > 0)
         self.empty.setVisible(not total)
-        self._sync_from_selection(self.selection.event)
+        self._sync_from_selection(self.selection.current_event)
 
     def _describe(self, event: Event) -> tuple[tuple[str, str, str], str]:
         """A row's lines and tooltip (the summary, plain text), in the language of the last reload."""

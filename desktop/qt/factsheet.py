@@ -21,22 +21,43 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from itertools import pairwise
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QIODevice, QLineF, QMarginsF, QPointF, QRectF, QSizeF, Qt, QUrl
-from PySide6.QtGui import (QColor, QFont, QFontDatabase, QFontMetricsF, QImage, QPageLayout, QPageSize,
-                           QPagedPaintDevice, QPainter, QPainterPath, QPdfWriter, QPen, QResizeEvent, QTextBlock,
-                           QTextCursor, QTextDocument, QTextOption)
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontDatabase,
+    QFontMetricsF,
+    QImage,
+    QPagedPaintDevice,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPainterPath,
+    QPdfWriter,
+    QPen,
+    QResizeEvent,
+    QTextBlock,
+    QTextCursor,
+    QTextDocument,
+    QTextOption,
+)
 from PySide6.QtWidgets import QAbstractGraphicsShapeItem, QApplication, QGraphicsItem
 
 from desktop.core.atomic import file_error, fill, replacing_together, write_bytes
 from desktop.core.trade import TargetLine, TradePoint
 from desktop.data.basemap import Basemap, load_basemap
 from desktop.data.repository import Repository
-from desktop.export.factsheet import (WORDS, FactSheet, Line, build_factsheet, format_number, period_label, usd,
-                                      word)
+from desktop.export.factsheet import WORDS, FactSheet, Line, build_factsheet, format_number, period_label, usd, word
 from desktop.paths import resource
 from desktop.qt import map_style as style
 from desktop.qt.files import PDF, memory_device
+
+if TYPE_CHECKING:
+    from PySide6.QtPrintSupport import QPrinter
+
+    PrintDevice = QPdfWriter | QPrinter  # what a sheet is painted on: both know their resolution
 
 PAGE_SIZES = {"A4": QPageSize.PageSizeId.A4, "Letter": QPageSize.PageSizeId.Letter}
 RESOLUTION = 300  # dots per inch of the PDF's layout
@@ -330,7 +351,7 @@ def _on_frame(path: QPainterPath, frame: QRectF) -> bool:
     edges = [QLineF(frame.topLeft(), frame.topRight()), QLineF(frame.topRight(), frame.bottomRight()),
              QLineF(frame.bottomRight(), frame.bottomLeft()), QLineF(frame.bottomLeft(), frame.topLeft())]
     for polygon in path.toSubpathPolygons():
-        points = list(polygon)
+        points = polygon.toList()
         if any(frame.contains(point) for point in points):
             return True
         for a, b in pairwise(points):
@@ -531,7 +552,8 @@ class _Chart:
         """The value axis: from 0 to a round number above the highest figure or target, in about five steps;
         in billions from USD 2 bn."""
         target = self.target
-        top_value = max([pt.value for pt in self.lines + self.partials] + ([target.value] if target else []))
+        top_value = max([pt.value for pt in self.lines + self.partials]
+                        + ([target.value] if target and target.value is not None else []))
         self.billions = top_value >= 2000
         self.step = step = _nice_step(top_value * 1.08 / 5)
         self.y_hi = step * math.ceil(top_value * 1.08 / step)
@@ -588,7 +610,7 @@ class _Chart:
         """The target as a dashed line over its span, with its value (and horizon) above it, or below it when
         there is no room above."""
         target, span = self.target, self.target_span
-        if target is None or span is None:
+        if target is None or span is None or target.value is None:
             return
         p, unit, area, lang = self.p, self.unit, self.area, self.sheet.lang
         p.setPen(QPen(TARGET, 5 * unit, Qt.PenStyle.DashLine))
@@ -971,7 +993,7 @@ def factsheet_html(sheet: FactSheet, *, text_width_px: float, chart: bool, map_i
 class _Page:
     """Where things go on a page of a paint device, in its pixels."""
 
-    def __init__(self, device: QPagedPaintDevice, marking: bool):
+    def __init__(self, device: PrintDevice, marking: bool):
         paint = device.pageLayout().paintRectPixels(device.resolution())
         self.mm = device.logicalDpiY() / 25.4
         self.width = float(paint.width())
@@ -1141,7 +1163,7 @@ class _Renderer:
                 inset = map_inset(self.map_view, sheet.iso3, sheet.lang, width_mm)
         return chart, inset
 
-    def paint(self, sheet: FactSheet, painter: QPainter, device: QPagedPaintDevice, first: bool) -> int:
+    def paint(self, sheet: FactSheet, painter: QPainter, device: PrintDevice, first: bool) -> int:
         page = _Page(device, bool(sheet.marking))
         chart, inset = self.images(sheet, page.width / page.mm)
         doc = _document(sheet, device, page, chart, inset)

@@ -6,8 +6,21 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QApplication, QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout,
-                               QLineEdit, QMessageBox, QProgressDialog, QPushButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QApplication,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QLineEdit,
+    QMessageBox,
+    QProgressDialog,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop.core.errors import AtlasError
 from desktop.qt.files import error_text
@@ -23,19 +36,23 @@ class FactSheetDialog(QDialog):
         self.setObjectName("factSheetDialog")
         self.setWindowTitle(self.tr("Fact sheet"))
         lang = current_language()
-        self.partner = QComboBox(self, objectName="sheetPartner")
+        self.partner = QComboBox(self)
+        self.partner.setObjectName("sheetPartner")
         for p in self.repo.partners():
             self.partner.addItem(p.name(lang), p.iso3)
         selected = window.selection.partner
         self.partner.setCurrentIndex(max(0, self.partner.findData(selected)))
-        self.lang = QComboBox(self, objectName="sheetLanguage")
+        self.lang = QComboBox(self)
+        self.lang.setObjectName("sheetLanguage")
         self.lang.addItem("English", "en")
         self.lang.addItem("Русский", "ru")
         self.lang.addItem("Қазақша", "kk")
         self.lang.setCurrentIndex(max(0, self.lang.findData(lang)))
-        self.marking = QLineEdit(self, objectName="sheetMarking")
+        self.marking = QLineEdit(self)
+        self.marking.setObjectName("sheetMarking")
         self.marking.setPlaceholderText(self.tr("for example: For official use"))
-        self.letter = QCheckBox(self.tr("US Letter instead of A4"), self, objectName="sheetLetter")
+        self.letter = QCheckBox(self.tr("US Letter instead of A4"), self)
+        self.letter.setObjectName("sheetLetter")
         form = QFormLayout()
         form.addRow(self.tr("Partner:"), self.partner)
         form.addRow(self.tr("Language of the sheet:"), self.lang)
@@ -61,7 +78,8 @@ class FactSheetDialog(QDialog):
 
     def options(self) -> dict:
         return {"iso3": self.partner.currentData(), "lang": self.lang.currentData(),
-                "marking": self.marking.text().strip() or None, "page_size": "Letter" if self.letter.isChecked() else "A4"}
+                "marking": self.marking.text().strip() or None,
+                "page_size": "Letter" if self.letter.isChecked() else "A4"}
 
     def sheet(self):
         from desktop.export.factsheet import build_factsheet
@@ -88,8 +106,8 @@ class FactSheetDialog(QDialog):
         from desktop.qt.factsheet import sheet_filename
 
         o = self.options()
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the fact sheet"), sheet_filename(o["iso3"], o["lang"]),
-                                              self.tr("PDF documents (*.pdf)"))
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the fact sheet"),
+                                              sheet_filename(o["iso3"], o["lang"]), self.tr("PDF documents (*.pdf)"))
         if not path:
             return
         if not path.lower().endswith(".pdf"):

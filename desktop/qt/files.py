@@ -65,7 +65,8 @@ def save_rendered(target: str | os.PathLike[str], render: Callable[[QBuffer], bo
 
 def save_png(target: str | os.PathLike[str], image: QImage, failure: str) -> None:
     """``image`` as a PNG file, through :func:`save_rendered`."""
-    save_rendered(target, lambda device: image.save(device, "PNG"), PNG, failure)
+    # (PySide6's stub types the format as bytes; at run time it takes a str and refuses bytes)
+    save_rendered(target, lambda device: image.save(device, "PNG"), PNG, failure)  # type: ignore[call-overload]
 
 
 def save_svg(target: str | os.PathLike[str], size: QSize, title: str, paint: Callable[[QPainter], object],

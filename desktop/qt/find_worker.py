@@ -14,12 +14,15 @@ from __future__ import annotations
 import sqlite3
 import threading
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from desktop.data.database import Database, connect
 from desktop.qt.search_worker import PAINT_WAIT_S, reporting
+
+if TYPE_CHECKING:
+    from desktop.data.find import Finder
 
 HITS_PER_KIND = 5
 
@@ -43,9 +46,9 @@ class _FindWorker(QObject):
         self.ui_idle = ui_idle
         self.latest = 0  # written by the UI thread; an int assignment is atomic
         self.db: Database | None = None
-        self.finder = None
+        self.finder: Finder | None = None
 
-    def _open(self):
+    def _open(self) -> Finder:
         if self.finder is None:
             from desktop.data.find import Finder  # (on this thread, at the first text)
 

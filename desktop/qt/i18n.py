@@ -23,6 +23,12 @@ LANGUAGES = ("en", "ru", "kk")
 TS_DIR = ("translations",)
 
 
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
+    """Mark ``text`` for translation in ``context`` (lupdate finds it by this name) and return it unchanged: it is
+    translated where it is shown. PySide6's own does the same, but its stub says it returns ``object``."""
+    return text
+
+
 def _tool(name: str) -> str | None:
     """The Qt linguist tool shipped in the PySide6 wheel (lrelease, lupdate)."""
     import PySide6

@@ -122,7 +122,8 @@ def ask_second_instance(holder: tuple[int, str, str] | None, parent=None) -> boo
 
     box = QMessageBox(QMessageBox.Icon.Question, APP_NAME, second_instance_text(holder),
                       QMessageBox.StandardButton.Cancel, parent)
-    readonly = box.addButton(QCoreApplication.translate("Instance", "Open read-only"), QMessageBox.ButtonRole.AcceptRole)
+    readonly = box.addButton(QCoreApplication.translate("Instance", "Open read-only"),
+                             QMessageBox.ButtonRole.AcceptRole)
     box.setDefaultButton(readonly)
     box.exec()
     return box.clickedButton() is readonly

@@ -12,6 +12,8 @@ with PySide6's own.
 """
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 
 class _LazyQt:
     """Stands in for ``PySide6.QtCore.Qt``: the first attribute read imports it."""
@@ -29,7 +31,10 @@ class _LazyQt:
         return "<Qt namespace, resolved on first use>"
 
 
-Qt = _LazyQt()
+if TYPE_CHECKING:  # to a type checker it is what it stands for
+    from PySide6.QtCore import Qt
+else:
+    Qt = _LazyQt()
 
 # Qt::ItemDataRole
 DISPLAY_ROLE = 0

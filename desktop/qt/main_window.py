@@ -26,9 +26,15 @@ from desktop.qt.selection import SelectionState
 from desktop.qt.settings import Settings
 
 if TYPE_CHECKING:
+    from desktop.core.edits import Changes
+    from desktop.qt.editing import EditController
     from desktop.qt.events_view import EventsView
     from desktop.qt.find_view import FindBox
+    from desktop.qt.map_view import CorridorMapView
     from desktop.qt.partner_overview import PartnerOverview
+    from desktop.qt.trade_view import TradeView
+
+    View = AgreementsView | CorridorMapView | TradeView
 
 VIEWS = ("agreements", "map", "trade")  # all but the first are built when first shown: the map loads its
 # basemap then, and the trade view imports pyqtgraph then, not at start
@@ -38,7 +44,7 @@ class MainWindow(QMainWindow):
     completed = Signal()  # the sidebar is filled (it fills after the first paint)
     _overview: PartnerOverview | None = None  # set before __init__ runs: event() may come first
     find_box: FindBox | None = None  # the toolbar's Find field, added when the window completes
-    search: SearchService | None = None
+    search: SearchService  # (set in __init__: event() may come before it, see there)
 
     def __init__(self, repo: Repository, selection: SelectionState, search: SearchService,
                  translator: Translator | None = None, settings: Settings | None = None,
@@ -52,7 +58,7 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.notice = notice
 
-        self.actions = ActionSet(self, available=lambda spec: spec.argument not in {"map", "trade"} - set(VIEWS))
+        self.action_table = ActionSet(self, available=lambda spec: spec.argument not in {"map", "trade"} - set(VIEWS))
         self.partner_label = QLabel(self)
         self.partner_combo = QComboBox(self)
         self.partner_combo.setObjectName("partnerSelector")
@@ -60,9 +66,9 @@ class MainWindow(QMainWindow):
         self.partner_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self._partners = repo.partners()
         self.partner_combo.activated.connect(self._partner_chosen)
-        self.actions.toolbar.addSeparator()
-        self.actions.toolbar.addWidget(self.partner_label)
-        self.actions.toolbar.addWidget(self.partner_combo)
+        self.action_table.toolbar.addSeparator()
+        self.action_table.toolbar.addWidget(self.partner_label)
+        self.action_table.toolbar.addWidget(self.partner_combo)
         selection.partner_selected.connect(self._show_partner)
 
         # The sidebar's partner overview and events list are built on the event-loop turn after the
@@ -75,8 +81,8 @@ class MainWindow(QMainWindow):
 
         # the agreements view starts searching in complete(): the search thread's Python work would
         # compete with the first paint for the GIL
-        self.views: dict[str, QWidget] = {"agreements": AgreementsView(repo, selection, search, self,
-                                                                       start_now=False)}  # built
+        self._agreements = AgreementsView(repo, selection, search, self, start_now=False)
+        self.views: dict[str, View] = {"agreements": self._agreements}  # built
         self.stack = QStackedWidget(self)
         for view in self.views.values():
             self.stack.addWidget(view)
@@ -87,9 +93,11 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([330, 1070])
         # a banner above everything when the database cannot be written (editing is off then)
-        self.banner = QLabel(self, objectName="readonlyBanner")
+        self.banner = QLabel(self)
+        self.banner.setObjectName("readonlyBanner")
         self.banner.setWordWrap(True)
-        self.banner.setStyleSheet("background: #fff3cd; color: #5c4400; padding: 6px; border-bottom: 1px solid #e0c36a;")
+        self.banner.setStyleSheet("background: #fff3cd; color: #5c4400; padding: 6px; "
+                                  "border-bottom: 1px solid #e0c36a;")
         self.banner.setVisible(bool(repo.db.readonly))
         self.banner.linkActivated.connect(self._banner_link)  # the choices when the file was changed under it
         central = QWidget(self)
@@ -99,7 +107,7 @@ class MainWindow(QMainWindow):
         column.addWidget(self.banner)
         column.addWidget(self.splitter, 1)
         self.setCentralWidget(central)
-        self._editing = None
+        self._editing: EditController | None = None
         self.agreements.edit_requested.connect(self._edit_agreement)
 
         self.status_label = QLabel(self)
@@ -125,9 +133,10 @@ class MainWindow(QMainWindow):
 
     def event(self, event: QEvent) -> bool:
         kind = event.type()
-        if kind == QEvent.Type.UpdateRequest and self.search is not None:
+        search: SearchService | None = getattr(self, "search", None)  # None until __init__ has set it
+        if kind == QEvent.Type.UpdateRequest and search is not None:
             # The window repaints its widgets now: the search worker pauses meanwhile (see painting()).
-            with self.search.painting():
+            with search.painting():
                 return super().event(event)
         if self._overview is None and kind == QEvent.Type.Paint:
             QTimer.singleShot(0, self, self.complete)
@@ -147,13 +156,13 @@ class MainWindow(QMainWindow):
         for view in self.views.values():
             view.complete()
         self.search.count_records()
-        self.actions.add_icons()
+        self.action_table.add_icons()
         from desktop.qt.find_view import FindBox  # (its panel, worker and find.py wait for the first keystroke)
 
         self.find_box = FindBox(self)
         QTimer.singleShot(1500, self.find_box, self.find_box.prepare)  # idle by then: the panel, the worker
-        self.actions.toolbar.addSeparator()
-        self.actions.toolbar.addWidget(self.find_box)
+        self.action_table.toolbar.addSeparator()
+        self.action_table.toolbar.addWidget(self.find_box)
         self._overview = PartnerOverview(self.repo, self.selection, self.sidebar)
         self._events = EventsView(self.repo, self.selection, self.sidebar)
         self.sidebar.addWidget(self._overview)
@@ -161,11 +170,13 @@ class MainWindow(QMainWindow):
         saved = self.settings.splitter("sidebar") if self.settings is not None else None
         if saved is None or not self.sidebar.restoreState(saved):
             self.sidebar.setSizes([420, 480])
-        from PySide6.QtWidgets import QApplication
+        from PySide6.QtGui import QGuiApplication
 
         # the database file is checked whenever the application comes back to the front (connected only now:
         # the signal's argument would build Qt's enums during the first frame)
-        QApplication.instance().applicationStateChanged.connect(self._application_state_changed)
+        app = QGuiApplication.instance()
+        if isinstance(app, QGuiApplication):
+            app.applicationStateChanged.connect(self._application_state_changed)
         self.completed.emit()
 
     @property
@@ -199,21 +210,25 @@ class MainWindow(QMainWindow):
 
     @property
     def agreements(self) -> AgreementsView:
-        return self.views["agreements"]  # type: ignore[return-value]
+        return self._agreements
 
     def current_view(self) -> str:
         return next(name for name, view in self.views.items() if view is self.stack.currentWidget())
 
-    def view(self, name: str) -> QWidget | None:
+    def view(self, name: str) -> View | None:
         """A view by name, built on first use; None if this version has no such view."""
         if name not in VIEWS:
             return None
         if name not in self.views:
+            view: CorridorMapView | TradeView
             if name == "map":
-                from desktop.qt.map_view import CorridorMapView as View
+                from desktop.qt.map_view import CorridorMapView
+
+                view = CorridorMapView(self.repo, self.selection, self.stack)
             else:
-                from desktop.qt.trade_view import TradeView as View
-            view = View(self.repo, self.selection, self.stack)
+                from desktop.qt.trade_view import TradeView
+
+                view = TradeView(self.repo, self.selection, self.stack)
             if self.settings is not None:
                 view.restore_state(self.settings)
             self.views[name] = view
@@ -233,13 +248,14 @@ class MainWindow(QMainWindow):
         if view is None:
             return
         self.stack.setCurrentWidget(view)
-        self.actions[f"view_{name}"].setChecked(True)
+        self.action_table[f"view_{name}"].setChecked(True)
         self._update_edit_actions()  # what Edit and Delete act on depends on the view
 
     def focus_search(self) -> None:
         """Ctrl+F: the Find box, which finds any record (the agreements table keeps its own filter)."""
         self.complete()
-        self.find_box.focus()
+        if self.find_box is not None:  # (complete() adds it)
+            self.find_box.focus()
 
     def clear_filters(self) -> None:
         self.agreements.clear_filters()
@@ -247,7 +263,7 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ editing
 
     @property
-    def editing(self):
+    def editing(self) -> EditController:
         """The edit controller (built on first use: editing is not on the start path)."""
         if self._editing is None:
             from desktop.qt.editing import EditController
@@ -257,28 +273,33 @@ class MainWindow(QMainWindow):
             self._editing.history_changed.connect(self._update_edit_actions)
             self._editing.file_state_changed.connect(self._file_state_changed)
             self._editing.switching.connect(self.search.let_go)  # its connection to the old file closes first
-            self._editing.switching.connect(lambda: self.find_box is not None and self.find_box.let_go())
+            self._editing.switching.connect(self._find_box_let_go)
             self._editing.switched.connect(self._database_switched)
         return self._editing
+
+    def _find_box_let_go(self) -> None:
+        """Before a switch to another file: the Find box's connection to the old one closes."""
+        if self.find_box is not None:
+            self.find_box.let_go()
 
     def _update_edit_actions(self) -> None:
         from desktop.qt.actions import translate
 
         history = self._editing.history if self._editing is not None else None
         readonly = bool(self.repo.db.readonly) or (self._editing is not None and self._editing.editing_off)
-        undo, redo = self.actions["undo"], self.actions["redo"]
+        undo, redo = self.action_table["undo"], self.action_table["redo"]
         can_undo = history is not None and history.can_undo()
         can_redo = history is not None and history.can_redo()
         undo.setEnabled(can_undo and not readonly)
         redo.setEnabled(can_redo and not readonly)
         base_undo, base_redo = translate("&Undo"), translate("&Redo")
-        undo.setText(f"{base_undo}: {history.undo_label()}" if can_undo else base_undo)
-        redo.setText(f"{base_redo}: {history.redo_label()}" if can_redo else base_redo)
+        undo.setText(f"{base_undo}: {history.undo_label()}" if history is not None and can_undo else base_undo)
+        redo.setText(f"{base_redo}: {history.redo_label()}" if history is not None and can_redo else base_redo)
         selected = self.selected_record() is not None
-        self.actions["new_agreement"].setEnabled(not readonly)
+        self.action_table["new_agreement"].setEnabled(not readonly)
         for key in ("edit_selected", "delete_selected"):
-            self.actions[key].setEnabled(not readonly and selected)
-        self.actions["history_selected"].setEnabled(selected)
+            self.action_table[key].setEnabled(not readonly and selected)
+        self.action_table["history_selected"].setEnabled(selected)
 
     # ------------------------------------------------------------------ the database file deleted, moved or replaced
 
@@ -321,18 +342,12 @@ class MainWindow(QMainWindow):
             self.find_box.reopen(self.repo.db.path)
         self.integrity.path = self.repo.db.path
         self.integrity.start()  # the file was opened without its page check
+        from desktop.core.edits import Changes
+
         self._partners = self.repo.partners()
-        self._records_changed(self._all_changed())
+        self._records_changed(Changes.everything())
         self._retranslate()  # the title and the status bar name the file
         self.statusBar().showMessage(self.tr("Now working on {path}.").format(path=self.repo.db.path), 8000)
-
-    @staticmethod
-    def _all_changed():
-        """Every kind changed (after a restore or a switch to another file)."""
-        from desktop.core.edits import Changes
-        from desktop.data.editing import TABLES
-
-        return Changes({kind: frozenset() for kind in TABLES})
 
     def undo(self) -> None:
         changes = self.editing.undo()
@@ -354,8 +369,8 @@ class MainWindow(QMainWindow):
             return "node", s.node
         if view == "map" and s.corridor is not None:
             return "corridor", s.corridor
-        if s.event is not None:
-            return "event", s.event
+        if s.current_event is not None:
+            return "event", s.current_event
         if s.partner:
             partner = self.repo.partner(s.partner)
             if partner is not None:
@@ -370,11 +385,11 @@ class MainWindow(QMainWindow):
             return
         from desktop.qt.record_form import RecordForm
 
-        initial = {}
+        initial: dict[str, object] = {}
         if self.selection.partner:
             initial["partners"] = [self.selection.partner]
-        if self.selection.event is not None:
-            initial["event_id"] = self.selection.event
+        if self.selection.current_event is not None:
+            initial["event_id"] = self.selection.current_event
         form = RecordForm("agreement", self.editing, None, initial, self)
         if form.exec() and form.applied is not None:
             new_id = next(iter(form.applied.ids.get("agreement", ())), None)
@@ -426,18 +441,20 @@ class MainWindow(QMainWindow):
         kind = {"map": "node", "trade": "trade"}.get(self.current_view(), "agreement")
         RecordBrowser(self.editing, kind, self.selection.partner, self).exec()
 
-    def _records_changed(self, changes) -> None:
+    def _records_changed(self, changes: Changes) -> None:
         """After an edit, undo or redo: every view shows the stored state."""
         s = self.selection
         if s.agreement is not None and self.repo.agreement_exists(s.agreement) is False:
             s.select_agreement(None)
-        if s.event is not None and self.repo.event(s.event) is None:
+        if s.current_event is not None and self.repo.event(s.current_event) is None:
             s.select_event(None)
         if s.node is not None and self.repo.node(s.node) is None:
             s.select_node(None)
         if s.corridor is not None and self.repo.corridor(s.corridor) is None:
             s.select_corridor(None)
-        if changes.touches("partner"):
+        from desktop.core.edits import Kind
+
+        if changes.touches(Kind.PARTNER):
             self._partners = self.repo.partners()
             self._fill_partners()
         self.statusBar().showMessage(self.tr("Saved to {file}. Ctrl+Z undoes it while this window is open.").format(
@@ -446,6 +463,7 @@ class MainWindow(QMainWindow):
             view.records_changed(changes)
         if self._overview is not None:
             self._overview.records_changed(changes)
+        if self._events is not None:
             self._events.records_changed(changes)
         if self.find_box is not None:
             self.find_box.records_changed()
@@ -476,15 +494,14 @@ class MainWindow(QMainWindow):
         ImportDialog(self).exec()
 
     def backup_database(self) -> None:
-        from PySide6.QtWidgets import QFileDialog
+        import datetime as _dt
 
-        from desktop.qt.plaintext import message_box
+        from PySide6.QtWidgets import QFileDialog
 
         from desktop.core.errors import AtlasError
         from desktop.data.backup import backup_database
+        from desktop.qt.plaintext import message_box
         from desktop.qt.transfer import run_job
-
-        import datetime as _dt
 
         if not self.check_database_file():  # the copy is read from the file at the path
             return
@@ -514,11 +531,9 @@ class MainWindow(QMainWindow):
     def restore_database(self) -> None:
         from PySide6.QtWidgets import QFileDialog
 
-        from desktop.qt.plaintext import message_box
-
         from desktop.core.errors import AtlasError
-        from desktop.data.backup import check_backup, restore_database
-        from desktop.data.fileidentity import DatabaseFileChanged
+        from desktop.data.backup import check_backup
+        from desktop.qt.plaintext import message_box
 
         if self.repo.db.readonly:
             self.statusBar().showMessage(self.tr("This database is read-only: it cannot be restored here."), 6000)
@@ -537,32 +552,27 @@ class MainWindow(QMainWindow):
             "Replace every record with those of {file}? Changes made since that backup are lost, and the edits "
             "of this session can no longer be undone.").format(file=path), question=True):
             return
-        try:
-            from desktop.data.backups import automatic_backup, default_backup_dir
-
-            automatic_backup(self.repo.db, default_backup_dir(), "restore")  # what is replaced stays recoverable
-            restore_database(self.repo.db, Path(path))
-        except DatabaseFileChanged as exc:  # replaced while the user chose the backup: nothing was written
-            self.editing.file_found_changed(exc)
-            return
+        self._forget_matches()
+        try:  # the controller backs up, replaces the records, clears the undo history and tells every view
+            if not self.editing.restore(Path(path)):
+                return  # the file was found replaced meanwhile: nothing written, the user was asked
         except (AtlasError, OSError) as exc:
             message_box(self, self.tr("Restore from a backup"), str(exc))
             return
-        self.restored()
+        self.statusBar().showMessage(self.tr("Restored."), 6000)
 
     def restored(self) -> None:
-        """After a restore: no undo across it, and every view reads everything again."""
-        from desktop.core.edits import History
+        """After the records were replaced on this window's connection (a restore): no undo across it, and every
+        view reads everything again (the edit controller's restored())."""
+        self._forget_matches()
+        self.editing.restored()
+        self.statusBar().showMessage(self.tr("Restored."), 6000)
 
-        if self._editing is not None:
-            self._editing.history = History()
-            self._update_edit_actions()
-        # this connection's own writes do not change PRAGMA data_version: drop what it remembers
+    def _forget_matches(self) -> None:
+        """This connection's own writes do not change PRAGMA data_version: drop the search matches it remembers."""
         search = getattr(self.repo, "agreements", None)
         if search is not None and hasattr(search, "_last_match"):
             search._last_match = None
-        self._records_changed(self._all_changed())
-        self.statusBar().showMessage(self.tr("Restored."), 6000)
 
     def select_all_partners(self) -> None:
         self.selection.select_partner(None)
@@ -593,7 +603,7 @@ class MainWindow(QMainWindow):
             self.translator.set_language(lang)
         if self.settings is not None:
             self.settings.set_language(lang)
-        self.actions[f"lang_{lang}"].setChecked(True)
+        self.action_table[f"lang_{lang}"].setChecked(True)
 
     @contained
     def changeEvent(self, event: QEvent) -> None:
@@ -603,7 +613,7 @@ class MainWindow(QMainWindow):
 
     def _retranslate(self) -> None:
         self.setWindowTitle(self.tr("{app} — {file}").format(app=APP_NAME, file=self.repo.db.path.name))
-        self.actions.retranslate()
+        self.action_table.retranslate()
         if self._editing is not None or hasattr(self, "banner"):
             self._update_edit_actions()
         self.banner.setText(self.tr("Read-only: this database file or its folder cannot be written, so editing "
@@ -613,8 +623,8 @@ class MainWindow(QMainWindow):
         self.partner_label.setText(self.tr("Partner:") + " ")
         self._fill_partners()
         lang = current_language()
-        if f"lang_{lang}" in self.actions.actions:
-            self.actions[f"lang_{lang}"].setChecked(True)
+        if f"lang_{lang}" in self.action_table.actions:
+            self.action_table[f"lang_{lang}"].setChecked(True)
         self._show_counts()
 
     # ------------------------------------------------------------------ status bar

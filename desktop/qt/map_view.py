@@ -20,13 +20,43 @@ the partner and event chosen elsewhere highlight their corridors and nodes.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
+from itertools import pairwise
+from typing import Any
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import (QAction, QBrush, QColor, QFont, QFontMetricsF, QImage,
-                           QPainter, QPainterPath, QPen, QPixmap, QPolygonF)
-from PySide6.QtWidgets import (QFrame, QGraphicsItem, QGraphicsPathItem, QGraphicsScene,
-                               QGraphicsView, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMenu,
-                               QSplitter, QStyle, QToolButton, QToolTip, QVBoxLayout, QWidget)
+from PySide6.QtGui import (
+    QAction,
+    QBrush,
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QHelpEvent,
+    QImage,
+    QPainter,
+    QPainterPath,
+    QPen,
+    QPixmap,
+    QPolygonF,
+)
+from PySide6.QtWidgets import (
+    QFrame,
+    QGraphicsItem,
+    QGraphicsPathItem,
+    QGraphicsScene,
+    QGraphicsView,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMenu,
+    QSplitter,
+    QStyle,
+    QToolButton,
+    QToolTip,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop.core.geo import LambertConformal
 from desktop.core.records import Node, Segment
@@ -290,7 +320,8 @@ class MapCanvas(QGraphicsView):
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setMouseTracking(True)
         self._press: QPointF | None = None
-        self.tooltip_for = None  # set by the view: item -> a tooltip (rich_tooltip of escaped data)
+        # set by the view: item -> a tooltip (rich_tooltip of escaped data)
+        self.tooltip_for: Callable[[NodeItem | SegmentItem], str] | None = None
 
     def current_scale(self) -> float:
         return self.transform().m11()
@@ -352,15 +383,15 @@ class MapCanvas(QGraphicsView):
             if moved <= 4:
                 self.clicked.emit(self.pick(event.position().toPoint()))
 
-    def pick(self, point) -> QGraphicsItem | None:
+    def pick(self, point) -> NodeItem | SegmentItem | None:
         """The node or segment under a viewport point: the nearest marker within PICK_PX pixels (an approximate
         position yields to an exact one at the same spot), else the nearest line within PICK_PX pixels (measured on
         screen, so at every zoom alike)."""
         p = QPointF(point)
-        best, best_d = None, PICK_PX
+        best: NodeItem | SegmentItem | None = None
+        best_d = PICK_PX
         for item in self.scene().items():
-            kind = item.data(ROLE_KIND)
-            if kind != "node" or not item.isVisible():
+            if not isinstance(item, NodeItem) or not item.isVisible():
                 continue
             d = (QPointF(self.mapFromScene(item.pos())) - p).manhattanLength() / 1.414
             if item.node.position_approx:  # a place at its town's position yields to the town itself
@@ -370,16 +401,16 @@ class MapCanvas(QGraphicsView):
         if best is not None:
             return best
         for item in self.scene().items():
-            if item.data(ROLE_KIND) != "segment" or not item.isVisible():
+            if not isinstance(item, SegmentItem) or not item.isVisible():
                 continue
             points = [QPointF(self.mapFromScene(q)) for q in item.drawn_points()]
-            d = min(_distance_to_segment(p, a, b) for a, b in zip(points, points[1:]))
+            d = min(_distance_to_segment(p, a, b) for a, b in pairwise(points))
             if d <= best_d:
                 best, best_d = item, d
         return best
 
     def viewportEvent(self, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.ToolTip and self.tooltip_for is not None:
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent) and self.tooltip_for is not None:
             item = self.pick(event.pos())
             text = self.tooltip_for(item) if item is not None else ""
             if text:
@@ -407,17 +438,15 @@ class Legend(QWidget):
         self.entries: list[tuple[str, str]] = []  # (kind:code, label) as shown, for tests
 
     def set_entries(self, sections: list[tuple[str, list[tuple[str, str, QPixmap]]]]) -> None:
-        while self.layout_.count():
-            item = self.layout_.takeAt(0)
-            if item.widget() is not None:
-                item.widget().hide()  # (gone from the screen now; deleted when control returns to the loop)
-                item.widget().deleteLater()
-            elif item.layout() is not None:
-                while item.layout().count():
-                    inner = item.layout().takeAt(0)
-                    if inner.widget() is not None:
-                        inner.widget().hide()
-                        inner.widget().deleteLater()
+        while (item := self.layout_.takeAt(0)) is not None:
+            if (widget := item.widget()) is not None:
+                widget.hide()  # (gone from the screen now; deleted when control returns to the loop)
+                widget.deleteLater()
+            elif (row := item.layout()) is not None:
+                while (inner := row.takeAt(0)) is not None:
+                    if (inner_widget := inner.widget()) is not None:
+                        inner_widget.hide()
+                        inner_widget.deleteLater()
         self.entries = []
         for title, rows in sections:
             heading = plain_label(QLabel(title, self))
@@ -534,7 +563,8 @@ class CorridorMapView(QWidget):
         bar.addSpacing(12)
         self.layer_menus: dict[str, QMenu] = {}
         for key in ("corridors", "modes", "statuses"):
-            button = QToolButton(self, objectName=f"map_layers_{key}")
+            button = QToolButton(self)
+            button.setObjectName(f"map_layers_{key}")
             button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
             menu = QMenu(button)
             button.setMenu(menu)
@@ -548,7 +578,8 @@ class CorridorMapView(QWidget):
 
     def _icon_button(self, key: str, icon: QStyle.StandardPixmap) -> QToolButton:
         """A toolbar button (``buttons[key]``) with one of the style's icons and its text beside it."""
-        button = QToolButton(self, objectName=f"map_{key}")
+        button = QToolButton(self)
+        button.setObjectName(f"map_{key}")
         button.setIcon(self.style().standardIcon(icon))
         button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.buttons[key] = button
@@ -558,13 +589,16 @@ class CorridorMapView(QWidget):
         """Beside the map: the legend and the places and lines whose position is unknown; and the status line
         below the map (the basemap's credit, how to move around)."""
         self.legend = Legend(self)
-        self.unknown_title = QLabel(self, objectName="mapUnknownTitle")
+        self.unknown_title = QLabel(self)
+        self.unknown_title.setObjectName("mapUnknownTitle")
         font = self.unknown_title.font()
         font.setBold(True)
         self.unknown_title.setFont(font)
-        self.unknown_list = QListWidget(self, objectName="mapUnknownList")
+        self.unknown_list = QListWidget(self)
+        self.unknown_list.setObjectName("mapUnknownList")
         self.unknown_list.setWordWrap(True)
-        self.status = QLabel(self, objectName="mapStatus")
+        self.status = QLabel(self)
+        self.status.setObjectName("mapStatus")
         self.status.setWordWrap(True)
         side = QWidget(self)
         side_layout = QVBoxLayout(side)
@@ -627,10 +661,10 @@ class CorridorMapView(QWidget):
                 self.country_items[country.iso3] = item
         self.lake_items: list[CountryItem] = []
         for lake in getattr(basemap, "lakes", ()):
-            path = self._outline_path(lake.rings)
-            if path is None:
+            lake_path = self._outline_path(lake.rings)
+            if lake_path is None:
                 continue
-            item = CountryItem(None, lake.name, path, self._outline_path(lake.coarse))
+            item = CountryItem(None, lake.name, lake_path, self._outline_path(lake.coarse))
             pen = QPen(style.LAKE_BORDER, 0.6)
             pen.setCosmetic(True)
             item.setPen(pen)
@@ -663,7 +697,7 @@ class CorridorMapView(QWidget):
         font.setPointSizeF(max(7.5, font.pointSizeF() - 1))
         self.positions: dict[int, QPointF] = {}
         for node in self.nodes.values():
-            if not node.has_position:
+            if node.lon is None or node.lat is None:  # (no position: listed under "Position unknown")
                 continue
             x, y = self.projection.forward(node.lon, node.lat)
             pos = QPointF(x, -y)
@@ -714,7 +748,8 @@ class CorridorMapView(QWidget):
                 seg.to_node_id if seg.to_node_id in self.positions else None)
             if start is None:
                 continue
-            chain, unknown, node, current = [seg], [], start, seg
+            node: int | None = start
+            chain, unknown, current = [seg], [], seg
             while True:
                 node = current.to_node_id if current.from_node_id == node else current.from_node_id
                 if node in self.positions:
@@ -888,8 +923,13 @@ class CorridorMapView(QWidget):
 
     def set_layer(self, kind: str, code: object, visible: bool) -> None:
         """Show or hide a corridor (id), a mode or a status."""
-        hidden = {"corridor": self.hidden_corridors, "mode": self.hidden_modes, "status": self.hidden_statuses}[kind]
-        (hidden.discard if visible else hidden.add)(code)
+        layers: dict[str, set[Any]] = {"corridor": self.hidden_corridors, "mode": self.hidden_modes,
+                                       "status": self.hidden_statuses}  # (ids, codes)
+        hidden = layers[kind]
+        if visible:
+            hidden.discard(code)
+        else:
+            hidden.add(code)
         self._apply_layers()
 
     def _apply_layers(self) -> None:
@@ -910,8 +950,8 @@ class CorridorMapView(QWidget):
             chain.setVisible(visible)
             if visible:
                 shown_nodes.update(chain.end_ids)
-        for node_id, item in self.node_items.items():
-            item.setVisible(node_id in shown_nodes or node_id not in on_segments)
+        for node_id, marker in self.node_items.items():
+            marker.setVisible(node_id in shown_nodes or node_id not in on_segments)
         self._schedule_labels()
         self._drop_hidden_selection()
 
@@ -941,16 +981,18 @@ class CorridorMapView(QWidget):
 
     def key_nodes(self) -> set[int]:
         """The ports, border crossings, dry ports and terminals on the shown lines of what is selected (a partner,
-        an event, a corridor or a node), and the selected partner's own places on them: their labels are always shown."""
+        an event, a corridor or a node), and the selected partner's own places on them: their labels are always
+        shown."""
         sel = self.selection
-        if sel.partner is None and sel.corridor is None and sel.event is None and sel.node is None:
+        if sel.partner is None and sel.corridor is None and sel.current_event is None and sel.node is None:
             return set()
         _nodes, segments = self.highlighted()
         own = {n for n, node in self.nodes.items() if sel.partner is not None and node.country_iso3 == sel.partner
                and n in self.label_items and self.node_items[n].isVisible()}
         ends = {end for seg_id in segments if (item := self.segment_items.get(seg_id)) is not None and item.isVisible()
                 for end in (item.segment.from_node_id, item.segment.to_node_id)}
-        ends |= {end for chain in self.chain_items if chain.isVisible() and chain.ids & segments for end in chain.end_ids}
+        ends |= {end for chain in self.chain_items if chain.isVisible() and chain.ids & segments
+                 for end in chain.end_ids}
         return {n for n in ends if n in self.label_items and (self.nodes[n].kind in style.KEY_KINDS or n in own)}
 
     def place_labels(self) -> None:
@@ -1005,10 +1047,10 @@ class CorridorMapView(QWidget):
 
     # ------------------------------------------------------------------ selection
 
-    def _clicked(self, item: QGraphicsItem | None) -> None:
+    def _clicked(self, item: NodeItem | SegmentItem | None) -> None:
         if item is None:
             return
-        if item.data(ROLE_KIND) == "node":
+        if isinstance(item, NodeItem):
             self.selection.select_corridor(None)
             self.selection.select_node(item.data(ROLE_ID))
         else:
@@ -1034,8 +1076,8 @@ class CorridorMapView(QWidget):
             segments |= {s.id for s in self.segments if sel.node in (s.from_node_id, s.to_node_id)}
         elif sel.corridor is not None:
             segments |= {s.id for s in self.segments if s.corridor_id == sel.corridor}
-        elif sel.event is not None:
-            corridors, places = self.repo.places_of("event", sel.event)
+        elif sel.current_event is not None:
+            corridors, places = self.repo.places_of("event", sel.current_event)
             nodes |= places
             segments |= {s.id for s in self.segments if s.corridor_id in corridors
                          or s.from_node_id in places or s.to_node_id in places}
@@ -1050,19 +1092,20 @@ class CorridorMapView(QWidget):
     def _highlight(self) -> None:
         sel = self.selection
         nodes, segments = self.highlighted()
-        active = sel.node is not None or sel.corridor is not None or sel.event is not None or sel.partner is not None
-        for item in self.country_items.values():
-            colour = style.LAND_HOME if item.iso3 == "KAZ" else (
-                style.LAND_PARTNER if sel.partner and item.iso3 == sel.partner else style.LAND)
-            item.setBrush(QBrush(colour))
-        for seg_id, item in self.segment_items.items():
-            item.set_state(seg_id in segments and (sel.corridor is not None or sel.node is not None),
+        active = (sel.node is not None or sel.corridor is not None or sel.current_event is not None
+                  or sel.partner is not None)
+        for country in self.country_items.values():
+            colour = style.LAND_HOME if country.iso3 == "KAZ" else (
+                style.LAND_PARTNER if sel.partner and country.iso3 == sel.partner else style.LAND)
+            country.setBrush(QBrush(colour))
+        for seg_id, line in self.segment_items.items():
+            line.set_state(seg_id in segments and (sel.corridor is not None or sel.node is not None),
                            active and seg_id not in segments)
         for chain in self.chain_items:
             touched = bool(chain.ids & segments)
             chain.set_state(touched and (sel.corridor is not None or sel.node is not None), active and not touched)
-        for node_id, item in self.node_items.items():
-            item.set_state(node_id == sel.node, active and node_id not in nodes)
+        for node_id, marker in self.node_items.items():
+            marker.set_state(node_id == sel.node, active and node_id not in nodes)
         self._schedule_labels()
 
     def selection_rect(self) -> QRectF | None:
@@ -1104,9 +1147,10 @@ class CorridorMapView(QWidget):
         segment = next((s for s in self.segments if s.id == record_id), None) if kind == "segment" else None
         if kind == "segment" and segment is None:
             return
+        drawn: list[NodeItem] | list[SegmentItem]
         if kind == "node":
-            item = self.node_items.get(record_id)
-            drawn = [item] if item is not None else []
+            marker = self.node_items.get(record_id)
+            drawn = [marker] if marker is not None else []
         else:
             corridor = segment.corridor_id if segment is not None else record_id
             drawn = [i for i in self.segment_items.values() if i.segment.corridor_id == corridor
@@ -1145,8 +1189,8 @@ class CorridorMapView(QWidget):
 
     # ------------------------------------------------------------------ tooltips
 
-    def _tooltip(self, item: QGraphicsItem) -> str:
-        if item.data(ROLE_KIND) == "node":
+    def _tooltip(self, item: NodeItem | SegmentItem) -> str:
+        if isinstance(item, NodeItem):
             return self.node_tooltip(item.node)
         if isinstance(item, ChainItem):
             return self.chain_tooltip(item)
@@ -1156,10 +1200,10 @@ class CorridorMapView(QWidget):
         a, b = (self.nodes[n].name(self.lang) for n in chain.end_ids)
         corridor = self.corridors.get(chain.segment.corridor_id)
         unknown = ", ".join(self.nodes[n].name(self.lang) for n in chain.unknown)
+        note = self.tr("Drawn as one thin line: it passes places whose position is unknown ({places}), "
+                       "listed beside the map. The route is not recorded.").format(places=unknown)
         parts = [f"<b>{escape(a + ' – ' + b)}</b>", escape(corridor.name(self.lang) if corridor else ""),
-                 "<i>" + escape(self.tr("Drawn as one thin line: it passes places whose position is unknown ({places}), "
-                                        "listed beside the map. The route is not recorded.").format(places=unknown))
-                 + "</i>"]
+                 "<i>" + escape(note) + "</i>"]
         for seg in chain.chain:
             ends = " – ".join(self.nodes[n].name(self.lang) if n in self.nodes else "?"
                               for n in (seg.from_node_id, seg.to_node_id))

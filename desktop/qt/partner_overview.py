@@ -58,17 +58,21 @@ class PartnerOverview(QWidget):
         self._units = {code: Label(en, ru, kk) for code, en, ru, kk in repo.db.conn.execute(
             "SELECT code, unit_en, unit_ru, unit_kk FROM metrics") if en or ru or kk}
 
-        self.title = plain_label(QLabel(self, objectName="overviewTitle", wordWrap=True))  # the partner's name
+        self.title = plain_label(QLabel(self, wordWrap=True))  # the partner's name
+        self.title.setObjectName("overviewTitle")
         font = self.title.font()
         if font.pointSizeF() > 0:
             font.setPointSizeF(font.pointSizeF() * 1.35)
         font.setBold(True)
         self.title.setFont(font)
-        self.subtitle = QLabel(self, objectName="overviewNames", wordWrap=True)
+        self.subtitle = QLabel(self, wordWrap=True)
+        self.subtitle.setObjectName("overviewNames")
         self.subtitle.setTextFormat(Qt.TextFormat.RichText)
 
-        self.partner_list = QListWidget(self, objectName="overviewPartners", frameShape=QFrame.Shape.NoFrame,
-                                        cursor=Qt.CursorShape.PointingHandCursor)
+        self.partner_list = QListWidget(self)
+        self.partner_list.setObjectName("overviewPartners")
+        self.partner_list.setFrameShape(QFrame.Shape.NoFrame)
+        self.partner_list.setCursor(Qt.CursorShape.PointingHandCursor)
         self.partner_list.itemClicked.connect(self._partner_clicked)
         self.partner_list.itemActivated.connect(self._partner_clicked)
         self.partner_list.setStyleSheet("QListWidget::item { padding: 3px 2px; }")
@@ -76,12 +80,14 @@ class PartnerOverview(QWidget):
         content = QWidget()
         self.relationship = self._rich_label(content, "overviewRelationship")
         self.mechanisms_label = self._rich_label(content, "overviewMechanisms")
-        self.facts_box = QWidget(content, objectName="overviewFacts")
+        self.facts_box = QWidget(content)
+        self.facts_box.setObjectName("overviewFacts")
         self.facts_layout = QVBoxLayout(self.facts_box)
         self.facts_layout.setContentsMargins(0, 0, 0, 0)
         self.facts_layout.setSpacing(6)
-        self.toggle = QPushButton(content, objectName="overviewFactsToggle", flat=True,
-                                  cursor=Qt.CursorShape.PointingHandCursor)
+        self.toggle = QPushButton(content, flat=True)
+        self.toggle.setObjectName("overviewFactsToggle")
+        self.toggle.setCursor(Qt.CursorShape.PointingHandCursor)
         self.toggle.setStyleSheet("QPushButton { text-align: left; color: palette(link); padding: 2px 0; }")
         self.toggle.clicked.connect(self._toggle_facts)
         inner = QVBoxLayout(content)
@@ -90,10 +96,11 @@ class PartnerOverview(QWidget):
         for widget in (self.relationship, self.mechanisms_label, self.facts_box, self.toggle):
             inner.addWidget(widget)
         inner.addStretch(1)
-        self.scroll = QScrollArea(self, objectName="overviewScroll", widgetResizable=True,
-                                  frameShape=QFrame.Shape.NoFrame)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.scroll.setWidget(content)
+        self.scroll_area = QScrollArea(self, widgetResizable=True)
+        self.scroll_area.setObjectName("overviewScroll")
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll_area.setWidget(content)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
@@ -101,7 +108,7 @@ class PartnerOverview(QWidget):
         layout.addWidget(self.title)
         layout.addWidget(self.subtitle)
         layout.addWidget(self.partner_list)
-        layout.addWidget(self.scroll, 1)
+        layout.addWidget(self.scroll_area, 1)
         layout.addStretch(0)
 
         selection.partner_selected.connect(self._partner_changed)
@@ -109,7 +116,8 @@ class PartnerOverview(QWidget):
 
     @staticmethod
     def _rich_label(parent: QWidget, name: str) -> QLabel:
-        label = QLabel(parent, objectName=name, wordWrap=True)
+        label = QLabel(parent, wordWrap=True)
+        label.setObjectName(name)
         label.setTextFormat(Qt.TextFormat.RichText)
         label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         return label
@@ -153,7 +161,7 @@ class PartnerOverview(QWidget):
 
     def _partner_changed(self, _iso3: object) -> None:
         self._show_all = False
-        self.scroll.verticalScrollBar().setValue(0)
+        self.scroll_area.verticalScrollBar().setValue(0)
         self._rebuild()
 
     def _partner_clicked(self, item: QListWidgetItem) -> None:
@@ -169,7 +177,7 @@ class PartnerOverview(QWidget):
         iso3 = self.selection.partner
         partner = self.repo.partner(iso3) if iso3 else None
         self.partner_list.setVisible(iso3 is None)
-        self.scroll.setVisible(partner is not None)
+        self.scroll_area.setVisible(partner is not None)
         if iso3 is None:
             self._show_partner_list()
         elif partner is None:
@@ -257,7 +265,8 @@ class PartnerOverview(QWidget):
             text, other = pick_marked(lang, m.name_en, m.name_ru, m.name_kk)
             name = _esc(text or m.name_en)
             if other is not None:
-                name += " " + _small(_esc({"en": self.tr("[EN]"), "ru": self.tr("[RU]")}.get(other, f"[{other.upper()}]")))
+                marks = {"en": self.tr("[EN]"), "ru": self.tr("[RU]")}
+                name += " " + _small(_esc(marks.get(other, f"[{other.upper()}]")))
             established = (self.tr("established {date}").format(date=format_partial_date(m.established, QLocale()))
                            if m.established else self.tr("established: not recorded"))
             note = pick(lang, m.note_en, m.note_ru)
@@ -355,7 +364,7 @@ class PartnerOverview(QWidget):
             number = {"lower_bound": self.tr("over {n}"), "approx": self.tr("about {n}"),
                       "upper_bound": self.tr("up to {n}")}.get(fact.qualifier, "{n}").format(n=number)
         if fact.unit in _PLAIN_UNITS or (fact.value_num is None and any(
-                token in fact.value for token in fact.unit.replace("/", " ").split())):
+                token in fact.value for token in (fact.unit or "").replace("/", " ").split())):
             return number  # no unit, or a free text that already names it ("22.8bn KZT (~51 USD m)")
         units = self._units.get(fact.metric)
         unit = (units.pick(current_language()) if units else None) or fact.unit

@@ -24,7 +24,6 @@ from desktop.core.errors import AtlasError
 from desktop.data.agreements import PAGE_SIZE, AgreementQuery, AgreementSearch, Cursor
 from desktop.data.database import Cancelled, Database, connect
 
-
 PAINT_WAIT_S = 0.05  # the longest a worker waits for one paint
 
 

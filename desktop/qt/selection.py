@@ -31,7 +31,8 @@ class SelectionState(QObject):
         return self._partner
 
     @property
-    def event(self) -> int | None:
+    def current_event(self) -> int | None:
+        """The event in focus (not ``event``: that is QObject's event handler)."""
         return self._event
 
     @property

@@ -9,22 +9,36 @@ from __future__ import annotations
 
 import math
 import os
+from collections.abc import Callable
+from functools import partial
 
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QLineF, QLocale, QPointF, QRectF, Qt, QTimer
 from PySide6.QtGui import QColor, QFont, QPainterPath, QPainterPathStroker, QPen
-from PySide6.QtWidgets import (QCheckBox, QGraphicsLineItem, QHBoxLayout, QLabel, QLineEdit,
-                               QListWidget, QListWidgetItem, QScrollArea, QSplitter, QStyle,
-                               QToolButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QGraphicsLineItem,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QScrollArea,
+    QSplitter,
+    QStyle,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop.core.records import pick
 from desktop.core.trade import MEASURES, TargetLine, TradePlot, TradePoint, period_months, target_lines, trade_plot
 from desktop.data.repository import Repository
 from desktop.qt.agreements_model import format_partial_date
 from desktop.qt.crash import contained
-from desktop.qt.i18n import current_language
 from desktop.qt.files import save_dialog, save_png, save_svg
+from desktop.qt.i18n import current_language
 from desktop.qt.plaintext import escape
 from desktop.qt.selection import SelectionState
 from desktop.qt.source_kinds import source_kind
@@ -93,8 +107,8 @@ class TargetItem(QGraphicsLineItem):
     """One target: from its start (the year stated at its level; the base year's figure for an increase or a
     multiple) to its value at the horizon (or the end of the chart). An estimate is drawn lighter and dotted."""
 
-    def __init__(self, line: TargetLine, x0: float, x1: float, emphasised: bool):
-        super().__init__(QLineF(x0, line.start_value, x1, line.value))
+    def __init__(self, line: TargetLine, start: QPointF, end: QPointF, emphasised: bool):
+        super().__init__(QLineF(start, end))
         self.target_line = line
         colour = QColor(TARGET_COLOUR)
         if line.estimate:
@@ -121,7 +135,7 @@ class TradeView(QWidget):
         self.partner_plot: TradePlot | None = None
         self.targets: list[TargetLine] = []
         self.compared: dict[str, list[TradePoint]] = {}
-        self._hover_points: list[tuple[float, float, object]] = []  # x, y, () -> hover text
+        self._hover_points: list[tuple[float, float, Callable[[], str]]] = []  # x, y, () -> hover text
         self.target_items: list[TargetItem] = []
         self.labels: list[pg.TextItem] = []
         self.compare_items: dict[str, pg.PlotDataItem] = {}
@@ -185,13 +199,17 @@ class TradeView(QWidget):
     def _build_controls(self) -> QHBoxLayout:
         """The row above the chart: what to show (other sources, the partner's line, targets, estimates) and
         PNG…, SVG… and CSV…."""
-        self.others_box = QCheckBox(self, objectName="tradeOthers")
+        self.others_box = QCheckBox(self)
+        self.others_box.setObjectName("tradeOthers")
         self.others_box.setChecked(True)
-        self.targets_box = QCheckBox(self, objectName="tradeTargets")
+        self.targets_box = QCheckBox(self)
+        self.targets_box.setObjectName("tradeTargets")
         self.targets_box.setChecked(True)
-        self.estimates_box = QCheckBox(self, objectName="tradeEstimates")
+        self.estimates_box = QCheckBox(self)
+        self.estimates_box.setObjectName("tradeEstimates")
         self.estimates_box.setChecked(True)
-        self.partner_line_box = QCheckBox(self, objectName="tradePartnerLine")
+        self.partner_line_box = QCheckBox(self)
+        self.partner_line_box.setObjectName("tradePartnerLine")
         self.partner_line_box.setChecked(False)
         self.buttons: dict[str, QToolButton] = {}
         bar = QHBoxLayout()
@@ -202,7 +220,8 @@ class TradeView(QWidget):
         bar.addWidget(self.estimates_box)
         bar.addStretch(1)
         for key in SAVE_DIALOGS:
-            button = QToolButton(self, objectName=f"trade_{key}")
+            button = QToolButton(self)
+            button.setObjectName(f"trade_{key}")
             button.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_DialogSaveButton))
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
             self.buttons[key] = button
@@ -212,23 +231,29 @@ class TradeView(QWidget):
     def _build_side_panel(self) -> QWidget:
         """Beside the chart: the partners to compare (with a filter) and the list of targets; and the note
         below the chart (whose statistics the lines are)."""
-        self.compare_title = QLabel(self, objectName="tradeCompareTitle")
+        self.compare_title = QLabel(self)
+        self.compare_title.setObjectName("tradeCompareTitle")
         bold = QFont(self.compare_title.font())
         bold.setBold(True)
         self.compare_title.setFont(bold)
-        self.compare_filter = QLineEdit(self, objectName="tradeCompareFilter")
+        self.compare_filter = QLineEdit(self)
+        self.compare_filter.setObjectName("tradeCompareFilter")
         self.compare_filter.setClearButtonEnabled(True)
-        self.compare_list = QListWidget(self, objectName="tradeCompareList")
-        self.targets_title = QLabel(self, objectName="tradeTargetsTitle")
+        self.compare_list = QListWidget(self)
+        self.compare_list.setObjectName("tradeCompareList")
+        self.targets_title = QLabel(self)
+        self.targets_title.setObjectName("tradeTargetsTitle")
         self.targets_title.setFont(bold)
-        self.targets_text = QLabel(self, objectName="tradeTargetsText")
+        self.targets_text = QLabel(self)
+        self.targets_text.setObjectName("tradeTargetsText")
         self.targets_text.setWordWrap(True)
         self.targets_text.setTextFormat(Qt.TextFormat.RichText)
         self.targets_text.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.targets_text)
-        self.note = QLabel(self, objectName="tradeNote")
+        self.note = QLabel(self)
+        self.note.setObjectName("tradeNote")
         self.note.setWordWrap(True)
         side = QWidget(self)
         side_layout = QVBoxLayout(side)
@@ -310,6 +335,11 @@ class TradeView(QWidget):
         if abs(value) >= 1000:
             return self.tr("${n} bn").format(n=loc.toString(value / 1000.0, "f", 1 if value % 1000 else 0))
         return self.tr("${n} m").format(n=loc.toString(value, "f", 0 if float(value).is_integer() else 1))
+
+    def money_or_unknown(self, value: float | None) -> str:
+        """:meth:`money`, or "?" for a value that cannot be worked out (a target's amount or multiplier not
+        recorded)."""
+        return self.money(value) if value is not None else "?"
 
     def _qualified(self, point: TradePoint) -> str:
         text = self.money(point.value)
@@ -461,7 +491,8 @@ class TradeView(QWidget):
             if self.targets_box.isChecked():
                 self._draw_targets()
             partner = self.partners.get(iso3)
-            self._set_title(self.tr("Trade with {partner}").format(partner=partner.name(self.lang) if partner else iso3))
+            self._set_title(self.tr("Trade with {partner}").format(
+                partner=partner.name(self.lang) if partner else iso3))
             self.targets_text.setText(self._targets_html())
         self._set_note()
         self._show_legend()
@@ -514,13 +545,13 @@ class TradeView(QWidget):
             else:
                 item.setData([], [])
             for p in points:
-                self._hover_points.append((p.year, p.value, lambda p=p: self._point_text(p)))
+                self._hover_points.append((p.year, p.value, partial(self._point_text, p)))
         for measure, item in self.partial_items.items():
             points = data.partials[measure]
             item.setData([self._partial_x(p) for p in points], [p.value for p in points])
             for p in points:
                 x = self._partial_x(p)
-                self._hover_points.append((x, p.value, lambda p=p: self._point_text(p)))
+                self._hover_points.append((x, p.value, partial(self._point_text, p)))
                 if measure == "turnover":
                     label = pg.TextItem(self.period_label(p), color=MEASURE_COLOURS[measure], anchor=(0, 0))
                     label.anchor_point = QPointF(x, p.value)  # type: ignore[attr-defined]
@@ -544,7 +575,7 @@ class TradeView(QWidget):
                 if shown:
                     for p in points:
                         x = p.year if p.period == "FY" else self._partial_x(p)
-                        self._hover_points.append((x, p.value, lambda p=p: self._point_text(p)))
+                        self._hover_points.append((x, p.value, partial(self._point_text, p)))
 
     def _draw_partner_lines(self, data: TradePlot) -> None:
         """The partner's own statistics' full years as dashed lines of their own."""
@@ -561,7 +592,7 @@ class TradeView(QWidget):
             self._legend_wanted.append((item, self.tr("{measure} ({statistics})").format(
                 measure=self._measure_label(measure), statistics=self._stats_label("partner"))))
             for p in points:
-                self._hover_points.append((p.year, p.value, lambda p=p: self._point_text(p)))
+                self._hover_points.append((p.year, p.value, partial(self._point_text, p)))
 
     @staticmethod
     def _partial_x(p: TradePoint) -> float:
@@ -603,28 +634,28 @@ class TradeView(QWidget):
             name = partner.name(self.lang) if partner else iso3
             self._legend_wanted.append((item, name))
             for p in points:
-                self._hover_points.append((p.year, p.value, lambda p=p, name=name: f"<b>{escape(name)}</b><br>"
-                                           + self._point_text(p)))
+                self._hover_points.append((p.year, p.value, partial(self._compared_point_text, name, p)))
 
     def _draw_targets(self) -> None:
         data = self.plot_data
         years = data.years() if data else []
-        last_year = max([*years, *(t.horizon_year or 0 for t in self.targets), *(t.start_year or 0 for t in self.targets)]
-                        or [2025])
+        last_year = max([*years, *(t.horizon_year or 0 for t in self.targets),
+                         *(t.start_year or 0 for t in self.targets)] or [2025])
         groups: dict[tuple, list[TargetLine]] = {}
         for line in self.targets:
-            if not line.drawable or (line.estimate and not self.estimates_box.isChecked()):
+            start_value, value = line.start_value, line.value  # (both known: the line is drawable)
+            if start_value is None or value is None or (line.estimate and not self.estimates_box.isChecked()):
                 continue
             x0 = float(line.start_year if line.start_year is not None else (years[0] if years else last_year))
             x1 = float(line.horizon_year if line.horizon_year is not None else last_year + 1)
-            item = TargetItem(line, x0, max(x1, x0 + 0.5), line.emphasised)
+            item = TargetItem(line, QPointF(x0, start_value), QPointF(max(x1, x0 + 0.5), value), line.emphasised)
             self.plot.addItem(item)
             self.target_items.append(item)
             # one label per drawn value: the statements of one level (by one horizon) share it, whenever made
             key = (line.measure, line.kind, line.value, line.estimate, line.horizon_year,
                    None if line.kind == "level" else (x0, line.start_value))
             groups.setdefault(key, []).append(line)
-            self._hover_points.append((x1, line.value, lambda line=line: self._target_text([line])))
+            self._hover_points.append((x1, value, partial(self._target_text, [line])))
         # one label per drawn value: the latest preferred statement of it (the list beside the chart has them
         # all); place_labels() puts it where it crosses no line, no other label and no edge
         for lines in groups.values():
@@ -694,7 +725,8 @@ class TradeView(QWidget):
             if line.base_point is None:
                 return self.tr("+{amount} over {year} (no figure for {year})").format(amount=amount, year=t.base_year)
             return self.tr("+{amount} over {year} ({base} → {value})").format(
-                amount=amount, year=t.base_year, base=self.money(line.base_point.value), value=self.money(line.value))
+                amount=amount, year=t.base_year, base=self.money(line.base_point.value),
+                value=self.money_or_unknown(line.value))
         if line.kind == "multiple":
             times = loc.toString(t.multiplier, "g", 3) if t.multiplier is not None else "?"
             if t.base_year is None:
@@ -702,7 +734,8 @@ class TradeView(QWidget):
             if line.base_point is None:
                 return self.tr("×{m} of {year} (no figure for {year})").format(m=times, year=t.base_year)
             return self.tr("×{m} of {year} ({base} → {value})").format(
-                m=times, year=t.base_year, base=self.money(line.base_point.value), value=self.money(line.value))
+                m=times, year=t.base_year, base=self.money(line.base_point.value),
+                value=self.money_or_unknown(line.value))
         return self.money(line.value) if line.value is not None else self.tr("value not recorded")
 
     def outcome_text(self, line: TargetLine) -> str:
@@ -720,7 +753,7 @@ class TradeView(QWidget):
         return ""
 
     def growth_text(self, line: TargetLine) -> str:
-        if line.growth is None:
+        if line.growth is None or line.base is None:  # (a growth is measured from a base)
             return ""
         loc = self.locale()
         sign = "+" if line.growth >= 0 else "−"
@@ -756,6 +789,10 @@ class TradeView(QWidget):
             rows.append(("<b>" if line.emphasised else "") + escape(text) + ("</b>" if line.emphasised else ""))
         return "<br>".join(rows)
 
+    def _compared_point_text(self, name: str, p: TradePoint) -> str:
+        """A compared partner's point: the partner's name above :meth:`_point_text`."""
+        return f"<b>{escape(name)}</b><br>" + self._point_text(p)
+
     def _point_text(self, p: TradePoint) -> str:
         source = self.repo.sources_of("trade", p.record_id)
         title = (f"{source[0].title or source[0].url or ''} ({source_kind(source[0].kind)})" if source
@@ -773,7 +810,7 @@ class TradeView(QWidget):
 
         def polyline(xs, ys) -> None:
             started = False
-            for x, y in zip(xs, ys):
+            for x, y in zip(xs, ys, strict=True):
                 if x is None or y is None or not (math.isfinite(float(x)) and math.isfinite(float(y))):
                     started = False
                     continue
@@ -903,11 +940,11 @@ class TradeView(QWidget):
             self._hide_hover()
             return
         best, best_d = None, 12.0  # pixels
-        for x, y, text in self._hover_points:
+        for x, y, make in self._hover_points:
             scene = box.mapViewToScene(QPointF(x, y))
             d = math.hypot(scene.x() - pos.x(), scene.y() - pos.y())
             if d < best_d:
-                best, best_d = (x, y, text), d
+                best, best_d = (x, y, make), d
         if best is None:
             self._hide_hover()
             return

@@ -6,12 +6,28 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QEventLoop, Qt, QThread, Signal
-from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QGroupBox, QLabel,
-                               QListWidget, QProgressDialog, QPushButton, QRadioButton, QTableWidget,
-                               QTableWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QListWidget,
+    QProgressDialog,
+    QPushButton,
+    QRadioButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop.core.errors import AtlasError
-from desktop.qt.plaintext import message_box, plain_label
+from desktop.qt.plaintext import message_box, plain_label, plain_tooltip
 from desktop.qt.record_form import kind_names
 
 FORMATS = {"csv": "CSV (*.csv)", "xlsx": "Excel (*.xlsx)", "json": "JSON (*.json)", "geojson": "GeoJSON (*.geojson)"}
@@ -21,6 +37,7 @@ VALUE_QUOTED = frozenset({"bad_number", "not_integer", "bad_date", "unknown_code
 KNOWN_SHOWN = 15  # the allowed codes are listed after an unknown code when there are at most this many
 PARTNERS_SHOWN = 12  # the countries named in the note about rows left out
 NAMES_SHOWN = 12  # the sheets named in a message about a workbook (as desktop.export.readers names them)
+VALUE_CHARS = 80  # a value in the list of changes longer than this is cut short (the tooltip shows all of it)
 
 
 class Job(QThread):
@@ -219,6 +236,12 @@ class ImportDialog(QDialog):
         self.mapping_note.setWordWrap(True)
         self.summary = plain_label(QLabel(self, objectName="importSummary"))  # messages may quote the file
         self.summary.setWordWrap(True)
+        # what the import changes: the records to update with each changed field (now -> after), the records to add
+        self.changes = QTreeWidget(self)
+        self.changes.setObjectName("importChanges")
+        self.changes.setHeaderLabels([self.tr("Record / field"), self.tr("Now"), self.tr("After")])
+        self.changes.setColumnWidth(0, 280)
+        self.changes.setColumnWidth(1, 200)
         self.rejections = QListWidget(self)
         self.rejections.setObjectName("importRejections")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
@@ -239,9 +262,10 @@ class ImportDialog(QDialog):
         layout.addWidget(self.mapping_note)
         layout.addWidget(self.mapping, 1)
         layout.addWidget(self.summary)
+        layout.addWidget(self.changes, 1)
         layout.addWidget(self.rejections, 1)
         layout.addWidget(buttons)
-        self.resize(760, 620)
+        self.resize(760, 720)
         self.kind.currentIndexChanged.connect(lambda _: self._matched())
         self.applied = None
 
@@ -349,6 +373,7 @@ class ImportDialog(QDialog):
             self.tr("Some columns were not recognised with certainty. Check the fields chosen below{missing}.").format(
                 missing=(" " + self.tr("(missing: {fields})").format(fields=missing)) if missing else ""))
         self.summary.setText("")
+        self.changes.clear()
         self.rejections.clear()
 
     def chosen_mapping(self) -> dict[str, str]:
@@ -381,8 +406,10 @@ class ImportDialog(QDialog):
             self._show_error(self.error_text(exc))
             return False
         p = self.preview
-        self.summary.setText(self.tr("To add: {add} · to update: {update} · unchanged: {same} · rejected: {reject}").format(
+        self.summary.setText(self.tr(
+            "To add: {add} · to update: {update} · unchanged: {same} · rejected: {reject}").format(
             add=len(p.add), update=len(p.update), same=len(p.unchanged), reject=len(p.rejected)))
+        self.show_changes(p)
         self.rejections.clear()
         for note in p.file_notes:
             self.rejections.addItem(note)
@@ -395,6 +422,45 @@ class ImportDialog(QDialog):
             self.rejections.addItem(self.tr("and %n more", "", len(p.rejected) - 1000))
         self.apply_button.setEnabled(bool(p.add or p.update) and not self.window_.repo.db.readonly)
         return True
+
+    def show_changes(self, preview) -> None:
+        """The records to update, each with the fields that change (as the forms name them; value now, value
+        after), and the records to add with their values: the first DETAILED of each (their items are made only for
+        those: a file of 300,000 rows is shown by its counts), then how many more."""
+        from desktop.export.importing import DETAILED
+        from desktop.qt.record_browser import field_name
+
+        self.changes.clear()
+        groups = ((self.tr("To update: %n record(s)", "", len(preview.update)), preview.update, True),
+                  (self.tr("To add: %n record(s)", "", len(preview.add)), preview.add, False))
+        for title, rows, updating in groups:
+            if not rows:
+                continue
+            group = QTreeWidgetItem(self.changes, [title])
+            for planned in rows[:DETAILED]:
+                record = QTreeWidgetItem(group, [
+                    self.tr("{uid} (row {row})").format(uid=planned.uid, row=planned.row) if planned.uid else
+                    self.tr("Row {row}").format(row=planned.row)])
+                for name, old, new in planned.shown:
+                    item = QTreeWidgetItem(record)
+                    for column, text in enumerate((field_name(name), old, new)):
+                        self._set_value(item, column, text)
+                record.setExpanded(updating)
+            if len(rows) > DETAILED:
+                QTreeWidgetItem(group, [self.tr("and %n more", "", len(rows) - DETAILED)])
+            group.setExpanded(True)
+
+    def _set_value(self, item: QTreeWidgetItem, column: int, text: str | None) -> None:
+        """A value from the file or the database, as plain text: "—" for none; cut short with "…" when long,
+        the whole of it in the tooltip."""
+        if text is None:
+            item.setText(column, "\u2014")
+            return
+        line = " ".join(text.split())  # on one line
+        shown = line if len(line) <= VALUE_CHARS else line[:VALUE_CHARS - 1] + "\u2026"
+        item.setText(column, shown)
+        if shown != text:
+            item.setToolTip(column, plain_tooltip(text))
 
     # ------------------------------------------------------------------ words
 
@@ -720,50 +786,26 @@ class ImportDialog(QDialog):
         return RecordForm.message(_FormWords(), error)  # the forms' words (context RecordForm)
 
     def apply(self) -> bool:
-        """Apply the checked rows as one edit (one transaction, one undo step), with progress and cancel."""
+        """Apply the checked rows as one edit (one transaction, one undo step), with progress and cancel: through the
+        edit controller, which writes it, records the undo step and tells the views."""
         if self.preview is None:
             return False
-        from desktop.data.database import open_database
-        from desktop.data.fileidentity import REPLACED, DatabaseFileChanged, check_file
-        from desktop.export.importing import apply_import, build_change_set
+        from desktop.data.fileidentity import DatabaseFileChanged
 
         if not self.window_.check_database_file():  # deleted, moved or replaced: the user chooses first
             return False
-        controller = self.window_.editing
         name = self.path.name if self.path else "?"
-        label = self.tr("Import {file}").format(file=name)
-        window_db = self.window_.repo.db
-        db_path = window_db.path
-        preview_ = self.preview
-
-        def work(progress):
-            # opening may write the file (WAL, the application id, migrations): only the window's own file is opened
-            check_file(db_path, window_db.identity)
-            db = open_database(db_path, check=False)
-            try:
-                if db.identity != window_db.identity:  # replaced while it was being opened: nothing is written
-                    raise DatabaseFileChanged(db_path, REPLACED)
-                from desktop.data.backups import automatic_backup, default_backup_dir
-
-                automatic_backup(db, default_backup_dir(), "import")  # a checked copy before every import
-                change_set = build_change_set(db, preview_, file_name=name, label=label)
-                return apply_import(db, change_set, progress)
-            finally:
-                db.close()
-
         try:
-            stored, changes = run_job(self, self.tr("Importing…"), work, self.tr("Cancel"))
-        except DatabaseFileChanged as exc:  # editing goes off and the user chooses what to do, as after an edit
+            changes = self.window_.editing.apply_import(
+                self.preview, file_name=name, label=self.tr("Import {file}").format(file=name),
+                run=lambda work: run_job(self, self.tr("Importing…"), work, self.tr("Cancel")))
+        except DatabaseFileChanged as exc:  # the controller has asked the user what to do
             self.last_error = str(exc)
             self.summary.setText(str(exc))
-            controller.file_found_changed(exc)
             return False
         except AtlasError as exc:
             self._show_error(self.error_text(exc))
             return False
-        controller.history.push(stored)
-        controller.history_changed.emit()
-        controller.changed.emit(changes)
         self.applied = changes
         self.accept()
         return True

@@ -102,6 +102,20 @@
             <numerusform>and %n more</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>To update: %n record(s)</source>
+        <translation>
+            <numerusform>To update: %n record</numerusform>
+            <numerusform>To update: %n records</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>To add: %n record(s)</source>
+        <translation>
+            <numerusform>To add: %n record</numerusform>
+            <numerusform>To add: %n records</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>PartnerOverview</name>

@@ -1555,6 +1555,18 @@ Your data was not changed by this error. {where}</source>
         <translation>Өріс</translation>
     </message>
     <message>
+        <source>Record / field</source>
+        <translation>Жазба / өріс</translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation>Қазір</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>Кейін</translation>
+    </message>
+    <message>
         <source>Check</source>
         <translation>Тексеру</translation>
     </message>
@@ -1616,6 +1628,28 @@ Your data was not changed by this error. {where}</source>
             <numerusform>және тағы %n</numerusform>
             <numerusform>және тағы %n</numerusform>
         </translation>
+    </message>
+    <message numerus="yes">
+        <source>To update: %n record(s)</source>
+        <translation>
+            <numerusform>Жаңартылатыны: %n жазба</numerusform>
+            <numerusform>Жаңартылатыны: %n жазба</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>To add: %n record(s)</source>
+        <translation>
+            <numerusform>Қосылатыны: %n жазба</numerusform>
+            <numerusform>Қосылатыны: %n жазба</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{uid} (row {row})</source>
+        <translation>{uid} ({row}-жол)</translation>
+    </message>
+    <message>
+        <source>Row {row}</source>
+        <translation>{row}-жол</translation>
     </message>
     <message>
         <source>{codes} and {count} more</source>

@@ -1566,6 +1566,18 @@ Your data was not changed by this error. {where}</source>
         <translation>Поле</translation>
     </message>
     <message>
+        <source>Record / field</source>
+        <translation>Запись / поле</translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation>Сейчас</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>После</translation>
+    </message>
+    <message>
         <source>Check</source>
         <translation>Проверить</translation>
     </message>
@@ -1628,6 +1640,30 @@ Your data was not changed by this error. {where}</source>
             <numerusform>и ещё %n</numerusform>
             <numerusform>и ещё %n</numerusform>
         </translation>
+    </message>
+    <message numerus="yes">
+        <source>To update: %n record(s)</source>
+        <translation>
+            <numerusform>Обновить: %n запись</numerusform>
+            <numerusform>Обновить: %n записи</numerusform>
+            <numerusform>Обновить: %n записей</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>To add: %n record(s)</source>
+        <translation>
+            <numerusform>Добавить: %n запись</numerusform>
+            <numerusform>Добавить: %n записи</numerusform>
+            <numerusform>Добавить: %n записей</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{uid} (row {row})</source>
+        <translation>{uid} (строка {row})</translation>
+    </message>
+    <message>
+        <source>Row {row}</source>
+        <translation>Строка {row}</translation>
     </message>
     <message>
         <source>{codes} and {count} more</source>

@@ -132,7 +132,7 @@ def main(argv: list[str] | None = None) -> int:
     head = ("#", "figure", "value", "budget", "result")
     widths = [max(len(r[i]) for r in [head, *rows]) for i in range(5)]
     for r in [head, *rows]:
-        say("  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip())
+        say("  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip())
     return 0
 
 

@@ -122,7 +122,7 @@ def main(argv: list[str] | None = None) -> int:
     header = ("#", "figure", "value", "budget", "result")
     widths = [max(len(r[i]) for r in rows + [header]) for i in range(5)]
     for r in [header, *rows]:
-        say("  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip())
+        say("  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip())
     shutil.rmtree(work, ignore_errors=True)
     os._exit(0)
 

@@ -9,9 +9,10 @@ read into the page cache first. ``--big`` adds the 1,000,000-agreement database 
 ``--build-big`` builds it first when it is not (it takes long).
 
 1. ``Finder.find(text, limit=5, count_cap=COUNT_CAP)``, the first grouped results as the Find box asks for
-   them (the first hits of every kind and each kind's count, "10,000+" beyond the cap), for the queries of ``tests.synthetic.FIND_QUERIES``: a
-   rare word, two words, a prefix, an alias (a former name), a transliterated name (Latin typed,
-   Cyrillic stored), a Kazakh word form ("Қазақстанның", read as its base) and the most common word; median and p95 over ``--repeat`` warm runs, interleaved,
+   them (the first hits of every kind and each kind's count, "10,000+" beyond the cap), for the queries of
+   ``tests.synthetic.FIND_QUERIES``: a rare word, two words, a prefix, an alias (a former name), a transliterated
+   name (Latin typed, Cyrillic stored), a Kazakh word form ("Қазақстанның", read as its base) and the most common
+   word; median and p95 over ``--repeat`` warm runs, interleaved,
    beside the raw FTS5 query of the same meaning in the same run: for every kind's index
    ``SELECT rowid ... MATCH ? LIMIT 5`` and the count up to the same cap with the expression find
    builds (aliases and transliteration keys included). Budgets: p95 <= 30 ms (<= 50 ms for the most

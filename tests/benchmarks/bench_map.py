@@ -194,7 +194,7 @@ def main(argv: list[str] | None = None) -> int:
     say()
     widths = [max(len(r[i]) for r in rows + [("#", "figure", "value", "budget", "result")]) for i in range(5)]
     for r in [("#", "figure", "value", "budget", "result"), *rows]:
-        say("  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip())
+        say("  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip())
     shutil.rmtree(work, ignore_errors=True)
     os._exit(0)
 

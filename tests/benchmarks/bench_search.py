@@ -4,8 +4,8 @@
         [--cache-dir /tmp/atlas-bench] [--skip-big] [--seed 1] [--cap 30] [--json FILE]
 
 Builds the synthetic databases with ``tests.synthetic`` (in a child process, once: they are kept in
-the cache folder, keyed by rows, seed, generator version and a hash of the schema), opens them with ``open_database`` and
-warms the page cache. Then, per size:
+the cache folder, keyed by rows, seed, generator version and a hash of the schema), opens them with
+``open_database`` and warms the page cache. Then, per size:
 
 * the four query kinds of ``tests.synthetic.QUERIES`` (rare word, two words, prefix, most common
   word), interleaved in one run: ``AgreementSearch.search(AgreementQuery(text=...), limit=200)`` (first
@@ -337,7 +337,7 @@ def bench_deep(db: Database, repeat: int, cap_s: float) -> dict[str, object]:
             for page_no in range(1, DEEP_PAGES + 1):
                 box: dict[str, object] = {}
 
-                def one(after: Cursor | None = after, box: dict[str, object] = box) -> None:
+                def one(after: Cursor | None = after, box: dict[str, object] = box, q: AgreementQuery = q) -> None:
                     box["page"] = search.page(q, after, LIMIT)
 
                 ms, done = run_capped(db, one, max(0.5, cap_s - spent / 1e3))

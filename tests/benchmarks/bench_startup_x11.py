@@ -8,7 +8,8 @@ database (bench_search's cache, made once if missing):
 - ``bare``: a bare PySide6 QMainWindow (tests/benchmarks/bare_window.py), the yardstick;
 - ``app``: Partnership Atlas as ``--db FILE`` starts it (tests/benchmarks/app_window.py);
 - ``app-…``: the app without one of its start-up measures, to see whether each still pays: ``app-no-gc-pause``
-  (the collector left running during the start, the pause of desktop.startup.prepare_start undone), ``app-no-early-imports``
+  (the collector left running during the start, the pause of desktop.startup.prepare_start undone),
+  ``app-no-early-imports``
   (the Qt-free modules imported after PySide6), ``app-eager-qt`` (PySide6's ``Qt`` namespace built before the
   window, as a plain ``from PySide6.QtCore import Qt`` would, instead of desktop.qt.lazyqt's lazy one);
 - ``sqlitebrowser``: DB Browser for SQLite (Debian's ``sqlitebrowser``) opening the same file on its

@@ -181,7 +181,7 @@ def main(argv: list[str] | None = None) -> int:
     header = ("#", "figure", "value (median / max)", "budget", "result")
     widths = [max(len(r[i]) for r in [header, *rows]) for i in range(5)]
     for r in [header, *rows]:
-        say("  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip())
+        say("  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip())
     shutil.rmtree(user, ignore_errors=True)
     os._exit(0)
 

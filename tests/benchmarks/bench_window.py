@@ -25,6 +25,7 @@ import threading
 import time
 from collections import defaultdict
 from contextlib import contextmanager
+from itertools import pairwise
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -159,7 +160,7 @@ def ticked(scenario) -> list[tuple[int, int]]:
     timer.start(1)
     scenario()
     timer.stop()
-    return [(b - a, b) for a, b in zip(ticks, ticks[1:])]
+    return [(b - a, b) for a, b in pairwise(ticks)]
 
 
 class Tracer:
@@ -220,7 +221,7 @@ def typing_runs(view) -> list[dict]:
     for label, keys in TYPING_RUNS:
         phases: list[tuple[int, str]] = []
 
-        def scenario():
+        def scenario(keys: str = keys, phases: list[tuple[int, str]] = phases) -> None:
             for phase, step in (("typing", lambda: type_keys(view, keys)),
                                 ("until settled", lambda: spin(view.is_settled, 30)),
                                 ("scrolling", lambda: scroll_pages(view, 5)), ("idle 500 ms", lambda: pause(500))):
@@ -229,8 +230,9 @@ def typing_runs(view) -> list[dict]:
 
         gaps = ticked(scenario)
         worst, end = max(gaps)
+        before_worst = [p for t, p in phases if t <= end - worst] or ["before typing"]
         out.append({"label": label, "text": view.search_box.text(), "gaps": [g / 1e6 for g, _ in gaps],
-                    "max_ms": worst / 1e6, "phase": ([p for t, p in phases if t <= end - worst] or ["before typing"])[-1],
+                    "max_ms": worst / 1e6, "phase": before_worst[-1],
                     "stalls": [(g, e) for g, e in gaps if g > STALL_BUDGET_MS * 1e6],
                     "settle_ms": (phases[2][0] - phases[1][0]) / 1e6, "total": view.model.total})
     return out
@@ -243,14 +245,14 @@ def find_typing_runs(window) -> list[dict]:
     box.setFocus()
     out = []
     for label, keys in FIND_RUNS:
-        def scenario():
+        def scenario(keys: str = keys) -> None:
             type_keys(None, keys, box)
             spin(box.is_settled, 30)
             pause(300)
 
         gaps = ticked(scenario)
-        out.append({"label": label, "text": box.text(), "max_ms": max(gaps)[0] / 1e6, "gaps": [g / 1e6 for g, _ in gaps],
-                    "stalls": sum(1 for g, _ in gaps if g > STALL_BUDGET_MS * 1e6)})
+        out.append({"label": label, "text": box.text(), "max_ms": max(gaps)[0] / 1e6,
+                    "gaps": [g / 1e6 for g, _ in gaps], "stalls": sum(1 for g, _ in gaps if g > STALL_BUDGET_MS * 1e6)})
     box.hide_panel()
     return out
 
@@ -298,7 +300,7 @@ def scroll_to_bottom(view) -> dict:
         for _ in range(SCROLL_STEPS):
             before, t = model.loaded_count(), time.perf_counter()
             bar.setValue(bar.maximum())
-            spin(lambda: model.loaded_count() > before or model._next is None, 10)
+            spin(lambda before=before: model.loaded_count() > before or model._next is None, 10)
             steps.append((time.perf_counter() - t) * 1e3)
             pause(20)  # the new rows get painted (their row blocks fetched)
             most = max(most, len(model._blocks))
@@ -365,7 +367,7 @@ def main(argv: list[str] | None = None) -> int:
     say()
     widths = [max(len(r[i]) for r in table) for i in range(5)]
     for r in [("#", "figure", "value", "budget", "result"), *table]:
-        say("  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip())
+        say("  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip())
     for line in NOTES:
         say(line)
     say(f"\nTotal time {time.perf_counter() - started:.0f} s; load average now {os.getloadavg()[0]:.2f}.")
@@ -479,8 +481,9 @@ def session_section(args, db: Path, env: dict[str, str]) -> list[tuple[str, ...]
                  "loaded row; row contents in blocks of 100, at most 20 cached. "
                  + ("ALL ids were loaded." if sc["complete"] else "The whole table was never loaded."))
     if diagnosis:
-        NOTES.append(f"\n2: inside the UI-thread gaps > {STALL_BUDGET_MS:g} ms of the traced repeat (UI-thread events "
-                     "> 1 ms; the view's, model's and worker's calls and garbage collections > 0.3 ms; nested by depth):")
+        NOTES.append(f"\n2: inside the UI-thread gaps > {STALL_BUDGET_MS:g} ms of the traced repeat (UI-thread "
+                     "events > 1 ms; the view's, model's and worker's calls and garbage collections > 0.3 ms; nested "
+                     "by depth):")
         NOTES.extend(diagnosis)
     return table
 
