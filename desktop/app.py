@@ -92,7 +92,7 @@ def _start(app, db_path, lang, remember, mark, readonly, info):
     mark("open_user_database")
     window = build_window(repo, translator=translator, settings=settings if remember else None,
                           notice=opened.notice)
-    window.completed.connect(resume_collection)  # (see prepare_start)
+    window.completed.connect(lambda: resume_collection(window))  # (desktop.startup: on the window's thread)
     mark("build_window")
     return window, opened
 

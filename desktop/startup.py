@@ -10,7 +10,12 @@ namespace is resolved on first use (desktop/qt/lazyqt.py, checked by tests/test_
   painted, and the Qt-free modules the start needs are imported while PySide6's import hook (which reads the
   source of every module imported after it, looking for ``__feature__``) is not installed yet.
 - :func:`resume_collection` (once the window is complete): what the start made is set aside from collections
-  (``gc.freeze``: tens of thousands of objects that live as long as the program) and the collector runs again.
+  (``gc.freeze``: tens of thousands of objects that live as long as the program) and the collector runs again,
+  on the window's thread only (:class:`UiThreadCollector`). Left automatic, a collection can start in whichever
+  thread allocates, the search worker's too, and there finalise a wrapper of a Qt object that lives on the
+  window's thread: PySide6 then takes Qt's lock while holding the GIL, the window's thread holds Qt's lock and waits
+  for the GIL, and both wait for ever (seen in a test run, under gdb). Not a speed measure: a correctness one that
+  the pause makes cheap.
 - :func:`share_the_interpreter`: the search worker's Python work competes with painting for the GIL.
 """
 from __future__ import annotations
@@ -31,11 +36,46 @@ def prepare_start() -> None:
     import desktop.data.usercopy  # noqa: F401
 
 
-def resume_collection() -> None:
-    """After the start: what the start made is set aside from collections and the collector runs again."""
-    if not gc.isenabled():
-        gc.freeze()
+def resume_collection(owner: object | None = None) -> None:
+    """After the start: what the start made is set aside from collections and the collector runs again; with an
+    ``owner`` (the window, a QObject) on the window's thread only, by a :class:`UiThreadCollector` it owns."""
+    if gc.isenabled():
+        return
+    gc.freeze()
+    if owner is None:
         gc.enable()
+    else:
+        UiThreadCollector.start(owner)
+
+
+class UiThreadCollector:
+    """The cyclic garbage collector run by a timer of the window's thread instead of by allocations in any
+    thread: the youngest generation every :attr:`EVERY_MS`, the middle one every tenth time, all every
+    hundredth (Python's own ratio of 10 between generations, kept)."""
+
+    EVERY_MS = 1000
+
+    def __init__(self, owner: object) -> None:
+        from PySide6.QtCore import QObject, QTimer
+
+        if not isinstance(owner, QObject):
+            raise TypeError("the collector's owner must be a QObject of the window's thread")
+        self.ticks = 0
+        self.timer = QTimer(owner)
+        self.timer.setObjectName("uiThreadCollector")
+        self.timer.timeout.connect(self.collect)
+        self.timer.start(self.EVERY_MS)
+
+    @classmethod
+    def start(cls, owner: object) -> UiThreadCollector:
+        collector = cls(owner)
+        # kept alive by the owner (the timer is its child; the slot holds the collector)
+        setattr(owner, "_ui_thread_collector", collector)  # noqa: B010 (an attribute the owner's class lacks)
+        return collector
+
+    def collect(self) -> None:
+        self.ticks += 1
+        gc.collect(2 if self.ticks % 100 == 0 else 1 if self.ticks % 10 == 0 else 0)
 
 
 def share_the_interpreter() -> None:
