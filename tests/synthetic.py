@@ -92,7 +92,8 @@ VOCAB: dict[str, list[tuple[str, str, str, str | None]]] = {
     "doc_types": [
         ("agreement", "Agreement", "Соглашение", "Келісім"),
         ("treaty", "Treaty", "Договор", "Шарт"),
-        ("memorandum", "Memorandum of understanding", "Меморандум о взаимопонимании", "Өзара түсіністік туралы меморандум"),
+        ("memorandum", "Memorandum of understanding", "Меморандум о взаимопонимании",
+         "Өзара түсіністік туралы меморандум"),
         ("protocol", "Protocol", "Протокол", "Хаттама"),
         ("programme", "Programme", "Программа", "Бағдарлама"),
         ("roadmap", "Roadmap", "Дорожная карта", "Жол картасы"),
@@ -202,7 +203,8 @@ METRICS = [
 _MAIN_PARTNERS = [
     ("CHN", "Китай", "Қытай"), ("RUS", "Россия", "Ресей"), ("UZB", "Узбекистан", "Өзбекстан"),
     ("TUR", "Турция", "Түркия"), ("USA", "США", "АҚШ"), ("KGZ", "Киргизия", "Қырғызстан"),
-    ("DEU", "Германия", "Германия"), ("AZE", "Азербайджан", "Әзербайжан"), ("KOR", "Республика Корея", "Корея Республикасы"),
+    ("DEU", "Германия", "Германия"), ("AZE", "Азербайджан", "Әзербайжан"),
+    ("KOR", "Республика Корея", "Корея Республикасы"),
     ("TJK", "Таджикистан", "Тәжікстан"), ("TKM", "Туркмения", "Түрікменстан"), ("FRA", "Франция", "Франция"),
     ("ITA", "Италия", "Италия"), ("GBR", "Великобритания", "Ұлыбритания"), ("JPN", "Япония", "Жапония"),
     ("IND", "Индия", "Үндістан"), ("IRN", "Иран", "Иран"), ("ARE", "ОАЭ", "БАӘ"),
@@ -304,7 +306,8 @@ _SECTORS = [
 _SECTOR_SENTENCES: dict[str, list[tuple[str, str]]] = {
     "transport": [
         ("It covers rail freight transit via the Trans-Caspian International Transport Route.",
-         "Документ касается транзита грузов по железной дороге через Транскаспийский международный транспортный маршрут."),
+         "Документ касается транзита грузов по железной дороге через Транскаспийский международный транспортный "
+         "маршрут."),
         ("The parties will increase container traffic and simplify border crossings for carriers.",
          "Стороны нарастят контейнерные перевозки и упростят пересечение границы транспортными средствами."),
         ("More permits for international road haulage are to be issued each year.",
@@ -880,8 +883,8 @@ def _index_texts(rows: list[tuple], shapes: list[Shape]) -> list[tuple[str, ...]
                     parts.append(piece)
             values.append(" ".join(parts))
         out.append(tuple(values))
-    for r, values in zip(rows[:20], out):
-        if any(index_text(*(r[i] for i in shape)) != v for shape, v in zip(shapes, values)):
+    for r, values in zip(rows[:20], out[:20], strict=True):
+        if any(index_text(*(r[i] for i in shape)) != v for shape, v in zip(shapes, values, strict=True)):
             return [tuple(index_text(*(r[i] for i in shape)) for shape in shapes) for r in rows]
     return out
 
@@ -950,10 +953,12 @@ _SYLLABLES = [
     ("beles", "beles", "белес", "белес"), ("mys", "mys", "мыс", "мыс"), ("shyn", "shyn", "шын", "шың"),
 ]
 _NODE_NOTES = [
-    ("Freight station on the {corr} line, opened in {y}.", "Грузовая станция на линии «{corr_ru}», открыта в {y} году."),
+    ("Freight station on the {corr} line, opened in {y}.",
+     "Грузовая станция на линии «{corr_ru}», открыта в {y} году."),
     ("Container terminal with a capacity of {v_en} TEU a year.", "Контейнерный терминал мощностью {v_ru} ДФЭ в год."),
     ("Border crossing point, open around the clock since {y}.", "Пункт пропуска, работает круглосуточно с {y} года."),
-    ("Logistics centre built with investment from {p}.", "Логистический центр построен с привлечением инвестиций партнёра ({p_ru})."),
+    ("Logistics centre built with investment from {p}.",
+     "Логистический центр построен с привлечением инвестиций партнёра ({p_ru})."),
 ]
 _SEGMENT_NOTES = [
     ("Single-track line, electrified in {y}.", "Однопутная линия, электрифицирована в {y} году."),
@@ -962,7 +967,8 @@ _SEGMENT_NOTES = [
 ]
 _PROJECTS = [
     ("Modernisation of {node} station", "Модернизация станции {node_ru}",
-     "Reconstruction of the tracks and the container yard at {node}.", "Реконструкция путей и контейнерной площадки станции {node_ru}."),
+     "Reconstruction of the tracks and the container yard at {node}.",
+     "Реконструкция путей и контейнерной площадки станции {node_ru}."),
     ("{node} dry port", "Сухой порт {node_ru}",
      "A dry port and a logistics centre near {node}, financed by investment from {p}.",
      "Сухой порт и логистический центр вблизи {node_ru}; инвестиции партнёра ({p_ru})."),
@@ -984,7 +990,8 @@ _FACT_NOTES = {
     "joint_ventures": ("{v_en} joint ventures with {p} work in {sector}.",
                        "В сфере {sector_ru} работают {v_ru} совместных предприятий (партнёр: {p_ru})."),
     "fdi_inflow": ("FDI inflow from {p} in {y}: USD {v_en} million, mostly in {sector}.",
-                   "Приток прямых инвестиций ({p_ru}) в {y} году — {v_ru} млн долл. США, в основном в сфере {sector_ru}."),
+                   "Приток прямых инвестиций ({p_ru}) в {y} году — {v_ru} млн долл. США, в основном в сфере "
+                   "{sector_ru}."),
     "fdi_stock": ("Accumulated investment of {p} reached USD {v_en} million by {y}.",
                   "Накопленные инвестиции партнёра ({p_ru}) к {y} году достигли {v_ru} млн долл. США."),
 }
@@ -1005,7 +1012,8 @@ _ALIAS_GROUPS: dict[str, list[tuple[str, str, str]]] = {  # group: [(name, lang,
     "city_turkmenbashi": [("Turkmenbashi", "en", "name"), ("Türkmenbaşy", "tk", "name"),
                           ("Туркменбаши", "ru", "name"), ("Krasnovodsk", "en", "former_name"),
                           ("Красноводск", "ru", "former_name")],
-    "corridor_middle": [("Trans-Caspian International Transport Route", "en", "name"), ("Middle Corridor", "en", "name"),
+    "corridor_middle": [("Trans-Caspian International Transport Route", "en", "name"),
+                        ("Middle Corridor", "en", "name"),
                         ("TITR", "en", "abbreviation"), ("ТМТМ", "ru", "abbreviation"),
                         ("Средний коридор", "ru", "name")],
     "org_socar": [("SOCAR", "en", "abbreviation"), ("ГНКАР", "ru", "abbreviation"), ("СОКАР", "ru", "abbreviation"),
@@ -1154,7 +1162,8 @@ def _extra_places(seed: int, n_nodes: int, corridors: list[tuple], nodes: list[t
                 y = rng.randint(first_year, last_year)
                 note_en, note_ru = t_en.format(y=y), t_ru.format(y=y)
             out.segments.append((sid, f"syn_segment_{sid}", first_corridor + k, a, b, modes[rng.randrange(len(modes))],
-                                 statuses[rng.randrange(len(statuses))], round(rng.uniform(5, 400), 1), note_en, note_ru))
+                                 statuses[rng.randrange(len(statuses))], round(rng.uniform(5, 400), 1), note_en,
+                                 note_ru))
     for j in range(n_new // 10):
         pid_ = n_projects + j + 1
         nid = first_node + rng.randrange(n_new)
@@ -1162,7 +1171,8 @@ def _extra_places(seed: int, n_nodes: int, corridors: list[tuple], nodes: list[t
         p = bisect(total, rng.random() * total[-1])
         n_en, n_ru, d_en, d_ru = _PROJECTS[rng.randrange(len(_PROJECTS))]
         out.projects.append((pid_, f"syn_project_{pid_:05d}", n_en.format(node=node[0]), n_ru.format(node_ru=node[1]),
-                             p + 1, first_corridor + rng.randrange(max(1, n_new_corridors)) if n_new_corridors else None,
+                             p + 1,
+                             first_corridor + rng.randrange(max(1, n_new_corridors)) if n_new_corridors else None,
                              nid, pstat[rng.randrange(len(pstat))], d_en.format(node=node[0], p=p_en[p]),
                              d_ru.format(node_ru=node[1], p_ru=p_ru[p])))
     return out
@@ -1238,7 +1248,8 @@ def _extra_facts(ctx: _People) -> Iterator[tuple[list[tuple], list[tuple]]]:
             sector = _SECTORS[rng.randrange(len(_SECTORS))]
             t_en, t_ru = _FACT_NOTES[code]
             fill = {"v_en": v_en, "v_ru": v_ru, "y": y, "p": ctx.p_en[p], "p_ru": ctx.p_ru[p], "node": node[0],
-                    "node_ru": node[1], "corr": corr[0], "corr_ru": corr[1], "sector": sector[1], "sector_ru": sector[2]}
+                    "node_ru": node[1], "corr": corr[0], "corr_ru": corr[1], "sector": sector[1],
+                    "sector_ru": sector[2]}
             en, ru = [t_en.format(**fill)], [t_ru.format(**fill)]
             if rng.random() < 0.35:
                 en.append(_FACT_COOPERATION[0].format(**fill))
@@ -1464,8 +1475,8 @@ def generate(path: str | Path, n_agreements: int, *, seed: int = 1, n_partners: 
         places = _extra_places(seed, n_nodes, corridors, nodes, len(segments), len(projects),
                                [p[2] for p in partners], p_cum, p_en, p_ru, first_year, last_year)
         _bulk_insert(conn, "corridors", "id, uid, name_en, name_ru, description_en, description_ru", places.corridors)
-        _bulk_insert(conn, "nodes", "id, uid, name_en, name_ru, name_kk, country_iso3, kind, lat, lon, note_en, note_ru",
-                     places.nodes)
+        _bulk_insert(conn, "nodes",
+                     "id, uid, name_en, name_ru, name_kk, country_iso3, kind, lat, lon, note_en, note_ru", places.nodes)
         _bulk_insert(conn, "segments", "id, uid, corridor_id, from_node_id, to_node_id, mode, status, length_km, "
                      "note_en, note_ru", places.segments)
         _bulk_insert(conn, "projects", "id, uid, name_en, name_ru, partner_id, corridor_id, node_id, status, "
@@ -1546,7 +1557,6 @@ def generate(path: str | Path, n_agreements: int, *, seed: int = 1, n_partners: 
         conn.execute("COMMIT")
 
         # ---- events
-        ev_kinds = [k[0] for k in _EVENT_KINDS]
         ev_cum = _cum([k[1] for k in _EVENT_KINDS])
         ev_date: list[str] = [""]  # 1-based
         ev_partners: list[tuple[int, ...]] = [()]
@@ -1664,8 +1674,8 @@ def generate(path: str | Path, n_agreements: int, *, seed: int = 1, n_partners: 
         done = 0
         for (agreements, a_partners, a_sectors, a_sources, a_places, groups, members), texts in batches:
             if texts is not None:
-                for row, values in zip(agreements, texts):
-                    for shape, value in zip(shapes, values):
+                for row, values in zip(agreements, texts, strict=True):
+                    for shape, value in zip(shapes, values, strict=True):
                         pending[tuple(row[i] for i in shape)] = value
             conn.execute("BEGIN")
             ex("PRAGMA defer_foreign_keys = ON")  # (links first, as for events)
@@ -1696,7 +1706,8 @@ def generate(path: str | Path, n_agreements: int, *, seed: int = 1, n_partners: 
                          p_ru=p_ru, first_year=first_year, last_year=last_year, n_sources=n_sources, places=places)
         for table, (cols, rows) in _extra_records(people, len(trade), len(targets)).items():
             if table == "record_sources":
-                exm("INSERT INTO record_sources (record_type, record_id, source_id, position) VALUES (?, ?, ?, ?)", rows)
+                exm("INSERT INTO record_sources (record_type, record_id, source_id, position) "
+                    "VALUES (?, ?, ?, ?)", rows)
             else:
                 _bulk_insert(conn, table, cols, rows)
         conn.execute("COMMIT")
@@ -1729,7 +1740,8 @@ def generate(path: str | Path, n_agreements: int, *, seed: int = 1, n_partners: 
         conn.execute("COMMIT")
 
         if progress:
-            print(f"  rows written in {time.perf_counter() - started:.1f} s; optimizing the index", file=sys.stderr, flush=True)
+            print(f"  rows written in {time.perf_counter() - started:.1f} s; optimizing the index", file=sys.stderr,
+                  flush=True)
         for fts in _fts_tables(conn):
             ex(f"INSERT INTO {fts}({fts}) VALUES ('optimize')")
         _fts_config(conn, _FTS_DEFAULT_CONFIG)

@@ -48,16 +48,9 @@ def editor(repo):
 
 
 def context(repo):
-    from desktop.qt.editing import VOCAB_TABLES
+    from desktop.data.vocabularies import validation_context
 
-    conn = repo.db.conn
-    from desktop.core.validation import ValidationContext
-
-    ids = {k: {r[0] for r in conn.execute(f"SELECT id FROM {t}")} for k, t in TABLES.items()
-           if k in ("event", "source", "node", "corridor")}
-    ids["partner"] = {r[0] for r in conn.execute("SELECT iso3 FROM partners")}
-    return ValidationContext(vocab={t: {r[0] for r in conn.execute(f"SELECT code FROM {t}")} for t in VOCAB_TABLES},
-                             ids=ids)
+    return validation_context(repo.db)
 
 
 def clean(repo, kind, raw):

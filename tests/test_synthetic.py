@@ -199,10 +199,12 @@ def test_find_queries_of_the_benchmark(builds: tuple[Path, Path]) -> None:
     try:
         finder = Finder(db)
         translit = {g.kind: g.count for g in finder.find(typed).groups}
-        assert translit.get("fact", 0) == len(_all(a, f"SELECT id FROM facts WHERE note_ru LIKE '%{CYRILLIC_ONLY_PLACE}%'"))
+        assert translit.get("fact", 0) == len(
+            _all(a, f"SELECT id FROM facts WHERE note_ru LIKE '%{CYRILLIC_ONLY_PLACE}%'"))
         assert translit.get("event", 0) >= 1
         alias = {g.kind: g.count for g in finder.find(FIND_QUERIES["alias"]).groups}
-        assert alias.get("agreement", 0) >= _all(a, "SELECT count(*) FROM agreements WHERE summary_en LIKE '%Astana%'")[0][0] > 0
+        astana = _all(a, "SELECT count(*) FROM agreements WHERE summary_en LIKE '%Astana%'")[0][0]
+        assert alias.get("agreement", 0) >= astana > 0
         rare = {g.kind: g.count for g in finder.find(FIND_QUERIES["rare"]).groups}
         assert set(rare) == {"agreement"}  # the first rare fact is the 5,000th: none at this size
     finally:

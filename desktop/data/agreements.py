@@ -614,6 +614,15 @@ class AgreementSearch:
                 return out
             after = page.next
 
+    def signature_years(self) -> tuple[int | None, int | None]:
+        """The first and the last year an agreement was signed in (None where no agreement has a date): two
+        lookups in the date index, not a scan."""
+        # the index is on coalesce(date_signed, ''): unknown dates sort first, as ''
+        first = _run(self.db, "SELECT min(coalesce(date_signed, '')) FROM agreement_keys "
+                              "WHERE coalesce(date_signed, '') > ''", ())[0][0]
+        last = _run(self.db, "SELECT max(coalesce(date_signed, '')) FROM agreement_keys", ())[0][0]
+        return (int(first[:4]) if first else None), (int(last[:4]) if last else None)
+
     # ------------------------------------------------------------------ rows
 
     def rows(self, ids: Sequence[int], *, lang: str = "en") -> list[AgreementRow]:

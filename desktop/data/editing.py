@@ -15,7 +15,7 @@ import json
 import uuid
 from collections.abc import Callable, Iterable, Mapping
 
-from desktop.core.edits import Changes, ChangeSet, RecordChange, Snapshot
+from desktop.core.edits import Changes, ChangeSet, Kind, RecordChange, Snapshot
 from desktop.core.errors import AtlasError
 from desktop.core.records import RowValues
 from desktop.data.database import Database
@@ -353,7 +353,7 @@ class Editor:
         batch = uuid.uuid4().hex
         user, now = os_user(), _dt.datetime.now(_dt.UTC).isoformat(timespec="seconds")
         stored: list[RecordChange] = []
-        touched: dict[str, set[int]] = {}
+        touched: dict[Kind, set[int]] = {}
         total = len(change_set.changes)
         with self.db.transaction():
             for n, change in enumerate(change_set.changes):
@@ -369,7 +369,7 @@ class Editor:
                 self._log(stored_change, action, user, now, batch)
                 self._set_mark(stored_change, now)
                 stored.append(stored_change)
-                touched.setdefault(change.kind, set()).add(change.record_id)
+                touched.setdefault(Kind(change.kind), set()).add(change.record_id)
         return ChangeSet(change_set.label, tuple(stored)), Changes({k: frozenset(v) for k, v in touched.items()})
 
     def _check_current(self, change: RecordChange) -> None:

@@ -527,6 +527,13 @@ class Finder:
                             return word
         return None
 
+    # ------------------------------------------------------------------ what the hits are shown with
+
+    def partner_names(self) -> dict[str, tuple[str | None, str | None]]:
+        """ISO3 -> (English name, Russian name) of every partner, to name a hit's partners without a query of the
+        window's own."""
+        return {str(iso3): (en, ru) for iso3, en, ru in self._run("SELECT iso3, name_en, name_ru FROM partners", {})}
+
     # ------------------------------------------------------------------ running SQL
 
     def _run(self, sql: str, params: Mapping[str, object]) -> list[tuple[Any, ...]]:

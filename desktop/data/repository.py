@@ -5,13 +5,15 @@ import os
 import sqlite3
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 from desktop.core.records import (
+    AgreementRow,
     Alternative,
-    Label,
     Corridor,
     Event,
     Fact,
+    Label,
     Mechanism,
     Node,
     Partner,
@@ -106,7 +108,8 @@ class Repository:
         db.conn, db.path, db.readonly, db.identity = other.conn, other.path, other.readonly, other.identity
         self.agreements = AgreementSearch(db)  # its cache of matches belongs to the old file
 
-    def _all(self, sql: str, params: Sequence[object] = ()) -> list[sqlite3.Row | tuple]:
+    def _all(self, sql: str, params: Sequence[object] = ()) -> list[tuple[Any, ...]]:
+        """The rows of a statement (values as SQLite gives them: their types depend on the columns)."""
         return self.db.conn.execute(sql, params).fetchall()
 
     # ------------------------------------------------------------------ vocabulary, partners
@@ -120,14 +123,14 @@ class Repository:
 
     def partners(self) -> list[Partner]:
         """All partners: the focus partners first (in their order), then the others by English name."""
-        return [Partner(*r[:5], bool(r[5])) for r in self._all(
+        return [_partner(r) for r in self._all(
             "SELECT id, iso3, name_en, name_ru, name_kk, is_focus FROM partners "
             "ORDER BY is_focus DESC, sort_order, name_en")]
 
     def partner(self, iso3: str) -> Partner | None:
         r = self.db.conn.execute(
             "SELECT id, iso3, name_en, name_ru, name_kk, is_focus FROM partners WHERE iso3 = ?", (iso3,)).fetchone()
-        return Partner(*r[:5], bool(r[5])) if r else None
+        return _partner(r) if r else None
 
     def mechanisms(self, iso3: str) -> list[Mechanism]:
         return [Mechanism(*r) for r in self._all(
@@ -154,8 +157,10 @@ class Repository:
             ORDER BY coalesce(e.date_start, '') DESC, e.id DESC"""
         if limit is not None:
             sql += f" LIMIT {int(limit)}"
-        return [Event(r[0], r[1], r[2], r[3], r[4], tuple(r[5].split(";")) if r[5] else (), *r[6:14],
-                      is_alternative=bool(r[14])) for r in self._all(sql, params)]
+        return [Event(id=r[0], uid=r[1], kind=r[2], date_start=r[3], date_end=r[4],
+                      partners=tuple(r[5].split(";")) if r[5] else (), place_en=r[6], place_ru=r[7],
+                      title_en=r[8], title_ru=r[9], summary_en=r[10], summary_ru=r[11], documents_signed=r[12],
+                      agreement_count=r[13], is_alternative=bool(r[14])) for r in self._all(sql, params)]
 
     def events(self, iso3: str | None = None, *, include_alternatives: bool = False,
                limit: int | None = None, corridor_id: int | None = None,
@@ -168,7 +173,7 @@ class Repository:
     @staticmethod
     def _event_filters(iso3: str | None, corridor_id: int | None, node_id: int | None
                        ) -> tuple[str, list[object]]:
-        where, params = ["1"], []
+        where, params = ["1"], list[object]()
         if iso3 is not None:
             where.append("e.id IN (SELECT ep.event_id FROM event_partners ep JOIN partners p "
                          "ON p.id = ep.partner_id WHERE p.iso3 = ?)")
@@ -185,7 +190,7 @@ class Repository:
         """How many events (preferred or without conflict) a partner, or every partner, has (at a place)."""
         alt = _PREFERRED.format(kind="event", alias="e")
         where, params = self._event_filters(iso3, corridor_id, node_id)
-        return self._all(f"SELECT count(*) FROM events e WHERE coalesce({alt}, 1) = 1 AND {where}", params)[0][0]
+        return int(self._all(f"SELECT count(*) FROM events e WHERE coalesce({alt}, 1) = 1 AND {where}", params)[0][0])
 
     def event_counts_by_partner(self) -> dict[str, int]:
         """ISO3 -> number of events (preferred or without conflict), in one query."""
@@ -232,13 +237,14 @@ class Repository:
     # ------------------------------------------------------------------ agreements
 
     def agreement_exists(self, agreement_id: int) -> bool:
-        return self.db.conn.execute("SELECT 1 FROM agreements WHERE id = ?", (int(agreement_id),)).fetchone() is not None
+        row = self.db.conn.execute("SELECT 1 FROM agreements WHERE id = ?", (int(agreement_id),)).fetchone()
+        return row is not None
 
     def agreement_in(self, query: AgreementQuery, agreement_id: int) -> bool:
         """Whether ``query`` finds the agreement (see :meth:`AgreementSearch.finds`)."""
         return self.agreements.finds(query, agreement_id)
 
-    def agreement_by_uid(self, uid: str):
+    def agreement_by_uid(self, uid: str) -> AgreementRow | None:
         r = self.db.conn.execute("SELECT id FROM agreements WHERE uid = ?", (uid,)).fetchone()
         return self.agreements.rows([r[0]])[0] if r else None
 
@@ -247,16 +253,18 @@ class Repository:
     def trade_series(self, iso3: str, *, include_alternatives: bool = True) -> list[TradeFigure]:
         """All trade figures of a partner by year and period; ``is_preferred`` marks conflicts."""
         alt = _PREFERRED.format(kind="trade", alias="t")
-        out = []
+        out: list[TradeFigure] = []
         for r in self._all(
             f"SELECT t.id, t.uid, p.iso3, t.year, t.period, t.turnover_usd_m, t.exports_usd_m, t.imports_usd_m, "
             f"t.statistics, t.qualifier, t.note_en, t.note_ru, {alt} "
             "FROM trade_figures t JOIN partners p ON p.id = t.partner_id WHERE p.iso3 = ? "
             "ORDER BY t.year, t.period = 'FY', t.period, t.id", (iso3,)):
-            pref = None if r[12] is None else bool(r[12])
+            pref = _preferred(r[12])
             if pref is False and not include_alternatives:
                 continue
-            out.append(TradeFigure(*r[:12], is_preferred=pref))
+            out.append(TradeFigure(id=r[0], uid=r[1], partner=r[2], year=r[3], period=r[4], turnover_usd_m=r[5],
+                                   exports_usd_m=r[6], imports_usd_m=r[7], statistics=r[8], qualifier=r[9],
+                                   note_en=r[10], note_ru=r[11], is_preferred=pref))
         return out
 
     def partners_with_trade(self) -> list[str]:
@@ -267,8 +275,11 @@ class Repository:
 
     def targets(self, iso3: str) -> list[Target]:
         alt = _PREFERRED.format(kind="target", alias="t")
-        return [Target(*r[:14], is_preferred=None if r[14] is None else bool(r[14]), kind=r[15], base_year=r[16],
-                       estimate=bool(r[17]), stated_role=r[18]) for r in self._all(
+        return [Target(id=r[0], uid=r[1], partner=r[2], metric=r[3], value_usd_m=r[4], multiplier=r[5],
+                       horizon_year=r[6], horizon_note_en=r[7], horizon_note_ru=r[8], stated_on=r[9],
+                       stated_by_en=r[10], stated_by_ru=r[11], note_en=r[12], note_ru=r[13],
+                       is_preferred=_preferred(r[14]), kind=r[15], base_year=r[16], estimate=bool(r[17]),
+                       stated_role=r[18]) for r in self._all(
             "SELECT t.id, t.uid, p.iso3, t.metric, t.value_usd_m, t.multiplier, t.horizon_year, "
             "t.horizon_note_en, t.horizon_note_ru, t.stated_on, t.stated_by_en, t.stated_by_ru, t.note_en, "
             f"t.note_ru, {alt}, t.kind, t.base_year, t.estimate, t.stated_role "
@@ -277,8 +288,10 @@ class Repository:
 
     def _facts(self, where: str, params: Sequence[object]) -> list[Fact]:
         alt = _PREFERRED.format(kind="fact", alias="f")
-        return [Fact(*r[:14], is_preferred=None if r[14] is None else bool(r[14]), value_ru=r[15], value_kk=r[16],
-                     metric_kk=r[17]) for r in self._all(
+        return [Fact(id=r[0], uid=r[1], partner=r[2], corridor_id=r[3], metric=r[4], metric_en=r[5],
+                     metric_ru=r[6], value=r[7], value_num=r[8], qualifier=r[9], unit=r[10], as_of=r[11],
+                     note_en=r[12], note_ru=r[13], is_preferred=_preferred(r[14]), value_ru=r[15],
+                     value_kk=r[16], metric_kk=r[17]) for r in self._all(
             "SELECT f.id, f.uid, p.iso3, f.corridor_id, f.metric, m.name_en, m.name_ru, f.value, f.value_num, "
             f"f.qualifier, f.unit, f.as_of, f.note_en, f.note_ru, {alt}, f.value_ru, f.value_kk, m.name_kk "
             "FROM facts f JOIN metrics m ON m.code = f.metric LEFT JOIN partners p ON p.id = f.partner_id "
@@ -299,20 +312,18 @@ class Repository:
 
     # ------------------------------------------------------------------ corridors, nodes, segments
 
+    _CORRIDOR_COLUMNS = "id, uid, name_en, name_ru, description_en, description_ru, name_kk, description_kk"
+
     def corridors(self) -> list[Corridor]:
-        return [Corridor(*r) for r in self._all(
-            "SELECT id, uid, name_en, name_ru, description_en, description_ru, name_kk, description_kk FROM corridors ORDER BY id")]
+        return [Corridor(*r) for r in self._all(f"SELECT {self._CORRIDOR_COLUMNS} FROM corridors ORDER BY id")]
 
     def corridor(self, corridor_id: int) -> Corridor | None:
-        r = self.db.conn.execute(
-            "SELECT id, uid, name_en, name_ru, description_en, description_ru, name_kk, description_kk FROM corridors WHERE id = ?",
-            (int(corridor_id),)).fetchone()
+        r = self.db.conn.execute(f"SELECT {self._CORRIDOR_COLUMNS} FROM corridors WHERE id = ?",
+                                 (int(corridor_id),)).fetchone()
         return Corridor(*r) if r else None
 
     def corridor_by_uid(self, uid: str) -> Corridor | None:
-        r = self.db.conn.execute(
-            "SELECT id, uid, name_en, name_ru, description_en, description_ru, name_kk, description_kk FROM corridors WHERE uid = ?",
-            (uid,)).fetchone()
+        r = self.db.conn.execute(f"SELECT {self._CORRIDOR_COLUMNS} FROM corridors WHERE uid = ?", (uid,)).fetchone()
         return Corridor(*r) if r else None
 
     _NODE_COLUMNS = ("n.id, n.uid, n.name_en, n.name_ru, n.name_kk, n.country_iso3, n.kind, n.lat, n.lon, n.note_en, "
@@ -344,7 +355,7 @@ class Repository:
             f"SELECT {cols} FROM segments WHERE corridor_id = ? ORDER BY id", (int(corridor_id),))]
 
     def projects(self, *, iso3: str | None = None, corridor_id: int | None = None) -> list[Project]:
-        where, params = ["1"], []
+        where, params = ["1"], list[object]()
         if iso3:
             where.append("p.iso3 = ?")
             params.append(iso3)
@@ -392,7 +403,7 @@ class Repository:
         return [Alternative(r[0], r[1], r[2], r[3], bool(r[4]), r[5], r[6],
                             self._record_summary(record_type, r[2])) for r in rows]
 
-    def _record_summary(self, record_type: str, record_id: int) -> dict:
+    def _record_summary(self, record_type: str, record_id: int) -> dict[str, object]:
         columns = {
             "event": "kind, date_start, date_end, title_en, title_ru, documents_signed",
             "agreement": "date_signed, title_en, title_ru, doc_type, doc_count",
@@ -403,7 +414,7 @@ class Repository:
         cur = self.db.conn.execute(f"SELECT {columns} FROM {RECORD_TABLES[record_type]} WHERE id = ?",
                                    (int(record_id),))
         row = cur.fetchone()
-        return dict(zip([d[0] for d in cur.description], row)) if row else {}
+        return dict(zip([d[0] for d in cur.description], row, strict=True)) if row else {}
 
     # ------------------------------------------------------------------ places linked to records
 
@@ -421,9 +432,12 @@ class Repository:
     def record_ids_at(self, record_type: str, *, corridor_id: int | None = None,
                       node_id: int | None = None) -> list[int]:
         """Ids of records of a kind linked to a corridor or a node."""
-        if (corridor_id is None) == (node_id is None):
+        if corridor_id is not None and node_id is None:
+            col, value = "corridor_id", corridor_id
+        elif node_id is not None and corridor_id is None:
+            col, value = "node_id", node_id
+        else:
             raise ValueError("give a corridor or a node")
-        col, value = ("corridor_id", corridor_id) if corridor_id is not None else ("node_id", node_id)
         return [r[0] for r in self._all(
             f"SELECT record_id FROM record_places WHERE record_type = ? AND {col} = ? ORDER BY record_id",
             (record_type, int(value)))]
@@ -490,4 +504,14 @@ class Repository:
             sql += (f" AND cm.record_id IN (SELECT x.{column} FROM {table} x JOIN partners p ON p.id = x.partner_id "
                     "WHERE p.iso3 = ?)")
             params.append(iso3)
-        return self.db.conn.execute(sql, params).fetchone()[0]
+        return int(self.db.conn.execute(sql, params).fetchone()[0])
+
+
+def _preferred(flag: int | None) -> bool | None:
+    """A conflict member's ``is_preferred`` as a record carries it: None when the record is in no conflict group."""
+    return None if flag is None else bool(flag)
+
+
+def _partner(r: tuple[Any, ...]) -> Partner:
+    """A partner from its row: id, iso3, name_en, name_ru, name_kk, is_focus."""
+    return Partner(id=r[0], iso3=r[1], name_en=r[2], name_ru=r[3], name_kk=r[4], is_focus=bool(r[5]))

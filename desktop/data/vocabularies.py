@@ -6,9 +6,8 @@ the edit controller's forms and the import check records against it (desktop.cor
 """
 from __future__ import annotations
 
-import sqlite3
-
 from desktop.core.validation import ValidationContext
+from desktop.data.database import Database
 from desktop.data.editing import TABLES
 from desktop.data.migrations import VOCABULARIES
 
@@ -18,8 +17,9 @@ CODE_TABLES: tuple[str, ...] = (*VOCABULARIES, "metrics")
 _REFERENCED = ("event", "source", "node", "corridor")
 
 
-def validation_context(conn: sqlite3.Connection) -> ValidationContext:
+def validation_context(db: Database) -> ValidationContext:
     """The codes of every code table and the ids of every kind a record may refer to, as they are now."""
+    conn = db.conn
     vocab = {table: {row[0] for row in conn.execute(f"SELECT code FROM {table}")} for table in CODE_TABLES}
     ids: dict[str, set[object]] = {kind: {row[0] for row in conn.execute(f"SELECT id FROM {TABLES[kind]}")}
                                    for kind in _REFERENCED}

@@ -36,6 +36,7 @@ from desktop.core.records import (
 )
 from desktop.core.trade import TargetLine, TradePlot, TradePoint, period_months, target_lines, trade_plot
 from desktop.data.agreements import AgreementQuery
+from desktop.data.queries import metric_units
 from desktop.data.repository import Repository
 
 LANGUAGES = ("en", "ru", "kk")
@@ -624,7 +625,7 @@ def build_factsheet(repo: Repository, iso3: str, lang: str, as_of: str | _dt.dat
     as_of = as_of.isoformat() if isinstance(as_of, _dt.date) else str(as_of)
     name = pick(lang, partner.name_en, partner.name_ru, partner.name_kk) or partner.iso3
     cite = _Citations(repo, lang)
-    units = {row[0]: row[1:] for row in repo.db.conn.execute("SELECT code, unit_en, unit_ru, unit_kk FROM metrics")}
+    units: dict[str, tuple[str | None, ...]] = {code: tuple(label) for code, label in metric_units(repo.db).items()}
     facts = [f for f in repo.facts(code) if f.is_preferred is not False]
     level, diplomatic = _relations(facts, lang, units, cite)
     mechanisms = _mechanism_lines(repo, code, lang, cite)

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from typing import cast, overload
 
 from desktop.core import text as _text
-from desktop.core.edits import Changes, ChangeSet, RecordChange, Snapshot
+from desktop.core.edits import Changes, ChangeSet, Kind, RecordChange, Snapshot
 from desktop.core.records import RowValues
 from desktop.data.database import Database
 from desktop.data.editing import OWNED, REFERRERS, TABLES, EditCancelled, Editor, StaleEdit, os_user
@@ -184,7 +184,7 @@ class BatchWriter:
         self.user, self.now = os_user(), _dt.datetime.now(_dt.UTC).isoformat(timespec="seconds")
         self.pending: list[RecordChange] = []
         self.count = 0
-        self.touched: dict[str, set[int]] = {}
+        self.touched: dict[Kind, set[int]] = {}
 
     def add(self, change: RecordChange) -> None:
         self.pending.append(change)
@@ -249,7 +249,7 @@ class BatchWriter:
                          "ON CONFLICT (record_type, record_uid) DO UPDATE SET state = excluded.state, "
                          "changed_at = excluded.changed_at", marks)
         self.count += len(run)
-        self.touched.setdefault(kind, set()).update(ids)
+        self.touched.setdefault(Kind(kind), set()).update(ids)
 
     def _delete(self, kind: str, run: list[RecordChange]) -> None:
         ids = [c.record_id for c in run]

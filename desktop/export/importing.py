@@ -38,14 +38,12 @@ from desktop.core.errors import AtlasError
 from desktop.core.validation import FIELDS, FieldError, ValidationContext, validate
 from desktop.data.database import Database
 from desktop.data.editing import TABLES, EditError, Editor
+from desktop.data.vocabularies import validation_context
 from desktop.export import import_writer
 from desktop.export.comtrade import layout as comtrade_layout
 from desktop.export.fileformat import COLUMNS, IMPORT_KINDS, LIST_FIELDS, REFERENCE_COLUMNS, file_column, form_field
 from desktop.export.readers import MAX_ROWS, JsonBool, JsonList, Table, Unreadable, normalise_name, read_table
 
-# vocabulary tables a record's codes come from (as the edit form's context: desktop.qt.editing.VOCAB_TABLES)
-VOCAB_TABLES = ("doc_types", "agreement_levels", "agreement_statuses", "sectors", "event_kinds", "node_kinds",
-                "transport_modes", "segment_statuses", "project_statuses", "metrics")
 # values a record gets when the file has no column (or, for a new record, an empty cell) for them: the
 # schema's defaults
 DEFAULTS: dict[str, dict[str, str]] = {
@@ -516,16 +514,6 @@ class Preview:
         c = self.counts()
         return (f"{self.rows_read} row(s) read: {c['add']} to add, {c['update']} to update, {c['unchanged']} "
                 f"unchanged, {c['reject']} rejected.")
-
-
-def validation_context(db: Database) -> ValidationContext:
-    """What records may refer to, read from the database (as the edit form's context)."""
-    conn = db.conn
-    vocab = {t: {r[0] for r in conn.execute(f"SELECT code FROM {t}")} for t in VOCAB_TABLES}
-    ids = {kind: {r[0] for r in conn.execute(f"SELECT id FROM {TABLES[kind]}")}
-           for kind in ("event", "source", "node", "corridor")}
-    ids["partner"] = {r[0] for r in conn.execute("SELECT iso3 FROM partners")}
-    return ValidationContext(vocab=vocab, ids=ids)
 
 
 def _fold(text: object) -> str | None:

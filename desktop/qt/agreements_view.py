@@ -38,6 +38,7 @@ from desktop.qt.search_worker import SearchService
 from desktop.qt.selection import SelectionState
 
 if TYPE_CHECKING:
+    from desktop.core.edits import Changes
     from desktop.qt.detail_pane import AgreementDetail
 
 DEBOUNCE_MS = 150
@@ -232,12 +233,8 @@ class AgreementsView(QWidget):
     def _year_range(self) -> tuple[int, int]:
         """The first and last year of signature (two index lookups, not a scan)."""
         if not hasattr(self, "_years"):
-            conn = self.repo.db.conn
-            # the date index is on coalesce(date_signed, ''): unknown dates sort first as ''
-            first = conn.execute("SELECT min(coalesce(date_signed, '')) FROM agreement_keys "
-                                 "WHERE coalesce(date_signed, '') > ''").fetchone()[0]
-            last = conn.execute("SELECT max(coalesce(date_signed, '')) FROM agreement_keys").fetchone()[0]
-            self._years = (int(first[:4]) if first else 1991, max(int(last[:4]) if last else 2026, 2026))
+            first, last = self.repo.agreements.signature_years()
+            self._years = (1991 if first is None else first, max(2026 if last is None else last, 2026))
         return self._years
 
     def _year_box(self, name: str) -> QSpinBox:
@@ -630,10 +627,12 @@ class AgreementsView(QWidget):
         if self._detail is not None and self._split_state is not None:
             self.splitter.restoreState(self._split_state)
 
-    def records_changed(self, changes) -> None:
+    def records_changed(self, changes: Changes) -> None:
         """After an edit, undo or redo: the search runs again (new and deleted rows, new words), the
         rows are read again, and the detail pane shows the stored record."""
-        if changes.touches("agreement", "event", "partner", "source", "node", "corridor"):
+        from desktop.core.edits import Kind  # (not on the start path: only an edit calls this)
+
+        if changes.touches(Kind.AGREEMENT, Kind.EVENT, Kind.PARTNER, Kind.SOURCE, Kind.NODE, Kind.CORRIDOR):
             self.search.forget_counts()
             self.model.refresh_rows()
             self._run_now()

@@ -31,7 +31,6 @@ Why the project keeps its own ``History`` (desktop.core.edits) rather than Qt's 
 """
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -42,10 +41,12 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from desktop.core.edits import Changes, ChangeSet, History
 from desktop.core.errors import AtlasError
 from desktop.core.validation import ValidationContext
-from desktop.data.database import backup_to
-from desktop.data.editing import TABLES, ChoiceNeeded, EditError, Editor, InUse, StaleEdit
+from desktop.data.editing import ChoiceNeeded, EditError, Editor, InUse, StaleEdit
+from desktop.data.failures import BUSY, FULL, REFUSED, StorageError, database_errors
 from desktop.data.fileidentity import DELETED, GONE, MOVED, REPLACED, DatabaseFileChanged
+from desktop.data.queries import save_copy
 from desktop.data.repository import ReopenFailed, Repository
+from desktop.data.vocabularies import validation_context
 from desktop.qt.i18n import current_language
 from desktop.qt.plaintext import PLAIN_TEXT, escape, message_box
 
@@ -55,9 +56,6 @@ if TYPE_CHECKING:
 SAVE, REOPEN = "save", "reopen"  # the choices offered when the database file changed
 Progress = Callable[[int, int], bool]  # (done, total) -> False to cancel
 ImportWork = Callable[[Progress], tuple[ChangeSet, Changes]]
-
-VOCAB_TABLES = ("doc_types", "agreement_levels", "agreement_statuses", "sectors", "event_kinds", "node_kinds",
-                "transport_modes", "segment_statuses", "project_statuses", "metrics")
 
 
 class EditController(QObject):
@@ -99,12 +97,8 @@ class EditController(QObject):
         return self.readonly or self.file_changed is not None
 
     def context(self) -> ValidationContext:
-        conn = self.repo.db.conn
-        vocab = {t: {r[0] for r in conn.execute(f"SELECT code FROM {t}")} for t in VOCAB_TABLES}
-        ids = {kind: {r[0] for r in conn.execute(f"SELECT id FROM {table}")} for kind, table in TABLES.items()
-               if kind in ("event", "source", "node", "corridor")}
-        ids["partner"] = {r[0] for r in conn.execute("SELECT iso3 FROM partners")}
-        return ValidationContext(vocab=vocab, ids=ids)
+        """What a form's values may refer to, as the database holds it now."""
+        return validation_context(self.repo.db)
 
     # ------------------------------------------------------------------ applying
 
@@ -131,7 +125,7 @@ class EditController(QObject):
             self.kept = change_set
             self._noticed(exc)
             return self.resolve()
-        except (EditError, sqlite3.Error, OSError) as exc:
+        except (EditError, StorageError, OSError) as exc:
             self._failed(exc)
             return None
         return self._applied(stored, changes)
@@ -139,11 +133,12 @@ class EditController(QObject):
     def _write(self, change_set: ChangeSet, action: str = "edit") -> tuple[ChangeSet, Changes]:
         """Write a change set into the window's database (History's ``apply``). A change set kept in the change log
         (an import's: desktop.export.import_writer.LoggedChangeSet) is read from there and written a batch at a
-        time; any other through the editor."""
+        time; any other through the editor. SQLite's failures leave as StorageError."""
         apply_to = getattr(change_set, "apply_to", None)
-        if apply_to is not None:
-            return apply_to(self.repo.db, action)
-        return self.editor.apply(change_set, action)
+        with database_errors():
+            if apply_to is not None:
+                return apply_to(self.repo.db, action)
+            return self.editor.apply(change_set, action)
 
     def _applied(self, stored: ChangeSet, changes: Changes) -> Changes:
         self.history.push(stored)
@@ -208,7 +203,7 @@ class EditController(QObject):
         """Every record was replaced (a restore): no undo across it, and every kind changed."""
         self.history = History()
         self.history_changed.emit()
-        self.changed.emit(Changes({kind: frozenset() for kind in TABLES}))
+        self.changed.emit(Changes.everything())
 
     def undo(self) -> Changes | None:
         return self._step(self.history.undo) if self.history.can_undo() else None
@@ -229,7 +224,7 @@ class EditController(QObject):
             self._noticed(exc)
             self.resolve()
             return None
-        except (EditError, sqlite3.Error, OSError) as exc:
+        except (EditError, StorageError, OSError) as exc:
             self._failed(exc)
             return None
         self.history_changed.emit()
@@ -423,8 +418,8 @@ class EditController(QObject):
             return None
         target = Path(chosen)
         try:
-            backup_to(self.repo.db.conn, target)
-        except (sqlite3.Error, OSError) as exc:
+            save_copy(self.repo.db, target)
+        except (StorageError, OSError) as exc:
             self._warn(self.tr("The copy could not be written to {path} ({error}). Nothing was changed; choose "
                                "another place.").format(path=target, error=exc))
             return None
@@ -441,8 +436,9 @@ class EditController(QObject):
         from desktop.data.backups import automatic_backup, default_backup_dir  # not on the start path
 
         try:
-            copy = automatic_backup(self.repo.db, default_backup_dir(), "before reopen")
-        except (AtlasError, sqlite3.Error, OSError) as exc:
+            with database_errors():
+                copy = automatic_backup(self.repo.db, default_backup_dir(), "before reopen")
+        except (AtlasError, OSError) as exc:
             self._warn(self.tr("What this window shows could not be backed up before reopening ({error}), so "
                                "nothing was changed. Save it to a new file instead.").format(error=exc))
             return None
@@ -454,14 +450,15 @@ class EditController(QObject):
         """Work on the file at ``path`` (``fallback``: a copy of what the window shows, read if ``path`` cannot be
         opened after the old file was let go). True when the window works on ``path`` now."""
         try:  # the search worker closes its connection to the old file once the new one was found usable
-            self.repo.reopen(path, fallback=fallback, letting_go=lambda: self.switching.emit(path))
+            with database_errors():
+                self.repo.reopen(path, fallback=fallback, letting_go=lambda: self.switching.emit(path))
         except ReopenFailed as exc:  # the window reads the copy now, read-only; the choice is still to be made
             self._switched(keep_history=True)
             self._warn(self.tr("{path} could not be opened: {error} This window now shows what it showed before, "
                                "read-only, from the copy {copy}. Choose “Save to a new file…” to go on editing."
                                ).format(path=path, error=exc.reason, copy=exc.fallback))
             return False
-        except (AtlasError, sqlite3.Error, OSError) as exc:
+        except (AtlasError, OSError) as exc:
             self._warn(self.tr("{path} could not be opened: {error}").format(path=path, error=exc))
             return False
         self.file_changed = None
@@ -492,7 +489,7 @@ class EditController(QObject):
             self._warn(self.tr("Your unsaved change “{change}” does not fit {file} (its records differ from those "
                                "it was made on), so it was discarded.").format(change=change_set.label, file=file))
             return None
-        except (EditError, AtlasError, sqlite3.Error, OSError) as exc:
+        except (EditError, AtlasError, OSError) as exc:
             self._failed(exc)
             return None
         return self._applied(stored, changes)
@@ -532,12 +529,12 @@ class EditController(QObject):
         if isinstance(exc, StaleEdit):
             text = self.tr("The record was changed elsewhere since this edit was prepared, so nothing was "
                            "changed. Reopen it and try again.")
-        elif isinstance(exc, sqlite3.OperationalError) and "locked" in str(exc).lower():
+        elif isinstance(exc, StorageError) and exc.reason == BUSY:
             text = self.tr("The database is busy (another program is writing to it). Nothing was changed; "
                            "try again in a moment.")
-        elif isinstance(exc, sqlite3.OperationalError) and ("full" in str(exc).lower() or "disk" in str(exc).lower()):
+        elif isinstance(exc, StorageError) and exc.reason == FULL:
             text = self.tr("The disk is full or cannot be written. Nothing was changed.")
-        elif isinstance(exc, sqlite3.IntegrityError):
+        elif isinstance(exc, StorageError) and exc.reason == REFUSED:
             text = self.tr("The database refused the change ({error}). Nothing was changed.").format(error=exc)
         else:
             text = self.tr("The change could not be saved: {error}. Nothing was changed.").format(error=exc)

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QLocale, QModelIndex, QObject, QPersistentModelIndex, QRect, QSize, Qt
-from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QPainter, QPalette
+from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QMouseEvent, QPainter, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core.edits import Changes, Kind
 from desktop.core.records import Event, Label, pick, pick_marked
 from desktop.data.lists import ListQuery, RecordLists
 from desktop.data.repository import Repository
@@ -141,13 +142,16 @@ class EventsView(QWidget):
         self._names: dict[str, str] | None = None  # the partners' names, when every partner's events are listed
         self._kinds: dict[str, Label] = {}
 
-        self.header = plain_label(QLabel(self, objectName="eventsHeader", wordWrap=True))  # names from the data
+        self.header = plain_label(QLabel(self, wordWrap=True))  # names from the data
+        self.header.setObjectName("eventsHeader")
         font = self.header.font()
         font.setBold(True)
         self.header.setFont(font)
-        self.show_all = QPushButton(self, objectName="eventsShowAll")
+        self.show_all = QPushButton(self)
+        self.show_all.setObjectName("eventsShowAll")
         self.show_all.clicked.connect(self._clear_event)
-        self.list = QListView(self, objectName="eventsList")
+        self.list = QListView(self)
+        self.list.setObjectName("eventsList")
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
@@ -159,7 +163,8 @@ class EventsView(QWidget):
         self.list.setBatchSize(LAYOUT_BATCH)
         self.list.setItemDelegate(_EventDelegate(self.list))
         self.list.viewport().installEventFilter(self)
-        self.empty = plain_label(QLabel(self, objectName="eventsEmpty", wordWrap=True))
+        self.empty = plain_label(QLabel(self, wordWrap=True))
+        self.empty.setObjectName("eventsEmpty")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setFrameShape(QFrame.Shape.StyledPanel)
 
@@ -202,9 +207,9 @@ class EventsView(QWidget):
 
     # ------------------------------------------------------------------ events
 
-    def records_changed(self, changes) -> None:
+    def records_changed(self, changes: Changes) -> None:
         """After an edit: the list shows the stored events and their counts."""
-        if changes.touches("event", "agreement", "partner", "source", "node", "corridor"):
+        if changes.touches(Kind.EVENT, Kind.AGREEMENT, Kind.PARTNER, Kind.SOURCE, Kind.NODE, Kind.CORRIDOR):
             self._partner_selected(None)
 
     @contained
@@ -223,7 +228,7 @@ class EventsView(QWidget):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """A press on the row of the selected event clears the event (a toggle)."""
         if (watched is self.list.viewport() and event.type() == QEvent.Type.MouseButtonPress
-                and event.button() == Qt.MouseButton.LeftButton):
+                and isinstance(event, QMouseEvent) and event.button() == Qt.MouseButton.LeftButton):
             index = self.list.indexAt(event.position().toPoint())
             current = self.selection.current_event
             if index.isValid() and current is not None \

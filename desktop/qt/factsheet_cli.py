@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import datetime as _dt
 import os
-import sqlite3
 import sys
 from pathlib import Path
 from typing import TextIO
 
 from desktop.core.atomic import file_error_message
 from desktop.core.errors import AtlasError
+from desktop.data.failures import StorageError, database_errors
 from desktop.data.repository import Repository
 from desktop.data.usercopy import open_user_database
 from desktop.export.factsheet import LANGUAGES, build_factsheet
@@ -81,7 +81,7 @@ def factsheet_main(partner: str | None, lang: str, output: str, all_partners: bo
     except OSError as exc:  # the database's name too long, no permission
         return fail(file_error_message(exc, reading=True))
     try:
-        with opened.database as db:
+        with database_errors(), opened.database as db:  # SQLite's own errors leave as StorageError
             repo = Repository(db)
             _application()
             from desktop.qt.factsheet import render_all, render_factsheet
@@ -98,10 +98,10 @@ def factsheet_main(partner: str | None, lang: str, output: str, all_partners: bo
             print(f"{target}: fact sheet of {sheet.partner} ({lang}), {pages} page{'s' if pages != 1 else ''}",
                   file=out)
             return 0
+    except StorageError as exc:
+        return fail(f"the database could not be read: {exc}")
     except AtlasError as exc:
         return fail(str(exc))
-    except sqlite3.Error as exc:
-        return fail(f"the database could not be read: {exc}")
     except OSError as exc:
         if exc.errno is None:  # the writer's own words
             return fail(f"{target} could not be written: {exc}")

@@ -16,7 +16,6 @@ import re
 from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QAbstractListModel,
     QCoreApplication,
     QEvent,
@@ -56,10 +55,11 @@ from desktop.core.records import pick_marked
 from desktop.data.lists import RecordLists
 from desktop.qt.agreements_model import format_partial_date
 from desktop.qt.crash import contained
-from desktop.qt.i18n import current_language
+from desktop.qt.i18n import QT_TRANSLATE_NOOP, current_language
 from desktop.qt.plaintext import escape, plain_label, plain_tooltip
 
 if TYPE_CHECKING:
+    from desktop.data.find import FindGroup, FindResult, Hit
     from desktop.qt.find_worker import FindAnswer, FindService
     from desktop.qt.main_window import MainWindow
 
@@ -83,7 +83,7 @@ class _Row(NamedTuple):
     role: str  # "group", "hit", "message", "suggestion"
     plain: str  # what it says, as plain text (the display role)
     html: str  # the same, as the delegate draws it (every data piece escaped)
-    payload: object = None  # the Hit, or the suggested word
+    payload: Hit | str | None = None  # the Hit, or the suggested word
 
 
 # kind -> (plural, singular) as the panel and the list of citing records name it
@@ -263,13 +263,15 @@ class FindPanel(QFrame):
         self.setFrameStyle(QFrame.Shape.Box | QFrame.Shadow.Plain)
         self.setLineWidth(1)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.header = plain_label(QLabel(self, objectName="findHeader", wordWrap=True))
+        self.header = plain_label(QLabel(self, wordWrap=True))
+        self.header.setObjectName("findHeader")
         self.header.setForegroundRole(QPalette.ColorRole.Text)  # (the panel's WindowText is its border's)
         font = self.header.font()
         font.setBold(True)
         self.header.setFont(font)
         self.model = FindModel(self)
-        self.list = QListView(self, objectName="findResults")
+        self.list = QListView(self)
+        self.list.setObjectName("findResults")
         self.list.setModel(self.model)
         self.list.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.list.setFrameShape(QFrame.Shape.NoFrame)
@@ -284,14 +286,15 @@ class FindPanel(QFrame):
         self.list.setBatchSize(LAYOUT_BATCH)
         self.list.setItemDelegate(_RichDelegate(self.list))
         self.list.clicked.connect(lambda index: self.activated.emit(index.row()))
-        self.hint = plain_label(QLabel(self, objectName="findHint", wordWrap=True))
+        self.hint = plain_label(QLabel(self, wordWrap=True))
+        self.hint.setObjectName("findHint")
         self.hint.setStyleSheet(f"color: {_GREY};")
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(8, 6, 8, 6)
-        layout.setSpacing(4)
-        layout.addWidget(self.header)
-        layout.addWidget(self.list, 1)
-        layout.addWidget(self.hint)
+        self.column = QVBoxLayout(self)
+        self.column.setContentsMargins(8, 6, 8, 6)
+        self.column.setSpacing(4)
+        self.column.addWidget(self.header)
+        self.column.addWidget(self.list, 1)
+        self.column.addWidget(self.hint)
         self.hide()
 
     def current_row(self) -> int:
@@ -328,15 +331,17 @@ class FindPanel(QFrame):
     def place_under(self, box: QWidget) -> None:
         """Lay the panel under the box, inside the window, as tall as its rows (up to most of the window)."""
         window = self.parentWidget()
+        if window is None:  # (never: the panel is made a child of the window)
+            return
         width = min(max(PANEL_WIDTH, box.width()), window.width() - 8)
         corner = box.mapTo(window, QPoint(box.width(), box.height() + 2))
         x = max(4, min(corner.x() - width, window.width() - width - 4))
         y = corner.y()
         available = max(160, window.height() - y - 24)
         self.setFixedWidth(width)
-        self.layout().activate()
+        self.column.activate()
         chrome = (self.header.heightForWidth(width - 16) + self.hint.heightForWidth(width - 16)
-                  + self.layout().spacing() * 2 + 14)
+                  + self.column.spacing() * 2 + 14)
         # the rows' heights from the delegate itself (the list's sizeHintForRow would lay the whole list out
         # first), only until the panel is as tall as it may be
         delegate, option = self.list.itemDelegate(), QStyleOptionViewItem()
@@ -490,7 +495,7 @@ class FindBox(QLineEdit):
     def _header(self) -> str:
         if self._error is not None:
             return self.tr("The search failed")
-        result = self._answer.result if self._answer else None
+        result = _result(self._answer) if self._answer else None
         if result is None or not result.groups:
             return self.tr("No results")
         loc = QLocale()
@@ -503,7 +508,7 @@ class FindBox(QLineEdit):
         answer = self._answer
         if answer is None:
             return []
-        result = answer.result
+        result = _result(answer)
         if not result.groups:
             return self._nothing(answer)
         lang = current_language()
@@ -521,12 +526,12 @@ class FindBox(QLineEdit):
             rows += [self._hit_row(hit, lang, answer.partner_names, countries) for hit in group.hits]
         return rows
 
-    def _count_text(self, group, loc: QLocale) -> str:
+    def _count_text(self, group: FindGroup, loc: QLocale) -> str:
         """A kind's count: "12", or "10,000+" where counting stopped at the cap."""
         return loc.toString(group.count) + ("+" if group.more else "")
 
     def _nothing(self, answer: FindAnswer) -> list[_Row]:
-        result = answer.result
+        result = _result(answer)
         if result.plan.expression is None:
             text = self.tr("“{text}” holds no word to look for. Type a word in English, Russian or Kazakh.").format(
                 text=answer.text)
@@ -543,12 +548,13 @@ class FindBox(QLineEdit):
             rows.append(_Row("message", tip, f"<span style='color:{_GREY}'>{escape(tip)}</span>"))
         return rows
 
-    def _label(self, hit, lang: str) -> tuple[str, str | None]:
+    def _label(self, hit: Hit, lang: str) -> tuple[str, str | None]:
         """The hit's label in the interface language, else in another (named) language."""
         label, other = pick_marked(lang, hit.label_en, hit.label_ru, hit.label_kk)
         return (label, other) if label else (self.tr("(no name recorded)"), None)
 
-    def _hit_row(self, hit, lang: str, partner_names: dict, countries: frozenset[str] = frozenset()) -> _Row:
+    def _hit_row(self, hit: Hit, lang: str, partner_names: dict[str, tuple[str | None, str | None]],
+                 countries: frozenset[str] = frozenset()) -> _Row:
         """``countries``: the ISO3 codes the query named (by any of their names): their names are marked among
         the hit's partners, which says why a record that does not name the country itself was found."""
         label, other_language = self._label(hit, lang)
@@ -567,7 +573,7 @@ class FindBox(QLineEdit):
         meta_plain = " · ".join([*meta, ", ".join(names)] if names else meta)
         meta_html = " · ".join([escape(m) for m in meta] + ([", ".join(
             MARK.format(escape(name)) if code in countries else escape(name)
-            for code, name in zip(hit.partners, names))] if names else []))
+            for code, name in zip(hit.partners, names, strict=True))] if names else []))
         if not hit.preferred:
             other = self.tr("other source's value")
             meta_plain = " · ".join(p for p in (meta_plain, other) if p)
@@ -622,8 +628,13 @@ class FindBox(QLineEdit):
 
     def eventFilter(self, watched, event) -> bool:
         if watched is self.window_ and event.type() == QEvent.Type.Resize and self.panel_visible():
-            QTimer.singleShot(0, self, lambda: self.panel_visible() and self.panel.place_under(self))
+            QTimer.singleShot(0, self, self._follow_window)
         return super().eventFilter(watched, event)
+
+    def _follow_window(self) -> None:
+        """After the window's size changed: a shown panel is laid under the box again."""
+        if self.panel_visible():
+            self.panel.place_under(self)
 
     # ------------------------------------------------------------------ opening
 
@@ -637,6 +648,8 @@ class FindBox(QLineEdit):
             self.setFocus(Qt.FocusReason.OtherFocusReason)
             return
         hit = entry.payload
+        if hit is None or isinstance(hit, str):  # (a selectable row that is not a suggestion holds its hit)
+            return
         self.hide_panel()
         _Navigator(self.window_).open(hit)
         self.opened.emit(hit.kind, hit.preferred_id)
@@ -678,7 +691,18 @@ class FindBox(QLineEdit):
             self._panel.hint.setText(self.tr("↑ ↓ choose · Enter opens · Esc closes"))
 
 
-def _date(iso: str, locale) -> str:
+def _result(answer: FindAnswer) -> FindResult:
+    """What the worker found. FindAnswer holds it as an ``object`` (desktop.qt.find_worker does not import
+    desktop.data.find, which the worker loads on its first find); it is always a FindResult."""
+    from desktop.data.find import FindResult
+
+    result = answer.result
+    if not isinstance(result, FindResult):
+        raise TypeError(f"the find worker answered {type(result).__name__}, not a FindResult")
+    return result
+
+
+def _date(iso: str, locale: QLocale) -> str:
     try:
         return format_partial_date(iso, locale)
     except (ValueError, IndexError):  # a date the data holds in another shape is shown as written
@@ -699,7 +723,8 @@ class _Navigator:
     def say(self, text: str) -> None:
         self.window.statusBar().showMessage(text, 8000)
 
-    def open(self, hit) -> None:
+    def open(self, hit: Hit | _Target) -> None:
+        """Go to a hit of the Find box, or to a record that cites a source."""
         kind, record_id = hit.kind, hit.preferred_id
         partner = hit.partners[0] if hit.partners else None
         if kind == "agreement":
@@ -717,7 +742,8 @@ class _Navigator:
         else:  # fact, mechanism, partner: the partner's overview
             self.overview(kind, record_id, partner)
         if not hit.preferred:
-            self.say(QCoreApplication.translate("FindView", "This is another source's value: shown is the preferred record of its group."))
+            self.say(QCoreApplication.translate(
+                "FindView", "This is another source's value: shown is the preferred record of its group."))
 
     def agreement(self, agreement_id: int) -> None:
         self.window.show_view("agreements")
@@ -726,7 +752,8 @@ class _Navigator:
         if cleared == "search":
             self.say(QCoreApplication.translate("FindView", "The table's search was cleared to show this agreement."))
         elif cleared:
-            self.say(QCoreApplication.translate("FindView", "The table's search and filters were cleared to show this agreement."))
+            self.say(QCoreApplication.translate(
+                "FindView", "The table's search and filters were cleared to show this agreement."))
         if view.table.currentIndex().isValid() and view.selection.agreement == agreement_id:
             view.table.setFocus(Qt.FocusReason.OtherFocusReason)  # (an empty current row would select the first)
 
@@ -773,7 +800,8 @@ class _Navigator:
         elif corridors:
             self.on_map("corridor", min(corridors))
         else:
-            self.say(QCoreApplication.translate("FindView", "This record belongs to no partner or place: it is listed in Records…"))
+            self.say(QCoreApplication.translate(
+                "FindView", "This record belongs to no partner or place: it is listed in Records…"))
             from desktop.qt.record_browser import RecordBrowser
 
             browser = RecordBrowser(self.window.editing, kind if kind != "mechanism" else "partner", None, self.window)
@@ -854,10 +882,12 @@ class CitingRecords(QDialog):
         lang = current_language()
         title = repo.record_label("source", source_id, lang)
         self.setWindowTitle(self.tr("Records citing a source"))
-        heading = plain_label(QLabel(self, objectName="citingTitle", wordWrap=True))
+        heading = plain_label(QLabel(self, wordWrap=True))
+        heading.setObjectName("citingTitle")
         heading.setText(title[0] if title else "")
         self.model = CitingModel(RecordLists(repo.db), repo, source_id, lang, self)
-        self.list = QListView(self, objectName="citingList")
+        self.list = QListView(self)
+        self.list.setObjectName("citingList")
         self.list.setModel(self.model)
         self.list.setUniformItemSizes(True)
         self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

@@ -11,7 +11,6 @@ cannot be opened or read) as ``failed`` with its message, a bug as ``crashed`` t
 """
 from __future__ import annotations
 
-import sqlite3
 import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
@@ -19,6 +18,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from desktop.data.database import Database, connect
+from desktop.data.failures import StorageError, database_errors
 from desktop.qt.search_worker import PAINT_WAIT_S, reporting
 
 if TYPE_CHECKING:
@@ -81,18 +81,17 @@ class _FindWorker(QObject):
             from desktop.data.find import COUNT_CAP  # (imported with the finder, above)
 
             result = finder.find(text, limit=HITS_PER_KIND, lang=lang, count_cap=COUNT_CAP)
-            names = {iso3: (en, ru) for iso3, en, ru in self.db.conn.execute(  # type: ignore[union-attr]
-                "SELECT iso3, name_en, name_ru FROM partners")}
             if generation == self.latest:
-                self.found.emit(generation, FindAnswer(text, result, names))
+                self.found.emit(generation, FindAnswer(text, result, finder.partner_names()))
 
     @Slot()
     def close(self) -> None:
         if self.db is not None:
             db, self.db, self.finder = self.db, None, None
             try:
-                db.close()
-            except sqlite3.Error as exc:
+                with database_errors():
+                    db.close()
+            except StorageError as exc:
                 self.failed.emit(-1, str(exc))
 
 

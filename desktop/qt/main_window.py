@@ -383,6 +383,7 @@ class MainWindow(QMainWindow):
     def new_agreement(self) -> None:
         if not self.editing.may_edit():
             return
+        from desktop.core.edits import Kind
         from desktop.qt.record_form import RecordForm
 
         initial: dict[str, object] = {}
@@ -392,7 +393,7 @@ class MainWindow(QMainWindow):
             initial["event_id"] = self.selection.current_event
         form = RecordForm("agreement", self.editing, None, initial, self)
         if form.exec() and form.applied is not None:
-            new_id = next(iter(form.applied.ids.get("agreement", ())), None)
+            new_id = next(iter(form.applied.ids.get(Kind.AGREEMENT, frozenset())), None)
             if new_id is not None:
                 self.selection.select_agreement(new_id)
 

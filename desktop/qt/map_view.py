@@ -58,6 +58,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core.edits import Changes, Kind
 from desktop.core.geo import LambertConformal
 from desktop.core.records import Node, Segment
 from desktop.core.routes import RouteError, RoutePoint, is_recorded, parse_route
@@ -769,9 +770,9 @@ class CorridorMapView(QWidget):
             self.scene.addItem(item)
             self.chain_items.append(item)
 
-    def records_changed(self, changes) -> None:
+    def records_changed(self, changes: Changes) -> None:
         """After an edit: nodes, segments and corridors are read and drawn again."""
-        if not changes.touches("node", "segment", "corridor", "partner", "fact", "source"):
+        if not changes.touches(Kind.NODE, Kind.SEGMENT, Kind.CORRIDOR, Kind.PARTNER, Kind.FACT, Kind.SOURCE):
             return
         for items in (self.node_items, self.label_items, self.segment_items):
             for item in items.values():

@@ -19,7 +19,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.records import Fact, Label, Partner, pick, pick_marked
+from desktop.core.edits import Changes, Kind
+from desktop.core.records import Fact, Partner, pick, pick_marked
+from desktop.data.queries import metric_units
 from desktop.data.repository import Repository
 from desktop.qt.agreements_model import format_partial_date
 from desktop.qt.crash import contained
@@ -55,8 +57,7 @@ class PartnerOverview(QWidget):
         self.repo = repo
         self.selection = selection
         self._show_all = False
-        self._units = {code: Label(en, ru, kk) for code, en, ru, kk in repo.db.conn.execute(
-            "SELECT code, unit_en, unit_ru, unit_kk FROM metrics") if en or ru or kk}
+        self._units = metric_units(repo.db)
 
         self.title = plain_label(QLabel(self, wordWrap=True))  # the partner's name
         self.title.setObjectName("overviewTitle")
@@ -148,9 +149,9 @@ class PartnerOverview(QWidget):
 
     # ------------------------------------------------------------------ events
 
-    def records_changed(self, changes) -> None:
+    def records_changed(self, changes: Changes) -> None:
         """After an edit: show the stored state."""
-        if changes.touches("partner", "fact", "source", "event", "agreement", "trade", "target"):
+        if changes.touches(Kind.PARTNER, Kind.FACT, Kind.SOURCE, Kind.EVENT, Kind.AGREEMENT, Kind.TRADE, Kind.TARGET):
             self._rebuild()
 
     @contained

@@ -67,16 +67,19 @@ class RecordBrowser(QDialog):
         self.lang = current_language()
         self.setWindowTitle(self.tr("Records"))
         names = kind_names()  # the same words as the forms'
-        self.kind_box = QComboBox(self, objectName="browserKind")
+        self.kind_box = QComboBox(self)
+        self.kind_box.setObjectName("browserKind")
         for code, name in names.items():
             self.kind_box.addItem(name.capitalize(), code)
         self.kind_box.setCurrentIndex(max(0, self.kind_box.findData(kind)))
-        self.partner_box = QComboBox(self, objectName="browserPartner")
+        self.partner_box = QComboBox(self)
+        self.partner_box.setObjectName("browserPartner")
         self.partner_box.addItem(self.tr("All partners"), None)
         for p in self.repo.partners():
             self.partner_box.addItem(p.name(self.lang), p.iso3)
         self.partner_box.setCurrentIndex(max(0, self.partner_box.findData(partner)))
-        self.filter = QLineEdit(self, objectName="browserFilter")
+        self.filter = QLineEdit(self)
+        self.filter.setObjectName("browserFilter")
         self.filter.setPlaceholderText(self.tr("Filter"))
         self.filter.setClearButtonEnabled(True)
         self.model = IdListModel(self.lists, self._query(), self)
@@ -99,7 +102,8 @@ class RecordBrowser(QDialog):
                                 ("edit", self.tr("Edit…"), self.edit_selected),
                                 ("delete", self.tr("Delete"), self.delete_selected),
                                 ("history", self.tr("History…"), self.history_selected)):
-            button = QPushButton(text, self, objectName=f"browser_{key}")
+            button = QPushButton(text, self)
+            button.setObjectName(f"browser_{key}")
             button.clicked.connect(slot)
             self.buttons[key] = button
             row.addWidget(button)
@@ -245,8 +249,12 @@ class HistoryDialog(QDialog):
         self.resize(900, 420)
 
     def rows(self) -> list[list[str]]:
-        return [[self.table.item(r, c).text() for c in range(self.table.columnCount())]
-                for r in range(self.table.rowCount())]
+        """The table's texts, row by row ('' for a cell with no item)."""
+        return [[self._text(r, c) for c in range(self.table.columnCount())] for r in range(self.table.rowCount())]
+
+    def _text(self, row: int, column: int) -> str:
+        item = self.table.item(row, column)
+        return item.text() if item is not None else ""
 
 
 def _short(value: object, limit: int = 60) -> str:

@@ -4,6 +4,7 @@ the UI language; OK applies the change as one undoable edit."""
 from __future__ import annotations
 
 from operator import itemgetter
+from typing import Protocol
 
 from PySide6.QtCore import QCoreApplication, QLocale, QModelIndex, QPoint, Qt
 from PySide6.QtGui import QFocusEvent, QKeyEvent
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core.edits import Changes
 from desktop.core.records import Label
 from desktop.core.validation import FIELDS, FieldError, FieldSpec, validate
 from desktop.data.lists import SMALL_LIST, ListQuery, RecordLists
@@ -40,6 +42,13 @@ from desktop.qt.source_kinds import source_kind_labels
 LABEL_MAX_WIDTH = 230  # pixels: the labels' column of a form
 
 PERIODS = ("FY", "H1", "Q1", "1M", "2M", "3M", "4M", "5M", "6M", "7M", "8M", "9M", "10M", "11M")
+
+
+class FieldWords(Protocol):
+    """What naming a field needs: a translator in the context RecordForm (a form, or the record browser's stand-in
+    that names fields with no form open)."""
+
+    def tr(self, sourceText: str, /, disambiguation: str | None = ..., n: int = ...) -> str: ...
 
 
 class ChecklistField(QWidget):
@@ -212,7 +221,8 @@ class RecordChooser(QLineEdit):
 
     def show_popup(self) -> None:
         if self.popup is None:
-            self.popup = QListView(self.window(), objectName=f"{self.objectName()}_list")
+            self.popup = QListView(self.window())
+            self.popup.setObjectName(f"{self.objectName()}_list")
             self.popup.setModel(self.model)
             self.popup.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             self.popup.setUniformItemSizes(True)
@@ -292,7 +302,7 @@ class RecordForm(QDialog):
         self.repo = controller.repo
         self.lists = RecordLists(self.repo.db)
         self.lang = current_language()
-        self.applied = None
+        self.applied: Changes | None = None
         self.setObjectName(f"form_{kind}")
         self.setWindowTitle(self._title())
         self.widgets: dict[str, QWidget] = {}
@@ -303,7 +313,8 @@ class RecordForm(QDialog):
             widget = self._widget(spec)
             widget.setObjectName(f"field_{spec.name}")
             self.widgets[spec.name] = widget
-            error = plain_label(QLabel(self, objectName=f"error_{spec.name}"))  # may quote what was typed
+            error = plain_label(QLabel(self))  # may quote what was typed
+            error.setObjectName(f"error_{spec.name}")
             error.setStyleSheet("color: #b00020;")
             error.setWordWrap(True)
             error.setVisible(False)
@@ -326,7 +337,8 @@ class RecordForm(QDialog):
         scroll.setWidgetResizable(True)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(inner)
-        self.summary = QLabel(self, objectName="formSummary")
+        self.summary = QLabel(self)
+        self.summary.setObjectName("formSummary")
         self.summary.setStyleSheet("color: #b00020;")
         self.summary.setWordWrap(True)
         self.summary.setVisible(False)
@@ -363,7 +375,7 @@ class RecordForm(QDialog):
     def kind_names(self) -> dict[str, str]:
         return kind_names()
 
-    def field_label(self, spec: FieldSpec) -> str:
+    def field_label(self: FieldWords, spec: FieldSpec) -> str:
         labels = {
             "title_en": self.tr("Title (English)"), "title_ru": self.tr("Title (Russian)"),
             "title_kk": self.tr("Title (Kazakh)"), "date_signed": self.tr("Date signed"),
@@ -413,8 +425,9 @@ class RecordForm(QDialog):
             return self.tr("Kind of source")
         return labels.get(spec.name, spec.name)
 
-    def message(self, error: FieldError) -> str:
+    def message(self: FieldWords, error: FieldError) -> str:
         p = error.params
+        month = p.get("month")  # a bad_date's month, when the calendar has no such day in it
         texts = {
             "required": self.tr("Required."),
             "one_required": self.tr("Fill in at least one of these."),
@@ -424,7 +437,8 @@ class RecordForm(QDialog):
             "bad_text": self.tr("Contains characters that cannot be stored."),
             "bad_date": (  # in the right form, but not in the calendar (31.02.2026), or out of the years taken
                 self.tr("There is no such day in the calendar: {month} {year} has {days} days.").format(
-                    month=QLocale().monthName(p["month"]), year=p["year"], days=p["days"])
+                    month=QLocale().monthName(month) if isinstance(month, int) else month, year=p["year"],
+                    days=p["days"])
                 if p.get("problem") == "no_such_day" else
                 self.tr("There is no such month in the calendar: a year has 12 months.")
                 if p.get("problem") == "no_such_month" else
@@ -528,10 +542,10 @@ class RecordForm(QDialog):
             combo.addItems(["", *spec.suggestions])
             return combo
         if spec.type == "longtext":
-            edit = QPlainTextEdit(self)
-            edit.setTabChangesFocus(True)
-            edit.setFixedHeight(70)
-            return edit
+            area = QPlainTextEdit(self)
+            area.setTabChangesFocus(True)
+            area.setFixedHeight(70)
+            return area
         if spec.type == "bool":
             return QCheckBox(self)
         if spec.type in ("refs", "codes"):

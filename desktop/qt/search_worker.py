@@ -12,7 +12,6 @@ with the exception, which the window logs and reports.
 """
 from __future__ import annotations
 
-import sqlite3
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -23,6 +22,7 @@ from PySide6.QtCore import QObject, QThread, Signal, Slot
 from desktop.core.errors import AtlasError
 from desktop.data.agreements import PAGE_SIZE, AgreementQuery, AgreementSearch, Cursor
 from desktop.data.database import Cancelled, Database, connect
+from desktop.data.failures import database_errors
 
 PAINT_WAIT_S = 0.05  # the longest a worker waits for one paint
 
@@ -39,10 +39,11 @@ def reporting(worker: QObject, generation: int) -> Iterator[None]:
     worker's signals (``failed`` for the request ``generation``; ``crashed`` too when it is a bug), never raised
     on its thread. The agreements search and the Find box's worker share it."""
     try:
-        yield
+        with database_errors():  # SQLite's own errors leave as StorageError, an AtlasError
+            yield
     except Cancelled:
         return
-    except (sqlite3.Error, AtlasError, OSError) as exc:
+    except (AtlasError, OSError) as exc:
         worker.failed.emit(generation, str(exc) or type(exc).__name__)  # type: ignore[attr-defined]
     except Exception as exc:  # a bug: the window logs it and says so; the thread goes on serving
         worker.failed.emit(generation, f"{type(exc).__name__}: {exc}")  # type: ignore[attr-defined]

@@ -32,8 +32,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core.edits import Changes, Kind
 from desktop.core.records import pick
 from desktop.core.trade import MEASURES, TargetLine, TradePlot, TradePoint, period_months, target_lines, trade_plot
+from desktop.data.queries import record_uids
 from desktop.data.repository import Repository
 from desktop.qt.agreements_model import format_partial_date
 from desktop.qt.crash import contained
@@ -393,9 +395,9 @@ class TradeView(QWidget):
 
     # ------------------------------------------------------------------ compare list
 
-    def records_changed(self, changes) -> None:
+    def records_changed(self, changes: Changes) -> None:
         """After an edit: figures, targets and partners are read and drawn again."""
-        if not changes.touches("trade", "target", "partner", "source"):
+        if not changes.touches(Kind.TRADE, Kind.TARGET, Kind.PARTNER, Kind.SOURCE):
             return
         self.partners = {p.iso3: p for p in self.repo.partners()}
         self.with_trade = self.repo.partners_with_trade()
@@ -971,17 +973,19 @@ class TradeView(QWidget):
 
     def plotted_rows(self) -> list[dict]:
         """The numbers on the chart, one row per plotted value (what the CSV holds)."""
-        rows = []
+        plotted: list[tuple[str, str, TradePoint]] = []  # (partner, layer, point)
         if self.plot_data is not None:
             for layer, p in self.plot_data.all_points():
                 if layer == "other" and not self.others_box.isChecked():
                     continue
-                rows.append(self._row(self.plot_data.partner, layer, p))
+                plotted.append((self.plot_data.partner, layer, p))
         for iso3, points in sorted(self.compared.items()) if self.plot_data is not None else sorted(
                 {c: trade_plot(c, self.repo.trade_series(c)).lines["turnover"] for c in self.with_trade}.items()):
             if self.plot_data is not None and iso3 == self.plot_data.partner:
                 continue
-            rows += [self._row(iso3, "compare", p) for p in points]
+            plotted += [(iso3, "compare", p) for p in points]
+        uids = record_uids(self.repo.db, "trade", (p.record_id for _, _, p in plotted))
+        rows = [self._row(iso3, layer, p, uids[p.record_id]) for iso3, layer, p in plotted]
         if self.plot_data is not None and self.targets_box.isChecked():
             for line in self.targets:
                 if not line.drawable or (line.estimate and not self.estimates_box.isChecked()):
@@ -994,12 +998,13 @@ class TradeView(QWidget):
                              "stated_on": t.stated_on or "", "stated_by": t.stated_by_en or "", "record": t.uid})
         return rows
 
-    def _row(self, iso3: str, layer: str, p: TradePoint) -> dict:
+    @staticmethod
+    def _row(iso3: str, layer: str, p: TradePoint, uid: str) -> dict:
+        """The CSV row of one plotted figure (``uid``: its record's)."""
         return {"partner": iso3, "layer": layer, "measure": p.measure, "year": p.year, "period": p.period,
                 "value_usd_m": p.value, "statistics": p.statistics, "qualifier": p.qualifier,
                 "preferred": p.preferred is not False, "growth_needed_pct": "", "stated_on": "", "stated_by": "",
-                "record": self.repo.db.conn.execute("SELECT uid FROM trade_figures WHERE id = ?",
-                                                    (p.record_id,)).fetchone()[0]}
+                "record": uid}
 
     def export_csv(self, path: str | os.PathLike[str]) -> None:
         """The plotted numbers as CSV, through the exporters' writer (BOM, formulas neutralised, atomic)."""

@@ -3,9 +3,11 @@ import with a mapping step and a preview (one undoable edit), backup and restore
 a worker thread with its own connection, with progress and cancel."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEventLoop, Qt, QThread, Signal
+from PySide6.QtCore import QEventLoop, QObject, Qt, QThread, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -26,9 +28,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core.edits import Changes
 from desktop.core.errors import AtlasError
+from desktop.qt.editing import Progress
 from desktop.qt.plaintext import message_box, plain_label, plain_tooltip
 from desktop.qt.record_form import kind_names
+
+if TYPE_CHECKING:
+    from desktop.export.importing import ColumnMatch, Preview
+    from desktop.export.readers import Table
+    from desktop.qt.main_window import MainWindow
 
 FORMATS = {"csv": "CSV (*.csv)", "xlsx": "Excel (*.xlsx)", "json": "JSON (*.json)", "geojson": "GeoJSON (*.geojson)"}
 # validation codes whose form message does not quote the value: a rejected row's reason quotes it before
@@ -41,20 +50,20 @@ VALUE_CHARS = 80  # a value in the list of changes longer than this is cut short
 
 
 class Job(QThread):
-    """``work(progress)`` on a worker thread; ``progress(done, total)`` returns False once cancelled."""
+    """``work(progress)`` on a worker thread; ``progress(done, total)`` returns False once cancelled. What the work
+    returns is its own to keep (:func:`run_job` keeps it); what it raises is kept in ``error``."""
 
     progressed = Signal(int, int)
 
-    def __init__(self, work, parent=None):
+    def __init__(self, work: Callable[[Progress], None], parent: QObject | None = None):
         super().__init__(parent)
         self.work = work
-        self.result = None
         self.error: BaseException | None = None
         self.cancelled = False
 
     def run(self) -> None:
         try:
-            self.result = self.work(self._progress)
+            self.work(self._progress)
         except BaseException as exc:  # handed to the UI thread, which shows it
             self.error = exc
 
@@ -63,14 +72,20 @@ class Job(QThread):
         return not self.cancelled
 
 
-def run_job(parent: QWidget | None, label: str, work, cancel_text: str):
+def run_job[T](parent: QWidget | None, label: str, work: Callable[[Progress], T], cancel_text: str) -> T:
     """Run ``work`` off the UI thread behind a progress dialog with Cancel; returns its result or
     raises its error (the UI stays responsive meanwhile)."""
     dialog = QProgressDialog(label, cancel_text, 0, 0, parent)
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.setMinimumDuration(400)
-    job = Job(work)
-    job.progressed.connect(lambda done, total: (dialog.setMaximum(max(total, 1)), dialog.setValue(done)))
+    results: list[T] = []
+    job = Job(lambda progress: results.append(work(progress)))
+
+    def progressed(done: int, total: int) -> None:
+        dialog.setMaximum(max(total, 1))
+        dialog.setValue(done)
+
+    job.progressed.connect(progressed)
     dialog.canceled.connect(lambda: setattr(job, "cancelled", True))
     loop = QEventLoop()
     job.finished.connect(loop.quit)
@@ -81,13 +96,13 @@ def run_job(parent: QWidget | None, label: str, work, cancel_text: str):
     dialog.deleteLater()
     if job.error is not None:
         raise job.error
-    return job.result
+    return results[0]
 
 
 class ExportDialog(QDialog):
     """What to export (kind, the current view or everything), in which format, with CSV options."""
 
-    def __init__(self, window, parent: QWidget | None = None):
+    def __init__(self, window: MainWindow, parent: QWidget | None = None):
         super().__init__(parent or window)
         self.window_ = window
         self.setObjectName("exportDialog")
@@ -95,17 +110,21 @@ class ExportDialog(QDialog):
         from desktop.export.fileformat import EXPORT_KINDS
 
         names = kind_names()
-        self.kind = QComboBox(self, objectName="exportKind")
+        self.kind = QComboBox(self)
+        self.kind.setObjectName("exportKind")
         for kind in EXPORT_KINDS:
             self.kind.addItem(names[kind].capitalize(), kind)
         self.scope_view = QRadioButton(self.tr("The current view, with its filters"), self)
         self.scope_all = QRadioButton(self.tr("Everything"), self)
         self.scope_view.setChecked(True)
-        self.format = QComboBox(self, objectName="exportFormat")
-        self.delimiter = QComboBox(self, objectName="exportDelimiter")
+        self.format = QComboBox(self)
+        self.format.setObjectName("exportFormat")
+        self.delimiter = QComboBox(self)
+        self.delimiter.setObjectName("exportDelimiter")
         self.delimiter.addItem(self.tr("comma ( , )"), ",")
         self.delimiter.addItem(self.tr("semicolon ( ; ), as Excel expects with Russian settings"), ";")
-        self.encoding = QComboBox(self, objectName="exportEncoding")
+        self.encoding = QComboBox(self)
+        self.encoding.setObjectName("exportEncoding")
         self.encoding.addItem(self.tr("UTF-8 with BOM (Excel shows Cyrillic)"), "utf-8-sig")
         self.encoding.addItem(self.tr("Windows-1251 for older programs (Kazakh and Turkish letters become the "
                                       "nearest Russian or Latin ones)"), "cp1251")
@@ -205,25 +224,30 @@ class ImportDialog(QDialog):
     """Choose a file and a kind, map its columns when unsure, see what would be added, updated and
     rejected, then apply all of it as one undoable edit (or nothing)."""
 
-    def __init__(self, window, parent: QWidget | None = None):
+    def __init__(self, window: MainWindow, parent: QWidget | None = None):
         super().__init__(parent or window)
         self.window_ = window
         self.setObjectName("importDialog")
         self.setWindowTitle(self.tr("Import"))
-        self.table = None
-        self.match = None
-        self.preview = None
+        self.table: Table | None = None
+        self.match: ColumnMatch | None = None
+        self.preview: Preview | None = None
         self.path: Path | None = None
+        self.last_error = ""  # what the dialog last said went wrong
         names = kind_names()
-        self.kind = QComboBox(self, objectName="importKind")
+        self.kind = QComboBox(self)
+        self.kind.setObjectName("importKind")
         for kind in ("agreement", "event", "trade", "target", "fact", "alias"):
             self.kind.addItem(names[kind].capitalize(), kind)
         self.kind.addItem(self.tr("Trade figures from UN Comtrade"), "comtrade")
-        self.file_label = plain_label(QLabel(self.tr("No file chosen."), self, objectName="importFile"))
+        self.file_label = plain_label(QLabel(self.tr("No file chosen."), self))
+        self.file_label.setObjectName("importFile")
         self.file_label.setWordWrap(True)
-        choose = QPushButton(self.tr("Choose a file…"), self, objectName="importChoose")
+        choose = QPushButton(self.tr("Choose a file…"), self)
+        choose.setObjectName("importChoose")
         choose.clicked.connect(self.choose_file)
-        self.sheet = QComboBox(self, objectName="importSheet")  # shown for a workbook of several sheets
+        self.sheet = QComboBox(self)  # shown for a workbook of several sheets
+        self.sheet.setObjectName("importSheet")
         self.sheet.setPlaceholderText(self.tr("Choose the sheet to import"))
         self.sheet.activated.connect(self._sheet_chosen)
         self.mapping = QTableWidget(0, 2, self)
@@ -232,9 +256,11 @@ class ImportDialog(QDialog):
         self.mapping.horizontalHeader().setStretchLastSection(True)
         self.mapping.setColumnWidth(0, 260)
         self.mapping.verticalHeader().setVisible(False)
-        self.mapping_note = QLabel(self, objectName="importMappingNote")
+        self.mapping_note = QLabel(self)
+        self.mapping_note.setObjectName("importMappingNote")
         self.mapping_note.setWordWrap(True)
-        self.summary = plain_label(QLabel(self, objectName="importSummary"))  # messages may quote the file
+        self.summary = plain_label(QLabel(self))  # messages may quote the file
+        self.summary.setObjectName("importSummary")
         self.summary.setWordWrap(True)
         # what the import changes: the records to update with each changed field (now -> after), the records to add
         self.changes = QTreeWidget(self)
@@ -267,7 +293,7 @@ class ImportDialog(QDialog):
         layout.addWidget(buttons)
         self.resize(760, 720)
         self.kind.currentIndexChanged.connect(lambda _: self._matched())
-        self.applied = None
+        self.applied: Changes | None = None
 
     @property
     def import_kind(self) -> str:
@@ -285,27 +311,26 @@ class ImportDialog(QDialog):
         from desktop.export.importing import read_import_table
         from desktop.export.readers import SheetChoiceNeeded
 
-        self.path = Path(path)
-        self.file_label.setText(str(self.path))
+        file = self.path = Path(path)
+        self.file_label.setText(str(file))
         try:
-            self.table = run_job(self, self.tr("Reading {file}…").format(file=self.path.name),
-                                 lambda progress: read_import_table(self.path, sheet=sheet), self.tr("Cancel"))
+            table = self.table = run_job(self, self.tr("Reading {file}…").format(file=file.name),
+                                         lambda progress: read_import_table(file, sheet=sheet), self.tr("Cancel"))
         except AtlasError as exc:
             self.table = None
             self._show_sheets(exc.sheets if isinstance(exc, SheetChoiceNeeded) else [], None)
             self._show_error(self.error_text(exc))
             return False
-        self._show_sheets(list(self.table.sheets), self.table.sheet)
-        if len(self.table.sheets) > 1:
-            self.file_label.setText(self.tr("{file}, sheet \u201c{sheet}\u201d").format(file=self.path,
-                                                                                     sheet=self.table.sheet))
+        self._show_sheets(list(table.sheets), table.sheet)
+        if len(table.sheets) > 1:
+            self.file_label.setText(self.tr("{file}, sheet \u201c{sheet}\u201d").format(file=file, sheet=table.sheet))
         if self.kind.currentData() != "comtrade":
             from desktop.export.comtrade import is_comtrade
 
-            if is_comtrade(self.table):
+            if is_comtrade(table):
                 self.kind.setCurrentIndex(self.kind.findData("comtrade"))
             else:
-                self._guess_kind()
+                self._guess_kind(table)
         self._matched()
         return True
 
@@ -320,12 +345,12 @@ class ImportDialog(QDialog):
         if self.path is not None and index >= 0:
             self.load(str(self.path), self.sheet.itemText(index))
 
-    def _guess_kind(self) -> None:
+    def _guess_kind(self, table: Table) -> None:
         """Choose the kind whose columns the file's headers match best (the user can change it)."""
         from desktop.export.importing import match_columns
 
         def score(kind: str) -> tuple[int, int]:
-            match = match_columns(kind, self.table.columns)
+            match = match_columns(kind, table.columns)
             return len(match.mapping) - len(match.missing), -len(match.missing)
 
         kinds = ["agreement", "event", "trade", "target", "fact", "alias"]
@@ -335,12 +360,13 @@ class ImportDialog(QDialog):
             self.kind.setCurrentIndex(self.kind.findData(best))
             self.kind.blockSignals(False)
 
-    def _table_for_kind(self):
+    def _table_for_kind(self, table: Table) -> Table:
+        """The file's table as the chosen kind reads it (a Comtrade download: as trade figures)."""
         if self.kind.currentData() == "comtrade":
             from desktop.export.comtrade import comtrade_table
 
-            return comtrade_table(self.table, file_name=self.path.name if self.path else "")
-        return self.table
+            return comtrade_table(table, file_name=self.path.name if self.path else "")
+        return table
 
     def _matched(self) -> None:
         self.apply_button.setEnabled(False)
@@ -352,11 +378,11 @@ class ImportDialog(QDialog):
         from desktop.qt.record_browser import field_name
 
         try:
-            table = self._table_for_kind()
+            table = self._table_for_kind(self.table)
         except AtlasError as exc:
             self._show_error(self.error_text(exc))
             return
-        self.match = match_columns(self.import_kind, table.columns)
+        match = self.match = match_columns(self.import_kind, table.columns)
         fields = ["", *COLUMNS[self.import_kind]]
         self.mapping.setRowCount(len(table.columns))
         for row, column in enumerate(table.columns):
@@ -365,11 +391,11 @@ class ImportDialog(QDialog):
             for field in fields:
                 label = f"{field_name(form_field(field))} ({field})" if field and field != "uid" else field
                 combo.addItem(label or self.tr("(leave out)"), field or None)
-            combo.setCurrentIndex(max(0, combo.findData(self.match.mapping.get(column))))
+            combo.setCurrentIndex(max(0, combo.findData(match.mapping.get(column))))
             self.mapping.setCellWidget(row, 1, combo)
-        missing = ", ".join(self.match.missing) if self.match.missing else ""
+        missing = ", ".join(match.missing) if match.missing else ""
         self.mapping_note.setText(
-            self.tr("Check how the file's columns are read.") if self.match.sure else
+            self.tr("Check how the file's columns are read.") if match.sure else
             self.tr("Some columns were not recognised with certainty. Check the fields chosen below{missing}.").format(
                 missing=(" " + self.tr("(missing: {fields})").format(fields=missing)) if missing else ""))
         self.summary.setText("")
@@ -377,11 +403,13 @@ class ImportDialog(QDialog):
         self.rejections.clear()
 
     def chosen_mapping(self) -> dict[str, str]:
-        out = {}
+        """File column -> the field chosen for it (the columns left out are not named)."""
+        out: dict[str, str] = {}
         for row in range(self.mapping.rowCount()):
-            field = self.mapping.cellWidget(row, 1).currentData()
-            if field:
-                out[self.mapping.item(row, 0).text()] = field
+            combo, column = self.mapping.cellWidget(row, 1), self.mapping.item(row, 0)
+            field = combo.currentData() if isinstance(combo, QComboBox) else None
+            if field and column is not None:
+                out[column.text()] = field
         return out
 
     def run_preview(self) -> bool:
@@ -390,7 +418,7 @@ class ImportDialog(QDialog):
         from desktop.data.database import open_database
         from desktop.export.importing import preview
 
-        table, kind, mapping = self._table_for_kind(), self.import_kind, self.chosen_mapping()
+        table, kind, mapping = self._table_for_kind(self.table), self.import_kind, self.chosen_mapping()
         db_path = self.window_.repo.db.path
 
         def work(progress):
@@ -423,7 +451,7 @@ class ImportDialog(QDialog):
         self.apply_button.setEnabled(bool(p.add or p.update) and not self.window_.repo.db.readonly)
         return True
 
-    def show_changes(self, preview) -> None:
+    def show_changes(self, preview: Preview) -> None:
         """The records to update, each with the fields that change (as the forms name them; value now, value
         after), and the records to add with their values: the first DETAILED of each (their items are made only for
         those: a file of 300,000 rows is shown by its counts), then how many more."""
@@ -554,15 +582,15 @@ class ImportDialog(QDialog):
         loc = self.locale()
         p = dict(exc.params)
         for key in ("columns", "cells", "max", "size", "ratio", "depth", "count", "length"):
-            if isinstance(p.get(key), int):
-                p[key] = loc.toString(p[key])
+            if isinstance(number := p.get(key), int):
+                p[key] = loc.toString(number)
         for key in ("sheets", "fitting", "legacy"):  # sheets' names; the legacy Comtrade layout's column names
             if key in p:
                 p[key] = self.quoted_list(p[key])
         if isinstance(exc, SheetChoiceNeeded) and "sheets" not in p:
             p["sheets"] = self.quoted_list(exc.sheets)
-        if "new" in p:  # the newer Comtrade layout's column names, written as one word each
-            p["new"] = ", ".join(p["new"])
+        if isinstance(new := p.get("new"), list | tuple):  # the newer Comtrade layout's column names, one word each
+            p["new"] = ", ".join(map(str, new))
         text = self.file_error_words(exc.code, p)
         if text is None:
             return str(exc)
@@ -712,7 +740,7 @@ class ImportDialog(QDialog):
                     "string": self.tr("{file} holds a string, not a list of objects (one object per record, as "
                                       "{example})."),
                     "number": self.tr("{file} holds a number, not a list of objects (one object per record, as "
-                                      "{example}).")}.get(p.get("found"))
+                                      "{example}).")}.get(str(p.get("found")))
         if code == "json_empty":
             return self.tr("{file} holds an empty list: there are no records in it to import.")
         if code == "json_item_not_object":
@@ -774,7 +802,7 @@ class ImportDialog(QDialog):
                 return self.tr("No partner in the atlas has the code \u201c{value}\u201d.").format(
                     value=p.get("value", ""))
             return self.tr("No record has the uid \u201c{value}\u201d ({kind}).").format(
-                value=p.get("value", ""), kind=kind_names().get(spec.ref if spec else "", ""))
+                value=p.get("value", ""), kind=kind_names().get(spec.ref or "" if spec else "", ""))
         if code == "out_of_range" and (p.get("min") is None or p.get("max") is None or p.get("min_exclusive")):
             lo, hi = _num(p.get("min")), _num(p.get("max"))
             if p.get("min_exclusive"):
