@@ -9,10 +9,11 @@
                                                         every kind of record that matches, grouped by kind
     partnership-atlas build-db [--seeds DIR] [-o FILE] build the bundled database from db/seed
     partnership-atlas export KIND -o FILE [--format csv|xlsx|json|geojson] [--delimiter comma|semicolon|tab]
-                      [--encoding cp1251 [--encoding-errors replace]]
+                      [--decimal comma|point] [--encoding cp1251 [--encoding-errors replace]]
                       [--partner ISO3] [--db PATH]
     partnership-atlas import KIND FILE [--dry-run] [--all-changes] [--db PATH]   (KIND may be "comtrade")
-    partnership-atlas factsheet --partner ISO3 --lang en|ru|kk -o FILE.pdf [--marking TEXT] [--letter] [--db PATH]
+    partnership-atlas factsheet --partner ISO3 --lang en|ru|kk -o FILE.pdf [--marking TEXT] [--letter]
+                      [--organisation NAME] [--db PATH]     a PDF/A-1b fact sheet
     partnership-atlas factsheet --all --lang en|ru|kk -o FOLDER [--combined]   every partner (one PDF each, or one)
     partnership-atlas backup FILE [--db PATH]           a checked copy through SQLite's backup API
     partnership-atlas restore FILE [--db PATH]          replace the database with a checked backup
@@ -62,6 +63,18 @@ def _delimiter(value: str) -> str:
         raise argparse.ArgumentTypeError(f"unknown delimiter {value!r} (choose from comma, semicolon, tab)") from None
 
 
+# --decimal: the names shown in --help, and the characters themselves.
+_DECIMALS = {"comma": ",", "point": ".", ",": ",", ".": "."}
+
+
+def _decimal(value: str) -> str:
+    """``--decimal`` comma or point (or the character itself): the character."""
+    try:
+        return _DECIMALS[value.strip().lower()]
+    except KeyError:
+        raise argparse.ArgumentTypeError(f"unknown decimal mark {value!r} (choose from comma, point)") from None
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="partnership-atlas",
                                      description="Offline reference on Kazakhstan's partnerships.")
@@ -98,6 +111,9 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("-o", "--output", dest="export_output", required=True, metavar="FILE")
     export.add_argument("--delimiter", default=",", type=_delimiter, metavar="{comma,semicolon,tab}",
                         help="what separates the fields of a CSV file (default comma)")
+    export.add_argument("--decimal", type=_decimal, metavar="{comma,point}",
+                        help="the decimal mark of numbers in a CSV file (default: comma with the semicolon "
+                             "separator, as Excel expects with Russian settings; point otherwise)")
     export.add_argument("--encoding", default="utf-8-sig", choices=("utf-8-sig", "utf-8", "cp1251"))
     export.add_argument("--encoding-errors", default="strict", choices=("strict", "replace"),
                         help="replace: letters the encoding lacks are written as the nearest it has (for cp1251)")
@@ -120,7 +136,10 @@ def _parser() -> argparse.ArgumentParser:
     sheet.add_argument("-o", "--output", dest="sheet_output", required=True, metavar="FILE.pdf|FOLDER")
     sheet.add_argument("--marking", metavar="TEXT", help='a line on every page, e.g. "For official use"')
     sheet.add_argument("--letter", action="store_true", help="US Letter instead of A4")
-    sheet.add_argument("--combined", action="store_true", help="with --all: one PDF, each partner from a new page")
+    sheet.add_argument("--combined", action="store_true",
+                       help="with --all: one PDF, each partner from a new page, with a bookmark for each")
+    sheet.add_argument("--organisation", metavar="NAME",
+                       help="the PDF's author (default: the organisation saved in the settings, else the app's name)")
     sheet.add_argument("--db", dest="sub_db", metavar="PATH")
     backup = sub.add_parser("backup", help="write a checked copy of the database")
     backup.add_argument("file")
@@ -175,7 +194,7 @@ def _command(args: argparse.Namespace) -> int:
         from desktop.export.cli_export import export_main
 
         return export_main(args.kind, args.fmt, args.export_output, args.sub_db or args.db, args.delimiter,
-                           args.encoding, args.export_partner, errors=args.encoding_errors)
+                           args.encoding, args.export_partner, errors=args.encoding_errors, decimal=args.decimal)
     if args.command == "import":
         from desktop.export.cli_import import import_main
 
@@ -185,7 +204,7 @@ def _command(args: argparse.Namespace) -> int:
 
         return factsheet_main(args.sheet_partner, args.sheet_lang, args.sheet_output, args.sheet_all,
                               args.sub_db or args.db, args.marking, "Letter" if args.letter else "A4",
-                              combined=args.combined)
+                              combined=args.combined, organisation=args.organisation)
     if args.command == "backup":
         from desktop.export.cli_export import backup_main
 

@@ -18,7 +18,7 @@ from desktop.core.errors import AtlasError
 from desktop.data.backup import backup_database, restore_database, restore_file
 from desktop.data.database import DamagedDatabaseError, Database, ForeignDatabaseError, NotADatabaseError
 from desktop.data.usercopy import Opened, open_user_database
-from desktop.export.writers import ExportError, UnencodableError, run_export
+from desktop.export.writers import ExportError, UnencodableError, decimal_mark, run_export
 
 # The format each file extension names (an export without --format takes its format from the file's name).
 EXTENSIONS = {".csv": "csv", ".xlsx": "xlsx", ".json": "json", ".geojson": "geojson"}
@@ -99,12 +99,16 @@ def format_for(fmt: str | None, output: str) -> str:
 
 def export_main(kind: str, fmt: str | None, output: str, db_path: str | None = None, delimiter: str = ",",
                 encoding: str = "utf-8-sig", partner: str | None = None, *, errors: str = "strict",
-                out: TextIO | None = None, err: TextIO | None = None) -> int:
+                decimal: str | None = None, out: TextIO | None = None, err: TextIO | None = None) -> int:
     """``partnership-atlas export KIND [--format FMT] -o FILE``: e.g. "Wrote 76 agreements to out.csv".
 
-    Without ``fmt`` the format is the one the file's extension names (see :func:`format_for`)."""
+    Without ``fmt`` the format is the one the file's extension names (see :func:`format_for`); without
+    ``decimal`` a CSV file's decimal mark is the one that goes with ``delimiter`` (see
+    :func:`desktop.export.writers.decimal_mark`)."""
     try:
         fmt = format_for(fmt, output)
+        if fmt == "csv":
+            decimal = decimal_mark(delimiter, decimal)
     except ExportError as exc:  # before the database is opened: nothing is written
         print(f"partnership-atlas: {exc}", file=err or sys.stderr)
         return 2
@@ -112,7 +116,7 @@ def export_main(kind: str, fmt: str | None, output: str, db_path: str | None = N
     def work(db: Database) -> str:
         try:
             result = run_export(db, kind, fmt, output, partner=partner, delimiter=delimiter, encoding=encoding,
-                                errors=errors)
+                                errors=errors, decimal=decimal)
         except UnencodableError as exc:
             raise UnencodableError(f"{exc} With --encoding-errors replace they are written as the nearest "
                                    "letters or “?”.") from exc

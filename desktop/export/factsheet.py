@@ -38,6 +38,7 @@ from desktop.core.trade import TargetLine, TradePlot, TradePoint, period_months,
 from desktop.data.agreements import AgreementQuery
 from desktop.data.queries import metric_units
 from desktop.data.repository import Repository
+from desktop.export.pdf_archive import ArchiveInfo, Bookmark
 
 LANGUAGES = ("en", "ru", "kk")
 LEVEL = "relationship_level"
@@ -52,6 +53,8 @@ WORDS: dict[str, dict[str, str]] = {
     "en": {
         "app": "Partnership Atlas",
         "sheet": "Fact sheet: relations with Kazakhstan",
+        "subject": "Fact sheet: {partner}",
+        "subjects": "Fact sheets: {partners}",
         "as_of": "as of {date}",
         "relations": "Relations",
         "level": "Level of relations",
@@ -133,6 +136,8 @@ WORDS: dict[str, dict[str, str]] = {
     "ru": {
         "app": "Partnership Atlas",
         "sheet": "Справка об отношениях с Казахстаном",
+        "subject": "Справка: {partner}",
+        "subjects": "Справки: {partners}",
         "as_of": "по состоянию на {date}",
         "relations": "Отношения",
         "level": "Уровень отношений",
@@ -214,6 +219,8 @@ WORDS: dict[str, dict[str, str]] = {
     "kk": {
         "app": "Partnership Atlas",
         "sheet": "Қазақстанмен қарым-қатынастар туралы анықтама",
+        "subject": "Анықтама: {partner}",
+        "subjects": "Анықтамалар: {partners}",
         "as_of": "жағдай бойынша: {date}",
         "relations": "Қарым-қатынастар",
         "level": "Қарым-қатынастар деңгейі",
@@ -565,6 +572,22 @@ class FactSheet:
 
     def money(self, value: float) -> str:
         return money(value, self.lang)
+
+
+def archive_info(sheets: list[FactSheet], bookmarks: list[Bookmark] | None = None) -> ArchiveInfo:
+    """What a PDF of ``sheets`` (one, or several combined) says of itself besides its title: the subject
+    ("Fact sheet: Türkiye" in the sheets' language), the keywords (each partner's ISO code and name, the
+    language code, the sheets' date), the language, and the bookmarks."""
+    if not sheets:
+        raise ValueError("a PDF of no fact sheets")
+    lang = sheets[0].lang
+    if len(sheets) == 1:
+        subject = word(lang, "subject", partner=sheets[0].partner)
+    else:
+        subject = word(lang, "subjects", partners=", ".join(s.partner for s in sheets))
+    dates = sorted({s.as_of for s in sheets})
+    keywords = [k for s in sheets for k in (s.iso3, s.partner)] + [lang, *dates]
+    return ArchiveInfo(subject, ", ".join(keywords), lang, list(bookmarks or []))
 
 
 class _Citations:

@@ -20,11 +20,13 @@ the change log.
 """
 from __future__ import annotations
 
+import codecs
 import datetime as _dt
 import json
 import marshal
 import re
 import sqlite3
+import unicodedata
 import uuid
 import weakref
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -72,6 +74,8 @@ KIND_NAMES = {"agreement": "agreement", "event": "event", "trade": "trade figure
 MAX_UID = 80
 _UID = re.compile(r"[^\s\x00-\x1f\x7f-\x9f;,]{1,80}")
 _LIST_SPLIT = re.compile(r"\s*[;,]\s*")
+# a number with a comma before exactly three digits ("41,234"): a thousands separator or a decimal comma
+_COMMA_THREE = re.compile(r"[+\-\u2212]?[0-9]{1,3},[0-9]{3}")
 # line breaks and tabs (those a multi-line field keeps), with the spaces around them
 _LINE_BREAKS = re.compile(r"[ \t\r\n\u2028\u2029]*[\t\r\n\u2028\u2029][ \t\r\n\u2028\u2029]*")
 _SHOWN = 60
@@ -493,6 +497,11 @@ class Preview:
     rows_read: int = 0
     file_notes: list[str] = field(default_factory=list)  # the reader's notes about the file (in English)
     skipped_partners: dict[str, int] = field(default_factory=dict)  # ISO3 code -> rows left out (not a partner)
+    # A lossy file (cp1251 and the like): fields whose stored text the file's encoding cannot hold, that the file
+    # gives as that encoding renders it ("T?rkiye", "Turkiye" for "Türkiye"): kept as stored, not updated. And
+    # changes that would only take letters away (a diacritic, a letter turned into "?"): updated, but flagged.
+    kept_as_stored: list[tuple[str, str, str]] = field(default_factory=list)  # (uid, field, stored text)
+    only_removes_letters: list[tuple[str, str, str, str]] = field(default_factory=list)  # (uid, field, now, after)
     scratch: _Scratch = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -705,11 +714,55 @@ def _valid_uid(uid: str) -> FieldError | None:
     return None
 
 
+def _holds_every_letter(encoding: str) -> bool:
+    """Whether a text encoding holds every character (the UTFs) or only some (cp1251, latin-1 …)."""
+    try:
+        return codecs.lookup(encoding).name.startswith("utf")
+    except LookupError:
+        return True
+
+
+def _renderings(text: str, encoding: str) -> set[str]:
+    """How a text comes out of a file in ``encoding`` that cannot hold all of it: with "?" for each letter it lacks
+    (LibreOffice, Excel), or with the nearest letters (this application's own "replace" export)."""
+    from desktop.export.writers import near_letters  # (the export's handler: the same letters as it writes)
+
+    out = {text.encode(encoding, "replace").decode(encoding)}
+    out.add(near_letters(text, encoding))
+    return out
+
+
+def _renders_as(stored: object, given: object, encoding: str) -> bool:
+    """Whether ``given`` is what a file in ``encoding`` makes of ``stored`` when it cannot hold its letters."""
+    if not isinstance(stored, str) or not isinstance(given, str) or stored == given:
+        return False
+    try:
+        stored.encode(encoding)
+        return False  # the encoding holds it: a real change
+    except UnicodeEncodeError:
+        return given in _renderings(stored, encoding)
+
+
+def _without_marks(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
+def _only_removes_letters(now: str, after: str) -> bool:
+    """Whether a change only takes letters away: marks dropped (Türkiye -> Turkiye) or letters turned into "?"."""
+    if now == after or len(now) < len(after):
+        return False
+    if _without_marks(now) == after:
+        return True
+    return len(now) == len(after) and all(a == b or b == "?" for a, b in zip(now, after, strict=True))
+
+
 class _Previewer:
     """The state of one preview: the database's references and keys, and what the file has claimed so far."""
 
     def __init__(self, db: Database, kind: str, table: Table, mapping: dict[str, str], scratch: _Scratch):
         self.db, self.kind, self.table = db, kind, table
+        # the file's text encoding when it cannot hold every letter (cp1251): stored texts it renders differently
+        self.lossy = table.encoding if table.encoding and not _holds_every_letter(table.encoding) else None
         # what the file's rows claimed: an existing record ("id", id), a new record's uid ("uid", uid) or natural
         # key ("key", ...) -> the first row that did
         self.scratch = scratch
@@ -773,11 +826,15 @@ class _Previewer:
         return self.types.get(form_field(name)) in ("int", "year", "money", "float", "lat", "lon")
 
     def _reading(self, name: str) -> str:
-        """How a column's text is read: "ref" (a record's uid), "list", "line" (a single line of text) or "text"."""
+        """How a column's text is read: "ref" (a record's uid), "list", "line" (a single line of text), "comma" (a
+        number in a ``;``-separated file, whose comma is a decimal comma, as Excel writes under Russian settings) or
+        "text"."""
         if name in ("event", "corridor"):
             return "ref"
         if name in LIST_FIELDS:
             return "list"
+        if self._numeric(name) and self.table.format == "csv" and self.table.delimiter == ";":
+            return "comma"
         return "line" if self.types.get(form_field(name)) == "text" else "text"
 
     # file cells -> form values
@@ -813,6 +870,9 @@ class _Previewer:
                     values[target] = [self.uids["source"][item] for item in items if item in self.uids["source"]]
                 else:
                     values[target] = items
+            elif reading == "comma":
+                # "41,234" is 41.234 here, not refused as ambiguous (desktop.core.validation.parse_user_number)
+                values[target] = text.replace(",", ".") if _COMMA_THREE.fullmatch(text) else text
             elif reading == "line":
                 # a single-line field (a title, a place): a line break or tab in the cell (as Excel keeps them
                 # when text wraps) is a space; multi-line fields (summaries, notes) keep them
@@ -909,6 +969,16 @@ class _Previewer:
             return
         self.scratch.claim([("id", record_id)], number)
         changed = tuple(name for name in clean if clean[name] != clean_current.get(name))
+        if changed and self.lossy is not None:
+            kept = [name for name in changed if _renders_as(clean_current.get(name), clean[name], self.lossy)]
+            for name in kept:
+                clean[name] = clean_current.get(name)
+                preview.kept_as_stored.append((before.uid, name, str(clean_current.get(name))))
+            changed = tuple(name for name in changed if name not in kept)
+        for name in changed:
+            now, after = clean_current.get(name), clean[name]
+            if isinstance(now, str) and isinstance(after, str) and _only_removes_letters(now, after):
+                preview.only_removes_letters.append((before.uid, name, now, after))
         if not changed:  # every field as it is: not an update
             preview.unchanged.append(PlannedRow(number, {}, record_id, before.uid))
         else:
@@ -970,6 +1040,16 @@ def preview(db: Database, kind: str, table: Table, mapping: Mapping[str, str | N
         shown = ", ".join(codes[:12]) + (f" and {len(codes) - 12} more" if len(codes) > 12 else "")
         result.notes.append(f"{count} row(s) about countries that are not partners in the atlas were left out "
                             f"({shown}).")
+    if result.kept_as_stored:
+        uid, name, stored = result.kept_as_stored[0]
+        result.notes.append(f"{len(result.kept_as_stored)} value(s) kept as stored: the file's encoding "
+                            f"({table.encoding}) cannot hold their letters, and the file gives them as that encoding "
+                            f"renders them (e.g. {uid} {file_column(name)}: \u201c{stored}\u201d).")
+    if result.only_removes_letters:
+        uid, name, now, after = result.only_removes_letters[0]
+        result.notes.append(f"Warning: {len(result.only_removes_letters)} change(s) would only remove letters (e.g. "
+                            f"{uid} {file_column(name)}: \u201c{now}\u201d \u2192 \u201c{after}\u201d). Was the file "
+                            "saved in an encoding that lacks them?")
     if progress is not None:
         progress(result.rows_read, result.rows_read)
     return result

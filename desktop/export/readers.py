@@ -21,6 +21,7 @@ from __future__ import annotations
 import codecs
 import csv
 import datetime as _dt
+import functools
 import io
 import itertools
 import json
@@ -758,6 +759,22 @@ def cell_text(value: object) -> str | None:
     return str(value)
 
 
+_OOXML_ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
+
+
+def xlsx_text_back(value: str) -> str:
+    """Text of an XLSX cell as typed: each OOXML character escape "_xHHHH_" is the character it names ("_x005F_"
+    an underscore, so "_x005F_x0041_" is "_x0041_"; "_x000D_" a carriage return, as Excel writes one). The
+    inverse of desktop.export.writers.xlsx_text; openpyxl leaves cell text escaped."""
+    return _OOXML_ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), value) if "_x" in value else value
+
+
+def xlsx_cell_text(value: object) -> str | None:
+    """An XLSX cell's value as text (:func:`cell_text`), its text unescaped (:func:`xlsx_text_back`): the workbook
+    is read by :func:`_escaped_strings_reader`, which leaves every cell's text as stored."""
+    return xlsx_text_back(value) if isinstance(value, str) else cell_text(value)
+
+
 def _entities_refused(exc: BaseException) -> bool:
     """Whether defusedxml refused entity declarations somewhere in the chain of ``exc`` (openpyxl wraps it)."""
     from defusedxml import DefusedXmlException
@@ -785,12 +802,40 @@ _WORKBOOK_ERRORS = (zipfile.BadZipFile, KeyError, OSError, EOFError, ValueError,
                     AttributeError, IndexError)
 
 
+@functools.cache
+def _escaped_strings_reader() -> type:
+    """openpyxl's workbook reader (what ``load_workbook`` runs), keeping the shared strings' text as stored: openpyxl
+    deletes every "x005F_" from them, which turns "_x005F_x0041_" (text typed as "_x0041_") into the escape of "A"
+    and cannot be undone; inline strings it leaves as stored. Cell text is unescaped by :func:`xlsx_text_back`."""
+    from openpyxl.cell.text import Text
+    from openpyxl.reader.excel import ExcelReader
+    from openpyxl.xml.constants import SHARED_STRINGS, SHEET_MAIN_NS
+    from openpyxl.xml.functions import iterparse
+
+    class Reader(ExcelReader):
+        def read_strings(self) -> None:
+            part = self.package.find(SHARED_STRINGS)  # type: ignore[no-untyped-call]
+            if part is None:
+                return
+            tag = f"{{{SHEET_MAIN_NS}}}si"
+            strings = []
+            with self.archive.open(part.PartName[1:]) as src:
+                for _, node in iterparse(src):
+                    if node.tag == tag:
+                        text = Text.from_tree(node)
+                        strings.append(text.content if text is not None else "")
+                        node.clear()
+            self.shared_strings = strings
+
+    return Reader
+
+
 @contextmanager
 def _open_workbook(path: Path) -> Iterator[Any]:
     """The workbook at ``path`` (read-only, values) for a ``with`` block. This function opens the file and closes it
     when the block ends, however it ends: when a read fails, openpyxl leaves the file open (load_workbook does not
     close its archive, and a sheet's stream that the failed read abandoned keeps it open past the workbook's close)."""
-    openpyxl = _openpyxl()
+    _openpyxl()
     from defusedxml import DefusedXmlException
 
     try:
@@ -799,7 +844,9 @@ def _open_workbook(path: Path) -> Iterator[Any]:
         raise _workbook_error(path, exc) from None
     with file:
         try:
-            wb = openpyxl.load_workbook(file, read_only=True, data_only=True)
+            reader = _escaped_strings_reader()(file, read_only=True, data_only=True)
+            reader.read()
+            wb = reader.wb
         except (DefusedXmlException, *_WORKBOOK_ERRORS) as exc:
             raise _workbook_error(path, exc) from None
         try:
@@ -832,7 +879,7 @@ def _header_of(ws: ReadOnlyWorksheet) -> _Header | None:
     ws.reset_dimensions()
     # (types-openpyxl gives ReadOnlyWorksheet Worksheet's iter_rows, bound to a Worksheet: mypy issue 6700)
     rows = ws.iter_rows(max_row=_HEADER_SEARCH, values_only=True)  # type: ignore[misc]
-    found = _pick_header((n, [cell_text(v) for v in values]) for n, values in enumerate(rows, start=1))
+    found = _pick_header((n, [xlsx_cell_text(v) for v in values]) for n, values in enumerate(rows, start=1))
     if found is None:
         return None
     header_row, header = found
@@ -911,7 +958,7 @@ def _read_xlsx(path: Path, max_rows: int, sheet: str | None,
         for number, values, errors in _sheet_cells(path, chosen):
             if number <= header_row:
                 continue
-            cells: list[str | None] = [cell_text(v) for v in values[first:]]
+            cells: list[str | None] = [xlsx_cell_text(v) for v in values[first:]]
             for i in errors:
                 if i >= first:
                     error = str(values[i])

@@ -11,7 +11,13 @@ Text that a spreadsheet would run as a formula is kept as text:
   a value that already starts with apostrophes followed by one of those, so that :func:`csv_text_back`
   (one apostrophe off such a value) gives back exactly what was exported;
 - XLSX: every text value is a string cell (never a formula), unchanged; numbers are number cells, full dates
-  (YYYY-MM-DD, from 1900 on) date cells, partial dates ("2025", "2025-04") text.
+  (YYYY-MM-DD, from 1900 on) date cells, partial dates ("2025", "2025-04") text. Text that reads like an OOXML
+  character escape ("_x0041_") has its underscore escaped ("_x005F_x0041_"), as the format requires, so that
+  Excel and LibreOffice show it as typed (desktop.export.readers.xlsx_text_back undoes it).
+
+Numbers (CSV): with the decimal point (the default) as Python writes them ("12.5", "1851.0"); with the decimal comma
+(``decimal=","``, the default of a ``;`` export, as Excel and LibreOffice read numbers under Russian settings) as
+"12,5" and "1851", never with an exponent. A comma cannot be both the separator and the decimal mark.
 
 Encodings (CSV): ``errors="strict"`` (the default) refuses a character the encoding cannot hold with an
 :class:`ExportError` naming the record, the column and the character; ``errors="replace"`` writes Kazakh
@@ -24,6 +30,7 @@ import codecs
 import csv
 import datetime as _dt
 import json
+import math
 import os
 import re
 import sqlite3
@@ -31,6 +38,7 @@ import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
+from decimal import Decimal
 from operator import itemgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
@@ -46,6 +54,7 @@ from desktop.export.records import RecordsError, count_rows, export_features, ex
 FORMATS = ("csv", "xlsx", "json", "geojson")
 GEO_KINDS = ("node", "segment")
 ENCODING_ERRORS = ("strict", "replace")
+DECIMAL_MARKS = (".", ",")
 PROGRESS_EVERY = 1000
 
 Progress = Callable[[int, int], "bool | None"]
@@ -132,6 +141,30 @@ def csv_text_back(value: str) -> str:
         return value[1:]
     return value
 
+
+def decimal_mark(delimiter: str, decimal: str | None = None) -> str:
+    """The decimal mark of a CSV export: ``decimal`` when given, else the comma with the ``;`` separator (as Excel
+    writes numbers under Russian settings) and the point with any other. ExportError for an unknown mark, or for
+    the decimal comma with the comma separator (a reader could not tell "12,5" from two fields)."""
+    if decimal is None:
+        return "," if delimiter == ";" else "."
+    if decimal not in DECIMAL_MARKS:
+        raise ExportError(f"“{decimal}” cannot be a decimal mark; use a point or a comma.")
+    if decimal == "," and delimiter == ",":
+        raise ExportError("The decimal comma cannot be used with the comma separator: a reader could not tell "
+                          "“12,5” from two fields. Choose the semicolon or tab separator, or the decimal point.")
+    return decimal
+
+
+def decimal_comma_text(value: float) -> str:
+    """A float as a decimal-comma CSV writes it: "12,5", "1851" (a whole number without ",0"), never an exponent."""
+    if value.is_integer() and abs(value) < 1e16:
+        return str(int(value))
+    if not math.isfinite(value):
+        return repr(value)
+    return format(Decimal(repr(value)), "f").replace(".", ",")
+
+
 # Kazakh letters cp1251 lacks, as the Russian letters closest to them.
 _KAZAKH = str.maketrans("әғқңөұүһӘҒҚҢӨҰҮҺ", "агкноуухАГКНОУУХ")
 _registered: set[str] = set()
@@ -162,6 +195,12 @@ def _replacement_errors(encoding: str) -> str:
     return name
 
 
+def near_letters(text: str, encoding: str) -> str:
+    """``text`` as a CSV in ``encoding`` with ``errors="replace"`` writes it: each letter the encoding lacks as the
+    nearest one it holds (Kazakh ә as а, Türkiye as Turkiye), else "?" (the import knows such a text again)."""
+    return text.encode(encoding, _replacement_errors(encoding)).decode(encoding)
+
+
 class _Parts:
     """What csv.writer writes, kept as a list of lines."""
 
@@ -190,15 +229,16 @@ def _encoding_problem(encoding: str, columns: Sequence[str], rows: list[tuple[An
 
 def write_csv(path: str | os.PathLike[str], columns: Sequence[str], rows: Iterable[Record], *, delimiter: str = ",",
               encoding: str = "utf-8-sig", errors: str = "strict", progress: Progress | None = None,
-              total: int | None = None) -> int:
+              total: int | None = None, decimal: str = ".") -> int:
     """Write a header and one line per row (dicts with the keys ``columns``); returns the rows written.
 
     ``utf-8-sig`` starts the file with a byte order mark, so that Excel reads it as UTF-8. Bools are written
-    "true"/"false"; None as an empty field. See the module docstring for formulas and ``errors``.
+    "true"/"false"; None as an empty field. See the module docstring for formulas, ``decimal`` and ``errors``.
     """
     if len(delimiter) != 1 or delimiter in "\"'\r\n" or delimiter.isalnum():
         raise ExportError(f"“{delimiter}” cannot separate the columns of a CSV file; use a comma, a semicolon or "
                           "a tab.")
+    comma = decimal_mark(delimiter, decimal) == ","
     try:
         codecs.lookup(encoding)
     except LookupError:
@@ -230,7 +270,8 @@ def write_csv(path: str | os.PathLike[str], columns: Sequence[str], rows: Iterab
             values = get(row)
             writer.writerow([
                 (("'" + v) if v[:1] in formula or (v[:1] == "'" and v.lstrip("'")[:1] in formula) else v)
-                if v.__class__ is str else (("true" if v else "false") if v.__class__ is bool else v)
+                if v.__class__ is str else (("true" if v else "false") if v.__class__ is bool
+                                            else decimal_comma_text(v) if comma and v.__class__ is float else v)
                 for v in values])
             batch.append(values)
             written += 1
@@ -246,6 +287,17 @@ def write_csv(path: str | os.PathLike[str], columns: Sequence[str], rows: Iterab
 
 _ILLEGAL_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 _FULL_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+# an underscore that starts what a spreadsheet reads as a character escape: "_xHHHH_" (OOXML), or with one to
+# three hex digits, which LibreOffice also reads ("_x2_" as U+0002)
+_ESCAPE_START = re.compile(r"_(?=x[0-9A-Fa-f]{1,4}_)")
+
+
+def xlsx_text(value: str) -> str:
+    """Text as an XLSX cell holds it: an underscore that starts "_xHHHH_" (or "_xH_" to "_xHHH_") escaped as
+    "_x005F_" (ECMA-376 ST_Xstring), so "a_x0041_b" and "a_x2_to" stay as typed in Excel and LibreOffice instead
+    of becoming "aAb" and "a", U+0002, "to" (an escaped underscore is an underscore to every reader)."""
+    return _ESCAPE_START.sub("_x005F_", value) if "_x" in value else value
+
 
 
 def write_xlsx(path: str | os.PathLike[str], columns: Sequence[str], rows: Iterable[Record], *,
@@ -254,7 +306,7 @@ def write_xlsx(path: str | os.PathLike[str], columns: Sequence[str], rows: Itera
 
     Text is always a string cell (never a formula), numbers number cells, full dates from 1900 on date cells
     shown as YYYY-MM-DD, partial dates text. Characters XML cannot hold (control characters other than tab
-    and newline) are written as U+FFFD.
+    and newline) are written as U+FFFD; text that reads like a character escape is escaped (:func:`xlsx_text`).
     """
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
@@ -271,10 +323,10 @@ def write_xlsx(path: str | os.PathLike[str], columns: Sequence[str], rows: Itera
         if _ILLEGAL_XML.search(value):
             value = _ILLEGAL_XML.sub("\ufffd", value)
         if value[:1] == "=" or value in ERROR_CODES:  # openpyxl would make these a formula or an error
-            cell = WriteOnlyCell(ws, value)
+            cell = WriteOnlyCell(ws, xlsx_text(value))
             cell.data_type = "s"
             return cell
-        return value
+        return xlsx_text(value)
 
     def date_cell(value: str) -> object:
         if _FULL_DATE.fullmatch(value):
@@ -411,11 +463,15 @@ class ExportResult:
 def run_export(db: Database, kind: str, fmt: str, path: str | os.PathLike[str], *,
                query: AgreementQuery | None = None, partner: str | None = None, ids: Sequence[int] | None = None,
                delimiter: str = ",", encoding: str = "utf-8-sig", errors: str = "strict",
-               progress: Progress | None = None) -> ExportResult:
-    """Export the records of a kind (see :func:`desktop.export.records.export_rows`) to a file in ``fmt``."""
+               progress: Progress | None = None, decimal: str | None = None) -> ExportResult:
+    """Export the records of a kind (see :func:`desktop.export.records.export_rows`) to a file in ``fmt``.
+
+    ``decimal`` (CSV): the decimal mark, by default the one that goes with ``delimiter`` (:func:`decimal_mark`)."""
     fmt = fmt.lower()
     if fmt not in FORMATS:
         raise ExportError(f"Unknown export format “{fmt}”. Known formats: {', '.join(FORMATS)}.")
+    if fmt == "csv":
+        decimal = decimal_mark(delimiter, decimal)
     if fmt == "geojson" and kind not in GEO_KINDS:
         raise ExportError(f"Only nodes and segments can be exported as GeoJSON, not records of the kind “{kind}”.")
     target = check_target(path)
@@ -434,7 +490,7 @@ def run_export(db: Database, kind: str, fmt: str, path: str | os.PathLike[str], 
         columns = COLUMNS[kind]
         if fmt == "csv":
             n = write_csv(target, columns, rows, delimiter=delimiter, encoding=encoding, errors=errors,
-                          progress=progress, total=total)
+                          progress=progress, total=total, decimal=decimal or ".")
         elif fmt == "xlsx":
             n = write_xlsx(target, columns, rows, progress=progress, total=total, sheet=kind)
         else:
@@ -451,13 +507,14 @@ def run_export(db: Database, kind: str, fmt: str, path: str | os.PathLike[str], 
 def export_kind(db: Database, kind: str, fmt: str, path: str | os.PathLike[str], *,
                 query: AgreementQuery | None = None, partner: str | None = None, ids: Sequence[int] | None = None,
                 delimiter: str = ",", encoding: str = "utf-8-sig", errors: str = "strict",
-                progress: Progress | None = None) -> int:
+                progress: Progress | None = None, decimal: str | None = None) -> int:
     """Export the records of a kind to ``path`` in ``fmt`` (csv, xlsx, json, geojson); returns the rows written.
 
     ``query`` (agreements) exports the view's rows in its order, ``partner`` (ISO3) one partner's records,
-    ``ids`` exactly those records. ``progress(done, total)`` is called every 1,000 rows; False cancels
+    ``ids`` exactly those records; ``decimal`` the decimal mark of a CSV file (by default the comma with the ``;``
+    separator, else the point). ``progress(done, total)`` is called every 1,000 rows; False cancels
     (ExportCancelled, nothing written). GeoJSON (nodes, segments) leaves out records without coordinates:
     :func:`run_export` also says how many.
     """
     return run_export(db, kind, fmt, path, query=query, partner=partner, ids=ids, delimiter=delimiter,
-                      encoding=encoding, errors=errors, progress=progress).rows
+                      encoding=encoding, errors=errors, progress=progress, decimal=decimal).rows

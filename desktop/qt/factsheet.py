@@ -49,7 +49,18 @@ from desktop.core.atomic import file_error, fill, replacing_together, write_byte
 from desktop.core.trade import TargetLine, TradePoint
 from desktop.data.basemap import Basemap, load_basemap
 from desktop.data.repository import Repository
-from desktop.export.factsheet import WORDS, FactSheet, Line, build_factsheet, format_number, period_label, usd, word
+from desktop.export.factsheet import (
+    WORDS,
+    FactSheet,
+    Line,
+    archive_info,
+    build_factsheet,
+    format_number,
+    period_label,
+    usd,
+    word,
+)
+from desktop.export.pdf_archive import ArchiveInfo, Bookmark, PdfStructureError, add_archive_info
 from desktop.paths import resource
 from desktop.qt import map_style as style
 from desktop.qt.files import PDF, memory_device
@@ -86,6 +97,7 @@ INK, GREY, RULE = QColor("#111111"), QColor("#666666"), QColor("#bbbbbb")
 TURNOVER, TARGET = QColor("#000000"), QColor("#7a3e9d")
 _CHART_URL, _MAP_URL, _SCALE_URL = QUrl("factsheet:chart"), QUrl("factsheet:map"), QUrl("factsheet:scale")
 _PAGE_OBJECT = re.compile(rb"/Type\s*/Page(?![A-Za-z])")  # one per page of a PDF ("/Pages" is the tree)
+DEFAULT_AUTHOR = "Partnership Atlas"  # the PDF's author when the settings name no organisation
 _basemap_cache: list[Basemap] = []
 
 
@@ -1176,9 +1188,12 @@ class _Renderer:
             self.map_view = None
 
 
-def _writer(output: Path | QIODevice, page_size: str, title: str) -> QPdfWriter:
+def _writer(output: Path | QIODevice, page_size: str, title: str, author: str | None = None,
+            pdfa: bool = True) -> QPdfWriter:
     """A QPdfWriter on ``output`` (a device; a path only for measuring layouts: it does not report failed
-    writes, see :class:`_Pdf`), with the sheet's page size and margins."""
+    writes, see :class:`_Pdf`), with the sheet's page size and margins, its title and author (``author``, or
+    the application's name), and PDF/A-1b unless ``pdfa`` is False (archives keep PDF/A; it costs no
+    measurable time, see tests/benchmarks/bench_factsheet.py)."""
     if page_size not in PAGE_SIZES:
         raise ValueError(f"unknown page size {page_size!r} (choose one of {', '.join(PAGE_SIZES)})")
     writer = QPdfWriter(output if isinstance(output, QIODevice) else str(output))
@@ -1187,7 +1202,10 @@ def _writer(output: Path | QIODevice, page_size: str, title: str) -> QPdfWriter:
     writer.setPageLayout(QPageLayout(QPageSize(PAGE_SIZES[page_size]), QPageLayout.Orientation.Portrait, margins,
                                      QPageLayout.Unit.Millimeter))
     writer.setTitle(title)
+    writer.setAuthor(author or DEFAULT_AUTHOR)
     writer.setCreator("Partnership Atlas")
+    if pdfa:
+        writer.setPdfVersion(QPagedPaintDevice.PdfVersion.PdfVersion_A1b)
     return writer
 
 
@@ -1197,9 +1215,9 @@ class _Pdf:
     :mod:`desktop.qt.files` checks pictures) and written by :func:`desktop.core.atomic.replacing`, which
     reports every error and keeps the old file."""
 
-    def __init__(self, page_size: str, title: str):
+    def __init__(self, page_size: str, title: str, author: str | None = None, pdfa: bool = True):
         self.buffer = memory_device()
-        self.writer = _writer(self.buffer, page_size, title)
+        self.writer = _writer(self.buffer, page_size, title, author, pdfa)
         self.painter = QPainter()
         if not self.painter.begin(self.writer):
             raise OSError("the PDF could not be started")
@@ -1207,16 +1225,21 @@ class _Pdf:
                                     | QPainter.RenderHint.SmoothPixmapTransform
                                     | QPainter.RenderHint.LosslessImageRendering)
 
-    def finish(self, pages: int) -> bytes:
+    def finish(self, pages: int, info: ArchiveInfo) -> bytes:
         """The finished PDF, checked: Qt reports success, it starts as a PDF, ends with ``%%EOF`` and holds
-        ``pages`` pages. Raises OSError otherwise (so no file is replaced)."""
+        ``pages`` pages; with the subject, keywords, language and bookmarks of ``info`` added
+        (:func:`~desktop.export.pdf_archive.add_archive_info`). Raises OSError otherwise (so no file is
+        replaced)."""
         ended = self.painter.end()
         data = bytes(self.buffer.data().data())
         self.buffer.close()
         found = len(_PAGE_OBJECT.findall(data))
         if not ended or not PDF.whole(data) or found != pages:
             raise OSError(errno.EIO, f"the PDF came out incomplete ({found} of {pages} pages)")
-        return data
+        try:
+            return add_archive_info(data, info)
+        except (PdfStructureError, ValueError) as exc:  # not laid out as QPdfWriter writes: no file is written
+            raise OSError(errno.EIO, f"the PDF's metadata could not be added ({exc})") from exc
 
     def abandon(self) -> None:
         if self.painter.isActive():
@@ -1228,29 +1251,32 @@ def _title(sheet: FactSheet) -> str:
     return f"{sheet.partner} — {sheet.word('sheet')} ({sheet.as_of_text})"
 
 
-def _sheet_pdf(renderer: _Renderer, sheet: FactSheet, page_size: str) -> tuple[bytes, int]:
+def _sheet_pdf(renderer: _Renderer, sheet: FactSheet, page_size: str, author: str | None = None,
+               pdfa: bool = True) -> tuple[bytes, int]:
     """One sheet as a checked PDF in memory, and its page count."""
-    pdf = _Pdf(page_size, _title(sheet))
+    pdf = _Pdf(page_size, _title(sheet), author, pdfa)
     try:
         pages = renderer.paint(sheet, pdf.painter, pdf.writer, True)
-        return pdf.finish(pages), pages
+        return pdf.finish(pages, archive_info([sheet])), pages
     finally:
         pdf.abandon()
 
 
 def render_factsheet(sheet: FactSheet, path: str | os.PathLike[str], *, page_size: str = "A4", chart: bool = True,
-                     map_inset: bool = True, map_view=None, repo: Repository | None = None) -> int:
+                     map_inset: bool = True, map_view=None, repo: Repository | None = None,
+                     author: str | None = None, pdfa: bool = True) -> int:
     """Write the sheet as a PDF, whole or not at all (:func:`desktop.core.atomic.write_bytes`: a temporary
     file, synced and renamed into place); return its page count. A file that cannot be written raises a
     :class:`~desktop.core.atomic.FileError` (an OSError) that says why, and the old file is kept.
 
     The map inset needs ``map_view`` (from :func:`make_map_view`, reused between sheets) or ``repo`` to
-    build one; with neither it is left out.
+    build one; with neither it is left out. ``author`` (the user's organisation; by default the application's
+    name) goes into the PDF's metadata; the PDF is PDF/A-1b unless ``pdfa`` is False.
     """
     target = Path(path)
     renderer = _Renderer(chart=chart, map_inset=map_inset, map_view=map_view, repo=repo)
     try:
-        data, pages = _sheet_pdf(renderer, sheet, page_size)
+        data, pages = _sheet_pdf(renderer, sheet, page_size, author, pdfa)
     finally:
         renderer.close()
     write_bytes(target, data)
@@ -1287,9 +1313,10 @@ class _Cancelled(Exception):
 def render_all(repo: Repository, lang: str, out: str | os.PathLike[str], combined: bool,
                progress: Callable[[int, int], bool | None] | None = None, *, as_of: str | None = None,
                marking: str | None = None, page_size: str = "A4", chart: bool = True, map_inset: bool = True,
-               map_view=None) -> list[Path]:
+               map_view=None, author: str | None = None, pdfa: bool = True) -> list[Path]:
     """A fact sheet for every partner: one PDF each in the folder ``out``, or (``combined``) one PDF ``out``
-    with each partner starting on a new page. ``progress(done, total)`` returning False cancels: then no
+    with each partner starting on a new page and one bookmark per partner at its first page (``author`` and
+    ``pdfa`` as for :func:`render_factsheet`). ``progress(done, total)`` returning False cancels: then no
     file is written. One PDF each goes through :func:`desktop.core.atomic.replacing_together`: all are
     written and synced before the first is renamed into place, so an error leaves the old files or the new
     ones, all of them."""
@@ -1308,8 +1335,10 @@ def render_all(repo: Repository, lang: str, out: str | os.PathLike[str], combine
     renderer = _Renderer(chart=chart, map_inset=map_inset, map_view=map_view, repo=repo)
     try:
         if combined:
-            return _render_combined(renderer, repo, partners, lang, target, progress, as_of, marking, page_size)
-        return _render_each(renderer, repo, partners, lang, target, progress, as_of, marking, page_size)
+            return _render_combined(renderer, repo, partners, lang, target, progress, as_of, marking, page_size,
+                                    author, pdfa)
+        return _render_each(renderer, repo, partners, lang, target, progress, as_of, marking, page_size, author,
+                            pdfa)
     except _Cancelled:
         return []
     finally:
@@ -1317,16 +1346,21 @@ def render_all(repo: Repository, lang: str, out: str | os.PathLike[str], combine
 
 
 def _render_combined(renderer: _Renderer, repo: Repository, partners: list[str], lang: str, target: Path,
-                     progress, as_of: str | None, marking: str | None, page_size: str) -> list[Path]:
-    pdf = _Pdf(page_size, f"{word(lang, 'sheet')} ({as_of or ''})".replace(" ()", ""))
+                     progress, as_of: str | None, marking: str | None, page_size: str, author: str | None,
+                     pdfa: bool) -> list[Path]:
+    pdf = _Pdf(page_size, f"{word(lang, 'sheet')} ({as_of or ''})".replace(" ()", ""), author, pdfa)
     try:
         pages = 0
+        sheets: list[FactSheet] = []
+        bookmarks: list[Bookmark] = []
         for done, iso3 in enumerate(partners, 1):
             sheet = build_factsheet(repo, iso3, lang, as_of, marking)
+            bookmarks.append(Bookmark(sheet.partner, pages))
+            sheets.append(sheet)
             pages += renderer.paint(sheet, pdf.painter, pdf.writer, done == 1)
             if progress is not None and progress(done, len(partners)) is False:
                 raise _Cancelled
-        data = pdf.finish(pages)
+        data = pdf.finish(pages, archive_info(sheets, bookmarks))
     finally:
         pdf.abandon()
     write_bytes(target, data)
@@ -1334,12 +1368,13 @@ def _render_combined(renderer: _Renderer, repo: Repository, partners: list[str],
 
 
 def _render_each(renderer: _Renderer, repo: Repository, partners: list[str], lang: str, folder: Path,
-                 progress, as_of: str | None, marking: str | None, page_size: str) -> list[Path]:
+                 progress, as_of: str | None, marking: str | None, page_size: str, author: str | None,
+                 pdfa: bool) -> list[Path]:
     written: list[Path] = []
     with replacing_together() as add:  # all written and synced, then all renamed; on an error or a cancel, none
         for done, iso3 in enumerate(partners, 1):
             sheet = build_factsheet(repo, iso3, lang, as_of, marking)
-            data, _pages = _sheet_pdf(renderer, sheet, page_size)
+            data, _pages = _sheet_pdf(renderer, sheet, page_size, author, pdfa)
             final = folder / sheet_filename(iso3, lang)
             fill(add(final), data)
             written.append(final)

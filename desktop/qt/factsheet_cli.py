@@ -1,7 +1,11 @@
 """``partnership-atlas factsheet``: print fact sheets to PDF from the command line.
 
-    factsheet --partner ISO3 --lang en|ru|kk -o FILE.pdf [--marking TEXT] [--letter]
-    factsheet --all --lang en|ru|kk -o FOLDER [--combined] [--marking TEXT] [--letter]
+    factsheet --partner ISO3 --lang en|ru|kk -o FILE.pdf [--marking TEXT] [--letter] [--organisation NAME]
+    factsheet --all --lang en|ru|kk -o FOLDER [--combined] [--marking TEXT] [--letter] [--organisation NAME]
+
+The PDFs are PDF/A-1b, with the organisation (``--organisation``, else the one saved in the settings, else
+"Partnership Atlas") as their author, a subject, keywords and the language of the sheet; a combined PDF has
+one bookmark per partner.
 
 Prints one line and returns 0; on an error the user can act on (unknown partner, a database that cannot be
 opened, an output that cannot be written) prints ``partnership-atlas: <message>`` to stderr and returns 2.
@@ -47,9 +51,20 @@ def _application():
     return app
 
 
+def _author(organisation: str | None) -> str | None:
+    """The PDFs' author: ``organisation`` as given, else the organisation saved in the settings (None: the
+    application's name)."""
+    if organisation is not None and organisation.strip():
+        return organisation.strip()
+    from desktop.qt.settings import Settings
+
+    return Settings().organisation() or None
+
+
 def factsheet_main(partner: str | None, lang: str, output: str, all_partners: bool, db_path: str | None = None,
                    marking: str | None = None, page_size: str = "A4", *, combined: bool = False,
-                   as_of: str | None = None, out: TextIO | None = None, err: TextIO | None = None) -> int:
+                   as_of: str | None = None, organisation: str | None = None, out: TextIO | None = None,
+                   err: TextIO | None = None) -> int:
     """Write one partner's fact sheet to the PDF ``output``, or (``all_partners``) every partner's: one PDF
     each in the folder ``output``, or one PDF ``output`` with ``combined``."""
     out = out or sys.stdout
@@ -86,15 +101,17 @@ def factsheet_main(partner: str | None, lang: str, output: str, all_partners: bo
             _application()
             from desktop.qt.factsheet import render_all, render_factsheet
 
+            author = _author(organisation)
             if all_partners:
-                paths = render_all(repo, lang, target, combined, as_of=when, marking=marking, page_size=page_size)
+                paths = render_all(repo, lang, target, combined, as_of=when, marking=marking, page_size=page_size,
+                                   author=author)
                 if combined:
                     print(f"{target}: fact sheets of {len(repo.partners())} partners ({lang})", file=out)
                 else:
                     print(f"{len(paths)} fact sheets ({lang}) written to {target}", file=out)
                 return 0
             sheet = build_factsheet(repo, partner or "", lang, when, marking)
-            pages = render_factsheet(sheet, target, page_size=page_size, repo=repo)
+            pages = render_factsheet(sheet, target, page_size=page_size, repo=repo, author=author)
             print(f"{target}: fact sheet of {sheet.partner} ({lang}), {pages} page{'s' if pages != 1 else ''}",
                   file=out)
             return 0

@@ -53,11 +53,19 @@ class FactSheetDialog(QDialog):
         self.marking.setPlaceholderText(self.tr("for example: For official use"))
         self.letter = QCheckBox(self.tr("US Letter instead of A4"), self)
         self.letter.setObjectName("sheetLetter")
+        self.organisation = QLineEdit(self)
+        self.organisation.setObjectName("sheetOrganisation")
+        self.organisation.setPlaceholderText("Partnership Atlas")  # the name of the application: not translated
+        self.organisation.setToolTip(self.tr("Named as the author of the PDF files."))
+        settings = getattr(window, "settings", None)
+        if settings is not None:
+            self.organisation.setText(settings.organisation())
         form = QFormLayout()
         form.addRow(self.tr("Partner:"), self.partner)
         form.addRow(self.tr("Language of the sheet:"), self.lang)
         form.addRow(self.tr("Marking line:"), self.marking)
         form.addRow("", self.letter)
+        form.addRow(self.tr("Organisation:"), self.organisation)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         self.buttons: dict[str, QPushButton] = {}
         for key, text, slot in (("preview", self.tr("Print Preview…"), self.preview),
@@ -79,7 +87,14 @@ class FactSheetDialog(QDialog):
     def options(self) -> dict:
         return {"iso3": self.partner.currentData(), "lang": self.lang.currentData(),
                 "marking": self.marking.text().strip() or None,
-                "page_size": "Letter" if self.letter.isChecked() else "A4"}
+                "page_size": "Letter" if self.letter.isChecked() else "A4",
+                "author": self.organisation.text().strip() or None}
+
+    def _remember_organisation(self) -> None:
+        """Keep the organisation typed for the next PDFs (in the user's settings)."""
+        settings = getattr(self.window_, "settings", None)
+        if settings is not None:
+            settings.set_organisation(self.organisation.text())
 
     def sheet(self):
         from desktop.export.factsheet import build_factsheet
@@ -100,7 +115,10 @@ class FactSheetDialog(QDialog):
     def save_pdf(self, path: str) -> int:
         from desktop.qt.factsheet import render_factsheet
 
-        return render_factsheet(self.sheet(), path, page_size=self.options()["page_size"], map_view=self.map_view())
+        o = self.options()
+        self._remember_organisation()
+        return render_factsheet(self.sheet(), path, page_size=o["page_size"], map_view=self.map_view(),
+                                author=o["author"])
 
     def save_pdf_dialog(self) -> None:
         from desktop.qt.factsheet import sheet_filename
@@ -157,6 +175,7 @@ class FactSheetDialog(QDialog):
         from desktop.qt.factsheet import render_all
 
         o = self.options()
+        self._remember_organisation()
         dialog = QProgressDialog(self.tr("Writing the fact sheets…"), self.tr("Cancel"), 0, 0, self)
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.setMinimumDuration(300)
@@ -169,7 +188,7 @@ class FactSheetDialog(QDialog):
 
         try:
             return render_all(self.repo, o["lang"], out, combined, progress, marking=o["marking"],
-                              page_size=o["page_size"], map_view=self.map_view())
+                              page_size=o["page_size"], map_view=self.map_view(), author=o["author"])
         finally:
             dialog.close()
             dialog.deleteLater()

@@ -7,7 +7,7 @@ from desktop.paths import user_config_dir
 
 
 class Settings:
-    """Window geometry, splitter sizes, the last view and the interface language."""
+    """Window geometry, splitter sizes, the last view, the interface language and the user's organisation."""
 
     def __init__(self) -> None:
         folder = user_config_dir()
@@ -34,6 +34,14 @@ class Settings:
     def language(self) -> str | None:
         value = self.qsettings.value("interface/language")
         return str(value) if value in ("en", "ru", "kk") else None
+
+    def organisation(self) -> str:
+        """The user's organisation, named as the author of the fact sheets' PDFs ("" when none is saved)."""
+        value = self.qsettings.value("documents/organisation")
+        return str(value).strip() if value else ""
+
+    def set_organisation(self, name: str) -> None:
+        self.qsettings.setValue("documents/organisation", name.strip())
 
     def set_geometry(self, geometry: QByteArray, state: QByteArray) -> None:
         self.qsettings.setValue("window/geometry", geometry)

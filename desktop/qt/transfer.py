@@ -123,6 +123,10 @@ class ExportDialog(QDialog):
         self.delimiter.setObjectName("exportDelimiter")
         self.delimiter.addItem(self.tr("comma ( , )"), ",")
         self.delimiter.addItem(self.tr("semicolon ( ; ), as Excel expects with Russian settings"), ";")
+        self.decimal = QComboBox(self)
+        self.decimal.setObjectName("exportDecimal")
+        self.decimal.addItem(self.tr("point ( 12.5 )"), ".")
+        self.decimal.addItem(self.tr("comma ( 12,5 ), as Excel expects with Russian settings"), ",")
         self.encoding = QComboBox(self)
         self.encoding.setObjectName("exportEncoding")
         self.encoding.addItem(self.tr("UTF-8 with BOM (Excel shows Cyrillic)"), "utf-8-sig")
@@ -137,6 +141,7 @@ class ExportDialog(QDialog):
         form.addRow(scope)
         form.addRow(self.tr("Format:"), self.format)
         form.addRow(self.tr("Separator:"), self.delimiter)
+        form.addRow(self.tr("Decimal mark:"), self.decimal)
         form.addRow(self.tr("Encoding:"), self.encoding)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
         self.save = buttons.addButton(self.tr("Export…"), QDialogButtonBox.ButtonRole.AcceptRole)
@@ -147,7 +152,9 @@ class ExportDialog(QDialog):
         layout.addWidget(buttons)
         self.kind.currentIndexChanged.connect(self._kind_changed)
         self.format.currentIndexChanged.connect(self._format_changed)
+        self.delimiter.currentIndexChanged.connect(self._delimiter_changed)
         self._kind_changed()
+        self._delimiter_changed()
         self.written: tuple[Path, int] | None = None
 
     def _kind_changed(self) -> None:
@@ -168,12 +175,22 @@ class ExportDialog(QDialog):
     def _format_changed(self) -> None:
         csv = self.format.currentData() == "csv"
         self.delimiter.setEnabled(csv)
+        self.decimal.setEnabled(csv and self.delimiter.currentData() != ",")
         self.encoding.setEnabled(csv)
+
+    def _delimiter_changed(self) -> None:
+        """The decimal mark that goes with the separator (desktop.export.writers.decimal_mark): the comma with
+        the semicolon, the point with the comma, which cannot also be the decimal mark."""
+        from desktop.export.writers import decimal_mark
+
+        self.decimal.setCurrentIndex(self.decimal.findData(decimal_mark(self.delimiter.currentData())))
+        self._format_changed()
 
     def options(self) -> dict:
         kind = self.kind.currentData()
         options = {"kind": kind, "fmt": self.format.currentData(), "delimiter": self.delimiter.currentData(),
-                   "encoding": self.encoding.currentData(), "query": None, "partner": None}
+                   "decimal": self.decimal.currentData(), "encoding": self.encoding.currentData(), "query": None,
+                   "partner": None}
         if self.scope_view.isChecked() and self.scope_view.isEnabled():
             if kind == "agreement":
                 options["query"] = self.window_.agreements.query()
@@ -193,7 +210,7 @@ class ExportDialog(QDialog):
             db = open_database(db_path, readonly=True, check=False)
             try:
                 return export_kind(db, o["kind"], o["fmt"], Path(path), query=o["query"], partner=o["partner"],
-                                   delimiter=o["delimiter"], encoding=o["encoding"],
+                                   delimiter=o["delimiter"], encoding=o["encoding"], decimal=o["decimal"],
                                    errors="replace" if o["encoding"] == "cp1251" else "strict", progress=progress)
             finally:
                 db.close()
@@ -443,6 +460,8 @@ class ImportDialog(QDialog):
             self.rejections.addItem(note)
         if p.skipped_partners:
             self.rejections.addItem(self.skipped_note(p.skipped_partners))
+        for note in self.encoding_notes(p):
+            self.rejections.addItem(note)
         for rejection in p.rejected[:1000]:
             self.rejections.addItem(self.tr("Row {row}: {reason}").format(
                 row=rejection.row, reason=self.reason_text(p.kind, rejection)))
@@ -491,6 +510,25 @@ class ImportDialog(QDialog):
             item.setToolTip(column, plain_tooltip(text))
 
     # ------------------------------------------------------------------ words
+
+    def encoding_notes(self, preview: Preview) -> list[str]:
+        """What a file in an encoding that lacks some letters (cp1251) would have done to them: the values kept as
+        stored (the file gives them as that encoding renders them), and the changes that would only remove letters."""
+        from desktop.qt.record_browser import field_name
+
+        notes: list[str] = []
+        if preview.kept_as_stored:
+            uid, name, stored = preview.kept_as_stored[0]
+            notes.append(self.tr("Kept as stored: %n value(s) whose letters the file's encoding cannot hold (for "
+                                 "example {uid}, {field}: \u201c{text}\u201d).", "", len(preview.kept_as_stored)
+                                 ).format(uid=uid, field=field_name(name), text=stored))
+        if preview.only_removes_letters:
+            uid, name, now, after = preview.only_removes_letters[0]
+            notes.append(self.tr("Warning: %n change(s) would only remove letters (for example {uid}, {field}: "
+                                 "\u201c{now}\u201d \u2192 \u201c{after}\u201d). Was the file saved in an encoding "
+                                 "that lacks them?", "", len(preview.only_removes_letters)
+                                 ).format(uid=uid, field=field_name(name), now=now, after=after))
+        return notes
 
     def skipped_note(self, skipped: dict[str, int]) -> str:
         """The note about rows left out because they are about countries that are not partners in the atlas."""

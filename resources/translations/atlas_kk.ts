@@ -1123,6 +1123,14 @@ Your data was not changed by this error. {where}</source>
         <translation>нүктелі үтір ( ; ), Excel орыс тілі баптауларында күтетіндей</translation>
     </message>
     <message>
+        <source>point ( 12.5 )</source>
+        <translation>нүкте ( 12.5 )</translation>
+    </message>
+    <message>
+        <source>comma ( 12,5 ), as Excel expects with Russian settings</source>
+        <translation>үтір ( 12,5 ), Excel орыс тілі баптауларында күтетіндей</translation>
+    </message>
+    <message>
         <source>UTF-8 with BOM (Excel shows Cyrillic)</source>
         <translation>BOM бар UTF-8 (Excel кириллицаны көрсетеді)</translation>
     </message>
@@ -1145,6 +1153,10 @@ Your data was not changed by this error. {where}</source>
     <message>
         <source>Separator:</source>
         <translation>Бөлгіш:</translation>
+    </message>
+    <message>
+        <source>Decimal mark:</source>
+        <translation>Ондық бөлгіш:</translation>
     </message>
     <message>
         <source>Encoding:</source>
@@ -1185,6 +1197,10 @@ Your data was not changed by this error. {where}</source>
         <translation>A4 орнына US Letter</translation>
     </message>
     <message>
+        <source>Named as the author of the PDF files.</source>
+        <translation>PDF файлдарының авторы ретінде көрсетіледі.</translation>
+    </message>
+    <message>
         <source>Partner:</source>
         <translation>Серіктес:</translation>
     </message>
@@ -1195,6 +1211,10 @@ Your data was not changed by this error. {where}</source>
     <message>
         <source>Marking line:</source>
         <translation>Гриф:</translation>
+    </message>
+    <message>
+        <source>Organisation:</source>
+        <translation>Ұйым:</translation>
     </message>
     <message>
         <source>Print Preview…</source>
@@ -1650,6 +1670,20 @@ Your data was not changed by this error. {where}</source>
     <message>
         <source>Row {row}</source>
         <translation>{row}-жол</translation>
+    </message>
+    <message numerus="yes">
+        <source>Kept as stored: %n value(s) whose letters the file&apos;s encoding cannot hold (for example {uid}, {field}: “{text}”).</source>
+        <translation>
+            <numerusform>Сақталғандай қалдырылды: әріптерін файл кодтауы бере алмайтын %n мән (мысалы, {uid}, {field}: «{text}»).</numerusform>
+            <numerusform>Сақталғандай қалдырылды: әріптерін файл кодтауы бере алмайтын %n мән (мысалы, {uid}, {field}: «{text}»).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Warning: %n change(s) would only remove letters (for example {uid}, {field}: “{now}” → “{after}”). Was the file saved in an encoding that lacks them?</source>
+        <translation>
+            <numerusform>Назар аударыңыз: %n өзгеріс тек әріптерді өшірер еді (мысалы, {uid}, {field}: «{now}» → «{after}»). Файл бұл әріптер жоқ кодтауда сақталмады ма?</numerusform>
+            <numerusform>Назар аударыңыз: %n өзгеріс тек әріптерді өшірер еді (мысалы, {uid}, {field}: «{now}» → «{after}»). Файл бұл әріптер жоқ кодтауда сақталмады ма?</numerusform>
+        </translation>
     </message>
     <message>
         <source>{codes} and {count} more</source>

@@ -1131,6 +1131,14 @@ Your data was not changed by this error. {where}</source>
         <translation>точка с запятой ( ; ), как ожидает Excel с русскими настройками</translation>
     </message>
     <message>
+        <source>point ( 12.5 )</source>
+        <translation>точка ( 12.5 )</translation>
+    </message>
+    <message>
+        <source>comma ( 12,5 ), as Excel expects with Russian settings</source>
+        <translation>запятая ( 12,5 ), как ожидает Excel с русскими настройками</translation>
+    </message>
+    <message>
         <source>UTF-8 with BOM (Excel shows Cyrillic)</source>
         <translation>UTF-8 с BOM (Excel покажет кириллицу)</translation>
     </message>
@@ -1153,6 +1161,10 @@ Your data was not changed by this error. {where}</source>
     <message>
         <source>Separator:</source>
         <translation>Разделитель:</translation>
+    </message>
+    <message>
+        <source>Decimal mark:</source>
+        <translation>Десятичный разделитель:</translation>
     </message>
     <message>
         <source>Encoding:</source>
@@ -1194,6 +1206,10 @@ Your data was not changed by this error. {where}</source>
         <translation>Формат US Letter вместо A4</translation>
     </message>
     <message>
+        <source>Named as the author of the PDF files.</source>
+        <translation>Указывается как автор PDF-файлов.</translation>
+    </message>
+    <message>
         <source>Partner:</source>
         <translation>Партнёр:</translation>
     </message>
@@ -1204,6 +1220,10 @@ Your data was not changed by this error. {where}</source>
     <message>
         <source>Marking line:</source>
         <translation>Гриф:</translation>
+    </message>
+    <message>
+        <source>Organisation:</source>
+        <translation>Организация:</translation>
     </message>
     <message>
         <source>Print Preview…</source>
@@ -1664,6 +1684,22 @@ Your data was not changed by this error. {where}</source>
     <message>
         <source>Row {row}</source>
         <translation>Строка {row}</translation>
+    </message>
+    <message numerus="yes">
+        <source>Kept as stored: %n value(s) whose letters the file&apos;s encoding cannot hold (for example {uid}, {field}: “{text}”).</source>
+        <translation>
+            <numerusform>Оставлено как есть: %n значение, буквы которого кодировка файла не может передать (например, {uid}, {field}: «{text}»).</numerusform>
+            <numerusform>Оставлено как есть: %n значения, буквы которых кодировка файла не может передать (например, {uid}, {field}: «{text}»).</numerusform>
+            <numerusform>Оставлено как есть: %n значений, буквы которых кодировка файла не может передать (например, {uid}, {field}: «{text}»).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Warning: %n change(s) would only remove letters (for example {uid}, {field}: “{now}” → “{after}”). Was the file saved in an encoding that lacks them?</source>
+        <translation>
+            <numerusform>Внимание: %n изменение лишь удалило бы буквы (например, {uid}, {field}: «{now}» → «{after}»). Не сохранён ли файл в кодировке, где их нет?</numerusform>
+            <numerusform>Внимание: %n изменения лишь удалили бы буквы (например, {uid}, {field}: «{now}» → «{after}»). Не сохранён ли файл в кодировке, где их нет?</numerusform>
+            <numerusform>Внимание: %n изменений лишь удалили бы буквы (например, {uid}, {field}: «{now}» → «{after}»). Не сохранён ли файл в кодировке, где их нет?</numerusform>
+        </translation>
     </message>
     <message>
         <source>{codes} and {count} more</source>

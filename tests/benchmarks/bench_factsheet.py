@@ -9,7 +9,10 @@ With a copy of the bundled database, offscreen, temporary user folders:
 2. one fact sheet from the command line, as a whole process (``python -m desktop factsheet ...`` when the
    entry point knows the command, else ``python -c "from desktop.qt.factsheet_cli import factsheet_main; ..."``):
    median of ``--cli-runs`` after one untimed (budget: < 1 s);
-3. every partner's fact sheet, one PDF each, in one process (the map view built once; budget: < 3 s).
+3. every partner's fact sheet, one PDF each, in one process (the map view built once; budget: < 3 s);
+4. PDF/A-1b (the default) against a plain PDF 1.4: one sheet (median of ``--runs`` each, alternating) and every
+   partner (median of 3 each), both times and their ratio (budget: PDF/A costs < 20% more, the condition for
+   making it the default).
 """
 from __future__ import annotations
 
@@ -27,6 +30,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 ONE_BUDGET_MS, CLI_BUDGET_MS, ALL_BUDGET_MS = 150.0, 1000.0, 3000.0
+PDFA_BUDGET = 1.20  # PDF/A-1b's time over a plain PDF's
 AS_OF = "2026-03-01"
 
 
@@ -105,6 +109,21 @@ def main(argv: list[str] | None = None) -> int:
     start = time.perf_counter()
     files = render_all(repo, "en", work / "all", False, as_of=AS_OF)
     all_ms = (time.perf_counter() - start) * 1e3
+
+    say("4. PDF/A-1b against a plain PDF 1.4, alternating: one sheet and every partner ...")
+    one_by: dict[bool, list[float]] = {True: [], False: []}
+    all_by: dict[bool, list[float]] = {True: [], False: []}
+    for i in range(args.runs):
+        for pdfa in (i % 2 == 0, i % 2 != 0):
+            start = time.perf_counter()
+            sheet = build_factsheet(repo, args.partner, "en", AS_OF, "For official use")
+            render_factsheet(sheet, work / "pdfa.pdf", map_view=view, pdfa=pdfa)
+            one_by[pdfa].append((time.perf_counter() - start) * 1e3)
+    for i in range(3):
+        for pdfa in (i % 2 == 0, i % 2 != 0):
+            start = time.perf_counter()
+            render_all(repo, "en", work / "all-pdfa", False, as_of=AS_OF, map_view=view, pdfa=pdfa)
+            all_by[pdfa].append((time.perf_counter() - start) * 1e3)
     view.close()
     database.close()
     del app
@@ -118,6 +137,11 @@ def main(argv: list[str] | None = None) -> int:
              "PASS" if cli_med < CLI_BUDGET_MS else "FAIL"),
             ("3", f"all {len(files)} partners, one PDF each, in process", f"{all_ms:.0f} ms",
              f"< {ALL_BUDGET_MS:g} ms", "PASS" if all_ms < ALL_BUDGET_MS else "FAIL")]
+    for label, by in (("one sheet", one_by), ("all partners", all_by)):
+        plain, archive = statistics.median(by[False]), statistics.median(by[True])
+        rows.append(("4", f"{label}: PDF/A-1b / PDF 1.4 (medians of {len(by[True])})",
+                     f"{archive:.0f} / {plain:.0f} ms = {archive / plain:.2f}", f"< {PDFA_BUDGET:.2f}",
+                     "PASS" if archive / plain < PDFA_BUDGET else "FAIL"))
     say()
     header = ("#", "figure", "value", "budget", "result")
     widths = [max(len(r[i]) for r in rows + [header]) for i in range(5)]
