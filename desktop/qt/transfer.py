@@ -287,6 +287,7 @@ class ImportDialog(QDialog):
         self.changes.setColumnWidth(1, 200)
         self.rejections = QListWidget(self)
         self.rejections.setObjectName("importRejections")
+        self.rejections.setWordWrap(True)  # a note or a reason is a sentence: read whole, not scrolled to
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
         self.check = buttons.addButton(self.tr("Check"), QDialogButtonBox.ButtonRole.ActionRole)
         self.apply_button = buttons.addButton(self.tr("Import"), QDialogButtonBox.ButtonRole.AcceptRole)
