@@ -32,6 +32,7 @@ SWITCH_INTERVAL_S = 0.0002
 def prepare_start() -> None:
     """The first steps of a start, before PySide6 is imported (see the module's notes)."""
     gc.disable()
+    import desktop.data.failures  # noqa: F401 (the search worker's errors, needed at the first search)
     import desktop.data.repository  # noqa: F401
     import desktop.data.usercopy  # noqa: F401
 

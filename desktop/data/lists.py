@@ -70,6 +70,11 @@ def _pick(column: str, lang: str, kazakh: bool = True, alias: str = "r") -> str:
     return f"coalesce({', '.join(f'{alias}.{column}_{x}' for x in order)})"
 
 
+def _vocab(table: str, code: str, lang: str) -> str:
+    """A vocabulary code's label in ``lang`` (the code itself if the table lacks it): what the forms show."""
+    return f"coalesce((SELECT {_pick('name', lang, alias='v')} FROM {table} v WHERE v.code = {code}), {code})"
+
+
 class _Kind(NamedTuple):
     """How one kind is listed: SQL on the alias ``r`` (its table) and the joins in ``source``."""
 
@@ -116,8 +121,9 @@ KINDS: dict[str, _Kind] = {
         _by(("p.iso3", False), ("coalesce(r.stated_on, '')", True)), _OWN_PARTNER, "targets_fts"),
     "fact": _Kind(  # (newest first: 200,000 facts in the metric's order would be sorted for every page)
         "facts r LEFT JOIN partners p ON p.id = r.partner_id",
-        lambda lang: ("coalesce(p.iso3, '—') || '  ' || r.metric || ': ' || r.value || "
-                   "coalesce(' (' || r.as_of || ')', '')"),
+        lambda lang: (f"coalesce(p.iso3, '—') || '  ' || {_vocab('metrics', 'r.metric', lang)} || ': ' || "
+                      f"{_pick('value', lang).replace('r.value_en', 'r.value')} || "
+                      "coalesce(' (' || r.as_of || ')', '')"),
         _newest("r.as_of"), _OWN_PARTNER, "facts_fts"),
     "source": _Kind(
         "sources r",
@@ -126,13 +132,15 @@ KINDS: dict[str, _Kind] = {
         lambda _lang: (("r.id", True),), None, "sources_fts"),
     "node": _Kind(
         "nodes r",
-        lambda lang: f"{_pick('name', lang)} || '  (' || r.country_iso3 || ', ' || r.kind || ')'",
+        lambda lang: (f"{_pick('name', lang)} || '  (' || r.country_iso3 || ', ' || "
+                      f"{_vocab('node_kinds', 'r.kind', lang)} || ')'"),
         lambda lang: ((f"{_pick('name', lang)} COLLATE NOCASE", False), ("r.id", False)), "r.country_iso3 = ?",
         "nodes_fts"),
     "segment": _Kind(
         "segments r JOIN nodes a ON a.id = r.from_node_id JOIN nodes b ON b.id = r.to_node_id",
         lambda lang: (f"{_pick('name', lang, alias='a')} || ' – ' || {_pick('name', lang, alias='b')} || '  (' || "
-                   "r.mode || ', ' || r.status || ')'"),
+                      f"{_vocab('transport_modes', 'r.mode', lang)} || ', ' || "
+                      f"{_vocab('segment_statuses', 'r.status', lang)} || ')'"),
         _by(("r.corridor_id", False)), None, "segments_fts"),
     "corridor": _Kind("corridors r", lambda lang: _pick("name", lang), lambda _lang: (("r.id", False),), None,
                       "corridors_fts"),
