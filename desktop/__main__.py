@@ -10,8 +10,11 @@
     partnership-atlas build-db [--seeds DIR] [-o FILE] build the bundled database from db/seed
     partnership-atlas export KIND -o FILE [--format csv|xlsx|json|geojson] [--delimiter comma|semicolon|tab]
                       [--decimal comma|point] [--encoding cp1251 [--encoding-errors replace]]
-                      [--partner ISO3] [--db PATH]
-    partnership-atlas import KIND FILE [--dry-run] [--all-changes] [--db PATH]   (KIND may be "comtrade")
+                      [--partner ISO3] [--include-unplaced] [--db PATH]
+    partnership-atlas export KIND --template -o FILE.xlsx [--lang en|ru|kk] [--db PATH]
+                                                        an empty workbook to fill for an import of KIND
+    partnership-atlas import KIND FILE [--dry-run] [--all-changes] [--db PATH]   (KIND may be "comtrade"; nodes
+                      and segments also from GeoJSON)
     partnership-atlas factsheet --partner ISO3 --lang en|ru|kk -o FILE.pdf [--marking TEXT] [--letter]
                       [--organisation NAME] [--db PATH]     a PDF/A-1b fact sheet
     partnership-atlas factsheet --all --lang en|ru|kk -o FOLDER [--combined]   every partner (one PDF each, or one)
@@ -118,9 +121,17 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--encoding-errors", default="strict", choices=("strict", "replace"),
                         help="replace: letters the encoding lacks are written as the nearest it has (for cp1251)")
     export.add_argument("--partner", dest="export_partner", metavar="ISO3")
+    export.add_argument("--include-unplaced", action="store_true",
+                        help="GeoJSON: also write the records without coordinates, as features with "
+                             "\"geometry\": null (default: left out and counted)")
+    export.add_argument("--template", action="store_true",
+                        help="write an empty XLSX template to fill for an import of KIND instead: the header row, "
+                             "each column described, and drop-down lists of the values allowed")
+    export.add_argument("--lang", dest="export_lang", choices=("en", "ru", "kk"), default="en",
+                        help="with --template: the language of the column descriptions (default en)")
     export.add_argument("--db", dest="sub_db", metavar="PATH")
     imp = sub.add_parser("import", help="add or update records from a file (prints the preview first)")
-    import_kinds = ("agreement", "event", "trade", "target", "fact", "alias", "comtrade")
+    import_kinds = ("agreement", "event", "trade", "target", "fact", "alias", "node", "segment", "comtrade")
     imp.add_argument("kind", type=_singular(import_kinds), choices=import_kinds,
                      help="the kind of records, singular or plural; comtrade: a UN Comtrade download")
     imp.add_argument("file")
@@ -147,10 +158,36 @@ def _parser() -> argparse.ArgumentParser:
     restore = sub.add_parser("restore", help="replace the database with a checked backup")
     restore.add_argument("file")
     restore.add_argument("--db", dest="sub_db", metavar="PATH")
+    _sync_parsers(sub)
     build = sub.add_parser("build-db", help="build the bundled database from the seed files")
     build.add_argument("--seeds", metavar="DIR")
     build.add_argument("-o", "--output", metavar="FILE")
     return parser
+
+
+def _sync_parsers(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    conn_help = ("the team server: a libpq connection string (\"host=… dbname=… user=…\"), a postgresql:// URL or "
+                 "service=NAME; passwords come from ~/.pgpass, never from the command line")
+    server = sub.add_parser("server", help="set up the team server (PostgreSQL)")
+    server_sub = server.add_subparsers(dest="server_command", required=True)
+    init = server_sub.add_parser("init", help="create or update the team server's schema, roles and reference data")
+    init.add_argument("--url", required=True, metavar="CONNINFO", help=conn_help)
+    init.add_argument("--curator", metavar="ROLE", help="an existing login role to make the first curator")
+    init.add_argument("--bundled", metavar="FILE", help="the reference data to load (default: the bundled database)")
+    conflicts = server_sub.add_parser("conflicts", help="list the conflicts the team's laptops found and left open")
+    conflicts.add_argument("--url", required=True, metavar="CONNINFO", help=conn_help)
+    conflicts.add_argument("--close", type=int, metavar="N",
+                           help="mark conflict N settled (your own; a curator may settle anyone's)")
+    sync = sub.add_parser("sync", help="sync this database with the team server (pull, push, pull)")
+    sync.add_argument("--server", metavar="CONNINFO", help=conn_help + " (default: the last one used)")
+    sync.add_argument("--conflicts", action="store_true", help="list the conflicts waiting for your choice")
+    sync.add_argument("--resolve", type=int, metavar="N", help="settle conflict N (see --conflicts)")
+    sync.add_argument("--keep", choices=("mine", "theirs", "both"),
+                      help="with --resolve: this laptop's record, the server's, or both in a conflict group")
+    sync.add_argument("--field", action="append", metavar="NAME=mine|theirs",
+                      help="with --resolve: choose field by field (repeat)")
+    sync.add_argument("--json", action="store_true", help="print the result as JSON")
+    sync.add_argument("--db", dest="sub_db", metavar="PATH")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -190,11 +227,16 @@ def _command(args: argparse.Namespace) -> int:
         kinds = [k for group in args.kinds or () for k in group]
         return search_command(args.text, args.partner, args.sub_db or args.db, args.json, max(1, args.limit),
                               kinds=kinds or None, variants=args.variants, lang=args.search_lang)
+    if args.command == "export" and args.template:
+        from desktop.export.cli_export import template_main
+
+        return template_main(args.kind, args.fmt, args.export_output, args.sub_db or args.db, args.export_lang)
     if args.command == "export":
         from desktop.export.cli_export import export_main
 
         return export_main(args.kind, args.fmt, args.export_output, args.sub_db or args.db, args.delimiter,
-                           args.encoding, args.export_partner, errors=args.encoding_errors, decimal=args.decimal)
+                           args.encoding, args.export_partner, errors=args.encoding_errors, decimal=args.decimal,
+                           include_unplaced=args.include_unplaced)
     if args.command == "import":
         from desktop.export.cli_import import import_main
 
@@ -213,6 +255,17 @@ def _command(args: argparse.Namespace) -> int:
         from desktop.export.cli_export import restore_main
 
         return restore_main(args.file, args.sub_db or args.db)
+    if args.command == "server":
+        from desktop.sync.cli import server_conflicts_main, server_init_main
+
+        if args.server_command == "init":
+            return server_init_main(args.url, args.curator, args.bundled)
+        return server_conflicts_main(args.url, args.close)
+    if args.command == "sync":
+        from desktop.sync.cli import sync_main
+
+        return sync_main(args.server, args.sub_db or args.db, conflicts=args.conflicts, resolve_id=args.resolve,
+                         choice=args.keep, fields=args.field, as_json=args.json)
     if args.command == "build-db":
         from desktop.data.build import main as build_main
 

@@ -133,6 +133,14 @@ def _run(folder: Path, db_path: str | os.PathLike[str] | None, state: dict) -> l
     _check("database", agreements > 0, "the database holds no agreements")
     report.append(f"database ok ({agreements} agreements)")
 
+    def driver() -> str:
+        # the team server's driver and its libpq are in the installation (nothing connects: no network here)
+        from desktop.sync.server import driver_version
+
+        return driver_version()
+
+    report.append(f"team-server driver ok ({_step('team-server driver', driver)})")
+
     def wait(condition: Callable[[], bool], step: str, what: str) -> None:
         from PySide6.QtCore import QEventLoop
 

@@ -15,6 +15,8 @@ ROOT = Path(__file__).resolve().parent.parent
 SEED_DIR = ROOT / "db" / "seed"
 BUNDLED_DB = ROOT / "db" / "atlas.sqlite"
 
+pytest_plugins = ["tests.postgres"]  # a real PostgreSQL for the team-sync tests (fixtures pg_cluster, team_db)
+
 
 @pytest.fixture(autouse=True)
 def user_folders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, Path]:

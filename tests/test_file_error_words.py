@@ -209,7 +209,8 @@ PARAMS = {"file": "f.csv", "path": "/tmp/f.csv", "reason": "r", "encoding": "UTF
           "columns": 1001, "cells": 1002, "max": 1000, "header": "a b", "sheet": None, "length": None, "part": "xl/x",
           "ratio": 500, "size": 300, "library": "openpyxl", "parser": "defusedxml", "variable": "OPENPYXL_DEFUSEDXML",
           "sheets": ["A", "B"], "count": 2, "fitting": ["A", "B"], "depth": 60, "column": 9, "found": "object",
-          "item": 2, "key": "k", "example": "[{}]", "legacy": ("Trade Flow Code",), "new": ("flowCode",)}
+          "item": 2, "key": "k", "example": "[{}]", "legacy": ("Trade Flow Code",), "new": ("flowCode",),
+          "feature": 3, "crs": "EPSG:3857", "lon": "200", "lat": "10", "wanted": "Point"}
 # the codes worded in more than one sentence, and the details that choose the sentence
 VARIANTS = {
     "too_many_rows": [{}, {"sheet": "S"}],
@@ -217,6 +218,7 @@ VARIANTS = {
     "json_not_list": [{"found": found} for found in ("object", "bool", "null", "string", "number")],
     "json_item_not_object": [{"found": "list"}, {"found": "other"}],
     "json_nested": [{"found": "object"}, {"found": "list"}],
+    "geojson_geometry": [{"wanted": wanted} for wanted in ("Point", "LineString", "none")],
 }
 
 

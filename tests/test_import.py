@@ -192,7 +192,7 @@ def test_loose_or_missing_columns_make_the_match_unsure_and_a_mapping_overrides(
     with pytest.raises(ImportProblem, match="Two columns"):
         match_columns("trade", ["A", "B"], {"A": "year", "B": "year"})
     with pytest.raises(ImportProblem, match="cannot be imported"):
-        match_columns("node", ["A"])
+        match_columns("corridor", ["A"])
     # with a uid column the file may update some fields only
     assert match_columns("trade", ["uid", "Note (English)"]).sure
 

@@ -26,7 +26,8 @@ def test_self_test_passes_and_reports_each_step(user_folders):
     result = _run(user_folders)
     assert result.returncode == 0, result.stderr[-3000:]
     line = result.stdout.strip()
-    assert re.fullmatch(r"self-test: database ok \(\d+ agreements\) · agreements view ok · map ok \(\d+ nodes\) · "
+    assert re.fullmatch(r"self-test: database ok \(\d+ agreements\) · team-server driver ok \(psycopg [\d.]+ "
+                        r"\(binary\), libpq \d+\.\d+\) · agreements view ok · map ok \(\d+ nodes\) · "
                         r"trade ok · fact sheet ok \(\d+ pages?\) · \d+\.\d s", line), line
     assert int(re.search(r"\((\d+) agreements\)", line).group(1)) > 0
     assert "FAILED" not in result.stderr and "Traceback" not in result.stderr

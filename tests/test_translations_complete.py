@@ -31,6 +31,10 @@ _KAZAKH_KEEPS_LATIN = {
     "CSV", "JSON", "GeoJSON", "PDF", "PNG", "SVG", "UTF", "BOM", "ISO", "URL", "UTC", "NUL", "http", "https",
     "Ctrl", "Shift", "Enter", "Esc", "FY", "H1", "Q1", "M", "port_aktau",
     "uid",  # the name of an import file's column
+    "WGS", "EPSG",  # the names of the world's coordinate reference system (WGS 84, EPSG:4326)
+    "type", "FeatureCollection", "features",  # the members a GeoJSON file must have, as the file names them
+    "PostgreSQL", "postgresql", "service", "pgpass",  # the team server's product, its address scheme, libpq's names
+    "partnership", "atlas", "server", "init",  # a command typed as it is: `partnership-atlas server init`
 }
 
 

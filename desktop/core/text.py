@@ -45,6 +45,8 @@ _LATIN_SPECIAL = str.maketrans({"ı": "i", "ə": "e"})
 # narrow no-break space, thin space or comma between the groups).
 _GROUPED_NUMBER = re.compile(r"(?<![\d.,])\d{1,3}(?:[ \u00a0\u202f\u2009,]\d{3})+(?!\d)")
 _GROUP_SEPARATORS = re.compile(r"[ \u00a0\u202f\u2009,]")
+# What every grouped number holds: a digit, a separator, a digit (a quick test that spares most texts the above).
+_MAYBE_GROUPED = re.compile(r"\d[ \u00a0\u202f\u2009,]\d")
 MAX_QUERY_TOKENS = 24
 MAX_TOKEN_CHARS = 60
 # Every transliteration key starts with this, so that a key is never taken for a real word (no word
@@ -193,6 +195,8 @@ def country_term(iso3: str) -> str:
 
 def _join_grouped_numbers(text: str) -> str:
     """'12 000' and '12,000' -> '12000' (see the module's docstring)."""
+    if _MAYBE_GROUPED.search(text) is None:
+        return text
     return _GROUPED_NUMBER.sub(lambda m: _GROUP_SEPARATORS.sub("", m.group()), text)
 
 
@@ -245,7 +249,10 @@ def index_text(*texts: str | None) -> str:
     parts: list[str] = []
     for text in texts:
         for word in raw_words(text):
-            parts.extend(terms_of(word))
+            if word.isdigit() and word.isascii():  # a number is its own only term (without filling terms_of's cache)
+                parts.append(word)
+            else:
+                parts.extend(terms_of(word))
     return " ".join(parts)
 
 

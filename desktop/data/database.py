@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import errno
+import functools
 import os
 import sqlite3
 import threading
@@ -81,8 +82,21 @@ class Cancelled(AtlasError):
     """A running query was interrupted on request."""
 
 
+# The index texts of the last calls with short texts, shared by every connection: the rows an import or a build
+# writes repeat them (a year and a period, a unit, a place); index_text depends on its arguments alone. Long texts
+# (notes, summaries) rarely repeat and would make the cache large: they are indexed anew each time.
+_SHORT_TEXTS = 64  # characters in all
+_short_index_text = functools.lru_cache(maxsize=4096, typed=True)(index_text)
+
+
+def _index_text(*texts: str | None) -> str:
+    if sum(len(t) for t in texts if isinstance(t, str)) <= _SHORT_TEXTS:
+        return _short_index_text(*texts)
+    return index_text(*texts)
+
+
 def _register_functions(conn: sqlite3.Connection) -> None:
-    conn.create_function("atlas_index_text", -1, index_text, deterministic=True)
+    conn.create_function("atlas_index_text", -1, _index_text, deterministic=True)
 
 
 def connect(path: str | os.PathLike[str], *, readonly: bool = False, wal: bool = True,

@@ -13,12 +13,14 @@ import datetime as _dt
 import getpass
 import json
 import uuid
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import contextmanager
 
 from desktop.core.edits import Changes, ChangeSet, Kind, RecordChange, Snapshot
 from desktop.core.errors import AtlasError
 from desktop.core.records import RowValues
 from desktop.data.database import Database
+from desktop.data.migrations import BULK_INDEX_TABLE
 
 TABLES = {
     "agreement": "agreements", "event": "events", "trade": "trade_figures", "target": "targets",
@@ -86,6 +88,22 @@ def os_user() -> str:
         return getpass.getuser() or "unknown"
     except (OSError, KeyError, ImportError):
         return "unknown"
+
+
+@contextmanager
+def bulk_indexing(db: Database) -> Iterator[None]:
+    """Inside, in the caller's transaction, the search-index insert triggers of the kinds of migrations.FIND_INDEX
+    stand aside (a row in migrations.BULK_INDEX_TABLE): the caller indexes the rows it inserts itself, in bulk
+    (desktop.export.import_writer). The row is taken out on the way out, before the transaction ends, so that no
+    other connection ever sees it."""
+    if not db.conn.in_transaction:
+        raise RuntimeError("bulk_indexing needs the caller's transaction")
+    marker = uuid.uuid4().hex
+    db.conn.execute(f"INSERT INTO {BULK_INDEX_TABLE} (writer) VALUES (?)", (marker,))
+    try:
+        yield
+    finally:
+        db.conn.execute(f"DELETE FROM {BULK_INDEX_TABLE} WHERE writer = ?", (marker,))
 
 
 def _code(value: object) -> str | None:

@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable
 
 from desktop.core.records import SOURCE_KINDS, STATED_ROLES, TARGET_KINDS
 from desktop.core.text import COUNTRY_TERM_PREFIX
+from desktop.data.sync_schema import migration_team_sync
 
 # Vocabulary tables: a code and its labels. Data tables reference them by foreign key, so a record
 # can only use a known code, and the UI shows the labels in its language.
@@ -1130,6 +1131,39 @@ def _migration_kazakh_search(conn: sqlite3.Connection) -> None:
            f"json_each('[\"' || replace(f.name || ' ' || f.body, ' ', '\",\"') || '\"]') j WHERE j.value <> ''")
 
 
+def find_index_columns(kind: str, row: str) -> tuple[str, str]:
+    """The SQL of the two columns (name, body) that the insert trigger of ``kind``'s index (a kind of FIND_INDEX)
+    writes today for the record aliased ``row``: :func:`index_columns` with the Kazakh texts of migration 12."""
+    name, body = index_columns(kind, row)
+    for old, new in _KAZAKH_TEXTS.get(kind, ()):
+        name, body = name.replace(old.format(row=row), new.format(row=row)), body.replace(old.format(row=row),
+                                                                                           new.format(row=row))
+    return name, body
+
+
+# Imports that scale (issue 21): an import inserts tens of thousands of records at once, and each record's insert
+# trigger folded its texts, wrote its index row and its terms one record at a time. The insert triggers of the
+# kinds of FIND_INDEX now stand aside while the table BULK_INDEX_TABLE holds a row: a writer puts one there, inside
+# its transaction, while it indexes the rows it inserts itself, in bulk, with the same expressions
+# (desktop.data.editing.bulk_indexing, desktop.export.import_writer), and takes it out before the commit, so that no
+# other connection ever sees it. A table, not a function of the app's: any program that could insert before (with
+# atlas_index_text) still can, and its rows are indexed as before.
+BULK_INDEX_TABLE = "bulk_indexing"
+
+
+def _migration_bulk_index(conn: sqlite3.Connection) -> None:
+    conn.execute(f"CREATE TABLE {BULK_INDEX_TABLE} (writer TEXT PRIMARY KEY) WITHOUT ROWID")
+    for table, fts, *_rest in FIND_INDEX.values():
+        name = f"{fts}_insert"
+        sql = conn.execute("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?", (name,)).fetchone()[0]
+        head = f"AFTER INSERT ON {table} BEGIN"
+        if sql.count(head) != 1:
+            raise sqlite3.DatabaseError(f"trigger {name} is not as expected: it cannot be made to skip bulk inserts")
+        conn.execute(f"DROP TRIGGER {name}")
+        conn.execute(sql.replace(head, f"AFTER INSERT ON {table} WHEN NOT EXISTS (SELECT 1 FROM {BULK_INDEX_TABLE}) "
+                                       "BEGIN"))
+
+
 # The ordered list of migrations: MIGRATIONS[i] brings a database from version i to i + 1.
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _migration_1,
@@ -1144,6 +1178,8 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _migration_kazakh,
     _migration_kazakh_title_index,
     _migration_kazakh_search,
+    _migration_bulk_index,
+    migration_team_sync,
 ]
 
 LATEST_VERSION = len(MIGRATIONS)

@@ -39,34 +39,13 @@ from desktop.core.records import RowValues
 from desktop.data import editing
 from desktop.data.backup import BackupError
 from desktop.data.database import Database, connect
+from desktop.data.documents import KINDS, DocumentWriter, RecordDocuments, Skip
 from desktop.data.migrations import VOCABULARIES
-
-# A record's place in a conflict group, as compared and written: (group uid, is_preferred, reason_en, reason_ru).
-_Membership = tuple[str | None, int, str | None, str | None]
 
 META_KEY = "bundled_data"
 META_HISTORY = "bundled_data_history"
 META_BASE = "merge_base"
 META_LOG = "merged_log_id"
-
-# (kind, table) in an order where everything a record refers to comes before it
-KINDS: tuple[tuple[str, str], ...] = (
-    ("partner", "partners"), ("source", "sources"), ("corridor", "corridors"), ("node", "nodes"),
-    ("segment", "segments"), ("mechanism", "mechanisms"), ("event", "events"), ("agreement", "agreements"),
-    ("trade", "trade_figures"), ("target", "targets"), ("fact", "facts"), ("project", "projects"),
-)
-# columns that hold the id of another record: column -> referenced table
-FKS: dict[str, dict[str, str]] = {
-    "agreements": {"event_id": "events"},
-    "trade_figures": {"partner_id": "partners"},
-    "targets": {"partner_id": "partners"},
-    "facts": {"partner_id": "partners", "corridor_id": "corridors"},
-    "segments": {"corridor_id": "corridors", "from_node_id": "nodes", "to_node_id": "nodes"},
-    "mechanisms": {"partner_id": "partners"},
-    "projects": {"partner_id": "partners", "corridor_id": "corridors", "node_id": "nodes"},
-}
-_PARTNER_LINK = {"agreement": ("agreement_partners", "agreement_id"), "event": ("event_partners", "event_id")}
-_TYPED = {"record_sources", "record_places", "conflict_members"}  # link tables with record_type = kind
 
 
 # Why a merge failed (UpgradeError.code) and its parameters (UpgradeError.params):
@@ -175,105 +154,6 @@ def needs_upgrade(user_db: Database, bundled_path: str | os.PathLike[str]) -> bo
 
 # ---------------------------------------------------------------------------------------------- reading
 
-class _Side:
-    """One database's records in a form without ids (references as uids)."""
-
-    def __init__(self, conn: sqlite3.Connection):
-        self.conn = conn
-        self._cols: dict[str, list[str]] = {}
-        self.uid_of: dict[str, dict[int, str]] = {}
-        self.id_of: dict[str, dict[str, int]] = {}
-        for table in ("partners", "events", "sources", "corridors", "nodes", "conflict_groups"):
-            rows = conn.execute(f"SELECT id, uid FROM {table}").fetchall()
-            self.uid_of[table] = {i: u for i, u in rows}
-            self.id_of[table] = {u: i for i, u in rows}
-
-    def columns(self, table: str) -> list[str]:
-        if table not in self._cols:
-            self._cols[table] = [r[1] for r in self.conn.execute(f"PRAGMA table_xinfo({table})") if r[6] == 0]
-        return self._cols[table]
-
-    def register(self, table: str, record_id: int, uid: str) -> None:
-        if table in self.uid_of:
-            self.uid_of[table][record_id] = uid
-            self.id_of[table][uid] = record_id
-
-    def _uid(self, table: str, record_id: int | None) -> str | None:
-        return None if record_id is None else self.uid_of[table].get(record_id, f"#missing-{record_id}")
-
-    def canonical(self, kind: str, table: str, row: RowValues, links: dict[str, list[RowValues]]) -> RowValues:
-        """A record as comparable values: the row without id (references as uids) and its own link rows."""
-        out: RowValues = {}
-        for col, value in row.items():
-            if col == "id":
-                continue
-            ref = FKS.get(table, {}).get(col)
-            out[col] = self._uid(ref, value) if ref else value
-        if kind in _PARTNER_LINK:
-            t, c = _PARTNER_LINK[kind]
-            out["partners"] = [u for _, u in sorted((r["position"], str(self._uid("partners", r["partner_id"])))
-                                                    for r in links.get(f"{t}.{c}", ()))]
-        if kind == "agreement":
-            out["sectors"] = sorted(r["sector"] for r in links.get("agreement_sectors.agreement_id", ()))
-        out["sources"] = [u for _, u in sorted((r["position"], str(self._uid("sources", r["source_id"])))
-                                               for r in links.get("record_sources.record_id", ()))]
-        out["places"] = sorted(([self._uid("corridors", r.get("corridor_id")), self._uid("nodes", r.get("node_id"))]
-                                for r in links.get("record_places.record_id", ())), key=json.dumps)
-        out["conflicts"] = sorted(([self._uid("conflict_groups", r["group_id"]), r["is_preferred"], r.get("reason_en"),
-                                    r.get("reason_ru")] for r in links.get("conflict_members.record_id", ())),
-                                  key=lambda v: json.dumps(v, default=str))
-        canonical: RowValues = json.loads(json.dumps(out, default=str))  # as stored in the merge base
-        return canonical
-
-    def _link_rows(self, kind: str, table: str, column: str,
-                   record_id: int | None = None) -> dict[int, list[RowValues]]:
-        where: list[str] = []
-        params: list[object] = []
-        if table in _TYPED:
-            where.append("record_type = ?")
-            params.append(kind)
-        if record_id is not None:
-            where.append(f"{column} = ?")
-            params.append(record_id)
-        sql = f"SELECT * FROM {table}" + (f" WHERE {' AND '.join(where)}" if where else "")
-        cur = self.conn.execute(sql, params)
-        names = [d[0] for d in cur.description]
-        out: dict[int, list[RowValues]] = {}
-        for r in cur.fetchall():
-            d = dict(zip(names, r, strict=True))
-            out.setdefault(d[column], []).append(d)
-        return out
-
-    def _link_keys(self, kind: str) -> list[tuple[str, str]]:
-        keys = [("record_sources", "record_id"), ("record_places", "record_id"), ("conflict_members", "record_id")]
-        if kind in _PARTNER_LINK:
-            keys.append(_PARTNER_LINK[kind])
-        if kind == "agreement":
-            keys.append(("agreement_sectors", "agreement_id"))
-        return keys
-
-    def records(self, kind: str, table: str) -> dict[str, tuple[int, RowValues]]:
-        """Every record of a kind: uid -> (id, canonical values)."""
-        cols = self.columns(table)
-        cur = self.conn.execute(f"SELECT {', '.join(cols)} FROM {table}")
-        rows = [dict(zip(cols, r, strict=True)) for r in cur.fetchall()]
-        links = {f"{t}.{c}": self._link_rows(kind, t, c) for t, c in self._link_keys(kind)}
-        out: dict[str, tuple[int, RowValues]] = {}
-        for row in rows:
-            mine = {key: by_id.get(row["id"], []) for key, by_id in links.items()}
-            out[row["uid"]] = (row["id"], self.canonical(kind, table, row, mine))
-        return out
-
-    def record(self, kind: str, table: str, record_id: int) -> RowValues | None:
-        cols = self.columns(table)
-        r = self.conn.execute(f"SELECT {', '.join(cols)} FROM {table} WHERE id = ?", (record_id,)).fetchone()
-        if r is None:
-            return None
-        row = dict(zip(cols, r, strict=True))
-        links = {f"{t}.{c}": self._link_rows(kind, t, c, record_id).get(record_id, [])
-                 for t, c in self._link_keys(kind)}
-        return self.canonical(kind, table, row, links)
-
 
 def _differing(a: RowValues, b: RowValues) -> list[str]:
     return [k for k in sorted(set(a) | set(b)) if a.get(k) != b.get(k)]
@@ -281,120 +161,10 @@ def _differing(a: RowValues, b: RowValues) -> list[str]:
 
 # ---------------------------------------------------------------------------------------------- writing
 
-class _Skip(Exception):
-    pass
-
-
-class _Writer:
-    def __init__(self, db: Database, user: _Side):
-        self.db, self.user, self.conn = db, user, db.conn
-        self.editor = editing.Editor(db)
-        self.pending_conflicts: list[tuple[str, int, list[_Membership]]] = []
-
-    def _resolve(self, table: str, uid: str | None) -> int | None:
-        return None if uid is None else self.user.id_of.get(table, {}).get(uid)
-
-    def _row(self, table: str, values: RowValues) -> RowValues:
-        notnull = {r[1] for r in self.conn.execute(f"PRAGMA table_info({table})") if r[3]}
-        row: RowValues = {}
-        for col in self.user.columns(table):
-            if col == "id":
-                continue
-            ref = FKS.get(table, {}).get(col)
-            if ref:
-                rid = self._resolve(ref, values.get(col))
-                if rid is None and values.get(col) is not None and col in notnull:
-                    raise _Skip(f"it refers to {ref[:-1]} “{values.get(col)}”, which is not in your database")
-                row[col] = rid
-            else:
-                row[col] = values.get(col)
-        return row
-
-    def _write_links(self, kind: str, record_id: int, new: RowValues, old: RowValues | None) -> None:
-        ex = self.conn.execute
-
-        def differs(name: str) -> bool:
-            return old is None or old.get(name) != new.get(name)
-
-        if kind in _PARTNER_LINK and differs("partners"):
-            t, c = _PARTNER_LINK[kind]
-            ex(f"DELETE FROM {t} WHERE {c} = ?", (record_id,))
-            for n, uid in enumerate(new.get("partners", [])):
-                pid = self._resolve("partners", uid)
-                if pid is None:
-                    raise _Skip(f"its partner “{uid}” is not in your database")
-                ex(f"INSERT INTO {t} ({c}, partner_id, position) VALUES (?, ?, ?)", (record_id, pid, n))
-        if kind == "agreement" and differs("sectors"):
-            ex("DELETE FROM agreement_sectors WHERE agreement_id = ?", (record_id,))
-            for code in new.get("sectors", []):
-                ex("INSERT INTO agreement_sectors (agreement_id, sector) VALUES (?, ?)", (record_id, code))
-        if kind == "source":
-            return
-        if differs("sources"):
-            ex("DELETE FROM record_sources WHERE record_type = ? AND record_id = ?", (kind, record_id))
-            for n, uid in enumerate(new.get("sources", [])):
-                sid = self._resolve("sources", uid)
-                if sid is not None:  # a source the user deleted is not cited again
-                    ex("INSERT INTO record_sources (record_type, record_id, source_id, position) VALUES (?, ?, ?, ?)",
-                       (kind, record_id, sid, n))
-        if differs("places"):
-            ex("DELETE FROM record_places WHERE record_type = ? AND record_id = ?", (kind, record_id))
-            for corridor, node in new.get("places", []):
-                cid, nid = self._resolve("corridors", corridor), self._resolve("nodes", node)
-                if (cid is None) != (nid is None):
-                    ex("INSERT INTO record_places (record_type, record_id, corridor_id, node_id) VALUES (?, ?, ?, ?)",
-                       (kind, record_id, cid, nid))
-        if differs("conflicts"):  # written after all records: a preferred member may move within a group
-            memberships: list[_Membership] = [(group, preferred, en, ru)
-                                              for group, preferred, en, ru in new.get("conflicts", [])]
-            self.pending_conflicts.append((kind, record_id, memberships))
-
-    def insert(self, kind: str, table: str, uid: str, values: RowValues) -> int:
-        row = self._row(table, values)
-        cols = list(row)
-        cur = self.conn.execute(f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})",
-                                [row[c] for c in cols])
-        record_id = cur.lastrowid
-        if record_id is None:  # SQLite gives every inserted row one; None would be a broken driver
-            raise sqlite3.DatabaseError(f"no row id for the record inserted into {table}")
-        self._write_links(kind, record_id, values, None)
-        return record_id
-
-    def update(self, kind: str, table: str, record_id: int, old: RowValues, new: RowValues) -> None:
-        row = self._row(table, new)
-        changed = [c for c in row if c != "uid" and old.get(c) != new.get(c)]
-        if changed:
-            self.conn.execute(f"UPDATE {table} SET {', '.join(f'{c} = ?' for c in changed)} WHERE id = ?",
-                              [row[c] for c in changed] + [record_id])
-        self._write_links(kind, record_id, new, old)
-
-    def write_conflict_memberships(self, report: MergeReport, uid_of: dict[tuple[str, int], str]) -> None:
-        for kind, record_id, _ in self.pending_conflicts:
-            self.conn.execute("DELETE FROM conflict_members WHERE record_type = ? AND record_id = ?", (kind, record_id))
-        for kind, record_id, members in self.pending_conflicts:
-            for group, preferred, reason_en, reason_ru in members:
-                gid = self._resolve("conflict_groups", group)
-                if gid is None:
-                    continue
-                self.conn.execute("SAVEPOINT merge_member")
-                try:
-                    self.conn.execute(
-                        "INSERT INTO conflict_members (group_id, record_type, record_id, is_preferred, reason_en, "
-                        "reason_ru) VALUES (?, ?, ?, ?, ?, ?)", (gid, kind, record_id, preferred, reason_en, reason_ru))
-                except sqlite3.IntegrityError as exc:
-                    self.conn.execute("ROLLBACK TO merge_member")
-                    report.skipped.append((kind, uid_of.get((kind, record_id), str(record_id)),
-                                           f"its place in the conflict group “{group}” could not be set ({exc})"))
-                self.conn.execute("RELEASE merge_member")
+class _Writer(DocumentWriter):
+    """The merge's writer: the documents' writer with the change log's 'merge' entries."""
 
     # ------------------------------------------------------------------ change log
-
-    def log_snapshot(self, kind: str, table: str, record_id: int) -> Snapshot | None:
-        if kind in editing.TABLES:
-            return self.editor.snapshot(kind, record_id)
-        cols = self.user.columns(table)
-        r = self.conn.execute(f"SELECT {', '.join(cols)} FROM {table} WHERE id = ?", (record_id,)).fetchone()
-        return None if r is None else Snapshot(kind, dict(zip(cols, r, strict=True)))
 
     def log(self, kind: str, record_id: int, uid: str, fields: list[str], before: dict[str, object] | None,
             after: dict[str, object] | None, stamp: tuple[str, str, str]) -> None:
@@ -421,7 +191,8 @@ def _merge_base(db: Database) -> dict[str, RowValues]:
     return value if isinstance(value, dict) else {}
 
 
-def _base_from_log(db: Database, user: _Side, kind: str, table: str, uid: str, since: int) -> RowValues | None:
+def _base_from_log(db: Database, user: RecordDocuments, kind: str, table: str, uid: str,
+                   since: int) -> RowValues | None:
     row = db.conn.execute(
         "SELECT before_json FROM change_log WHERE record_type = ? AND record_uid = ? AND id > ? AND action <> 'merge' "
         "AND before_json IS NOT NULL ORDER BY id LIMIT 1", (kind, uid, since)).fetchone()
@@ -488,12 +259,12 @@ def merge_bundled(user_db: Database, bundled_path: str | os.PathLike[str], *,
 
 def _attempt[T](conn: sqlite3.Connection, report: MergeReport, kind: str, uid: str,
                 write: Callable[[], T]) -> tuple[bool, T | None]:
-    """One record's write in a savepoint: (True, what it returned), or, when the record is refused (_Skip, a
+    """One record's write in a savepoint: (True, what it returned), or, when the record is refused (Skip, a
     constraint), the write undone, the record noted as skipped with the reason, and (False, None)."""
     conn.execute("SAVEPOINT merge_record")
     try:
         result = write()
-    except (_Skip, sqlite3.IntegrityError) as exc:
+    except (Skip, sqlite3.IntegrityError) as exc:
         conn.execute("ROLLBACK TO merge_record")
         conn.execute("RELEASE merge_record")
         report.skipped.append((kind, uid, str(exc)))
@@ -544,7 +315,7 @@ def _merge(db: Database, conn: sqlite3.Connection, source: sqlite3.Connection, r
     for uid, record_type in source.execute("SELECT uid, record_type FROM conflict_groups").fetchall():
         conn.execute("INSERT OR IGNORE INTO conflict_groups (uid, record_type) VALUES (?, ?)", (uid, record_type))
 
-    theirs, user = _Side(source), _Side(conn)
+    theirs, user = RecordDocuments(source), RecordDocuments(conn)
     writer = _Writer(db, user)
     marks = _marks(conn)
     base_store = _merge_base(db)
@@ -566,7 +337,7 @@ def _merge(db: Database, conn: sqlite3.Connection, source: sqlite3.Connection, r
                     continue
                 user.register(table, record_id, uid)
                 uid_of[(kind, record_id)] = uid
-                after = writer.log_snapshot(kind, table, record_id)
+                after = writer.snapshot(kind, table, record_id)
                 writer.log(kind, record_id, uid, sorted(new), None, _dump(after), stamp)
                 report.added.append((kind, uid))
                 continue
@@ -595,19 +366,19 @@ def _merge(db: Database, conn: sqlite3.Connection, source: sqlite3.Connection, r
                                {"row": conflict.user_values, "links": {}, "merge": "your value, kept"}, stamp)
                 continue
             # untouched by the user: the bundle's values replace the old bundled ones
-            before = writer.log_snapshot(kind, table, record_id)
+            before = writer.snapshot(kind, table, record_id)
             if not _attempt(conn, report, kind, uid, partial(writer.update, kind, table, record_id, current, new))[0]:
                 continue
             if user.record(kind, table, record_id) == current:
                 continue  # nothing could change (e.g. it refers to a record the user deleted)
-            after = writer.log_snapshot(kind, table, record_id)
+            after = writer.snapshot(kind, table, record_id)
             if before is not None and after is not None:
                 fields = RecordChange(kind, before, after).fields()
             else:
                 fields = _differing(current, new)
             writer.log(kind, record_id, uid, fields, _dump(before), _dump(after), stamp)
             report.updated.append((kind, uid))
-    writer.write_conflict_memberships(report, uid_of)
+    writer.write_conflict_memberships(lambda kind, uid, why: report.skipped.append((kind, uid, why)), uid_of)
     report.aliases_added = _merge_aliases(conn, source, marks, report)
     problems = conn.execute("PRAGMA foreign_key_check").fetchall()
     if problems:

@@ -99,7 +99,8 @@ def format_for(fmt: str | None, output: str) -> str:
 
 def export_main(kind: str, fmt: str | None, output: str, db_path: str | None = None, delimiter: str = ",",
                 encoding: str = "utf-8-sig", partner: str | None = None, *, errors: str = "strict",
-                decimal: str | None = None, out: TextIO | None = None, err: TextIO | None = None) -> int:
+                decimal: str | None = None, include_unplaced: bool = False, out: TextIO | None = None,
+                err: TextIO | None = None) -> int:
     """``partnership-atlas export KIND [--format FMT] -o FILE``: e.g. "Wrote 76 agreements to out.csv".
 
     Without ``fmt`` the format is the one the file's extension names (see :func:`format_for`); without
@@ -109,6 +110,8 @@ def export_main(kind: str, fmt: str | None, output: str, db_path: str | None = N
         fmt = format_for(fmt, output)
         if fmt == "csv":
             decimal = decimal_mark(delimiter, decimal)
+        if include_unplaced and fmt != "geojson":
+            raise ExportError("--include-unplaced applies to GeoJSON only (the other formats write every record).")
     except ExportError as exc:  # before the database is opened: nothing is written
         print(f"partnership-atlas: {exc}", file=err or sys.stderr)
         return 2
@@ -116,14 +119,40 @@ def export_main(kind: str, fmt: str | None, output: str, db_path: str | None = N
     def work(db: Database) -> str:
         try:
             result = run_export(db, kind, fmt, output, partner=partner, delimiter=delimiter, encoding=encoding,
-                                errors=errors, decimal=decimal)
+                                errors=errors, decimal=decimal, include_unplaced=include_unplaced)
         except UnencodableError as exc:
             raise UnencodableError(f"{exc} With --encoding-errors replace they are written as the nearest "
                                    "letters or “?”.") from exc
         line = f"Wrote {count_of(result.rows, kind)} to {output}"
+        if include_unplaced and result.unplaced:
+            line += f" ({count_of(result.unplaced, kind)} without coordinates as \"geometry\": null)"
         if result.left_out:
             line += f" ({count_of(result.left_out, kind)} without coordinates left out)"
         return line + "."
+    return _run(db_path, work, out, err)
+
+
+def template_main(kind: str, fmt: str | None, output: str, db_path: str | None = None, lang: str = "en", *,
+                  out: TextIO | None = None, err: TextIO | None = None) -> int:
+    """``partnership-atlas export KIND --template -o FILE.xlsx [--lang en|ru|kk]``: an empty workbook to fill for
+    an import (desktop.export.template), e.g. "Wrote the import template for agreements (17 columns) to t.xlsx"."""
+    from desktop.export.template import check_template_kind, write_template
+
+    try:
+        check_template_kind(kind)
+        if fmt is not None and fmt.lower() != "xlsx":
+            raise ExportError(f"A template is an Excel workbook, not {fmt.upper()}: leave --format out or give "
+                              "--format xlsx.")
+        if Path(output).suffix.lower() != ".xlsx":
+            raise ExportError(f"A template is an Excel workbook: give it a name ending in .xlsx, not "
+                              f"{Path(output).name}.")
+    except ExportError as exc:  # before the database is opened: nothing is written
+        print(f"partnership-atlas: {exc}", file=err or sys.stderr)
+        return 2
+
+    def work(db: Database) -> str:
+        columns = write_template(db, kind, output, lang)
+        return f"Wrote the import template for {NOUNS[kind][1]} ({columns} columns) to {output}."
     return _run(db_path, work, out, err)
 
 

@@ -15,7 +15,7 @@ from desktop.core.validation import FIELDS
 
 EXPORT_KINDS = ("agreement", "event", "trade", "target", "fact", "node", "segment", "source", "corridor", "partner",
                 "alias")
-IMPORT_KINDS = ("agreement", "event", "trade", "target", "fact", "alias")
+IMPORT_KINDS = ("agreement", "event", "trade", "target", "fact", "alias", "node", "segment")
 LIST_SEPARATOR = "; "
 # a reference field of a form -> (file column, kind referenced)
 REFERENCE_COLUMNS = {

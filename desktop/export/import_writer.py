@@ -10,6 +10,10 @@ one query per table and checked (an edit never overwrites what changed meanwhile
 each table is written with one statement per batch (rows staged in a temporary table, then one INSERT … SELECT,
 UPDATE … FROM or DELETE … IN), what was stored is read back the same way and logged in ``change_log`` as every
 edit is (its before and after as JSON, with the user mark the record carried: ``"mark"``), and the marks set.
+Records inserted into a table with a search index of migrations.FIND_INDEX are indexed in bulk: the index's insert
+trigger stands aside (editing.bulk_indexing) and the batch's index rows are made by one query with the trigger's own
+expressions, written with one prepared statement and their terms gathered once (Tables._index), in the same
+transaction, so that Find finds them as soon as the import commits.
 
 The change set kept for undo and redo (:class:`LoggedChangeSet`) is the log batch: a label, the batch's id and its
 size. Undoing it reads the batch back newest first, a batch at a time, and writes the inverse through the same
@@ -31,11 +35,14 @@ from desktop.core import text as _text
 from desktop.core.edits import Changes, ChangeSet, Kind, RecordChange, Snapshot
 from desktop.core.records import RowValues
 from desktop.data.database import Database
-from desktop.data.editing import OWNED, REFERRERS, TABLES, EditCancelled, Editor, StaleEdit, os_user
+from desktop.data.editing import OWNED, REFERRERS, TABLES, EditCancelled, Editor, StaleEdit, bulk_indexing, os_user
+from desktop.data.migrations import FIND_INDEX, find_index_columns
 
 BATCH = 5000  # records written (and read back from the change log) at a time
 PROGRESS_EVERY = 100  # records between two calls of progress(done, total)
 _STAGE = "import_stage_"  # prefix of the temporary tables rows are staged in
+# the tables whose search index the writer keeps itself when it inserts rows (see Tables.insert): table -> kind
+_INDEXED = {spec[0]: kind for kind, spec in FIND_INDEX.items()}
 
 
 def _forget_words() -> None:
@@ -55,15 +62,19 @@ def _canonical(rows: Sequence[RowValues]) -> tuple[RowValues, ...]:
     """Rows in the order Editor.snapshot gives them (by their JSON text), so that snapshots compare equal."""
     if len(rows) < 2:
         return tuple(rows)
-    return tuple(sorted(rows, key=lambda r: json.dumps(r, sort_keys=True, default=str)))
+    return tuple(sorted(rows, key=_SORT_KEY.encode))
+
+
+# json.dumps(..., sort_keys=True, default=str) (and ensure_ascii=False: the log's), made once rather than per call
+_SORT_KEY = json.JSONEncoder(sort_keys=True, default=str)
+_LOG_TEXT = json.JSONEncoder(ensure_ascii=False, sort_keys=True, default=str)
 
 
 def _dump(snapshot: Snapshot | None, mark: str | None) -> str | None:
     """A record's state as the change log holds it (as Editor's log does), with the user mark it carried."""
     if snapshot is None:
         return None
-    return json.dumps({"row": snapshot.row, "links": snapshot.links, "mark": mark}, ensure_ascii=False,
-                      sort_keys=True, default=str)
+    return _LOG_TEXT.encode({"row": snapshot.row, "links": snapshot.links, "mark": mark})
 
 
 def _load(kind: str, text: str | None) -> tuple[Snapshot | None, str | None]:
@@ -137,8 +148,28 @@ class Tables:
             return
         stage = self._stage(table)
         self.conn.executemany(f"INSERT INTO temp.{stage} ({names}) VALUES ({marks})", values)
-        self.conn.execute(f"INSERT INTO main.{table} ({names}) SELECT {names} FROM temp.{stage}")
+        if table in _INDEXED and "id" in columns:
+            with bulk_indexing(self.db):
+                self.conn.execute(f"INSERT INTO main.{table} ({names}) SELECT {names} FROM temp.{stage}")
+            self._index(_INDEXED[table], stage)
+        else:
+            self.conn.execute(f"INSERT INTO main.{table} ({names}) SELECT {names} FROM temp.{stage}")
         self.conn.execute(f"DELETE FROM temp.{stage}")
+
+    def _index(self, kind: str, stage: str) -> None:
+        """Write the search index rows and terms of the records staged in ``stage`` and just inserted, as the
+        kind's insert trigger writes them one record at a time (skipped meanwhile: editing.bulk_indexing): the
+        same SQL makes the index texts of all of them in one query, and their terms are gathered once."""
+        table, fts = FIND_INDEX[kind][:2]
+        name, body = find_index_columns(kind, "r")
+        rows = self.conn.execute(f"SELECT r.id, {name}, {body} FROM main.{table} r "
+                                 f"WHERE r.id IN (SELECT id FROM temp.{stage})").fetchall()
+        self.conn.executemany(f"INSERT INTO {fts}(rowid, name, body) VALUES (?, ?, ?)", rows)
+        # (the trigger splits name || ' ' || body at spaces; a NULL column gives no terms)
+        terms = {term for _, first, second in rows if first is not None and second is not None
+                 for term in f"{first} {second}".split(" ") if term}
+        self.conn.executemany("INSERT OR IGNORE INTO find_terms (kind, term) VALUES (?, ?)",
+                              [(kind, term) for term in sorted(terms)])
 
     def update(self, table: str, columns: Sequence[str], rows: Sequence[RowValues]) -> None:
         """Set ``columns`` of the rows (dicts with the id and those columns) with one statement."""

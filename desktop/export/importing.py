@@ -44,7 +44,17 @@ from desktop.data.vocabularies import validation_context
 from desktop.export import import_writer
 from desktop.export.comtrade import layout as comtrade_layout
 from desktop.export.fileformat import COLUMNS, IMPORT_KINDS, LIST_FIELDS, REFERENCE_COLUMNS, file_column, form_field
-from desktop.export.readers import MAX_ROWS, JsonBool, JsonList, Table, Unreadable, normalise_name, read_table
+from desktop.export.readers import (
+    MAX_ROWS,
+    GeoTable,
+    JsonBool,
+    JsonList,
+    Table,
+    Unreadable,
+    check_geometry,
+    normalise_name,
+    read_table,
+)
 
 # values a record gets when the file has no column (or, for a new record, an empty cell) for them: the
 # schema's defaults
@@ -67,10 +77,12 @@ NATURAL_KEYS = {
     "event": "start date and title",
     "agreement": "date signed and title",
     "alias": "group and name",
+    "node": "country and English name",
+    "segment": "corridor, ends and mode",
 }
 KIND_NAMES = {"agreement": "agreement", "event": "event", "trade": "trade figure", "target": "target",
               "fact": "fact", "source": "source", "corridor": "corridor", "node": "node", "partner": "partner",
-              "alias": "other name"}
+              "alias": "other name", "segment": "segment"}
 MAX_UID = 80
 _UID = re.compile(r"[^\s\x00-\x1f\x7f-\x9f;,]{1,80}")
 _LIST_SPLIT = re.compile(r"\s*[;,]\s*")
@@ -316,7 +328,47 @@ def read_import_table(path: str | Path, kind: str | None = None, *, sheet: str |
     """Read a file to import as ``kind`` (an import kind, "comtrade", or None when not known yet): of a workbook
     with several sheets, ``sheet`` or else the one sheet whose header row has the most columns of the kind
     (SheetChoiceNeeded, naming the sheets, when none has any or several have as many)."""
-    return read_table(path, max_rows=max_rows, sheet=sheet, score_header=lambda columns: header_score(kind, columns))
+    table = read_table(path, max_rows=max_rows, sheet=sheet, score_header=lambda columns: header_score(kind, columns))
+    if kind is not None:
+        check_geometry(kind, table)
+    return table
+
+
+def geometry_notes(db: Database, kind: str, table: Table) -> list[str]:
+    """What the preview says of a GeoJSON file of segments whose lines do not end where their nodes are stored: a
+    segment's line is drawn from its nodes, so its geometry is not imported (the nodes are to be moved instead)."""
+    if kind != "segment" or not isinstance(table, GeoTable) or not table.ends:
+        return []
+    from desktop.export.records import node_coordinates
+
+    places = node_coordinates(db)
+    stored = {uid: (a, b) for uid, a, b in db.conn.execute(
+        "SELECT s.uid, f.uid, t.uid FROM segments s JOIN nodes f ON f.id = s.from_node_id "
+        "JOIN nodes t ON t.id = s.to_node_id")}
+    columns = {name: i for i, name in enumerate(table.columns)}
+    away: list[str] = []
+    for number, cells in table.rows():
+        if number not in table.ends:
+            continue
+
+        def cell(name: str, cells: list[str | None] = cells) -> str | None:
+            i = columns.get(name)
+            text = cells[i] if i is not None and i < len(cells) else None
+            return text.strip() or None if text else None
+
+        uid = cell("uid")
+        ends = (cell("from_node"), cell("to_node"))
+        if None in ends and uid in stored:
+            ends = stored[uid]
+        for node, (lon, lat) in zip(ends, table.ends[number], strict=True):
+            place = places.get(node or "")
+            if place is None or abs(place[0] - lon) > 1e-7 or abs(place[1] - lat) > 1e-7:
+                away.append(uid or f"feature {number}")
+                break
+    if not away:
+        return []
+    return [f"{len(away)} segment line(s) in the file do not end where their nodes are (e.g. {away[0]}). A segment's "
+            "line is drawn from its nodes, so its geometry is not imported: move the nodes (import them) instead."]
 
 
 # --- preview ------------------------------------------------------------------------------------------------------
@@ -540,6 +592,11 @@ def natural_keys(kind: str, values: Mapping[str, object]) -> list[tuple[object, 
         return [(v("partner_iso3"), v("metric"), v("stated_on"), _num(v("value_usd_m")), _num(v("multiplier")))]
     if kind == "fact":
         return [(v("partner_iso3"), v("corridor_id"), v("metric"), v("as_of"))]
+    if kind == "node":
+        folded = _fold(v("name_en"))
+        return [(v("country_iso3"), folded)] if folded is not None else []
+    if kind == "segment":
+        return [(v("corridor_id"), v("from_node_id"), v("to_node_id"), v("mode"))]
     if kind == "alias":  # a name is once in its group, whatever its case (as the form and the build require)
         name = v("name")
         return [(v("group_id"), name.casefold())] if isinstance(name, str) else []
@@ -562,6 +619,8 @@ _KEY_SQL = {
     "event": "SELECT id, date_start, title_en, title_ru FROM events",
     "agreement": "SELECT id, date_signed, title_en, title_ru, title_kk FROM agreements",
     "alias": "SELECT id, group_id, name FROM aliases",
+    "node": "SELECT id, country_iso3, name_en FROM nodes",
+    "segment": "SELECT id, corridor_id, from_node_id, to_node_id, mode FROM segments",
 }
 _KEY_FIELDS = {
     "trade": ("partner_iso3", "year", "period", "statistics"),
@@ -570,6 +629,8 @@ _KEY_FIELDS = {
     "event": ("date_start", "title_en", "title_ru"),
     "agreement": ("date_signed", "title_en", "title_ru", "title_kk"),
     "alias": ("group_id", "name"),
+    "node": ("country_iso3", "name_en"),
+    "segment": ("corridor_id", "from_node_id", "to_node_id", "mode"),
 }
 
 
@@ -829,7 +890,7 @@ class _Previewer:
         """How a column's text is read: "ref" (a record's uid), "list", "line" (a single line of text), "comma" (a
         number in a ``;``-separated file, whose comma is a decimal comma, as Excel writes under Russian settings) or
         "text"."""
-        if name in ("event", "corridor"):
+        if name in ("event", "corridor", "from_node", "to_node"):
             return "ref"
         if name in LIST_FIELDS:
             return "list"
@@ -1032,6 +1093,7 @@ def preview(db: Database, kind: str, table: Table, mapping: Mapping[str, str | N
                                                            **getattr(reason, "params", {})}) for n, reason in problems)
     result.rejected.sort(key=lambda r: r.row)
     result.file_notes.extend(table.notes())
+    result.file_notes.extend(geometry_notes(db, kind, table))
     result.notes.extend(result.file_notes)
     result.skipped_partners = dict(worker.skipped_partners)
     if worker.skipped_partners:

@@ -137,6 +137,12 @@ FILE_ERROR_CODES = (
     "json_too_many_keys",  # file, max
     "json_nested",  # file, row, key, found: "object" or "list"
     "not_comtrade",  # file, legacy and new: some column names of each layout (desktop.export.comtrade)
+    "not_geojson",  # file, found: "list", "object" (of another "type"), or "other"
+    "geojson_crs",  # file, crs (the name the file's "crs" member gives, shortened)
+    "geojson_bad_features",  # file (the "features" member is not a list of Feature objects)
+    "geojson_geometry",  # file, feature, found (the geometry's type), wanted: "Point", "LineString" or "none"
+    "geojson_bad_coordinates",  # file, feature
+    "geojson_out_of_range",  # file, feature, lon, lat
 )
 
 
@@ -285,6 +291,8 @@ def read_table(path: str | Path, *, max_rows: int = MAX_ROWS, sheet: str | None 
             raise ImportFileError(f"{p.name} is named as a text file but is a ZIP archive (perhaps an Excel "
                                   "workbook); rename it to .xlsx or save it as CSV.", "zip_named_text", file=p.name)
         return _read_xlsx(p, max_rows, sheet, score_header)
+    if suffix == ".geojson":
+        return _read_geojson(p, size, max_rows)
     if suffix == ".json" or (suffix not in _TEXT_SUFFIXES and _starts_like_json(p)):
         return _read_json(p, size, max_rows)
     return _read_text(p, max_rows)
@@ -1057,7 +1065,9 @@ def _json_cell(value: object, row: int, key: str, path: Path) -> str | None:
                           file=path.name, row=row, key=key[:80], found=found)
 
 
-def _read_json(path: Path, size: int, max_rows: int) -> Table:
+def _load_json(path: Path, size: int) -> object:
+    """A JSON file's value, read as the import reads it (its size and nesting checked first; NaN, Infinity and
+    over-long numbers as Unreadable; objects as _JsonObject)."""
     text = _json_text(path, size)
     depth = json_depth(text)
     if depth > MAX_JSON_DEPTH:
@@ -1073,7 +1083,13 @@ def _read_json(path: Path, size: int, max_rows: int) -> Table:
     except (RecursionError, MemoryError):
         raise ImportFileError(f"{path.name} is too deeply nested or too large to read.", "json_unreadable",
                               file=path.name) from None
-    del text
+    return data
+
+
+def _read_json(path: Path, size: int, max_rows: int) -> Table:
+    data = _load_json(path, size)
+    if isinstance(data, dict) and data.get("type") == "FeatureCollection":  # GeoJSON saved as .json
+        return _geojson_table(path, data, max_rows)
     if not isinstance(data, list):
         found = ("object" if isinstance(data, dict) else "bool" if isinstance(data, bool)
                  else "null" if data is None else "string" if type(data) is str else "number")
@@ -1118,3 +1134,179 @@ def _read_json(path: Path, size: int, max_rows: int) -> Table:
     del data
     return Table(_unique_columns(names), "json", lambda: iter(converted), path=path, encoding="utf-8",
                  estimated_rows=len(converted) + len(problems), rejected=problems)
+
+
+# --- GeoJSON -----------------------------------------------------------------------------------------------------
+
+# The names a GeoJSON "crs" member may give for WGS 84 longitude/latitude (RFC 7946 has no "crs": its coordinates
+# are WGS 84; files from GDAL before 2.2 or QGIS 2 still name it). Any other CRS is refused, not converted.
+WGS84_NAMES = frozenset({"urn:ogc:def:crs:ogc:1.3:crs84", "urn:ogc:def:crs:ogc::crs84", "urn:ogc:def:crs:epsg::4326",
+                         "epsg:4326", "crs84", "wgs84", "wgs 84"})
+_GEO_TOLERANCE = 1e-7  # degrees (about a centimetre): two coordinates closer than this are the same place
+Position = tuple[float, float]  # (lon, lat), in GeoJSON's order
+
+
+@dataclass
+class GeoTable(Table):
+    """A GeoJSON FeatureCollection as a table: one row per feature (row n is the n-th feature), its properties as
+    the columns. A Point gives the row its ``lat`` and ``lon`` cells: the geometry wins over lat and lon properties
+    that disagree with it (it is where a GIS moved the place; ``moved`` lists the uids of such features). Of the
+    other geometries only their type (``geometries``: row -> type, None for "geometry": null) and, of a LineString,
+    its ends (``ends``: row -> (first, last) position) are kept."""
+
+    geometries: dict[int, str | None] = field(default_factory=dict, repr=False)
+    ends: dict[int, tuple[Position, Position]] = field(default_factory=dict, repr=False)
+    moved: list[str] = field(default_factory=list, repr=False)
+
+    def notes(self) -> list[str]:
+        if not self.moved:
+            return []
+        return [f"{len(self.moved)} feature(s) have a Point that differs from their lat and lon properties (e.g. "
+                f"{self.moved[0]}): the Point is taken, as it is where the place was moved in the GIS."]
+
+
+def _read_geojson(path: Path, size: int, max_rows: int) -> Table:
+    data = _load_json(path, size)
+    if not isinstance(data, dict) or data.get("type") != "FeatureCollection":
+        found = "list" if isinstance(data, list) else "object" if isinstance(data, dict) else "other"
+        raise ImportFileError(f"{path.name} is not a GeoJSON FeatureCollection (an object with \"type\": "
+                              "\"FeatureCollection\" and its \"features\"), so no places can be read from it.",
+                              "not_geojson", file=path.name, found=found)
+    return _geojson_table(path, data, max_rows)
+
+
+def _crs_name(crs: object) -> str:
+    """The name a GeoJSON 2008 "crs" member gives ({"type": "name", "properties": {"name": ...}})."""
+    if isinstance(crs, dict):
+        props = crs.get("properties")
+        if isinstance(props, dict) and isinstance(props.get("name"), str):
+            return str(props["name"])
+        if isinstance(props, dict) and props.get("href"):
+            return str(props["href"])
+    return json.dumps(crs, ensure_ascii=False)[:80]
+
+
+def _position(value: object, path: Path, feature: int) -> Position:
+    """A GeoJSON position [lon, lat, ...] checked: two numbers, in WGS 84's range."""
+    if (not isinstance(value, list) or len(value) < 2
+            or not all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in value[:2])):
+        raise ImportFileError(f"Feature {feature} of {path.name} has coordinates that are not a pair of numbers "
+                              "[longitude, latitude].", "geojson_bad_coordinates", file=path.name, feature=feature)
+    lon, lat = float(value[0]), float(value[1])
+    if not (-180 <= lon <= 180 and -90 <= lat <= 90):
+        raise ImportFileError(f"Feature {feature} of {path.name} lies outside the world's longitudes and latitudes "
+                              f"(longitude {lon:g}, latitude {lat:g}); GeoJSON gives longitude first, in WGS 84 "
+                              "degrees.", "geojson_out_of_range", file=path.name, feature=feature, lon=f"{lon:g}",
+                              lat=f"{lat:g}")
+    return lon, lat
+
+
+def _geometry(value: object, path: Path, feature: int) -> tuple[str | None, list[Position]]:
+    """A feature's geometry type (None for null) and its positions (a Point's one, a LineString's every one; none
+    for other types, which are refused for nodes and segments by :func:`check_geometry`)."""
+    if value is None:
+        return None, []
+    if not isinstance(value, dict) or not isinstance(value.get("type"), str):
+        raise ImportFileError(f"Feature {feature} of {path.name} has coordinates that are not a pair of numbers "
+                              "[longitude, latitude].", "geojson_bad_coordinates", file=path.name, feature=feature)
+    kind = str(value["type"])
+    coordinates = value.get("coordinates")
+    if kind == "Point":
+        return kind, [_position(coordinates, path, feature)]
+    if kind == "LineString":
+        if not isinstance(coordinates, list) or len(coordinates) < 2:
+            raise ImportFileError(f"Feature {feature} of {path.name} has coordinates that are not a pair of numbers "
+                                  "[longitude, latitude].", "geojson_bad_coordinates", file=path.name,
+                                  feature=feature)
+        return kind, [_position(c, path, feature) for c in coordinates]
+    return kind, []
+
+
+def _number(cell: str | None) -> float | None:
+    try:
+        return float(cell) if cell is not None else None
+    except ValueError:
+        return None
+
+
+def _geojson_table(path: Path, data: dict[str, object], max_rows: int) -> GeoTable:
+    """The features of a FeatureCollection as a GeoTable (see there)."""
+    if "crs" in data and data["crs"] is not None:
+        name = _crs_name(data["crs"])
+        if name.strip().casefold() not in WGS84_NAMES:
+            raise ImportFileError(f"{path.name} gives its coordinates in the reference system {name}, not in WGS 84 "
+                                  "longitude and latitude (EPSG:4326), as GeoJSON requires. Save it again from the "
+                                  "GIS as GeoJSON in EPSG:4326.", "geojson_crs", file=path.name, crs=name)
+    features = data.get("features")
+    if not isinstance(features, list) or not all(isinstance(f, dict) and f.get("type") == "Feature"
+                                                  and isinstance(f.get("properties") or {}, dict)
+                                                  for f in features):
+        raise ImportFileError(f"The \"features\" of {path.name} are not a list of GeoJSON Feature objects.",
+                              "geojson_bad_features", file=path.name)
+    if not features:
+        raise ImportFileError(f"{path.name} holds an empty list: there are no records in it to import.", "json_empty",
+                              file=path.name)
+    if len(features) > max_rows:
+        raise _too_many_rows(path, max_rows)
+    shapes = [_geometry(f.get("geometry"), path, n) for n, f in enumerate(features, start=1)]
+    properties: list[dict[str, object]] = [f.get("properties") or _JsonObject() for f in features]
+    columns: dict[str, None] = {}
+    for feature, props in zip(features, properties, strict=True):
+        if "uid" not in props and isinstance(feature.get("id"), str):
+            props["uid"] = feature["id"]  # a feature's "id" stands for its uid when the properties lack one
+        for key in props:
+            columns.setdefault(key)
+        if len(columns) > MAX_COLUMNS:
+            raise ImportFileError(f"{path.name} has more than {MAX_COLUMNS:,} different keys; at most "
+                                  f"{MAX_COLUMNS:,} are read.", "json_too_many_keys", file=path.name,
+                                  max=MAX_COLUMNS)
+    if any(kind == "Point" for kind, _ in shapes):
+        columns.setdefault("lat")
+        columns.setdefault("lon")
+    names = list(columns)
+    table = GeoTable(_unique_columns(names), "geojson", lambda: iter(converted), path=path, encoding="utf-8",
+                     estimated_rows=len(features))
+    converted: list[Row] = []
+    for n, (props, (kind, positions)) in enumerate(zip(properties, shapes, strict=True), start=1):
+        cells = [_json_cell(props.get(key), n, key, path) for key in names]
+        table.geometries[n] = kind
+        if kind == "Point":
+            lon, lat = positions[0]
+            given = (_number(cells[names.index("lon")]), _number(cells[names.index("lat")]))
+            if given != (None, None) and (given[0] is None or given[1] is None or abs(given[0] - lon) > _GEO_TOLERANCE
+                                          or abs(given[1] - lat) > _GEO_TOLERANCE):
+                table.moved.append(str(props.get("uid") or f"feature {n}"))
+            cells[names.index("lon")], cells[names.index("lat")] = cell_text(lon), cell_text(lat)
+        elif kind == "LineString":
+            table.ends[n] = (positions[0], positions[-1])
+        longest = max((len(c) for c in cells if c), default=0)
+        if longest > MAX_FIELD_CHARS:
+            raise _too_long(path, n, longest)
+        repeated = getattr(props, "repeated", ())
+        if repeated:
+            table.rejected.append((n, ReaderReason(f"the object names the key \u201c{repeated[0][:80]}\u201d more "
+                                                   "than once, so its value is unclear", "repeated_key",
+                                                   key=repeated[0][:80])))
+        elif (problem := _nul_problem(names, cells)) is not None:
+            table.rejected.append((n, problem))
+        else:
+            converted.append(Row(n, cells))
+    return table
+
+
+GEOMETRY_OF = {"node": "Point", "segment": "LineString"}  # the geometry each kind's features have
+
+
+def check_geometry(kind: str, table: Table) -> None:
+    """Refuse (ImportFileError) a GeoJSON file whose features do not have the geometry of ``kind`` (a Point for a
+    node, a LineString for a segment; "geometry": null is always taken), or GeoJSON for a kind without places."""
+    if not isinstance(table, GeoTable):
+        return
+    file = table.path.name if table.path else "the file"
+    wanted = GEOMETRY_OF.get(kind, "none")
+    need = {"Point": "a node needs a Point", "LineString": "a segment needs a LineString"}.get(
+        wanted, "only nodes (Point) and segments (LineString) are imported from GeoJSON")
+    for feature, found in table.geometries.items():
+        if found is not None and found != wanted:
+            raise ImportFileError(f"Feature {feature} of {file} has a {found} geometry, but {need}.",
+                                  "geojson_geometry", file=file, feature=feature, found=found, wanted=wanted)

@@ -425,13 +425,19 @@ def write_json(path: str | os.PathLike[str], rows: Iterable[Record], *, progress
 class GeoResult:
     written: int  # features written
     left_out: int  # records without coordinates (a node, or an end of a segment)
+    unplaced: int = 0  # records without coordinates written with "geometry": null (include_unplaced)
 
 
-def _feature(kind: str, row: Record, coords: Sequence[tuple[float, float]] | None) -> dict[str, object] | None:
-    """A GeoJSON feature: a Point for a node, a LineString for a segment; None without coordinates."""
+def _feature(kind: str, row: Record, coords: Sequence[tuple[float, float]] | None,
+             include_unplaced: bool = False) -> dict[str, object] | None:
+    """A GeoJSON feature: a Point for a node, a LineString for a segment; without coordinates, a feature with
+    "geometry": null when ``include_unplaced`` (RFC 7946 3.2: an unlocated feature), else None."""
+    geometry: dict[str, object] | None
     if not coords:
-        return None
-    if kind == "node":
+        if not include_unplaced:
+            return None
+        geometry = None
+    elif kind == "node":
         geometry = {"type": "Point", "coordinates": list(coords[0])}
     else:
         geometry = {"type": "LineString", "coordinates": [list(c) for c in coords]}
@@ -440,15 +446,25 @@ def _feature(kind: str, row: Record, coords: Sequence[tuple[float, float]] | Non
 
 def write_geojson(path: str | os.PathLike[str], kind: str,
                   rows_with_coordinates: Iterable[tuple[Record, Sequence[tuple[float, float]] | None]], *,
-                  progress: Progress | None = None, total: int | None = None) -> GeoResult:
-    """Write a GeoJSON FeatureCollection: a Point per node, a LineString per segment (from its first node to its
-    second), the record's file form as properties. Records without coordinates are left out and counted."""
+                  progress: Progress | None = None, total: int | None = None,
+                  include_unplaced: bool = False) -> GeoResult:
+    """Write a GeoJSON FeatureCollection (RFC 7946: WGS 84, no "crs" member): a Point per node, a LineString per
+    segment (from its first node to its second), the record's file form as properties (numbers as JSON numbers).
+    Records without coordinates are left out and counted, or with ``include_unplaced`` written with "geometry":
+    null."""
     if kind not in GEO_KINDS:
         raise ExportError(f"Only nodes and segments can be exported as GeoJSON, not records of the kind “{kind}”.")
-    features = (_feature(kind, row, coords) for row, coords in rows_with_coordinates)
-    written, left_out = _write_json_list(path, features, head='{"type": "FeatureCollection", "features": [',
+    unplaced = 0
+
+    def features() -> Iterator[dict[str, object] | None]:
+        nonlocal unplaced
+        for row, coords in rows_with_coordinates:
+            unplaced += not coords and include_unplaced
+            yield _feature(kind, row, coords, include_unplaced)
+
+    written, left_out = _write_json_list(path, features(), head='{"type": "FeatureCollection", "features": [',
                                          tail="]}\n", progress=progress, total=total, counted=rows_with_coordinates)
-    return GeoResult(written, left_out)
+    return GeoResult(written, left_out, unplaced)
 
 
 # --------------------------------------------------------------------------------------------- records to a file
@@ -457,16 +473,19 @@ def write_geojson(path: str | os.PathLike[str], kind: str,
 @dataclass(frozen=True)
 class ExportResult:
     rows: int  # rows (features) written
-    left_out: int = 0  # GeoJSON only: records without coordinates
+    left_out: int = 0  # GeoJSON only: records without coordinates left out
+    unplaced: int = 0  # GeoJSON only: records without coordinates written with "geometry": null
 
 
 def run_export(db: Database, kind: str, fmt: str, path: str | os.PathLike[str], *,
                query: AgreementQuery | None = None, partner: str | None = None, ids: Sequence[int] | None = None,
                delimiter: str = ",", encoding: str = "utf-8-sig", errors: str = "strict",
-               progress: Progress | None = None, decimal: str | None = None) -> ExportResult:
+               progress: Progress | None = None, decimal: str | None = None,
+               include_unplaced: bool = False) -> ExportResult:
     """Export the records of a kind (see :func:`desktop.export.records.export_rows`) to a file in ``fmt``.
 
-    ``decimal`` (CSV): the decimal mark, by default the one that goes with ``delimiter`` (:func:`decimal_mark`)."""
+    ``decimal`` (CSV): the decimal mark, by default the one that goes with ``delimiter`` (:func:`decimal_mark`).
+    ``include_unplaced`` (GeoJSON): records without coordinates as features with "geometry": null."""
     fmt = fmt.lower()
     if fmt not in FORMATS:
         raise ExportError(f"Unknown export format “{fmt}”. Known formats: {', '.join(FORMATS)}.")
@@ -484,8 +503,9 @@ def run_export(db: Database, kind: str, fmt: str, path: str | os.PathLike[str], 
         else:
             total = len(chosen)
         if fmt == "geojson":
-            geo = write_geojson(target, kind, export_features(db, kind, ids=chosen), progress=progress, total=total)
-            return ExportResult(geo.written, geo.left_out)
+            geo = write_geojson(target, kind, export_features(db, kind, ids=chosen), progress=progress, total=total,
+                                include_unplaced=include_unplaced)
+            return ExportResult(geo.written, geo.left_out, geo.unplaced)
         rows = export_rows(db, kind, ids=chosen)
         columns = COLUMNS[kind]
         if fmt == "csv":
@@ -507,14 +527,15 @@ def run_export(db: Database, kind: str, fmt: str, path: str | os.PathLike[str], 
 def export_kind(db: Database, kind: str, fmt: str, path: str | os.PathLike[str], *,
                 query: AgreementQuery | None = None, partner: str | None = None, ids: Sequence[int] | None = None,
                 delimiter: str = ",", encoding: str = "utf-8-sig", errors: str = "strict",
-                progress: Progress | None = None, decimal: str | None = None) -> int:
+                progress: Progress | None = None, decimal: str | None = None, include_unplaced: bool = False) -> int:
     """Export the records of a kind to ``path`` in ``fmt`` (csv, xlsx, json, geojson); returns the rows written.
 
     ``query`` (agreements) exports the view's rows in its order, ``partner`` (ISO3) one partner's records,
     ``ids`` exactly those records; ``decimal`` the decimal mark of a CSV file (by default the comma with the ``;``
     separator, else the point). ``progress(done, total)`` is called every 1,000 rows; False cancels
-    (ExportCancelled, nothing written). GeoJSON (nodes, segments) leaves out records without coordinates:
-    :func:`run_export` also says how many.
+    (ExportCancelled, nothing written). GeoJSON (nodes, segments) leaves out records without coordinates
+    (:func:`run_export` also says how many), or writes them with "geometry": null when ``include_unplaced``.
     """
     return run_export(db, kind, fmt, path, query=query, partner=partner, ids=ids, delimiter=delimiter,
-                      encoding=encoding, errors=errors, progress=progress, decimal=decimal).rows
+                      encoding=encoding, errors=errors, progress=progress, decimal=decimal,
+                      include_unplaced=include_unplaced).rows

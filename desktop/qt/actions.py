@@ -52,9 +52,15 @@ ACTIONS = (
     ActionSpec("export", QT_TRANSLATE_NOOP("Actions", "&Export…"), "file", "show_export", "Ctrl+Shift+S",
                "SP_DialogSaveButton", tip=QT_TRANSLATE_NOOP("Actions", "Save records as CSV, Excel, JSON or GeoJSON "
                                                                      "(Ctrl+Shift+S)")),
+    ActionSpec("import_template", QT_TRANSLATE_NOOP("Actions", "Import &Template…"), "file", "show_import_template",
+               tip=QT_TRANSLATE_NOOP("Actions", "Save an empty Excel workbook to fill for an import, with its "
+                                                "columns described and lists of the values allowed")),
     ActionSpec("factsheet", QT_TRANSLATE_NOOP("Actions", "&Fact Sheet…"), "file", "show_factsheet", "Ctrl+P",
                "SP_FileDialogInfoView", toolbar=True, tip=QT_TRANSLATE_NOOP(
                    "Actions", "Print or save a partner's fact sheet in English or Russian (Ctrl+P)")),
+    ActionSpec("sync", QT_TRANSLATE_NOOP("Actions", "S&ync with Team Server…"), "file", "show_sync", "Ctrl+Shift+Y",
+               "SP_BrowserReload", tip=QT_TRANSLATE_NOOP("Actions", "Send your changes to the team server and receive "
+                                                                  "the team's (Ctrl+Shift+Y)")),
     ActionSpec("backup", QT_TRANSLATE_NOOP("Actions", "&Back Up Database…"), "file", "backup_database"),
     ActionSpec("restore", QT_TRANSLATE_NOOP("Actions", "&Restore from Backup…"), "file", "restore_database"),
     ActionSpec("quit", QT_TRANSLATE_NOOP("Actions", "&Quit"), "file", "close",

@@ -33,7 +33,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
@@ -52,6 +52,7 @@ from desktop.qt.plaintext import PLAIN_TEXT, escape, message_box
 
 if TYPE_CHECKING:
     from desktop.export.importing import Preview
+    from desktop.sync.engine import SyncReport
 
 SAVE, REOPEN = "save", "reopen"  # the choices offered when the database file changed
 Progress = Callable[[int, int], bool]  # (done, total) -> False to cancel
@@ -198,6 +199,50 @@ class EditController(QObject):
             return False
         self.restored()
         return True
+
+    def sync(self, conninfo: str, run: Callable[[Callable[[Progress], object]], object],
+             password: str | None = None) -> SyncReport:
+        """Sync the window's database with the team server (desktop.sync.engine.sync). ``run(work)`` runs
+        ``work(progress)`` off the window's thread behind a progress dialog with Cancel. The work opens a connection of
+        its own to the window's file. When the pull wrote anything, the views read everything again and there is no
+        undo across it (an undo would write over a teammate's change); ServerError, SyncCancelled and AtlasError are
+        the caller's to word (what was done before stays done)."""
+        from desktop.data.database import open_database
+        from desktop.data.fileidentity import check_file
+        from desktop.sync.engine import sync
+
+        window_db = self.repo.db
+        db_path = window_db.path
+
+        def work(progress: Progress) -> SyncReport:
+            check_file(db_path, window_db.identity)
+            db = open_database(db_path, check=False)
+            try:
+                if db.identity != window_db.identity:
+                    raise DatabaseFileChanged(db_path, REPLACED)
+                return sync(db, conninfo, password=password,
+                            progress=lambda stage, done, total: progress(done, total))
+            finally:
+                db.close()
+
+        try:
+            report = run(work)
+        except DatabaseFileChanged as exc:
+            self.file_found_changed(exc)
+            raise
+        done = cast("SyncReport", report)
+        if done.changed_here:
+            self.restored()
+        return done
+
+    def resolve_conflict(self, conflict_id: int, choice: str, fields: dict[str, str] | None = None) -> None:
+        """Settle a sync conflict (desktop.data.syncstate.LocalReplica.resolve) in the window's database; the server,
+        if one is set, hears of it too. No undo across it: what was written may be a teammate's record."""
+        from desktop.sync.engine import resolve
+
+        with database_errors():
+            resolve(self.repo.db, self.repo.db.meta("sync_server"), conflict_id, choice, fields)
+        self.restored()
 
     def restored(self) -> None:
         """Every record was replaced (a restore): no undo across it, and every kind changed."""

@@ -494,6 +494,36 @@ class MainWindow(QMainWindow):
 
         ImportDialog(self).exec()
 
+    def show_sync(self) -> None:
+        if not self.check_database_file():
+            return
+        from desktop.qt.sync.dialog import SyncDialog
+
+        SyncDialog(self).exec()
+
+    def show_sync_state(self, report: object) -> None:
+        """After a sync: a reader's account is named in the status bar for as long as the window is open (its changes
+        stay on the laptop), and the sync's outcome is said in one line."""
+        from PySide6.QtWidgets import QLabel
+
+        read_only = bool(getattr(report, "read_only", False))
+        label = self.findChild(QLabel, "syncReadOnly")
+        if read_only and label is None:
+            label = QLabel(self)
+            label.setObjectName("syncReadOnly")
+            self.statusBar().addPermanentWidget(label)
+        if label is not None:
+            label.setText(self.tr("Team server: read only") if read_only else "")
+            label.setToolTip(self.tr("Your server account may read the team's records but not change them: your "
+                                     "changes stay on this laptop.") if read_only else "")
+            label.setVisible(read_only)
+        self.statusBar().showMessage(self.tr("Synced with the team server."), 6000)
+
+    def show_import_template(self) -> None:
+        from desktop.qt.template_dialog import TemplateDialog
+
+        TemplateDialog(self).exec()
+
     def backup_database(self) -> None:
         import datetime as _dt
 

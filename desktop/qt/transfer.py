@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEventLoop, QObject, Qt, QThread, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -143,6 +144,10 @@ class ExportDialog(QDialog):
         form.addRow(self.tr("Separator:"), self.delimiter)
         form.addRow(self.tr("Decimal mark:"), self.decimal)
         form.addRow(self.tr("Encoding:"), self.encoding)
+        self.unplaced = QCheckBox(self.tr("Include records without coordinates (as features with no geometry)"), self)
+        self.unplaced.setObjectName("exportUnplaced")
+        form.addRow(self.unplaced)
+        self.export_form = form
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
         self.save = buttons.addButton(self.tr("Export…"), QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.accepted.connect(self.export_dialog)
@@ -177,6 +182,7 @@ class ExportDialog(QDialog):
         self.delimiter.setEnabled(csv)
         self.decimal.setEnabled(csv and self.delimiter.currentData() != ",")
         self.encoding.setEnabled(csv)
+        self.export_form.setRowVisible(self.unplaced, self.format.currentData() == "geojson")
 
     def _delimiter_changed(self) -> None:
         """The decimal mark that goes with the separator (desktop.export.writers.decimal_mark): the comma with
@@ -190,7 +196,8 @@ class ExportDialog(QDialog):
         kind = self.kind.currentData()
         options = {"kind": kind, "fmt": self.format.currentData(), "delimiter": self.delimiter.currentData(),
                    "decimal": self.decimal.currentData(), "encoding": self.encoding.currentData(), "query": None,
-                   "partner": None}
+                   "partner": None,
+                   "include_unplaced": self.format.currentData() == "geojson" and self.unplaced.isChecked()}
         if self.scope_view.isChecked() and self.scope_view.isEnabled():
             if kind == "agreement":
                 options["query"] = self.window_.agreements.query()
@@ -211,7 +218,8 @@ class ExportDialog(QDialog):
             try:
                 return export_kind(db, o["kind"], o["fmt"], Path(path), query=o["query"], partner=o["partner"],
                                    delimiter=o["delimiter"], encoding=o["encoding"], decimal=o["decimal"],
-                                   errors="replace" if o["encoding"] == "cp1251" else "strict", progress=progress)
+                                   errors="replace" if o["encoding"] == "cp1251" else "strict", progress=progress,
+                                   include_unplaced=o["include_unplaced"])
             finally:
                 db.close()
 
@@ -254,7 +262,7 @@ class ImportDialog(QDialog):
         names = kind_names()
         self.kind = QComboBox(self)
         self.kind.setObjectName("importKind")
-        for kind in ("agreement", "event", "trade", "target", "fact", "alias"):
+        for kind in ("agreement", "event", "trade", "target", "fact", "alias", "node", "segment"):
             self.kind.addItem(names[kind].capitalize(), kind)
         self.kind.addItem(self.tr("Trade figures from UN Comtrade"), "comtrade")
         self.file_label = plain_label(QLabel(self.tr("No file chosen."), self))
@@ -317,9 +325,15 @@ class ImportDialog(QDialog):
     def import_kind(self) -> str:
         return "trade" if self.kind.currentData() == "comtrade" else self.kind.currentData()
 
+    def file_filter(self) -> str:
+        """The kinds of file the open dialog offers: tables, and GeoJSON for nodes and segments (places)."""
+        if self.import_kind in ("node", "segment"):
+            return self.tr("Tables and GeoJSON (*.csv *.txt *.tsv *.xlsx *.json *.geojson);;GeoJSON (*.geojson);;"
+                           "All files (*)")
+        return self.tr("Tables (*.csv *.txt *.tsv *.xlsx *.json);;All files (*)")
+
     def choose_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Import"), "", self.tr(
-            "Tables (*.csv *.txt *.tsv *.xlsx *.json);;All files (*)"))
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Import"), "", self.file_filter())
         if path:
             self.load(path)
 
@@ -384,6 +398,9 @@ class ImportDialog(QDialog):
             from desktop.export.comtrade import comtrade_table
 
             return comtrade_table(table, file_name=self.path.name if self.path else "")
+        from desktop.export.readers import check_geometry
+
+        check_geometry(self.import_kind, table)  # GeoJSON: a node's features are Points, a segment's LineStrings
         return table
 
     def _matched(self) -> None:
@@ -651,7 +668,7 @@ class ImportDialog(QDialog):
     def file_error_words(self, code: str, p: dict) -> str | None:
         """The words, with {placeholders} for ``p``, for a file that cannot be read; None for an unknown code."""
         return (self._file_words(code, p) or self._text_words(code, p) or self._workbook_words(code, p)
-                or self._json_words(code, p))
+                or self._json_words(code, p) or self._geojson_words(code, p))
 
     def _file_words(self, code: str, p: dict) -> str | None:
         """Files that cannot be opened at all, or not as a table of this kind."""
@@ -792,6 +809,32 @@ class ImportDialog(QDialog):
                             "numbers, true/false, null and lists of those are read.") if p.get("found") == "object"
                     else self.tr("Row {row} of {file}: the value of \u201c{key}\u201d is a nested list; only text, "
                                  "numbers, true/false, null and lists of those are read."))
+        return None
+
+    def _geojson_words(self, code: str, p: dict) -> str | None:
+        """GeoJSON files (nodes and segments): their shape, reference system and coordinates."""
+        if code == "not_geojson":
+            return self.tr("{file} is not a GeoJSON FeatureCollection (an object with \"type\": "
+                           "\"FeatureCollection\" and its \"features\"), so no places can be read from it.")
+        if code == "geojson_crs":
+            return self.tr("{file} gives its coordinates in the reference system {crs}, not in WGS 84 longitude and "
+                           "latitude (EPSG:4326), as GeoJSON requires. Save it again from the GIS as GeoJSON in "
+                           "EPSG:4326.")
+        if code == "geojson_bad_features":
+            return self.tr("The \"features\" of {file} are not a list of GeoJSON Feature objects.")
+        if code == "geojson_geometry":
+            return {"Point": self.tr("Feature {feature} of {file} has a {found} geometry, but a node needs a Point."),
+                    "LineString": self.tr("Feature {feature} of {file} has a {found} geometry, but a segment needs a "
+                                          "LineString."),
+                    }.get(str(p.get("wanted")), self.tr("Feature {feature} of {file} has a {found} geometry, but only "
+                                                        "nodes (Point) and segments (LineString) are imported from "
+                                                        "GeoJSON."))
+        if code == "geojson_bad_coordinates":
+            return self.tr("Feature {feature} of {file} has coordinates that are not a pair of numbers [longitude, "
+                           "latitude].")
+        if code == "geojson_out_of_range":
+            return self.tr("Feature {feature} of {file} lies outside the world's longitudes and latitudes (longitude "
+                           "{lon}, latitude {lat}); GeoJSON gives longitude first, in WGS 84 degrees.")
         return None
 
     def field_error_text(self, kind: str, error, known: dict[str, list[str]]) -> str:

@@ -118,16 +118,16 @@
     </message>
     <message numerus="yes">
         <source>Kept as stored: %n value(s) whose letters the file&apos;s encoding cannot hold (for example {uid}, {field}: “{text}”).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Kept as stored: %n value whose letters the file&apos;s encoding cannot hold (for example {uid}, {field}: “{text}”).</numerusform>
+            <numerusform>Kept as stored: %n values whose letters the file&apos;s encoding cannot hold (for example {uid}, {field}: “{text}”).</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Warning: %n change(s) would only remove letters (for example {uid}, {field}: “{now}” → “{after}”). Was the file saved in an encoding that lacks them?</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Warning: %n change would only remove letters (for example {uid}, {field}: “{now}” → “{after}”). Was the file saved in an encoding that lacks them?</numerusform>
+            <numerusform>Warning: %n changes would only remove letters (for example {uid}, {field}: “{now}” → “{after}”). Was the file saved in an encoding that lacks them?</numerusform>
         </translation>
     </message>
 </context>
@@ -148,6 +148,65 @@
         <translation>
             <numerusform>%n field needs attention.</numerusform>
             <numerusform>%n fields need attention.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SyncDialog</name>
+    <message numerus="yes">
+        <source>Conflicts… (%n)</source>
+        <translation>
+            <numerusform>Conflicts… (%n)</numerusform>
+            <numerusform>Conflicts… (%n)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Received %n change(s) from the team.</source>
+        <translation>
+            <numerusform>Received %n change from the team.</numerusform>
+            <numerusform>Received %n changes from the team.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Sent %n record(s).</source>
+        <translation>
+            <numerusform>Sent %n record.</numerusform>
+            <numerusform>Sent %n records.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) were changed here and on the server: nothing was overwritten. Open Conflicts… to choose.</source>
+        <translation>
+            <numerusform>%n record was changed here and on the server: nothing was overwritten. Open Conflicts… to choose.</numerusform>
+            <numerusform>%n records were changed here and on the server: nothing was overwritten. Open Conflicts… to choose.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conflict(s) wait for your choice.</source>
+        <translation>
+            <numerusform>%n conflict waits for your choice.</numerusform>
+            <numerusform>%n conflicts wait for your choice.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change set(s) wait until the conflicts are settled.</source>
+        <translation>
+            <numerusform>%n change set waits until the conflicts are settled.</numerusform>
+            <numerusform>%n change sets wait until the conflicts are settled.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n vocabulary change(s) stay here: only curators may send them.</source>
+        <translation>
+            <numerusform>%n vocabulary change stays here: only curators may send it.</numerusform>
+            <numerusform>%n vocabulary changes stay here: only curators may send them.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) from the server could not be written here.</source>
+        <translation>
+            <numerusform>%n record from the server could not be written here.</numerusform>
+            <numerusform>%n records from the server could not be written here.</numerusform>
         </translation>
     </message>
 </context>

@@ -40,12 +40,28 @@
         <translation>Жазбаларды CSV, Excel, JSON немесе GeoJSON пішімінде сақтау (Ctrl+Shift+S)</translation>
     </message>
     <message>
+        <source>Import &amp;Template…</source>
+        <translation>Импорт &amp;үлгісі…</translation>
+    </message>
+    <message>
+        <source>Save an empty Excel workbook to fill for an import, with its columns described and lists of the values allowed</source>
+        <translation>Импорт үшін толтырылатын бос Excel кітабын сақтау: бағандардың сипаттамасымен және рұқсат етілген мәндер тізімдерімен</translation>
+    </message>
+    <message>
         <source>&amp;Fact Sheet…</source>
         <translation>Анықтама &amp;парақ…</translation>
     </message>
     <message>
         <source>Print or save a partner&apos;s fact sheet in English or Russian (Ctrl+P)</source>
         <translation>Серіктес туралы анықтама парақты ағылшын немесе орыс тілінде басып шығару не сақтау (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>S&amp;ync with Team Server…</source>
+        <translation>Топ серверімен сә&amp;йкестендіру…</translation>
+    </message>
+    <message>
+        <source>Send your changes to the team server and receive the team&apos;s (Ctrl+Shift+Y)</source>
+        <translation>Өз өзгерістеріңізді топ серверіне жіберу және әріптестердікін алу (Ctrl+Shift+Y)</translation>
     </message>
     <message>
         <source>&amp;Back Up Database…</source>
@@ -527,6 +543,109 @@
     <message>
         <source>No record cites this source.</source>
         <translation>Бұл дереккөзге бірде-бір жазба сілтеме жасамайды.</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictsDialog</name>
+    <message>
+        <source>Sync Conflicts</source>
+        <translation>Сәйкестендіру қайшылықтары</translation>
+    </message>
+    <message>
+        <source>Keep Mine</source>
+        <translation>Менікін қалдыру</translation>
+    </message>
+    <message>
+        <source>Take the Server&apos;s</source>
+        <translation>Сервердегісін алу</translation>
+    </message>
+    <message>
+        <source>Keep Both</source>
+        <translation>Екеуін де қалдыру</translation>
+    </message>
+    <message>
+        <source>Use the Choices Above</source>
+        <translation>Жоғарыдағы таңдауды қолдану</translation>
+    </message>
+    <message>
+        <source>Keep the server&apos;s record and this laptop&apos;s values as a second record, the two in a conflict group with this laptop&apos;s preferred</source>
+        <translation>Сервердегі жазбаны қалдырып, осы ноутбуктің мәндерін екінші жазба ету; екеуі алшақтық тобында, осы ноутбуктікі басым</translation>
+    </message>
+    <message>
+        <source>{kind} “{name}”: changed by {who}, {when}</source>
+        <translation>{kind} «{name}»: өзгерткен {who}, {when}</translation>
+    </message>
+    <message>
+        <source>someone</source>
+        <translation>біреу</translation>
+    </message>
+    <message>
+        <source>time unknown</source>
+        <translation>уақыты белгісіз</translation>
+    </message>
+    <message>
+        <source>No conflicts wait for your choice.</source>
+        <translation>Таңдауыңызды күтіп тұрған қайшылық жоқ.</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Өріс</translation>
+    </message>
+    <message>
+        <source>This laptop</source>
+        <translation>Осы ноутбук</translation>
+    </message>
+    <message>
+        <source>Team server</source>
+        <translation>Топ сервері</translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation>Қалдыру</translation>
+    </message>
+    <message>
+        <source>On the server: changed by {who}, {when}.</source>
+        <translation>Серверде: өзгерткен {who}, {when}.</translation>
+    </message>
+    <message>
+        <source>You deleted this record here; on the server it was changed.</source>
+        <translation>Мұнда бұл жазбаны өшірдіңіз, ал серверде ол өзгертілді.</translation>
+    </message>
+    <message>
+        <source>You changed this record here; on the server it was deleted.</source>
+        <translation>Мұнда бұл жазбаны өзгерттіңіз, ал серверде ол өшірілді.</translation>
+    </message>
+    <message>
+        <source>Changed here and on the server since the version both had. The sources cited are among the fields. Nothing is overwritten until you choose.</source>
+        <translation>Ортақ нұсқадан кейін мұнда да, серверде де өзгертілді. Дереккөздер өрістер арасында. Сіз таңдамайынша ештеңе қайта жазылмайды.</translation>
+    </message>
+    <message>
+        <source>(deleted)</source>
+        <translation>(өшірілген)</translation>
+    </message>
+    <message>
+        <source>Mine</source>
+        <translation>Менікі</translation>
+    </message>
+    <message>
+        <source>Server&apos;s</source>
+        <translation>Сервердегі</translation>
+    </message>
+    <message>
+        <source>Places</source>
+        <translation>Пункттер</translation>
+    </message>
+    <message>
+        <source>Conflict groups</source>
+        <translation>Алшақтық топтары</translation>
+    </message>
+    <message>
+        <source>The choice could not be written: {reason}</source>
+        <translation>Таңдауды жазу мүмкін болмады: {reason}</translation>
+    </message>
+    <message>
+        <source>Conflict settled; the next sync sends the result.</source>
+        <translation>Қайшылық шешілді; келесі сәйкестендіру нәтижені жібереді.</translation>
     </message>
 </context>
 <context>
@@ -1163,6 +1282,10 @@ Your data was not changed by this error. {where}</source>
         <translation>Кодтау:</translation>
     </message>
     <message>
+        <source>Include records without coordinates (as features with no geometry)</source>
+        <translation>Координатасыз жазбаларды қосу (геометриясыз нысандар ретінде)</translation>
+    </message>
+    <message>
         <source>Export…</source>
         <translation>Экспорттау…</translation>
     </message>
@@ -1599,6 +1722,10 @@ Your data was not changed by this error. {where}</source>
         <translation>Парақ:</translation>
     </message>
     <message>
+        <source>Tables and GeoJSON (*.csv *.txt *.tsv *.xlsx *.json *.geojson);;GeoJSON (*.geojson);;All files (*)</source>
+        <translation>Кестелер және GeoJSON (*.csv *.txt *.tsv *.xlsx *.json *.geojson);;GeoJSON (*.geojson);;Барлық файлдар (*)</translation>
+    </message>
+    <message>
         <source>Tables (*.csv *.txt *.tsv *.xlsx *.json);;All files (*)</source>
         <translation>Кестелер (*.csv *.txt *.tsv *.xlsx *.json);;Барлық файлдар (*)</translation>
     </message>
@@ -1994,6 +2121,38 @@ Your data was not changed by this error. {where}</source>
         <translation>{file} файлының {row}-жолы: «{key}» мәні — кірістірілген тізім; тек мәтін, сандар, логикалық мәндер, бос мәндер және олардың тізімдері оқылады.</translation>
     </message>
     <message>
+        <source>{file} is not a GeoJSON FeatureCollection (an object with &quot;type&quot;: &quot;FeatureCollection&quot; and its &quot;features&quot;), so no places can be read from it.</source>
+        <translation>{file} файлы — GeoJSON нысандар жинағы емес (&quot;type&quot;: &quot;FeatureCollection&quot; және оның &quot;features&quot; мүшесі бар объект), сондықтан одан пункттерді оқу мүмкін емес.</translation>
+    </message>
+    <message>
+        <source>{file} gives its coordinates in the reference system {crs}, not in WGS 84 longitude and latitude (EPSG:4326), as GeoJSON requires. Save it again from the GIS as GeoJSON in EPSG:4326.</source>
+        <translation>{file} файлындағы координаттар WGS 84 бойлығы мен ендігінде (EPSG:4326) емес, {crs} жүйесінде берілген, ал GeoJSON соны талап етеді. Оны ГАЖ-дан EPSG:4326 жүйесіндегі GeoJSON ретінде қайта сақтаңыз.</translation>
+    </message>
+    <message>
+        <source>The &quot;features&quot; of {file} are not a list of GeoJSON Feature objects.</source>
+        <translation>{file} файлындағы &quot;features&quot; — GeoJSON нысандарының тізімі емес.</translation>
+    </message>
+    <message>
+        <source>Feature {feature} of {file} has a {found} geometry, but a node needs a Point.</source>
+        <translation>{file} файлының {feature}-нысанының геометриясы — {found}, ал пунктке нүкте керек.</translation>
+    </message>
+    <message>
+        <source>Feature {feature} of {file} has a {found} geometry, but a segment needs a LineString.</source>
+        <translation>{file} файлының {feature}-нысанының геометриясы — {found}, ал учаскеге сызық керек.</translation>
+    </message>
+    <message>
+        <source>Feature {feature} of {file} has a {found} geometry, but only nodes (Point) and segments (LineString) are imported from GeoJSON.</source>
+        <translation>{file} файлының {feature}-нысанының геометриясы — {found}, бірақ GeoJSON-нан тек пункттер (нүкте) мен учаскелер (сызық) импортталады.</translation>
+    </message>
+    <message>
+        <source>Feature {feature} of {file} has coordinates that are not a pair of numbers [longitude, latitude].</source>
+        <translation>{file} файлының {feature}-нысанының координаттары екі саннан [бойлық, ендік] тұрмайды.</translation>
+    </message>
+    <message>
+        <source>Feature {feature} of {file} lies outside the world&apos;s longitudes and latitudes (longitude {lon}, latitude {lat}); GeoJSON gives longitude first, in WGS 84 degrees.</source>
+        <translation>{file} файлының {feature}-нысаны мүмкін бойлықтар мен ендіктерден тыс жатыр (бойлық {lon}, ендік {lat}); GeoJSON-да алдымен бойлық, WGS 84 градусымен беріледі.</translation>
+    </message>
+    <message>
         <source>One of {fields} is required.</source>
         <translation>Мына өрістердің бірі міндетті: {fields}.</translation>
     </message>
@@ -2133,6 +2292,18 @@ Your data was not changed by this error. {where}</source>
     <message>
         <source>This database is read-only: nothing can be imported.</source>
         <translation>Бұл дерекқор тек оқу үшін ашылған: импорттау мүмкін емес.</translation>
+    </message>
+    <message>
+        <source>Team server: read only</source>
+        <translation>Топ сервері: тек оқу</translation>
+    </message>
+    <message>
+        <source>Your server account may read the team&apos;s records but not change them: your changes stay on this laptop.</source>
+        <translation>Сервердегі тіркелгіңіз топ жазбаларын оқи алады, бірақ өзгерте алмайды: өзгерістеріңіз осы ноутбукте қалады.</translation>
+    </message>
+    <message>
+        <source>Synced with the team server.</source>
+        <translation>Топ серверімен сәйкестендірілді.</translation>
     </message>
     <message>
         <source>Back up the database</source>
@@ -3177,6 +3348,188 @@ Your data was not changed by this error. {where}</source>
     <message>
         <source>Merging the newer reference data would leave broken references ({detail}): nothing was changed.</source>
         <translation>Жаңарақ анықтамалық деректерді біріктіру бұзылған сілтемелерге әкелер еді ({detail}): ештеңе өзгертілмеді.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncDialog</name>
+    <message>
+        <source>Sync with Team Server</source>
+        <translation>Топ серверімен сәйкестендіру</translation>
+    </message>
+    <message>
+        <source>A PostgreSQL connection string, a postgresql:// address or service=NAME. Passwords are read from your PostgreSQL password file (~/.pgpass) or asked for; Partnership Atlas never stores them.</source>
+        <translation>PostgreSQL қосылу жолы, postgresql:// мекенжайы немесе service=АТАУ. Құпиясөздер PostgreSQL құпиясөз файлынан (~/.pgpass) оқылады немесе сұралады; Partnership Atlas оларды сақтамайды.</translation>
+    </message>
+    <message>
+        <source>Team server:</source>
+        <translation>Топ сервері:</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>Сәйкестендіру</translation>
+    </message>
+    <message>
+        <source>This database is open read-only: a sync cannot write into it.</source>
+        <translation>Дерекқор тек оқуға ашық: сәйкестендіру оған жаза алмайды.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Conflicts… (%n)</source>
+        <translation>
+            <numerusform>Қайшылықтар… (%n)</numerusform>
+            <numerusform>Қайшылықтар… (%n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Name the team server first.</source>
+        <translation>Алдымен топ серверін көрсетіңіз.</translation>
+    </message>
+    <message>
+        <source>Syncing with the team server…</source>
+        <translation>Топ серверімен сәйкестендіру…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Бас тарту</translation>
+    </message>
+    <message>
+        <source>The sync was cancelled. What was received or sent before stays done; the next sync goes on from there.</source>
+        <translation>Сәйкестендіру тоқтатылды. Оған дейін алынған не жіберілген сақталады; келесі сәйкестендіру сол жерден жалғасады.</translation>
+    </message>
+    <message>
+        <source>The sync stopped: {reason}</source>
+        <translation>Сәйкестендіру тоқтады: {reason}</translation>
+    </message>
+    <message>
+        <source>Team server password</source>
+        <translation>Топ серверінің құпиясөзі</translation>
+    </message>
+    <message>
+        <source>The team server asks for the password of this account. It is used for this sync only; to be asked no more, put it in your PostgreSQL password file (~/.pgpass).</source>
+        <translation>Топ сервері осы тіркелгінің құпиясөзін сұрайды. Ол тек осы сәйкестендіруге қолданылады; қайта сұралмас үшін оны PostgreSQL құпиясөз файлына (~/.pgpass) жазыңыз.</translation>
+    </message>
+    <message>
+        <source>The team server could not be reached. You can keep working: your changes stay here and go out at the next sync. ({detail})</source>
+        <translation>Топ серверіне қосылу мүмкін болмады. Жұмысты жалғастыра беруге болады: өзгерістер осында қалып, келесі сәйкестендіруде жіберіледі. ({detail})</translation>
+    </message>
+    <message>
+        <source>The team server refused the password, or needs one. ({detail})</source>
+        <translation>Топ сервері құпиясөзді қабылдамады немесе оны талап етеді. ({detail})</translation>
+    </message>
+    <message>
+        <source>This database is not a Partnership Atlas team server yet: its administrator sets it up with `partnership-atlas server init`.</source>
+        <translation>Бұл дерекқор әлі Partnership Atlas топ сервері емес: әкімші оны `partnership-atlas server init` командасымен баптайды.</translation>
+    </message>
+    <message>
+        <source>The team server was set up by a newer version of Partnership Atlas: update this program to sync with it.</source>
+        <translation>Топ сервері Partnership Atlas-тың жаңарақ нұсқасымен бапталған: онымен сәйкестендіру үшін бағдарламаны жаңартыңыз.</translation>
+    </message>
+    <message>
+        <source>Your server account may read the team&apos;s records but not change them.</source>
+        <translation>Сервердегі тіркелгіңіз топ жазбаларын оқи алады, бірақ өзгерте алмайды.</translation>
+    </message>
+    <message>
+        <source>Only curators may change the vocabularies on the team server.</source>
+        <translation>Топ серверіндегі анықтамалықтарды тек кураторлар өзгерте алады.</translation>
+    </message>
+    <message>
+        <source>The connection to the team server broke during the sync. Nothing of the interrupted step was kept; sync again when the server is back.</source>
+        <translation>Сәйкестендіру кезінде топ серверімен байланыс үзілді. Үзілген қадамнан ештеңе сақталмады; сервер қолжетімді болғанда қайта сәйкестендіріңіз.</translation>
+    </message>
+    <message>
+        <source>The team server refused: {detail}</source>
+        <translation>Топ сервері бас тартты: {detail}</translation>
+    </message>
+    <message numerus="yes">
+        <source>Received %n change(s) from the team.</source>
+        <translation>
+            <numerusform>Топтан %n өзгеріс алынды.</numerusform>
+            <numerusform>Топтан %n өзгеріс алынды.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Sent %n record(s).</source>
+        <translation>
+            <numerusform>%n жазба жіберілді.</numerusform>
+            <numerusform>%n жазба жіберілді.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) were changed here and on the server: nothing was overwritten. Open Conflicts… to choose.</source>
+        <translation>
+            <numerusform>%n жазба мұнда да, серверде де өзгертілді: ештеңе қайта жазылмады. Таңдау үшін «Қайшылықтар…» ашыңыз.</numerusform>
+            <numerusform>%n жазба мұнда да, серверде де өзгертілді: ештеңе қайта жазылмады. Таңдау үшін «Қайшылықтар…» ашыңыз.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conflict(s) wait for your choice.</source>
+        <translation>
+            <numerusform>%n қайшылық таңдауыңызды күтуде.</numerusform>
+            <numerusform>%n қайшылық таңдауыңызды күтуде.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change set(s) wait until the conflicts are settled.</source>
+        <translation>
+            <numerusform>%n өзгерістер жиыны қайшылықтар шешілгенше күтеді.</numerusform>
+            <numerusform>%n өзгерістер жиыны қайшылықтар шешілгенше күтеді.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n vocabulary change(s) stay here: only curators may send them.</source>
+        <translation>
+            <numerusform>Анықтамалықтағы %n өзгеріс осында қалады: оларды тек кураторлар жібере алады.</numerusform>
+            <numerusform>Анықтамалықтағы %n өзгеріс осында қалады: оларды тек кураторлар жібере алады.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) from the server could not be written here.</source>
+        <translation>
+            <numerusform>Серверден келген %n жазбаны мұнда жазу мүмкін болмады.</numerusform>
+            <numerusform>Серверден келген %n жазбаны мұнда жазу мүмкін болмады.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Your account ({user}) may only read: your own changes stay on this laptop.</source>
+        <translation>Тіркелгіңіз ({user}) тек оқи алады: өз өзгерістеріңіз осы ноутбукте қалады.</translation>
+    </message>
+    <message>
+        <source>Undo starts afresh after changes from the team.</source>
+        <translation>Топтан өзгерістер келгеннен кейін болдырмау қайта басталады.</translation>
+    </message>
+</context>
+<context>
+    <name>TemplateDialog</name>
+    <message>
+        <source>Import Template</source>
+        <translation>Импорт үлгісі</translation>
+    </message>
+    <message>
+        <source>An empty Excel workbook to fill and import: the import&apos;s columns, what each holds, and drop-down lists of the values allowed.</source>
+        <translation>Толтырып импорттауға арналған бос Excel кітабы: импорт бағандары, әрқайсысында не бар және рұқсат етілген мәндердің ашылмалы тізімдері.</translation>
+    </message>
+    <message>
+        <source>Records:</source>
+        <translation>Жазбалар:</translation>
+    </message>
+    <message>
+        <source>Language of the descriptions:</source>
+        <translation>Сипаттамалар тілі:</translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation>Сақтау…</translation>
+    </message>
+    <message>
+        <source>Excel (*.xlsx)</source>
+        <translation>Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>The template could not be written to {path}: {error}</source>
+        <translation>Үлгіні {path} файлына жазу мүмкін болмады: {error}</translation>
+    </message>
+    <message>
+        <source>Wrote the import template to {path}.</source>
+        <translation>Импорт үлгісі {path} файлына жазылды.</translation>
     </message>
 </context>
 <context>

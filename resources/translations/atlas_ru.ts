@@ -40,12 +40,28 @@
         <translation>Сохранить записи в CSV, Excel, JSON или GeoJSON (Ctrl+Shift+S)</translation>
     </message>
     <message>
+        <source>Import &amp;Template…</source>
+        <translation>&amp;Шаблон импорта…</translation>
+    </message>
+    <message>
+        <source>Save an empty Excel workbook to fill for an import, with its columns described and lists of the values allowed</source>
+        <translation>Сохранить пустую книгу Excel для заполнения и импорта: с описанием столбцов и списками допустимых значений</translation>
+    </message>
+    <message>
         <source>&amp;Fact Sheet…</source>
         <translation>&amp;Справка…</translation>
     </message>
     <message>
         <source>Print or save a partner&apos;s fact sheet in English or Russian (Ctrl+P)</source>
         <translation>Напечатать или сохранить справку по партнёру на английском или русском (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>S&amp;ync with Team Server…</source>
+        <translation>Син&amp;хронизировать с сервером команды…</translation>
+    </message>
+    <message>
+        <source>Send your changes to the team server and receive the team&apos;s (Ctrl+Shift+Y)</source>
+        <translation>Отправить свои изменения на сервер команды и получить изменения коллег (Ctrl+Shift+Y)</translation>
     </message>
     <message>
         <source>&amp;Back Up Database…</source>
@@ -530,6 +546,109 @@
     <message>
         <source>No record cites this source.</source>
         <translation>Ни одна запись не ссылается на этот источник.</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictsDialog</name>
+    <message>
+        <source>Sync Conflicts</source>
+        <translation>Конфликты синхронизации</translation>
+    </message>
+    <message>
+        <source>Keep Mine</source>
+        <translation>Оставить мою</translation>
+    </message>
+    <message>
+        <source>Take the Server&apos;s</source>
+        <translation>Взять с сервера</translation>
+    </message>
+    <message>
+        <source>Keep Both</source>
+        <translation>Оставить обе</translation>
+    </message>
+    <message>
+        <source>Use the Choices Above</source>
+        <translation>Применить выбор выше</translation>
+    </message>
+    <message>
+        <source>Keep the server&apos;s record and this laptop&apos;s values as a second record, the two in a conflict group with this laptop&apos;s preferred</source>
+        <translation>Оставить запись с сервера, а значения этого ноутбука — второй записью; обе в группе расхождений, предпочтительна запись этого ноутбука</translation>
+    </message>
+    <message>
+        <source>{kind} “{name}”: changed by {who}, {when}</source>
+        <translation>{kind} «{name}»: изменено пользователем {who}, {when}</translation>
+    </message>
+    <message>
+        <source>someone</source>
+        <translation>кем-то</translation>
+    </message>
+    <message>
+        <source>time unknown</source>
+        <translation>время неизвестно</translation>
+    </message>
+    <message>
+        <source>No conflicts wait for your choice.</source>
+        <translation>Конфликтов, ожидающих вашего выбора, нет.</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Поле</translation>
+    </message>
+    <message>
+        <source>This laptop</source>
+        <translation>Этот ноутбук</translation>
+    </message>
+    <message>
+        <source>Team server</source>
+        <translation>Сервер команды</translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation>Оставить</translation>
+    </message>
+    <message>
+        <source>On the server: changed by {who}, {when}.</source>
+        <translation>На сервере: изменено пользователем {who}, {when}.</translation>
+    </message>
+    <message>
+        <source>You deleted this record here; on the server it was changed.</source>
+        <translation>Здесь вы удалили эту запись, а на сервере её изменили.</translation>
+    </message>
+    <message>
+        <source>You changed this record here; on the server it was deleted.</source>
+        <translation>Здесь вы изменили эту запись, а на сервере её удалили.</translation>
+    </message>
+    <message>
+        <source>Changed here and on the server since the version both had. The sources cited are among the fields. Nothing is overwritten until you choose.</source>
+        <translation>Изменено и здесь, и на сервере после общей версии. Источники — среди полей. Ничего не перезаписывается, пока вы не выберете.</translation>
+    </message>
+    <message>
+        <source>(deleted)</source>
+        <translation>(удалено)</translation>
+    </message>
+    <message>
+        <source>Mine</source>
+        <translation>Моё</translation>
+    </message>
+    <message>
+        <source>Server&apos;s</source>
+        <translation>С сервера</translation>
+    </message>
+    <message>
+        <source>Places</source>
+        <translation>Места</translation>
+    </message>
+    <message>
+        <source>Conflict groups</source>
+        <translation>Группы расхождений</translation>
+    </message>
+    <message>
+        <source>The choice could not be written: {reason}</source>
+        <translation>Выбор не удалось записать: {reason}</translation>
+    </message>
+    <message>
+        <source>Conflict settled; the next sync sends the result.</source>
+        <translation>Конфликт решён; следующая синхронизация отправит результат.</translation>
     </message>
 </context>
 <context>
@@ -1171,6 +1290,10 @@ Your data was not changed by this error. {where}</source>
         <translation>Кодировка:</translation>
     </message>
     <message>
+        <source>Include records without coordinates (as features with no geometry)</source>
+        <translation>Включить записи без координат (как объекты без геометрии)</translation>
+    </message>
+    <message>
         <source>Export…</source>
         <translation>Экспорт…</translation>
     </message>
@@ -1610,6 +1733,10 @@ Your data was not changed by this error. {where}</source>
         <translation>Лист:</translation>
     </message>
     <message>
+        <source>Tables and GeoJSON (*.csv *.txt *.tsv *.xlsx *.json *.geojson);;GeoJSON (*.geojson);;All files (*)</source>
+        <translation>Таблицы и GeoJSON (*.csv *.txt *.tsv *.xlsx *.json *.geojson);;GeoJSON (*.geojson);;Все файлы (*)</translation>
+    </message>
+    <message>
         <source>Tables (*.csv *.txt *.tsv *.xlsx *.json);;All files (*)</source>
         <translation>Таблицы (*.csv *.txt *.tsv *.xlsx *.json);;Все файлы (*)</translation>
     </message>
@@ -2010,6 +2137,38 @@ Your data was not changed by this error. {where}</source>
         <translation>Строка {row} файла {file}: значение «{key}» — вложенный список; читаются только текст, числа, логические значения (true/false), null и списки из них.</translation>
     </message>
     <message>
+        <source>{file} is not a GeoJSON FeatureCollection (an object with &quot;type&quot;: &quot;FeatureCollection&quot; and its &quot;features&quot;), so no places can be read from it.</source>
+        <translation>{file} — не коллекция объектов GeoJSON (объект с &quot;type&quot;: &quot;FeatureCollection&quot; и его &quot;features&quot;), поэтому пункты из него прочитать нельзя.</translation>
+    </message>
+    <message>
+        <source>{file} gives its coordinates in the reference system {crs}, not in WGS 84 longitude and latitude (EPSG:4326), as GeoJSON requires. Save it again from the GIS as GeoJSON in EPSG:4326.</source>
+        <translation>В файле {file} координаты даны в системе {crs}, а не в долготе и широте WGS 84 (EPSG:4326), как требует GeoJSON. Сохраните его заново из ГИС как GeoJSON в EPSG:4326.</translation>
+    </message>
+    <message>
+        <source>The &quot;features&quot; of {file} are not a list of GeoJSON Feature objects.</source>
+        <translation>&quot;features&quot; в файле {file} — не список объектов GeoJSON Feature.</translation>
+    </message>
+    <message>
+        <source>Feature {feature} of {file} has a {found} geometry, but a node needs a Point.</source>
+        <translation>Объект {feature} файла {file} имеет геометрию {found}, а пункту нужна точка (Point).</translation>
+    </message>
+    <message>
+        <source>Feature {feature} of {file} has a {found} geometry, but a segment needs a LineString.</source>
+        <translation>Объект {feature} файла {file} имеет геометрию {found}, а участку нужна линия (LineString).</translation>
+    </message>
+    <message>
+        <source>Feature {feature} of {file} has a {found} geometry, but only nodes (Point) and segments (LineString) are imported from GeoJSON.</source>
+        <translation>Объект {feature} файла {file} имеет геометрию {found}, но из GeoJSON импортируются только пункты (Point) и участки (LineString).</translation>
+    </message>
+    <message>
+        <source>Feature {feature} of {file} has coordinates that are not a pair of numbers [longitude, latitude].</source>
+        <translation>У объекта {feature} файла {file} координаты — не пара чисел [долгота, широта].</translation>
+    </message>
+    <message>
+        <source>Feature {feature} of {file} lies outside the world&apos;s longitudes and latitudes (longitude {lon}, latitude {lat}); GeoJSON gives longitude first, in WGS 84 degrees.</source>
+        <translation>Объект {feature} файла {file} лежит за пределами допустимых долгот и широт (долгота {lon}, широта {lat}); в GeoJSON сначала идёт долгота, в градусах WGS 84.</translation>
+    </message>
+    <message>
         <source>One of {fields} is required.</source>
         <translation>Нужно заполнить одно из полей: {fields}.</translation>
     </message>
@@ -2149,6 +2308,18 @@ Your data was not changed by this error. {where}</source>
     <message>
         <source>This database is read-only: nothing can be imported.</source>
         <translation>База данных открыта только для чтения: импорт невозможен.</translation>
+    </message>
+    <message>
+        <source>Team server: read only</source>
+        <translation>Сервер команды: только чтение</translation>
+    </message>
+    <message>
+        <source>Your server account may read the team&apos;s records but not change them: your changes stay on this laptop.</source>
+        <translation>Ваша учётная запись на сервере может читать записи команды, но не изменять их: ваши изменения остаются на этом ноутбуке.</translation>
+    </message>
+    <message>
+        <source>Synced with the team server.</source>
+        <translation>Синхронизировано с сервером команды.</translation>
     </message>
     <message>
         <source>Back up the database</source>
@@ -3195,6 +3366,196 @@ Your data was not changed by this error. {where}</source>
     <message>
         <source>Merging the newer reference data would leave broken references ({detail}): nothing was changed.</source>
         <translation>Объединение с новыми справочными данными оставило бы битые ссылки ({detail}): ничего не изменено.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncDialog</name>
+    <message>
+        <source>Sync with Team Server</source>
+        <translation>Синхронизация с сервером команды</translation>
+    </message>
+    <message>
+        <source>A PostgreSQL connection string, a postgresql:// address or service=NAME. Passwords are read from your PostgreSQL password file (~/.pgpass) or asked for; Partnership Atlas never stores them.</source>
+        <translation>Строка подключения PostgreSQL, адрес postgresql:// или service=ИМЯ. Пароли читаются из файла паролей PostgreSQL (~/.pgpass) или запрашиваются; Partnership Atlas их не хранит.</translation>
+    </message>
+    <message>
+        <source>Team server:</source>
+        <translation>Сервер команды:</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>Синхронизировать</translation>
+    </message>
+    <message>
+        <source>This database is open read-only: a sync cannot write into it.</source>
+        <translation>База данных открыта только для чтения: синхронизация не может в неё записывать.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Conflicts… (%n)</source>
+        <translation>
+            <numerusform>Конфликты… (%n)</numerusform>
+            <numerusform>Конфликты… (%n)</numerusform>
+            <numerusform>Конфликты… (%n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Name the team server first.</source>
+        <translation>Сначала укажите сервер команды.</translation>
+    </message>
+    <message>
+        <source>Syncing with the team server…</source>
+        <translation>Синхронизация с сервером команды…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <source>The sync was cancelled. What was received or sent before stays done; the next sync goes on from there.</source>
+        <translation>Синхронизация отменена. Полученное или отправленное до этого сохранено; следующая синхронизация продолжит с этого места.</translation>
+    </message>
+    <message>
+        <source>The sync stopped: {reason}</source>
+        <translation>Синхронизация остановлена: {reason}</translation>
+    </message>
+    <message>
+        <source>Team server password</source>
+        <translation>Пароль сервера команды</translation>
+    </message>
+    <message>
+        <source>The team server asks for the password of this account. It is used for this sync only; to be asked no more, put it in your PostgreSQL password file (~/.pgpass).</source>
+        <translation>Сервер команды запрашивает пароль этой учётной записи. Он используется только для этой синхронизации; чтобы его больше не спрашивали, запишите его в файл паролей PostgreSQL (~/.pgpass).</translation>
+    </message>
+    <message>
+        <source>The team server could not be reached. You can keep working: your changes stay here and go out at the next sync. ({detail})</source>
+        <translation>Не удалось связаться с сервером команды. Можно продолжать работу: изменения остаются здесь и уйдут при следующей синхронизации. ({detail})</translation>
+    </message>
+    <message>
+        <source>The team server refused the password, or needs one. ({detail})</source>
+        <translation>Сервер команды отклонил пароль или требует его. ({detail})</translation>
+    </message>
+    <message>
+        <source>This database is not a Partnership Atlas team server yet: its administrator sets it up with `partnership-atlas server init`.</source>
+        <translation>Эта база данных ещё не сервер команды Partnership Atlas: администратор настраивает её командой `partnership-atlas server init`.</translation>
+    </message>
+    <message>
+        <source>The team server was set up by a newer version of Partnership Atlas: update this program to sync with it.</source>
+        <translation>Сервер команды настроен более новой версией Partnership Atlas: обновите программу, чтобы синхронизироваться с ним.</translation>
+    </message>
+    <message>
+        <source>Your server account may read the team&apos;s records but not change them.</source>
+        <translation>Ваша учётная запись на сервере может читать записи команды, но не изменять их.</translation>
+    </message>
+    <message>
+        <source>Only curators may change the vocabularies on the team server.</source>
+        <translation>Изменять справочники на сервере команды могут только кураторы.</translation>
+    </message>
+    <message>
+        <source>The connection to the team server broke during the sync. Nothing of the interrupted step was kept; sync again when the server is back.</source>
+        <translation>Связь с сервером команды прервалась во время синхронизации. Ничего из прерванного шага не сохранено; синхронизируйте снова, когда сервер будет доступен.</translation>
+    </message>
+    <message>
+        <source>The team server refused: {detail}</source>
+        <translation>Сервер команды отказал: {detail}</translation>
+    </message>
+    <message numerus="yes">
+        <source>Received %n change(s) from the team.</source>
+        <translation>
+            <numerusform>Получено %n изменение от команды.</numerusform>
+            <numerusform>Получено %n изменения от команды.</numerusform>
+            <numerusform>Получено %n изменений от команды.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Sent %n record(s).</source>
+        <translation>
+            <numerusform>Отправлена %n запись.</numerusform>
+            <numerusform>Отправлено %n записи.</numerusform>
+            <numerusform>Отправлено %n записей.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) were changed here and on the server: nothing was overwritten. Open Conflicts… to choose.</source>
+        <translation>
+            <numerusform>%n запись изменена и здесь, и на сервере: ничего не перезаписано. Откройте «Конфликты…», чтобы выбрать.</numerusform>
+            <numerusform>%n записи изменены и здесь, и на сервере: ничего не перезаписано. Откройте «Конфликты…», чтобы выбрать.</numerusform>
+            <numerusform>%n записей изменены и здесь, и на сервере: ничего не перезаписано. Откройте «Конфликты…», чтобы выбрать.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conflict(s) wait for your choice.</source>
+        <translation>
+            <numerusform>%n конфликт ждёт вашего выбора.</numerusform>
+            <numerusform>%n конфликта ждут вашего выбора.</numerusform>
+            <numerusform>%n конфликтов ждут вашего выбора.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change set(s) wait until the conflicts are settled.</source>
+        <translation>
+            <numerusform>%n набор изменений ждёт решения конфликтов.</numerusform>
+            <numerusform>%n набора изменений ждут решения конфликтов.</numerusform>
+            <numerusform>%n наборов изменений ждут решения конфликтов.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n vocabulary change(s) stay here: only curators may send them.</source>
+        <translation>
+            <numerusform>%n изменение справочников остаётся здесь: отправлять их могут только кураторы.</numerusform>
+            <numerusform>%n изменения справочников остаются здесь: отправлять их могут только кураторы.</numerusform>
+            <numerusform>%n изменений справочников остаются здесь: отправлять их могут только кураторы.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) from the server could not be written here.</source>
+        <translation>
+            <numerusform>%n запись с сервера не удалось записать здесь.</numerusform>
+            <numerusform>%n записи с сервера не удалось записать здесь.</numerusform>
+            <numerusform>%n записей с сервера не удалось записать здесь.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Your account ({user}) may only read: your own changes stay on this laptop.</source>
+        <translation>Ваша учётная запись ({user}) может только читать: ваши изменения остаются на этом ноутбуке.</translation>
+    </message>
+    <message>
+        <source>Undo starts afresh after changes from the team.</source>
+        <translation>После изменений от команды отмена начинается заново.</translation>
+    </message>
+</context>
+<context>
+    <name>TemplateDialog</name>
+    <message>
+        <source>Import Template</source>
+        <translation>Шаблон импорта</translation>
+    </message>
+    <message>
+        <source>An empty Excel workbook to fill and import: the import&apos;s columns, what each holds, and drop-down lists of the values allowed.</source>
+        <translation>Пустая книга Excel для заполнения и импорта: столбцы импорта, что в каждом из них, и выпадающие списки допустимых значений.</translation>
+    </message>
+    <message>
+        <source>Records:</source>
+        <translation>Записи:</translation>
+    </message>
+    <message>
+        <source>Language of the descriptions:</source>
+        <translation>Язык описаний:</translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation>Сохранить…</translation>
+    </message>
+    <message>
+        <source>Excel (*.xlsx)</source>
+        <translation>Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>The template could not be written to {path}: {error}</source>
+        <translation>Не удалось записать шаблон в {path}: {error}</translation>
+    </message>
+    <message>
+        <source>Wrote the import template to {path}.</source>
+        <translation>Шаблон импорта записан в {path}.</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,201 @@
+"""The sync's conflicts, for the user to settle: each record changed here and on the team server since the version
+both had, field by field (this laptop's value, the server's with who changed it and when), and the choices: keep
+mine, take the server's, keep both as a conflict group (mine preferred), or choose field by field."""
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QDateTime, QLocale, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.qt.plaintext import message_box
+from desktop.qt.record_form import kind_names
+
+if TYPE_CHECKING:
+    from desktop.data.syncstate import Conflict
+    from desktop.qt.main_window import MainWindow
+
+MINE, THEIRS = "mine", "theirs"
+
+
+def when(iso: str | None) -> str | None:
+    """A server time ("2026-12-05T10:53:16+00:00") in the interface's words, in local time."""
+    if not iso:
+        return None
+    moment = QDateTime.fromString(iso, Qt.DateFormat.ISODate)
+    if not moment.isValid():
+        return iso
+    return QLocale().toString(moment.toLocalTime(), QLocale.FormatType.ShortFormat)
+
+
+def shown(value: object) -> str:
+    if value is None:
+        return "—"
+    if isinstance(value, str):
+        return value
+    return json.dumps(value, ensure_ascii=False)
+
+
+class ConflictsDialog(QDialog):
+    def __init__(self, window: MainWindow, parent: QWidget | None = None):
+        super().__init__(parent or window)
+        self.window_ = window
+        self.setObjectName("conflictsDialog")
+        self.setWindowTitle(self.tr("Sync Conflicts"))
+        self.resize(900, 520)
+        self.list = QListWidget(self)
+        self.list.setObjectName("conflictList")
+        self.about = QLabel(self)
+        self.about.setWordWrap(True)
+        self.about.setTextFormat(Qt.TextFormat.PlainText)
+        self.table = QTableWidget(0, 4, self)
+        self.table.setObjectName("conflictFields")
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.keep_mine = QPushButton(self.tr("Keep Mine"), self)
+        self.take_theirs = QPushButton(self.tr("Take the Server's"), self)
+        self.keep_both = QPushButton(self.tr("Keep Both"), self)
+        self.by_field = QPushButton(self.tr("Use the Choices Above"), self)
+        self.keep_both.setToolTip(self.tr("Keep the server's record and this laptop's values as a second record, "
+                                          "the two in a conflict group with this laptop's preferred"))
+        for button, choice in ((self.keep_mine, MINE), (self.take_theirs, THEIRS), (self.keep_both, "both")):
+            button.clicked.connect(lambda _=False, c=choice: self.settle(c))
+        self.by_field.clicked.connect(lambda: self.settle("merged"))
+        row = QHBoxLayout()
+        for button in (self.keep_mine, self.take_theirs, self.keep_both, self.by_field):
+            row.addWidget(button)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        close.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.list, 1)
+        layout.addWidget(self.about)
+        layout.addWidget(self.table, 2)
+        layout.addLayout(row)
+        layout.addWidget(close)
+        self.conflicts: list[Conflict] = []
+        self.list.currentRowChanged.connect(self.show_conflict)
+        self.reload()
+
+    def reload(self) -> None:
+        from desktop.data.syncstate import LocalReplica
+
+        self.conflicts = LocalReplica(self.window_.repo.db).open_conflicts()
+        names = kind_names()
+        self.list.clear()
+        for c in self.conflicts:
+            label = self.label(c)
+            item = QListWidgetItem(self.tr("{kind} “{name}”: changed by {who}, {when}").format(
+                kind=names.get(c.kind, c.kind).capitalize(), name=label, who=c.server_by or self.tr("someone"),
+                when=when(c.server_at) or self.tr("time unknown")))
+            self.list.addItem(item)
+        if self.conflicts:
+            self.list.setCurrentRow(0)
+        else:
+            self.show_conflict(-1)
+
+    @staticmethod
+    def label(conflict: Conflict) -> str:
+        for doc in (conflict.local_doc, conflict.server_doc):
+            for key in ("title_en", "title_ru", "name_en", "name_ru", "name", "note_en"):
+                if doc and doc.get(key):
+                    return str(doc[key])
+        return conflict.uid
+
+    def current(self) -> Conflict | None:
+        row = self.list.currentRow()
+        return self.conflicts[row] if 0 <= row < len(self.conflicts) else None
+
+    def show_conflict(self, row: int) -> None:
+        conflict = self.current()
+        self.table.setRowCount(0)
+        for button in (self.keep_mine, self.take_theirs, self.keep_both, self.by_field):
+            button.setEnabled(conflict is not None)
+        if conflict is None:
+            self.about.setText(self.tr("No conflicts wait for your choice."))
+            return
+        self.table.setHorizontalHeaderLabels([self.tr("Field"), self.tr("This laptop"), self.tr("Team server"),
+                                              self.tr("Keep")])
+        changed_by = self.tr("On the server: changed by {who}, {when}.").format(
+            who=conflict.server_by or self.tr("someone"), when=when(conflict.server_at) or self.tr("time unknown"))
+        both = conflict.local_doc is not None and conflict.server_doc is not None
+        self.keep_both.setEnabled(both and conflict.kind not in ("source", "alias", "partner")
+                                  and not conflict.kind.startswith("vocab:"))
+        self.by_field.setEnabled(both)
+        if conflict.local_doc is None:
+            what = self.tr("You deleted this record here; on the server it was changed.")
+        elif conflict.server_doc is None:
+            what = self.tr("You changed this record here; on the server it was deleted.")
+        else:
+            what = self.tr("Changed here and on the server since the version both had. The sources cited are among the "
+                           "fields. Nothing is overwritten until you choose.")
+        self.about.setText(what + " " + changed_by)
+        fields = conflict.fields()
+        self.table.setRowCount(len(fields))
+        for n, name in enumerate(fields):
+            label = QTableWidgetItem(self.field_words(name))
+            label.setData(Qt.ItemDataRole.UserRole, name)
+            label.setToolTip(name)
+            self.table.setItem(n, 0, label)
+            for col, doc in ((1, conflict.local_doc), (2, conflict.server_doc)):
+                value = shown((doc or {}).get(name)) if doc is not None else self.tr("(deleted)")
+                item = QTableWidgetItem(value)
+                item.setToolTip(value)
+                self.table.setItem(n, col, item)
+            choice = QComboBox(self.table)
+            choice.addItem(self.tr("Mine"), MINE)
+            choice.addItem(self.tr("Server's"), THEIRS)
+            self.table.setCellWidget(n, 3, choice)
+
+    def field_words(self, name: str) -> str:
+        """A document's field as the forms name it ("Title (English)"); the places and conflict groups, which no form
+        edits, in words of their own."""
+        from desktop.qt.record_browser import field_name
+
+        own = {"places": self.tr("Places"), "conflicts": self.tr("Conflict groups"), "partner_id": None,
+               "event_id": None, "corridor_id": None}
+        if own.get(name):
+            return str(own[name])
+        return field_name("partner_iso3" if name == "partner_id" else name)
+
+    def field_choices(self) -> dict[str, str]:
+        out = {}
+        for n in range(self.table.rowCount()):
+            name = self.table.item(n, 0)
+            box = self.table.cellWidget(n, 3)
+            if name is not None and isinstance(box, QComboBox):
+                out[str(name.data(Qt.ItemDataRole.UserRole))] = str(box.currentData())
+        return out
+
+    def settle(self, choice: str) -> None:
+        from desktop.core.errors import AtlasError
+        from desktop.data.syncstate import SyncStateError
+
+        conflict = self.current()
+        if conflict is None:
+            return
+        try:
+            self.window_.editing.resolve_conflict(conflict.id, choice,
+                                                  self.field_choices() if choice == "merged" else None)
+        except (SyncStateError, AtlasError) as exc:
+            message_box(self, self.windowTitle(), self.tr("The choice could not be written: {reason}").format(
+                reason=str(exc)))
+            return
+        self.window_.statusBar().showMessage(self.tr("Conflict settled; the next sync sends the result."), 6000)
+        self.reload()

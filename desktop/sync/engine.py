@@ -1,0 +1,199 @@
+"""One sync of a laptop with the team server: pull, push, pull.
+
+1. **Pull**: every record changed on the server since the last position the laptop applied is written here in one
+   SQLite transaction (desktop.data.syncstate.LocalReplica.apply_pulled); a record changed here too is a conflict,
+   kept for the user, never overwritten.
+2. **Push**: the laptop's change sets since its last sync, oldest first, each in one server transaction, each record
+   checked against the server version the laptop last saw. A change set touching a record in conflict waits (and
+   so do the ones after it: they may build on it) until the user has chosen. A reader's account pushes nothing.
+3. **Pull** again: what the push changed on the server beyond the records sent (a deletion's cascade), and what
+   others pushed meanwhile.
+
+A change set's id on the server is derived from the laptop's id and its change-log batch, so a push repeated after
+a lost answer (the connection dropped, the laptop killed) is recognised and not written twice; a pull is one local
+transaction, so a pull cut off leaves the laptop as it was. Either way the next sync resumes.
+"""
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from desktop.data.database import Database
+from desktop.data.documents import delete_actions, doc_sha
+from desktop.data.syncstate import META_SERVER, LocalReplica, PendingSet, PullResult, SyncStateError, set_meta
+from desktop.sync.server import PushItem, Rights, ServerError, TeamServer, without_password
+
+_NAMESPACE = uuid.UUID("5d1c3a3e-7d0b-4f51-9a55-6174c6173796")
+
+# progress(stage, done, total): stage "pull" or "push"; total 0 when unknown. False cancels.
+Progress = Callable[[str, int, int], bool]
+
+
+class SyncCancelled(Exception):
+    pass
+
+
+@dataclass
+class SyncReport:
+    user: str = ""
+    read_only: bool = False
+    pulled: list[tuple[str, str]] = field(default_factory=list)  # (kind, uid) written here from the server
+    deleted: list[tuple[str, str]] = field(default_factory=list)  # deleted here because deleted on the server
+    sent_sets: int = 0  # change sets written on the server
+    sent_records: int = 0
+    conflicts: list[tuple[str, str]] = field(default_factory=list)  # found in this sync
+    open_conflicts: int = 0  # waiting for the user after this sync
+    held_back: int = 0  # change sets not sent: they wait for a conflict to be settled, or for rights
+    vocabulary_refused: int = 0  # vocabulary changes that need a curator
+    skipped: list[tuple[str, str, str]] = field(default_factory=list)  # could not be written here: (kind, uid, why)
+    cancelled: bool = False
+
+    @property
+    def changed_here(self) -> bool:
+        """Whether the pull wrote anything into this copy (the views refresh; undo cannot reach past it)."""
+        return bool(self.pulled or self.deleted)
+
+    def summary(self) -> str:
+        """What the sync did, in English (the window words it in the interface language)."""
+        parts = [f"{len(self.pulled) + len(self.deleted)} change(s) received",
+                 f"{self.sent_records} record(s) sent in {self.sent_sets} change set(s)"]
+        if self.conflicts:
+            parts.append(f"{len(self.conflicts)} new conflict(s)")
+        if self.open_conflicts:
+            parts.append(f"{self.open_conflicts} conflict(s) waiting for your choice")
+        if self.held_back:
+            parts.append(f"{self.held_back} change set(s) held back")
+        if self.vocabulary_refused:
+            parts.append(f"{self.vocabulary_refused} vocabulary change(s) kept here: only curators may send them")
+        if self.skipped:
+            parts.append(f"{len(self.skipped)} record(s) could not be written here")
+        text = "Sync: " + ", ".join(parts) + "."
+        if self.read_only:
+            text += " This account may only read: nothing was sent."
+        return text
+
+
+def change_set_id(replica: str, pending: PendingSet) -> str:
+    return str(uuid.uuid5(_NAMESPACE, f"{replica}/{pending.batch_id}/{pending.last_log_id}"))
+
+
+def _merge_pull(report: SyncReport, result: PullResult) -> None:
+    report.pulled += result.applied
+    report.deleted += result.deleted
+    report.conflicts += result.conflicts
+    report.skipped += result.skipped
+
+
+def sync(db: Database, conninfo: str, *, progress: Progress | None = None, password: str | None = None,
+         server: TeamServer | None = None) -> SyncReport:
+    """Sync ``db`` with the team server ``conninfo`` names (see the module notes); returns what was done.
+    Raises :class:`ServerError` when the server cannot be reached or refuses outright (what was done before stays
+    done), :class:`SyncCancelled` when ``progress`` returned False (likewise)."""
+    own_server = server is None
+    if server is None:
+        server = TeamServer(conninfo, password=password)
+    try:
+        return _sync(db, server, progress)
+    finally:
+        if own_server:
+            server.close()
+
+
+def _sync(db: Database, server: TeamServer, progress: Progress | None) -> SyncReport:
+    replica = LocalReplica(db)
+    server.check_schema()
+    rights = server.rights()
+    report = SyncReport(user=rights.user, read_only=not rights.can_push)
+    _pull(replica, server, rights, report, progress)
+    if rights.can_push:
+        _push(replica, server, rights, report, progress)
+        _pull(replica, server, rights, report, progress)
+    else:
+        report.held_back = sum(1 for p in replica.pending_sets() if p.batch_id != "vocabulary")
+    report.open_conflicts = len(replica.open_conflicts())
+    return report
+
+
+def _pull(replica: LocalReplica, server: TeamServer, rights: Rights, report: SyncReport,
+          progress: Progress | None) -> None:
+    own = frozenset(change_set_id(replica.replica_id, p) for p in replica.pending_sets())
+
+    def step(done: int) -> bool:
+        return progress is None or progress("pull", done, 0) is not False
+
+    try:
+        result = replica.apply_pulled(server.pull(replica.last_seq), own=own, progress=step)
+    except SyncStateError as exc:
+        if progress is not None and "cancelled" in str(exc):
+            raise SyncCancelled(str(exc)) from exc
+        raise
+    _merge_pull(report, result)
+    if result.conflicts and rights.can_push:
+        found = {(c.kind, c.uid): c for c in replica.open_conflicts()}
+        server.report_conflicts(replica.replica_id, [(k, u, found[(k, u)].server_version, found[(k, u)].local_doc)
+                                                     for k, u in result.conflicts if (k, u) in found])
+
+
+def _push(replica: LocalReplica, server: TeamServer, rights: Rights, report: SyncReport,
+          progress: Progress | None) -> None:
+    actions = delete_actions(replica.conn)
+    conflicted = replica.conflicted()
+    pending_sets = replica.pending_sets()
+    docs = replica.documents()
+    for n, pending in enumerate(pending_sets):
+        if progress is not None and progress("push", n, len(pending_sets)) is False:
+            raise SyncCancelled("The sync was cancelled; what was sent before stays sent.")
+        if pending.batch_id == "vocabulary" and not rights.is_curator:
+            report.vocabulary_refused += len(pending.records)
+            continue
+        if any(record in conflicted for record in pending.records):
+            report.held_back = len(pending_sets) - n
+            return
+        items = []
+        states = replica.states(pending.records, docs)
+        for kind, uid in pending.records:
+            doc, known = states[(kind, uid)]
+            if known is None and doc is None:
+                continue  # made and deleted here: the server never had it
+            if known is not None and known[1] == doc_sha(doc):
+                continue  # as the server has it
+            items.append(PushItem(kind, uid, known[0] if known else 0, doc))
+        if not items:
+            replica.mark_sent(pending, [])
+            continue
+        outcome = server.push(change_set_id(replica.replica_id, pending), replica.replica_id, pending.label, items,
+                              actions)
+        if outcome.conflicts:  # changed on the server since this laptop's pull: the next pull shows them
+            report.held_back = len(pending_sets) - n
+            return
+        sent = {(i.kind, i.uid) for i in items}
+        replica.mark_sent(pending, [v for v in outcome.versions if (v[0], v[1]) in sent])
+        if not outcome.repeated:  # (a repeated one reached the server at an earlier, cut-off sync)
+            report.sent_sets += 1
+            report.sent_records += len(items)
+
+
+def remember_server(db: Database, conninfo: str) -> None:
+    """Keep the server's connection string in the database (without any password), for the next sync."""
+    stored = without_password(conninfo)
+    if db.readonly or db.meta(META_SERVER) == stored:
+        return
+    with db.transaction() as conn:
+        set_meta(conn, META_SERVER, stored)
+
+
+def resolve(db: Database, conninfo: str | None, conflict_id: int, choice: str,
+            fields: dict[str, str] | None = None, *, password: str | None = None) -> None:
+    """Settle a conflict here (LocalReplica.resolve) and, when a server is named and reachable, mark it settled
+    there too (the laptop's next sync sends the record chosen)."""
+    replica = LocalReplica(db)
+    conflict = replica.resolve(conflict_id, choice, fields)
+    if conninfo is None:
+        return
+    try:
+        with TeamServer(conninfo, password=password) as server:
+            server.settle_conflicts(replica.replica_id, [(conflict.kind, conflict.uid, conflict.server_version,
+                                                          choice)])
+    except ServerError:
+        pass  # settled here; the server's list catches up at the next report

@@ -1,0 +1,128 @@
+"""File → Sync with Team Server… and the conflicts dialog, as a user uses them, against a real PostgreSQL."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from desktop.data.database import Database, open_database
+from desktop.data.editing import Editor
+from desktop.qt.sync.conflicts import ConflictsDialog
+from desktop.qt.sync.dialog import SyncDialog
+from desktop.sync.engine import sync
+from desktop.sync.server import init_server
+from tests.postgres import Cluster
+
+
+@pytest.fixture
+def team(pg_cluster: Cluster, built_db: Path) -> tuple[Cluster, str]:
+    name = pg_cluster.new_database()
+    init_server(pg_cluster.conninfo(name), built_db)
+    pg_cluster.grant_roles()
+    return pg_cluster, name
+
+
+@pytest.fixture
+def window(open_window):
+    w = open_window()
+    w.editing.show_message = lambda text: None
+    return w
+
+
+def other_laptop(built_db: Path, tmp_path: Path) -> Database:
+    path = tmp_path / "other.sqlite"
+    shutil.copyfile(built_db, path)
+    return open_database(path)
+
+
+def settle(qtbot, window) -> None:
+    qtbot.waitUntil(window.agreements.is_settled, timeout=10_000)
+
+
+def retitle(db: Database, record_id: int, text: str) -> None:
+    editor = Editor(db)
+    editor.apply(editor.build_update("agreement", record_id, {"title_en": text}))
+
+
+def test_a_sync_from_the_menu_brings_the_teams_change_into_the_views(qtbot, window, repo, team, built_db, tmp_path):
+    cluster, name = team
+    agreement_id = repo.db.conn.execute("SELECT id FROM agreements WHERE title_en IS NOT NULL ORDER BY id LIMIT 1"
+                                        ).fetchone()[0]
+    window.selection.select_agreement(agreement_id)
+    retitle_here = Editor(repo.db)
+    window.editing.submit(retitle_here.build_update("event", repo.db.conn.execute(
+        "SELECT id FROM events ORDER BY id LIMIT 1").fetchone()[0], {"title_en": "An event retitled here"}))
+    assert window.editing.history.can_undo()
+    with other_laptop(built_db, tmp_path) as other:
+        retitle(other, agreement_id, "Retitled by a teammate")
+        sync(other, cluster.conninfo(name, "editor2"))
+    dialog = SyncDialog(window)
+    qtbot.addWidget(dialog)
+    assert dialog.server.text() == ""  # no server named yet
+    dialog.server.setText(cluster.conninfo(name, "editor1"))
+    dialog.run_sync()
+    text = dialog.result_label.text()
+    assert "Received 1 change from the team." in text and "Sent 1 record." in text
+    assert "Undo starts afresh" in text
+    settle(qtbot, window)
+    assert "Retitled by a teammate" in window.agreements.detail.title_texts()
+    assert not window.editing.history.can_undo()  # no undo across a teammate's change
+    assert not dialog.conflicts_button.isEnabled() and dialog.conflicts_button.text() == "Conflicts… (0)"
+    again = SyncDialog(window)
+    qtbot.addWidget(again)
+    assert again.server.text() == cluster.conninfo(name, "editor1")  # remembered, without any password
+
+
+def test_a_readers_window_says_it_may_only_read(qtbot, window, team):
+    cluster, name = team
+    dialog = SyncDialog(window)
+    qtbot.addWidget(dialog)
+    dialog.server.setText(cluster.conninfo(name, "reader1"))
+    dialog.run_sync()
+    assert "Your account (reader1) may only read" in dialog.result_label.text()
+    from PySide6.QtWidgets import QLabel
+
+    label = window.findChild(QLabel, "syncReadOnly")
+    assert label is not None and label.isVisible() and label.text() == "Team server: read only"
+
+
+def test_an_unreachable_server_is_said_plainly_and_work_goes_on(qtbot, window, tmp_path):
+    dialog = SyncDialog(window)
+    qtbot.addWidget(dialog)
+    dialog.server.setText(f"host={tmp_path} dbname=atlas")
+    dialog.run_sync()
+    assert dialog.result_label.text().startswith("The team server could not be reached. You can keep working")
+
+
+def test_settling_conflicts_in_the_window(qtbot, window, repo, team, built_db, tmp_path):
+    cluster, name = team
+    ids = [r[0] for r in repo.db.conn.execute("SELECT id FROM agreements ORDER BY uid LIMIT 2")]
+    dialog = SyncDialog(window)
+    qtbot.addWidget(dialog)
+    dialog.server.setText(cluster.conninfo(name, "editor1"))
+    dialog.run_sync()
+    with other_laptop(built_db, tmp_path) as other:
+        for record_id in ids:
+            retitle(other, record_id, f"Teammate's title {record_id}")
+        sync(other, cluster.conninfo(name, "editor2"))
+    for record_id in ids:
+        window.editing.submit(Editor(repo.db).build_update("agreement", record_id, {"title_en": f"Mine {record_id}"}))
+    dialog.run_sync()
+    assert "2 records were changed here and on the server: nothing was overwritten." in dialog.result_label.text()
+    assert dialog.conflicts_button.isEnabled() and dialog.conflicts_button.text() == "Conflicts… (2)"
+    conflicts = ConflictsDialog(window, dialog)
+    qtbot.addWidget(conflicts)
+    assert conflicts.list.count() == 2 and "changed by editor2" in conflicts.list.item(0).text()
+    assert conflicts.table.rowCount() == 1 and conflicts.table.item(0, 0).text() == "Title (English)"
+    assert conflicts.table.item(0, 1).text() == f"Mine {ids[0]}"
+    assert conflicts.table.item(0, 2).text() == f"Teammate's title {ids[0]}"
+    assert "On the server: changed by editor2" in conflicts.about.text()
+    conflicts.take_theirs.click()
+    assert conflicts.list.count() == 1
+    conflicts.keep_mine.click()
+    assert conflicts.list.count() == 0 and not conflicts.keep_mine.isEnabled()
+    titles = dict(repo.db.conn.execute(f"SELECT id, title_en FROM agreements WHERE id IN ({ids[0]}, {ids[1]})"))
+    assert titles == {ids[0]: f"Teammate's title {ids[0]}", ids[1]: f"Mine {ids[1]}"}
+    dialog.run_sync()
+    assert "Sent 1 record." in dialog.result_label.text()
