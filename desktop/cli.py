@@ -45,7 +45,7 @@ def search_command(text: str, partner: str | None, db_path: str | None, as_json:
     out = out or sys.stdout
     err = err or sys.stderr
     try:
-        opened = open_user_database(db_path)
+        opened = open_user_database(db_path, reading=True)
     except AtlasError as exc:
         print(f"partnership-atlas: {exc}", file=err)
         return 2

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from desktop import paths
-from desktop.data.database import Database, DatabaseError, FileInfo, backup_to, open_database
+from desktop.data import migrations
+from desktop.data.database import Database, DatabaseError, FileInfo, backup_to, examine, open_database
 
 
 @dataclass
@@ -32,7 +33,7 @@ def _copy_bundled(bundled: Path, target: Path) -> None:
 
 def open_user_database(explicit: str | os.PathLike[str] | None = None, *, bundled: Path | None = None,
                        user_path: Path | None = None, check: bool = True, readonly: bool = False,
-                       info: FileInfo | None = None) -> Opened:
+                       info: FileInfo | None = None, reading: bool = False) -> Opened:
     """Open the database the application should work on.
 
     ``explicit`` (from ``--db``) is opened as it is and must exist. Otherwise the user's copy is
@@ -42,8 +43,17 @@ def open_user_database(explicit: str | os.PathLike[str] | None = None, *, bundle
     overwritten. ``check=False`` leaves the whole-file page check to the caller (see
     :func:`desktop.data.database.quick_check`). ``readonly`` opens it read-only (a second window on the
     same database). ``info`` is the start's look at the user's copy (``check_and_recover``), so that the file
-    is not looked at, nor its pages checked, a second time (see ``open_database``).
+    is not looked at, nor its pages checked, a second time (see ``open_database``). ``reading`` is for a command
+    that only reads (search, export, a fact sheet): a file already at the current schema is then opened read-only,
+    so that its bytes stay as they are (no switch to WAL, no header written); an older one is brought up to date
+    as for work.
     """
+    if reading and not readonly:
+        path = Path(explicit) if explicit is not None else (user_path or paths.user_database())
+        if path.exists():
+            found = examine(path, full=check)
+            if found.version == migrations.LATEST_VERSION and found.application_id == migrations.APPLICATION_ID:
+                return Opened(open_database(path, readonly=True, check=check, info=found))
     if readonly:
         path = Path(explicit) if explicit is not None else (user_path or paths.user_database())
         if path.exists():

@@ -44,23 +44,24 @@ def _size(path: Path) -> str:
     return f"{size / 2**20:.1f} MB" if size >= 2**20 else f"{max(1, round(size / 1024))} KB"
 
 
-def _open(db_path: str | None) -> Opened:
-    """:func:`open_user_database`; a file error (a name too long) becomes a FileError that says so."""
+def _open(db_path: str | None, *, only_reads: bool = False) -> Opened:
+    """:func:`open_user_database` (``only_reads``: for a command that only reads it, see ``reading`` there); a file
+    error (a name too long) becomes a FileError that says so."""
     try:
-        return open_user_database(db_path)
+        return open_user_database(db_path, reading=only_reads)
     except OSError as exc:
         raise file_error(exc, exc.filename or db_path or "The database", reading=True) from exc
 
 
 def _run(db_path: str | Opened | None, work: Callable[[Database], str], out: TextIO | None,
-         err: TextIO | None, *, reading: bool = False) -> int:
+         err: TextIO | None, *, reading: bool = False, only_reads: bool = False) -> int:
     """Open the database, ``work(db)``, print its line; an error the user can act on is printed as one line
     (a file error in the words of :func:`desktop.core.atomic.file_error_message`, ``reading`` when the
     command's file is read rather than written)."""
     out = out or sys.stdout
     err = err or sys.stderr
     try:
-        opened = db_path if isinstance(db_path, Opened) else _open(db_path)
+        opened = db_path if isinstance(db_path, Opened) else _open(db_path, only_reads=only_reads)
         with opened.database as db:
             line = work(db)
     except AtlasError as exc:
@@ -129,7 +130,7 @@ def export_main(kind: str, fmt: str | None, output: str, db_path: str | None = N
         if result.left_out:
             line += f" ({count_of(result.left_out, kind)} without coordinates left out)"
         return line + "."
-    return _run(db_path, work, out, err)
+    return _run(db_path, work, out, err, only_reads=True)
 
 
 def template_main(kind: str, fmt: str | None, output: str, db_path: str | None = None, lang: str = "en", *,
@@ -153,7 +154,7 @@ def template_main(kind: str, fmt: str | None, output: str, db_path: str | None =
     def work(db: Database) -> str:
         columns = write_template(db, kind, output, lang)
         return f"Wrote the import template for {NOUNS[kind][1]} ({columns} columns) to {output}."
-    return _run(db_path, work, out, err)
+    return _run(db_path, work, out, err, only_reads=True)
 
 
 def backup_main(output: str, db_path: str | None = None, *, out: TextIO | None = None,

@@ -347,7 +347,8 @@ def write_changes(db: Database, label: str, changes: Iterable[RecordChange], tot
         writer = BatchWriter(db, action)
         for n, change in enumerate(changes):
             if progress is not None and n % PROGRESS_EVERY == 0 and progress(n, total) is False:
-                raise EditCancelled("The import was cancelled; nothing was changed.")
+                what = {"undo": "The undo", "redo": "The redo"}.get(action, "The import")
+                raise EditCancelled(f"{what} was cancelled; nothing was changed.")
             writer.add(change)
         writer.finish()
     return LoggedChangeSet(label, cast(tuple[RecordChange, ...], LoggedChanges(db, writer.batch, writer.count))), \

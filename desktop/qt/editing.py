@@ -87,6 +87,10 @@ class EditController(QObject):
         self.confirm = self._confirm  # (question, action word) -> True to go ahead
         self.ask_file_action = self._ask_file_action  # (message, can reopen) -> SAVE, REOPEN or None
         self.choose_new_file = self._choose_new_file  # () -> a path to write, or None
+        # (text, work) -> what work(progress) returned: an import's undo or redo, which may write thousands of records,
+        # runs through it off the window's thread behind a progress dialog with Cancel (the window sets it); None:
+        # on this thread
+        self.run_long: Callable[[str, Callable[[Progress], object]], object] | None = None
 
     @property
     def readonly(self) -> bool:
@@ -137,9 +141,32 @@ class EditController(QObject):
         time; any other through the editor. SQLite's failures leave as StorageError."""
         apply_to = getattr(change_set, "apply_to", None)
         with database_errors():
+            if apply_to is not None and self.run_long is not None and not self.readonly:
+                text = (self.tr("Undoing “{label}”…") if action == "undo" else
+                        self.tr("Redoing “{label}”…")).format(label=change_set.label)
+                done = self.run_long(text, lambda progress: self._write_logged(change_set, action, progress))
+                return cast("tuple[ChangeSet, Changes]", done)
             if apply_to is not None:
                 return apply_to(self.repo.db, action)
             return self.editor.apply(change_set, action)
+
+    def _write_logged(self, change_set: ChangeSet, action: str, progress: Progress) -> tuple[ChangeSet, Changes]:
+        """An import's undo or redo, off the window's thread (``run_long``): on a connection of its own to the
+        window's file, only while that is still the file opened; Cancel (``progress`` False) writes nothing."""
+        from desktop.data.database import open_database
+        from desktop.data.fileidentity import check_file
+
+        window_db = self.repo.db
+        check_file(window_db.path, window_db.identity)
+        db = open_database(window_db.path, check=False)
+        try:
+            if db.identity != window_db.identity:
+                raise DatabaseFileChanged(window_db.path, REPLACED)
+            with database_errors():
+                result: tuple[ChangeSet, Changes] = change_set.apply_to(db, action, progress)  # type: ignore[attr-defined]
+                return result
+        finally:
+            db.close()
 
     def _applied(self, stored: ChangeSet, changes: Changes) -> Changes:
         self.history.push(stored)

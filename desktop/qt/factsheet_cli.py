@@ -90,7 +90,7 @@ def factsheet_main(partner: str | None, lang: str, output: str, all_partners: bo
         return fail(file_error_message(exc, target))
     when = as_of or _dt.date.today().isoformat()
     try:
-        opened = open_user_database(db_path)
+        opened = open_user_database(db_path, reading=True)
     except AtlasError as exc:
         return fail(str(exc))
     except OSError as exc:  # the database's name too long, no permission

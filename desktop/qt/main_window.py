@@ -26,6 +26,8 @@ from desktop.qt.selection import SelectionState
 from desktop.qt.settings import Settings
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from desktop.core.edits import Changes
     from desktop.qt.editing import EditController
     from desktop.qt.events_view import EventsView
@@ -269,6 +271,7 @@ class MainWindow(QMainWindow):
             from desktop.qt.editing import EditController
 
             self._editing = EditController(self.repo, self)
+            self._editing.run_long = self._run_long
             self._editing.changed.connect(self._records_changed)
             self._editing.history_changed.connect(self._update_edit_actions)
             self._editing.file_state_changed.connect(self._file_state_changed)
@@ -493,6 +496,12 @@ class MainWindow(QMainWindow):
         from desktop.qt.transfer import ImportDialog
 
         ImportDialog(self).exec()
+
+    def _run_long(self, text: str, work: Callable[[Callable[[int, int], bool]], object]) -> object:
+        """Long work of the edit controller (an import's undo or redo) behind a progress dialog with Cancel."""
+        from desktop.qt.transfer import run_job
+
+        return run_job(self, text, work, self.tr("Cancel"))
 
     def show_sync(self) -> None:
         if not self.check_database_file():

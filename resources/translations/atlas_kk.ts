@@ -909,6 +909,14 @@ Your data was not changed by this error. {where}</source>
         <translation>Бұл дерекқор тек оқу үшін ашылған: өзгеріс сақталмады.</translation>
     </message>
     <message>
+        <source>Undoing “{label}”…</source>
+        <translation>«{label}» болдырылмауда…</translation>
+    </message>
+    <message>
+        <source>Redoing “{label}”…</source>
+        <translation>«{label}» қайталануда…</translation>
+    </message>
+    <message>
         <source>This database is open read-only: nothing can be undone or redone.</source>
         <translation>Бұл дерекқор тек оқу үшін ашылған: әрекеттерді кері қайтару немесе қайталау мүмкін емес.</translation>
     </message>

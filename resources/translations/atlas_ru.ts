@@ -936,6 +936,14 @@ Your data was not changed by this error. {where}</source>
         <translation>Ваше прежнее изменение «{kept}» сохранено в памяти, пока вы не решите, что делать с изменившимся файлом базы данных, а в памяти может храниться только одно изменение: это изменение («{change}») не сохранено. Сначала выберите «Сохранить в новый файл…» или «Открыть заново», затем повторите его.</translation>
     </message>
     <message>
+        <source>Undoing “{label}”…</source>
+        <translation>Отмена «{label}»…</translation>
+    </message>
+    <message>
+        <source>Redoing “{label}”…</source>
+        <translation>Повтор «{label}»…</translation>
+    </message>
+    <message>
         <source>Delete the {kind} with the number {id}?</source>
         <translation>Удалить запись ({kind}) с номером {id}?</translation>
     </message>
