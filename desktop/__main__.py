@@ -242,7 +242,7 @@ def _command(args: argparse.Namespace) -> int:
 
         return import_main(args.kind, args.file, args.sub_db or args.db, args.dry_run, all_changes=args.all_changes)
     if args.command == "factsheet":
-        from desktop.qt.factsheet_cli import factsheet_main
+        from desktop.qt.factsheet.factsheet_cli import factsheet_main
 
         return factsheet_main(args.sheet_partner, args.sheet_lang, args.sheet_output, args.sheet_all,
                               args.sub_db or args.db, args.marking, "Letter" if args.letter else "A4",

@@ -42,9 +42,9 @@ def register_fonts(app) -> None:
 def build_window(repo, *, translator=None, settings=None, notice=None):
     """The main window over an open repository, with its selection and search worker."""
     share_the_interpreter()  # (desktop.startup: the search worker's thread hands the GIL over sooner)
-    from desktop.qt.main_window import MainWindow
-    from desktop.qt.search_worker import SearchService
-    from desktop.qt.selection import SelectionState
+    from desktop.qt.search.search_worker import SearchService
+    from desktop.qt.shell.main_window import MainWindow
+    from desktop.qt.shell.selection import SelectionState
 
     selection = SelectionState()
     search = SearchService(repo.db.path)
@@ -72,9 +72,9 @@ def _start(app, db_path, lang, remember, mark, readonly, info):
     from desktop.data.repository import Repository
     from desktop.data.usercopy import open_user_database
     from desktop.paths import user_data_dir
-    from desktop.qt.crash import install_excepthook
     from desktop.qt.i18n import Translator, system_language
-    from desktop.qt.settings import Settings
+    from desktop.qt.shell.crash import install_excepthook
+    from desktop.qt.shell.settings import Settings
 
     mark("imports")
     app.setApplicationName(APP_NAME)
@@ -187,7 +187,7 @@ def _record_kind(kind: str) -> str:
     """A kind of record the merge compares (desktop.data.upgrade.KINDS), as the forms name it."""
     from PySide6.QtCore import QCoreApplication
 
-    from desktop.qt.record_form import kind_names
+    from desktop.qt.editing.record_form import kind_names
 
     names = {**kind_names(), "mechanism": QCoreApplication.translate("Start", "mechanism"),
              "project": QCoreApplication.translate("Start", "project")}
@@ -198,7 +198,7 @@ def _merged_field(name: str) -> str:
     """A field the merge compares (a column, with references as uids, or a list of links), as the forms name it."""
     from PySide6.QtCore import QCoreApplication
 
-    from desktop.qt.record_browser import field_name
+    from desktop.qt.editing.record_browser import field_name
 
     names = {"partner_id": field_name("partner_iso3"), "node_id": QCoreApplication.translate("Start", "Node"),
              "places": QCoreApplication.translate("Start", "Places"),
@@ -275,7 +275,7 @@ def run(db_path: str | None = None, argv: list[str] | None = None, screenshot: S
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
     if screenshot is not None:
         return _screenshot(app, db_path, screenshot)
-    from desktop.qt.instance import claim_database
+    from desktop.qt.shell.instance import claim_database
 
     lock = claim_database(db_path)  # one window per database; a second one is read-only or not at all
     if lock is None:
@@ -327,7 +327,7 @@ def _screenshot(app, db_path: str | None, request: Screenshot) -> int:
         return 2
     repo = window.repo
     try:
-        from desktop.qt.main_window import VIEWS
+        from desktop.qt.shell.main_window import VIEWS
 
         if request.view not in VIEWS:
             _fail(request, f"the {request.view} view is not part of this version")

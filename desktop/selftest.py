@@ -194,7 +194,7 @@ def _run(folder: Path, db_path: str | os.PathLike[str] | None, state: dict) -> l
 
     def factsheet():
         from desktop.export.factsheet import build_factsheet
-        from desktop.qt.factsheet import make_map_view, render_factsheet
+        from desktop.qt.factsheet.factsheet import make_map_view, render_factsheet
 
         pdf = folder / "factsheet.pdf"
         sheet = build_factsheet(repo, iso3, "en")

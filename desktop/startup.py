@@ -3,7 +3,7 @@
 Each is here because it still pays under a real X server: ``python -m tests.benchmarks.bench_startup_x11``
 starts the app with and without each one, beside a bare PySide6 window and DB Browser for SQLite, and the
 figures are in the README. The others the start once had are left to the design: the window builds only what
-its first frame shows (desktop/qt/main_window.py completes the rest after the first paint), and the Qt enum
+its first frame shows (desktop/qt/shell/main_window.py completes the rest after the first paint), and the Qt enum
 namespace is resolved on first use (desktop/qt/lazyqt.py, checked by tests/test_start_path.py).
 
 - :func:`prepare_start` (before PySide6 is imported): the cyclic garbage collector pauses until the window has

@@ -136,7 +136,7 @@ def open_window(qtbot, repo, translator):
 @pytest.fixture
 def selection():
     """A selection of its own, for a view built alone."""
-    from desktop.qt.selection import SelectionState
+    from desktop.qt.shell.selection import SelectionState
 
     return SelectionState()
 
@@ -144,7 +144,7 @@ def selection():
 @pytest.fixture
 def trade(qtbot, repo, selection):
     """The trade view alone over ``repo``, shown at 1100×700."""
-    from desktop.qt.trade_view import TradeView
+    from desktop.qt.trade.trade_view import TradeView
 
     view = TradeView(repo, selection)
     qtbot.addWidget(view)
@@ -156,8 +156,8 @@ def trade(qtbot, repo, selection):
 
 @pytest.fixture
 def map_view(qapp, repo):
-    """An offscreen corridor map for fact-sheet insets (desktop.qt.factsheet.make_map_view) over ``repo``."""
-    from desktop.qt.factsheet import make_map_view
+    """An offscreen corridor map for fact-sheet insets (desktop.qt.factsheet.factsheet.make_map_view) over ``repo``."""
+    from desktop.qt.factsheet.factsheet import make_map_view
 
     view = make_map_view(repo)
     yield view

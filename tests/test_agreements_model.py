@@ -10,7 +10,7 @@ from PySide6.QtCore import QLocale, Qt
 from desktop.data.agreements import AgreementQuery
 from desktop.data.database import open_database
 from desktop.data.repository import Repository
-from desktop.qt.agreements_model import COLUMNS, ID_ROLE, AgreementsModel, format_partial_date
+from desktop.qt.agreements.agreements_model import COLUMNS, ID_ROLE, AgreementsModel, format_partial_date
 from tests.synthetic import generate
 
 

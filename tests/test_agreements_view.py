@@ -4,10 +4,10 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from desktop.qt.agreements_model import COLUMNS
-from desktop.qt.agreements_view import AgreementsView
-from desktop.qt.search_worker import SearchService
-from desktop.qt.selection import SelectionState
+from desktop.qt.agreements.agreements_model import COLUMNS
+from desktop.qt.agreements.agreements_view import AgreementsView
+from desktop.qt.search.search_worker import SearchService
+from desktop.qt.shell.selection import SelectionState
 
 
 @pytest.fixture

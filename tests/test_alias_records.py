@@ -259,7 +259,7 @@ def test_records_other_names_new_then_the_find_box_finds_it(qtbot, open_window, 
 
 
 def test_the_form_refuses_a_name_its_group_has_and_a_bad_group_id(qtbot, open_window, repo):
-    from desktop.qt.record_form import RecordForm
+    from desktop.qt.editing.record_form import RecordForm
 
     window = open_window(complete=False)
     form = RecordForm("alias", window.editing, None, None, window)

@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QWidget
 from desktop.app import build_window
 from desktop.data.database import open_database
 from desktop.data.repository import Repository
-from desktop.qt import partner_overview
-from desktop.qt.crash import contained
+from desktop.qt.agreements import partner_overview
+from desktop.qt.shell.crash import contained
 
 
 class Failing(QWidget):

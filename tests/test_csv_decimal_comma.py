@@ -125,7 +125,7 @@ def test_a_comma_before_three_digits_is_a_decimal_comma(db_copy, tmp_path, capsy
 
 
 def test_the_export_dialog_follows_the_separator(qtbot, open_window, repo, tmp_path):
-    from desktop.qt.transfer import ExportDialog
+    from desktop.qt.transfer.transfer import ExportDialog
 
     window = open_window()
     dialog = ExportDialog(window)

@@ -6,8 +6,8 @@ from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QPoint, Qt
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import QLabel, QWidget
 
-from desktop.qt.detail_pane import AgreementDetail
-from desktop.qt.selection import SelectionState
+from desktop.qt.agreements.detail_pane import AgreementDetail
+from desktop.qt.shell.selection import SelectionState
 
 HINT = "Select an agreement in the table to see its titles, sources and any conflicting values."
 

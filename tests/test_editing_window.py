@@ -15,8 +15,8 @@ from PySide6.QtWidgets import QPlainTextEdit
 from desktop.app import build_window
 from desktop.data.database import open_database
 from desktop.data.repository import Repository
-from desktop.qt.record_browser import HistoryDialog, RecordBrowser
-from desktop.qt.record_form import ChecklistField, RecordForm
+from desktop.qt.editing.record_browser import HistoryDialog, RecordBrowser
+from desktop.qt.editing.record_form import ChecklistField, RecordForm
 from tests.conftest import ROOT
 
 

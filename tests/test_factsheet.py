@@ -19,8 +19,8 @@ from desktop.export.factsheet import (
     period_label,
     statistics_label,
 )
-from desktop.qt.factsheet import chart_image, make_map_view, print_factsheet, render_all, render_factsheet
-from desktop.qt.factsheet_cli import factsheet_main
+from desktop.qt.factsheet.factsheet import chart_image, make_map_view, print_factsheet, render_all, render_factsheet
+from desktop.qt.factsheet.factsheet_cli import factsheet_main
 
 AS_OF = "2026-03-01"
 MARKING = "For official use — ДСП"
@@ -146,7 +146,7 @@ def test_the_latest_figure_and_target_of_turkiye_in_russian(qapp, repo, map_view
 
 @pytest.mark.parametrize("lang", ["en", "ru"])
 def test_no_row_is_split_across_pages_and_no_heading_ends_a_page(qapp, repo, map_view, tmp_path, lang):
-    from desktop.qt import factsheet as qt_factsheet
+    from desktop.qt.factsheet import factsheet as qt_factsheet
 
     for page_size in ("A4", "Letter"):
         writer = qt_factsheet._writer(tmp_path / "layout.pdf", page_size, "t")

@@ -12,11 +12,11 @@ import pytest
 from pypdf import PdfReader
 
 from desktop.export.factsheet import build_factsheet
-from desktop.qt import factsheet as qt_factsheet
-from desktop.qt.factsheet import render_all, render_factsheet
-from desktop.qt.factsheet_cli import factsheet_main
-from desktop.qt.factsheet_dialog import FactSheetDialog
-from desktop.qt.settings import Settings
+from desktop.qt.factsheet import factsheet as qt_factsheet
+from desktop.qt.factsheet.factsheet import render_all, render_factsheet
+from desktop.qt.factsheet.factsheet_cli import factsheet_main
+from desktop.qt.factsheet.factsheet_dialog import FactSheetDialog
+from desktop.qt.shell.settings import Settings
 
 AS_OF = "2026-03-01"
 MINISTRY = "Министерство иностранных дел Республики Казахстан"

@@ -28,9 +28,9 @@ from desktop.export.factsheet import (
     money,
     period_label,
 )
-from desktop.qt import factsheet as qt_factsheet
-from desktop.qt.factsheet import map_inset, render_factsheet
-from desktop.qt.factsheet_cli import factsheet_main
+from desktop.qt.factsheet import factsheet as qt_factsheet
+from desktop.qt.factsheet.factsheet import map_inset, render_factsheet
+from desktop.qt.factsheet.factsheet_cli import factsheet_main
 
 AS_OF = "2026-03-01"
 KAZAKH_LETTERS = "ӘәҒғҚқҢңӨөҰұҮүҺһІі"
@@ -289,7 +289,7 @@ def test_factsheet_lang_kk_on_the_command_line(qapp, db_copy, tmp_path):
 
 
 def test_the_dialog_offers_a_kazakh_sheet(qtbot, open_window, repo, tmp_path):
-    from desktop.qt.factsheet_dialog import FactSheetDialog
+    from desktop.qt.factsheet.factsheet_dialog import FactSheetDialog
 
     window = open_window(size=None, complete=False)
     window.selection.select_partner("TUR")

@@ -13,9 +13,9 @@ from pypdf import PdfReader
 from PySide6.QtCore import QPointF, QRectF
 
 from desktop.export.factsheet import build_factsheet, word
-from desktop.qt import factsheet as qt_factsheet
-from desktop.qt.factsheet import make_map_view, map_inset, render_factsheet
-from desktop.qt.map_view import map_label
+from desktop.qt.factsheet import factsheet as qt_factsheet
+from desktop.qt.factsheet.factsheet import make_map_view, map_inset, render_factsheet
+from desktop.qt.map.map_view import map_label
 
 AS_OF = "2026-03-01"
 PT_MM = 25.4 / 72

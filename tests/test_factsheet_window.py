@@ -5,7 +5,7 @@ from __future__ import annotations
 import pypdf
 import pytest
 
-from desktop.qt.factsheet_dialog import FactSheetDialog
+from desktop.qt.factsheet.factsheet_dialog import FactSheetDialog
 
 
 @pytest.fixture

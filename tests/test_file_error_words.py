@@ -17,7 +17,7 @@ import pytest
 from desktop.export import comtrade, importing, readers
 from desktop.export.cli_import import import_main
 from desktop.export.readers import FILE_ERROR_CODES, ImportFileError, SheetChoiceNeeded, read_table
-from desktop.qt.transfer import ImportDialog
+from desktop.qt.transfer.transfer import ImportDialog
 
 CYRILLIC = re.compile(r"[а-яёәғқңөұүһі]", re.IGNORECASE)
 # words the Russian and Kazakh messages keep as they are: formats, encodings, programs and proper names

@@ -16,8 +16,8 @@ from desktop.data.database import open_database
 from desktop.data.editing import Editor
 from desktop.data.fileidentity import DatabaseFileChanged, identity_of, what_changed
 from desktop.data.repository import Repository
-from desktop.qt.editing import REOPEN, SAVE
-from desktop.qt.record_form import RecordForm
+from desktop.qt.editing.editing import REOPEN, SAVE
+from desktop.qt.editing.record_form import RecordForm
 
 WHAT = {"delete": "deleted", "move": "moved", "replace": "replaced"}
 
@@ -507,7 +507,7 @@ def test_a_second_edit_while_one_is_kept_is_refused_and_the_first_stays_kept(qtb
 
 def test_an_import_into_a_file_replaced_meanwhile_leaves_that_file_as_it_was(qtbot, window, opened, built_db,
                                                                             tmp_path):
-    from desktop.qt.transfer import ImportDialog
+    from desktop.qt.transfer.transfer import ImportDialog
 
     path, _db = opened
     csv_file = tmp_path / "trade.csv"

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from desktop.export.cli_export import backup_main, export_main
-from desktop.qt.factsheet_cli import factsheet_main
+from desktop.qt.factsheet.factsheet_cli import factsheet_main
 
 
 @pytest.fixture(params=[0o022, 0o027])

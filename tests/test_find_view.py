@@ -15,7 +15,7 @@ from desktop.app import build_window
 from desktop.data.database import open_database
 from desktop.data.find import Finder
 from desktop.data.repository import Repository
-from desktop.qt.find_view import MARK, CitingRecords, kind_name
+from desktop.qt.search.find_view import MARK, CitingRecords, kind_name
 from tests.test_hostile_text import IMG, REST, hostile
 
 
@@ -311,7 +311,7 @@ def test_html_looking_data_is_shown_literally_in_the_panel(qtbot, hostile_window
 
 
 def test_a_worker_that_cannot_read_the_file_says_so(qtbot, window, tmp_path):
-    from desktop.qt.find_worker import FindService
+    from desktop.qt.search.find_worker import FindService
 
     w = window
     w.find_box.use_service(FindService(tmp_path / "gone" / "atlas.sqlite"))
@@ -330,7 +330,7 @@ def test_the_find_worker_pauses_while_the_window_paints(qtbot, db_copy):
     does, so that its Python work does not hold the GIL while the window paints."""
     import threading
 
-    from desktop.qt.find_worker import FindService
+    from desktop.qt.search.find_worker import FindService
 
     class Counted(threading.Event):
         waits = 0
@@ -366,7 +366,7 @@ def test_a_rows_layout_is_kept_and_redone_for_another_width_or_language(qtbot, w
     wraps the rows anew, and another interface language lays out its own texts."""
     from PySide6.QtWidgets import QStyleOptionViewItem
 
-    from desktop.qt.find_view import HTML_ROLE
+    from desktop.qt.search.find_view import HTML_ROLE
 
     find(qtbot, window, "Kuryk")
     panel = window.find_box.panel

@@ -265,7 +265,7 @@ def test_node_and_segment_csv_round_trip_through_libreoffice(db, tmp_path):
 
 
 def test_the_window_offers_geojson_for_places_and_exports_unplaced_ones(qtbot, open_window, repo, tmp_path):
-    from desktop.qt.transfer import ExportDialog, ImportDialog
+    from desktop.qt.transfer.transfer import ExportDialog, ImportDialog
 
     window = open_window()
     dialog = ImportDialog(window)

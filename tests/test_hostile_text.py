@@ -163,8 +163,8 @@ def settle(qtbot, w) -> None:
 
 
 def test_html_looking_data_is_shown_literally_everywhere(qtbot, window):
-    from desktop.qt.record_browser import HistoryDialog
-    from desktop.qt.record_form import RecordForm
+    from desktop.qt.editing.record_browser import HistoryDialog
+    from desktop.qt.editing.record_form import RecordForm
 
     w, ids, walk = window, window.ids, Walk()
     s = w.selection

@@ -328,7 +328,7 @@ def test_error_cells_are_refused_with_their_reference_never_stored_as_text(db, t
 
 def test_the_import_dialog_lets_the_user_choose_the_sheet(qtbot, repo, translator, tmp_path):
     from desktop.app import build_window
-    from desktop.qt.transfer import ImportDialog
+    from desktop.qt.transfer.transfer import ImportDialog
 
     window = build_window(repo, translator=translator)
     qtbot.addWidget(window)

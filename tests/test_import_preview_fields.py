@@ -121,7 +121,7 @@ def test_all_changes_from_the_command(db_copy, tmp_path, monkeypatch, capsys):
 
 @pytest.fixture
 def dialog(open_window):
-    from desktop.qt.transfer import ImportDialog
+    from desktop.qt.transfer.transfer import ImportDialog
 
     window = open_window()
     window.editing.show_message = lambda text: None

@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QLineEdit
 from desktop.core.dates import NotInCalendar, parse_partial_date
 from desktop.core.validation import ValidationContext, parse_user_date, validate
 from desktop.export.cli_import import import_main
-from desktop.qt.record_form import RecordForm
-from desktop.qt.transfer import ImportDialog
+from desktop.qt.editing.record_form import RecordForm
+from desktop.qt.transfer.transfer import ImportDialog
 
 FILE = ("title_en,date_signed,doc_type,partners\n"
         "A good one,2020-01-01,agreement,TUR\n"

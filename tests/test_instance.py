@@ -8,13 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from desktop.qt.instance import InstanceLock, acquire, claim_database, lock_path, second_instance_text
+from desktop.qt.shell.instance import InstanceLock, acquire, claim_database, lock_path, second_instance_text
 
 ROOT = Path(__file__).resolve().parent.parent
 
 HOLDER = """
 import sys, time
-from desktop.qt.instance import acquire
+from desktop.qt.shell.instance import acquire
 lock = acquire(sys.argv[1])
 print("acquired" if lock.acquired else f"refused {lock.holder}", flush=True)
 sys.stdin.readline()  # hold the lock until the test closes stdin
@@ -136,7 +136,7 @@ def test_no_data_folder_means_no_lock_but_no_block(tmp_path, monkeypatch):
 def test_ask_second_instance_is_a_message_box(qtbot, monkeypatch):
     from PySide6.QtWidgets import QMessageBox
 
-    from desktop.qt import instance
+    from desktop.qt.shell import instance
 
     seen = {}
 

@@ -1,7 +1,7 @@
 """Dates and numbers in the Kazakh way (issue 20, item 2), from Qt's and CLDR's locale data."""
 from __future__ import annotations
 
-from desktop.qt.agreements_model import format_partial_date
+from desktop.qt.agreements.agreements_model import format_partial_date
 from desktop.qt.i18n import locale_for
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from desktop.core.records import Label, pick, pick_marked
-from desktop.qt.collation import sorted_by_name
+from desktop.qt.shell.collation import sorted_by_name
 
 
 def test_kazakh_names_are_in_the_kazakh_alphabets_order(qapp):
@@ -18,7 +18,7 @@ def test_kazakh_names_are_in_the_kazakh_alphabets_order(qapp):
 
 def test_the_node_choices_of_a_form_follow_the_kazakh_alphabet(qapp, repo, translator):
     from desktop.core.validation import FIELDS
-    from desktop.qt.record_form import RecordForm
+    from desktop.qt.editing.record_form import RecordForm
 
     translator.set_language("kk")
     repo.db.conn.execute("UPDATE nodes SET name_kk = 'Ірге' WHERE uid = 'astana'")

@@ -11,13 +11,13 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop.data.lists import KINDS, ListQuery, RecordLists
-from desktop.qt.editing import EditController
-from desktop.qt.events_view import EventsView
-from desktop.qt.find_view import CitingModel
-from desktop.qt.record_browser import RecordBrowser
-from desktop.qt.record_form import LongChecklistField, RecordChooser, RecordForm
-from desktop.qt.record_lists import CheckListModel, IdListModel
-from desktop.qt.selection import SelectionState
+from desktop.qt.agreements.events_view import EventsView
+from desktop.qt.editing.editing import EditController
+from desktop.qt.editing.record_browser import RecordBrowser
+from desktop.qt.editing.record_form import LongChecklistField, RecordChooser, RecordForm
+from desktop.qt.editing.record_lists import CheckListModel, IdListModel
+from desktop.qt.search.find_view import CitingModel
+from desktop.qt.shell.selection import SelectionState
 
 
 @pytest.fixture

@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 
 from desktop.data.lists import PAGE_SIZE, SMALL_LIST, ListQuery, RecordLists
-from desktop.qt.editing import EditController
-from desktop.qt.events_view import EventsView
-from desktop.qt.record_browser import RecordBrowser
-from desktop.qt.record_form import LongChecklistField, RecordChooser, RecordForm
-from desktop.qt.selection import SelectionState
+from desktop.qt.agreements.events_view import EventsView
+from desktop.qt.editing.editing import EditController
+from desktop.qt.editing.record_browser import RecordBrowser
+from desktop.qt.editing.record_form import LongChecklistField, RecordChooser, RecordForm
+from desktop.qt.shell.selection import SelectionState
 
 EVENTS = 100_000
 PLACE = "Atyrau"  # a city the synthetic events are held in: a few thousand of them

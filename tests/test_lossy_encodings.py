@@ -105,7 +105,7 @@ def test_a_change_that_only_removes_letters_is_flagged(db, tmp_path: Path):
 
 
 def test_the_import_dialog_says_what_it_kept_and_what_would_only_remove_letters(open_window, tmp_path: Path):
-    from desktop.qt.transfer import ImportDialog
+    from desktop.qt.transfer.transfer import ImportDialog
 
     window = open_window(complete=False)
     window.editing.show_message = lambda text: None

@@ -9,9 +9,9 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor
 
 from desktop.core.routes import RouteError, parse_route, route_json
-from desktop.qt import map_style
-from desktop.qt.map_view import CorridorMapView, map_label
-from desktop.qt.selection import SelectionState
+from desktop.qt.map import map_style
+from desktop.qt.map.map_view import CorridorMapView, map_label
+from desktop.qt.shell.selection import SelectionState
 
 
 def make_view(qtbot, repo, size=(1100, 760)) -> CorridorMapView:

@@ -10,9 +10,9 @@ from PySide6.QtGui import QColor, QImage
 from PySide6.QtTest import QTest
 
 from desktop.app import build_window
-from desktop.qt import map_style
-from desktop.qt.map_view import CorridorMapView, NodeItem, SegmentItem, map_label
-from desktop.qt.selection import SelectionState
+from desktop.qt.map import map_style
+from desktop.qt.map.map_view import CorridorMapView, NodeItem, SegmentItem, map_label
+from desktop.qt.shell.selection import SelectionState
 
 
 @pytest.fixture
@@ -114,7 +114,7 @@ def test_clicking_a_node_selects_it_and_the_agreements_and_events_follow(qtbot, 
 
 
 def test_clicking_a_line_selects_its_corridor(qtbot, mapview, repo, selection):
-    from desktop.qt.map_view import _distance_to_segment
+    from desktop.qt.map.map_view import _distance_to_segment
 
     def screen(node_id):
         return QPointF(mapview.canvas.mapFromScene(mapview.positions[node_id]))
@@ -294,8 +294,8 @@ def test_an_event_chosen_elsewhere_highlights_its_places(mapview, repo, selectio
 
 
 def test_a_corridor_in_the_selection_filters_the_agreements(qtbot, repo, selection):
-    from desktop.qt.agreements_view import AgreementsView
-    from desktop.qt.search_worker import SearchService
+    from desktop.qt.agreements.agreements_view import AgreementsView
+    from desktop.qt.search.search_worker import SearchService
 
     search = SearchService(repo.db.path)
     view = AgreementsView(repo, selection, search)

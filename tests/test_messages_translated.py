@@ -20,7 +20,7 @@ from desktop.data.upgrade import UpgradeError, merge_bundled
 from desktop.data.usercopy import open_user_database
 from desktop.export.importing import CELL_CODES, REJECTION_CODES, Rejection
 from desktop.qt.i18n import _tool, source_root
-from desktop.qt.transfer import ImportDialog
+from desktop.qt.transfer.transfer import ImportDialog
 
 CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
 # English words a Russian message must not hold (the quoted values and uids aside)

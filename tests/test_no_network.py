@@ -71,7 +71,7 @@ finally:
     ro.close()
 
 from desktop.export.factsheet import build_factsheet
-from desktop.qt.factsheet import make_map_view, render_factsheet
+from desktop.qt.factsheet.factsheet import make_map_view, render_factsheet
 
 iso3 = sorted(window.repo.partners_with_trade())[0]
 sheet = build_factsheet(window.repo, iso3, "en")

@@ -119,7 +119,7 @@ def test_other_errors_pass_unchanged():
 
 def test_an_edit_while_another_program_writes_says_the_database_is_busy(qapp, repo):
     from desktop.data.editing import Editor
-    from desktop.qt.editing import EditController
+    from desktop.qt.editing.editing import EditController
 
     controller = EditController(repo)
     messages: list[str] = []

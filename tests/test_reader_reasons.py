@@ -10,7 +10,7 @@ import pytest
 
 from desktop.export.importing import preview
 from desktop.export.readers import READER_CODES, ReaderReason, read_table
-from desktop.qt.transfer import ImportDialog
+from desktop.qt.transfer.transfer import ImportDialog
 
 CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
 ENGLISH = re.compile(r"\b(row|cells|header|columns|separator|holds|character|key|value|year|number|negative|"

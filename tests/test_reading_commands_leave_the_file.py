@@ -1,6 +1,6 @@
-"""Commands that only read (search, export, an import template, a fact sheet) leave a current database file byte for
-byte as it was: opened read-only, no switch to WAL, no header written, no -wal file left beside it. A file of an
-older schema is still brought up to date first, as for work."""
+"""Commands that only read (search, export, an import template, a fact sheet, a backup) leave a current database
+file byte for byte as it was: opened read-only, no switch to WAL, no header written, no -wal file left beside it. A
+file of an older schema is still brought up to date first, as for work."""
 from __future__ import annotations
 
 import hashlib
@@ -23,7 +23,8 @@ def digest(path: Path) -> str:
     ["export", "agreement", "-o", "{out}/a.csv"],
     ["export", "trade", "--template", "-o", "{out}/t.xlsx"],
     ["factsheet", "--partner", "AZE", "--lang", "ru", "-o", "{out}/aze.pdf"],
-], ids=["search", "export", "template", "factsheet"])
+    ["backup", "{out}/copy.sqlite"],
+], ids=["search", "export", "template", "factsheet", "backup"])
 def test_a_reading_command_leaves_the_file_as_it_was(built_db, tmp_path, capsys, command):
     db = tmp_path / "current.sqlite"
     shutil.copyfile(built_db, db)

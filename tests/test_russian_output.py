@@ -11,8 +11,8 @@ from pypdf import PdfReader
 from PySide6.QtWidgets import QLabel
 
 from desktop.export.factsheet import build_factsheet
-from desktop.qt.factsheet import render_factsheet
-from desktop.qt.selection import SelectionState
+from desktop.qt.factsheet.factsheet import render_factsheet
+from desktop.qt.shell.selection import SelectionState
 
 AS_OF = "2026-03-01"
 
@@ -45,7 +45,7 @@ def test_the_russian_fact_sheet_prints_nothing_marked_english(qapp, repo, tmp_pa
 
 
 def test_the_russian_overview_shows_the_level_of_relations_in_russian(qtbot, repo, translator):
-    from desktop.qt.partner_overview import PartnerOverview
+    from desktop.qt.agreements.partner_overview import PartnerOverview
 
     translator.set_language("ru")
     selection = SelectionState()

@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from desktop.data.agreements import AgreementQuery
-from desktop.qt.record_browser import RecordBrowser
+from desktop.qt.editing.record_browser import RecordBrowser
 
 TORGHUNDI_UID = "ag_afg_2025_torghundi_mou"
 
@@ -88,7 +88,7 @@ def test_with_nothing_visible_selected_edit_and_delete_are_off(qtbot, window, re
 
 
 def test_a_selection_beyond_the_loaded_page_stays_while_the_result_holds_it(qtbot, window, repo, monkeypatch):
-    monkeypatch.setattr("desktop.qt.search_worker.PAGE_SIZE", 5)  # pages of five rows
+    monkeypatch.setattr("desktop.qt.search.search_worker.PAGE_SIZE", 5)  # pages of five rows
     view = window.agreements
     agreement_id = search_and_select_torghundi(qtbot, window, repo)
     view.set_search_text("")  # every agreement: the memorandum is not on the first page of five

@@ -55,7 +55,7 @@ def test_self_test_of_a_missing_file_fails(user_folders, tmp_path):
 
 BROKEN_PRINTER = """
 import sys
-from desktop.qt import factsheet
+from desktop.qt.factsheet import factsheet
 def broken(*args, **kwargs):
     raise RuntimeError("the printer caught fire")
 factsheet.render_factsheet = broken

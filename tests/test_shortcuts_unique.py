@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication
 
-from desktop.qt.actions import ACTIONS, VIEW_ACTIONS
+from desktop.qt.shell.actions import ACTIONS, VIEW_ACTIONS
 
 KEYS_IN_TIP = re.compile(r"\(((?:Ctrl|Shift|Alt|Meta)\+[\w+]+)\)$")  # "… (Ctrl+Shift+E)"
 

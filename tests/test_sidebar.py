@@ -6,9 +6,9 @@ from PySide6.QtCore import QCoreApplication, QEvent, QLocale, Qt
 from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QLabel, QListView, QListWidget, QWidget
 
-from desktop.qt.events_view import EventsView
-from desktop.qt.partner_overview import COMPACT_FACTS, PartnerOverview
-from desktop.qt.selection import SelectionState
+from desktop.qt.agreements.events_view import EventsView
+from desktop.qt.agreements.partner_overview import COMPACT_FACTS, PartnerOverview
+from desktop.qt.shell.selection import SelectionState
 
 ENGLISH = QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
 RUSSIAN = QLocale(QLocale.Language.Russian, QLocale.Country.Russia)

@@ -10,7 +10,7 @@ from PySide6.QtCore import QPointF, Qt
 
 from desktop.core.records import Target, TradeFigure
 from desktop.core.trade import target_lines, trade_plot
-from desktop.qt.selection import SelectionState
+from desktop.qt.shell.selection import SelectionState
 
 
 def figure(year: int, turnover: float, statistics: str = "kazakh", period: str = "FY", id_: int | None = None,
@@ -147,7 +147,7 @@ def test_the_partners_statistics_can_be_shown_as_their_own_line(trade):
 
 
 def test_compared_partners_take_colours_and_dashes_no_single_partner_series_uses(trade):
-    from desktop.qt.trade_view import MEASURE_COLOURS, TARGET_COLOUR
+    from desktop.qt.trade.trade_view import MEASURE_COLOURS, TARGET_COLOUR
 
     trade.selection.select_partner("TUR")
     trade.set_compared_partners({"AZE", "TKM"})
@@ -191,7 +191,7 @@ def _samples(trade) -> list[QPointF]:
 @pytest.mark.parametrize("lang", ["en", "ru"])
 @pytest.mark.parametrize("size", [(800, 500), (1600, 1000)])
 def test_labels_cross_no_line_no_marker_no_label_and_no_edge(qtbot, repo, translator, lang, size):
-    from desktop.qt.trade_view import TradeView
+    from desktop.qt.trade.trade_view import TradeView
 
     translator.set_language(lang)
     selection = SelectionState()

@@ -231,7 +231,7 @@ def test_exported_png_and_svg_are_not_blank(trade, selection, tmp_path):
 
 
 def test_russian_texts(qtbot, repo, selection, translator):
-    from desktop.qt.trade_view import TradeView
+    from desktop.qt.trade.trade_view import TradeView
 
     translator.set_language("ru")
     view = TradeView(repo, selection)
@@ -269,8 +269,8 @@ def test_twenty_thousand_pans_and_zooms_in_one_process(tmp_path, built_db):
         app = QApplication([])
         from desktop.data.database import open_database
         from desktop.data.repository import Repository
-        from desktop.qt.selection import SelectionState
-        from desktop.qt.trade_view import TradeView
+        from desktop.qt.shell.selection import SelectionState
+        from desktop.qt.trade.trade_view import TradeView
         sel = SelectionState()
         view = TradeView(Repository(open_database({str(db)!r})), sel)
         view.resize(900, 600); view.show(); app.processEvents()

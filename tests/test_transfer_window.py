@@ -5,7 +5,7 @@ import csv
 
 import pytest
 
-from desktop.qt.transfer import ExportDialog, ImportDialog
+from desktop.qt.transfer.transfer import ExportDialog, ImportDialog
 
 
 @pytest.fixture

@@ -6,7 +6,7 @@ import threading
 
 import pytest
 
-from desktop.qt.transfer import ImportDialog
+from desktop.qt.transfer.transfer import ImportDialog
 
 ROWS = 1200
 

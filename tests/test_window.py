@@ -9,8 +9,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 
 from desktop.app import build_window
-from desktop.qt.agreements_model import COLUMNS
-from desktop.qt.settings import Settings
+from desktop.qt.agreements.agreements_model import COLUMNS
+from desktop.qt.shell.settings import Settings
 
 
 def dispose(w) -> None:

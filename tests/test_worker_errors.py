@@ -39,9 +39,9 @@ def window(open_window):
 def test_a_search_worker_that_cannot_open_the_database_says_so(qtbot, repo, translator, tmp_path):
     """The worker's own connection fails (here: its file is gone); the table says the search failed and
     the status bar says which file could not be read. Nothing is raised on the worker's thread."""
-    from desktop.qt.main_window import MainWindow
-    from desktop.qt.search_worker import SearchService
-    from desktop.qt.selection import SelectionState
+    from desktop.qt.search.search_worker import SearchService
+    from desktop.qt.shell.main_window import MainWindow
+    from desktop.qt.shell.selection import SelectionState
 
     selection, search = SelectionState(), SearchService(tmp_path / "gone" / "atlas.sqlite")
     w = MainWindow(repo, selection, search, translator=translator)
@@ -103,7 +103,7 @@ CHILD = textwrap.dedent("""
     from pathlib import Path
     from PySide6.QtCore import QEventLoop, QObject, QThread, Slot
     from PySide6.QtWidgets import QApplication, QMessageBox
-    from desktop.qt.crash import install_excepthook
+    from desktop.qt.shell.crash import install_excepthook
 
     app = QApplication([])
     log_dir = Path(sys.argv[1])

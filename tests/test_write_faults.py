@@ -51,11 +51,11 @@ CHILD = textwrap.dedent("""
         from desktop.data.database import open_database
         from desktop.data.repository import Repository
         from desktop.export.factsheet import build_factsheet
-        from desktop.qt.factsheet_cli import _application
+        from desktop.qt.factsheet.factsheet_cli import _application
         db = open_database(db_path, readonly=True, check=False)
         repo = Repository(db)
         app = _application()
-        from desktop.qt.factsheet import make_map_view, render_factsheet
+        from desktop.qt.factsheet.factsheet import make_map_view, render_factsheet
         view = make_map_view(repo)
         sheet = build_factsheet(repo, "TUR", "en", "2025-06-30")
         save = lambda: render_factsheet(sheet, target, map_view=view)
@@ -284,16 +284,16 @@ PICTURE_CHILD = textwrap.dedent("""
     from desktop.core.errors import AtlasError
     from desktop.data.database import open_database
     from desktop.data.repository import Repository
-    from desktop.qt.factsheet_cli import _application
-    from desktop.qt.selection import SelectionState
+    from desktop.qt.factsheet.factsheet_cli import _application
+    from desktop.qt.shell.selection import SelectionState
     app = _application()
     repo = Repository(open_database(db_path, readonly=True, check=False))
     selection = SelectionState()
     if view_kind == "map":
-        from desktop.qt.map_view import CorridorMapView
+        from desktop.qt.map.map_view import CorridorMapView
         view = CorridorMapView(repo, selection)
     else:
-        from desktop.qt.trade_view import TradeView
+        from desktop.qt.trade.trade_view import TradeView
         view = TradeView(repo, selection)
         selection.select_partner("AZE")
     view.resize(1100, 760)
@@ -421,7 +421,7 @@ def test_every_partners_fact_sheet_with_one_failing_step_leaves_all_old_pdfs(qap
     """Each sheet was synced and renamed as its block ended, the last first: when one failed, the sheets after
     it were new and the others old. Now all are synced before the first is renamed, and a failed rename puts
     back those renamed before it."""
-    from desktop.qt.factsheet import render_all, sheet_filename
+    from desktop.qt.factsheet.factsheet import render_all, sheet_filename
 
     folder = tmp_path / "sheets"
     folder.mkdir()
@@ -585,9 +585,9 @@ def test_an_over_long_name_in_the_save_dialogs_gets_the_same_message(qtbot, repo
     from PySide6.QtWidgets import QFileDialog, QMessageBox
 
     from desktop.app import build_window
-    from desktop.qt.factsheet_dialog import FactSheetDialog
-    from desktop.qt.files import save_dialog, save_png
-    from desktop.qt.transfer import ExportDialog
+    from desktop.qt.factsheet.factsheet_dialog import FactSheetDialog
+    from desktop.qt.shell.files import save_dialog, save_png
+    from desktop.qt.transfer.transfer import ExportDialog
 
     window = build_window(repo, translator=translator)
     qtbot.addWidget(window)
@@ -618,7 +618,7 @@ def test_a_name_that_fits_is_written_though_its_temporary_name_would_not(qapp, r
     """A temporary file's name is the target's with more after it: it is shortened to fit in 255 bytes."""
     from desktop.export.factsheet import build_factsheet
     from desktop.export.writers import export_kind
-    from desktop.qt.factsheet import render_factsheet
+    from desktop.qt.factsheet.factsheet import render_factsheet
 
     names = ["я" * 123 + ".csv", "я" * 121 + ".sqlite", "я" * 123 + ".pdf"]  # 250 bytes each
     folder = tmp_path / "out"

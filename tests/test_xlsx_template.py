@@ -192,7 +192,7 @@ def test_a_template_that_cannot_be_written_is_refused(db_copy, tmp_path, capsys,
 def test_the_window_writes_the_same_template(qtbot, open_window, tmp_path, monkeypatch):
     from PySide6.QtWidgets import QFileDialog
 
-    from desktop.qt.template_dialog import TemplateDialog
+    from desktop.qt.transfer.template_dialog import TemplateDialog
 
     window = open_window(complete=False)
     action = window.action_table["import_template"]

@@ -301,11 +301,11 @@ class LocalReplica:
             "ORDER BY min(id)", (self.log_mark,)).fetchall()
         out = []
         for batch, first, last, records, action in rows:
-            pairs = []
+            pairs: dict[tuple[str, str], None] = {}  # in the log's order, each record once
             for item in (records or "").split("\x1e"):
                 kind, _, uid = item.partition("\x1f")
-                if uid and kind in TABLE_OF and (kind, uid) not in pairs:
-                    pairs.append((kind, uid))
+                if uid and kind in TABLE_OF:
+                    pairs[(kind, uid)] = None
             out.append(PendingSet(str(batch or f"log-{first}"), int(first), int(last), str(action), tuple(pairs)))
         vocabulary = self.vocabulary_changes()
         if vocabulary:
@@ -421,7 +421,7 @@ class LocalReplica:
                 if record.doc is None:
                     deletions.append(record)
                     continue
-                self._write(writer, docs, record, result, batch, uid_of)
+                self._write(writer, docs, record, result, batch, uid_of, local)
             for record in sorted(deletions, key=lambda r: -KIND_ORDER.index(r.kind)):
                 self._delete(writer, docs, record, result, batch)
             writer.write_conflict_memberships(lambda kind, uid, why: result.skipped.append((kind, uid, why)), uid_of)
@@ -462,7 +462,8 @@ class LocalReplica:
                           "record_type = ? AND uid = ? AND resolved_at IS NULL", (_now(), record.kind, record.uid))
 
     def _write(self, writer: _PullWriter, docs: RecordDocuments, record: ServerRecord, result: PullResult,
-               batch: str, uid_of: dict[tuple[str, int], str]) -> None:
+               batch: str, uid_of: dict[tuple[str, int], str], local: RowValues | None = None) -> None:
+        """Write one server record here (``local``: its document here, when the caller has read it already)."""
         assert record.doc is not None
         if record.kind.startswith(VOCABULARY_PREFIX):
             self._write_vocabulary(record.kind[len(VOCABULARY_PREFIX):], record.doc)
@@ -479,7 +480,7 @@ class LocalReplica:
                 record_id = writer.insert(record.kind, table, record.uid, record.doc)
                 docs.register(table, record_id, record.uid)
             else:
-                old = docs.record(record.kind, table, record_id)
+                old = local if local is not None else docs.record(record.kind, table, record_id)
                 writer.update(record.kind, table, record_id, old or {}, record.doc)
             uid_of[(record.kind, record_id)] = record.uid
             writer.log(record, record_id, before, writer.snapshot(record.kind, table, record_id), batch)

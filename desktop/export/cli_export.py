@@ -163,7 +163,7 @@ def backup_main(output: str, db_path: str | None = None, *, out: TextIO | None =
     def work(db: Database) -> str:
         target = backup_database(db, Path(output))
         return f"Backed up {db.path} to {target} ({_size(target)})."
-    return _run(db_path, work, out, err)
+    return _run(db_path, work, out, err, only_reads=True)
 
 
 def restore_main(backup: str, db_path: str | None = None, *, out: TextIO | None = None,
@@ -173,6 +173,12 @@ def restore_main(backup: str, db_path: str | None = None, *, out: TextIO | None 
     A database too damaged to open is not written into: it is moved aside and the backup put in its place.
     """
     out, err = out or sys.stdout, err or sys.stderr
+    try:  # a backup that cannot even be opened (a name too long, no permission): the database is not touched
+        with open(backup, "rb"):
+            pass
+    except OSError as exc:
+        print(f"partnership-atlas: {file_error_message(exc, reading=True)}", file=err)
+        return 2
     try:
         opened = _open(db_path)
     except ForeignDatabaseError as exc:  # another program's file: a wrong path, never ours to move or replace

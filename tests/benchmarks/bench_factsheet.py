@@ -7,8 +7,9 @@ With a copy of the bundled database, offscreen, temporary user folders:
    map inset; the map view reused as the application would): median of ``--runs`` after one warm-up
    (budget: < 150 ms);
 2. one fact sheet from the command line, as a whole process (``python -m desktop factsheet ...`` when the
-   entry point knows the command, else ``python -c "from desktop.qt.factsheet_cli import factsheet_main; ..."``):
-   median of ``--cli-runs`` after one untimed (budget: < 1 s);
+   entry point knows the command, else
+   ``python -c "from desktop.qt.factsheet.factsheet_cli import factsheet_main; ..."``): median of ``--cli-runs``
+   after one untimed (budget: < 1 s);
 3. every partner's fact sheet, one PDF each, in one process (the map view built once; budget: < 3 s);
 4. PDF/A-1b (the default) against a plain PDF 1.4: one sheet (median of ``--runs`` each, alternating) and every
    partner (median of 3 each), both times and their ratio (budget: PDF/A costs < 20% more, the condition for
@@ -45,7 +46,7 @@ def cli_command(db: Path, out: Path, partner: str) -> list[str]:
     if probe.returncode == 0:
         return [sys.executable, "-m", "desktop", "factsheet", "--partner", partner, "--lang", "en", "-o", str(out),
                 "--marking", "For official use", "--db", str(db)]
-    code = ("import sys; from desktop.qt.factsheet_cli import factsheet_main; "
+    code = ("import sys; from desktop.qt.factsheet.factsheet_cli import factsheet_main; "
             f"sys.exit(factsheet_main({partner!r}, 'en', {str(out)!r}, False, {str(db)!r}, 'For official use'))")
     return [sys.executable, "-c", code]
 
@@ -74,7 +75,7 @@ def main(argv: list[str] | None = None) -> int:
     from desktop.data.database import open_database
     from desktop.data.repository import Repository
     from desktop.export.factsheet import build_factsheet
-    from desktop.qt.factsheet import ensure_fonts, make_map_view, render_all, render_factsheet
+    from desktop.qt.factsheet.factsheet import ensure_fonts, make_map_view, render_all, render_factsheet
 
     ensure_fonts()
     database = open_database(db)

@@ -50,11 +50,11 @@ def measure(path: Path, runs: int) -> dict[str, list[float]]:
 
     from desktop.data.database import open_database
     from desktop.data.repository import Repository
-    from desktop.qt.editing import EditController
-    from desktop.qt.events_view import EventsView
-    from desktop.qt.record_browser import RecordBrowser
-    from desktop.qt.record_form import RecordForm
-    from desktop.qt.selection import SelectionState
+    from desktop.qt.agreements.events_view import EventsView
+    from desktop.qt.editing.editing import EditController
+    from desktop.qt.editing.record_browser import RecordBrowser
+    from desktop.qt.editing.record_form import RecordForm
+    from desktop.qt.shell.selection import SelectionState
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     repo = Repository(open_database(path, readonly=True))

@@ -116,7 +116,7 @@ def bare_steps(db: str, count: int) -> list[float]:
     canvas of the map's size, without places, lines or labels: what this machine needs for the basemap itself."""
     from PySide6.QtWidgets import QGraphicsScene
 
-    from desktop.qt.map_view import MapCanvas
+    from desktop.qt.map.map_view import MapCanvas
 
     app, window = _map_window(db)
     view = window.map

@@ -51,8 +51,8 @@ def measure(db: Path, cycles: int) -> dict[str, list[float]]:
 
     from desktop.data.database import open_database
     from desktop.data.repository import Repository
-    from desktop.qt.selection import SelectionState
-    from desktop.qt.trade_view import TradeView
+    from desktop.qt.shell.selection import SelectionState
+    from desktop.qt.trade.trade_view import TradeView
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     work = Path(tempfile.mkdtemp(prefix="atlas-bench-trade-db-"))

@@ -24,12 +24,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.qt.editing.record_form import kind_names
 from desktop.qt.plaintext import message_box
-from desktop.qt.record_form import kind_names
 
 if TYPE_CHECKING:
     from desktop.data.syncstate import Conflict
-    from desktop.qt.main_window import MainWindow
+    from desktop.qt.shell.main_window import MainWindow
 
 MINE, THEIRS = "mine", "theirs"
 
@@ -166,7 +166,7 @@ class ConflictsDialog(QDialog):
     def field_words(self, name: str) -> str:
         """A document's field as the forms name it ("Title (English)"); the places and conflict groups, which no form
         edits, in words of their own."""
-        from desktop.qt.record_browser import field_name
+        from desktop.qt.editing.record_browser import field_name
 
         own = {"places": self.tr("Places"), "conflicts": self.tr("Conflict groups"), "partner_id": None,
                "event_id": None, "corridor_id": None}

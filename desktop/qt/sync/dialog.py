@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 if TYPE_CHECKING:
-    from desktop.qt.main_window import MainWindow
+    from desktop.qt.shell.main_window import MainWindow
     from desktop.sync.engine import SyncReport
     from desktop.sync.server import ServerError
 
@@ -79,7 +79,7 @@ class SyncDialog(QDialog):
     def run_sync(self) -> None:
         from desktop.core.errors import AtlasError
         from desktop.data.fileidentity import DatabaseFileChanged
-        from desktop.qt.transfer import run_job
+        from desktop.qt.transfer.transfer import run_job
         from desktop.sync.engine import SyncCancelled
         from desktop.sync.server import ServerError
 

@@ -4,7 +4,7 @@ every page (partner, marking line, "page X of Y"). A PDF is made in memory, chec
 page there) and only then written to its file, whole or not at all.
 
 The trade chart is drawn here with QPainter into an image (no pyqtgraph: it would cost start-up time);
-the map inset is an offscreen :class:`~desktop.qt.map_view.CorridorMapView` with a selection of its own, drawn
+the map inset is an offscreen :class:`~desktop.qt.map.map_view.CorridorMapView` with a selection of its own, drawn
 across the text width with place names of at least 7 pt, and under it, as text, its legend, scale bar and the
 basemap's credit.
 Every text from the user or the database goes through ``html.escape``: it prints as it is.
@@ -62,8 +62,8 @@ from desktop.export.factsheet import (
 )
 from desktop.export.pdf_archive import ArchiveInfo, Bookmark, PdfStructureError, add_archive_info
 from desktop.paths import resource
-from desktop.qt import map_style as style
-from desktop.qt.files import PDF, memory_device
+from desktop.qt.map import map_style as style
+from desktop.qt.shell.files import PDF, memory_device
 
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter
@@ -132,8 +132,8 @@ def _basemap() -> Basemap:
 def make_map_view(repo: Repository):
     """An offscreen corridor map with a selection of its own, for the insets of many sheets (reuse it:
     building one costs tens of milliseconds)."""
-    from desktop.qt.map_view import CorridorMapView
-    from desktop.qt.selection import SelectionState
+    from desktop.qt.map.map_view import CorridorMapView
+    from desktop.qt.shell.selection import SelectionState
 
     selection = SelectionState()
     view = CorridorMapView(repo, selection, basemap=_basemap())
@@ -245,7 +245,7 @@ def _scale_length(px_per_km: float, width: float) -> int:
 def _set_labels(view, lang: str, px: int) -> None:
     """Every place name in ``lang`` (as the map writes it: "≈ " before an approximate position) at ``px``
     pixels."""
-    from desktop.qt.map_view import map_label
+    from desktop.qt.map.map_view import map_label
 
     font = _font(LABEL_PT)
     font.setPixelSize(px)
@@ -319,7 +319,7 @@ def _place_labels(view, iso3: str) -> None:
     the partner's own places (the sheet is about them, even those the view leaves out at this scale), then
     the others the view chose, by the view's priority. A key or own place's long name that fits nowhere is
     shortened word by word before it is left out."""
-    from desktop.qt.map_view import LABEL_GAP
+    from desktop.qt.map.map_view import LABEL_GAP
 
     view.place_labels()
     frame = QRectF(view.canvas.viewport().rect())
@@ -1212,7 +1212,7 @@ def _writer(output: Path | QIODevice, page_size: str, title: str, author: str | 
 class _Pdf:
     """A PDF made in memory: QPdfWriter on a QBuffer. Written to a file, QPdfWriter would not report a failed
     write (a full disk gave a truncated file and success); the bytes are checked here (as
-    :mod:`desktop.qt.files` checks pictures) and written by :func:`desktop.core.atomic.replacing`, which
+    :mod:`desktop.qt.shell.files` checks pictures) and written by :func:`desktop.core.atomic.replacing`, which
     reports every error and keeps the old file."""
 
     def __init__(self, page_size: str, title: str, author: str | None = None, pdfa: bool = True):

@@ -37,13 +37,13 @@ from desktop.core.records import pick
 from desktop.core.trade import MEASURES, TargetLine, TradePlot, TradePoint, period_months, target_lines, trade_plot
 from desktop.data.queries import record_uids
 from desktop.data.repository import Repository
-from desktop.qt.agreements_model import format_partial_date
-from desktop.qt.crash import contained
-from desktop.qt.files import save_dialog, save_png, save_svg
+from desktop.qt.agreements.agreements_model import format_partial_date
 from desktop.qt.i18n import current_language
 from desktop.qt.plaintext import escape
-from desktop.qt.selection import SelectionState
-from desktop.qt.source_kinds import source_kind
+from desktop.qt.shell.crash import contained
+from desktop.qt.shell.files import save_dialog, save_png, save_svg
+from desktop.qt.shell.selection import SelectionState
+from desktop.qt.shell.source_kinds import source_kind
 
 CSV_COLUMNS = ("partner", "layer", "measure", "year", "period", "value_usd_m", "statistics", "qualifier",
                "preferred", "growth_needed_pct", "stated_on", "stated_by", "record")

@@ -1,6 +1,6 @@
 """"Find anything" queries off the UI thread, on their own read-only connection.
 
-The same shape as :mod:`desktop.qt.search_worker`: the Find box posts each text with a generation
+The same shape as :mod:`desktop.qt.search.search_worker`: the Find box posts each text with a generation
 number; a newer text makes older ones stale (the statement running for one is interrupted at once,
 queued stale requests are skipped, and a late answer is dropped by its receiver). The worker imports
 :mod:`desktop.data.find` on its own thread, when the first text is asked for, so neither the window's
@@ -19,7 +19,7 @@ from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from desktop.data.database import Database, connect
 from desktop.data.failures import StorageError, database_errors
-from desktop.qt.search_worker import PAINT_WAIT_S, reporting
+from desktop.qt.search.search_worker import PAINT_WAIT_S, reporting
 
 if TYPE_CHECKING:
     from desktop.data.find import Finder

@@ -40,7 +40,7 @@ def _application():
     from PySide6.QtGui import QFont
     from PySide6.QtWidgets import QApplication
 
-    from desktop.qt.factsheet import ensure_fonts
+    from desktop.qt.factsheet.factsheet import ensure_fonts
 
     app = QApplication.instance()
     if app is None:
@@ -56,7 +56,7 @@ def _author(organisation: str | None) -> str | None:
     application's name)."""
     if organisation is not None and organisation.strip():
         return organisation.strip()
-    from desktop.qt.settings import Settings
+    from desktop.qt.shell.settings import Settings
 
     return Settings().organisation() or None
 
@@ -99,7 +99,7 @@ def factsheet_main(partner: str | None, lang: str, output: str, all_partners: bo
         with database_errors(), opened.database as db:  # SQLite's own errors leave as StorageError
             repo = Repository(db)
             _application()
-            from desktop.qt.factsheet import render_all, render_factsheet
+            from desktop.qt.factsheet.factsheet import render_all, render_factsheet
 
             author = _author(organisation)
             if all_partners:

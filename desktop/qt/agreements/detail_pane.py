@@ -26,12 +26,12 @@ from PySide6.QtWidgets import (
 
 from desktop.core.records import AgreementRow, Alternative, Source, pick, pick_marked, reads_russian
 from desktop.data.repository import Repository
-from desktop.qt.agreements_model import format_partial_date
-from desktop.qt.crash import contained
+from desktop.qt.agreements.agreements_model import format_partial_date
 from desktop.qt.i18n import current_language
 from desktop.qt.plaintext import escape, plain_tooltip
-from desktop.qt.selection import SelectionState
-from desktop.qt.source_kinds import source_kind
+from desktop.qt.shell.crash import contained
+from desktop.qt.shell.selection import SelectionState
+from desktop.qt.shell.source_kinds import source_kind
 
 _VOCABULARIES = ("doc_types", "agreement_levels", "agreement_statuses", "sectors")
 

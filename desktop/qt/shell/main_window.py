@@ -15,26 +15,26 @@ from PySide6.QtWidgets import QComboBox, QLabel, QMainWindow, QSplitter, QStacke
 
 from desktop import APP_NAME, __version__
 from desktop.data.repository import Repository
-from desktop.qt.actions import ActionSet
-from desktop.qt.agreements_view import AgreementsView
-from desktop.qt.crash import contained
+from desktop.qt.agreements.agreements_view import AgreementsView
 from desktop.qt.i18n import Translator, current_language
-from desktop.qt.integrity import IntegrityCheck
 from desktop.qt.lazyqt import VERTICAL
-from desktop.qt.search_worker import SearchService
-from desktop.qt.selection import SelectionState
-from desktop.qt.settings import Settings
+from desktop.qt.search.search_worker import SearchService
+from desktop.qt.shell.actions import ActionSet
+from desktop.qt.shell.crash import contained
+from desktop.qt.shell.integrity import IntegrityCheck
+from desktop.qt.shell.selection import SelectionState
+from desktop.qt.shell.settings import Settings
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
     from desktop.core.edits import Changes
-    from desktop.qt.editing import EditController
-    from desktop.qt.events_view import EventsView
-    from desktop.qt.find_view import FindBox
-    from desktop.qt.map_view import CorridorMapView
-    from desktop.qt.partner_overview import PartnerOverview
-    from desktop.qt.trade_view import TradeView
+    from desktop.qt.agreements.events_view import EventsView
+    from desktop.qt.agreements.partner_overview import PartnerOverview
+    from desktop.qt.editing.editing import EditController
+    from desktop.qt.map.map_view import CorridorMapView
+    from desktop.qt.search.find_view import FindBox
+    from desktop.qt.trade.trade_view import TradeView
 
     View = AgreementsView | CorridorMapView | TradeView
 
@@ -152,14 +152,14 @@ class MainWindow(QMainWindow):
         sidebar (partner overview and events list) and the views' detail panes; emits ``completed``."""
         if self._overview is not None:
             return
-        from desktop.qt.events_view import EventsView
-        from desktop.qt.partner_overview import PartnerOverview
+        from desktop.qt.agreements.events_view import EventsView
+        from desktop.qt.agreements.partner_overview import PartnerOverview
 
         for view in self.views.values():
             view.complete()
         self.search.count_records()
         self.action_table.add_icons()
-        from desktop.qt.find_view import FindBox  # (its panel, worker and find.py wait for the first keystroke)
+        from desktop.qt.search.find_view import FindBox  # (its panel, worker and find.py wait for the first keystroke)
 
         self.find_box = FindBox(self)
         QTimer.singleShot(1500, self.find_box, self.find_box.prepare)  # idle by then: the panel, the worker
@@ -224,11 +224,11 @@ class MainWindow(QMainWindow):
         if name not in self.views:
             view: CorridorMapView | TradeView
             if name == "map":
-                from desktop.qt.map_view import CorridorMapView
+                from desktop.qt.map.map_view import CorridorMapView
 
                 view = CorridorMapView(self.repo, self.selection, self.stack)
             else:
-                from desktop.qt.trade_view import TradeView
+                from desktop.qt.trade.trade_view import TradeView
 
                 view = TradeView(self.repo, self.selection, self.stack)
             if self.settings is not None:
@@ -268,7 +268,7 @@ class MainWindow(QMainWindow):
     def editing(self) -> EditController:
         """The edit controller (built on first use: editing is not on the start path)."""
         if self._editing is None:
-            from desktop.qt.editing import EditController
+            from desktop.qt.editing.editing import EditController
 
             self._editing = EditController(self.repo, self)
             self._editing.run_long = self._run_long
@@ -286,7 +286,7 @@ class MainWindow(QMainWindow):
             self.find_box.let_go()
 
     def _update_edit_actions(self) -> None:
-        from desktop.qt.actions import translate
+        from desktop.qt.shell.actions import translate
 
         history = self._editing.history if self._editing is not None else None
         readonly = bool(self.repo.db.readonly) or (self._editing is not None and self._editing.editing_off)
@@ -330,7 +330,7 @@ class MainWindow(QMainWindow):
     def _banner_link(self, link: str) -> None:
         if self._editing is None:
             return
-        from desktop.qt.editing import REOPEN, SAVE
+        from desktop.qt.editing.editing import REOPEN, SAVE
 
         if link == SAVE:
             self._editing.save_to_new_file()
@@ -387,7 +387,7 @@ class MainWindow(QMainWindow):
         if not self.editing.may_edit():
             return
         from desktop.core.edits import Kind
-        from desktop.qt.record_form import RecordForm
+        from desktop.qt.editing.record_form import RecordForm
 
         initial: dict[str, object] = {}
         if self.selection.partner:
@@ -407,7 +407,7 @@ class MainWindow(QMainWindow):
             return
         if not self.editing.may_edit():
             return
-        from desktop.qt.record_form import RecordForm
+        from desktop.qt.editing.record_form import RecordForm
 
         RecordForm(target[0], self.editing, target[1], None, self).exec()
 
@@ -415,7 +415,7 @@ class MainWindow(QMainWindow):
         """A double-clicked row: its form, unless editing is off."""
         if not self.editing.may_edit():
             return
-        from desktop.qt.record_form import RecordForm
+        from desktop.qt.editing.record_form import RecordForm
 
         RecordForm("agreement", self.editing, agreement_id, None, self).exec()
 
@@ -424,7 +424,7 @@ class MainWindow(QMainWindow):
         if target is None:
             self._nothing_selected()
             return
-        from desktop.qt.record_form import kind_names
+        from desktop.qt.editing.record_form import kind_names
 
         kind, record_id = target
         if self.editing.delete(kind, record_id, self.tr("Delete {kind}").format(kind=kind_names()[kind])) is not None:
@@ -435,12 +435,12 @@ class MainWindow(QMainWindow):
         if target is None:
             self._nothing_selected()
             return
-        from desktop.qt.record_browser import HistoryDialog
+        from desktop.qt.editing.record_browser import HistoryDialog
 
         HistoryDialog(self.editing, target[0], target[1], self).exec()
 
     def show_records(self) -> None:
-        from desktop.qt.record_browser import RecordBrowser
+        from desktop.qt.editing.record_browser import RecordBrowser
 
         kind = {"map": "node", "trade": "trade"}.get(self.current_view(), "agreement")
         RecordBrowser(self.editing, kind, self.selection.partner, self).exec()
@@ -478,12 +478,12 @@ class MainWindow(QMainWindow):
     def show_export(self) -> None:
         if not self.check_database_file():
             return
-        from desktop.qt.transfer import ExportDialog
+        from desktop.qt.transfer.transfer import ExportDialog
 
         ExportDialog(self).exec()
 
     def show_factsheet(self) -> None:
-        from desktop.qt.factsheet_dialog import FactSheetDialog
+        from desktop.qt.factsheet.factsheet_dialog import FactSheetDialog
 
         FactSheetDialog(self).exec()
 
@@ -493,13 +493,13 @@ class MainWindow(QMainWindow):
             return
         if not self.check_database_file():
             return
-        from desktop.qt.transfer import ImportDialog
+        from desktop.qt.transfer.transfer import ImportDialog
 
         ImportDialog(self).exec()
 
     def _run_long(self, text: str, work: Callable[[Callable[[int, int], bool]], object]) -> object:
         """Long work of the edit controller (an import's undo or redo) behind a progress dialog with Cancel."""
-        from desktop.qt.transfer import run_job
+        from desktop.qt.transfer.transfer import run_job
 
         return run_job(self, text, work, self.tr("Cancel"))
 
@@ -529,7 +529,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("Synced with the team server."), 6000)
 
     def show_import_template(self) -> None:
-        from desktop.qt.template_dialog import TemplateDialog
+        from desktop.qt.transfer.template_dialog import TemplateDialog
 
         TemplateDialog(self).exec()
 
@@ -541,7 +541,7 @@ class MainWindow(QMainWindow):
         from desktop.core.errors import AtlasError
         from desktop.data.backup import backup_database
         from desktop.qt.plaintext import message_box
-        from desktop.qt.transfer import run_job
+        from desktop.qt.transfer.transfer import run_job
 
         if not self.check_database_file():  # the copy is read from the file at the path
             return
@@ -678,7 +678,7 @@ class MainWindow(QMainWindow):
     def _worker_crashed(self, exc: BaseException) -> None:
         """A bug on a worker thread (the search, the page check): logged, and reported here, on the GUI
         thread."""
-        from desktop.qt.crash import report_exception
+        from desktop.qt.shell.crash import report_exception
 
         report_exception(exc)
 

@@ -5,7 +5,7 @@ documents signed (with the counts other sources give when an event is in a confl
 the agreements the database links to it. Selecting a row selects the event; selecting it again,
 Escape or "Show all events" clears the event.
 
-The list is a lazy model over ids (desktop.qt.record_lists): the events of every partner, 100,000 in a
+The list is a lazy model over ids (desktop.qt.editing.record_lists): the events of every partner, 100,000 in a
 large database, are listed in pages in SQL date order, and a row's event is read when it is first shown.
 """
 from __future__ import annotations
@@ -32,12 +32,12 @@ from desktop.core.edits import Changes, Kind
 from desktop.core.records import Event, Label, pick, pick_marked
 from desktop.data.lists import ListQuery, RecordLists
 from desktop.data.repository import Repository
-from desktop.qt.agreements_model import format_partial_date
-from desktop.qt.crash import contained
+from desktop.qt.agreements.agreements_model import format_partial_date
+from desktop.qt.editing.record_lists import IdListModel
 from desktop.qt.i18n import current_language
 from desktop.qt.plaintext import plain_label, plain_tooltip
-from desktop.qt.record_lists import IdListModel
-from desktop.qt.selection import SelectionState
+from desktop.qt.shell.crash import contained
+from desktop.qt.shell.selection import SelectionState
 
 LINES_ROLE = Qt.ItemDataRole.UserRole + 2  # (heading, title, details) drawn by the delegate
 PAD = 6

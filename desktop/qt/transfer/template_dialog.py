@@ -8,12 +8,12 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
 
-from desktop.qt.files import save_dialog
+from desktop.qt.editing.record_form import kind_names
 from desktop.qt.i18n import current_language
-from desktop.qt.record_form import kind_names
+from desktop.qt.shell.files import save_dialog
 
 if TYPE_CHECKING:
-    from desktop.qt.main_window import MainWindow
+    from desktop.qt.shell.main_window import MainWindow
 
 
 class TemplateDialog(QDialog):
@@ -62,7 +62,7 @@ class TemplateDialog(QDialog):
         return columns
 
     def save_dialog(self) -> None:
-        """Ask where to save (desktop.qt.files.save_dialog: a failure is shown in the words of every window)."""
+        """Ask where to save (desktop.qt.shell.files.save_dialog: a failure is shown in the words of every window)."""
         kind = self.kind.currentData()
         path = save_dialog(self, self.tr("Import Template"), f"{kind}-template.xlsx", self.tr("Excel (*.xlsx)"),
                            "xlsx", self.write_to, self.tr("The template could not be written to {path}: {error}"))

@@ -23,12 +23,12 @@ from desktop.core.edits import Changes, Kind
 from desktop.core.records import Fact, Partner, pick, pick_marked
 from desktop.data.queries import metric_units
 from desktop.data.repository import Repository
-from desktop.qt.agreements_model import format_partial_date
-from desktop.qt.crash import contained
+from desktop.qt.agreements.agreements_model import format_partial_date
 from desktop.qt.i18n import current_language
 from desktop.qt.plaintext import escape, plain_label, plain_tooltip, rich_tooltip
-from desktop.qt.selection import SelectionState
-from desktop.qt.source_kinds import source_kind
+from desktop.qt.shell.crash import contained
+from desktop.qt.shell.selection import SelectionState
+from desktop.qt.shell.source_kinds import source_kind
 
 LEVEL = "relationship_level"
 DIPLOMATIC = "diplomatic_relations_established"

@@ -28,18 +28,18 @@ from PySide6.QtWidgets import (
 from desktop.core.text import query_terms
 from desktop.data.agreements import AgreementQuery, Cursor
 from desktop.data.repository import Repository
-from desktop.qt.agreements_model import COLUMNS, AgreementsModel, format_partial_date
-from desktop.qt.chips import ChipBar
-from desktop.qt.crash import contained
+from desktop.qt.agreements.agreements_model import COLUMNS, AgreementsModel, format_partial_date
 from desktop.qt.i18n import adopt_language, current_language
 from desktop.qt.lazyqt import ALIGN_CENTER, VERTICAL, Qt
 from desktop.qt.plaintext import plain_label
-from desktop.qt.search_worker import SearchService
-from desktop.qt.selection import SelectionState
+from desktop.qt.search.search_worker import SearchService
+from desktop.qt.shell.chips import ChipBar
+from desktop.qt.shell.crash import contained
+from desktop.qt.shell.selection import SelectionState
 
 if TYPE_CHECKING:
     from desktop.core.edits import Changes
-    from desktop.qt.detail_pane import AgreementDetail
+    from desktop.qt.agreements.detail_pane import AgreementDetail
 
 DEBOUNCE_MS = 150
 COUNT_DELAY_MS = 25  # lets the new rows paint before the worker counts
@@ -647,7 +647,7 @@ class AgreementsView(QWidget):
         if self._detail is not None:
             return
         self.start()
-        from desktop.qt.detail_pane import AgreementDetail
+        from desktop.qt.agreements.detail_pane import AgreementDetail
 
         self._detail = AgreementDetail(self.repo, self.selection, self)
         self.splitter.addWidget(self._detail)

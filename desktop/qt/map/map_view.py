@@ -64,15 +64,15 @@ from desktop.core.records import Node, Segment
 from desktop.core.routes import RouteError, RoutePoint, is_recorded, parse_route
 from desktop.data.basemap import Basemap, load_basemap
 from desktop.data.repository import Repository
-from desktop.qt import map_style as style
-from desktop.qt.actions import add_view_actions, view_shortcut_text
-from desktop.qt.agreements_model import format_partial_date
-from desktop.qt.crash import contained
-from desktop.qt.files import save_dialog, save_png, save_svg
+from desktop.qt.agreements.agreements_model import format_partial_date
 from desktop.qt.i18n import adopt_language, current_language
+from desktop.qt.map import map_style as style
 from desktop.qt.plaintext import escape, plain_label, rich_tooltip
-from desktop.qt.selection import SelectionState
-from desktop.qt.source_kinds import source_kind
+from desktop.qt.shell.actions import add_view_actions, view_shortcut_text
+from desktop.qt.shell.crash import contained
+from desktop.qt.shell.files import save_dialog, save_png, save_svg
+from desktop.qt.shell.selection import SelectionState
+from desktop.qt.shell.source_kinds import source_kind
 
 ZOOM_STEP = 1.25
 LABEL_SIDES = ("right", "left", "above", "below", "above_right", "below_right", "above_left", "below_left")
@@ -555,7 +555,7 @@ class CorridorMapView(QWidget):
         self.buttons: dict[str, QToolButton] = {}
         bar = QHBoxLayout()
         bar.setContentsMargins(0, 0, 0, 0)
-        self.key_actions = add_view_actions(self, "map")  # their shortcuts are declared in desktop.qt.actions
+        self.key_actions = add_view_actions(self, "map")  # their shortcuts are declared in desktop.qt.shell.actions
         for key, icon in (("fit_all", QStyle.StandardPixmap.SP_DesktopIcon),
                           ("fit_selection", QStyle.StandardPixmap.SP_FileDialogContentsView),
                           ("zoom_in", QStyle.StandardPixmap.SP_ArrowUp),

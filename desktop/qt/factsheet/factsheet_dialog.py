@@ -23,9 +23,9 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.errors import AtlasError
-from desktop.qt.files import error_text
 from desktop.qt.i18n import current_language
 from desktop.qt.plaintext import message_box
+from desktop.qt.shell.files import error_text
 
 
 class FactSheetDialog(QDialog):
@@ -105,7 +105,7 @@ class FactSheetDialog(QDialog):
     def map_view(self):
         """One offscreen map, reused for every sheet of this dialog (building it costs tens of ms)."""
         if self._map_view is None:
-            from desktop.qt.factsheet import make_map_view
+            from desktop.qt.factsheet.factsheet import make_map_view
 
             self._map_view = make_map_view(self.repo)
         return self._map_view
@@ -113,7 +113,7 @@ class FactSheetDialog(QDialog):
     # ------------------------------------------------------------------ outputs
 
     def save_pdf(self, path: str) -> int:
-        from desktop.qt.factsheet import render_factsheet
+        from desktop.qt.factsheet.factsheet import render_factsheet
 
         o = self.options()
         self._remember_organisation()
@@ -121,7 +121,7 @@ class FactSheetDialog(QDialog):
                                 author=o["author"])
 
     def save_pdf_dialog(self) -> None:
-        from desktop.qt.factsheet import sheet_filename
+        from desktop.qt.factsheet.factsheet import sheet_filename
 
         o = self.options()
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the fact sheet"),
@@ -148,7 +148,7 @@ class FactSheetDialog(QDialog):
         return printer
 
     def _paint(self, printer) -> None:
-        from desktop.qt.factsheet import print_factsheet
+        from desktop.qt.factsheet.factsheet import print_factsheet
 
         try:
             print_factsheet(self.sheet(), printer, map_view=self.map_view())
@@ -172,7 +172,7 @@ class FactSheetDialog(QDialog):
     def all_partners(self, out: str, combined: bool) -> list[Path]:
         """Every partner's sheet with a progress dialog (Cancel leaves no file). Runs on the UI thread:
         the map inset is drawn by a widget."""
-        from desktop.qt.factsheet import render_all
+        from desktop.qt.factsheet.factsheet import render_all
 
         o = self.options()
         self._remember_organisation()

@@ -31,14 +31,14 @@ from PySide6.QtWidgets import (
 
 from desktop.core.edits import Changes
 from desktop.core.errors import AtlasError
-from desktop.qt.editing import Progress
+from desktop.qt.editing.editing import Progress
+from desktop.qt.editing.record_form import kind_names
 from desktop.qt.plaintext import message_box, plain_label, plain_tooltip
-from desktop.qt.record_form import kind_names
 
 if TYPE_CHECKING:
     from desktop.export.importing import ColumnMatch, Preview
     from desktop.export.readers import Table
-    from desktop.qt.main_window import MainWindow
+    from desktop.qt.shell.main_window import MainWindow
 
 FORMATS = {"csv": "CSV (*.csv)", "xlsx": "Excel (*.xlsx)", "json": "JSON (*.json)", "geojson": "GeoJSON (*.geojson)"}
 # validation codes whose form message does not quote the value: a rejected row's reason quotes it before
@@ -237,7 +237,7 @@ class ExportDialog(QDialog):
         try:
             rows = self.export_to(path)
         except (AtlasError, OSError) as exc:
-            from desktop.qt.files import error_text
+            from desktop.qt.shell.files import error_text
 
             message_box(self, self.tr("Export"), error_text(exc, path))
             return
@@ -410,7 +410,7 @@ class ImportDialog(QDialog):
             return
         from desktop.export.fileformat import COLUMNS, form_field
         from desktop.export.importing import match_columns
-        from desktop.qt.record_browser import field_name
+        from desktop.qt.editing.record_browser import field_name
 
         try:
             table = self._table_for_kind(self.table)
@@ -493,7 +493,7 @@ class ImportDialog(QDialog):
         after), and the records to add with their values: the first DETAILED of each (their items are made only for
         those: a file of 300,000 rows is shown by its counts), then how many more."""
         from desktop.export.importing import DETAILED
-        from desktop.qt.record_browser import field_name
+        from desktop.qt.editing.record_browser import field_name
 
         self.changes.clear()
         groups = ((self.tr("To update: %n record(s)", "", len(preview.update)), preview.update, True),
@@ -532,7 +532,7 @@ class ImportDialog(QDialog):
     def encoding_notes(self, preview: Preview) -> list[str]:
         """What a file in an encoding that lacks some letters (cp1251) would have done to them: the values kept as
         stored (the file gives them as that encoding renders them), and the changes that would only remove letters."""
-        from desktop.qt.record_browser import field_name
+        from desktop.qt.editing.record_browser import field_name
 
         notes: list[str] = []
         if preview.kept_as_stored:
@@ -840,7 +840,7 @@ class ImportDialog(QDialog):
     def field_error_text(self, kind: str, error, known: dict[str, list[str]]) -> str:
         """One refused cell: the field's name as the forms show it, the value when the message does not quote it,
         and the forms' message for the code (record_form.RecordForm.message) or the import's own for a cell."""
-        from desktop.qt.record_browser import field_name
+        from desktop.qt.editing.record_browser import field_name
 
         p, code = error.params, error.code
         if code == "one_required":
@@ -858,8 +858,8 @@ class ImportDialog(QDialog):
         """The message for a refused cell: the import's own for what only a file has (CELL_CODES), a reference
         that names no record, a one-sided range; else the forms' message for the code."""
         from desktop.core.validation import FIELDS
-        from desktop.qt.record_browser import _FormWords
-        from desktop.qt.record_form import RecordForm, _num
+        from desktop.qt.editing.record_browser import _FormWords
+        from desktop.qt.editing.record_form import RecordForm, _num
 
         p, code = error.params, error.code
         if code == "unreadable":

@@ -6,7 +6,7 @@ marked, when it has none), the date, the partners and a snippet with the matched
 or a click goes to the record where it lives (:class:`_Navigator`). Down/Up move through the hits
 across groups, Enter opens, Esc closes the panel (a second Esc clears the box), Tab leaves.
 
-The finding runs on :class:`desktop.qt.find_worker.FindService` (its own thread and connection); the
+The finding runs on :class:`desktop.qt.search.find_worker.FindService` (its own thread and connection); the
 panel, the worker and :mod:`desktop.data.find` are built or imported at the first keystroke, not at
 start. Every piece of data in the panel's rich text goes through :func:`escape`.
 """
@@ -53,15 +53,15 @@ from PySide6.QtWidgets import (
 
 from desktop.core.records import pick_marked
 from desktop.data.lists import RecordLists
-from desktop.qt.agreements_model import format_partial_date
-from desktop.qt.crash import contained
+from desktop.qt.agreements.agreements_model import format_partial_date
 from desktop.qt.i18n import QT_TRANSLATE_NOOP, current_language
 from desktop.qt.plaintext import escape, plain_label, plain_tooltip
+from desktop.qt.shell.crash import contained
 
 if TYPE_CHECKING:
     from desktop.data.find import FindGroup, FindResult, Hit
-    from desktop.qt.find_worker import FindAnswer, FindService
-    from desktop.qt.main_window import MainWindow
+    from desktop.qt.search.find_worker import FindAnswer, FindService
+    from desktop.qt.shell.main_window import MainWindow
 
 DEBOUNCE_MS = 60  # a find per pause in typing (each new one interrupts the last anyway)
 HTML_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -390,7 +390,7 @@ class FindBox(QLineEdit):
     @property
     def service(self) -> FindService:
         if self._service is None:
-            from desktop.qt.find_worker import FindService
+            from desktop.qt.search.find_worker import FindService
 
             self._service = FindService(self.window_.repo.db.path, self,
                                         ui_idle=getattr(self.window_.search, "ui_idle", None))
@@ -469,7 +469,7 @@ class FindBox(QLineEdit):
         self._show()
 
     def _crashed(self, exc: BaseException) -> None:
-        from desktop.qt.crash import report_exception
+        from desktop.qt.shell.crash import report_exception
 
         report_exception(exc)
 
@@ -692,7 +692,7 @@ class FindBox(QLineEdit):
 
 
 def _result(answer: FindAnswer) -> FindResult:
-    """What the worker found. FindAnswer holds it as an ``object`` (desktop.qt.find_worker does not import
+    """What the worker found. FindAnswer holds it as an ``object`` (desktop.qt.search.find_worker does not import
     desktop.data.find, which the worker loads on its first find); it is always a FindResult."""
     from desktop.data.find import FindResult
 
@@ -802,7 +802,7 @@ class _Navigator:
         else:
             self.say(QCoreApplication.translate(
                 "FindView", "This record belongs to no partner or place: it is listed in Records…"))
-            from desktop.qt.record_browser import RecordBrowser
+            from desktop.qt.editing.record_browser import RecordBrowser
 
             browser = RecordBrowser(self.window.editing, kind if kind != "mechanism" else "partner", None, self.window)
             browser.select_id(record_id)

@@ -31,13 +31,13 @@ from desktop.core.edits import Changes
 from desktop.core.records import Label
 from desktop.core.validation import FIELDS, FieldError, FieldSpec, validate
 from desktop.data.lists import SMALL_LIST, ListQuery, RecordLists
-from desktop.qt.collation import sorted_by_name
-from desktop.qt.crash import contained
-from desktop.qt.editing import EditController
+from desktop.qt.editing.editing import EditController
+from desktop.qt.editing.record_lists import CheckListModel, IdListModel
 from desktop.qt.i18n import current_language
 from desktop.qt.plaintext import plain_label
-from desktop.qt.record_lists import CheckListModel, IdListModel
-from desktop.qt.source_kinds import source_kind_labels
+from desktop.qt.shell.collation import sorted_by_name
+from desktop.qt.shell.crash import contained
+from desktop.qt.shell.source_kinds import source_kind_labels
 
 LABEL_MAX_WIDTH = 230  # pixels: the labels' column of a form
 

@@ -333,7 +333,7 @@ class EditController(QObject):
 
     def delete_question(self, kind: str, record_id: int) -> str:
         """The question a delete asks, naming the record: 'Delete the agreement “…” (2024-03-12)?'."""
-        from desktop.qt.record_form import kind_names  # (it imports this module)
+        from desktop.qt.editing.record_form import kind_names  # (it imports this module)
 
         kind_name = kind_names()[kind]
         found = self.repo.record_label(kind, record_id, current_language())

@@ -1,10 +1,10 @@
 """Records of one kind in a list, with New, Edit, Delete and History; and the history of a record.
 
-The list is a lazy model over ids (desktop.qt.record_lists): the kind, the partner and the filter text are
+The list is a lazy model over ids (desktop.qt.editing.record_lists): the kind, the partner and the filter text are
 applied in SQL and the rows fetched in pages, so a kind of 100,000 records opens with its first page. The
 filter matches as "find anything" does (desktop.data.lists says why). The order is SQL's too: places by name
 with ``COLLATE NOCASE`` (Qt's collation, the alphabet of the interface language, needs every row in Python; the
-forms keep it for their short lists, desktop.qt.record_form)."""
+forms keep it for their short lists, desktop.qt.editing.record_form)."""
 from __future__ import annotations
 
 import json
@@ -29,11 +29,11 @@ from PySide6.QtWidgets import (
 
 from desktop.core.validation import FieldSpec
 from desktop.data.lists import KINDS, ListQuery, RecordLists
-from desktop.qt.editing import EditController
+from desktop.qt.editing.editing import EditController
+from desktop.qt.editing.record_form import RecordForm, kind_names
+from desktop.qt.editing.record_lists import IdListModel
 from desktop.qt.i18n import current_language
 from desktop.qt.plaintext import plain_tooltip
-from desktop.qt.record_form import RecordForm, kind_names
-from desktop.qt.record_lists import IdListModel
 
 
 class _FormWords:
