@@ -42,6 +42,9 @@ class Cluster:
         self.socket = root / "socket"
         self.superuser = owner or pwd.getpwuid(os.getuid()).pw_name
         self._n = 0
+        # a Unix socket in the cluster's folder only (no TCP port); fsync off: a test cluster, thrown away after
+        self.options = (f"-c listen_addresses='' -c unix_socket_directories='{self.socket}' -c fsync=off "
+                        "-c max_connections=60 -c shared_buffers=64MB")
 
     def _run(self, *args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
         cmd = list(args)
@@ -56,11 +59,15 @@ class Cluster:
             shutil.chown(self.socket, self.owner)
         self._run(str(self.bin / "initdb"), "-D", str(self.data), "-A", "trust", "-U", self.superuser,
                   "-E", "UTF8", "--locale=C.UTF-8", "--no-sync")
-        options = f"-c listen_addresses='' -c unix_socket_directories='{self.socket}' -c fsync=off " \
-                  "-c max_connections=60 -c shared_buffers=64MB"
-        self._run(str(self.bin / "pg_ctl"), "-D", str(self.data), "-o", options, "-l", str(self.root / "log"),
+        self._run(str(self.bin / "pg_ctl"), "-D", str(self.data), "-o", self.options, "-l", str(self.root / "log"),
                   "-w", "-t", "60", "start")
         self.sql("postgres", *(f"CREATE ROLE {name} LOGIN" for name in LOGIN_ROLES))
+
+    def restart(self) -> None:
+        """Stop the server at once (every connection cut, as a crash or a restart would) and start it again."""
+        self._run(str(self.bin / "pg_ctl"), "-D", str(self.data), "-m", "immediate", "-w", "stop")
+        self._run(str(self.bin / "pg_ctl"), "-D", str(self.data), "-o", self.options, "-l", str(self.root / "log"),
+                  "-w", "-t", "60", "start")
 
     def stop(self) -> None:
         self._run(str(self.bin / "pg_ctl"), "-D", str(self.data), "-m", "immediate", "-w", "stop", check=False)

@@ -260,3 +260,38 @@ def test_an_answer_lost_after_the_server_committed(team, built_db, tmp_path):
             assert conn.execute("SELECT count(*) FROM atlas.change_sets").fetchone() == (5,)
         assert len(uids) == 3 and sync(a, cluster.conninfo(name, "editor1")).sent_records == 0
         same_as_server(team, a)
+
+
+def test_server_restarted_in_the_middle_of_a_push(team, built_db, tmp_path):
+    """The server goes down (an immediate stop, as a crash or a restart does) while a push is half written, and comes
+    back: the half-written change set is gone on the server, the laptop says so and sends it, once, at the next sync."""
+    cluster, name = team
+    a = laptop(built_db, tmp_path, "a")
+    with a:
+        sync(a, cluster.conninfo(name, "editor1"))
+        add_trade_in_one_change_set(a, 250, "restart cut")
+        blocker = psycopg.connect(cluster.conninfo(name))
+        blocker.execute("LOCK TABLE atlas.change_sets IN SHARE MODE")
+        failure: list[BaseException] = []
+
+        def run() -> None:
+            try:
+                sync(a, cluster.conninfo(name, "editor1"))
+            except BaseException as exc:  # noqa: BLE001 - handed to the test thread
+                failure.append(exc)
+
+        worker = threading.Thread(target=run)
+        worker.start()
+        waiting_backend(team)
+        cluster.restart()
+        worker.join(60)
+        try:
+            blocker.close()
+        except psycopg.Error:
+            pass  # its server went away under it
+        assert failure and isinstance(failure[0], ServerError) and failure[0].code in ("interrupted", "unreachable")
+        assert server_counts(team, "restart cut") == (0, 0, 0)
+        report = sync(a, cluster.conninfo(name, "editor1"))
+        assert report.sent_records == 250 and report.sent_sets == 1
+        assert server_counts(team, "restart cut") == (250, 250, 1)
+        same_as_server(team, a)

@@ -126,3 +126,25 @@ def test_settling_conflicts_in_the_window(qtbot, window, repo, team, built_db, t
     assert titles == {ids[0]: f"Teammate's title {ids[0]}", ids[1]: f"Mine {ids[1]}"}
     dialog.run_sync()
     assert "Sent 1 record." in dialog.result_label.text()
+
+
+def test_the_conflicts_dialog_names_codes_and_partners_in_words(qtbot, window, repo, team, built_db, tmp_path):
+    cluster, name = team
+    record_id = repo.db.conn.execute("SELECT id FROM agreements WHERE status = 'signed' ORDER BY uid LIMIT 1"
+                                     ).fetchone()[0]
+    dialog = SyncDialog(window)
+    qtbot.addWidget(dialog)
+    dialog.server.setText(cluster.conninfo(name, "editor1"))
+    dialog.run_sync()
+    with other_laptop(built_db, tmp_path) as other:
+        editor = Editor(other)
+        editor.apply(editor.build_update("agreement", record_id, {"status": "in_force", "partners": ["TUR", "AZE"]}))
+        sync(other, cluster.conninfo(name, "editor2"))
+    window.editing.submit(Editor(repo.db).build_update("agreement", record_id, {"status": "expired"}))
+    dialog.run_sync()
+    conflicts = ConflictsDialog(window, dialog)
+    qtbot.addWidget(conflicts)
+    rows = {conflicts.table.item(n, 0).text(): (conflicts.table.item(n, 1).text(), conflicts.table.item(n, 2).text())
+            for n in range(conflicts.table.rowCount())}
+    assert rows["Status"] == ("Expired (expired)", "In force (in_force)")
+    assert rows["Partners"][1] == "Türkiye; Azerbaijan"

@@ -154,7 +154,8 @@ class ConflictsDialog(QDialog):
             label.setToolTip(name)
             self.table.setItem(n, 0, label)
             for col, doc in ((1, conflict.local_doc), (2, conflict.server_doc)):
-                value = shown((doc or {}).get(name)) if doc is not None else self.tr("(deleted)")
+                value = (self.value_words(conflict.kind, name, (doc or {}).get(name)) if doc is not None
+                         else self.tr("(deleted)"))
                 item = QTableWidgetItem(value)
                 item.setToolTip(value)
                 self.table.setItem(n, col, item)
@@ -173,6 +174,24 @@ class ConflictsDialog(QDialog):
         if own.get(name):
             return str(own[name])
         return field_name("partner_iso3" if name == "partner_id" else name)
+
+    def value_words(self, kind: str, name: str, value: object) -> str:
+        """A document's value as a reader knows it: a vocabulary code by its name in the interface language (with the
+        code), partners by their names; other values as stored."""
+        from desktop.core.validation import FIELDS
+        from desktop.qt.i18n import current_language
+
+        lang = current_language()
+        spec = next((f for f in FIELDS.get(kind, ()) if f.name == name), None)
+        if spec is not None and spec.type == "vocab" and spec.vocab and spec.vocab != "metrics" and \
+                isinstance(value, str):
+            label = self.window_.repo.labels(spec.vocab).get(value)
+            return f"{label.pick(lang)} ({value})" if label is not None else value
+        if name in ("partners", "partner_id"):
+            names = {p.iso3.lower(): p.name(lang) for p in self.window_.repo.partners()}
+            items = value if isinstance(value, list) else [value]
+            return "; ".join(names.get(str(v).lower(), str(v)) for v in items if v is not None) or shown(None)
+        return shown(value)
 
     def field_choices(self) -> dict[str, str]:
         out = {}
