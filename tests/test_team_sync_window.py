@@ -148,3 +148,45 @@ def test_the_conflicts_dialog_names_codes_and_partners_in_words(qtbot, window, r
             for n in range(conflicts.table.rowCount())}
     assert rows["Status"] == ("Expired (expired)", "In force (in_force)")
     assert rows["Partners"][1] == "Türkiye; Azerbaijan"
+
+
+def test_a_malformed_address_is_named_as_such(qtbot, window):
+    dialog = SyncDialog(window)
+    qtbot.addWidget(dialog)
+    dialog.server.setText("host='unterminated dbname=atlas")
+    dialog.run_sync()
+    assert dialog.result_label.text().startswith("The team server's address is not a valid connection string.")
+
+
+def test_a_sync_cut_off_after_its_pull_still_refreshes_the_views(qtbot, window, repo, team, built_db, tmp_path):
+    """The pull wrote a teammate's change, then the push was cut off: the views show the change, undo cannot reach
+    past it, and the dialog says what was done before the cut."""
+    import psycopg
+
+    cluster, name = team
+    agreement_id = repo.db.conn.execute("SELECT id FROM agreements WHERE title_en IS NOT NULL ORDER BY id LIMIT 1"
+                                        ).fetchone()[0]
+    window.selection.select_agreement(agreement_id)
+    dialog = SyncDialog(window)
+    qtbot.addWidget(dialog)
+    dialog.server.setText(cluster.conninfo(name, "editor1"))
+    dialog.run_sync()
+    with other_laptop(built_db, tmp_path) as other:
+        retitle(other, agreement_id, "Retitled before the cut")
+        sync(other, cluster.conninfo(name, "editor2"))
+    event = repo.db.conn.execute("SELECT id FROM events ORDER BY id LIMIT 1").fetchone()[0]
+    window.editing.submit(Editor(repo.db).build_update("event", event, {"title_en": "Mine, to be sent"}))
+    assert window.editing.history.can_undo()
+    with psycopg.connect(cluster.conninfo(name), autocommit=True) as admin:
+        # the push is refused half-way: the server lets the change sets' table be written no more
+        admin.execute("REVOKE INSERT ON atlas.change_sets FROM atlas_editor")
+        try:
+            dialog.run_sync()
+        finally:
+            admin.execute("GRANT INSERT ON atlas.change_sets TO atlas_editor")
+    text = dialog.result_label.text()
+    settle(qtbot, window)
+    assert "Retitled before the cut" in window.agreements.detail.title_texts()
+    assert not window.editing.history.can_undo()
+    assert text.startswith("Your server account may read the team's records but not change them.")
+    assert "Before it stopped, the sync had received 1 change and sent 0 records." in text

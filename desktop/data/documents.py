@@ -326,9 +326,10 @@ def delete_actions(conn: sqlite3.Connection) -> dict[tuple[str, str], str]:
 
 
 def drop_reference(table: str, doc: RowValues, ref: str, actions: dict[tuple[str, str], str]) -> RowValues | None:
-    """The document ``doc`` (of ``table``) after the record ``ref`` ("table:uid") is deleted, as SQLite's own
-    foreign keys do it in a copy: a SET NULL reference emptied, a place on a deleted corridor or node dropped;
-    None when the record goes too (CASCADE). References SQLite refuses to break (RESTRICT) stay as they are."""
+    """The document ``doc`` (of ``table``) after the record ``ref`` ("table:uid") is deleted, as a copy does it:
+    a SET NULL reference emptied, a place on a deleted corridor or node dropped, a citation of a deleted source
+    dropped (the editor deletes a source with its citations: Editor.build_delete, choice "delete"); None when the
+    record goes too (CASCADE). Other references SQLite refuses to break (RESTRICT: partners) stay as they are."""
     ref_table, _, uid = ref.partition(":")
     new = dict(doc)
     for col, target in FKS.get(table, {}).items():
@@ -338,6 +339,8 @@ def drop_reference(table: str, doc: RowValues, ref: str, actions: dict[tuple[str
                 return None
             if action == "SET NULL":
                 new[col] = None
+    if ref_table == "sources" and uid in _listed(doc.get("sources")):
+        new["sources"] = [s for s in _listed(doc.get("sources")) if s != uid]
     if ref_table in ("corridors", "nodes"):
         at = 0 if ref_table == "corridors" else 1
         new["places"] = [p for p in _listed(doc.get("places"))

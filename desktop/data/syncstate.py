@@ -15,6 +15,7 @@ The protocol itself (the server, its roles, the push and pull) is desktop.sync; 
 from __future__ import annotations
 
 import datetime as _dt
+import hashlib
 import json
 import sqlite3
 import uuid
@@ -40,6 +41,7 @@ META_REPLICA = "sync_replica"
 META_SEQ = "sync_seq"
 META_LOG = "sync_log_id"
 META_SERVER = "sync_server"  # the connection string last used, without a password
+VOCABULARY_BATCH = "vocabulary"  # the start of the name of the pending set of vocabulary entries
 VOCABULARY_TABLES: tuple[str, ...] = (*VOCABULARIES, "metrics")
 # every kind in the order a pull writes it: vocabularies, then records (what a record refers to first)
 KIND_ORDER: tuple[str, ...] = (*(VOCABULARY_PREFIX + t for t in VOCABULARY_TABLES), *(k for k, _ in SYNC_KINDS))
@@ -70,6 +72,11 @@ class PendingSet:
     label: str
     records: tuple[tuple[str, str], ...]  # (kind, uid)
 
+    @property
+    def vocabulary(self) -> bool:
+        """Whether this is the set of vocabulary entries changed here (only a curator's reach the server)."""
+        return self.batch_id.startswith(VOCABULARY_BATCH)
+
 
 @dataclass(frozen=True)
 class Conflict:
@@ -96,6 +103,13 @@ class PullResult:
     conflicts: list[tuple[str, str]] = field(default_factory=list)  # newly found
     skipped: list[tuple[str, str, str]] = field(default_factory=list)  # (kind, uid, why)
     last_seq: int = 0
+    # the feed position of the first server record that could not be written here: the laptop's position stays
+    # before it, so that the next pull tries it again (what was written meanwhile is skipped then as already here)
+    retry_from: int | None = None
+
+    def could_not_write(self, record: ServerRecord, why: str) -> None:
+        self.skipped.append((record.kind, record.uid, why))
+        self.retry_from = record.seq if self.retry_from is None else min(self.retry_from, record.seq)
 
 
 class SyncStateError(Exception):
@@ -220,13 +234,15 @@ class LocalReplica:
     def __init__(self, db: Database):
         self.db = db
         self.conn = db.conn
+        self._restricting: dict[str, list[tuple[str, str]]] | None = None  # table -> (child table, column)
 
     # ------------------------------------------------------------------ identity and positions
 
     @property
     def replica_id(self) -> str:
-        """This copy's name on the server, made at its first sync (a copy of the file is another replica only once
-        its copy is re-identified: :meth:`reidentify`)."""
+        """This copy's name on the server, made at its first sync. A copy of the file keeps it: the two copies' change
+        sets still differ (named by their change-log batches; vocabulary sets by what they hold), only the server's
+        list of conflicts counts a conflict both copies found once (README, "A team server")."""
         value = self.db.meta(META_REPLICA)
         if value:
             return value
@@ -309,8 +325,13 @@ class LocalReplica:
             out.append(PendingSet(str(batch or f"log-{first}"), int(first), int(last), str(action), tuple(pairs)))
         vocabulary = self.vocabulary_changes()
         if vocabulary:
+            # vocabulary edits are not in the change log: the set is named by what it holds, so that a second change
+            # after a sync is a new change set on the server, and the same one sent again is recognised
             last = self.log_mark
-            out.insert(0, PendingSet("vocabulary", last, last, "vocabulary", tuple(vocabulary)))
+            content = json.dumps([[kind, code, doc_sha(self._vocabulary_entry(kind[len(VOCABULARY_PREFIX):], code))]
+                                  for kind, code in vocabulary])
+            batch = f"{VOCABULARY_BATCH}-{hashlib.sha256(content.encode('utf-8')).hexdigest()[:32]}"
+            out.insert(0, PendingSet(batch, last, last, "vocabulary", tuple(vocabulary)))
         return out
 
     def pending_records(self) -> set[tuple[str, str]]:
@@ -425,6 +446,8 @@ class LocalReplica:
             for record in sorted(deletions, key=lambda r: -KIND_ORDER.index(r.kind)):
                 self._delete(writer, docs, record, result, batch)
             writer.write_conflict_memberships(lambda kind, uid, why: result.skipped.append((kind, uid, why)), uid_of)
+            if result.retry_from is not None:
+                result.last_seq = min(result.last_seq, max(self.last_seq, result.retry_from - 1))
             set_meta(conn, META_SEQ, str(result.last_seq))
             problems = conn.execute("PRAGMA foreign_key_check").fetchall()
             if problems:
@@ -487,7 +510,7 @@ class LocalReplica:
         except (Skip, sqlite3.IntegrityError) as exc:
             self.conn.execute("ROLLBACK TO pull_record")
             self.conn.execute("RELEASE pull_record")
-            result.skipped.append((record.kind, record.uid, str(exc)))
+            result.could_not_write(record, str(exc))
             return
         self.conn.execute("RELEASE pull_record")
         self.set_known(record.kind, record.uid, record.version, doc_sha(record.doc))
@@ -501,26 +524,56 @@ class LocalReplica:
                           f"ON CONFLICT (code) DO UPDATE SET {updates}", [values[c] for c in cols])
 
     def _delete(self, writer: _PullWriter, docs: RecordDocuments, record: ServerRecord, result: PullResult,
-                batch: str) -> None:
+                batch: str, *, keep_if_needed: bool = True) -> None:
+        """Delete a record as the server did. One that records here still need (a partner of a trade figure made
+        here, a node of a segment …: SQLite would refuse) is kept: a conflict for the user (``keep_if_needed``),
+        or else a record that could not be written here."""
         if record.kind.startswith(VOCABULARY_PREFIX):  # codes are never deleted by a sync
             self.set_known(record.kind, record.uid, record.version, None)
             return
         table = TABLE_OF[record.kind]
         record_id = self.record_id(record.kind, record.uid)
+        needed = 0 if record_id is None else self._referrers(table, record_id)
+        if needed and keep_if_needed and record_id is not None:
+            if self._note_conflict(record, docs.record(record.kind, table, record_id)):
+                result.conflicts.append((record.kind, record.uid))
+            return
+        if needed:
+            result.could_not_write(record, f"{needed} record(s) here still refer to it; delete or change them first")
+            return
         if record_id is not None:
             self.conn.execute("SAVEPOINT pull_record")
             try:
                 before = writer.snapshot(record.kind, table, record_id)
+                if record.kind == "source":  # its citations go with it, as the editor and the server delete one
+                    self.conn.execute("DELETE FROM record_sources WHERE source_id = ?", (record_id,))
                 self.conn.execute(f"DELETE FROM {table} WHERE id = ?", (record_id,))
                 writer.log(record, record_id, before, None, batch)
             except sqlite3.IntegrityError as exc:
                 self.conn.execute("ROLLBACK TO pull_record")
                 self.conn.execute("RELEASE pull_record")
-                result.skipped.append((record.kind, record.uid, str(exc)))
+                result.could_not_write(record, str(exc))
                 return
             self.conn.execute("RELEASE pull_record")
             result.deleted.append((record.kind, record.uid))
         self.set_known(record.kind, record.uid, record.version, None)
+
+    def _referrers(self, table: str, record_id: int) -> int:
+        """How many rows here refer to the record in a way SQLite will not let its deletion break (RESTRICT or
+        NO ACTION; a source's citations go with it)."""
+        if self._restricting is None:
+            self._restricting = {}
+            tables = [r[0] for r in self.conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND name "
+                                                      "NOT LIKE 'sqlite_%'")]
+            for child in tables:
+                for row in self.conn.execute("SELECT \"table\", \"from\", on_delete FROM pragma_foreign_key_list(?)",
+                                             (child,)):
+                    if str(row[2]).upper() in ("RESTRICT", "NO ACTION") and (child, row[0]) != ("record_sources",
+                                                                                                "sources"):
+                        self._restricting.setdefault(str(row[0]), []).append((child, str(row[1])))
+        counts = (self.conn.execute(f"SELECT count(*) FROM {child} WHERE {column} = ?", (record_id,)).fetchone()[0]
+                  for child, column in self._restricting.get(table, []))
+        return sum(int(count) for count in counts)
 
     # ------------------------------------------------------------------ choosing in a conflict
 
@@ -547,6 +600,11 @@ class LocalReplica:
                 self._write_local(conflict.kind, conflict.uid, merged, "merge")
             elif choice == "both":
                 self._keep_both(conflict)
+            elif (conflict.kind, conflict.uid) not in self.pending_records():
+                # kept here while the server deleted it (records here need it): logged, so the next sync sends it
+                current = self.current_doc(conflict.kind, conflict.uid)
+                if current is not None:
+                    self._write_local(conflict.kind, conflict.uid, current, "mine")
             server_sha = doc_sha(conflict.server_doc)
             if choice != "theirs":
                 self.set_known(conflict.kind, conflict.uid, conflict.server_version, server_sha)
@@ -572,7 +630,7 @@ class LocalReplica:
         result = PullResult()
         batch = "pull-" + uuid.uuid4().hex
         if record.doc is None:
-            self._delete(writer, docs, record, result, batch)
+            self._delete(writer, docs, record, result, batch, keep_if_needed=False)
         else:
             self._write(writer, docs, record, result, batch, {})
         writer.write_conflict_memberships(lambda kind, uid, why: result.skipped.append((kind, uid, why)), {})

@@ -109,7 +109,12 @@ def sync_main(conninfo: str | None, db_path: str | None, *, conflicts: bool = Fa
             if resolve_id is not None:
                 return _resolve(db, conninfo, resolve_id, choice, fields or [], out)
             return _sync(db, conninfo, as_json, out, err)
-        except (SyncStateError, ServerError, SyncCancelled) as exc:
+        except (ServerError, SyncCancelled) as exc:
+            done = exc.report
+            print(f"partnership-atlas: {exc}" + (f" {done.done_before()}" if done is not None and (
+                done.changed_here or done.sent_sets) else ""), file=err)
+            return 2
+        except SyncStateError as exc:
             print(f"partnership-atlas: {exc}", file=err)
             return 2
         except sqlite3.Error as exc:

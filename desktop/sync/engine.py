@@ -19,8 +19,9 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from desktop.core.records import RowValues
 from desktop.data.database import Database
-from desktop.data.documents import delete_actions, doc_sha
+from desktop.data.documents import TABLE_OF, delete_actions, doc_refs, doc_sha
 from desktop.data.syncstate import META_SERVER, LocalReplica, PendingSet, PullResult, SyncStateError, set_meta
 from desktop.sync.server import PushItem, Rights, ServerError, TeamServer, without_password
 
@@ -31,7 +32,9 @@ Progress = Callable[[str, int, int], bool]
 
 
 class SyncCancelled(Exception):
-    pass
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.report: SyncReport | None = None  # what the sync had done before it was cancelled
 
 
 @dataclass
@@ -73,6 +76,11 @@ class SyncReport:
             text += " This account may only read: nothing was sent."
         return text
 
+    def done_before(self) -> str:
+        """What a sync that stopped had done before it stopped, in English (that much stays done)."""
+        return (f"Before it stopped, the sync had received {len(self.pulled) + len(self.deleted)} change(s) and sent "
+                f"{self.sent_records} record(s) in {self.sent_sets} change set(s); those stay done.")
+
 
 def change_set_id(replica: str, pending: PendingSet) -> str:
     return str(uuid.uuid5(_NAMESPACE, f"{replica}/{pending.batch_id}/{pending.last_log_id}"))
@@ -88,29 +96,33 @@ def _merge_pull(report: SyncReport, result: PullResult) -> None:
 def sync(db: Database, conninfo: str, *, progress: Progress | None = None, password: str | None = None,
          server: TeamServer | None = None) -> SyncReport:
     """Sync ``db`` with the team server ``conninfo`` names (see the module notes); returns what was done.
-    Raises :class:`ServerError` when the server cannot be reached or refuses outright (what was done before stays
-    done), :class:`SyncCancelled` when ``progress`` returned False (likewise)."""
+    Raises :class:`ServerError` when the server cannot be reached or refuses outright, :class:`SyncCancelled` when
+    ``progress`` returned False; what was done before stays done, and the exception's ``report`` says what it was."""
     own_server = server is None
     if server is None:
         server = TeamServer(conninfo, password=password)
+    report = SyncReport()
     try:
-        return _sync(db, server, progress)
+        return _sync(db, server, progress, report)
+    except (ServerError, SyncCancelled) as exc:
+        exc.report = report  # what was done before stays done: the caller tells the user and refreshes the views
+        raise
     finally:
         if own_server:
             server.close()
 
 
-def _sync(db: Database, server: TeamServer, progress: Progress | None) -> SyncReport:
+def _sync(db: Database, server: TeamServer, progress: Progress | None, report: SyncReport) -> SyncReport:
     replica = LocalReplica(db)
     server.check_schema()
     rights = server.rights()
-    report = SyncReport(user=rights.user, read_only=not rights.can_push)
+    report.user, report.read_only = rights.user, not rights.can_push
     _pull(replica, server, rights, report, progress)
     if rights.can_push:
         _push(replica, server, rights, report, progress)
         _pull(replica, server, rights, report, progress)
     else:
-        report.held_back = sum(1 for p in replica.pending_sets() if p.batch_id != "vocabulary")
+        report.held_back = sum(1 for p in replica.pending_sets() if not p.vocabulary)
     report.open_conflicts = len(replica.open_conflicts())
     return report
 
@@ -139,19 +151,20 @@ def _push(replica: LocalReplica, server: TeamServer, rights: Rights, report: Syn
           progress: Progress | None) -> None:
     actions = delete_actions(replica.conn)
     conflicted = replica.conflicted()
+    needed = {f"{TABLE_OF[kind]}:{uid}" for kind, uid in conflicted if kind in TABLE_OF}
     pending_sets = replica.pending_sets()
     docs = replica.documents()
     for n, pending in enumerate(pending_sets):
         if progress is not None and progress("push", n, len(pending_sets)) is False:
             raise SyncCancelled("The sync was cancelled; what was sent before stays sent.")
-        if pending.batch_id == "vocabulary" and not rights.is_curator:
+        if pending.vocabulary and not rights.is_curator:
             report.vocabulary_refused += len(pending.records)
             continue
-        if any(record in conflicted for record in pending.records):
-            report.held_back = len(pending_sets) - n
+        states = replica.states(pending.records, docs)
+        if any(record in conflicted or _refers_to(record, states[record][0], needed) for record in pending.records):
+            report.held_back = len(pending_sets) - n  # (one that needs a record in conflict waits for it too)
             return
         items = []
-        states = replica.states(pending.records, docs)
         for kind, uid in pending.records:
             doc, known = states[(kind, uid)]
             if known is None and doc is None:
@@ -172,6 +185,12 @@ def _push(replica: LocalReplica, server: TeamServer, rights: Rights, report: Syn
         if not outcome.repeated:  # (a repeated one reached the server at an earlier, cut-off sync)
             report.sent_sets += 1
             report.sent_records += len(items)
+
+
+def _refers_to(record: tuple[str, str], doc: RowValues | None, refs: set[str]) -> bool:
+    """Whether a record's document here refers to any of ``refs`` ("table:uid")."""
+    kind = record[0]
+    return doc is not None and kind in TABLE_OF and bool(refs) and not refs.isdisjoint(doc_refs(TABLE_OF[kind], doc))
 
 
 def remember_server(db: Database, conninfo: str) -> None:

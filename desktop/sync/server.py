@@ -36,6 +36,8 @@ from desktop.data.syncstate import KIND_ORDER, ServerRecord
 if TYPE_CHECKING:
     import psycopg
 
+    from desktop.sync.engine import SyncReport
+
 SCHEMA_VERSION = 1
 PUSH_LOCK = 0x41544C53  # "ATLS": the advisory lock every writer of the feed holds until it commits
 ROLES = ("atlas_reader", "atlas_editor", "atlas_curator")
@@ -50,16 +52,18 @@ class ServerError(AtlasError):
         super().__init__(message)
         self.code = code
         self.detail = detail
+        self.report: SyncReport | None = None  # what a sync it stopped had done before (desktop.sync.engine)
 
 
 SERVER_ERRORS = (
     "unreachable",  # the server could not be reached (down, wrong address, network)
+    "bad_address",  # the connection string itself cannot be read: no server was asked anything
     "password",  # a password is needed or was refused
     "not_initialised",  # the database has no Atlas schema: `server init` first
     "newer_schema",  # the server's schema is newer than this program
     "read_only",  # the account may read but not push
     "curator_only",  # a vocabulary change needs a curator
-    "interrupted",  # the connection broke during the work; nothing of the interrupted step was kept
+    "interrupted",  # the connection broke during the work; the step it cut off was kept whole or not at all
     "failed",
 )
 
@@ -102,8 +106,9 @@ def _explain(exc: BaseException) -> ServerError:
                                "in your PostgreSQL password file (~/.pgpass) or type it when asked.", "password", text)
         if "terminating connection" in low or "server closed the connection" in low or "connection" in low and \
                 "lost" in low:
-            return ServerError("The connection to the team server broke; nothing of the interrupted step was kept. "
-                               "Sync again when the server is back.", "interrupted", text)
+            return ServerError("The connection to the team server broke; the step it cut off was kept whole or not "
+                               "at all, and the next sync carries on from there. Sync again when the server is back.",
+                               "interrupted", text)
         return ServerError(f"The team server could not be reached: {text}", "unreachable", text)
     if isinstance(exc, psycopg.errors.InsufficientPrivilege) and "row-level security" in text:
         return ServerError("Only curators may change the vocabularies (document types, statuses, sectors …) on the "
@@ -150,6 +155,11 @@ class TeamServer:
             extra["password"] = password
         try:
             self.conn: psycopg.Connection[Any] = pg.connect(conninfo, autocommit=True, **extra)
+        except pg.ProgrammingError as exc:  # libpq could not read the string: no server was asked anything
+            text = " ".join(str(exc).split())
+            raise ServerError(f"The team server's address is not a valid connection string ({text}). Write it as "
+                              "libpq does: host=… dbname=… user=…, a postgresql:// address or service=NAME.",
+                              "bad_address", text) from exc
         except pg.Error as exc:
             raise _explain(exc) from exc
 

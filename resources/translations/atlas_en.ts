@@ -161,6 +161,20 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>Before it stopped, the sync had received %n change(s)</source>
+        <translation>
+            <numerusform>Before it stopped, the sync had received %n change</numerusform>
+            <numerusform>Before it stopped, the sync had received %n changes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>and sent %n record(s).</source>
+        <translation>
+            <numerusform>and sent %n record.</numerusform>
+            <numerusform>and sent %n records.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>Received %n change(s) from the team.</source>
         <translation>
             <numerusform>Received %n change from the team.</numerusform>

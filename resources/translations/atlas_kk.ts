@@ -3440,12 +3440,30 @@ Your data was not changed by this error. {where}</source>
         <translation>Топ серверіндегі анықтамалықтарды тек кураторлар өзгерте алады.</translation>
     </message>
     <message>
-        <source>The connection to the team server broke during the sync. Nothing of the interrupted step was kept; sync again when the server is back.</source>
-        <translation>Сәйкестендіру кезінде топ серверімен байланыс үзілді. Үзілген қадамнан ештеңе сақталмады; сервер қолжетімді болғанда қайта сәйкестендіріңіз.</translation>
+        <source>The connection to the team server broke during the sync. The step it cut off was kept whole or not at all; sync again when the server is back.</source>
+        <translation>Сәйкестендіру кезінде топ серверімен байланыс үзілді. Үзілген қадам толық сақталды немесе мүлде сақталмады; сервер қолжетімді болғанда қайта сәйкестендіріңіз.</translation>
+    </message>
+    <message>
+        <source>The team server&apos;s address is not a valid connection string. Write it as host=… dbname=… user=…, a postgresql:// address or service=NAME. ({detail})</source>
+        <translation>Топ серверінің мекенжайы жарамды қосылу жолы емес. Оны host=… dbname=… user=…, postgresql:// мекенжайы немесе service=АТАУ түрінде жазыңыз. ({detail})</translation>
     </message>
     <message>
         <source>The team server refused: {detail}</source>
         <translation>Топ сервері бас тартты: {detail}</translation>
+    </message>
+    <message numerus="yes">
+        <source>Before it stopped, the sync had received %n change(s)</source>
+        <translation>
+            <numerusform>Тоқтағанға дейін сәйкестендіру %n өзгеріс алды</numerusform>
+            <numerusform>Тоқтағанға дейін сәйкестендіру %n өзгеріс алды</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>and sent %n record(s).</source>
+        <translation>
+            <numerusform>және %n жазба жіберді.</numerusform>
+            <numerusform>және %n жазба жіберді.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Received %n change(s) from the team.</source>

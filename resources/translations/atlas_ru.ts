@@ -3459,12 +3459,32 @@ Your data was not changed by this error. {where}</source>
         <translation>Изменять справочники на сервере команды могут только кураторы.</translation>
     </message>
     <message>
-        <source>The connection to the team server broke during the sync. Nothing of the interrupted step was kept; sync again when the server is back.</source>
-        <translation>Связь с сервером команды прервалась во время синхронизации. Ничего из прерванного шага не сохранено; синхронизируйте снова, когда сервер будет доступен.</translation>
+        <source>The connection to the team server broke during the sync. The step it cut off was kept whole or not at all; sync again when the server is back.</source>
+        <translation>Связь с сервером команды прервалась во время синхронизации. Прерванный шаг сохранён целиком или не сохранён вовсе; синхронизируйте снова, когда сервер будет доступен.</translation>
+    </message>
+    <message>
+        <source>The team server&apos;s address is not a valid connection string. Write it as host=… dbname=… user=…, a postgresql:// address or service=NAME. ({detail})</source>
+        <translation>Адрес сервера команды — не строка подключения. Запишите его как host=… dbname=… user=…, адрес postgresql:// или service=ИМЯ. ({detail})</translation>
     </message>
     <message>
         <source>The team server refused: {detail}</source>
         <translation>Сервер команды отказал: {detail}</translation>
+    </message>
+    <message numerus="yes">
+        <source>Before it stopped, the sync had received %n change(s)</source>
+        <translation>
+            <numerusform>До остановки синхронизация получила %n изменение</numerusform>
+            <numerusform>До остановки синхронизация получила %n изменения</numerusform>
+            <numerusform>До остановки синхронизация получила %n изменений</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>and sent %n record(s).</source>
+        <translation>
+            <numerusform>и отправила %n запись.</numerusform>
+            <numerusform>и отправила %n записи.</numerusform>
+            <numerusform>и отправила %n записей.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Received %n change(s) from the team.</source>

@@ -257,6 +257,11 @@ class EditController(QObject):
         except DatabaseFileChanged as exc:
             self.file_found_changed(exc)
             raise
+        except Exception as exc:
+            before = getattr(exc, "report", None)  # a sync cut off after its pull wrote: the views follow, no undo
+            if before is not None and before.changed_here:
+                self.restored()
+            raise
         done = cast("SyncReport", report)
         if done.changed_here:
             self.restored()

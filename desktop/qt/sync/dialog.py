@@ -99,12 +99,16 @@ class SyncDialog(QDialog):
                     password = self.ask_password()
                     if password:
                         continue
-                self.result_label.setText(self.server_error(exc))
-                return
-            except SyncCancelled:
-                self.result_label.setText(self.tr("The sync was cancelled. What was received or sent before stays "
-                                                  "done; the next sync goes on from there."))
+                self.result_label.setText("\n".join(filter(None, (self.server_error(exc), self.before(exc)))))
                 self.update_conflicts()
+                self.adjustSize()
+                return
+            except SyncCancelled as exc:
+                self.result_label.setText("\n".join(filter(None, (self.tr(
+                    "The sync was cancelled. What was received or sent before stays done; the next sync goes on from "
+                    "there."), self.before(exc)))))
+                self.update_conflicts()
+                self.adjustSize()
                 return
             except DatabaseFileChanged:
                 return  # the window has asked the user what to do
@@ -143,11 +147,24 @@ class SyncDialog(QDialog):
                                     "program to sync with it."),
             "read_only": self.tr("Your server account may read the team's records but not change them."),
             "curator_only": self.tr("Only curators may change the vocabularies on the team server."),
-            "interrupted": self.tr("The connection to the team server broke during the sync. Nothing of the "
-                                   "interrupted step was kept; sync again when the server is back."),
+            "interrupted": self.tr("The connection to the team server broke during the sync. The step it cut off "
+                                   "was kept whole or not at all; sync again when the server is back."),
+            "bad_address": self.tr("The team server's address is not a valid connection string. Write it as "
+                                   "host=… dbname=… user=…, a postgresql:// address or service=NAME. ({detail})"),
         }
         template = words.get(exc.code, self.tr("The team server refused: {detail}"))
         return template.format(detail=exc.detail or str(exc))
+
+    def before(self, exc: BaseException) -> str:
+        """What a sync that stopped had done before (its report), or nothing when it had done nothing."""
+        report = getattr(exc, "report", None)
+        if report is None:
+            return ""
+        received = len(report.pulled) + len(report.deleted)
+        if not received and not report.sent_records:
+            return ""
+        return self.tr("Before it stopped, the sync had received %n change(s)", "", received) + " " + self.tr(
+            "and sent %n record(s).", "", report.sent_records)
 
     def summary(self, report: SyncReport) -> str:
         received = len(report.pulled) + len(report.deleted)
