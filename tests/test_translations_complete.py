@@ -34,6 +34,7 @@ _KAZAKH_KEEPS_LATIN = {
     "WGS", "EPSG",  # the names of the world's coordinate reference system (WGS 84, EPSG:4326)
     "type", "FeatureCollection", "features",  # the members a GeoJSON file must have, as the file names them
     "PostgreSQL", "postgresql", "service", "pgpass",  # the team server's product, its address scheme, libpq's names
+    "host", "dbname", "user",  # the keys of a connection string, typed as libpq reads them
     "partnership", "atlas", "server", "init",  # a command typed as it is: `partnership-atlas server init`
 }
 
