@@ -321,7 +321,9 @@ def parse_user_number(text: str) -> float:
     """
     if not isinstance(text, str):
         raise ValueError(f"not a number: {text!r}")
-    s = text.strip().translate(_NUMBER_SPACES)
+    s = text.strip()
+    if not s.isascii():  # (the table maps only the no-break spaces)
+        s = s.translate(_NUMBER_SPACES)
     if not s or len(s) > _MAX_NUMBER_CHARS:
         raise ValueError(f"not a number: {_shown(s)!r}")
     sign = 1.0
@@ -338,7 +340,7 @@ def parse_user_number(text: str) -> float:
             if m.group(2) == "," and len(fraction) == 3 and 1 <= len(whole) <= 3 and whole[0] != "0":
                 raise ValueError(f"ambiguous number {s!r}: a decimal comma or a thousands separator?")
     elif (m := _SPACE_GROUPED.fullmatch(s)) is not None or (m := _COMMA_GROUPED.fullmatch(s)) is not None:
-        whole, fraction = re.sub(r"[ ,]", "", m.group(1)), m.group(2) or ""
+        whole, fraction = m.group(1).replace(" ", "").replace(",", ""), m.group(2) or ""
     if whole is None:
         raise ValueError(f"not a number: {s!r}")
     value = sign * float(f"{whole}.{fraction or '0'}")
@@ -447,16 +449,16 @@ def _number(raw: object) -> int | float:
         raise _Invalid("bad_number", value=_shown(raw))
     if isinstance(raw, int):
         return raw
-    if isinstance(raw, (numbers.Real, Decimal)):
-        try:
-            value = float(raw)
-        except ValueError:  # a signalling NaN
-            raise _Invalid("bad_number", value=_shown(raw)) from None
-    elif isinstance(raw, str):
+    if isinstance(raw, str):  # (the usual case, tested before the slower check of the numeric types)
         try:
             value = parse_user_number(raw)
         except ValueError:
             raise _Invalid("bad_number", value=_shown(raw.strip())) from None
+    elif isinstance(raw, (numbers.Real, Decimal)):
+        try:
+            value = float(raw)
+        except ValueError:  # a signalling NaN
+            raise _Invalid("bad_number", value=_shown(raw)) from None
     else:
         raise _Invalid("bad_number", value=_shown(raw))
     if not math.isfinite(value):
@@ -643,6 +645,47 @@ def _check_field(raw: object, spec: FieldSpec, kind: str, ctx: ValidationContext
     raise AssertionError(f"unhandled field type {t!r}")  # pragma: no cover - FieldSpec checks the type
 
 
+# Field types whose verdict on a text depends on the text and the field alone, not on the context: the values of
+# such a field repeat from row to row of an import (years, periods, codes, dates), so each text's verdict (the clean
+# value, or the refusal) is remembered rather than worked out again. Bounded: forgotten all at once when full.
+_PURE_TYPES = frozenset({"int", "year", "period", "iso3", "enum", "bool", "date"})
+_MAX_VERDICTS = 20_000
+# (id of the FieldSpec, text) -> (the FieldSpec, kept so that its id stays its own; clean value; or refusal: code and
+# parameters)
+_VERDICTS: dict[tuple[int, str], tuple[FieldSpec, object, tuple[str, dict[str, object]] | None]] = {}
+
+
+def _check_pure(raw: str, spec: FieldSpec, kind: str, ctx: ValidationContext) -> object:
+    """_check_field of a text in a field of _PURE_TYPES, worked out once per text and field."""
+    key = (id(spec), raw)
+    verdict = _VERDICTS.get(key)
+    if verdict is None:
+        try:
+            verdict = (spec, _check_field(raw, spec, kind, ctx), None)
+        except _Invalid as problem:
+            verdict = (spec, None, (problem.code, dict(problem.params)))
+        if len(_VERDICTS) >= _MAX_VERDICTS:
+            _VERDICTS.clear()
+        _VERDICTS[key] = verdict
+    if verdict[2] is not None:
+        code, params = verdict[2]
+        raise _Invalid(code, **params)
+    return verdict[1]
+
+
+# kind -> (its FIELDS entry, and for each field: the spec, its name, whether it holds many values (refs, codes),
+# whether its type is one of _PURE_TYPES), worked out once rather than for every record validated
+_PLANS: dict[str, tuple[tuple[FieldSpec, ...], tuple[tuple[FieldSpec, str, bool, bool], ...]]] = {}
+
+
+def _plan(kind: str, specs: tuple[FieldSpec, ...]) -> tuple[tuple[FieldSpec, str, bool, bool], ...]:
+    known = _PLANS.get(kind)
+    if known is None or known[0] is not specs:
+        known = _PLANS[kind] = (specs, tuple((spec, spec.name, spec.type in ("refs", "codes"),
+                                              spec.type in _PURE_TYPES) for spec in specs))
+    return known[1]
+
+
 # --- records ------------------------------------------------------------------------------------------------------
 
 def validate(kind: str, values: Mapping[str, object], ctx: ValidationContext) -> tuple[dict[str, object],
@@ -665,26 +708,28 @@ def validate(kind: str, values: Mapping[str, object], ctx: ValidationContext) ->
         failed.add(name)
         errors.append(FieldError(name, problem.code, dict(problem.params)))
 
-    for spec in specs:
-        raw = values.get(spec.name)
-        many = spec.type in ("refs", "codes")
-        if _is_empty(raw) and spec.default is not None:
+    for spec, name, many, pure in _plan(kind, specs):
+        raw = values.get(name)
+        empty = _is_empty(raw)
+        if empty and spec.default is not None:
             raw = spec.default
-        if _is_empty(raw):
-            clean[spec.name] = () if many else None
+            empty = _is_empty(raw)
+        if empty:
+            clean[name] = () if many else None
             if spec.required:
-                fail(spec.name, _Invalid("required"))
+                fail(name, _Invalid("required"))
             continue
         if many:
-            clean[spec.name], problems = _check_many(raw, spec, ctx)
+            clean[name], problems = _check_many(raw, spec, ctx)
             for problem in problems:
-                fail(spec.name, problem)
+                fail(name, problem)
             continue
         try:
-            clean[spec.name] = _check_field(raw, spec, kind, ctx)
+            clean[name] = (_check_pure(raw, spec, kind, ctx) if pure and type(raw) is str
+                           else _check_field(raw, spec, kind, ctx))
         except _Invalid as problem:
-            clean[spec.name] = None
-            fail(spec.name, problem)
+            clean[name] = None
+            fail(name, problem)
 
     for group in _ONE_REQUIRED.get(kind, ()):
         if all(clean[name] is None and name not in failed for name in group):

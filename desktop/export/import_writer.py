@@ -65,9 +65,24 @@ def _canonical(rows: Sequence[RowValues]) -> tuple[RowValues, ...]:
     return tuple(sorted(rows, key=_SORT_KEY.encode))
 
 
-# json.dumps(..., sort_keys=True, default=str) (and ensure_ascii=False: the log's), made once rather than per call
+# json.dumps(..., sort_keys=True, default=str) (and ensure_ascii=False: the log's), made once rather than per call;
+# the log's without the check for cycles, which a snapshot (dicts and tuples of plain values) never has
 _SORT_KEY = json.JSONEncoder(sort_keys=True, default=str)
-_LOG_TEXT = json.JSONEncoder(ensure_ascii=False, sort_keys=True, default=str)
+_LOG_TEXT = json.JSONEncoder(ensure_ascii=False, sort_keys=True, default=str, check_circular=False)
+
+
+_FIELDS_TEXTS: dict[tuple[str, ...], str] = {}  # a change's fields -> json.dumps of them (the same few, over and over)
+
+
+def _fields_text(fields: list[str]) -> str:
+    """The change log's ``fields`` of a change (json.dumps of the list), made once for each list of fields."""
+    key = tuple(fields)
+    text = _FIELDS_TEXTS.get(key)
+    if text is None:
+        if len(_FIELDS_TEXTS) >= 1000:
+            _FIELDS_TEXTS.clear()
+        text = _FIELDS_TEXTS[key] = json.dumps(fields)
+    return text
 
 
 def _dump(snapshot: Snapshot | None, mark: str | None) -> str | None:
@@ -104,22 +119,21 @@ class Tables:
         ids = _ids(record_ids)
         table = TABLES[kind]
         columns = self.editor.columns(table)
-        rows: dict[int, RowValues] = {}
-        for r in self.conn.execute(f"SELECT {', '.join(columns)} FROM {table} WHERE id IN "
-                                   "(SELECT value FROM json_each(?))", (ids,)):
-            row = dict(zip(columns, r, strict=True))
-            rows[int(row["id"])] = row
+        at = columns.index("id")  # (each row is made a dict once, by the columns selected)
+        rows: dict[int, RowValues] = {int(r[at]): dict(zip(columns, r, strict=True)) for r in self.conn.execute(
+            f"SELECT {', '.join(columns)} FROM {table} WHERE id IN (SELECT value FROM json_each(?))", (ids,))}
         links: dict[int, dict[str, tuple[RowValues, ...]]] = {i: {} for i in rows}
         for owned_table, column, typed in OWNED[kind]:
             owned_columns = self.editor.columns(owned_table)
+            at = owned_columns.index(column)
             grouped: dict[int, list[RowValues]] = {}
             sql = (f"SELECT {', '.join(owned_columns)} FROM {owned_table} WHERE {column} IN "
                    "(SELECT value FROM json_each(?))" + (" AND record_type = ?" if typed else ""))
             for r in self.conn.execute(sql, (ids, kind) if typed else (ids,)):
-                row = dict(zip(owned_columns, r, strict=True))
-                grouped.setdefault(int(row[column]), []).append(row)
-            for record_id in rows:
-                links[record_id][f"{owned_table}.{column}"] = _canonical(grouped.get(record_id, ()))
+                grouped.setdefault(int(r[at]), []).append(dict(zip(owned_columns, r, strict=True)))
+            key = f"{owned_table}.{column}"
+            for record_id, record_links in links.items():
+                record_links[key] = _canonical(grouped.get(record_id, ()))
         referrers: dict[int, dict[str, tuple[int, ...]]] = {i: {} for i in rows}
         for ref_table, column in REFERRERS.get(kind, ()):
             for target, ref_id in self.conn.execute(
@@ -259,19 +273,20 @@ class BatchWriter:
             self._update(kind, run)
         stored = self.tables.snapshots(kind, ids) if action != "delete" else {}
         log, marks, unmarks = [], [], []
-        for change in run:
-            after = stored.get(change.record_id) if change.after is not None else None
+        for change, record_id in zip(run, ids, strict=True):
+            after = stored.get(record_id) if change.after is not None else None
             if after is not None and after == change.after:
                 after = change.after
             kept = change if after is change.after else RecordChange(kind, change.before, after, change.mark_before,
                                                                      change.mark_after)
+            uid = kept.uid
             log.append((self.now, self.user, kept.action if self.action == "edit" else self.action, kind,
-                        kept.record_id, kept.uid, json.dumps(kept.fields()), _dump(kept.before, kept.mark_before),
+                        record_id, uid, _fields_text(kept.fields()), _dump(kept.before, kept.mark_before),
                         _dump(kept.after, kept.mark_after), self.batch))
             if kept.mark_after is None:
-                unmarks.append((kind, kept.uid))
+                unmarks.append((kind, uid))
             else:
-                marks.append((kind, kept.uid, kept.mark_after, self.now))
+                marks.append((kind, uid, kept.mark_after, self.now))
         conn = self.tables.conn
         conn.executemany("INSERT INTO change_log (changed_at, user_name, action, record_type, record_id, record_uid, "
                          "fields, before_json, after_json, batch_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", log)
