@@ -6,8 +6,10 @@ The cluster lives in a temporary folder owned by the user that runs it (as root:
 TCP port), trusts local connections for the test roles (a password test sets up its own), and is stopped and
 removed at the end. Each test gets a database of its own (:meth:`Cluster.new_database`).
 
-Used as a pytest plugin (tests/conftest.py lists it): fixtures ``pg_cluster`` (session) and ``team_db`` (a fresh,
-empty database's connection string, superuser).
+Used as a pytest plugin (tests/conftest.py lists it): fixtures ``pg_cluster`` (session), ``team_db`` (a fresh,
+empty database's connection string, superuser) and ``team`` (a team server set up from the built reference data,
+with the test login roles granted); and the team-sync tests' shared helpers: :func:`laptop` (a laptop's copy of the
+built data), :func:`server_row` and :func:`same_as_server`.
 """
 from __future__ import annotations
 
@@ -20,8 +22,12 @@ import tempfile
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
+
+if TYPE_CHECKING:
+    from desktop.data.database import Database
 
 LOGIN_ROLES = {"reader1": "atlas_reader", "editor1": "atlas_editor", "editor2": "atlas_editor",
                "editor3": "atlas_editor", "curator1": "atlas_curator"}
@@ -113,3 +119,50 @@ def pg_cluster() -> Iterator[Cluster]:
 def team_db(pg_cluster: Cluster) -> str:
     """A fresh, empty database on the test cluster: its connection string (the superuser's)."""
     return pg_cluster.conninfo(pg_cluster.new_database())
+
+
+@pytest.fixture
+def team(pg_cluster: Cluster, built_db: Path) -> tuple[Cluster, str]:
+    """A team server set up (`server init`) from the built reference data, the test login roles granted:
+    (cluster, database name)."""
+    from desktop.sync.server import init_server
+
+    name = pg_cluster.new_database()
+    init_server(pg_cluster.conninfo(name), built_db)
+    pg_cluster.grant_roles()
+    return pg_cluster, name
+
+
+def laptop(built_db: Path, tmp_path: Path, name: str) -> Database:
+    """A laptop: its own copy of the built reference data, opened for work."""
+    from desktop.data.database import open_database
+
+    path = tmp_path / f"{name}.sqlite"
+    shutil.copyfile(built_db, path)
+    return open_database(path)
+
+
+def server_row(team: tuple[Cluster, str], kind: str, uid: str) -> tuple[int, dict | None] | None:
+    """(version, document) of a record on the team server; None when the server never had it."""
+    import psycopg
+
+    cluster, name = team
+    with psycopg.connect(cluster.conninfo(name)) as conn:
+        row = conn.execute("SELECT version, doc FROM atlas.records WHERE kind = %s AND uid = %s",
+                           (kind, uid)).fetchone()
+    return None if row is None else (int(row[0]), row[1])
+
+
+def same_as_server(team: tuple[Cluster, str], *dbs: Database) -> None:
+    """Every laptop holds exactly the server's records (documents compared by fingerprint)."""
+    from desktop.data.documents import doc_sha
+    from desktop.data.syncstate import all_documents
+    from desktop.sync.server import TeamServer
+
+    cluster, name = team
+    with TeamServer(cluster.conninfo(name)) as server:
+        held = {key: doc_sha(doc) for key, (_, doc) in server.records().items() if doc is not None}
+    for db in dbs:
+        here = {(k, u): doc_sha(d) for k, u, d in all_documents(db.conn)}
+        assert {k for k in here if here[k] != held.get(k)} == set(), "records that differ from the server's"
+        assert set(held) - set(here) == set(), "records the server has and the laptop lacks"

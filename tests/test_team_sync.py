@@ -15,24 +15,13 @@ from desktop.data.editing import Editor
 from desktop.data.syncstate import META_SERVER, LocalReplica, SyncStateError, all_documents
 from desktop.sync.engine import resolve, sync
 from desktop.sync.server import PushItem, ServerError, TeamServer, init_server
-from tests.postgres import Cluster
+from tests.postgres import Cluster, laptop, server_row
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
-@pytest.fixture
-def team(pg_cluster: Cluster, built_db: Path) -> tuple[Cluster, str]:
-    """A team server set up from the built reference data, with the test login roles granted: (cluster, dbname)."""
-    name = pg_cluster.new_database()
-    init_server(pg_cluster.conninfo(name), built_db)
-    pg_cluster.grant_roles()
-    return pg_cluster, name
 
 
-def laptop(built_db: Path, tmp_path: Path, name: str) -> Database:
-    path = tmp_path / f"{name}.sqlite"
-    shutil.copyfile(built_db, path)
-    return open_database(path)
 
 
 def first_agreement(db: Database) -> tuple[int, str]:
@@ -45,12 +34,6 @@ def title(db: Database, uid: str) -> str | None:
     return None if row is None else row[0]
 
 
-def server_row(team: tuple[Cluster, str], kind: str, uid: str) -> tuple[int, dict | None] | None:
-    cluster, name = team
-    with psycopg.connect(cluster.conninfo(name)) as conn:
-        row = conn.execute("SELECT version, doc FROM atlas.records WHERE kind = %s AND uid = %s",
-                           (kind, uid)).fetchone()
-    return None if row is None else (int(row[0]), row[1])
 
 
 def edit_title(db: Database, record_id: int, text: str) -> None:

@@ -14,30 +14,16 @@ import pytest
 
 from desktop.core.edits import History
 from desktop.data.database import Database, open_database
-from desktop.data.documents import TABLE_OF, doc_sha
+from desktop.data.documents import TABLE_OF
 from desktop.data.editing import Editor
-from desktop.data.syncstate import LocalReplica, SyncStateError, all_documents
+from desktop.data.syncstate import LocalReplica, SyncStateError
 from desktop.export.fileformat import COLUMNS
 from desktop.export.importing import apply_import, build_change_set, match_columns, preview
 from desktop.export.readers import read_table
 from desktop.sync.cli import sync_main
 from desktop.sync.engine import sync
-from desktop.sync.server import ServerError, TeamServer, init_server
-from tests.postgres import Cluster
-
-
-@pytest.fixture
-def team(pg_cluster: Cluster, built_db: Path) -> tuple[Cluster, str]:
-    name = pg_cluster.new_database()
-    init_server(pg_cluster.conninfo(name), built_db)
-    pg_cluster.grant_roles()
-    return pg_cluster, name
-
-
-def laptop(built_db: Path, tmp_path: Path, name: str) -> Database:
-    path = tmp_path / f"{name}.sqlite"
-    shutil.copyfile(built_db, path)
-    return open_database(path)
+from desktop.sync.server import ServerError, TeamServer
+from tests.postgres import Cluster, laptop, same_as_server, server_row
 
 
 def url(team: tuple[Cluster, str], user: str) -> str:
@@ -45,22 +31,8 @@ def url(team: tuple[Cluster, str], user: str) -> str:
     return cluster.conninfo(name, user)
 
 
-def server_row(team: tuple[Cluster, str], kind: str, uid: str) -> tuple[int, dict | None] | None:
-    cluster, name = team
-    with psycopg.connect(cluster.conninfo(name)) as conn:
-        row = conn.execute("SELECT version, doc FROM atlas.records WHERE kind = %s AND uid = %s",
-                           (kind, uid)).fetchone()
-    return None if row is None else (int(row[0]), row[1])
 
 
-def same_as_server(team: tuple[Cluster, str], *dbs: Database) -> None:
-    cluster, name = team
-    with TeamServer(cluster.conninfo(name)) as server:
-        held = {key: doc_sha(doc) for key, (_, doc) in server.records().items() if doc is not None}
-    for db in dbs:
-        here = {(k, u): doc_sha(d) for k, u, d in all_documents(db.conn)}
-        assert {k for k in here if here[k] != held.get(k)} == set()
-        assert set(held) - set(here) == set()
 
 
 def record_id(db: Database, table: str, uid: str) -> int:

@@ -16,29 +16,19 @@ import psycopg
 import pytest
 
 from desktop.data.database import Database, open_database
-from desktop.data.documents import delete_actions, doc_sha
+from desktop.data.documents import delete_actions
 from desktop.data.editing import Editor
-from desktop.data.syncstate import LocalReplica, all_documents
+from desktop.data.syncstate import LocalReplica
 from desktop.sync.engine import change_set_id, sync
-from desktop.sync.server import PushItem, ServerError, TeamServer, init_server
-from tests.postgres import Cluster
+from desktop.sync.server import PushItem, ServerError, TeamServer
+from tests.postgres import Cluster, laptop, same_as_server
 
 ROOT = Path(__file__).resolve().parent.parent
 EDITED = 2500  # more than one page of a pull (desktop.sync.server.PAGE)
 
 
-@pytest.fixture
-def team(pg_cluster: Cluster, built_db: Path) -> tuple[Cluster, str]:
-    name = pg_cluster.new_database()
-    init_server(pg_cluster.conninfo(name), built_db)
-    pg_cluster.grant_roles()
-    return pg_cluster, name
 
 
-def laptop(built_db: Path, tmp_path: Path, name: str) -> Database:
-    path = tmp_path / f"{name}.sqlite"
-    shutil.copyfile(built_db, path)
-    return open_database(path)
 
 
 def add_trade(db: Database, count: int, note: str) -> list[str]:
@@ -97,12 +87,6 @@ def waiting_backend(team: tuple[Cluster, str], timeout: float = 30) -> int:
     raise AssertionError("the sync never reached the locked table")
 
 
-def same_as_server(team: tuple[Cluster, str], *dbs: Database) -> None:
-    cluster, name = team
-    with TeamServer(cluster.conninfo(name)) as server:
-        held = {key: doc_sha(doc) for key, (_, doc) in server.records().items() if doc is not None}
-    for db in dbs:
-        assert {(k, u): doc_sha(d) for k, u, d in all_documents(db.conn)} == held
 
 
 def test_backend_terminated_in_the_middle_of_a_push(team, built_db, tmp_path):

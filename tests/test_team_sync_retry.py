@@ -3,31 +3,11 @@ again at the next sync instead of being passed over for good: the laptop's posit
 it."""
 from __future__ import annotations
 
-import shutil
-from pathlib import Path
-
-import pytest
-
-from desktop.data.database import Database, open_database
+from desktop.data.database import Database
 from desktop.data.editing import Editor
 from desktop.data.syncstate import LocalReplica
 from desktop.sync.engine import sync
-from desktop.sync.server import init_server
-from tests.postgres import Cluster
-
-
-@pytest.fixture
-def team(pg_cluster: Cluster, built_db: Path) -> tuple[Cluster, str]:
-    name = pg_cluster.new_database()
-    init_server(pg_cluster.conninfo(name), built_db)
-    pg_cluster.grant_roles()
-    return pg_cluster, name
-
-
-def laptop(built_db: Path, tmp_path: Path, name: str) -> Database:
-    path = tmp_path / f"{name}.sqlite"
-    shutil.copyfile(built_db, path)
-    return open_database(path)
+from tests.postgres import laptop
 
 
 def node_id(db: Database, uid: str) -> int:

@@ -11,16 +11,6 @@ from desktop.data.editing import Editor
 from desktop.qt.sync.conflicts import ConflictsDialog
 from desktop.qt.sync.dialog import SyncDialog
 from desktop.sync.engine import sync
-from desktop.sync.server import init_server
-from tests.postgres import Cluster
-
-
-@pytest.fixture
-def team(pg_cluster: Cluster, built_db: Path) -> tuple[Cluster, str]:
-    name = pg_cluster.new_database()
-    init_server(pg_cluster.conninfo(name), built_db)
-    pg_cluster.grant_roles()
-    return pg_cluster, name
 
 
 @pytest.fixture
