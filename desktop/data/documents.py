@@ -286,6 +286,7 @@ class DocumentWriter:
 # then the other names (aliases: they cite sources and nothing else).
 SYNC_KINDS: tuple[tuple[str, str], ...] = (*KINDS, ("alias", "aliases"))
 TABLE_OF: dict[str, str] = dict(SYNC_KINDS)
+KIND_OF_TABLE: dict[str, str] = {table: kind for kind, table in SYNC_KINDS}
 VOCABULARY_PREFIX = "vocab:"  # a vocabulary entry travels as the kind "vocab:<table>" with its code as uid
 
 

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 
 from desktop.core.records import RowValues
 from desktop.data.database import Database
-from desktop.data.documents import TABLE_OF, delete_actions, doc_refs, doc_sha
+from desktop.data.documents import TABLE_OF, RecordDocuments, delete_actions, doc_refs, doc_sha
 from desktop.data.syncstate import META_SERVER, LocalReplica, PendingSet, PullResult, SyncStateError, set_meta
 from desktop.sync.server import PushItem, Rights, ServerError, TeamServer, without_password
 
@@ -50,6 +50,8 @@ class SyncReport:
     held_back: int = 0  # change sets not sent: they wait for a conflict to be settled, or for rights
     vocabulary_refused: int = 0  # vocabulary changes that need a curator
     skipped: list[tuple[str, str, str]] = field(default_factory=list)  # could not be written here: (kind, uid, why)
+    # sent, and written by the server without their references to records a teammate deleted meanwhile (kind, uid)
+    adjusted: list[tuple[str, str]] = field(default_factory=list)
     cancelled: bool = False
 
     @property
@@ -71,6 +73,8 @@ class SyncReport:
             parts.append(f"{self.vocabulary_refused} vocabulary change(s) kept here: only curators may send them")
         if self.skipped:
             parts.append(f"{len(self.skipped)} record(s) could not be written here")
+        if self.adjusted:
+            parts.append(f"{len(self.adjusted)} record(s) sent lost a link to a record deleted on the server meanwhile")
         text = "Sync: " + ", ".join(parts) + "."
         if self.read_only:
             text += " This account may only read: nothing was sent."
@@ -177,6 +181,11 @@ def _push(replica: LocalReplica, server: TeamServer, rights: Rights, report: Syn
             continue
         outcome = server.push(change_set_id(replica.replica_id, pending), replica.replica_id, pending.label, items,
                               actions)
+        restored = _restored_with(outcome.conflicts, items, replica, conflicted, docs)
+        if restored:  # records it needs that the server deleted and this laptop keeps: they go with it
+            items += restored
+            outcome = server.push(change_set_id(replica.replica_id, pending), replica.replica_id, pending.label,
+                                  items, actions)
         if outcome.conflicts:  # changed on the server since this laptop's pull: the next pull shows them
             report.held_back = len(pending_sets) - n
             return
@@ -185,6 +194,29 @@ def _push(replica: LocalReplica, server: TeamServer, rights: Rights, report: Syn
         if not outcome.repeated:  # (a repeated one reached the server at an earlier, cut-off sync)
             report.sent_sets += 1
             report.sent_records += len(items)
+            report.adjusted += outcome.adjusted
+
+
+def _restored_with(conflicts: list[tuple[str, str, int]], items: list[PushItem], replica: LocalReplica,
+                   conflicted: set[tuple[str, str]], docs: RecordDocuments) -> list[PushItem]:
+    """When every conflict of a refused push is a record the change set refers to, which the server has deleted and
+    this laptop has chosen to keep (a conflict settled with "mine": sent in a later change set, over the server's
+    deletion), those records as items to send with it; else none. (Change sets go in their order: the one that
+    needs the record cannot wait for the later one that brings it back.)"""
+    sent = {(i.kind, i.uid) for i in items}
+    wanted = [(kind, uid, version) for kind, uid, version in conflicts if (kind, uid) not in sent]
+    if not wanted or len(wanted) != len(conflicts):
+        return []
+    pending = replica.pending_records()
+    out = []
+    for kind, uid, version in wanted:
+        if (kind, uid) in conflicted or (kind, uid) not in pending:
+            return []
+        doc, known = replica.states([(kind, uid)], docs)[(kind, uid)]
+        if doc is None or known is None or known[0] != version:
+            return []
+        out.append(PushItem(kind, uid, version, doc))
+    return out
 
 
 def _refers_to(record: tuple[str, str], doc: RowValues | None, refs: set[str]) -> bool:

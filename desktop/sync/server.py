@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Any
 
 from desktop.core.errors import AtlasError
 from desktop.core.records import RowValues
-from desktop.data.documents import TABLE_OF, VOCABULARY_PREFIX, doc_refs, doc_sha, drop_reference
+from desktop.data.documents import KIND_OF_TABLE, TABLE_OF, VOCABULARY_PREFIX, doc_refs, doc_sha, drop_reference
 from desktop.data.syncstate import KIND_ORDER, ServerRecord
 
 if TYPE_CHECKING:
@@ -142,6 +142,8 @@ class PushOutcome:
     versions: list[tuple[str, str, int, str | None]] = field(default_factory=list)
     conflicts: list[tuple[str, str, int]] = field(default_factory=list)  # (kind, uid, server version)
     repeated: bool = False  # the change set was on the server already
+    # records written otherwise than sent: they referred to records deleted on the server meanwhile (kind, uid)
+    adjusted: list[tuple[str, str]] = field(default_factory=list)
 
 
 class TeamServer:
@@ -269,6 +271,9 @@ class TeamServer:
                     outcome.conflicts.append((item.kind, item.uid, version))
             if outcome.conflicts:
                 return outcome
+            items, outcome.conflicts, outcome.adjusted = self._deleted_meanwhile(items, actions)
+            if outcome.conflicts:
+                return outcome
             writes = [(i.kind, i.uid, current.get((i.kind, i.uid), (0, None))[0] + 1, i.doc) for i in items]
             cascade = self._cascade([i for i in items if i.doc is None and not i.kind.startswith(VOCABULARY_PREFIX)],
                                     actions, {(i.kind, i.uid) for i in items})
@@ -287,6 +292,44 @@ class TeamServer:
             "AS k(kind, uid) USING (kind, uid) ORDER BY r.kind, r.uid FOR UPDATE OF r",
             ([k for k, _ in keys], [u for _, u in keys])).fetchall()
         return {(k, u): (int(v), d) for k, u, v, d in rows}
+
+    def _deleted_meanwhile(self, items: Sequence[PushItem], actions: dict[tuple[str, str], str]) -> tuple[
+            list[PushItem], list[tuple[str, str, int]], list[tuple[str, str]]]:
+        """The pushed documents that refer to records the server has deleted (a teammate's deletion that reached
+        the server after this laptop's pull), made as the deletion would have made them had it reached the laptop
+        first (SQLite's foreign keys there; drop_reference here): a SET NULL reference emptied, a place or a
+        citation dropped, a record that goes with the deleted one (CASCADE) deleted. A reference SQLite refuses to
+        break (RESTRICT: a figure's partner, a segment's nodes) is a conflict with the deletion, and then nothing is
+        written. Returns the items as they are to be written, those conflicts ((kind, uid, server version) of the
+        deleted records) and the records changed here ((kind, uid))."""
+        refs: dict[str, set[int]] = {}
+        for n, item in enumerate(items):
+            if item.doc is not None and not item.kind.startswith(VOCABULARY_PREFIX):
+                for ref in doc_refs(TABLE_OF[item.kind], item.doc):
+                    refs.setdefault(ref, set()).add(n)
+        written = {f"{TABLE_OF[i.kind]}:{i.uid}" for i in items if i.doc is not None and i.kind in TABLE_OF}
+        asked = sorted((KIND_OF_TABLE[r.partition(":")[0]], r.partition(":")[2]) for r in refs
+                       if r not in written and r.partition(":")[0] in KIND_OF_TABLE)
+        if not asked:
+            return list(items), [], []
+        gone = self.conn.execute(
+            "SELECT r.kind, r.uid, r.version FROM atlas.records r JOIN unnest(%s::text[], %s::text[]) AS k(kind, uid) "
+            "USING (kind, uid) WHERE r.doc IS NULL ORDER BY r.kind, r.uid",
+            ([k for k, _ in asked], [u for _, u in asked])).fetchall()
+        out, conflicts, adjusted = list(items), [], []
+        for kind, uid, version in gone:
+            ref = f"{TABLE_OF[kind]}:{uid}"
+            for n in sorted(refs[ref]):
+                doc = out[n].doc
+                if doc is None:
+                    continue  # (gone already, with another deleted record)
+                new = drop_reference(TABLE_OF[out[n].kind], doc, ref, actions)
+                if new == doc:
+                    conflicts.append((str(kind), str(uid), int(version)))
+                    break
+                out[n] = PushItem(out[n].kind, out[n].uid, out[n].base_version, new)
+                adjusted.append((out[n].kind, out[n].uid))
+        return out, sorted(set(conflicts)), sorted(set(adjusted))
 
     def _cascade(self, deleted: list[PushItem], actions: dict[tuple[str, str], str],
                  written: set[tuple[str, str]]) -> list[tuple[str, str, int, RowValues | None]]:

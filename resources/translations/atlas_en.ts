@@ -223,5 +223,12 @@
             <numerusform>%n records from the server could not be written here.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n record(s) you sent referred to records a teammate had just deleted: the server removed those links, as deleting them here would have.</source>
+        <translation>
+            <numerusform>%n record you sent referred to records a teammate had just deleted: the server removed those links, as deleting them here would have.</numerusform>
+            <numerusform>%n records you sent referred to records a teammate had just deleted: the server removed those links, as deleting them here would have.</numerusform>
+        </translation>
+    </message>
 </context>
 </TS>

@@ -3514,6 +3514,13 @@ Your data was not changed by this error. {where}</source>
             <numerusform>Серверден келген %n жазбаны мұнда жазу мүмкін болмады.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n record(s) you sent referred to records a teammate had just deleted: the server removed those links, as deleting them here would have.</source>
+        <translation>
+            <numerusform>Сіз жіберген %n жазба әріптесіңіз жаңа ғана жойған жазбаларға сілтеме жасаған: сервер бұл сілтемелерді алып тастады, оларды осында жойғандағыдай.</numerusform>
+            <numerusform>Сіз жіберген %n жазба әріптесіңіз жаңа ғана жойған жазбаларға сілтеме жасаған: сервер бұл сілтемелерді алып тастады, оларды осында жойғандағыдай.</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Your account ({user}) may only read: your own changes stay on this laptop.</source>
         <translation>Тіркелгіңіз ({user}) тек оқи алады: өз өзгерістеріңіз осы ноутбукте қалады.</translation>

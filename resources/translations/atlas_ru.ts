@@ -3542,6 +3542,14 @@ Your data was not changed by this error. {where}</source>
             <numerusform>%n записей с сервера не удалось записать здесь.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n record(s) you sent referred to records a teammate had just deleted: the server removed those links, as deleting them here would have.</source>
+        <translation>
+            <numerusform>%n отправленная запись ссылалась на записи, которые коллега только что удалил: сервер убрал эти ссылки, как это сделало бы удаление здесь.</numerusform>
+            <numerusform>%n отправленные записи ссылались на записи, которые коллега только что удалил: сервер убрал эти ссылки, как это сделало бы удаление здесь.</numerusform>
+            <numerusform>%n отправленных записей ссылались на записи, которые коллега только что удалил: сервер убрал эти ссылки, как это сделало бы удаление здесь.</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Your account ({user}) may only read: your own changes stay on this laptop.</source>
         <translation>Ваша учётная запись ({user}) может только читать: ваши изменения остаются на этом ноутбуке.</translation>

@@ -182,6 +182,9 @@ class SyncDialog(QDialog):
                                  report.vocabulary_refused))
         if report.skipped:
             lines.append(self.tr("%n record(s) from the server could not be written here.", "", len(report.skipped)))
+        if report.adjusted:
+            lines.append(self.tr("%n record(s) you sent referred to records a teammate had just deleted: the server "
+                                 "removed those links, as deleting them here would have.", "", len(report.adjusted)))
         if report.read_only:
             lines.append(self.tr("Your account ({user}) may only read: your own changes stay on this laptop.")
                          .format(user=report.user))

@@ -1,0 +1,148 @@
+"""The team server keeps its references whole when a laptop pushes a record that refers to one a teammate deleted
+meanwhile (between the laptop's pull and its push), against a real PostgreSQL (tests/postgres.py).
+
+Each race is played out exactly: the sync's progress callback runs the teammates' syncs at the moment the laptop
+has pulled and is about to push.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from desktop.data.database import Database
+from desktop.data.editing import Editor
+from desktop.data.syncstate import LocalReplica
+from desktop.sync.engine import sync
+from tests.postgres import Cluster, laptop, same_as_server, server_row
+
+
+def as_user(team: tuple[Cluster, str], user: str) -> str:
+    cluster, name = team
+    return cluster.conninfo(name, user)
+
+
+def before_push(action: Callable[[], None]) -> Callable[[str, int, int], bool]:
+    """A progress callback that runs ``action`` once, when the sync has pulled and is about to push."""
+    done: list[bool] = []
+
+    def progress(stage: str, n: int, total: int) -> bool:
+        if stage == "push" and not done:
+            done.append(True)
+            action()
+        return True
+
+    return progress
+
+
+def create(db: Database, kind: str, values: dict[str, object]) -> str:
+    editor = Editor(db)
+    stored, _ = editor.apply(editor.build_create(kind, values))
+    return stored.changes[0].uid
+
+
+def record_id(db: Database, table: str, uid: str) -> int:
+    return int(db.conn.execute(f"SELECT id FROM {table} WHERE uid = ?", (uid,)).fetchone()[0])
+
+
+def test_an_agreement_signed_at_an_event_deleted_meanwhile_loses_its_event_everywhere(team, built_db, tmp_path):
+    a, b, c = (laptop(built_db, tmp_path, n) for n in "abc")
+    with a, b, c:
+        for db, user in ((a, "editor1"), (b, "editor2"), (c, "editor1")):
+            sync(db, as_user(team, user))
+        event_id, event_uid = a.conn.execute("SELECT id, uid FROM events ORDER BY uid LIMIT 1").fetchone()
+        uid = create(b, "agreement", {"title_en": "Signed at an event deleted meanwhile", "doc_type": "memorandum",
+                                      "status": "signed", "partners": ["TUR"], "date_signed": "2026-11",
+                                      "event_id": event_id})
+        editor = Editor(a)
+        editor.apply(editor.build_delete("event", event_id, choice="unlink"))
+        seen_by_c = []
+
+        def teammates() -> None:
+            sync(a, as_user(team, "editor1"))  # the event's deletion reaches the server
+            seen_by_c.append(sync(c, as_user(team, "editor1")))  # and laptop C
+
+        report = sync(b, as_user(team, "editor2"), progress=before_push(teammates))
+        assert report.sent_records == 1 and report.conflicts == [] and report.adjusted == [("agreement", uid)]
+        assert "1 record(s) sent lost a link to a record deleted on the server meanwhile" in report.summary()
+        assert seen_by_c[0].deleted == [("event", event_uid)]
+        version, doc = server_row(team, "agreement", uid)
+        assert doc is not None and doc["event_id"] is None  # as SQLite's SET NULL would have left it
+        assert b.conn.execute("SELECT event_id FROM agreements WHERE uid = ?", (uid,)).fetchone()[0] is None
+        later = sync(c, as_user(team, "editor1"))
+        assert later.skipped == [] and later.pulled == [("agreement", uid)]
+        assert c.conn.execute("SELECT title_en, event_id FROM agreements WHERE uid = ?", (uid,)).fetchone() == \
+            ("Signed at an event deleted meanwhile", None)
+        sync(a, as_user(team, "editor1"))
+        same_as_server(team, a, b, c)
+
+
+def test_a_segment_of_a_corridor_deleted_meanwhile_goes_with_it(team, built_db, tmp_path):
+    a, b = laptop(built_db, tmp_path, "a"), laptop(built_db, tmp_path, "b")
+    with a, b:
+        sync(a, as_user(team, "editor1"))
+        sync(b, as_user(team, "editor2"))
+        corridor = create(a, "corridor", {"name_en": "A corridor drawn and dropped"})
+        sync(a, as_user(team, "editor1"))
+        sync(b, as_user(team, "editor2"))
+        nodes = [r[0] for r in b.conn.execute("SELECT id FROM nodes ORDER BY uid LIMIT 2")]
+        segment = create(b, "segment", {"corridor_id": record_id(b, "corridors", corridor), "from_node_id": nodes[0],
+                                        "to_node_id": nodes[1], "mode": "rail", "status": "operating"})
+        editor = Editor(a)
+        editor.apply(editor.build_delete("corridor", record_id(a, "corridors", corridor)))
+        report = sync(b, as_user(team, "editor2"), progress=before_push(lambda: sync(a, as_user(team, "editor1"))))
+        assert report.conflicts == [] and report.adjusted == [("segment", segment)]
+        assert server_row(team, "segment", segment)[1] is None  # as SQLite's CASCADE would have done
+        assert b.conn.execute("SELECT count(*) FROM segments WHERE uid = ?", (segment,)).fetchone()[0] == 0
+        sync(a, as_user(team, "editor1"))
+        same_as_server(team, a, b)
+
+
+def test_a_figure_for_a_partner_deleted_meanwhile_is_a_conflict_not_a_broken_reference(team, built_db, tmp_path):
+    a, b, c = (laptop(built_db, tmp_path, n) for n in "abc")
+    with a, b, c:
+        for db, user in ((a, "editor1"), (b, "editor2"), (c, "editor1")):
+            sync(db, as_user(team, user))
+        partner = create(a, "partner", {"iso3": "MNG", "name_en": "Mongolia", "name_ru": "Монголия",
+                                        "name_kk": "Моңғолия", "is_focus": False, "sort_order": 90})
+        for db, user in ((a, "editor1"), (b, "editor2"), (c, "editor1")):
+            sync(db, as_user(team, user))
+        figure = create(b, "trade", {"partner_iso3": "MNG", "year": 2025, "period": "FY", "turnover_usd_m": 12.5,
+                                     "statistics": "kazakh", "qualifier": "exact", "sources": []})
+        editor = Editor(a)
+        editor.apply(editor.build_delete("partner", record_id(a, "partners", partner)))
+        seen_by_c = []
+
+        def teammates() -> None:
+            sync(a, as_user(team, "editor1"))
+            seen_by_c.append(sync(c, as_user(team, "editor1")))
+
+        report = sync(b, as_user(team, "editor2"), progress=before_push(teammates))
+        assert server_row(team, "trade", figure) is None  # never stored with a partner the server has deleted
+        assert report.sent_records == 0 and report.held_back == 1
+        assert report.conflicts == [("partner", partner)]  # the deletion, which this laptop's figure contradicts
+        assert sync(c, as_user(team, "editor1")).skipped == []
+        (conflict,) = LocalReplica(b).open_conflicts()
+        LocalReplica(b).resolve(conflict.id, "mine")  # keep the partner: the figure needs it
+        sync(b, as_user(team, "editor2"))
+        assert server_row(team, "partner", partner)[1] is not None
+        assert server_row(team, "trade", figure)[1]["partner_id"] == partner
+        for db, user in ((a, "editor1"), (c, "editor1")):
+            assert sync(db, as_user(team, user)).skipped == []
+        same_as_server(team, a, b, c)
+
+
+def test_the_sync_dialog_says_which_links_the_server_removed(qtbot, open_window, translator):
+    from desktop.qt.sync.dialog import SyncDialog
+    from desktop.sync.engine import SyncReport
+
+    window = open_window()
+    dialog = SyncDialog(window)
+    qtbot.addWidget(dialog)
+    report = SyncReport(user="editor2", sent_sets=1, sent_records=2, adjusted=[("agreement", "x"), ("segment", "y")])
+    assert "2 records you sent referred to records a teammate had just deleted: the server removed those links" \
+        in dialog.summary(report)
+    translator.set_language("ru")
+    assert "2 отправленные записи ссылались на записи, которые коллега только что удалил: сервер убрал эти ссылки" \
+        in dialog.summary(report)
+    translator.set_language("kk")
+    assert "Сіз жіберген 2 жазба әріптесіңіз жаңа ғана жойған жазбаларға сілтеме жасаған" in dialog.summary(report)
+    assert "removed" not in dialog.summary(SyncReport(sent_sets=1, sent_records=2))
