@@ -180,3 +180,32 @@ def test_a_sync_cut_off_after_its_pull_still_refreshes_the_views(qtbot, window, 
     assert not window.editing.history.can_undo()
     assert text.startswith("Your server account may read the team's records but not change them.")
     assert "Before it stopped, the sync had received 1 change and sent 0 records." in text
+
+
+def test_the_conflicts_dialog_names_events_sources_and_places_in_words(qtbot, window, repo, team, built_db, tmp_path):
+    cluster, name = team
+    conn = repo.db.conn
+    record_id = conn.execute("SELECT id FROM agreements WHERE event_id IS NULL ORDER BY uid LIMIT 1").fetchone()[0]
+    event_id, event_uid, event_title, held = conn.execute(
+        "SELECT id, uid, title_en, date_start FROM events WHERE title_en IS NOT NULL ORDER BY uid LIMIT 1").fetchone()
+    source_id, source_uid = conn.execute("SELECT id, uid FROM sources WHERE title IS NOT NULL ORDER BY uid LIMIT 1"
+                                         ).fetchone()
+    source_title = conn.execute("SELECT title FROM sources WHERE id = ?", (source_id,)).fetchone()[0]
+    dialog = SyncDialog(window)
+    qtbot.addWidget(dialog)
+    dialog.server.setText(cluster.conninfo(name, "editor1"))
+    dialog.run_sync()
+    with other_laptop(built_db, tmp_path) as other:
+        editor = Editor(other)
+        editor.apply(editor.build_update("agreement", record_id, {"event_id": event_id, "sources": [source_id]}))
+        sync(other, cluster.conninfo(name, "editor2"))
+    window.editing.submit(Editor(repo.db).build_update("agreement", record_id, {"title_en": "Retitled here"}))
+    dialog.run_sync()
+    conflicts = ConflictsDialog(window, dialog)
+    qtbot.addWidget(conflicts)
+    rows = {conflicts.table.item(n, 0).data(0x0100): (conflicts.table.item(n, 1).text(),
+                                                      conflicts.table.item(n, 2).text())
+            for n in range(conflicts.table.rowCount())}
+    assert rows["event_id"] == ("—", f"{event_title}, {held} ({event_uid})")
+    assert f"{source_title}" in rows["sources"][1] and f"({source_uid})" in rows["sources"][1]
+    assert conflicts.record_words("event", "ev_never_made") == "ev_never_made (not in this database)"

@@ -26,6 +26,7 @@ from desktop.core.records import (
 from desktop.core.text import match_expression
 from desktop.data.agreements import AgreementQuery, AgreementSearch
 from desktop.data.database import Database, DatabaseError, examine, open_database, open_snapshot
+from desktop.data.documents import TABLE_OF
 from desktop.data.fileidentity import settle_wal
 from desktop.data.migrations import RECORD_TABLES
 
@@ -475,6 +476,14 @@ class Repository:
             raise ValueError(f"unknown record kind {kind!r}")
         row = self.db.conn.execute(sql.format(l="ru" if lang in ("ru", "kk") else "en"), (int(record_id),)).fetchone()
         return (str(row[0] or ""), row[1]) if row else None
+
+    def record_label_by_uid(self, kind: str, uid: str, lang: str = "en") -> tuple[str, str | None] | None:
+        """:meth:`record_label` of the record of ``kind`` whose uid is ``uid`` (None when this copy has none)."""
+        table = TABLE_OF.get(kind)
+        if table is None or kind not in self._LABELS:
+            raise ValueError(f"unknown record kind {kind!r}")
+        row = self.db.conn.execute(f"SELECT id FROM {table} WHERE uid = ?", (uid,)).fetchone()
+        return None if row is None else self.record_label(kind, int(row[0]), lang)
 
     # ------------------------------------------------------------------ counts
 

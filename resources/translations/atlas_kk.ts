@@ -640,6 +640,10 @@
         <translation>Алшақтық топтары</translation>
     </message>
     <message>
+        <source>{uid} (not in this database)</source>
+        <translation>{uid} (бұл дерекқорда жоқ)</translation>
+    </message>
+    <message>
         <source>The choice could not be written: {reason}</source>
         <translation>Таңдауды жазу мүмкін болмады: {reason}</translation>
     </message>

@@ -643,6 +643,10 @@
         <translation>Группы расхождений</translation>
     </message>
     <message>
+        <source>{uid} (not in this database)</source>
+        <translation>{uid} (нет в этой базе данных)</translation>
+    </message>
+    <message>
         <source>The choice could not be written: {reason}</source>
         <translation>Выбор не удалось записать: {reason}</translation>
     </message>

@@ -32,6 +32,8 @@ if TYPE_CHECKING:
     from desktop.qt.shell.main_window import MainWindow
 
 MINE, THEIRS = "mine", "theirs"
+# a document's fields that hold another record's uid: field -> that record's kind
+_REFERENCE_KINDS = {"event_id": "event", "corridor_id": "corridor", "from_node_id": "node", "to_node_id": "node"}
 
 
 def when(iso: str | None) -> str | None:
@@ -191,7 +193,27 @@ class ConflictsDialog(QDialog):
             names = {p.iso3.lower(): p.name(lang) for p in self.window_.repo.partners()}
             items = value if isinstance(value, list) else [value]
             return "; ".join(names.get(str(v).lower(), str(v)) for v in items if v is not None) or shown(None)
+        kind_of = _REFERENCE_KINDS.get(name)
+        if kind_of is not None and isinstance(value, str):
+            return self.record_words(kind_of, value)
+        if name == "sources" and isinstance(value, list):
+            return "; ".join(self.record_words("source", str(v)) for v in value) or shown(None)
+        if name == "places" and isinstance(value, list):
+            return "; ".join(" / ".join(self.record_words(k, str(u)) for k, u in zip(("corridor", "node"), pair,
+                                                                                       strict=True) if u is not None)
+                             for pair in value if isinstance(pair, list) and len(pair) == 2) or shown(None)
         return shown(value)
+
+    def record_words(self, kind: str, uid: str) -> str:
+        """A record named by its uid, in words: its title or name (with its date when it has one) and the uid; the
+        uid alone, marked, when this copy lacks the record (deleted here, or not received yet)."""
+        from desktop.qt.i18n import current_language
+
+        label = self.window_.repo.record_label_by_uid(kind, uid, current_language())
+        if label is None or not label[0]:
+            return self.tr("{uid} (not in this database)").format(uid=uid)
+        name, date = label
+        return f"{name}, {date} ({uid})" if date else f"{name} ({uid})"
 
     def field_choices(self) -> dict[str, str]:
         out = {}
