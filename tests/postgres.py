@@ -142,6 +142,12 @@ def laptop(built_db: Path, tmp_path: Path, name: str) -> Database:
     return open_database(path)
 
 
+def as_user(team: tuple[Cluster, str], user: str) -> str:
+    """The connection string of the team server for one of the test login roles (editor1, reader1 …)."""
+    cluster, name = team
+    return cluster.conninfo(name, user)
+
+
 def server_row(team: tuple[Cluster, str], kind: str, uid: str) -> tuple[int, dict | None] | None:
     """(version, document) of a record on the team server; None when the server never had it."""
     import psycopg

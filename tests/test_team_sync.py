@@ -15,7 +15,7 @@ from desktop.data.editing import Editor
 from desktop.data.syncstate import META_SERVER, LocalReplica, SyncStateError, all_documents
 from desktop.sync.engine import resolve, sync
 from desktop.sync.server import PushItem, ServerError, TeamServer, init_server
-from tests.postgres import Cluster, laptop, server_row
+from tests.postgres import as_user, laptop, server_row
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -40,10 +40,6 @@ def edit_title(db: Database, record_id: int, text: str) -> None:
     editor = Editor(db)
     editor.apply(editor.build_update("agreement", record_id, {"title_en": text}))
 
-
-def as_user(team: tuple[Cluster, str], user: str) -> str:
-    cluster, name = team
-    return cluster.conninfo(name, user)
 
 
 def test_init_loads_the_reference_data_once(pg_cluster, built_db):

@@ -23,16 +23,7 @@ from desktop.export.readers import read_table
 from desktop.sync.cli import sync_main
 from desktop.sync.engine import sync
 from desktop.sync.server import ServerError, TeamServer
-from tests.postgres import Cluster, laptop, same_as_server, server_row
-
-
-def url(team: tuple[Cluster, str], user: str) -> str:
-    cluster, name = team
-    return cluster.conninfo(name, user)
-
-
-
-
+from tests.postgres import as_user, laptop, same_as_server, server_row
 
 
 def record_id(db: Database, table: str, uid: str) -> int:
@@ -91,9 +82,9 @@ def test_a_new_event_and_an_agreement_signed_at_it_travel_in_one_or_two_change_s
             change.kind, None, type(change.after)(change.kind, row, change.after.links), None, "added")))
         editor.apply(both)
         second = change.uid
-        report = sync(a, url(team, "editor1"))
+        report = sync(a, as_user(team, "editor1"))
         assert (report.sent_sets, report.sent_records) == (3, 4)
-        got = sync(b, url(team, "editor2"))
+        got = sync(b, as_user(team, "editor2"))
         assert len(got.pulled) == 4 and got.skipped == []
         for uid, event_title in ((first, "Offline summit"), (second, "Offline briefing")):
             assert b.conn.execute("SELECT e.title_en FROM agreements a JOIN events e ON e.id = a.event_id WHERE "
@@ -108,9 +99,9 @@ def test_a_new_source_cited_by_a_new_record_and_a_new_other_name_travel(team, bu
         agreement = add(a, "agreement", agreement_values("Cites the communique", sources=[source_id(a, source)]))
         alias = add(a, "alias", {"group_id": "port_turkmenbashi", "name": "Krasnovodsk harbour", "lang": "en",
                                  "kind": "former_name", "sources": [source_id(a, source)]})
-        sync(a, url(team, "editor1"))
+        sync(a, as_user(team, "editor1"))
         assert server_row(team, "alias", alias)[1]["name"] == "Krasnovodsk harbour"
-        got = sync(b, url(team, "editor2"))
+        got = sync(b, as_user(team, "editor2"))
         assert got.skipped == []
         assert b.conn.execute(
             "SELECT s.uid FROM record_sources rs JOIN agreements a ON a.id = rs.record_id AND rs.record_type = "
@@ -135,16 +126,16 @@ def cited_source(db: Database) -> tuple[str, list[tuple[str, str]]]:
 def test_a_source_deleted_with_its_citations_leaves_no_citation_anywhere(team, built_db, tmp_path):
     a, b = laptop(built_db, tmp_path, "a"), laptop(built_db, tmp_path, "b")
     with a, b:
-        sync(a, url(team, "editor1"))
-        sync(b, url(team, "editor2"))
+        sync(a, as_user(team, "editor1"))
+        sync(b, as_user(team, "editor2"))
         source, citing = cited_source(a)
         editor = Editor(a)
         editor.apply(editor.build_delete("source", source_id(a, source), choice="delete"))
-        sync(a, url(team, "editor1"))
+        sync(a, as_user(team, "editor1"))
         assert server_row(team, "source", source)[1] is None
         for kind, uid in citing:  # the server did what the laptop did: the citations went with the source
             assert source not in server_row(team, kind, uid)[1]["sources"]
-        got = sync(b, url(team, "editor2"))
+        got = sync(b, as_user(team, "editor2"))
         assert got.skipped == [] and ("source", source) in got.deleted
         assert b.conn.execute("SELECT count(*) FROM sources WHERE uid = ?", (source,)).fetchone()[0] == 0
         same_as_server(team, a, b)
@@ -154,21 +145,21 @@ def test_a_source_deleted_on_one_laptop_while_another_cites_it_in_a_new_record(t
     a, b, c = (laptop(built_db, tmp_path, n) for n in "abc")
     with a, b, c:
         for db, user in ((a, "editor1"), (b, "editor2"), (c, "editor3")):
-            sync(db, url(team, user))
+            sync(db, as_user(team, user))
         source, _ = cited_source(a)
         # B cites the source in a new record and syncs first; then A deletes the source with its citations
         new_b = add(b, "agreement", agreement_values("Cites it on B", sources=[source_id(b, source)]))
         editor = Editor(a)
         editor.apply(editor.build_delete("source", source_id(a, source), choice="delete"))
-        sync(b, url(team, "editor2"))
-        sync(a, url(team, "editor1"))
+        sync(b, as_user(team, "editor2"))
+        sync(a, as_user(team, "editor1"))
         assert server_row(team, "agreement", new_b)[1]["sources"] == []
         # C cites it too, but A's deletion reaches the server first
         new_c = add(c, "agreement", agreement_values("Cites it on C", sources=[source_id(c, source)]))
-        report = sync(c, url(team, "editor3"))
-        sync(b, url(team, "editor2"))
-        sync(a, url(team, "editor1"))
-        sync(c, url(team, "editor3"))
+        report = sync(c, as_user(team, "editor3"))
+        sync(b, as_user(team, "editor2"))
+        sync(a, as_user(team, "editor1"))
+        sync(c, as_user(team, "editor3"))
         # the deletion carries to C's new record as it carried to B's: no copy is left citing a deleted source
         assert report.skipped == [] and ("source", source) in report.deleted
         assert server_row(team, "agreement", new_c)[1]["sources"] == []
@@ -179,17 +170,17 @@ def test_a_conflict_group_made_by_keeping_both_arrives_elsewhere_with_its_prefer
     a, b, c = (laptop(built_db, tmp_path, n) for n in "abc")
     with a, b, c:
         for db, user in ((a, "editor1"), (b, "editor2"), (c, "editor3")):
-            sync(db, url(team, user))
+            sync(db, as_user(team, user))
         rid, uid = first_agreement(a)
         for db, text in ((a, "Title on A"), (b, "Title on B")):
             editor = Editor(db)
             editor.apply(editor.build_update("agreement", rid, {"title_en": text}))
-        sync(a, url(team, "editor1"))
-        sync(b, url(team, "editor2"))
+        sync(a, as_user(team, "editor1"))
+        sync(b, as_user(team, "editor2"))
         (conflict,) = LocalReplica(b).open_conflicts()
         LocalReplica(b).resolve(conflict.id, "both")
-        sync(b, url(team, "editor2"))
-        got = sync(c, url(team, "editor3"))
+        sync(b, as_user(team, "editor2"))
+        got = sync(c, as_user(team, "editor3"))
         assert got.skipped == []
         members = c.conn.execute(
             "SELECT g.uid, a.title_en, m.is_preferred FROM conflict_members m JOIN conflict_groups g ON g.id = "
@@ -197,21 +188,21 @@ def test_a_conflict_group_made_by_keeping_both_arrives_elsewhere_with_its_prefer
             "'sync_conflict_%' ORDER BY m.is_preferred").fetchall()
         assert [(t, p) for _, t, p in members] == [("Title on A", 0), ("Title on B", 1)]
         assert len({g for g, _, _ in members}) == 1
-        sync(a, url(team, "editor1"))
+        sync(a, as_user(team, "editor1"))
         same_as_server(team, a, b, c)
 
 
 def test_the_same_edit_on_two_laptops_is_no_conflict(team, built_db, tmp_path):
     a, b = laptop(built_db, tmp_path, "a"), laptop(built_db, tmp_path, "b")
     with a, b:
-        sync(a, url(team, "editor1"))
-        sync(b, url(team, "editor2"))
+        sync(a, as_user(team, "editor1"))
+        sync(b, as_user(team, "editor2"))
         rid, uid = first_agreement(a)
         for db in (a, b):
             editor = Editor(db)
             editor.apply(editor.build_update("agreement", rid, {"title_en": "Agreed wording"}))
-        sync(a, url(team, "editor1"))
-        report = sync(b, url(team, "editor2"))
+        sync(a, as_user(team, "editor1"))
+        report = sync(b, as_user(team, "editor2"))
         assert report.conflicts == [] and report.open_conflicts == 0 and report.held_back == 0
         assert report.sent_records == 0 and server_row(team, "agreement", uid)[0] == 2
         assert LocalReplica(b).pending_sets() == []
@@ -221,8 +212,8 @@ def test_the_same_edit_on_two_laptops_is_no_conflict(team, built_db, tmp_path):
 def test_an_edit_here_and_a_deletion_there_conflict_whichever_syncs_first(team, built_db, tmp_path):
     a, b = laptop(built_db, tmp_path, "a"), laptop(built_db, tmp_path, "b")
     with a, b:
-        sync(a, url(team, "editor1"))
-        sync(b, url(team, "editor2"))
+        sync(a, as_user(team, "editor1"))
+        sync(b, as_user(team, "editor2"))
         rows = a.conn.execute("SELECT id, uid FROM agreements WHERE event_id IS NULL ORDER BY uid LIMIT 2").fetchall()
         (first_id, first), (second_id, second) = rows
         # the first: A edits and B deletes; the second: A deletes and B edits; B syncs first
@@ -232,8 +223,8 @@ def test_an_edit_here_and_a_deletion_there_conflict_whichever_syncs_first(team, 
         for db, rid in ((b, first_id), (a, second_id)):
             editor = Editor(db)
             editor.apply(editor.build_delete("agreement", rid))
-        sync(b, url(team, "editor2"))
-        report_a = sync(a, url(team, "editor1"))
+        sync(b, as_user(team, "editor2"))
+        report_a = sync(a, as_user(team, "editor1"))
         assert sorted(report_a.conflicts) == sorted([("agreement", first), ("agreement", second)])
         found = {c.uid: c for c in LocalReplica(a).open_conflicts()}
         assert found[first].server_doc is None and found[first].local_doc["title_en"] == "Edited on A"
@@ -242,8 +233,8 @@ def test_an_edit_here_and_a_deletion_there_conflict_whichever_syncs_first(team, 
         LocalReplica(a).resolve(found[first].id, "mine")  # brought back
         LocalReplica(a).resolve(found[second].id, "mine")  # deleted after all
         for _ in range(2):
-            sync(a, url(team, "editor1"))
-            sync(b, url(team, "editor2"))
+            sync(a, as_user(team, "editor1"))
+            sync(b, as_user(team, "editor2"))
         assert server_row(team, "agreement", first)[1]["title_en"] == "Edited on A"
         assert server_row(team, "agreement", second)[1] is None
         same_as_server(team, a, b)
@@ -261,21 +252,21 @@ def trade_file(path: Path, rows: int) -> Path:
 def test_an_import_of_500_trade_figures_travels_as_one_change_set(team, built_db, tmp_path):
     a, b = laptop(built_db, tmp_path, "a"), laptop(built_db, tmp_path, "b")
     with a, b:
-        sync(a, url(team, "editor1"))
-        sync(b, url(team, "editor2"))
+        sync(a, as_user(team, "editor1"))
+        sync(b, as_user(team, "editor2"))
         table = read_table(trade_file(tmp_path / "trade.csv", 500))
         result = preview(a, "trade", table, match_columns("trade", table.columns))
         assert not result.rejected
         apply_import(a, build_change_set(a, result, file_name="trade.csv"))
         pending = LocalReplica(a).pending_sets()
         assert len(pending) == 1 and sum(1 for k, _ in pending[0].records if k == "trade") == 500
-        report = sync(a, url(team, "editor1"))
+        report = sync(a, as_user(team, "editor1"))
         assert report.sent_sets == 1 and report.sent_records == len(pending[0].records)
         cluster, name = team
         with psycopg.connect(cluster.conninfo(name)) as conn:
             assert conn.execute("SELECT count(DISTINCT change_set), count(*) FROM atlas.changes WHERE "
                                 "doc->>'note_en' LIKE 'Imported figure %'").fetchone() == (1, 500)
-        got = sync(b, url(team, "editor2"))
+        got = sync(b, as_user(team, "editor2"))
         assert got.skipped == [] and sum(1 for k, _ in got.pulled if k == "trade") == 500
         same_as_server(team, a, b)
 
@@ -283,21 +274,21 @@ def test_an_import_of_500_trade_figures_travels_as_one_change_set(team, built_db
 def test_undo_of_a_pushed_edit_travels_as_a_new_change(team, built_db, tmp_path):
     a, b = laptop(built_db, tmp_path, "a"), laptop(built_db, tmp_path, "b")
     with a, b:
-        sync(a, url(team, "editor1"))
-        sync(b, url(team, "editor2"))
+        sync(a, as_user(team, "editor1"))
+        sync(b, as_user(team, "editor2"))
         rid, uid = first_agreement(a)
         original = a.conn.execute("SELECT title_en FROM agreements WHERE id = ?", (rid,)).fetchone()[0]
         editor, history = Editor(a), History()
         stored, _ = editor.apply(editor.build_update("agreement", rid, {"title_en": "Soon undone"}))
         history.push(stored)
-        sync(a, url(team, "editor1"))
-        sync(b, url(team, "editor2"))
+        sync(a, as_user(team, "editor1"))
+        sync(b, as_user(team, "editor2"))
         history.undo(editor.apply)
-        report = sync(a, url(team, "editor1"))
+        report = sync(a, as_user(team, "editor1"))
         assert report.sent_records == 1 and server_row(team, "agreement", uid) == (3, server_row(
             team, "agreement", uid)[1])
         assert server_row(team, "agreement", uid)[1]["title_en"] == original
-        got = sync(b, url(team, "editor2"))
+        got = sync(b, as_user(team, "editor2"))
         assert got.pulled == [("agreement", uid)] and got.conflicts == []
         assert b.conn.execute("SELECT title_en FROM agreements WHERE uid = ?", (uid,)).fetchone() == (original,)
         same_as_server(team, a, b)
@@ -312,16 +303,16 @@ def test_a_curators_new_document_type_used_by_a_new_agreement_from_another_lapto
     c, e, b = (laptop(built_db, tmp_path, n) for n in "ceb")
     with c, e, b:
         for db, user in ((c, "curator1"), (e, "editor1"), (b, "editor2")):
-            sync(db, url(team, user))
+            sync(db, as_user(team, user))
         add_doc_type(c, "roadmap_x", "Roadmap")
-        assert sync(c, url(team, "curator1")).vocabulary_refused == 0
-        sync(e, url(team, "editor1"))
+        assert sync(c, as_user(team, "curator1")).vocabulary_refused == 0
+        sync(e, as_user(team, "editor1"))
         uid = add(e, "agreement", agreement_values("A roadmap", doc_type="roadmap_x"))
-        assert sync(e, url(team, "editor1")).sent_records == 1
-        got = sync(b, url(team, "editor2"))
+        assert sync(e, as_user(team, "editor1")).sent_records == 1
+        got = sync(b, as_user(team, "editor2"))
         assert got.skipped == []
         assert b.conn.execute("SELECT doc_type FROM agreements WHERE uid = ?", (uid,)).fetchone() == ("roadmap_x",)
-        sync(c, url(team, "curator1"))
+        sync(c, as_user(team, "curator1"))
         same_as_server(team, c, e, b)
 
 
@@ -329,11 +320,11 @@ def test_a_curators_second_vocabulary_change_reaches_the_server(team, built_db, 
     """Two vocabulary changes with no record edited between them are two change sets, not one sent twice."""
     c = laptop(built_db, tmp_path, "c")
     with c:
-        sync(c, url(team, "curator1"))
+        sync(c, as_user(team, "curator1"))
         add_doc_type(c, "roadmap_x", "Roadmap")
-        sync(c, url(team, "curator1"))
+        sync(c, as_user(team, "curator1"))
         add_doc_type(c, "concept_x", "Concept")
-        report = sync(c, url(team, "curator1"))
+        report = sync(c, as_user(team, "curator1"))
         assert report.sent_records == 1 and server_row(team, "vocab:doc_types", "concept_x") is not None
         assert LocalReplica(c).pending_sets() == []
 
@@ -342,7 +333,7 @@ def test_a_copy_of_a_synced_laptops_file_loses_nothing(team, built_db, tmp_path)
     """A laptop set up by copying another's synced file has the same replica id: both copies' changes, records and
     vocabularies, reach the server, and each copy receives the other's."""
     with laptop(built_db, tmp_path, "a") as a:
-        sync(a, url(team, "curator1"))
+        sync(a, as_user(team, "curator1"))
     shutil.copyfile(tmp_path / "a.sqlite", tmp_path / "copy.sqlite")
     a, copy = open_database(tmp_path / "a.sqlite"), open_database(tmp_path / "copy.sqlite")
     with a, copy:
@@ -353,13 +344,13 @@ def test_a_copy_of_a_synced_laptops_file_loses_nothing(team, built_db, tmp_path)
             editor = Editor(db)
             editor.apply(editor.build_update("agreement", rid, {"title_en": text}))
             add_doc_type(db, code, code)
-        first = sync(a, url(team, "curator1"))
-        second = sync(copy, url(team, "curator1"))
+        first = sync(a, as_user(team, "curator1"))
+        second = sync(copy, as_user(team, "curator1"))
         assert (first.sent_records, second.sent_records) == (2, 2)
         assert server_row(team, "agreement", rows[0][1])[1]["title_en"] == "On the original"
         assert server_row(team, "agreement", rows[1][1])[1]["title_en"] == "On the copy"
         assert server_row(team, "vocab:doc_types", "concept_x") is not None
-        sync(a, url(team, "curator1"))
+        sync(a, as_user(team, "curator1"))
         same_as_server(team, a, copy)
 
 
@@ -367,16 +358,16 @@ def test_an_interrupted_sync_says_what_was_done_before(team, built_db, tmp_path)
     cluster, name = team
     a, b = laptop(built_db, tmp_path, "a"), laptop(built_db, tmp_path, "b")
     with a, b:
-        sync(a, url(team, "editor1"))
-        sync(b, url(team, "editor2"))
+        sync(a, as_user(team, "editor1"))
+        sync(b, as_user(team, "editor2"))
         rid, uid = first_agreement(a)
         editor = Editor(a)
         editor.apply(editor.build_update("agreement", rid, {"title_en": "Received before the cut"}))
-        sync(a, url(team, "editor1"))
+        sync(a, as_user(team, "editor1"))
         other = b.conn.execute("SELECT id FROM agreements WHERE uid <> ? ORDER BY uid LIMIT 1", (uid,)).fetchone()[0]
         editor = Editor(b)
         editor.apply(editor.build_update("agreement", other, {"title_en": "Cut off"}))
-        server = TeamServer(url(team, "editor2"))
+        server = TeamServer(as_user(team, "editor2"))
 
         def cut(stage: str, done: int, total: int) -> bool:
             if stage == "push":
@@ -393,9 +384,9 @@ def test_an_interrupted_sync_says_what_was_done_before(team, built_db, tmp_path)
         assert done.sent_records == 0
         assert b.conn.execute("SELECT title_en FROM agreements WHERE uid = ?", (uid,)).fetchone() == \
             ("Received before the cut",)
-        report = sync(b, url(team, "editor2"))
+        report = sync(b, as_user(team, "editor2"))
         assert report.sent_records == 1 and report.pulled == []
-        sync(a, url(team, "editor1"))
+        sync(a, as_user(team, "editor1"))
         same_as_server(team, a, b)
 
 
@@ -411,7 +402,7 @@ def test_the_command_says_what_was_received_before_a_cut(team, built_db, tmp_pat
         rid, _uid = first_agreement(db)
         editor = Editor(db)
         editor.apply(editor.build_update("agreement", rid, {"title_en": "Before the cut"}))
-        sync(db, url(team, "editor1"))
+        sync(db, as_user(team, "editor1"))
     with open_database(b) as db:
         editor = Editor(db)
         other = db.conn.execute("SELECT id FROM agreements ORDER BY uid LIMIT 1 OFFSET 1").fetchone()[0]
@@ -425,7 +416,7 @@ def test_the_command_says_what_was_received_before_a_cut(team, built_db, tmp_pat
 
     monkeypatch.setattr(engine, "_push", cut_push)
     out, err = io.StringIO(), io.StringIO()
-    assert sync_main(url(team, "editor2"), str(b), out=out, err=err) == 2
+    assert sync_main(as_user(team, "editor2"), str(b), out=out, err=err) == 2
     assert "broke" in err.getvalue() and "had received 1 change(s) and sent 0 record(s)" in err.getvalue()
     assert "Traceback" not in err.getvalue()
 
@@ -448,7 +439,7 @@ def test_a_hostile_connection_string_gives_a_clean_message(team, built_db, tmp_p
     assert "Traceback" not in message and "secret" not in message
     with open_database(path, readonly=True) as db:
         assert LocalReplica(db).never_synced()
-    with TeamServer(url(team, "curator1")) as server:
+    with TeamServer(as_user(team, "curator1")) as server:
         server.check_schema()  # the server is as it was
 
 
@@ -456,17 +447,17 @@ def test_syncs_at_once_from_two_threads_of_one_laptop_file_apply_each_change_onc
     a, b = laptop(built_db, tmp_path, "a"), tmp_path / "b.sqlite"
     shutil.copyfile(built_db, b)
     with a:
-        sync(a, url(team, "editor1"))
+        sync(a, as_user(team, "editor1"))
         rows = a.conn.execute("SELECT id FROM agreements ORDER BY uid LIMIT 50").fetchall()
         editor = Editor(a)
         editor.apply(editor.build_update_many("agreement", {r[0]: {"title_en": f"Many {r[0]}"} for r in rows}))
-        sync(a, url(team, "editor1"))
+        sync(a, as_user(team, "editor1"))
     failures: list[BaseException] = []
 
     def run() -> None:
         try:
             with open_database(b) as db:
-                sync(db, url(team, "editor2"))
+                sync(db, as_user(team, "editor2"))
         except BaseException as exc:  # noqa: BLE001 - handed to the test thread
             failures.append(exc)
 
@@ -493,14 +484,14 @@ def test_a_partner_deleted_there_while_a_new_record_here_needs_it_is_a_conflict_
     with a, c:
         partner = add(a, "partner", {"iso3": "QQZ", "name_en": "Testland", "name_ru": "Тестландия",
                                      "sort_order": 900})
-        sync(a, url(team, "editor1"))
-        sync(c, url(team, "editor2"))
+        sync(a, as_user(team, "editor1"))
+        sync(c, as_user(team, "editor2"))
         figure = add(c, "trade", {"partner_iso3": "QQZ", "year": 2025, "period": "FY", "turnover_usd_m": 1.5,
                                   "statistics": "kazakh", "qualifier": "exact"})
         editor = Editor(a)
         editor.apply(editor.build_delete("partner", record_id(a, "partners", partner)))
-        sync(a, url(team, "editor1"))
-        report = sync(c, url(team, "editor2"))
+        sync(a, as_user(team, "editor1"))
+        report = sync(c, as_user(team, "editor2"))
         assert report.conflicts == [("partner", partner)] and report.held_back == 1 and report.sent_records == 0
         assert c.conn.execute("SELECT count(*) FROM partners WHERE uid = ?", (partner,)).fetchone() == (1,)
         assert server_row(team, "trade", figure) is None  # never sent pointing at a deleted partner
@@ -510,9 +501,9 @@ def test_a_partner_deleted_there_while_a_new_record_here_needs_it_is_a_conflict_
             LocalReplica(c).resolve(conflict.id, "theirs")
         assert "refer to it" in str(refused.value)
         LocalReplica(c).resolve(conflict.id, "mine")
-        done = sync(c, url(team, "editor2"))
+        done = sync(c, as_user(team, "editor2"))
         assert done.sent_records == 2 and done.open_conflicts == 0
         assert server_row(team, "partner", partner)[1]["iso3"] == "QQZ"
         assert server_row(team, "trade", figure)[1]["partner_id"] == partner
-        sync(a, url(team, "editor1"))
+        sync(a, as_user(team, "editor1"))
         same_as_server(team, a, c)

@@ -12,12 +12,7 @@ from desktop.data.database import Database
 from desktop.data.editing import Editor
 from desktop.data.syncstate import LocalReplica
 from desktop.sync.engine import sync
-from tests.postgres import Cluster, laptop, same_as_server, server_row
-
-
-def as_user(team: tuple[Cluster, str], user: str) -> str:
-    cluster, name = team
-    return cluster.conninfo(name, user)
+from tests.postgres import as_user, laptop, same_as_server, server_row
 
 
 def before_push(action: Callable[[], None]) -> Callable[[str, int, int], bool]:

@@ -30,6 +30,15 @@ def settle(qtbot, window) -> None:
     qtbot.waitUntil(window.agreements.is_settled, timeout=10_000)
 
 
+def synced_dialog(qtbot, window, conninfo: str) -> SyncDialog:
+    """The sync dialog, opened and run once against ``conninfo``."""
+    dialog = SyncDialog(window)
+    qtbot.addWidget(dialog)
+    dialog.server.setText(conninfo)
+    dialog.run_sync()
+    return dialog
+
+
 def retitle(db: Database, record_id: int, text: str) -> None:
     editor = Editor(db)
     editor.apply(editor.build_update("agreement", record_id, {"title_en": text}))
@@ -122,10 +131,7 @@ def test_the_conflicts_dialog_names_codes_and_partners_in_words(qtbot, window, r
     cluster, name = team
     record_id = repo.db.conn.execute("SELECT id FROM agreements WHERE status = 'signed' ORDER BY uid LIMIT 1"
                                      ).fetchone()[0]
-    dialog = SyncDialog(window)
-    qtbot.addWidget(dialog)
-    dialog.server.setText(cluster.conninfo(name, "editor1"))
-    dialog.run_sync()
+    dialog = synced_dialog(qtbot, window, cluster.conninfo(name, "editor1"))
     with other_laptop(built_db, tmp_path) as other:
         editor = Editor(other)
         editor.apply(editor.build_update("agreement", record_id, {"status": "in_force", "partners": ["TUR", "AZE"]}))
@@ -191,10 +197,7 @@ def test_the_conflicts_dialog_names_events_sources_and_places_in_words(qtbot, wi
     source_id, source_uid = conn.execute("SELECT id, uid FROM sources WHERE title IS NOT NULL ORDER BY uid LIMIT 1"
                                          ).fetchone()
     source_title = conn.execute("SELECT title FROM sources WHERE id = ?", (source_id,)).fetchone()[0]
-    dialog = SyncDialog(window)
-    qtbot.addWidget(dialog)
-    dialog.server.setText(cluster.conninfo(name, "editor1"))
-    dialog.run_sync()
+    dialog = synced_dialog(qtbot, window, cluster.conninfo(name, "editor1"))
     with other_laptop(built_db, tmp_path) as other:
         editor = Editor(other)
         editor.apply(editor.build_update("agreement", record_id, {"event_id": event_id, "sources": [source_id]}))
