@@ -1,6 +1,7 @@
 """The team server and a laptop's sync, against a real PostgreSQL started by the tests (tests/postgres.py)."""
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 import sys
@@ -303,6 +304,11 @@ def test_the_commands(pg_cluster, built_db, tmp_path):
     assert settled.returncode == 0, settled.stderr
     with open_database(b) as db:
         assert title(db, uid) == "Sent from the command line"
+    as_json = cli("sync", "--db", str(b), "--json", env_dirs=tmp_path)
+    assert as_json.returncode == 0, as_json.stderr
+    assert json.loads(as_json.stdout) == {"received": 0, "sent_records": 0, "sent_change_sets": 0, "new_conflicts": 0,
+                                          "open_conflicts": 0, "held_back": 0, "read_only": False, "skipped": [],
+                                          "adjusted": []}
     nowhere = cli("sync", "--db", str(b), "--server", f"host={tmp_path}/nowhere dbname=x", env_dirs=tmp_path)
     assert nowhere.returncode == 2 and "could not be reached" in nowhere.stderr
     assert "Traceback" not in nowhere.stderr and len(nowhere.stderr.strip().splitlines()) == 1
