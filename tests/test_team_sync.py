@@ -308,7 +308,7 @@ def test_the_commands(pg_cluster, built_db, tmp_path):
     assert as_json.returncode == 0, as_json.stderr
     assert json.loads(as_json.stdout) == {"received": 0, "sent_records": 0, "sent_change_sets": 0, "new_conflicts": 0,
                                           "open_conflicts": 0, "held_back": 0, "read_only": False, "skipped": [],
-                                          "adjusted": []}
+                                          "adjusted": [], "restored": []}
     nowhere = cli("sync", "--db", str(b), "--server", f"host={tmp_path}/nowhere dbname=x", env_dirs=tmp_path)
     assert nowhere.returncode == 2 and "could not be reached" in nowhere.stderr
     assert "Traceback" not in nowhere.stderr and len(nowhere.stderr.strip().splitlines()) == 1

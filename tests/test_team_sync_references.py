@@ -132,12 +132,46 @@ def test_the_sync_dialog_says_which_links_the_server_removed(qtbot, open_window,
     window = open_window()
     dialog = SyncDialog(window)
     qtbot.addWidget(dialog)
-    report = SyncReport(user="editor2", sent_sets=1, sent_records=2, adjusted=[("agreement", "x"), ("segment", "y")])
+    report = SyncReport(user="editor2", sent_sets=1, sent_records=2, adjusted=[("agreement", "x"), ("segment", "y")],
+                        restored=[("partner", "z")])
     assert "2 records you sent referred to records a teammate had just deleted: the server removed those links" \
         in dialog.summary(report)
+    assert "1 record you deleted came back: records on the team server still need it." in dialog.summary(report)
     translator.set_language("ru")
     assert "2 отправленные записи ссылались на записи, которые коллега только что удалил: сервер убрал эти ссылки" \
         in dialog.summary(report)
+    assert "1 удалённая вами запись вернулась: она нужна записям на сервере команды." in dialog.summary(report)
     translator.set_language("kk")
     assert "Сіз жіберген 2 жазба әріптесіңіз жаңа ғана жойған жазбаларға сілтеме жасаған" in dialog.summary(report)
-    assert "removed" not in dialog.summary(SyncReport(sent_sets=1, sent_records=2))
+    assert "Сіз жойған 1 жазба қайта оралды: ол топ серверіндегі жазбаларға қажет." in dialog.summary(report)
+    translator.set_language("en")
+    plain = dialog.summary(SyncReport(sent_sets=1, sent_records=2))
+    assert "removed" not in plain and "came back" not in plain
+
+
+def test_a_partner_deleted_here_that_a_teammates_new_figure_needs_comes_back(team, built_db, tmp_path):
+    a, b, c = (laptop(built_db, tmp_path, n) for n in "abc")
+    with a, b, c:
+        partner = create(a, "partner", {"iso3": "MNG", "name_en": "Mongolia", "name_ru": "Монголия",
+                                        "name_kk": "Моңғолия", "is_focus": False, "sort_order": 90})
+        for db, user in ((a, "editor1"), (b, "editor2"), (c, "editor1")):
+            sync(db, as_user(team, user))
+        figure = create(b, "trade", {"partner_iso3": "MNG", "year": 2025, "period": "FY", "turnover_usd_m": 12.5,
+                                     "statistics": "kazakh", "qualifier": "exact", "sources": []})
+        editor = Editor(a)
+        editor.apply(editor.build_delete("partner", record_id(a, "partners", partner)))
+        report = sync(a, as_user(team, "editor1"), progress=before_push(lambda: sync(b, as_user(team, "editor2"))))
+        # the server refused the deletion (a teammate's figure needs the partner) and this laptop took it back,
+        # as SQLite refuses to delete a partner that figures here need
+        assert server_row(team, "partner", partner) == (1, server_row(team, "partner", partner)[1])
+        assert server_row(team, "partner", partner)[1] is not None
+        assert report.restored == [("partner", partner)] and report.conflicts == [] and report.skipped == []
+        assert "1 record(s) you deleted came back: records on the server still need them" in report.summary()
+        assert a.conn.execute("SELECT count(*) FROM trade_figures WHERE uid = ?", (figure,)).fetchone()[0] == 1
+        assert a.conn.execute("SELECT count(*) FROM partners WHERE uid = ?", (partner,)).fetchone()[0] == 1
+        seen = sync(c, as_user(team, "editor1"))
+        assert seen.conflicts == [] and seen.skipped == [] and seen.pulled == [("trade", figure)]
+        again = sync(a, as_user(team, "editor1"))
+        assert again.held_back == 0 and again.sent_records == 0 and again.open_conflicts == 0
+        sync(b, as_user(team, "editor2"))
+        same_as_server(team, a, b, c)

@@ -33,7 +33,10 @@ from desktop.data.documents import (
     DocumentWriter,
     RecordDocuments,
     Skip,
+    delete_actions,
+    doc_refs,
     doc_sha,
+    drop_reference,
 )
 from desktop.data.migrations import VOCABULARIES
 
@@ -102,6 +105,8 @@ class PullResult:
     deleted: list[tuple[str, str]] = field(default_factory=list)
     conflicts: list[tuple[str, str]] = field(default_factory=list)  # newly found
     skipped: list[tuple[str, str, str]] = field(default_factory=list)  # (kind, uid, why)
+    # deleted here (not sent yet) and written back as the server has them: the server's records need them
+    restored: list[tuple[str, str]] = field(default_factory=list)
     last_seq: int = 0
     # the feed position of the first server record that could not be written here: the laptop's position stays
     # before it, so that the next pull tries it again (what was written meanwhile is skipped then as already here)
@@ -414,6 +419,8 @@ class LocalReplica:
             deletions: list[ServerRecord] = []
             uid_of: dict[tuple[str, int], str] = {}
             lookup = _Lookup(self, docs)
+            deleted_here = self._deleted_here(conflicted)
+            actions = delete_actions(conn) if deleted_here else {}
             for n, record in enumerate(lookup.ahead(records)):
                 if progress is not None and n % 200 == 0 and progress(n) is False:
                     raise SyncStateError("The sync was cancelled; nothing was changed.")
@@ -442,6 +449,8 @@ class LocalReplica:
                 if record.doc is None:
                     deletions.append(record)
                     continue
+                if deleted_here and not record.kind.startswith(VOCABULARY_PREFIX):
+                    self._bring_back(writer, docs, record, deleted_here, actions, result, batch, uid_of)
                 self._write(writer, docs, record, result, batch, uid_of, local)
             for record in sorted(deletions, key=lambda r: -KIND_ORDER.index(r.kind)):
                 self._delete(writer, docs, record, result, batch)
@@ -454,6 +463,43 @@ class LocalReplica:
                 raise SyncStateError(f"The server's changes would leave broken references here ({problems[:5]}); "
                                      "nothing was changed.")
         return result
+
+    def _deleted_here(self, conflicted: set[tuple[str, str]]) -> dict[str, tuple[str, str]]:
+        """The records deleted here whose deletion has not reached the server, which the server still holds (not in
+        conflict): "table:uid" -> (kind, uid)."""
+        out = {}
+        for kind, uid in self.conn.execute(
+                "SELECT DISTINCT record_type, record_uid FROM change_log WHERE id > ? AND action <> 'pull' AND "
+                "after_json IS NULL", (self.log_mark,)).fetchall():
+            table = TABLE_OF.get(kind)
+            known = self.known(kind, uid)
+            if table is not None and (kind, uid) not in conflicted and known is not None and known[1] is not None \
+                    and self.record_id(kind, uid) is None:
+                out[f"{table}:{uid}"] = (str(kind), str(uid))
+        return out
+
+    def _bring_back(self, writer: _PullWriter, docs: RecordDocuments, record: ServerRecord,
+                    deleted_here: dict[str, tuple[str, str]], actions: dict[tuple[str, str], str], result: PullResult,
+                    batch: str, uid_of: dict[tuple[str, int], str]) -> None:
+        """Before a server record is written: the records it needs in a way nothing may break (RESTRICT: a figure's
+        partner, a segment's nodes) that were deleted here and not sent yet come back as the server holds them
+        (the server refuses their deletion while its records need them, as SQLite refuses it here)."""
+        assert record.doc is not None
+        table = TABLE_OF[record.kind]
+        for ref in doc_refs(table, record.doc):
+            gone = deleted_here.get(ref)
+            if gone is None or drop_reference(table, record.doc, ref, actions) != record.doc:
+                continue
+            kind, uid = gone
+            known, base = self.known(kind, uid), self._base_doc(docs, kind, uid)
+            if known is None or base is None:
+                continue
+            del deleted_here[ref]
+            back = ServerRecord(kind, uid, known[0], record.seq, base, editing.os_user(), _now())
+            self._write(writer, docs, back, result, batch, uid_of)
+            if result.applied and result.applied[-1] == (kind, uid):
+                result.applied.pop()
+                result.restored.append((kind, uid))
 
     def _base_doc(self, docs: RecordDocuments, kind: str, uid: str) -> RowValues | None:
         """The record's document before this laptop's first change not yet sent (None: made here, or unknown)."""

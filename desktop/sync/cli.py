@@ -144,12 +144,15 @@ def _sync(db: Database, given: str | None, as_json: bool, out: TextIO, err: Text
                    "sent_change_sets": report.sent_sets, "new_conflicts": len(report.conflicts),
                    "open_conflicts": report.open_conflicts, "held_back": report.held_back,
                    "read_only": report.read_only, "skipped": [list(s) for s in report.skipped],
-                   "adjusted": [list(a) for a in report.adjusted]}, out)
+                   "adjusted": [list(a) for a in report.adjusted],
+                   "restored": [list(r) for r in report.restored]}, out)
         out.write("\n")
     else:
         print(report.summary(), file=out)
         for kind, uid, why in report.skipped[:20]:
             print(f"  not written here: {kind} {uid}: {why}", file=out)
+        for kind, uid in report.restored[:20]:
+            print(f"  deleted here, back as the server has it (records there need it): {kind} {uid}", file=out)
         for kind, uid in report.adjusted[:20]:
             print(f"  written on the server without its link to a record deleted there: {kind} {uid}", file=out)
         if report.open_conflicts:

@@ -52,6 +52,8 @@ class SyncReport:
     skipped: list[tuple[str, str, str]] = field(default_factory=list)  # could not be written here: (kind, uid, why)
     # sent, and written by the server without their references to records a teammate deleted meanwhile (kind, uid)
     adjusted: list[tuple[str, str]] = field(default_factory=list)
+    # deleted here, and back as the server holds them: a teammate's records on the server need them (kind, uid)
+    restored: list[tuple[str, str]] = field(default_factory=list)
     cancelled: bool = False
 
     @property
@@ -73,6 +75,8 @@ class SyncReport:
             parts.append(f"{self.vocabulary_refused} vocabulary change(s) kept here: only curators may send them")
         if self.skipped:
             parts.append(f"{len(self.skipped)} record(s) could not be written here")
+        if self.restored:
+            parts.append(f"{len(self.restored)} record(s) you deleted came back: records on the server still need them")
         if self.adjusted:
             parts.append(f"{len(self.adjusted)} record(s) sent lost a link to a record deleted on the server meanwhile")
         text = "Sync: " + ", ".join(parts) + "."
@@ -95,6 +99,7 @@ def _merge_pull(report: SyncReport, result: PullResult) -> None:
     report.deleted += result.deleted
     report.conflicts += result.conflicts
     report.skipped += result.skipped
+    report.restored += result.restored
 
 
 def sync(db: Database, conninfo: str, *, progress: Progress | None = None, password: str | None = None,
@@ -125,6 +130,9 @@ def _sync(db: Database, server: TeamServer, progress: Progress | None, report: S
     if rights.can_push:
         _push(replica, server, rights, report, progress)
         _pull(replica, server, rights, report, progress)
+        if report.restored and report.held_back:  # the deletion that held them back is undone: they can go now
+            report.held_back = 0
+            _push(replica, server, rights, report, progress)
     else:
         report.held_back = sum(1 for p in replica.pending_sets() if not p.vocabulary)
     report.open_conflicts = len(replica.open_conflicts())

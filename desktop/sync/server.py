@@ -275,8 +275,11 @@ class TeamServer:
             if outcome.conflicts:
                 return outcome
             writes = [(i.kind, i.uid, current.get((i.kind, i.uid), (0, None))[0] + 1, i.doc) for i in items]
-            cascade = self._cascade([i for i in items if i.doc is None and not i.kind.startswith(VOCABULARY_PREFIX)],
-                                    actions, {(i.kind, i.uid) for i in items})
+            cascade, outcome.conflicts = self._cascade(
+                [i for i in items if i.doc is None and not i.kind.startswith(VOCABULARY_PREFIX)], actions,
+                {(i.kind, i.uid) for i in items})
+            if outcome.conflicts:
+                return outcome
             writes += cascade
             self._write(writes, change_set)
             outcome.versions = [(k, u, v, doc_sha(d)) for k, u, v, d in writes]
@@ -332,9 +335,14 @@ class TeamServer:
         return out, sorted(set(conflicts)), sorted(set(adjusted))
 
     def _cascade(self, deleted: list[PushItem], actions: dict[tuple[str, str], str],
-                 written: set[tuple[str, str]]) -> list[tuple[str, str, int, RowValues | None]]:
-        """The records on the server that refer to the deleted ones, as they become (see :meth:`push`)."""
+                 written: set[tuple[str, str]]) -> tuple[list[tuple[str, str, int, RowValues | None]],
+                                                         list[tuple[str, str, int]]]:
+        """The records on the server that refer to the deleted ones, as they become (see :meth:`push`), and the
+        conflicts: records that need a deleted one in a way SQLite would refuse to break (RESTRICT: a figure's
+        partner, a segment's node), which the laptop has not seen (it would have refused the deletion itself):
+        (kind, uid, server version); with any, nothing is written."""
         out: list[tuple[str, str, int, RowValues | None]] = []
+        needing: list[tuple[str, str, int]] = []
         queue = [f"{TABLE_OF[i.kind]}:{i.uid}" for i in deleted]
         docs: dict[tuple[str, str], tuple[int, RowValues | None]] = {}
         while queue:
@@ -349,14 +357,15 @@ class TeamServer:
                 if doc is None:
                     continue
                 new = drop_reference(TABLE_OF[kind], doc, ref, actions)
-                if new == doc:
+                if new == doc:  # (it refers to the deleted record, and nothing may break that reference)
+                    needing.append((str(kind), str(uid), int(version)))
                     continue
                 docs[(kind, uid)] = (version, new)
                 if new is None:
                     queue.append(f"{TABLE_OF[kind]}:{uid}")
         for (kind, uid), (version, doc) in sorted(docs.items()):
             out.append((kind, uid, version + 1, doc))
-        return out
+        return out, sorted(set(needing))
 
     def _write(self, writes: Iterable[tuple[str, str, int, RowValues | None]], change_set: str | None) -> None:
         psycopg = _psycopg()

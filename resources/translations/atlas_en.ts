@@ -224,6 +224,13 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>%n record(s) you deleted came back: records on the team server still need them.</source>
+        <translation>
+            <numerusform>%n record you deleted came back: records on the team server still need it.</numerusform>
+            <numerusform>%n records you deleted came back: records on the team server still need them.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n record(s) you sent referred to records a teammate had just deleted: the server removed those links, as deleting them here would have.</source>
         <translation>
             <numerusform>%n record you sent referred to records a teammate had just deleted: the server removed those links, as deleting them here would have.</numerusform>

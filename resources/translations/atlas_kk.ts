@@ -3519,6 +3519,13 @@ Your data was not changed by this error. {where}</source>
         </translation>
     </message>
     <message numerus="yes">
+        <source>%n record(s) you deleted came back: records on the team server still need them.</source>
+        <translation>
+            <numerusform>Сіз жойған %n жазба қайта оралды: ол топ серверіндегі жазбаларға қажет.</numerusform>
+            <numerusform>Сіз жойған %n жазба қайта оралды: ол топ серверіндегі жазбаларға қажет.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n record(s) you sent referred to records a teammate had just deleted: the server removed those links, as deleting them here would have.</source>
         <translation>
             <numerusform>Сіз жіберген %n жазба әріптесіңіз жаңа ғана жойған жазбаларға сілтеме жасаған: сервер бұл сілтемелерді алып тастады, оларды осында жойғандағыдай.</numerusform>

@@ -3547,6 +3547,14 @@ Your data was not changed by this error. {where}</source>
         </translation>
     </message>
     <message numerus="yes">
+        <source>%n record(s) you deleted came back: records on the team server still need them.</source>
+        <translation>
+            <numerusform>%n удалённая вами запись вернулась: она нужна записям на сервере команды.</numerusform>
+            <numerusform>%n удалённые вами записи вернулись: они нужны записям на сервере команды.</numerusform>
+            <numerusform>%n удалённых вами записей вернулись: они нужны записям на сервере команды.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n record(s) you sent referred to records a teammate had just deleted: the server removed those links, as deleting them here would have.</source>
         <translation>
             <numerusform>%n отправленная запись ссылалась на записи, которые коллега только что удалил: сервер убрал эти ссылки, как это сделало бы удаление здесь.</numerusform>

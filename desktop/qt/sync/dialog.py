@@ -182,6 +182,9 @@ class SyncDialog(QDialog):
                                  report.vocabulary_refused))
         if report.skipped:
             lines.append(self.tr("%n record(s) from the server could not be written here.", "", len(report.skipped)))
+        if report.restored:
+            lines.append(self.tr("%n record(s) you deleted came back: records on the team server still need them.",
+                                 "", len(report.restored)))
         if report.adjusted:
             lines.append(self.tr("%n record(s) you sent referred to records a teammate had just deleted: the server "
                                  "removed those links, as deleting them here would have.", "", len(report.adjusted)))
