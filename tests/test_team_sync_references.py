@@ -175,3 +175,26 @@ def test_a_partner_deleted_here_that_a_teammates_new_figure_needs_comes_back(tea
         assert again.held_back == 0 and again.sent_records == 0 and again.open_conflicts == 0
         sync(b, as_user(team, "editor2"))
         same_as_server(team, a, b, c)
+
+
+def test_an_agreement_at_an_event_deleted_here_arrives_without_it(team, built_db, tmp_path):
+    a, b = laptop(built_db, tmp_path, "a"), laptop(built_db, tmp_path, "b")
+    with a, b:
+        sync(a, as_user(team, "editor1"))
+        sync(b, as_user(team, "editor2"))
+        event_id, event_uid = a.conn.execute("SELECT id, uid FROM events ORDER BY uid LIMIT 1").fetchone()
+        uid = create(b, "agreement", {"title_en": "Made at an event deleted on A", "doc_type": "memorandum",
+                                      "status": "signed", "partners": ["TUR"], "date_signed": "2026-11",
+                                      "event_id": event_id})
+        sync(b, as_user(team, "editor2"))
+        editor = Editor(a)
+        editor.apply(editor.build_delete("event", event_id, choice="unlink"))
+        report = sync(a, as_user(team, "editor1"))
+        # written here without the event this copy no longer has (as SQLite's SET NULL leaves it); the deletion then
+        # reached the server, which unlinked it there too: the copies agree, and nothing is reported unwritten
+        assert report.skipped == [] and ("agreement", uid) in report.pulled
+        assert "could not be written" not in report.summary()
+        assert a.conn.execute("SELECT event_id FROM agreements WHERE uid = ?", (uid,)).fetchone() == (None,)
+        assert server_row(team, "event", event_uid)[1] is None
+        sync(b, as_user(team, "editor2"))
+        same_as_server(team, a, b)
