@@ -59,6 +59,7 @@ def test_a_place_deleted_here_that_a_teammates_new_segment_needs_comes_back(team
 
         got = sync(b, cluster.conninfo(name, "reader1"))
         assert got.restored == [("node", "almaty")] and not got.skipped and ("segment", segment) in got.pulled
+        assert got.held_back == 0  # the deletion, undone, has nothing left to send
         assert b.conn.execute("SELECT n.uid FROM segments s JOIN nodes n ON n.id = s.from_node_id WHERE s.uid = ?",
                               (segment,)).fetchone() == ("almaty",)
         log = b.conn.execute("SELECT action FROM change_log WHERE record_uid = 'almaty' ORDER BY id").fetchall()

@@ -133,8 +133,10 @@ def _sync(db: Database, server: TeamServer, progress: Progress | None, report: S
         if report.restored and report.held_back:  # the deletion that held them back is undone: they can go now
             report.held_back = 0
             _push(replica, server, rights, report, progress)
-    else:
-        report.held_back = sum(1 for p in replica.pending_sets() if not p.vocabulary)
+    else:  # (a change set with nothing left to send, such as a deletion undone by a pull, does not wait)
+        docs = replica.documents()
+        report.held_back = sum(1 for p in replica.pending_sets()
+                               if not p.vocabulary and _items(p, replica.states(p.records, docs)))
     report.open_conflicts = len(replica.open_conflicts())
     return report
 
@@ -176,14 +178,7 @@ def _push(replica: LocalReplica, server: TeamServer, rights: Rights, report: Syn
         if any(record in conflicted or _refers_to(record, states[record][0], needed) for record in pending.records):
             report.held_back = len(pending_sets) - n  # (one that needs a record in conflict waits for it too)
             return
-        items = []
-        for kind, uid in pending.records:
-            doc, known = states[(kind, uid)]
-            if known is None and doc is None:
-                continue  # made and deleted here: the server never had it
-            if known is not None and known[1] == doc_sha(doc):
-                continue  # as the server has it
-            items.append(PushItem(kind, uid, known[0] if known else 0, doc))
+        items = _items(pending, states)
         if not items:
             replica.mark_sent(pending, [])
             continue
@@ -203,6 +198,20 @@ def _push(replica: LocalReplica, server: TeamServer, rights: Rights, report: Syn
             report.sent_sets += 1
             report.sent_records += len(items)
             report.adjusted += outcome.adjusted
+
+
+def _items(pending: PendingSet, states: dict[tuple[str, str], tuple[RowValues | None, tuple[int, str | None] | None]]
+           ) -> list[PushItem]:
+    """What a change set has to send: its records as they are here, but those the server holds as they are."""
+    items = []
+    for kind, uid in pending.records:
+        doc, known = states[(kind, uid)]
+        if known is None and doc is None:
+            continue  # made and deleted here: the server never had it
+        if known is not None and known[1] == doc_sha(doc):
+            continue  # as the server has it
+        items.append(PushItem(kind, uid, known[0] if known else 0, doc))
+    return items
 
 
 def _restored_with(conflicts: list[tuple[str, str, int]], items: list[PushItem], replica: LocalReplica,
