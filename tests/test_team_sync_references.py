@@ -198,3 +198,105 @@ def test_an_agreement_at_an_event_deleted_here_arrives_without_it(team, built_db
         assert server_row(team, "event", event_uid)[1] is None
         sync(b, as_user(team, "editor2"))
         same_as_server(team, a, b)
+
+
+def rename(db: Database, table: str, kind: str, uid: str, **values: object) -> None:
+    editor = Editor(db)
+    rid = record_id(db, table, uid)
+    editor.apply(editor.build_update(kind, rid, dict(editor.values_of(kind, rid), **values)))
+
+
+MONGOLIA = {"iso3": "MNG", "name_en": "Mongolia", "name_ru": "Монголия", "name_kk": "Моңғолия", "is_focus": False,
+            "sort_order": 90}
+FIGURE = {"partner_iso3": "MNG", "year": 2025, "period": "FY", "turnover_usd_m": 12.5, "statistics": "kazakh",
+          "qualifier": "exact", "sources": []}
+
+
+def test_keeping_a_deletion_the_servers_records_refuse_brings_back_the_servers_version(team, built_db, tmp_path):
+    a, b = laptop(built_db, tmp_path, "a"), laptop(built_db, tmp_path, "b")
+    with a, b:
+        partner = create(a, "partner", MONGOLIA)
+        sync(a, as_user(team, "editor1"))
+        sync(b, as_user(team, "editor2"))
+        rename(b, "partners", "partner", partner, name_en="Mongolia (renamed on B)")
+        figure = create(b, "trade", FIGURE)
+        sync(b, as_user(team, "editor2"))
+        editor = Editor(a)
+        editor.apply(editor.build_delete("partner", record_id(a, "partners", partner)))
+        first = sync(a, as_user(team, "editor1"))
+        assert first.conflicts == [("partner", partner)] and first.restored == []  # the user chooses, not the sync
+        (conflict,) = LocalReplica(a).open_conflicts()
+        LocalReplica(a).resolve(conflict.id, "mine")  # keep the deletion: the server refuses it, B's figure needs it
+        second = sync(a, as_user(team, "editor1"))
+        assert second.restored == [("partner", partner)] and second.skipped == []
+        assert a.conn.execute("SELECT name_en FROM partners WHERE uid = ?", (partner,)).fetchone() == \
+            ("Mongolia (renamed on B)",)  # the server's version, B's rename kept
+        assert a.conn.execute("SELECT count(*) FROM trade_figures WHERE uid = ?", (figure,)).fetchone()[0] == 1
+        assert server_row(team, "partner", partner)[1]["name_en"] == "Mongolia (renamed on B)"
+        assert sync(a, as_user(team, "editor1")).held_back == 0
+        same_as_server(team, a, b)
+
+
+def test_a_deletion_kept_against_an_edit_then_needed_by_a_new_figure_comes_back_as_edited(team, built_db, tmp_path):
+    a, b = laptop(built_db, tmp_path, "a"), laptop(built_db, tmp_path, "b")
+    with a, b:
+        partner = create(a, "partner", MONGOLIA)
+        sync(a, as_user(team, "editor1"))
+        sync(b, as_user(team, "editor2"))
+        rename(b, "partners", "partner", partner, name_en="Mongolia (renamed on B)")
+        sync(b, as_user(team, "editor2"))
+        editor = Editor(a)
+        editor.apply(editor.build_delete("partner", record_id(a, "partners", partner)))
+        sync(a, as_user(team, "editor1"))
+        (conflict,) = LocalReplica(a).open_conflicts()
+        LocalReplica(a).resolve(conflict.id, "mine")
+        create(b, "trade", FIGURE)
+        sync(b, as_user(team, "editor2"))
+        report = sync(a, as_user(team, "editor1"))
+        assert report.restored == [("partner", partner)] and report.skipped == [] and report.held_back == 0
+        sync(a, as_user(team, "editor1"))
+        same_as_server(team, a, b)
+        assert server_row(team, "partner", partner)[1]["name_en"] == "Mongolia (renamed on B)"
+
+
+def test_a_record_the_server_wrote_without_a_link_is_written_so_here_too(team, built_db, tmp_path):
+    a, b = laptop(built_db, tmp_path, "a"), laptop(built_db, tmp_path, "b")
+    with a, b:
+        sync(a, as_user(team, "editor1"))
+        sync(b, as_user(team, "editor2"))
+        fact_id, fact_uid = b.conn.execute("SELECT id, uid FROM facts ORDER BY id LIMIT 1").fetchone()
+        source_id, source_uid = b.conn.execute(
+            "SELECT id, uid FROM sources WHERE id NOT IN (SELECT source_id FROM record_sources WHERE record_type = "
+            "'fact' AND record_id = ?) ORDER BY id LIMIT 1", (fact_id,)).fetchone()
+        editor = Editor(b)
+        values = editor.values_of("fact", fact_id)
+        editor.apply(editor.build_update("fact", fact_id, dict(values, sources=[*values["sources"], source_id])))
+        rename(b, "sources", "source", source_uid, title="A source edited on B")
+        editor_a = Editor(a)
+        editor_a.apply(editor_a.build_delete("source", record_id(a, "sources", source_uid), choice="delete"))
+        report = sync(b, as_user(team, "editor2"), progress=before_push(lambda: sync(a, as_user(team, "editor1"))))
+        assert report.adjusted == [("fact", fact_uid)] and report.conflicts == [("source", source_uid)]
+        cited = b.conn.execute("SELECT count(*) FROM record_sources WHERE record_type = 'fact' AND record_id = ? AND "
+                               "source_id = ?", (fact_id, source_id)).fetchone()[0]
+        assert cited == 0  # as the server wrote it, though the source is still here (in conflict)
+        (conflict,) = LocalReplica(b).open_conflicts()
+        LocalReplica(b).resolve(conflict.id, "mine")  # the source stays, edited; the citation is gone everywhere
+        sync(b, as_user(team, "editor2"))
+        sync(a, as_user(team, "editor1"))
+        same_as_server(team, a, b)
+
+
+def test_a_second_push_after_a_record_came_back_counts_each_refusal_once(team, built_db, tmp_path):
+    a, b = laptop(built_db, tmp_path, "a"), laptop(built_db, tmp_path, "b")
+    with a, b:
+        partner = create(a, "partner", MONGOLIA)
+        sync(a, as_user(team, "editor1"))
+        sync(b, as_user(team, "editor2"))
+        create(b, "trade", FIGURE)
+        with a.transaction() as conn:  # a vocabulary change, which only a curator's laptop sends
+            conn.execute("UPDATE sectors SET name_en = name_en || ' (edited)' WHERE code = (SELECT min(code) FROM "
+                         "sectors)")
+        editor = Editor(a)
+        editor.apply(editor.build_delete("partner", record_id(a, "partners", partner)))
+        report = sync(a, as_user(team, "editor1"), progress=before_push(lambda: sync(b, as_user(team, "editor2"))))
+        assert report.restored == [("partner", partner)] and report.vocabulary_refused == 1

@@ -347,3 +347,9 @@ def drop_reference(table: str, doc: RowValues, ref: str, actions: dict[tuple[str
         new["places"] = [p for p in _listed(doc.get("places"))
                          if not (isinstance(p, list) and len(p) == 2 and p[at] == uid)]
     return new
+
+
+def needs(table: str, doc: RowValues | None, ref: str) -> bool:
+    """Whether a document, as drop_reference left it after the record ``ref`` was deleted, still refers to it: a
+    reference nothing may break (RESTRICT: a figure's partner, a segment's nodes), so that the deletion is refused."""
+    return doc is not None and ref in doc_refs(table, doc)

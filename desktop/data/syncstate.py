@@ -37,6 +37,7 @@ from desktop.data.documents import (
     doc_refs,
     doc_sha,
     drop_reference,
+    needs,
 )
 from desktop.data.migrations import VOCABULARIES
 
@@ -488,18 +489,36 @@ class LocalReplica:
         table = TABLE_OF[record.kind]
         for ref in doc_refs(table, record.doc):
             gone = deleted_here.get(ref)
-            if gone is None or drop_reference(table, record.doc, ref, actions) != record.doc:
+            if gone is None or not needs(table, drop_reference(table, record.doc, ref, actions), ref):
                 continue
             kind, uid = gone
+            if gone in result.conflicts or gone in self.conflicted():
+                continue  # (the user chooses: bringing it back would take the choice away)
             known, base = self.known(kind, uid), self._base_doc(docs, kind, uid)
-            if known is None or base is None:
-                continue
+            if known is None or base is None or doc_sha(base) != known[1]:
+                continue  # (what it was here is not what the server holds: the push brings the server's back)
             del deleted_here[ref]
             back = ServerRecord(kind, uid, known[0], record.seq, base, editing.os_user(), _now())
             self._write(writer, docs, back, result, batch, uid_of)
             if result.applied and result.applied[-1] == (kind, uid):
                 result.applied.pop()
                 result.restored.append((kind, uid))
+
+    def restore(self, records: Iterable[tuple[str, str, int, RowValues]], docs: RecordDocuments | None = None
+                ) -> list[tuple[str, str]]:
+        """Write back records deleted here whose deletion the server refused (its records need them), as the server
+        holds them (kind, uid, version, document), in one transaction, logged as pulls. Returns those written."""
+        result = PullResult()
+        docs = docs or self.documents()
+        with self.db.transaction() as conn:
+            conn.execute("PRAGMA defer_foreign_keys = ON")
+            writer = _PullWriter(self.db, docs)
+            batch = "pull-" + uuid.uuid4().hex
+            for kind, uid, version, doc in records:
+                self._write(writer, docs, ServerRecord(kind, uid, version, 0, doc, editing.os_user(), _now()), result,
+                            batch, {})
+            writer.write_conflict_memberships(lambda kind, uid, why: result.skipped.append((kind, uid, why)), {})
+        return result.applied
 
     def _base_doc(self, docs: RecordDocuments, kind: str, uid: str) -> RowValues | None:
         """The record's document before this laptop's first change not yet sent (None: made here, or unknown)."""

@@ -59,7 +59,7 @@ class SyncReport:
     @property
     def changed_here(self) -> bool:
         """Whether the pull wrote anything into this copy (the views refresh; undo cannot reach past it)."""
-        return bool(self.pulled or self.deleted)
+        return bool(self.pulled or self.deleted or self.restored)
 
     def summary(self) -> str:
         """What the sync did, in English (the window words it in the interface language)."""
@@ -95,6 +95,8 @@ def change_set_id(replica: str, pending: PendingSet) -> str:
 
 
 def _merge_pull(report: SyncReport, result: PullResult) -> None:
+    written = {*result.applied, *result.deleted, *result.restored}
+    report.skipped = [s for s in report.skipped if s[:2] not in written]  # (written by this later pull after all)
     report.pulled += result.applied
     report.deleted += result.deleted
     report.conflicts += result.conflicts
@@ -131,7 +133,7 @@ def _sync(db: Database, server: TeamServer, progress: Progress | None, report: S
         _push(replica, server, rights, report, progress)
         _pull(replica, server, rights, report, progress)
         if report.restored and report.held_back:  # the deletion that held them back is undone: they can go now
-            report.held_back = 0
+            report.held_back = report.vocabulary_refused = 0
             _push(replica, server, rights, report, progress)
     else:  # (a change set with nothing left to send, such as a deletion undone by a pull, does not wait)
         docs = replica.documents()
@@ -184,6 +186,14 @@ def _push(replica: LocalReplica, server: TeamServer, rights: Rights, report: Syn
             continue
         outcome = server.push(change_set_id(replica.replica_id, pending), replica.replica_id, pending.label, items,
                               actions)
+        if outcome.refused:  # deletions the server's records still need: back here as the server holds them
+            report.restored += replica.restore(outcome.refused, docs)
+            items = _items(pending, replica.states(pending.records, docs))
+            if not items:
+                replica.mark_sent(pending, [])
+                continue
+            outcome = server.push(change_set_id(replica.replica_id, pending), replica.replica_id, pending.label,
+                                  items, actions)
         restored = _restored_with(outcome.conflicts, items, replica, conflicted, docs)
         if restored:  # records it needs that the server deleted and this laptop keeps: they go with it
             items += restored
@@ -192,8 +202,10 @@ def _push(replica: LocalReplica, server: TeamServer, rights: Rights, report: Syn
         if outcome.conflicts:  # changed on the server since this laptop's pull: the next pull shows them
             report.held_back = len(pending_sets) - n
             return
-        sent = {(i.kind, i.uid) for i in items}
-        replica.mark_sent(pending, [v for v in outcome.versions if (v[0], v[1]) in sent])
+        sent = {(i.kind, i.uid): doc_sha(i.doc) for i in items}
+        # a record the server wrote otherwise than sent (a link to a record deleted there dropped) stays noted at the
+        # version seen before: the pull that follows writes the server's version here
+        replica.mark_sent(pending, [(k, u, v, sha) for k, u, v, sha in outcome.versions if sent.get((k, u), 0) == sha])
         if not outcome.repeated:  # (a repeated one reached the server at an earlier, cut-off sync)
             report.sent_sets += 1
             report.sent_records += len(items)

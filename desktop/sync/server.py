@@ -30,7 +30,15 @@ from typing import TYPE_CHECKING, Any
 
 from desktop.core.errors import AtlasError
 from desktop.core.records import RowValues
-from desktop.data.documents import KIND_OF_TABLE, TABLE_OF, VOCABULARY_PREFIX, doc_refs, doc_sha, drop_reference
+from desktop.data.documents import (
+    KIND_OF_TABLE,
+    TABLE_OF,
+    VOCABULARY_PREFIX,
+    doc_refs,
+    doc_sha,
+    drop_reference,
+    needs,
+)
 from desktop.data.syncstate import KIND_ORDER, ServerRecord
 
 if TYPE_CHECKING:
@@ -144,6 +152,9 @@ class PushOutcome:
     repeated: bool = False  # the change set was on the server already
     # records written otherwise than sent: they referred to records deleted on the server meanwhile (kind, uid)
     adjusted: list[tuple[str, str]] = field(default_factory=list)
+    # deletions refused: records of the server still need them (RESTRICT); each as the server holds it (kind, uid,
+    # version, document), for the laptop to take back
+    refused: list[tuple[str, str, int, RowValues]] = field(default_factory=list)
 
 
 class TeamServer:
@@ -275,10 +286,15 @@ class TeamServer:
             if outcome.conflicts:
                 return outcome
             writes = [(i.kind, i.uid, current.get((i.kind, i.uid), (0, None))[0] + 1, i.doc) for i in items]
-            cascade, outcome.conflicts = self._cascade(
+            cascade, outcome.conflicts, needed = self._cascade(
                 [i for i in items if i.doc is None and not i.kind.startswith(VOCABULARY_PREFIX)], actions,
                 {(i.kind, i.uid) for i in items})
             if outcome.conflicts:
+                for item in items:
+                    version, doc = current.get((item.kind, item.uid), (0, None))
+                    if item.doc is None and doc is not None and item.kind in TABLE_OF and \
+                            f"{TABLE_OF[item.kind]}:{item.uid}" in needed:
+                        outcome.refused.append((item.kind, item.uid, version, doc))
                 return outcome
             writes += cascade
             self._write(writes, change_set)
@@ -327,7 +343,7 @@ class TeamServer:
                 if doc is None:
                     continue  # (gone already, with another deleted record)
                 new = drop_reference(TABLE_OF[out[n].kind], doc, ref, actions)
-                if new == doc:
+                if needs(TABLE_OF[out[n].kind], new, ref):
                     conflicts.append((str(kind), str(uid), int(version)))
                     break
                 out[n] = PushItem(out[n].kind, out[n].uid, out[n].base_version, new)
@@ -336,13 +352,15 @@ class TeamServer:
 
     def _cascade(self, deleted: list[PushItem], actions: dict[tuple[str, str], str],
                  written: set[tuple[str, str]]) -> tuple[list[tuple[str, str, int, RowValues | None]],
-                                                         list[tuple[str, str, int]]]:
-        """The records on the server that refer to the deleted ones, as they become (see :meth:`push`), and the
+                                                         list[tuple[str, str, int]], set[str]]:
+        """The records on the server that refer to the deleted ones, as they become (see :meth:`push`); the
         conflicts: records that need a deleted one in a way SQLite would refuse to break (RESTRICT: a figure's
         partner, a segment's node), which the laptop has not seen (it would have refused the deletion itself):
-        (kind, uid, server version); with any, nothing is written."""
+        (kind, uid, server version), with any of which nothing is written; and the deleted records they need
+        ("table:uid")."""
         out: list[tuple[str, str, int, RowValues | None]] = []
         needing: list[tuple[str, str, int]] = []
+        needed: set[str] = set()
         queue = [f"{TABLE_OF[i.kind]}:{i.uid}" for i in deleted]
         docs: dict[tuple[str, str], tuple[int, RowValues | None]] = {}
         while queue:
@@ -357,15 +375,18 @@ class TeamServer:
                 if doc is None:
                     continue
                 new = drop_reference(TABLE_OF[kind], doc, ref, actions)
-                if new == doc:  # (it refers to the deleted record, and nothing may break that reference)
+                if needs(TABLE_OF[kind], new, ref):  # (nothing may break that reference)
                     needing.append((str(kind), str(uid), int(version)))
+                    needed.add(ref)
+                    continue
+                if new == doc:
                     continue
                 docs[(kind, uid)] = (version, new)
                 if new is None:
                     queue.append(f"{TABLE_OF[kind]}:{uid}")
         for (kind, uid), (version, doc) in sorted(docs.items()):
             out.append((kind, uid, version + 1, doc))
-        return out, sorted(set(needing))
+        return out, sorted(set(needing)), needed
 
     def _write(self, writes: Iterable[tuple[str, str, int, RowValues | None]], change_set: str | None) -> None:
         psycopg = _psycopg()
