@@ -212,3 +212,9 @@ def test_the_conflicts_dialog_names_events_sources_and_places_in_words(qtbot, wi
     assert rows["event_id"] == ("—", f"{event_title}, {held} ({event_uid})")
     assert f"{source_title}" in rows["sources"][1] and f"({source_uid})" in rows["sources"][1]
     assert conflicts.record_words("event", "ev_never_made") == "ev_never_made (not in this database)"
+    conflicts.resize(700, 500)
+    conflicts.show()
+    qtbot.waitExposed(conflicts)
+    row = next(n for n in range(conflicts.table.rowCount()) if conflicts.table.item(n, 0).data(0x0100) == "event_id")
+    line = conflicts.table.fontMetrics().height()
+    assert conflicts.table.rowHeight(row) >= 3 * line  # a long title wraps onto more lines rather than ending in "…"

@@ -71,6 +71,8 @@ class ConflictsDialog(QDialog):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        # long titles wrap rather than end in "…": rows fit their text at the columns' widths, as those change
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.keep_mine = QPushButton(self.tr("Keep Mine"), self)
         self.take_theirs = QPushButton(self.tr("Take the Server's"), self)
         self.keep_both = QPushButton(self.tr("Keep Both"), self)
