@@ -300,3 +300,38 @@ def test_a_second_push_after_a_record_came_back_counts_each_refusal_once(team, b
         editor.apply(editor.build_delete("partner", record_id(a, "partners", partner)))
         report = sync(a, as_user(team, "editor1"), progress=before_push(lambda: sync(b, as_user(team, "editor2"))))
         assert report.restored == [("partner", partner)] and report.vocabulary_refused == 1
+
+
+def test_taking_the_servers_version_brings_back_the_node_it_needs(team, built_db, tmp_path):
+    a, b = laptop(built_db, tmp_path, "a"), laptop(built_db, tmp_path, "b")
+    with a, b:
+        node = create(a, "node", {"name_en": "A siding", "country_iso3": "KAZ", "kind": "rail_station",
+                                  "position_approx": False})
+        sync(a, as_user(team, "editor1"))
+        sync(b, as_user(team, "editor2"))
+        corridor, first, other = (b.conn.execute(sql).fetchone()[0] for sql in (
+            "SELECT id FROM corridors ORDER BY uid LIMIT 1", f"SELECT id FROM nodes WHERE uid = '{node}'",
+            "SELECT id FROM nodes WHERE uid = 'ankara'"))
+        segment = create(b, "segment", {"corridor_id": corridor, "from_node_id": first, "to_node_id": other,
+                                        "mode": "rail", "status": "planned", "sources": []})
+        sync(b, as_user(team, "editor2"))
+        sync(a, as_user(team, "editor1"))
+        # A moves the segment off its node and deletes the node; B changes the segment's status meanwhile
+        editor = Editor(a)
+        seg_id = record_id(a, "segments", segment)
+        almaty = record_id(a, "nodes", "almaty")
+        editor.apply(editor.build_update("segment", seg_id, dict(editor.values_of("segment", seg_id),
+                                                                 from_node_id=almaty)))
+        editor.apply(editor.build_delete("node", record_id(a, "nodes", node)))
+        rename(b, "segments", "segment", segment, status="operating")
+        sync(b, as_user(team, "editor2"))
+        report = sync(a, as_user(team, "editor1"))
+        assert report.conflicts == [("segment", segment)]
+        (conflict,) = LocalReplica(a).open_conflicts()
+        LocalReplica(a).resolve(conflict.id, "theirs")  # B's segment, on the node deleted here: the node comes back
+        assert a.conn.execute("SELECT n.uid, s.status FROM segments s JOIN nodes n ON n.id = s.from_node_id "
+                              "WHERE s.uid = ?", (segment,)).fetchone() == (node, "operating")
+        final = sync(a, as_user(team, "editor1"))
+        assert final.held_back == 0 and final.open_conflicts == 0
+        sync(b, as_user(team, "editor2"))
+        same_as_server(team, a, b)

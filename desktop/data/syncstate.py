@@ -697,6 +697,10 @@ class LocalReplica:
         if record.doc is None:
             self._delete(writer, docs, record, result, batch, keep_if_needed=False)
         else:
+            # what it needs that was deleted here and not sent (a node of a segment …) comes back as on the server
+            deleted_here = self._deleted_here(self.conflicted())
+            if deleted_here and not record.kind.startswith(VOCABULARY_PREFIX):
+                self._bring_back(writer, docs, record, deleted_here, delete_actions(self.conn), result, batch, {})
             self._write(writer, docs, record, result, batch, {})
         writer.write_conflict_memberships(lambda kind, uid, why: result.skipped.append((kind, uid, why)), {})
         if result.skipped:
